@@ -1,0 +1,143 @@
+import { describe, expect, it } from '@jest/globals'
+import { errors, load, notices, where } from './memory-source.js'
+
+const AGENTS = `kind: Agent
+metadata: {name: code-reviewer}
+spec: {instructions: Review.}
+---
+kind: Agent
+metadata: {name: security-reviewer}
+spec: {instructions: Look for vulnerabilities.}
+`
+
+const fleet = (spec: string) => `apiVersion: aof.dev/v1
+kind: AgentFleet
+metadata:
+  name: f
+spec:
+${spec}`
+
+describe('AgentFleet', () => {
+  it('reads inline members and members that name a defined agent', async () => {
+    const config = await load({
+      'aof/agents.yaml': AGENTS,
+      'aof/f.yaml': fleet(`  agents:
+    - name: style
+      role: specialist
+      spec:
+        model: google:gemini-2.5-flash
+        instructions: Check style.
+    - name: code-reviewer
+  coordination:
+    mode: peer
+    aggregation: merge
+`)
+    })
+    expect(errors(config)).toEqual([])
+    const f = config.fleets.f
+    expect(f).toMatchObject({ name: 'f', strategy: 'parallel', aggregation: 'merge', location: { file: 'aof/f.yaml', line: 1 } })
+    expect(f?.members.map((m) => [m.name, m.role, m.agent.instructions, m.location.line])).toEqual([
+      ['style', 'specialist', 'Check style.', 7],
+      ['code-reviewer', 'worker', 'Review.', 12]
+    ])
+    expect(f?.members[1]?.agent).toBe(config.agents['code-reviewer'])
+  })
+
+  it.each([
+    ['coordination.mode: pipeline', '  coordination:\n    mode: pipeline\n', 'sequential', 'merge'],
+    ['spec.strategy: sequential', '  strategy: sequential\n', 'sequential', 'merge'],
+    ['spec.strategy: parallel with spec.aggregation: consensus', '  strategy: parallel\n  aggregation: consensus\n', 'parallel', 'consensus'],
+    ['coordination.aggregation: consensus', '  coordination:\n    aggregation: consensus\n', 'parallel', 'consensus'],
+    ['nothing (parallel and merge)', '', 'parallel', 'merge']
+  ])('maps %s', async (_name, extra, strategy, aggregation) => {
+    const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet(`  agents:\n    - name: code-reviewer\n${extra}`) })
+    expect(errors(config)).toEqual([])
+    expect(config.fleets.f).toMatchObject({ strategy, aggregation })
+  })
+
+  it.each(['hierarchical', 'swarm', 'tiered', 'deep'])('refuses coordination.mode %s, which cannot run in a CI job', async (mode) => {
+    const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet(`  agents:\n    - name: code-reviewer\n  coordination:\n    mode: ${mode}\n`) })
+    expect(errors(config).map((d) => [where(d), d.message])).toEqual([
+      ['error aof/f.yaml:9 spec.coordination.mode', `coordination.mode ${mode} cannot run in a CI job; use peer (parallel) or pipeline (sequential)`]
+    ])
+  })
+
+  const cases: [string, string, string, string][] = [
+    [
+      'aggregation manager_synthesis',
+      '  agents:\n    - name: code-reviewer\n  coordination:\n    aggregation: manager_synthesis\n',
+      'error aof/f.yaml:9 spec.coordination.aggregation',
+      'aggregation manager_synthesis needs a manager agent, which cannot run in a CI job; use merge or consensus'
+    ],
+    [
+      'a member listed twice',
+      '  agents:\n    - name: code-reviewer\n    - name: code-reviewer\n',
+      'error aof/f.yaml:8 spec.agents[1].name',
+      "member 'code-reviewer' is listed twice in fleet 'f'; member names must be unique"
+    ],
+    [
+      'a member naming an agent that does not exist',
+      '  agents:\n    - name: ghost\n',
+      'error aof/f.yaml:7 spec.agents[0].name',
+      "fleet 'f' member 'ghost' → agent 'ghost' is not defined; defined agents: code-reviewer, security-reviewer"
+    ],
+    [
+      'an empty member list',
+      '  agents: []\n',
+      'error aof/f.yaml:6 spec.agents',
+      'spec.agents must be a list of at least one member, e.g. [{name: code-reviewer}] (found an empty list)'
+    ],
+    [
+      'a strategy that contradicts the mode',
+      '  agents:\n    - name: code-reviewer\n  strategy: sequential\n  coordination:\n    mode: peer\n',
+      'error aof/f.yaml:8 spec.strategy',
+      'spec.strategy sequential contradicts coordination.mode peer (parallel); keep one'
+    ],
+    [
+      'an unknown strategy',
+      '  agents:\n    - name: code-reviewer\n  strategy: round-robin\n',
+      'error aof/f.yaml:8 spec.strategy',
+      'spec.strategy must be parallel or sequential (found the text "round-robin")'
+    ],
+    [
+      'a member with both an inline spec and a config file',
+      '  agents:\n    - name: x\n      config: ./x.yaml\n      spec:\n        instructions: X\n',
+      'error aof/f.yaml:8 spec.agents[0].config',
+      "member 'x' has both spec (an inline agent) and config (an agent file); keep one"
+    ],
+    [
+      'a member role AOF does not have',
+      '  agents:\n    - name: code-reviewer\n      role: boss\n',
+      'error aof/f.yaml:8 spec.agents[0].role',
+      'spec.agents[0].role must be one of worker, manager, specialist, validator (found the text "boss")'
+    ]
+  ]
+
+  it.each(cases)('reports %s at its file, line and field', async (_name, spec, location, message) => {
+    const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet(spec) })
+    expect(errors(config).map((d) => [where(d), d.message])).toEqual([[location, message]])
+  })
+
+  it('drops a member whose agent is not defined, so every member has an agent', async () => {
+    const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet('  agents:\n    - name: ghost\n    - name: code-reviewer\n') })
+    expect(config.fleets.f?.members.map((m) => m.name)).toEqual(['code-reviewer'])
+  })
+
+  it('finds a member’s agent through its config: file when the names differ', async () => {
+    const config = await load({
+      'aof/agents/sec.yaml': 'kind: Agent\nmetadata: {name: security-reviewer}\nspec: {instructions: Sec.}\n',
+      'aof/fleets/f.yaml': fleet('  agents:\n    - name: security\n      config: ../agents/sec.yaml\n')
+    })
+    expect(errors(config)).toEqual([])
+    expect(config.fleets.f?.members[0]?.agent.name).toBe('security-reviewer')
+  })
+
+  it('reports daemon-only scheduling fields once as ignored in a job', async () => {
+    const config = await load({
+      'aof/agents.yaml': AGENTS,
+      'aof/f.yaml': fleet('  agents:\n    - name: code-reviewer\n      replicas: 3\n  coordination:\n    mode: peer\n    distribution: round-robin\n')
+    })
+    expect(errors(config)).toEqual([])
+    expect(notices(config).map(where)).toEqual(['notice aof/f.yaml:8 spec.agents[0].replicas', 'notice aof/f.yaml:11 spec.coordination.distribution'])
+  })
+})

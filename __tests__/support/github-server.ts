@@ -1,0 +1,286 @@
+// A local GitHub REST API (GHES-style, under /api/v3) for tests: every request is matched and
+// validated against GitHub's official OpenAPI description, answered from an in-memory world,
+// and recorded. Point the action at it with GITHUB_API_URL=server.url.
+//
+//   const server = await startGitHubServer()
+//   server.world.addPull('acme/app', { number: 7, user: 'alice', files: [{ filename: 'a.ts', patch: '@@ -1 +1,2 @@\n a\n+b' }] })
+//   server.fail(secondaryRateLimit('issues/create-comment'))
+//   ... run the action with server.env() ...
+//   expect(server.invalidRequests).toEqual([])
+//   expect(server.world.comments.at(-1)?.body).toContain('...')
+//   await server.close()
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { FaultQueue, type FaultSpec } from './github-faults.js'
+import type { Handler, HandlerResult } from './github-handler-types.js'
+import { checkHandlers } from './github-handlers-checks.js'
+import { issueHandlers } from './github-handlers-issues.js'
+import { pullHandlers } from './github-handlers-pulls.js'
+import { repoHandlers } from './github-handlers-repos.js'
+import { OpenApiRouter, type OpenApiSubset } from './github-openapi.js'
+import { paginate } from './github-paginate.js'
+import type { Urls } from './github-shapes.js'
+import { GitHubWorld, WorldRuleError, type UserSeed, type WorldUser } from './github-world.js'
+
+export { secondaryRateLimit, primaryRateLimit, SECONDARY_RATE_LIMIT_MESSAGE, type FaultSpec } from './github-faults.js'
+export type * from './github-world.js'
+
+export const API_BASE_PATH = '/api/v3'
+const DOCS = 'https://docs.github.com/rest'
+const RATE_LIMIT = 5000
+
+/** The identity of a GITHUB_TOKEN in Actions. */
+export const GITHUB_ACTIONS_BOT: UserSeed = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+
+export interface GitHubServerOptions {
+  /** Who every token belongs to (default `github-actions[bot]`, type Bot). */
+  identity?: UserSeed
+  /** Per-token identities, for tests where a human's token makes some calls. */
+  tokens?: Record<string, UserSeed>
+  /** Clock for created_at/updated_at (default: real time). */
+  now?: () => Date
+  /** Another subset (default: the committed __fixtures__/openapi/github-rest-subset.json). */
+  subset?: OpenApiSubset
+}
+
+export interface RecordedRequest {
+  method: string
+  /** Path below the API base, percent-decoded (`/repos/o/r/contents/src/a.ts`). */
+  path: string
+  query: Record<string, string>
+  /** Parsed JSON body, or undefined when none was sent. */
+  body: unknown
+  /** null when no operation of the subset matches (a 404). */
+  operationId: string | null
+  status: number
+  /** Path and query parameters as validated (typed, defaults applied). */
+  params: Record<string, unknown>
+  /** The 422/400 message for an invalid request, or the error of a handler that crashed. */
+  error?: string
+  /** The login the token belongs to (undefined without a token). */
+  actor?: string
+}
+
+export interface GitHubServer {
+  /** API base URL: `http://127.0.0.1:PORT/api/v3` (use as Octokit's baseUrl / GITHUB_API_URL). */
+  url: string
+  /** Web root: `http://127.0.0.1:PORT` (GITHUB_SERVER_URL). */
+  origin: string
+  port: number
+  world: GitHubWorld
+  /** The default identity tokens resolve to. */
+  identity: WorldUser
+  requests: RecordedRequest[]
+  /** Requests GitHub would reject as malformed (schema, JSON); tests normally assert this is empty. */
+  invalidRequests: RecordedRequest[]
+  /** Requests that are not GETs. */
+  writes(): RecordedRequest[]
+  countOf(operationId: string): number
+  /** Queue a failure for an operation; faults are consumed in the order they were added. */
+  fail(fault: FaultSpec): void
+  /** Faults queued but not yet consumed. */
+  pendingFaults(): number
+  /** Forget recorded requests and queued faults; the world is kept. */
+  reset(): void
+  /** GITHUB_API_URL, GITHUB_SERVER_URL and GITHUB_GRAPHQL_URL for the action's environment. */
+  env(): Record<string, string>
+  close(): Promise<void>
+}
+
+const handlers: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...pullHandlers, ...checkHandlers }
+
+interface Answer {
+  status: number
+  body?: unknown
+  text?: string
+  headers?: Record<string, string>
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function tokenOf(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization ?? ''
+  const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim())
+  return m?.[1]
+}
+
+function decodePath(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
+  const router = new OpenApiRouter(options.subset)
+  const world = new GitHubWorld(options.now)
+  const identity = world.addUser(options.identity ?? GITHUB_ACTIONS_BOT)
+  const tokenUsers = new Map(Object.entries(options.tokens ?? {}).map(([t, seed]) => [t, world.addUser(seed)]))
+  const faults = new FaultQueue()
+  const requests: RecordedRequest[] = []
+  const invalidRequests: RecordedRequest[] = []
+  let used = 0
+  const resetAt = Math.ceil(Date.now() / 1000) + 3600
+  let urls: Urls = { api: '', web: '' }
+
+  function send(res: ServerResponse, answer: Answer): void {
+    used += 1
+    const headers: Record<string, string> = {
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-request-id': `TEST:${used}`,
+      'x-ratelimit-limit': String(RATE_LIMIT),
+      'x-ratelimit-remaining': String(Math.max(0, RATE_LIMIT - used)),
+      'x-ratelimit-reset': String(resetAt),
+      'x-ratelimit-used': String(used),
+      'x-ratelimit-resource': 'core',
+      ...(answer.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+      ...(answer.text !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}),
+      ...(answer.headers ?? {})
+    }
+    res.writeHead(answer.status, headers)
+    if (answer.status === 204 || answer.status === 304) res.end()
+    else if (answer.text !== undefined) res.end(answer.text)
+    else res.end(answer.body === undefined ? '' : JSON.stringify(answer.body))
+  }
+
+  function errorBody(status: number, body: Record<string, unknown>, documentationUrl: string): Record<string, unknown> {
+    return { ...body, documentation_url: documentationUrl, status: String(status) }
+  }
+
+  function run(handler: Handler, ctx: Parameters<Handler>[0], url: URL): Answer {
+    const result: HandlerResult = handler(ctx)
+    if ('list' in result) {
+      const page = paginate(result.list, url, ctx.params.per_page, ctx.params.page, result.maxPerPage)
+      return { status: result.status, body: page.items, headers: page.link ? { link: page.link } : {} }
+    }
+    return result
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const host = req.headers.host ?? `127.0.0.1`
+    const url = new URL(req.url ?? '/', `http://${host}`)
+    const rawPath = url.pathname.startsWith(API_BASE_PATH) ? url.pathname.slice(API_BASE_PATH.length) || '/' : undefined
+    const rawBody = await readBody(req)
+    const record: RecordedRequest = {
+      method,
+      path: decodePath(rawPath ?? url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      operationId: null,
+      status: 0,
+      params: {}
+    }
+    const finish = (answer: Answer, invalid = false): void => {
+      record.status = answer.status
+      requests.push(record)
+      if (invalid) invalidRequests.push(record)
+      send(res, answer)
+    }
+
+    const match = rawPath === undefined ? undefined : router.match(method, rawPath)
+    if (!match) return finish({ status: 404, body: errorBody(404, { message: 'Not Found' }, DOCS) })
+    const op = match.operation
+    record.operationId = op.operationId
+
+    const token = tokenOf(req)
+    if (!token) return finish({ status: 401, body: errorBody(401, { message: 'Requires authentication' }, DOCS) })
+    const actor = tokenUsers.get(token) ?? identity
+    record.actor = actor.login
+
+    if (rawBody.trim() !== '') {
+      try {
+        record.body = JSON.parse(rawBody)
+      } catch {
+        record.error = 'Problems parsing JSON'
+        return finish({ status: 400, body: errorBody(400, { message: 'Problems parsing JSON' }, op.documentationUrl) }, true)
+      }
+    }
+    const outcome = router.validate(match, url.searchParams, record.body)
+    record.params = outcome.params
+    if (outcome.error !== null) {
+      record.error = outcome.error
+      const message = `Invalid request.\n\n${outcome.error}`
+      return finish({ status: 422, body: errorBody(422, { message }, op.documentationUrl) }, true)
+    }
+
+    const fault = faults.take(op.operationId, op.documentationUrl)
+    if (fault) return finish(fault)
+
+    const handler = handlers[op.operationId]
+    if (!handler) {
+      record.error = `the test server has no handler for ${op.operationId}`
+      return finish({ status: 501, body: errorBody(501, { message: record.error }, op.documentationUrl) })
+    }
+    const ctx = {
+      world,
+      operation: op,
+      params: outcome.params,
+      body: (record.body ?? {}) as Record<string, unknown>,
+      identity: actor,
+      urls,
+      accept: req.headers.accept ?? ''
+    }
+    try {
+      finish(run(handler, ctx, url))
+    } catch (e) {
+      if (e instanceof WorldRuleError) {
+        const invalid = typeof e.body.message === 'string' && e.body.message.startsWith('Invalid request.')
+        if (invalid) record.error = e.body.message as string
+        return finish({ status: e.status, body: errorBody(e.status, e.body, op.documentationUrl) }, invalid)
+      }
+      // A crash in the fake is a bug in the fake: answer 500 and keep the reason for the test to show.
+      record.error = e instanceof Error ? (e.stack ?? e.message) : String(e)
+      finish({ status: 500, body: errorBody(500, { message: `test server crashed: ${record.error}` }, op.documentationUrl) })
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ message: `test server crashed: ${e instanceof Error ? e.message : String(e)}` }))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+  urls = { api: `${origin}${API_BASE_PATH}`, web: origin }
+
+  return {
+    url: urls.api,
+    origin,
+    port,
+    world,
+    identity,
+    requests,
+    invalidRequests,
+    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+    countOf: (operationId) => requests.filter((r) => r.operationId === operationId).length,
+    fail: (fault) => {
+      // A typo in an operationId would make the fault silently never fire.
+      if (!router.operation(fault.operationId)) throw new Error(`fail(): ${fault.operationId} is not an operation of the subset`)
+      faults.add(fault)
+    },
+    pendingFaults: () => faults.remaining,
+    reset: () => {
+      requests.length = 0
+      invalidRequests.length = 0
+      faults.clear()
+    },
+    env: () => ({ GITHUB_API_URL: urls.api, GITHUB_SERVER_URL: origin, GITHUB_GRAPHQL_URL: `${origin}/api/graphql` }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((e) => (e ? reject(e) : resolve()))
+      })
+  }
+}

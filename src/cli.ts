@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { formatDiagnostic } from './config/format-diagnostic.js'
+import { loadConfig } from './config/load-config.js'
+import { createWorkspaceSource } from './config/workspace-source.js'
+import { guessEventName } from './event/guess-event-name.js'
+import { checkTemplates } from './template/check-templates.js'
+
+const USAGE = `Usage:
+  github-agent validate [config-path] [--github-annotations]
+      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors.
+  github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
+      Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
+      rendered instructions and the writes it would make. With ANTHROPIC_API_KEY or GOOGLE_API_KEY
+      set, agents call the real model (still writing nothing to GitHub).`
+
+async function validate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } })
+  const configPath = positionals[0] ?? '.github/aof'
+  const config = await loadConfig(createWorkspaceSource(process.cwd()), configPath, process.env)
+  const diagnostics = [...config.diagnostics, ...checkTemplates(config)]
+  for (const d of diagnostics) {
+    process.stdout.write(
+      (values['github-annotations'] ? formatDiagnostic(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n'
+    )
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  process.stdout.write(
+    `${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
+      `${Object.keys(config.fleets).length} fleet(s), ${Object.keys(config.flows).length} flow(s): ${errors} error(s), ` +
+      `${diagnostics.length - errors} other finding(s)\n`
+  )
+  return errors > 0 ? 1 : 0
+}
+
+async function replay(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      event: { type: 'string' },
+      config: { type: 'string' },
+      model: { type: 'string' },
+      'bot-name': { type: 'string' },
+      repo: { type: 'string' }
+    }
+  })
+  const eventPath = positionals[0]
+  if (!eventPath) {
+    process.stderr.write(`replay needs an event payload file\n\n${USAGE}\n`)
+    return 2
+  }
+  let payload: unknown
+  try {
+    payload = JSON.parse(readFileSync(eventPath, 'utf8'))
+  } catch (error) {
+    process.stderr.write(`cannot read ${eventPath} as JSON: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 2
+  }
+  const eventName = values.event ?? guessEventName(payload)
+  if (!eventName) {
+    process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`)
+    return 2
+  }
+  const temp = mkdtempSync(join(tmpdir(), 'github-agent-replay-'))
+  const files = { GITHUB_OUTPUT: join(temp, 'output'), GITHUB_STEP_SUMMARY: join(temp, 'summary') }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const repository = values.repo ?? (payload as { repository?: { full_name?: string } }).repository?.full_name ?? 'local/replay'
+  Object.assign(process.env, {
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: resolve(eventPath),
+    GITHUB_REPOSITORY: repository,
+    GITHUB_WORKSPACE: process.cwd(),
+    ...files,
+    'INPUT_CONFIG-PATH': values.config ?? '.github/aof',
+    'INPUT_CONFIG-REF': 'workspace',
+    'INPUT_DRY-RUN': 'true',
+    'INPUT_GITHUB-TOKEN': '',
+    INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
+    'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
+  })
+  const { run } = await import('./main.js')
+  await run()
+  process.stdout.write('\n' + readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n')
+  return process.exitCode === 1 ? 1 : 0
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === 'validate') return validate(rest)
+  if (command === 'replay') return replay(rest)
+  process.stderr.write(`${USAGE}\n`)
+  return command === undefined || command === '--help' || command === '-h' ? 0 : 2
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,129 @@
+import { createDiagnosticLog } from './diagnostic-log.js'
+import { joinPath } from './join-path.js'
+import { listYamlFiles } from './list-yaml-files.js'
+import { loadDocument, type DocumentInput } from './load-document.js'
+import { createLoadState, type LoadState } from './load-state.js'
+import type { ParsedDocument, ParsedFile } from './parse-yaml-file.js'
+import { planLayout, type Layout } from './plan-layout.js'
+import { readFiles } from './read-files.js'
+import { resolveReferences } from './resolve-references.js'
+import type { Config, ConfigSource, Diagnostic } from './types.js'
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function isDaemonConfig(document: ParsedDocument): boolean {
+  const value = document.value as { kind?: unknown } | null
+  return typeof value === 'object' && value !== null && value.kind === 'DaemonConfig'
+}
+
+/** Annotations read best in file and line order; the sort is stable, so same-line findings keep their order. */
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1
+  return a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
+}
+
+function result(state: LoadState, files: string[]): Config {
+  const config: Config = {
+    triggers: state.triggers,
+    agents: state.agents,
+    fleets: state.fleets,
+    flows: state.flows,
+    files,
+    diagnostics: [...state.log.items].sort(byPlace)
+  }
+  if (state.botName !== undefined) config.botName = state.botName
+  return config
+}
+
+function warnIfNoTriggers(state: LoadState, configPath: string): void {
+  if (state.triggers.length > 0 || state.log.items.some((d) => d.severity === 'error')) return
+  state.log.add({
+    severity: 'warning',
+    file: configPath,
+    line: 1,
+    message: `no GitHub Trigger is defined under ${configPath}, so no event will be routed; add a kind: Trigger with spec.type: GitHub`
+  })
+}
+
+/** A defect in a reader must not take the run down with a stack trace; it becomes an error at the document. */
+function loadSafely(input: DocumentInput, state: LoadState): void {
+  try {
+    loadDocument(input, state)
+  } catch (error) {
+    const { line, col } = input.lineCounter.linePos(input.doc.contents?.range?.[0] ?? 0)
+    state.log.add({ severity: 'error', file: input.file, line, column: col, message: `this document could not be read (${message(error)})` })
+  }
+}
+
+function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean): [ParsedDocument, DocumentInput][] {
+  const inAgentsDir = layout?.isAgentsDir(file.path) ?? false
+  return file.documents.map((document) => [
+    document,
+    { file: file.path, doc: document.doc, lineCounter: file.lineCounter, value: document.value, inAgentsDir, topLevel }
+  ])
+}
+
+/**
+ * Loads AOF YAML from `configPath` (one file, or a directory) into a `Config`. Never throws for
+ * bad input: every problem is a diagnostic naming file, line, field and the expected form.
+ *
+ * A directory holding a DaemonConfig at its top level is read as AOF's daemon reads it (its
+ * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
+ * recursively. Each file is read and parsed once.
+ */
+export async function loadConfig(source: ConfigSource, configPath: string, env: Record<string, string | undefined>): Promise<Config> {
+  const state = createLoadState(env, createDiagnosticLog())
+  const cache = new Map<string, ParsedFile>()
+  const fail = (text: string): Config => {
+    state.log.add({ severity: 'error', file: configPath, line: 1, message: text })
+    return result(state, [])
+  }
+
+  const root = joinPath('', configPath)
+  if (root === null) return fail(`config-path '${configPath}' is outside the repository; it must be a path inside it, e.g. .github/aof`)
+  let kind: 'file' | 'dir' | null
+  let topFiles: string[]
+  try {
+    kind = await source.stat(root)
+    topFiles = kind === 'dir' ? (await listYamlFiles(source, root)).sort() : kind === 'file' ? [root] : []
+  } catch (error) {
+    return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${message(error)}`)
+  }
+  if (kind === null) {
+    return fail(
+      `config-path '${configPath}' does not exist in ${source.description}; expected a directory of AOF YAML files (*.yaml, *.yml) or one YAML file (set the action's config-path input)`
+    )
+  }
+
+  // A DaemonConfig at the top decides which directories are read, so it is loaded first.
+  await readFiles(source, topFiles, state.log, cache)
+  const done = new Set<ParsedDocument>()
+  for (const path of topFiles) {
+    const file = cache.get(path)
+    for (const [document, input] of file ? documentsOf(file, null, true) : []) {
+      if (state.daemonAt || !isDaemonConfig(document)) continue
+      loadSafely(input, state)
+      done.add(document)
+    }
+  }
+
+  let layout: Layout
+  try {
+    layout = await planLayout(source, state, root, kind, topFiles, configPath)
+  } catch (error) {
+    return fail(`config-path '${configPath}' cannot be listed: ${message(error)}`)
+  }
+  const files = [...new Set(layout.files)].sort()
+  await readFiles(source, files, state.log, cache)
+  for (const path of files) {
+    const file = cache.get(path)
+    for (const [document, input] of file ? documentsOf(file, layout, false) : []) {
+      if (!done.has(document)) loadSafely(input, state)
+    }
+  }
+  resolveReferences(state)
+  warnIfNoTriggers(state, configPath)
+  return result(state, files.filter((f) => cache.has(f)))
+}

@@ -1,0 +1,98 @@
+import { addReference } from './add-reference.js'
+import { checkShape } from './check-shape.js'
+import { declareName } from './declare-name.js'
+import type { DocContext } from './document-context.js'
+import { fieldValue } from './field-value.js'
+import type { LoadState } from './load-state.js'
+import { flowSchema, type FlowDocument } from './schemas/flow-schema.js'
+import type { FlowConnection, FlowNode } from './types.js'
+
+type NodeDocument = FlowDocument['spec']['nodes'][number]
+
+const RUNNABLE = ['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel']
+
+const USE_A_STEP = 'Use an Action node or a workflow step after this action.'
+
+/** AOF node types that need something a CI job does not have, and what to do instead. */
+const REFUSED = new Map<string, string>(
+  Object.entries({
+    Script: `Script nodes run shell commands; github-agent does not run shell in a job. ${USE_A_STEP}`,
+    Transform: `Transform nodes run a shell script (config.script); github-agent does not run shell in a job. ${USE_A_STEP}`,
+    Slack: 'Slack nodes post to Slack, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Slack step in the workflow.',
+    Discord: 'Discord nodes post to Discord, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Discord step in the workflow.',
+    HTTP: 'HTTP nodes call arbitrary URLs, which github-agent does not do from a job. Use a workflow step after this action.',
+    Wait: 'Wait nodes sleep inside the flow and would hold a runner for the whole wait. Use an Approval node, or a scheduled workflow.'
+  })
+)
+
+/** Connections may start at these markers as well as at nodes (AOF: `start`; its docs: `trigger`). */
+const ENTRY_MARKERS = new Set(['start', 'trigger'])
+
+function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDocument, index: number): void {
+  const path = ['spec', 'nodes', index]
+  const config = node.config ?? {}
+  const refused = REFUSED.get(node.type)
+  if (refused) {
+    ctx.report('error', [...path, 'type'], `node '${node.id}' cannot run in a job: ${refused}`)
+  } else if (!RUNNABLE.includes(node.type)) {
+    ctx.report('error', [...path, 'type'], `spec.nodes[${index}].type must be one of ${RUNNABLE.join(', ')} (found the text ${JSON.stringify(node.type)})`)
+  }
+  if (node.conditions !== undefined) {
+    ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, { key: true })
+    ctx.ignored.push([...path, 'conditions'])
+  }
+  if (node.type === 'Agent') {
+    if (typeof config.agent === 'string' && config.agent !== '') {
+      addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`)
+    } else if (typeof config.inline !== 'object' || config.inline === null) {
+      ctx.report('error', [...path, 'config'], `node '${node.id}' (Agent) needs config.agent (the name of an agent, e.g. code-reviewer) or config.inline (an agent spec)`)
+    }
+  }
+  if (node.type === 'Fleet') {
+    if (typeof config.fleet === 'string' && config.fleet !== '') {
+      addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`)
+    } else {
+      ctx.report('error', [...path, 'config'], `node '${node.id}' (Fleet) needs config.fleet (the name of a fleet, e.g. review-fleet)`)
+    }
+  }
+}
+
+function connectionsOf(ctx: DocContext, flow: string, spec: FlowDocument['spec'], ids: Set<string>): FlowConnection[] {
+  const known = (): string => [...ids].join(', ')
+  return (spec.connections ?? []).map((edge, index) => {
+    const path = ['spec', 'connections', index]
+    if (!ids.has(edge.from) && !ENTRY_MARKERS.has(edge.from)) {
+      ctx.report('error', [...path, 'from'], `connection from '${edge.from}': flow '${flow}' has no node '${edge.from}'; nodes: ${known()} (or start for the entry)`)
+    }
+    if (!ids.has(edge.to)) {
+      ctx.report('error', [...path, 'to'], `connection to '${edge.to}': flow '${flow}' has no node '${edge.to}'; nodes: ${known()}`)
+    }
+    const connection: FlowConnection = { from: edge.from, to: edge.to }
+    if (edge.when !== undefined) connection.when = String(edge.when)
+    return connection
+  })
+}
+
+/** Reads `kind: AgentFlow` (alias `Flow`). Node `config` is kept as written for the flow runner. */
+export function readFlow(ctx: DocContext, state: LoadState): void {
+  const data = checkShape(ctx, flowSchema, ctx.value)
+  if (!data) {
+    const name = fieldValue(ctx.value, ['metadata', 'name'])
+    if (typeof name === 'string' && name) declareName(ctx, state, 'flow', name, ['metadata', 'name'])
+    return
+  }
+  const name = data.metadata.name
+  if (!declareName(ctx, state, 'flow', name, ['metadata', 'name'])) return
+  const ids = new Set<string>()
+  const nodes: FlowNode[] = []
+  data.spec.nodes.forEach((node, index) => {
+    if (ids.has(node.id)) {
+      ctx.report('error', ['spec', 'nodes', index, 'id'], `node id '${node.id}' is used twice in flow '${name}'; node ids must be unique`)
+      return
+    }
+    ids.add(node.id)
+    checkNode(ctx, state, name, node, index)
+    nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) })
+  })
+  state.flows[name] = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) }
+}

@@ -1,0 +1,143 @@
+// Plain data the config loader produces. Everything after `config` in the pipeline reads only this.
+
+/** Where a value came from, for annotations (`::error file=…,line=…::`). Lines and columns are 1-based. */
+export interface SourceLocation {
+  file: string
+  line: number
+  column?: number
+}
+
+export type Severity = 'error' | 'warning' | 'notice'
+
+/** One finding about the config. `field` is the dotted YAML path (`spec.config.github_events[1]`). */
+export interface Diagnostic {
+  severity: Severity
+  message: string
+  file: string
+  line: number
+  column?: number
+  field?: string
+}
+
+export type TargetKind = 'agent' | 'fleet' | 'flow'
+
+export interface TargetRef {
+  kind: TargetKind
+  name: string
+}
+
+/** A `commands:` entry. `key` is as written, without the leading `/` (`deploy staging`, `pull_request.opened`). */
+export interface CommandBinding {
+  key: string
+  target: TargetRef
+  description: string
+  /** `params:` as written (require_approval, approvers, permission, anything else passed to templates). */
+  params: Record<string, unknown>
+  location: SourceLocation
+}
+
+export interface TriggerDef {
+  name: string
+  /** `spec.type` as written (`GitHub`, `Slack`, …). Only GitHub triggers route. */
+  type: string
+  enabled: boolean
+  labels: Record<string, string>
+  /** `github_events`; empty = every event. */
+  events: string[]
+  /** payload `action` filter; empty = any. */
+  actions: string[]
+  /** `repositories` ∪ `allowed_repos` patterns; empty = any. */
+  repositories: string[]
+  /** branch globs; empty = any. */
+  branches: string[]
+  /** sender logins (exact) or `team:org/slug`; empty = anyone. */
+  allowedUsers: string[]
+  commands: CommandBinding[]
+  defaultAgent?: string
+  location: SourceLocation
+}
+
+/** An agent tool as listed in YAML: a bare name or `{name, enabled, config, timeout_secs}`. */
+export interface ToolRef {
+  name: string
+  enabled: boolean
+  config: Record<string, unknown>
+  timeoutSecs?: number
+}
+
+export interface AgentDef {
+  name: string
+  /** `provider:model` or bare model name, as written; resolved by the runtime. */
+  model?: string
+  provider?: string
+  instructions: string
+  tools: ToolRef[]
+  maxIterations: number
+  temperature?: number
+  maxTokens?: number
+  /** Other AOF agent fields kept for later stages (memory, mcp_servers, output_schema, github-agent extras). */
+  extra: Record<string, unknown>
+  location: SourceLocation
+}
+
+export interface FleetMember {
+  name: string
+  /** Reference to a top-level Agent by name, or an inline agent (`spec:`), already normalised. */
+  agent: AgentDef
+  role: string
+  location: SourceLocation
+}
+
+export interface FleetDef {
+  name: string
+  /** `parallel` | `sequential` (AOF `coordination.mode` peer -> parallel, pipeline -> sequential). */
+  strategy: 'parallel' | 'sequential'
+  /** `merge` | `consensus`. */
+  aggregation: 'merge' | 'consensus'
+  members: FleetMember[]
+  location: SourceLocation
+}
+
+export interface FlowNode {
+  id: string
+  type: string
+  config: Record<string, unknown>
+  location: SourceLocation
+}
+
+export interface FlowConnection {
+  from: string
+  to: string
+  when?: string
+}
+
+export interface FlowDef {
+  name: string
+  nodes: FlowNode[]
+  connections: FlowConnection[]
+  location: SourceLocation
+}
+
+export interface Config {
+  /** Stable order: file path, then document order. */
+  triggers: TriggerDef[]
+  agents: Record<string, AgentDef>
+  fleets: Record<string, FleetDef>
+  flows: Record<string, FlowDef>
+  /** `DaemonConfig.spec.platforms.github.bot_name`, if a DaemonConfig was found. */
+  botName?: string
+  /** Every file that was read, relative to the workspace (or repo root for the API source). */
+  files: string[]
+  diagnostics: Diagnostic[]
+}
+
+/** How the loader reads files: the workspace on disk, or a git ref through the GitHub API. */
+export interface ConfigSource {
+  /** Human description for the summary (`workspace`, `base ref main@abc1234`). */
+  readonly description: string
+  /** `'file'`, `'dir'` or `null` when nothing is there. */
+  stat(path: string): Promise<'file' | 'dir' | null>
+  /** Direct children of a directory, as paths joined onto `dir` with `/`. */
+  list(dir: string): Promise<{ path: string; type: 'file' | 'dir' }[]>
+  read(path: string): Promise<string>
+}

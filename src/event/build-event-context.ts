@@ -1,0 +1,106 @@
+import { buildMetadata } from './build-metadata.js'
+import { asNumber, asRecord, asString, issueIsPullRequest, type JsonRecord } from './payload-readers.js'
+import type { Actor, CommandText, EventContext } from './types.js'
+
+const ZERO_SHA = /^0+$/
+
+/** `refs/heads/x` -> `x`; tags and other refs have no branch. */
+function branchOfRef(ref: string | null): string | null {
+  return ref !== null && ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null
+}
+
+/** The branch the `branches` filter reads: push ref, PR base, created/deleted branch, CI run branch. */
+function branchOf(eventName: string, payload: JsonRecord): string | null {
+  const pr = asRecord(payload.pull_request)
+  if (pr) return asString(asRecord(pr.base)?.ref)
+  if (eventName === 'push') return branchOfRef(asString(payload.ref))
+  if (eventName === 'create' || eventName === 'delete') {
+    return asString(payload.ref_type) === 'branch' ? asString(payload.ref) : null
+  }
+  if (eventName === 'merge_group') return branchOfRef(asString(asRecord(payload.merge_group)?.base_ref))
+  if (eventName === 'check_run') return asString(asRecord(asRecord(payload.check_run)?.check_suite)?.head_branch)
+  const run = asRecord(payload[eventName])
+  if (eventName === 'workflow_run' || eventName === 'workflow_job' || eventName === 'check_suite') {
+    return asString(run?.head_branch)
+  }
+  return null
+}
+
+/** PR head (never GITHUB_SHA, which is the merge commit), push `after`, or the SHA a CI run is for. */
+function headShaOf(eventName: string, payload: JsonRecord): string | null {
+  const pr = asRecord(payload.pull_request)
+  if (pr) return asString(asRecord(pr.head)?.sha)
+  if (eventName === 'push') {
+    const after = asString(payload.after)
+    return after === null || ZERO_SHA.test(after) ? null : after
+  }
+  if (['workflow_run', 'workflow_job', 'check_run', 'check_suite', 'merge_group'].includes(eventName)) {
+    return asString(asRecord(payload[eventName])?.head_sha)
+  }
+  return null
+}
+
+function senderOf(payload: JsonRecord): Actor | null {
+  const sender = asRecord(payload.sender)
+  const login = asString(sender?.login)
+  if (sender === null || login === null) return null
+  return { login, id: asNumber(sender.id) ?? 0, type: asString(sender.type) ?? 'User' }
+}
+
+function textOf(kind: CommandText['kind'], body: unknown): CommandText | null {
+  const text = asString(body)
+  return text === null || text.trim() === '' ? null : { kind, body: text }
+}
+
+/**
+ * The text that may hold commands. Edited comments keep their text so the router can say it does
+ * not re-run them; deleted ones have none. Issue and PR bodies count only when opened.
+ */
+function commandTextOf(eventName: string, action: string | null, payload: JsonRecord): CommandText | null {
+  const comment = asRecord(payload.comment)
+  switch (eventName) {
+    case 'issue_comment':
+      return action === 'created' || action === 'edited' ? textOf('issue_comment', comment?.body) : null
+    case 'pull_request_review_comment':
+      return action === 'created' || action === 'edited' ? textOf('review_comment', comment?.body) : null
+    case 'pull_request_review':
+      return action === 'submitted' || action === 'edited' ? textOf('review', asRecord(payload.review)?.body) : null
+    case 'issues':
+      return action === 'opened' ? textOf('issue_body', asRecord(payload.issue)?.body) : null
+    case 'pull_request':
+    case 'pull_request_target':
+      return action === 'opened' ? textOf('pr_body', asRecord(payload.pull_request)?.body) : null
+    default:
+      return null
+  }
+}
+
+function commentIdOf(eventName: string, payload: JsonRecord): number | null {
+  if (eventName !== 'issue_comment' && eventName !== 'pull_request_review_comment') return null
+  return asNumber(asRecord(payload.comment)?.id)
+}
+
+/**
+ * The event as plain data, built once from GITHUB_EVENT_NAME and the payload. Never throws: an
+ * unknown shape gives nulls. Org-level payloads have no `repository`; `GITHUB_REPOSITORY` stands in.
+ */
+export function buildEventContext(eventName: string, payload: unknown, env: { GITHUB_REPOSITORY?: string } = {}): EventContext {
+  const data = asRecord(payload) ?? {}
+  const fallbackRepository = env.GITHUB_REPOSITORY ? env.GITHUB_REPOSITORY : null
+  const action = asString(data.action)
+  const pr = asRecord(data.pull_request)
+  const issue = asRecord(data.issue)
+  return {
+    name: eventName,
+    action,
+    repository: asString(asRecord(data.repository)?.full_name) ?? fallbackRepository,
+    sender: senderOf(data),
+    branch: branchOf(eventName, data),
+    headSha: headShaOf(eventName, data),
+    number: asNumber(pr?.number) ?? asNumber(issue?.number),
+    isPullRequest: pr !== null || issueIsPullRequest(issue),
+    text: commandTextOf(eventName, action, data),
+    commentId: commentIdOf(eventName, data),
+    metadata: buildMetadata(eventName, data, fallbackRepository)
+  }
+}

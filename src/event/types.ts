@@ -1,0 +1,39 @@
+// The event as plain data. Built once from GITHUB_EVENT_NAME/PATH; nothing downstream reads `github.context`.
+
+export type MetadataValue = string | number | boolean | null | string[]
+
+/** The text commands are parsed from, and what kind of text it is. */
+export interface CommandText {
+  kind: 'issue_comment' | 'review_comment' | 'review' | 'issue_body' | 'pr_body'
+  body: string
+}
+
+export interface Actor {
+  login: string
+  id: number
+  /** `User`, `Bot`, `Organization` as GitHub reports it. */
+  type: string
+}
+
+export interface EventContext {
+  /** GITHUB_EVENT_NAME (`pull_request`, `issue_comment`, …). */
+  name: string
+  /** payload `action`, or null for events without one (push, create, delete, fork). */
+  action: string | null
+  /** `owner/repo`, or null for org-level events without a repository. */
+  repository: string | null
+  sender: Actor | null
+  /** push: the ref's branch; PR events: the base branch; null when the event has none (or not yet known). */
+  branch: string | null
+  /** PR: `pull_request.head.sha` (never GITHUB_SHA, the merge commit); push: `after`; else null. */
+  headSha: string | null
+  /** PR or issue number the event is about. */
+  number: number | null
+  isPullRequest: boolean
+  /** Set when the event carries a text that may hold commands. */
+  text: CommandText | null
+  /** The comment id (issue comment, review comment) for reactions and replies. */
+  commentId: number | null
+  /** Every variable of the reference's tables plus DESIGN §5 extras, exact names and types. */
+  metadata: Record<string, MetadataValue>
+}

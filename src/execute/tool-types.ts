@@ -1,0 +1,19 @@
+// The seam between the agent runtime (src/execute, src/llm) and the GitHub tools (src/github).
+
+/** What the model is shown: name, description and JSON-schema parameters. */
+export interface ToolSpec {
+  name: string
+  description: string
+  /** JSON Schema (draft 2020-12 subset: type object, properties, required, items, enum). */
+  inputSchema: Record<string, unknown>
+}
+
+/** What goes back to the model. Errors are results the model can react to, never exceptions. */
+export interface ToolResult {
+  content: string
+  isError: boolean
+}
+
+export interface Tool extends ToolSpec {
+  run(input: Record<string, unknown>): Promise<ToolResult>
+}

@@ -1,0 +1,101 @@
+import type { InvocationOutcome, RunRecord } from './types.js'
+
+/** Table cells must not break the table: pipes escaped, newlines folded. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function eventLine(record: RunRecord): string {
+  const { name, action, repository, number, sender } = record.event
+  const what = action ? `${name}.${action}` : name
+  const where = repository ? ` on ${repository}${number !== null ? `#${number}` : ''}` : ''
+  const who = sender ? ` by @${sender}` : ''
+  return `\`${what}\`${where}${who}`
+}
+
+function headline(record: RunRecord): string {
+  const decision = record.decision
+  if (record.error && !decision?.matched) return `**Failed:** ${record.error}`
+  if (!decision) return '**Not routed**: the config could not be used.'
+  if (!decision.matched) return `**No match**: ${decision.skippedReason ?? 'no Trigger took this event.'}`
+  const targets = record.outcomes.map((o) => `\`${o.target}\``).join(', ')
+  return `**Routed** by trigger \`${decision.trigger}\` to ${targets || 'nothing'}.`
+}
+
+function triggerTable(record: RunRecord): string[] {
+  const verdicts = record.decision?.verdicts ?? []
+  if (verdicts.length === 0) return []
+  const rows = verdicts.map(
+    (v) => `| ${v.matched ? '✅' : '—'} | \`${cell(v.trigger)}\` | ${cell(v.file)}:${v.line} | ${cell(v.reason)} |`
+  )
+  return ['### Triggers considered', '', '| | trigger | file | why |', '|---|---|---|---|', ...rows, '']
+}
+
+function usageText(o: InvocationOutcome): string {
+  if (!o.usage) return '—'
+  const cost = o.costUsd === undefined || o.costUsd === null ? '' : ` ($${o.costUsd.toFixed(4)})`
+  return `${o.usage.inputTokens} in / ${o.usage.outputTokens} out${cost}`
+}
+
+function outcomeTable(record: RunRecord): string[] {
+  if (record.outcomes.length === 0) return []
+  const rows = record.outcomes.map((o) => {
+    const inv = o.invocation
+    const command = inv.key === null ? `(${inv.via})` : `\`${cell(inv.via === 'command' || inv.via === 'mention' ? '/' + inv.key : inv.key)}\``
+    const args = inv.args ? ` ${cell(inv.args)}` : ''
+    return `| ${command}${args} | \`${cell(o.target)}\` | ${o.status} | ${cell(o.detail)} | ${usageText(o)} |`
+  })
+  return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, '']
+}
+
+function writesSection(record: RunRecord): string[] {
+  if (record.writes.length === 0) return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : []
+  const title = record.dryRun ? '### Writes it would have made (dry-run)' : '### Writes'
+  const rows = record.writes.map((w) => {
+    const link = w.url ? ` ([link](${w.url}))` : ''
+    return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${w.summary}${link}`
+  })
+  return [title, '', ...rows, '']
+}
+
+function instructionsSection(record: RunRecord): string[] {
+  const shown = record.outcomes.filter((o) => o.instructions !== undefined)
+  return shown.flatMap((o) => [
+    `<details><summary>Instructions given to <code>${o.target}</code>${o.model ? ` (${o.model})` : ''}${o.tools?.length ? `, tools: ${o.tools.join(', ')}` : ''}</summary>`,
+    '',
+    '```text',
+    (o.instructions ?? '').replace(/```/g, '`\u200b``'),
+    '```',
+    '</details>',
+    ''
+  ])
+}
+
+function diagnosticsSection(record: RunRecord): string[] {
+  if (record.diagnostics.length === 0) return []
+  const icon = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+  const rows = record.diagnostics.map(
+    (d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`
+  )
+  return ['### Config findings', '', ...rows, '']
+}
+
+/** The job summary: what was routed where and why, on every run, matched or not. */
+export function buildSummary(record: RunRecord): string {
+  const lines = [
+    `## github-agent${record.dryRun ? ' (dry-run)' : ''}`,
+    '',
+    `${eventLine(record)}: ${headline(record)}`,
+    '',
+    `Config: ${record.configFiles.length} file(s) from ${record.configSource}. Conclusion: **${record.conclusion}**. Took ${Math.round(record.durationMs)} ms.`,
+    '',
+    ...(record.notes.length ? [...record.notes.map((n) => `- ${n}`), ''] : []),
+    ...(record.decision?.notes.length ? [...record.decision.notes.map((n) => `- ${n}`), ''] : []),
+    ...triggerTable(record),
+    ...outcomeTable(record),
+    ...writesSection(record),
+    ...instructionsSection(record),
+    ...diagnosticsSection(record)
+  ]
+  return lines.join('\n')
+}

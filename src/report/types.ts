@@ -1,0 +1,49 @@
+import type { Diagnostic } from '../config/types.js'
+import type { Decision, Invocation } from '../route/types.js'
+
+export type Conclusion = 'success' | 'failure' | 'neutral' | 'skipped' | 'cancelled'
+
+export interface Usage {
+  inputTokens: number
+  outputTokens: number
+}
+
+/** What happened to one invocation. */
+export interface InvocationOutcome {
+  invocation: Invocation
+  /** `agent:NAME`, `fleet:NAME`, `flow:NAME` or `help`. */
+  target: string
+  status: 'ran' | 'dry-run' | 'not-run' | 'failed' | 'refused' | 'budget'
+  /** One sentence for the summary: why it did not run, how it stopped. */
+  detail: string
+  model?: string
+  tools?: string[]
+  /** The agent's instructions after templates were rendered. */
+  instructions?: string
+  usage?: Usage
+  costUsd?: number | null
+}
+
+/** A write to GitHub; `planned` when dry-run kept it from being sent. */
+export interface WriteRecord {
+  operation: string
+  summary: string
+  url?: string
+  planned: boolean
+}
+
+export interface RunRecord {
+  event: { name: string; action: string | null; repository: string | null; number: number | null; sender: string | null }
+  dryRun: boolean
+  configSource: string
+  configFiles: string[]
+  diagnostics: Diagnostic[]
+  decision: Decision | null
+  outcomes: InvocationOutcome[]
+  writes: WriteRecord[]
+  notes: string[]
+  conclusion: Conclusion
+  /** Set when the run failed before or outside an invocation. */
+  error?: string
+  durationMs: number
+}

@@ -1,0 +1,77 @@
+// Inputs are read here and nowhere else, into one validated object (actions/checkout's pattern).
+
+export interface Settings {
+  githubToken: string
+  configPath: string
+  configRef: 'base' | 'workspace'
+  anthropicApiKey: string
+  googleApiKey: string
+  /** Default model for agents that name none, `provider:model`; '' when unset. */
+  model: string
+  dryRun: boolean
+  botName: string
+  /** Per-run budgets (0 = the agent's own or the built-in default). */
+  maxTurns: number
+  maxTokens: number
+  /** Check-run conclusion when a budget stops an agent. */
+  budgetConclusion: 'neutral' | 'failure'
+  /** Name of the check run created on the head SHA for PR work ('' = none). */
+  checkName: string
+}
+
+export class SettingsError extends Error {}
+
+type InputGetter = (name: string) => string
+
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
+
+/** Mirrors `core.getBooleanInput`: the YAML 1.2 core-schema spellings, anything else is an error. */
+function readBoolean(get: InputGetter, name: string): boolean {
+  const raw = get(name)
+  if (raw === '' || BOOLEAN_FALSE.includes(raw)) return false
+  if (BOOLEAN_TRUE.includes(raw)) return true
+  throw new SettingsError(`Input '${name}' must be true or false, got '${raw}'`)
+}
+
+function readCount(get: InputGetter, name: string): number {
+  const raw = get(name)
+  if (raw === '') return 0
+  if (!/^\d+$/.test(raw)) throw new SettingsError(`Input '${name}' must be a whole number (0 = no limit), got '${raw}'`)
+  return Number(raw)
+}
+
+function readChoice<T extends string>(get: InputGetter, name: string, choices: readonly T[], fallback: T): T {
+  const raw = get(name) || fallback
+  if ((choices as readonly string[]).includes(raw)) return raw as T
+  throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`)
+}
+
+/**
+ * `get` returns the trimmed input ('' when unset), like `core.getInput`.
+ * Keys fall back to the environment variables the providers' own SDKs read.
+ */
+export function readSettings(get: InputGetter, env: Record<string, string | undefined>): Settings {
+  const botName = (get('bot-name') || 'aofbot').replace(/^@/, '')
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(botName)) {
+    throw new SettingsError(`Input 'bot-name' must be a GitHub login such as aofbot, got '${botName}'`)
+  }
+  const model = get('model')
+  if (model !== '' && !model.includes(':')) {
+    throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`)
+  }
+  return {
+    githubToken: get('github-token') || env.GITHUB_TOKEN || '',
+    configPath: (get('config-path') || '.github/aof').replace(/\/+$/, '') || '.',
+    configRef: readChoice(get, 'config-ref', ['base', 'workspace'] as const, 'base'),
+    anthropicApiKey: get('anthropic-api-key') || env.ANTHROPIC_API_KEY || '',
+    googleApiKey: get('google-api-key') || env.GOOGLE_API_KEY || '',
+    model,
+    dryRun: readBoolean(get, 'dry-run'),
+    botName,
+    maxTurns: readCount(get, 'max-turns'),
+    maxTokens: readCount(get, 'max-tokens'),
+    budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'] as const, 'neutral'),
+    checkName: get('check-name')
+  }
+}
