@@ -28,8 +28,14 @@ describe('every @octokit/webhooks-examples payload', () => {
       expect({ key, known: allowed.has(key), valid: isMetadataValue(value) }).toEqual({ key, known: true, valid: true })
     }
     const decision = route(catchAll, event, { botName: 'aofbot' })
-    expect(decision.trigger).toBe('catch-all')
     expect(decision.verdicts).toHaveLength(1)
+    if (event.sender?.type === 'Bot') {
+      // Bots act only where allowed_users names them.
+      expect(decision.trigger).toBeNull()
+      expect(decision.verdicts[0]?.reason).toBe(`sender ${event.sender.login} is a bot (account type Bot) not named in allowed_users`)
+    } else {
+      expect(decision.trigger).toBe('catch-all')
+    }
   })
 
   const pullRequests = cases.filter((c) => c.payload.pull_request)
