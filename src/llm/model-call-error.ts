@@ -1,0 +1,66 @@
+// A model call that failed for good: one line that says what happened and what to do.
+import type { FailureKind } from './retry-policy.js'
+import type { Provider } from './types.js'
+
+export interface ModelFailure {
+  kind: FailureKind
+  /** HTTP status, or null when no answer came (timeout, connection). */
+  status: number | null
+  /** The provider's error type (`overloaded_error`, `RESOURCE_EXHAUSTED`), or null. */
+  errorType: string | null
+  /** The provider's message, already one line. */
+  detail: string
+  retryAfterSeconds: number | null
+}
+
+/** The deepest `cause` message: fetch says "fetch failed" and keeps ECONNREFUSED two levels down. Read by shape (errors of another realm). */
+export function innermostMessage(error: unknown): string {
+  let current: unknown = error
+  let message = ''
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { message: m, cause } = current as { message?: unknown; cause?: unknown }
+    if (typeof m === 'string' && m !== '') message = m
+    current = cause
+  }
+  return message
+}
+
+function advice(provider: Provider, failure: ModelFailure): string {
+  const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret'
+  const status = failure.status
+  if (status === 401 || status === 403) return `check the ${keyName}`
+  if (status === 404) return 'check the model name in the agent\'s model field'
+  if (failure.kind === 'rate_limit') return 'the account\'s rate limit or quota is spent; re-run later or raise the limit'
+  if (failure.kind === 'overloaded' || failure.kind === 'server') return 'the provider is failing; re-run the job later'
+  if (failure.kind === 'timeout' || failure.kind === 'connection') {
+    return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`
+  }
+  if (status === 400 || status === 422) return 'the request was refused; check the model name and the agent\'s settings'
+  return 'see the provider\'s status page'
+}
+
+function oneLine(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+export class ModelCallError extends Error {
+  override name = 'ModelCallError'
+  readonly provider: Provider
+  readonly model: string
+  readonly status: number | null
+  readonly kind: ModelFailure['kind']
+  readonly attempts: number
+
+  constructor(provider: Provider, model: string, failure: ModelFailure, attempts: number) {
+    const what = failure.status !== null ? `HTTP ${failure.status}${failure.errorType ? ` ${failure.errorType}` : ''}` : failure.kind
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : ''
+    const detail = failure.detail ? ` (${oneLine(failure.detail)})` : ''
+    super(`${provider}:${model} failed: ${what}${detail}${tries}; ${advice(provider, failure)}`)
+    this.provider = provider
+    this.model = model
+    this.status = failure.status
+    this.kind = failure.kind
+    this.attempts = attempts
+  }
+}
