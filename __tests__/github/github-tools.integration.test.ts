@@ -1,0 +1,182 @@
+// The agent's GitHub tools, called as a model would, against the local GitHub server.
+import type { Tool } from '../../src/execute/tool-types.js'
+import { createGitHubTools, GITHUB_TOOL_NAMES, type AgentWritePolicy, type GitHubToolContext } from '../../src/github/create-github-tools.js'
+import { addedLines, REPO, startHarness, type Harness } from './harness.js'
+
+const HEAD = 'abc0000000000000000000000000000000000003'
+const PR: GitHubToolContext = { repo: REPO, number: 7, headSha: HEAD, isPullRequest: true, commentKey: 'pr-review/reviewer' }
+const ISSUE: GitHubToolContext = { repo: REPO, number: 3, headSha: null, isPullRequest: false, commentKey: 'triage/triager' }
+const policy = (p: Partial<AgentWritePolicy> = {}): AgentWritePolicy => ({ allowApprove: false, createLabels: false, toolNames: [...GITHUB_TOOL_NAMES], ...p })
+
+let h: Harness
+
+beforeEach(async () => {
+  h = await startHarness()
+  h.server.world.addPull(REPO, {
+    number: 7,
+    user: 'alice',
+    title: 'Add feature',
+    body: 'Please review @bob',
+    head: { sha: HEAD },
+    files: [
+      { filename: 'src/app.ts', patch: addedLines(1, 30) },
+      { filename: 'logo.png', status: 'added' }
+    ]
+  })
+  h.server.world.addIssue(REPO, { number: 3, title: 'Crash on start', body: 'It crashes', comments: [{ user: 'carol', body: 'me too' }] })
+  h.server.world.setFile(REPO, HEAD, 'src/app.ts', 'one\ntwo\nthree\nfour')
+  for (const name of ['bug', 'enhancement']) h.server.world.addLabel(REPO, name, { description: `${name} label` })
+})
+
+afterEach(async () => {
+  expect(h.server.invalidRequests).toEqual([])
+  await h.server.close()
+})
+
+function tools(ctx: GitHubToolContext, p: AgentWritePolicy = policy()): Record<string, Tool> {
+  return Object.fromEntries(createGitHubTools(ctx, h.port, p, h.publisher).map((t) => [t.name, t]))
+}
+
+async function call(ctx: GitHubToolContext, name: string, input: Record<string, unknown>, p?: AgentWritePolicy) {
+  const tool = tools(ctx, p)[name]
+  if (!tool) throw new Error(`no tool ${name}`)
+  return tool.run(input)
+}
+
+describe('createGitHubTools', () => {
+  it('hands the agent exactly the tools its YAML names, in that order', () => {
+    const list = createGitHubTools(PR, h.port, policy({ toolNames: ['github_add_labels', 'shell', 'github_get_file', 'github_add_labels'] }), h.publisher)
+    expect(list.map((t) => t.name)).toEqual(['github_add_labels', 'github_get_file'])
+  })
+
+  it('describes every tool with an object JSON schema', () => {
+    for (const tool of createGitHubTools(PR, h.port, policy(), h.publisher)) {
+      expect(tool.inputSchema).toMatchObject({ type: 'object', properties: expect.any(Object) })
+      expect(tool.description.length).toBeGreaterThan(20)
+    }
+  })
+
+  it('refuses a port for another repository', () => {
+    expect(() => createGitHubTools({ ...PR, repo: 'evil/repo' }, h.port, policy(), h.publisher)).toThrow('cannot use a port for acme/app')
+  })
+})
+
+describe('write tools', () => {
+  it('posts a review with 10 inline comments in one request, on the run\'s PR whatever the model names', async () => {
+    const comments = Array.from({ length: 10 }, (_, i) => ({ path: 'src/app.ts', line: i + 1, body: `c${i}` }))
+    const result = await call(PR, 'github_post_review', { event: 'COMMENT', body: 'Summary', comments, owner: 'evil', repo: 'other', pull_number: 1 })
+
+    expect(result.isError).toBe(false)
+    expect(result.content).toMatch(/^Done: review of #7 \(http/)
+    expect(h.calls()).toEqual(['pulls/list-files', 'pulls/create-review'])
+    expect(h.server.requests[1]?.path).toBe('/repos/acme/app/pulls/7/reviews')
+    expect(h.server.world.reviewComments).toHaveLength(10)
+  })
+
+  it('downgrades APPROVE to COMMENT for an agent without allow_approve and tells the model', async () => {
+    const result = await call(PR, 'github_post_review', { event: 'APPROVE', body: 'LGTM' })
+    expect(h.server.world.reviews[0]?.state).toBe('COMMENTED')
+    expect(result.content).toContain('does not allow approvals')
+  })
+
+  it('approves for an agent with allow_approve', async () => {
+    await call(PR, 'github_post_review', { event: 'APPROVE', body: 'LGTM' }, policy({ allowApprove: true }))
+    expect(h.server.world.reviews[0]?.state).toBe('APPROVED')
+  })
+
+  it('answers a malformed inline comment with an error the model can fix, sending nothing', async () => {
+    const result = await call(PR, 'github_post_review', { event: 'COMMENT', body: 'x', comments: [{ path: 'src/app.ts', body: 'no line' }] })
+    expect(result).toEqual({ isError: true, content: "comments[0]: 'line' is required (the last line the comment is about)" })
+    expect(h.calls()).toEqual([])
+  })
+
+  it('refuses a review on an issue', async () => {
+    expect(await call(ISSUE, 'github_post_review', { event: 'COMMENT', body: 'x' })).toEqual({ isError: true, content: '#3 is an issue, not a pull request' })
+  })
+
+  it('posts the agent\'s comment once per run key and updates it on a re-run', async () => {
+    const post = tools(ISSUE).github_post_comment as Tool
+    await post.run({ body: 'first' })
+    await post.run({ body: 'second comment in the same run' })
+    const rerun = h.rerun()
+    const again = createGitHubTools(ISSUE, rerun.port, policy(), rerun.publisher).find((t) => t.name === 'github_post_comment')
+    await again?.run({ body: 'first, revised' })
+
+    const bodies = h.server.world.comments.filter((c) => c.user.login === 'github-actions[bot]').map((c) => c.body.split('\n')[0])
+    expect(bodies).toEqual(['first, revised', 'second comment in the same run'])
+    expect(h.server.countOf('issues/create-comment')).toBe(2)
+    expect(h.server.countOf('issues/update-comment')).toBe(1)
+  })
+
+  it('labels an issue with existing labels only and reports what it dropped', async () => {
+    const result = await call(ISSUE, 'github_add_labels', { labels: ['bug', 'urgent'] })
+    expect(h.calls()).toEqual(['issues/list-labels-for-repo', 'issues/add-labels'])
+    expect(result.content).toContain("Label 'urgent' was not applied: does not exist in the repository")
+    expect(h.server.world.issue(REPO, 3)?.labels).toEqual(['bug'])
+  })
+
+  it('turns a GitHub refusal into an error result, with the token redacted', async () => {
+    h.server.fail({ operationId: 'issues/remove-label', status: 403, body: { message: 'token ghs_testtoken0123456789 may not' } })
+    const result = await call(ISSUE, 'github_remove_label', { label: 'bug' })
+    expect(result).toEqual({ isError: true, content: "Could not remove label 'bug' from #3: HTTP 403 token *** may not" })
+  })
+
+  it('creates and completes a check run on the head SHA', async () => {
+    const set = tools(PR)
+    const created = await set.github_create_check_run?.run({ name: 'AI Security Scan', status: 'in_progress', head_sha: 'f'.repeat(40) })
+    const id = Number(/check_run_id (\d+)/.exec(created?.content ?? '')?.[1])
+    const byName = await set.github_update_check_run?.run({ name: 'AI Security Scan', title: 'Scanning', summary: 'half way' })
+    const byId = await set.github_update_check_run?.run({ check_run_id: id, conclusion: 'success', title: 'Passed', summary: 'No vulnerabilities' })
+
+    expect([byName?.isError, byId?.isError]).toEqual([false, false])
+    expect(h.calls()).toEqual(['checks/create', 'checks/update', 'checks/update'])
+    expect(h.server.world.checkRuns).toMatchObject([{ head_sha: HEAD, status: 'completed', conclusion: 'success', output: { title: 'Passed' } }])
+  })
+
+  it('will not update a check run it did not create in this run', async () => {
+    const result = await call(PR, 'github_update_check_run', { check_run_id: 12345, conclusion: 'success' })
+    expect(result).toEqual({ isError: true, content: 'Only check runs created in this run can be updated (none yet); give check_run_id or name of one' })
+    expect(h.calls()).toEqual([])
+  })
+
+  it('requires a conclusion to complete a check run', async () => {
+    const result = await call(PR, 'github_create_check_run', { name: 'x', status: 'completed' })
+    expect(result).toEqual({ isError: true, content: "'conclusion' is required when status is completed" })
+  })
+})
+
+describe('read tools', () => {
+  it('lists changed files with patches, a page at a time', async () => {
+    const result = await call(PR, 'github_get_pull_request_files', { limit: 1 })
+    const page = JSON.parse(result.content) as { total_files: number; next_offset: number; files: { filename: string; patch: string }[] }
+    expect(page).toMatchObject({ total_files: 2, next_offset: 1, files: [{ filename: 'src/app.ts' }] })
+    expect(page.files[0]?.patch).toContain('+line 1')
+    const rest = JSON.parse((await call(PR, 'github_get_pull_request_files', { offset: 1 })).content) as { files: { note: string }[]; next_offset: null }
+    expect(rest).toMatchObject({ next_offset: null, files: [{ note: 'no textual diff (binary or too large)' }] })
+    // The listing is read once per run, however often the agent asks.
+    expect(h.server.countOf('pulls/list-files')).toBe(1)
+  })
+
+  it('reads a file at the head SHA with line numbers', async () => {
+    const result = await call(PR, 'github_get_file', { path: 'src/app.ts', start_line: 2, end_line: 3 })
+    expect(result.content).toBe('src/app.ts @ abc0000, lines 2-3 of 4\n2\ttwo\n3\tthree')
+    expect(h.server.requests[0]?.query).toMatchObject({ ref: HEAD })
+  })
+
+  it('says when a file does not exist at the head SHA', async () => {
+    expect(await call(PR, 'github_get_file', { path: 'nope.ts' })).toEqual({ isError: true, content: 'nope.ts does not exist at abc0000' })
+  })
+
+  it('reads the issue with its labels and comments', async () => {
+    const issue = JSON.parse((await call(ISSUE, 'github_get_issue', {})).content) as Record<string, unknown>
+    expect(issue).toMatchObject({ number: 3, kind: 'issue', title: 'Crash on start', body: 'It crashes', comments: [{ author: 'carol', body: 'me too' }] })
+  })
+
+  it('lists the repository labels', async () => {
+    const labels = JSON.parse((await call(ISSUE, 'github_list_labels', {})).content) as unknown
+    expect(labels).toEqual([
+      { name: 'bug', description: 'bug label' },
+      { name: 'enhancement', description: 'enhancement label' }
+    ])
+  })
+})

@@ -1,0 +1,22 @@
+import type { Octokit } from '../create-octokit.js'
+import { hasStatus } from '../request-failure.js'
+import type { FileContent, RepoRef } from '../types.js'
+
+/** A file's text at a ref (the PR head SHA), or null when the path does not exist there. */
+export async function getFileContent(octokit: Octokit, repo: RepoRef, path: string, ref: string): Promise<FileContent | null> {
+  try {
+    // The raw media type returns the bytes themselves and works up to 100 MB (JSON stops at 1 MB).
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...repo,
+      path,
+      ref,
+      headers: { accept: 'application/vnd.github.raw+json' }
+    })
+    if (Array.isArray(data)) throw new Error(`${path} is a directory, not a file`)
+    const text = typeof data === 'string' ? data : Buffer.from(data as unknown as ArrayBuffer).toString('utf8')
+    return { path, ref, text }
+  } catch (error) {
+    if (hasStatus(error, 404)) return null
+    throw error
+  }
+}

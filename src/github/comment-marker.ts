@@ -1,0 +1,42 @@
+// The hidden marker that makes the action's own comment findable on a re-run, with optional state
+// (e.g. a pending approval) in a second HTML comment right after it.
+
+const STATE_PREFIX = 'github-agent-state:'
+
+/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
+export function normalizeMarkerKey(key: string): string {
+  return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-')
+}
+
+export function commentMarker(key: string): string {
+  return `<!-- github-agent:${normalizeMarkerKey(key)} -->`
+}
+
+function stateComment(key: string, state: unknown): string {
+  // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
+  const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`
+}
+
+/** The marker block appended to a body: marker, then state when given. */
+export function markerBlock(key: string, state?: unknown): string {
+  return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`
+}
+
+export function hasMarker(body: string, key: string): boolean {
+  return body.includes(commentMarker(key))
+}
+
+/** The state stored with the marker, or undefined when there is none or it does not parse. */
+export function readMarkerState(body: string, key: string): unknown {
+  const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `
+  const start = body.indexOf(prefix)
+  if (start === -1) return undefined
+  const end = body.indexOf(' -->', start + prefix.length)
+  if (end === -1) return undefined
+  try {
+    return JSON.parse(body.slice(start + prefix.length, end)) as unknown
+  } catch {
+    return undefined
+  }
+}

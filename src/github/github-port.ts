@@ -1,0 +1,120 @@
+import { addLabels } from './api/add-labels.js'
+import { addReaction, type ReactionContent } from './api/add-reaction.js'
+import { createCheckRun } from './api/create-check-run.js'
+import { createIssueComment } from './api/create-issue-comment.js'
+import { createLabel } from './api/create-label.js'
+import { createReview } from './api/create-review.js'
+import { getFileContent } from './api/get-file-content.js'
+import { getIssue } from './api/get-issue.js'
+import { getPullRequest } from './api/get-pull-request.js'
+import { getViewerLogin } from './api/get-viewer-login.js'
+import { listIssueComments } from './api/list-issue-comments.js'
+import { listPullRequestFiles } from './api/list-pull-request-files.js'
+import { listRepoLabels } from './api/list-repo-labels.js'
+import { removeLabel } from './api/remove-label.js'
+import { updateCheckRun } from './api/update-check-run.js'
+import { updateIssueComment } from './api/update-issue-comment.js'
+import type { Octokit } from './create-octokit.js'
+import type {
+  ChangedFile,
+  CheckRunCreate,
+  CheckRunUpdate,
+  FileContent,
+  IssueComment,
+  IssueInfo,
+  PullRequestInfo,
+  ReactionTarget,
+  RepoLabel,
+  RepoRef,
+  ReviewRequest,
+  WriteResponse
+} from './types.js'
+
+export type { ReactionContent }
+
+/**
+ * Every GitHub call the app makes, on plain data. One port per run and repository: owner and repo
+ * are fixed here, so nothing built on it can aim at another repository. Raw: no validation, no
+ * dry-run; writes the agent causes go through the Publisher.
+ */
+export interface GitHubPort {
+  readonly repository: string
+  getPullRequest(number: number): Promise<PullRequestInfo>
+  /** Cached per run: the publisher and the read tool share one listing. */
+  listPullRequestFiles(number: number): Promise<ChangedFile[]>
+  getFileContent(path: string, ref: string): Promise<FileContent | null>
+  getIssue(number: number): Promise<IssueInfo>
+  listIssueComments(number: number): Promise<IssueComment[]>
+  /** Cached per run; labels this port creates are added to the cache. */
+  listRepoLabels(): Promise<RepoLabel[]>
+  getViewerLogin(): Promise<string | null>
+
+  createIssueComment(number: number, body: string): Promise<WriteResponse>
+  updateIssueComment(commentId: number, body: string): Promise<WriteResponse>
+  createReview(number: number, review: ReviewRequest): Promise<WriteResponse>
+  addLabels(number: number, labels: string[]): Promise<WriteResponse>
+  /** False when the label was not set. */
+  removeLabel(number: number, label: string): Promise<boolean>
+  createLabel(name: string): Promise<WriteResponse>
+  createCheckRun(run: CheckRunCreate): Promise<WriteResponse>
+  updateCheckRun(checkRunId: number, update: CheckRunUpdate): Promise<WriteResponse>
+  addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse>
+}
+
+export function parseRepository(repository: string): RepoRef {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository)
+  if (!match) throw new Error(`Repository must be owner/repo, got '${repository}'`)
+  return { owner: match[1] as string, repo: match[2] as string }
+}
+
+export function createGitHubPort(octokit: Octokit, repository: string): GitHubPort {
+  const repo = parseRepository(repository)
+  const files = new Map<number, Promise<ChangedFile[]>>()
+  let labels: Promise<RepoLabel[]> | null = null
+
+  return {
+    repository,
+    getPullRequest: (number) => getPullRequest(octokit, repo, number),
+    listPullRequestFiles(number) {
+      let pending = files.get(number)
+      if (!pending) {
+        pending = listPullRequestFiles(octokit, repo, number)
+        // A failed listing is not cached: the next caller may try again.
+        pending.catch(() => files.delete(number))
+        files.set(number, pending)
+      }
+      return pending
+    },
+    getFileContent: (path, ref) => getFileContent(octokit, repo, path, ref),
+    getIssue: (number) => getIssue(octokit, repo, number),
+    listIssueComments: (number) => listIssueComments(octokit, repo, number),
+    listRepoLabels() {
+      if (!labels) {
+        const pending = listRepoLabels(octokit, repo)
+        pending.catch(() => {
+          if (labels === pending) labels = null
+        })
+        labels = pending
+      }
+      return labels
+    },
+    getViewerLogin: () => getViewerLogin(octokit),
+
+    createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
+    updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
+    createReview: (number, review) => createReview(octokit, repo, number, review),
+    addLabels: (number, names) => addLabels(octokit, repo, number, names),
+    removeLabel: (number, label) => removeLabel(octokit, repo, number, label),
+    async createLabel(name) {
+      const created = await createLabel(octokit, repo, name)
+      if (labels) {
+        const known = labels
+        labels = known.then((list) => [...list, { name, color: 'ededed', description: null }])
+      }
+      return created
+    },
+    createCheckRun: (run) => createCheckRun(octokit, repo, run),
+    updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
+    addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content)
+  }
+}

@@ -1,0 +1,336 @@
+// Every write the agent or the action makes: planned from validated data, recorded, and (unless
+// dry-run) sent. Planning lives in the pure plan-* files; this file only sequences and records.
+
+import type { WriteRecord } from '../report/types.js'
+import { hasMarker, markerBlock, readMarkerState } from './comment-marker.js'
+import type { GitHubPort, ReactionContent } from './github-port.js'
+import { outgoingText } from './outgoing-text.js'
+import { planCheckRunOutput } from './plan-check-run-output.js'
+import { isLabelAllowed, planLabels, type LabelPolicy } from './plan-labels.js'
+import { planReview, reviewAttempts, type ReviewDraft } from './plan-review.js'
+import { redactSecrets } from './redact-secrets.js'
+import { requestFailure } from './request-failure.js'
+import { COMMENT_BODY_LIMIT } from './text-limits.js'
+import type {
+  CheckConclusion,
+  CheckRunOutput,
+  CheckStatus,
+  GitHubLogger,
+  IssueComment,
+  ReactionTarget,
+  ReviewRequest,
+  WriteResponse
+} from './types.js'
+
+export type WriteOperation =
+  | 'create-comment'
+  | 'update-comment'
+  | 'create-review'
+  | 'create-label'
+  | 'add-labels'
+  | 'remove-label'
+  | 'create-check-run'
+  | 'update-check-run'
+  | 'add-reaction'
+
+/** A write as it would go on the wire: Octokit route and parameters. */
+export interface PlannedWrite {
+  operation: WriteOperation
+  summary: string
+  request: { route: string; params: Record<string, unknown> }
+}
+
+export interface AppliedWrite extends PlannedWrite {
+  id: number | null
+  url: string | null
+}
+
+export interface WriteOutcome {
+  /** False in dry-run, and when nothing needed writing. */
+  sent: boolean
+  id: number | null
+  url: string | null
+  /** What was changed or skipped on the way, in sentences for the model and the summary. */
+  notes: string[]
+}
+
+export interface LabelOutcome extends WriteOutcome {
+  added: string[]
+  created: string[]
+  dropped: { label: string; reason: string }[]
+}
+
+export interface OwnComment {
+  id: number
+  body: string
+  url: string
+  state: unknown
+}
+
+export interface PublisherOptions {
+  dryRun: boolean
+  /** Values redacted to *** in everything posted (tokens, API keys). */
+  secrets: readonly string[]
+  /** Login the token writes as (GET /user for a PAT); null: any Bot account counts as the action. */
+  botLogin: string | null
+  logger: GitHubLogger
+}
+
+export interface CheckRunStart {
+  name: string
+  headSha: string
+  status: CheckStatus
+  conclusion?: CheckConclusion
+  output?: CheckRunOutput
+}
+
+export interface CheckRunChange {
+  status?: CheckStatus
+  conclusion?: CheckConclusion
+  output?: CheckRunOutput
+}
+
+/** A write GitHub refused; the message is fit for a log line or a tool result. */
+export class PublishError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null
+  ) {
+    super(message)
+    this.name = 'PublishError'
+  }
+}
+
+export interface Publisher {
+  readonly dryRun: boolean
+  /** Every write attempted or, in dry-run, kept back. */
+  readonly planned: readonly PlannedWrite[]
+  readonly applied: readonly AppliedWrite[]
+  readonly notes: readonly string[]
+  /** For the job summary. */
+  records(): WriteRecord[]
+  createComment(number: number, body: string): Promise<WriteOutcome>
+  /** The action's own comment for `key`: updated when a re-run finds it, created otherwise. */
+  upsertComment(number: number, key: string, body: string, state?: unknown): Promise<WriteOutcome>
+  findOwnComment(number: number, key: string): Promise<OwnComment | null>
+  submitReview(number: number, draft: ReviewDraft, options: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome>
+  addLabels(number: number, labels: string[], policy: LabelPolicy): Promise<LabelOutcome>
+  removeLabel(number: number, label: string, policy: LabelPolicy): Promise<WriteOutcome>
+  createCheckRun(run: CheckRunStart): Promise<WriteOutcome>
+  /** `checkRunId` is null only for a run created in dry-run. */
+  updateCheckRun(checkRunId: number | null, change: CheckRunChange): Promise<WriteOutcome>
+  addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteOutcome>
+}
+
+const REPO_ROUTE = '/repos/{owner}/{repo}'
+
+function reviewSummary(number: number, r: ReviewRequest): string {
+  return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`
+}
+
+export function createPublisher(port: GitHubPort, options: PublisherOptions): Publisher {
+  const [owner, repo] = port.repository.split('/')
+  const planned: PlannedWrite[] = []
+  const applied: AppliedWrite[] = []
+  const notes: string[] = []
+  // Comments this run already wrote per marker key, so a second upsert needs no listing.
+  const ownComments = new Map<string, number>()
+  const { logger, secrets } = options
+
+  function plan(operation: WriteOperation, summary: string, route: string, params: Record<string, unknown>): PlannedWrite {
+    return { operation, summary, request: { route: route.replace('{REPO}', REPO_ROUTE), params: { owner, repo, ...params } } }
+  }
+
+  /** `tolerate`: errors the caller handles itself (not noted as failures). */
+  async function write(p: PlannedWrite, send: () => Promise<WriteResponse>, tolerate: (status: number | null) => boolean = () => false): Promise<WriteOutcome> {
+    planned.push(p)
+    if (options.dryRun) {
+      logger.info(`Dry run: would ${p.summary}`)
+      return { sent: false, id: null, url: null, notes: [] }
+    }
+    try {
+      const response = await send()
+      applied.push({ ...p, ...response })
+      logger.info(`GitHub: ${p.summary}${response.url ? ` (${response.url})` : ''}`)
+      return { sent: true, ...response, notes: [] }
+    } catch (error) {
+      const failure = requestFailure(error)
+      if (tolerate(failure.status)) throw error
+      const message = `Could not ${p.summary}: ${failure.status ? `HTTP ${failure.status} ` : ''}${redactSecrets(failure.message, secrets)}`
+      notes.push(message)
+      throw new PublishError(message, failure.status)
+    }
+  }
+
+  function isOwn(comment: IssueComment): boolean {
+    if (options.botLogin) return comment.author?.toLowerCase() === options.botLogin.toLowerCase()
+    return comment.authorType === 'Bot'
+  }
+
+  async function findOwnComment(number: number, key: string): Promise<OwnComment | null> {
+    const comments = await port.listIssueComments(number)
+    // A person quoting the marker must not make the action overwrite their comment.
+    const mine = comments.find((c) => hasMarker(c.body, key) && isOwn(c))
+    return mine ? { id: mine.id, body: mine.body, url: mine.htmlUrl, state: readMarkerState(mine.body, key) } : null
+  }
+
+  function createComment(number: number, body: string): Promise<WriteOutcome> {
+    const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT)
+    const p = plan('create-comment', `comment on #${number}`, 'POST {REPO}/issues/{issue_number}/comments', { issue_number: number, body: text })
+    return write(p, () => port.createIssueComment(number, text))
+  }
+
+  function markedBody(key: string, body: string, state: unknown): string {
+    const block = redactSecrets(markerBlock(key, state), secrets)
+    return `${outgoingText(body, secrets, Math.max(0, COMMENT_BODY_LIMIT - block.length - 2))}\n\n${block}`
+  }
+
+  async function upsertComment(number: number, key: string, body: string, state?: unknown): Promise<WriteOutcome> {
+    const text = markedBody(key, body, state)
+    const cacheKey = `${number}\u0000${key}`
+    let existingId = ownComments.get(cacheKey) ?? null
+    if (existingId === null) {
+      const found = await findOwnComment(number, key)
+      if (found && found.body === text) return { sent: false, id: found.id, url: found.url, notes: ['The comment already says this; nothing to update.'] }
+      existingId = found?.id ?? null
+    }
+    if (existingId !== null) {
+      const id = existingId
+      const p = plan('update-comment', `update comment ${id} on #${number}`, 'PATCH {REPO}/issues/comments/{comment_id}', { comment_id: id, body: text })
+      try {
+        const outcome = await write(p, () => port.updateIssueComment(id, text), (status) => status === 404)
+        if (outcome.id !== null) ownComments.set(cacheKey, outcome.id)
+        return outcome
+      } catch (error) {
+        if (requestFailure(error).status !== 404) throw error
+        // Deleted since we found it: post it again rather than lose it.
+        logger.info(`GitHub: comment ${id} is gone (404); creating a new one`)
+        ownComments.delete(cacheKey)
+      }
+    }
+    const p = plan('create-comment', `comment on #${number}`, 'POST {REPO}/issues/{issue_number}/comments', { issue_number: number, body: text })
+    const outcome = await write(p, () => port.createIssueComment(number, text))
+    if (outcome.id !== null) ownComments.set(cacheKey, outcome.id)
+    return outcome
+  }
+
+  async function submitReview(number: number, draft: ReviewDraft, review: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome> {
+    const files = await port.listPullRequestFiles(number)
+    const reviewPlan = planReview(draft, files, { headSha: review.headSha, allowApprove: review.allowApprove, secrets })
+    notes.push(...reviewPlan.notes)
+    const attempts = reviewAttempts(reviewPlan.request, secrets)
+    const outcomeNotes = [...reviewPlan.notes]
+    for (const [i, attempt] of attempts.entries()) {
+      if (attempt.why) {
+        notes.push(attempt.why)
+        outcomeNotes.push(attempt.why)
+      }
+      const r = attempt.request
+      const p = plan('create-review', reviewSummary(number, r), 'POST {REPO}/pulls/{pull_number}/reviews', { pull_number: number, ...r })
+      const isLast = i === attempts.length - 1
+      try {
+        const outcome = await write(p, () => port.createReview(number, r), (status) => status === 422 && !isLast)
+        return { ...outcome, notes: outcomeNotes }
+      } catch (error) {
+        if (isLast || requestFailure(error).status !== 422) throw error
+        logger.warning(`GitHub refused the review (422): ${redactSecrets(requestFailure(error).message, secrets)}`)
+      }
+    }
+    throw new Error('unreachable: the last review attempt either returns or throws')
+  }
+
+  async function addLabels(number: number, labels: string[], policy: LabelPolicy): Promise<LabelOutcome> {
+    const labelPlan = planLabels(labels, await port.listRepoLabels(), policy)
+    const dropNotes = labelPlan.dropped.map((d) => `Label '${d.label}' was not applied: ${d.reason}.`)
+    notes.push(...dropNotes)
+    for (const name of labelPlan.create) {
+      await write(plan('create-label', `create label '${name}'`, 'POST {REPO}/labels', { name, color: 'ededed' }), () => port.createLabel(name))
+    }
+    const base = { added: labelPlan.add, created: labelPlan.create, dropped: labelPlan.dropped }
+    if (labelPlan.add.length === 0) return { sent: false, id: null, url: null, notes: dropNotes, ...base }
+    const p = plan('add-labels', `add label${labelPlan.add.length === 1 ? '' : 's'} ${labelPlan.add.map((l) => `'${l}'`).join(', ')} to #${number}`, 'POST {REPO}/issues/{issue_number}/labels', {
+      issue_number: number,
+      labels: labelPlan.add
+    })
+    const outcome = await write(p, () => port.addLabels(number, labelPlan.add))
+    return { ...outcome, notes: dropNotes, ...base }
+  }
+
+  async function removeLabel(number: number, label: string, policy: LabelPolicy): Promise<WriteOutcome> {
+    if (!isLabelAllowed(label, policy)) {
+      const note = `Label '${label}' was not removed: not in the agent's allowed_labels.`
+      notes.push(note)
+      return { sent: false, id: null, url: null, notes: [note] }
+    }
+    let wasSet = true
+    const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', { issue_number: number, name: label })
+    const outcome = await write(p, async () => {
+      wasSet = await port.removeLabel(number, label)
+      return { id: null, url: null }
+    })
+    return wasSet ? outcome : { ...outcome, sent: false, notes: [`Label '${label}' was not set on #${number}.`] }
+  }
+
+  async function sendAnnotationBatches(id: number | null, more: CheckRunOutput[], name: string): Promise<void> {
+    for (const output of more) {
+      const p = plan('update-check-run', `add ${output.annotations?.length ?? 0} annotations to check run '${name}'`, 'PATCH {REPO}/check-runs/{check_run_id}', { check_run_id: id, output })
+      await write(p, () => port.updateCheckRun(id as number, { output }))
+    }
+  }
+
+  async function createCheckRun(run: CheckRunStart): Promise<WriteOutcome> {
+    const batches = run.output ? planCheckRunOutput(run.output, secrets) : null
+    const body = {
+      name: run.name,
+      head_sha: run.headSha,
+      status: run.status,
+      ...(run.conclusion ? { conclusion: run.conclusion, status: 'completed' as const } : {}),
+      ...(batches ? { output: batches.first } : {})
+    }
+    const p = plan('create-check-run', `create check run '${run.name}' (${body.conclusion ?? body.status})`, 'POST {REPO}/check-runs', body)
+    const outcome = await write(p, () => port.createCheckRun(body))
+    await sendAnnotationBatches(outcome.id, batches?.more ?? [], run.name)
+    return outcome
+  }
+
+  async function updateCheckRun(checkRunId: number | null, change: CheckRunChange): Promise<WriteOutcome> {
+    if (checkRunId === null && !options.dryRun) throw new PublishError('No check run to update: it was never created', null)
+    const batches = change.output ? planCheckRunOutput(change.output, secrets) : null
+    const body = {
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.conclusion ? { conclusion: change.conclusion, status: 'completed' as const } : {}),
+      ...(batches ? { output: batches.first } : {})
+    }
+    const state = body.conclusion ?? body.status ?? 'output'
+    const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', { check_run_id: checkRunId, ...body })
+    const outcome = await write(p, () => port.updateCheckRun(checkRunId as number, body))
+    await sendAnnotationBatches(checkRunId, batches?.more ?? [], String(checkRunId))
+    return outcome
+  }
+
+  function addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteOutcome> {
+    const route = target === 'issue' ? 'POST {REPO}/issues/comments/{comment_id}/reactions' : 'POST {REPO}/pulls/comments/{comment_id}/reactions'
+    const p = plan('add-reaction', `react ${content} to comment ${commentId}`, route, { comment_id: commentId, content })
+    return write(p, () => port.addReaction(commentId, target, content))
+  }
+
+  return {
+    dryRun: options.dryRun,
+    planned,
+    applied,
+    notes,
+    records() {
+      if (options.dryRun) return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true }))
+      return applied.map((a) => ({ operation: a.operation, summary: a.summary, planned: false, ...(a.url ? { url: a.url } : {}) }))
+    },
+    createComment,
+    upsertComment,
+    findOwnComment,
+    submitReview,
+    addLabels,
+    removeLabel,
+    createCheckRun,
+    updateCheckRun,
+    addReaction
+  }
+}

@@ -1,0 +1,117 @@
+// What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
+// comments, the repository's labels. All scoped to the run's repository and issue/PR.
+
+import type { Tool } from '../../execute/tool-types.js'
+import type { GitHubPort } from '../github-port.js'
+import { limitText } from '../text-limits.js'
+import { requireNumber, requirePullRequest, type GitHubToolContext } from './tool-context.js'
+import { ok, readInteger, readString, runTool } from './tool-input.js'
+
+// Tool results land in the model's context: bounded so one call cannot flood it.
+const RESULT_LIMIT = 100_000
+const PATCH_LIMIT = 20_000
+const COMMENT_LIMIT = 10_000
+const MAX_FILES_PER_CALL = 100
+const DEFAULT_FILES_PER_CALL = 30
+const MAX_COMMENTS = 50
+
+const json = (value: unknown) => limitText(JSON.stringify(value, null, 1), RESULT_LIMIT)
+
+export function getPullRequestFilesTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
+  return {
+    name: 'github_get_pull_request_files',
+    description: 'List the files changed by the pull request with their unified-diff patches, a page at a time.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        offset: { type: 'integer', description: 'Index of the first file (default 0).' },
+        limit: { type: 'integer', description: `Files to return (default ${DEFAULT_FILES_PER_CALL}, at most ${MAX_FILES_PER_CALL}).` }
+      }
+    },
+    run: (input) =>
+      runTool(async () => {
+        const number = requirePullRequest(ctx)
+        const offset = readInteger(input, 'offset', 0) ?? 0
+        const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL)
+        const files = await port.listPullRequestFiles(number)
+        const page = files.slice(offset, offset + limit).map((f) => ({
+          filename: f.filename,
+          status: f.status,
+          additions: f.additions,
+          deletions: f.deletions,
+          ...(f.previousFilename ? { previous_filename: f.previousFilename } : {}),
+          patch: f.patch === undefined ? null : limitText(f.patch, PATCH_LIMIT),
+          ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
+        }))
+        const next = offset + limit < files.length ? offset + limit : null
+        return ok(json({ total_files: files.length, offset, next_offset: next, files: page }))
+      })
+  }
+}
+
+export function getFileTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
+  return {
+    name: 'github_get_file',
+    description: 'Read a file of the repository at the commit under review, with line numbers. Optionally a line range.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        path: { type: 'string', description: 'Path from the repository root.' },
+        start_line: { type: 'integer', description: 'First line to return (default 1).' },
+        end_line: { type: 'integer', description: 'Last line to return (default: end of file).' }
+      },
+      required: ['path']
+    },
+    run: (input) =>
+      runTool(async () => {
+        if (!ctx.headSha) throw new Error('This run has no commit to read files at')
+        const path = readString(input, 'path', true).replace(/^\/+/, '')
+        const file = await port.getFileContent(path, ctx.headSha)
+        if (!file) return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true }
+        const lines = file.text.split('\n')
+        const start = readInteger(input, 'start_line') ?? 1
+        const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length)
+        const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`)
+        return ok(limitText(`${path} @ ${ctx.headSha.slice(0, 7)}, lines ${start}-${end} of ${lines.length}\n${numbered.join('\n')}`, RESULT_LIMIT))
+      })
+  }
+}
+
+export function getIssueTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
+  return {
+    name: 'github_get_issue',
+    description: 'Read the issue or pull request this run is about: title, body, state, labels and the latest comments.',
+    inputSchema: { type: 'object', properties: {} },
+    run: () =>
+      runTool(async () => {
+        const number = requireNumber(ctx)
+        const [issue, comments] = await Promise.all([port.getIssue(number), port.listIssueComments(number)])
+        return ok(
+          json({
+            number: issue.number,
+            kind: issue.isPullRequest ? 'pull_request' : 'issue',
+            title: issue.title,
+            state: issue.state,
+            author: issue.author,
+            labels: issue.labels,
+            body: limitText(issue.body, COMMENT_LIMIT),
+            total_comments: comments.length,
+            comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(c.body, COMMENT_LIMIT) }))
+          })
+        )
+      })
+  }
+}
+
+export function listLabelsTool(port: GitHubPort): Tool {
+  return {
+    name: 'github_list_labels',
+    description: "List the repository's labels with their descriptions.",
+    inputSchema: { type: 'object', properties: {} },
+    run: () =>
+      runTool(async () => {
+        const labels = await port.listRepoLabels()
+        return ok(json(labels.map((l) => ({ name: l.name, description: l.description }))))
+      })
+  }
+}
