@@ -1,6 +1,5 @@
 // Wiring: the only place that reads the runner's environment and talks to @actions/core.
 import * as core from '@actions/core'
-import { getOctokit } from '@actions/github'
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { loadConfig } from './config/load-config.js'
@@ -9,19 +8,39 @@ import { createWorkspaceSource } from './config/workspace-source.js'
 import { buildEventContext } from './event/build-event-context.js'
 import type { EventContext } from './event/types.js'
 import { withPullRequest, type PullDetails } from './event/with-pull-request.js'
-import { planInvocation } from './execute/plan-invocation.js'
+import { budgetDiff, type BudgetedDiff } from './execute/budget-diff.js'
+import { buildAgentContext } from './execute/build-agent-context.js'
+import { invocationMetadata, planInvocation, type AgentPlan } from './execute/plan-invocation.js'
+import { runAgentPlan, type AgentOutcome, type AgentPorts, type RunBudget } from './execute/run-agent-plan.js'
+import { gateInvocations, needsSenderPermission, type GateFacts } from './gate/gate-invocations.js'
+import { addEyesReaction } from './github/add-eyes-reaction.js'
+import { getSenderPermission } from './github/api/get-sender-permission.js'
+import { getTeamMembership } from './github/api/get-team-membership.js'
+import { CheckRunLifecycle, completeOnCancel } from './github/check-run-lifecycle.js'
+import { hasAnyMarker } from './github/comment-marker.js'
+import { createGitHubTools } from './github/create-github-tools.js'
+import { createOctokit, type Octokit } from './github/create-octokit.js'
+import { createGitHubPort, parseRepository, type GitHubPort } from './github/github-port.js'
+import { createPublisher, type Publisher } from './github/publisher.js'
 import { createRepoConfigSource } from './github/repo-config-source.js'
+import type { GitHubLogger } from './github/types.js'
+import { createModel } from './llm/create-model.js'
+import { parseModel } from './llm/parse-model.js'
 import { buildOutputs } from './report/build-outputs.js'
 import { buildSummary } from './report/build-summary.js'
+import { conclude } from './report/conclude.js'
 import type { InvocationOutcome, RunRecord } from './report/types.js'
 import { route } from './route/route.js'
-import type { Invocation } from './route/types.js'
+import type { Decision, Invocation } from './route/types.js'
 import { readSettings, SettingsError, type Settings } from './settings/read-settings.js'
 import { checkTemplates } from './template/check-templates.js'
 
-type Octokit = ReturnType<typeof getOctokit>
-
 class UsageError extends Error {}
+
+/** Tokens of diff the model sees up front; the rest it can read with its tools. */
+const DIFF_TOKEN_BUDGET = 24_000
+
+const logger: GitHubLogger = { debug: core.debug, info: core.info, warning: core.warning }
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -51,14 +70,25 @@ function defaultBranch(payload: unknown): string | null {
   return typeof repo?.default_branch === 'string' ? repo.default_branch : null
 }
 
+/**
+ * A `pull_request` run for a fork's PR gets a read-only token and no secrets: say so instead of
+ * failing on the first write (docs/security.md has the pull_request_target pattern).
+ */
+function isForkPullRequest(eventName: string, payload: unknown): boolean {
+  if (eventName !== 'pull_request') return false
+  const pr = (payload as { pull_request?: { head?: { repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } } }).pull_request
+  const head = pr?.head?.repo?.full_name
+  const base = pr?.base?.repo?.full_name
+  return Boolean(head && base && head.toLowerCase() !== base.toLowerCase())
+}
+
 /** A comment on a PR knows nothing of the PR's branches or head; ask for them once. */
 async function enrichEvent(event: EventContext, octokit: Octokit | null): Promise<EventContext> {
   if (!octokit || event.name !== 'issue_comment' || !event.isPullRequest || event.number === null || !event.repository) {
     return event
   }
-  const [owner, repo] = event.repository.split('/') as [string, string]
   try {
-    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: event.number })
+    const { data } = await octokit.rest.pulls.get({ ...parseRepository(event.repository), pull_number: event.number })
     return withPullRequest(event, data as PullDetails)
   } catch (error) {
     core.warning(`Could not read PR #${event.number} (${errorMessage(error)}); branch filters and PR variables are unavailable for this comment.`)
@@ -86,26 +116,184 @@ function annotate(d: Diagnostic): void {
   else core.notice(d.message, properties)
 }
 
-function outcomeFor(config: Config, event: EventContext, invocation: Invocation, settings: Settings): InvocationOutcome {
-  if (invocation.via === 'help') {
-    return { invocation, target: 'help', status: settings.dryRun ? 'dry-run' : 'not-run', detail: 'lists the commands this repository accepts' }
+/** `allowed_users: [team:org/slug]` needs the API; route again once memberships are known. */
+async function resolveTeams(decision: Decision, config: Config, event: EventContext, botName: string, octokit: Octokit | null, notes: string[]): Promise<Decision> {
+  let current = decision
+  const known: Record<string, boolean> = {}
+  // Each round settles the teams of one Trigger; a declined Trigger lets the next one ask.
+  for (let round = 0; current.teamCheck && round < config.triggers.length; round++) {
+    for (const team of current.teamCheck.teams) {
+      const lookup = octokit ? await getTeamMembership(octokit, team, current.teamCheck.login) : { member: null, error: 'no github-token to read team membership' }
+      known[team.toLowerCase()] = lookup.member === true
+      if (lookup.member === null) notes.push(`team:${team} treated as not containing @${current.teamCheck.login}: ${lookup.error}`)
+    }
+    current = route(config, event, { botName, teamMemberships: known })
   }
-  const plan = planInvocation(config, event, invocation, settings.model)
-  const first = plan.agents[0]
-  if (plan.unsupported) return { invocation, target: plan.target, status: 'not-run', detail: plan.unsupported }
-  const unknown = plan.agents.flatMap((a) => a.unknownVariables)
-  const detail = settings.dryRun
-    ? 'dry-run: instructions rendered; the model is not called and nothing is written'
-    : 'not run: this version routes and renders only; run with dry-run: true'
+  return current
+}
+
+async function gate(decision: Decision, event: EventContext, octokit: Octokit | null): Promise<Map<Invocation, string>> {
+  const refused = new Map<Invocation, string>()
+  if (!decision.matched) return refused
+  const facts: GateFacts = { senderPermission: null }
+  if (needsSenderPermission(decision.invocations)) {
+    if (!octokit || !event.repository || !event.sender) {
+      facts.permissionError = 'no github-token or sender to check'
+    } else {
+      const lookup = await getSenderPermission(octokit, parseRepository(event.repository), event.sender.login)
+      facts.senderPermission = lookup.permission
+      if (lookup.permission === null) facts.permissionError = lookup.error
+    }
+  }
+  for (const verdict of gateInvocations(event, decision.invocations, facts)) {
+    if (verdict.allowed) core.debug(`gate: ${verdict.reason}`)
+    else {
+      core.info(`Refused: ${verdict.reason}`)
+      refused.set(verdict.invocation, verdict.reason)
+    }
+  }
+  return refused
+}
+
+function hasKeyFor(model: string, agent: AgentPlan['agent'], settings: Settings): boolean {
+  try {
+    const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model })
+    return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey)
+  } catch {
+    return true // the runtime reports the bad model name with its own message
+  }
+}
+
+interface RunContext {
+  settings: Settings
+  config: Config
+  event: EventContext
+  decision: Decision
+  port: GitHubPort | null
+  publisher: Publisher | null
+  budget: RunBudget
+  /** Set when no agent may write: a fork PR's read-only token. */
+  readOnlyReason: string | null
+}
+
+async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
+  if (!ctx.port || !ctx.event.isPullRequest || ctx.event.number === null) return null
+  try {
+    return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET)
+  } catch (error) {
+    core.warning(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`)
+    return null
+  }
+}
+
+function agentPorts(ctx: RunContext, commentKey: string): AgentPorts {
+  const { settings, event } = ctx
   return {
-    invocation,
-    target: plan.target,
-    status: settings.dryRun ? 'dry-run' : 'not-run',
-    detail: unknown.length ? `${detail} (template names with no value: ${[...new Set(unknown)].join(', ')})` : detail,
-    model: first?.model || undefined,
+    logger,
+    model: (plan) =>
+      createModel(
+        parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }),
+        { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey },
+        process.env,
+        { logger, retry: timeScaled() }
+      ),
+    tools: (plan) => {
+      if (!ctx.port || !ctx.publisher || !event.repository) return []
+      const extra = plan.agent.extra
+      return createGitHubTools(
+        { repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` },
+        ctx.port,
+        {
+          allowApprove: extra.allow_approve === true,
+          allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
+          createLabels: extra.create_labels === true,
+          toolNames: plan.tools
+        },
+        ctx.publisher
+      )
+    }
+  }
+}
+
+/** Tests shrink retry waits through this variable; real runs leave it unset. */
+function timeScaled(): { timeScale: number } | undefined {
+  const scale = Number(process.env.GITHUB_AGENT_TIME_SCALE)
+  return Number.isFinite(scale) && scale > 0 && scale <= 1 ? { timeScale: scale } : undefined
+}
+
+/** An agent that stopped early may have found things it never posted: publish them with a note. */
+async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: AgentPlan, commentKey: string): Promise<void> {
+  const result = outcome.result
+  if (!result || result.stoppedBy === 'end' || !ctx.publisher || ctx.event.number === null) return
+  if (!plan.tools.includes('github_post_comment') || !result.finalText.trim()) return
+  const body = `> [!WARNING]\n> ${plan.label} ${outcome.detail}. What it had so far:\n\n${result.finalText}`
+  try {
+    await ctx.publisher.upsertComment(ctx.event.number, `${commentKey}/${plan.label}/unfinished`, body)
+  } catch (error) {
+    core.warning(`Could not post what ${plan.label} had: ${errorMessage(error)}`)
+  }
+}
+
+async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: string | undefined): Promise<InvocationOutcome> {
+  const { settings, event, config } = ctx
+  const commentKey = ctx.decision.trigger ?? 'github-agent'
+  if (refusal) return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal }
+  if (invocation.via === 'help') {
+    if (ctx.publisher && event.number !== null && invocation.helpText) {
+      await ctx.publisher.upsertComment(event.number, `${commentKey}/help`, invocation.helpText)
+    }
+    return { invocation, target: 'help', status: settings.dryRun ? 'dry-run' : 'ran', detail: 'answered with the commands this repository accepts' }
+  }
+
+  const plan = planInvocation(config, event, invocation, settings.model)
+  if (plan.unsupported) return { invocation, target: plan.target, status: 'not-run', detail: plan.unsupported }
+  const shown = {
+    model: plan.agents[0]?.model || undefined,
     tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
     instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n')
   }
+  if (ctx.readOnlyReason) return { invocation, target: plan.target, status: 'not-run', detail: ctx.readOnlyReason, ...shown }
+  if (plan.agents.every((a) => !hasKeyFor(a.model, a.agent, settings))) {
+    const detail = settings.dryRun
+      ? 'dry-run without a model key: instructions rendered, the model is not called'
+      : `no API key for ${plan.agents[0]?.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
+    return { invocation, target: plan.target, status: settings.dryRun ? 'dry-run' : 'failed', detail, ...shown }
+  }
+
+  const metadata = invocationMetadata(event, invocation)
+  const context = buildAgentContext(event, invocation, metadata, await diffFor(ctx))
+  const ports = agentPorts(ctx, commentKey)
+  const outcomes: AgentOutcome[] = []
+  for (const agentPlan of plan.agents) {
+    const outcome = await runAgentPlan(agentPlan, context, ports, ctx.budget)
+    outcomes.push(outcome)
+    core.info(`${agentPlan.label}: ${outcome.detail}`)
+    await publishUnfinished(ctx, outcome, agentPlan, commentKey)
+  }
+  const worst = outcomes.find((o) => o.status === 'failed') ?? outcomes.find((o) => o.status === 'budget') ?? outcomes[0]
+  const usage = outcomes.reduce(
+    (sum, o) => ({ inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0), outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0) }),
+    { inputTokens: 0, outputTokens: 0 }
+  )
+  const costs = outcomes.map((o) => o.costUsd)
+  const status = worst?.status === 'ran' && settings.dryRun ? 'dry-run' : (worst?.status ?? 'not-run')
+  return {
+    invocation,
+    target: plan.target,
+    status,
+    detail: outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (settings.dryRun ? ' (dry-run: nothing written)' : ''),
+    ...shown,
+    model: worst?.model ?? shown.model,
+    usage,
+    costUsd: costs.every((c) => typeof c === 'number') ? costs.reduce<number>((a, c) => a + (c ?? 0), 0) : null
+  }
+}
+
+function checkRunSummary(record: RunRecord): { title: string; summary: string } {
+  const lines = record.outcomes.map((o) => `- \`${o.target}\`: ${o.status}: ${o.detail}`)
+  const title =
+    record.conclusion === 'success' ? 'Done' : record.conclusion === 'failure' ? 'Failed' : record.conclusion === 'neutral' ? 'Stopped early' : 'Nothing to do'
+  return { title, summary: [`Trigger \`${record.decision?.trigger ?? '-'}\``, '', ...lines].join('\n') }
 }
 
 function emptyRecord(): RunRecord {
@@ -124,17 +312,31 @@ function emptyRecord(): RunRecord {
   }
 }
 
-async function pipeline(record: RunRecord, started: number): Promise<void> {
+/** What must be closed whatever happens: the check run, the cancel handlers, the write records. */
+interface Finishers {
+  publisher: Publisher | null
+  checkRun: CheckRunLifecycle | null
+  releaseSignals: (() => void) | null
+}
+
+async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> {
   const settings = readSettings((name) => core.getInput(name), process.env)
-  for (const secret of [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey]) {
-    if (secret) core.setSecret(secret)
-  }
+  const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean)
+  for (const secret of secrets) core.setSecret(secret)
   record.dryRun = settings.dryRun
 
   const raw = await readEvent(process.env)
-  const octokit = settings.githubToken ? getOctokit(settings.githubToken, { baseUrl: process.env.GITHUB_API_URL || undefined }) : null
   let event = buildEventContext(raw.name, raw.payload, { GITHUB_REPOSITORY: process.env.GITHUB_REPOSITORY })
   record.event = { name: event.name, action: event.action, repository: event.repository, number: event.number, sender: event.sender?.login ?? null }
+  // The action's own comments carry its marker; answering them could loop, whoever's token wrote them.
+  if (typeof event.metadata.comment_body === 'string' && hasAnyMarker(event.metadata.comment_body)) {
+    record.notes.push('This comment was written by github-agent itself; it is never acted on.')
+    return
+  }
+
+  const octokit = settings.githubToken
+    ? createOctokit({ token: settings.githubToken, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', logger, throttle: timeScaled() })
+    : null
   event = await enrichEvent(event, octokit)
 
   const source = configSource(settings, event, raw.payload, octokit)
@@ -150,25 +352,68 @@ async function pipeline(record: RunRecord, started: number): Promise<void> {
   }
 
   const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName
-  const decision = route(config, event, { botName })
+  const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes)
   record.decision = decision
   core.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`)
-  record.outcomes = decision.invocations.map((invocation) => outcomeFor(config, event, invocation, settings))
-  record.conclusion = decision.matched ? (settings.dryRun ? 'success' : 'neutral') : 'skipped'
-  record.durationMs = performance.now() - started
+  if (!decision.matched) return
+
+  const refused = await gate(decision, event, octokit)
+  const port = octokit && event.repository ? createGitHubPort(octokit, event.repository) : null
+  const readOnlyReason = isForkPullRequest(raw.name, raw.payload)
+    ? 'not run: this PR comes from a fork, and a pull_request run gets a read-only token and no secrets (see docs/security.md for the pull_request_target pattern)'
+    : null
+  if (readOnlyReason) record.notes.push(readOnlyReason)
+  const publisher = port ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: null, logger }) : null
+  finishers.publisher = publisher
+  const ctx: RunContext = {
+    settings,
+    config,
+    event,
+    decision,
+    port,
+    publisher,
+    budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
+    readOnlyReason
+  }
+
+  const allowed = decision.invocations.filter((i) => !refused.has(i))
+  if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
+    await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger)
+  }
+  if (publisher && settings.checkName && event.isPullRequest && event.headSha && !readOnlyReason && allowed.some((i) => i.target !== null)) {
+    finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha: event.headSha, logger })
+    // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
+    finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143))
+    await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`)
+  }
+
+  for (const invocation of decision.invocations) {
+    record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)))
+  }
+  record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
 }
 
 export async function run(): Promise<void> {
   const started = performance.now()
   const record = emptyRecord()
+  const finishers: Finishers = { publisher: null, checkRun: null, releaseSignals: null }
   try {
-    await pipeline(record, started)
+    await pipeline(record, finishers)
+    if (record.conclusion === 'failure') {
+      core.setFailed(record.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.target}: ${o.detail}`).join('; '))
+    }
   } catch (error) {
     record.error = errorMessage(error)
     record.conclusion = 'failure'
     if (!(error instanceof UsageError || error instanceof SettingsError)) core.debug(error instanceof Error ? (error.stack ?? '') : '')
     core.setFailed(record.error)
   } finally {
+    if (finishers.checkRun) await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) })
+    finishers.releaseSignals?.()
+    if (finishers.publisher) {
+      record.writes = finishers.publisher.records()
+      record.notes.push(...finishers.publisher.notes)
+    }
     record.durationMs = performance.now() - started
     for (const [name, value] of Object.entries(buildOutputs(record))) core.setOutput(name, value)
     if (process.env.GITHUB_STEP_SUMMARY) {

@@ -40,3 +40,8 @@ export function readMarkerState(body: string, key: string): unknown {
     return undefined
   }
 }
+
+/** Does the body carry any github-agent marker, i.e. did the action write it? */
+export function hasAnyMarker(body: string): boolean {
+  return body.includes('<!-- github-agent:')
+}

@@ -1,0 +1,50 @@
+// The PR's diff as the model first sees it: whole files, most relevant first, until a token
+// budget is spent; the rest listed by name so the agent can read them with its tools. Pure.
+import type { ChangedFile } from '../github/types.js'
+
+export interface BudgetedDiff {
+  files: { path: string; status: string; additions: number; deletions: number; patch: string }[]
+  /** Files whose patch did not fit, or that have none (binary, too large for GitHub). */
+  omitted: { path: string; status: string; reason: string }[]
+  note: string | null
+}
+
+// About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
+const CHARS_PER_TOKEN = 3.5
+
+const LOW_VALUE = [/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/, /(^|\/)dist\//, /\.min\.(js|css)$/, /\.snap$/, /(^|\/)vendor\//]
+
+/** Lower is reviewed first: source before tests before generated and lock files. */
+function rank(file: ChangedFile): number {
+  if (LOW_VALUE.some((p) => p.test(file.filename))) return 3
+  if (/(^|\/)(__tests__|tests?|spec)\/|\.(test|spec)\.[a-z]+$/.test(file.filename)) return 1
+  if (/\.(md|txt|rst)$/i.test(file.filename)) return 2
+  return 0
+}
+
+export function budgetDiff(files: ChangedFile[], maxTokens: number): BudgetedDiff {
+  const ordered = files
+    .map((file, index) => ({ file, index }))
+    .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+    .map(({ file }) => file)
+  let remaining = maxTokens * CHARS_PER_TOKEN
+  const kept: BudgetedDiff['files'] = []
+  const omitted: BudgetedDiff['omitted'] = []
+  for (const file of ordered) {
+    if (file.patch === undefined) {
+      omitted.push({ path: file.filename, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' })
+    } else if (file.patch.length > remaining) {
+      omitted.push({ path: file.filename, status: file.status, reason: 'left out to fit the diff budget' })
+    } else {
+      remaining -= file.patch.length
+      kept.push({ path: file.filename, status: file.status, additions: file.additions, deletions: file.deletions, patch: file.patch })
+    }
+  }
+  const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length
+  const note =
+    omitted.length === 0
+      ? null
+      : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${maxTokens.toLocaleString('en-US')} tokens)` : ''}; ` +
+        'read them with github_get_pull_request_files or github_get_file if they matter.'
+  return { files: kept, omitted, note }
+}
