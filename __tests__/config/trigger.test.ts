@@ -46,12 +46,13 @@ spec:
         branches: ['main', 'release/*'],
         allowedUsers: ['alice', 'dependabot[bot]'],
         commands: [
-          { key: 'review', target: { kind: 'agent', name: 'code-reviewer' }, description: 'Review the PR', params: {}, location: { file: 'aof/t.yaml', line: 17, column: 5 } },
+          { key: 'review', target: { kind: 'agent', name: 'code-reviewer' }, description: 'Review the PR', params: {}, slash: true, location: { file: 'aof/t.yaml', line: 17, column: 5 } },
           {
             key: 'deploy staging',
             target: { kind: 'flow', name: 'deploy-flow' },
             description: '',
             params: { require_approval: true, approvers: ['lead'] },
+            slash: true,
             location: { file: 'aof/t.yaml', line: 20, column: 5 }
           },
           { key: 'pull_request.opened', target: { kind: 'fleet', name: 'review-fleet' }, description: '', params: {}, location: { file: 'aof/t.yaml', line: 25, column: 5 } }

@@ -32,6 +32,7 @@ export function aTrigger(name: string, spec: TriggerSpec = {}): TriggerDef {
     const binding = typeof b === 'string' ? { target: b } : b
     return {
       key: key.replace(/^\//, ''),
+      ...(key.startsWith('/') ? { slash: true } : {}),
       target: target(binding.target),
       description: binding.description ?? '',
       params: binding.params ?? {},

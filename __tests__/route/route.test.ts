@@ -435,3 +435,15 @@ describe('route: bot senders', () => {
     expect(runs(decision)).toEqual(['command review -> agent:reviewer'])
   })
 })
+
+describe('route: slash-commands named like GitHub events', () => {
+  const config: Config = aConfig([aTrigger('bot', { commands: { '/status': 'agent:reporter', '/release': 'agent:releaser', push: 'agent:on-push' } })])
+
+  it('runs /status written with its slash as a command, not as the status event key', () => {
+    expect(runs(route(config, commentEvent('/status'), BOT))).toEqual(['command status -> agent:reporter'])
+  })
+
+  it('keeps a key written without a slash as the event key', () => {
+    expect(runs(route(config, pushEvent('refs/heads/main'), BOT))).toEqual(['event push -> agent:on-push'])
+  })
+})

@@ -11033,6 +11033,7 @@ function readCommands(ctx, state, spec, severity) {
             target: { kind, name },
             description: binding.description ?? '',
             params: binding.params ?? {},
+            ...(written.trimStart().startsWith('/') ? { slash: true } : {}),
             location: ctx.location(path, { key: true })
         });
     }
@@ -11721,6 +11722,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ki: () => (/* binding */ slashBindings)
 });
 
+// UNUSED EXPORTS: bindingKind
+
 ;// CONCATENATED MODULE: ./src/event/github-event-names.ts
 // The event names a workflow can receive (webhook names plus the Actions-only ones). A command key
 // that is exactly one of these (`push:`) is an event key, as in AOF's reference, not a slash-command.
@@ -11820,13 +11823,17 @@ function keyKind(key) {
         return 'event';
     return 'slash';
 }
-function slashBindings(trigger) {
-    return trigger.commands.filter((binding) => keyKind(binding.key) === 'slash');
+/** A key the YAML wrote with its `/` is a slash-command whatever the word; the shape decides for the rest. */
+function bindingKind(binding) {
+    return binding.slash ? 'slash' : keyKind(binding.key);
 }
-/** The first binding whose key is one of `candidates` (already normalized), in candidate order. */
+function slashBindings(trigger) {
+    return trigger.commands.filter((binding) => bindingKind(binding) === 'slash');
+}
+/** The first event binding whose key is one of `candidates` (already normalized), in candidate order. */
 function findBinding(trigger, candidates) {
     for (const candidate of candidates) {
-        const binding = trigger.commands.find((b) => normalizeKey(b.key) === candidate);
+        const binding = trigger.commands.find((b) => !b.slash && normalizeKey(b.key) === candidate);
         if (binding)
             return binding;
     }

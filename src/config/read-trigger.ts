@@ -75,6 +75,7 @@ function readCommands(ctx: DocContext, state: LoadState, spec: Spec, severity: S
       target: { kind, name },
       description: binding.description ?? '',
       params: binding.params ?? {},
+      ...(written.trimStart().startsWith('/') ? { slash: true } : {}),
       location: ctx.location(path, { key: true })
     })
   }

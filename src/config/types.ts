@@ -33,6 +33,8 @@ export interface CommandBinding {
   description: string
   /** `params:` as written (require_approval, approvers, permission, anything else passed to templates). */
   params: Record<string, unknown>
+  /** Written with a leading `/`: always a slash-command, even when the word is an event name (`/status`, `/release`). */
+  slash?: boolean
   location: SourceLocation
 }
 

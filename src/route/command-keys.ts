@@ -23,14 +23,19 @@ export function keyKind(key: string): KeyKind {
   return 'slash'
 }
 
-export function slashBindings(trigger: TriggerDef): CommandBinding[] {
-  return trigger.commands.filter((binding) => keyKind(binding.key) === 'slash')
+/** A key the YAML wrote with its `/` is a slash-command whatever the word; the shape decides for the rest. */
+export function bindingKind(binding: CommandBinding): KeyKind {
+  return binding.slash ? 'slash' : keyKind(binding.key)
 }
 
-/** The first binding whose key is one of `candidates` (already normalized), in candidate order. */
+export function slashBindings(trigger: TriggerDef): CommandBinding[] {
+  return trigger.commands.filter((binding) => bindingKind(binding) === 'slash')
+}
+
+/** The first event binding whose key is one of `candidates` (already normalized), in candidate order. */
 export function findBinding(trigger: TriggerDef, candidates: readonly string[]): CommandBinding | undefined {
   for (const candidate of candidates) {
-    const binding = trigger.commands.find((b) => normalizeKey(b.key) === candidate)
+    const binding = trigger.commands.find((b) => !b.slash && normalizeKey(b.key) === candidate)
     if (binding) return binding
   }
   return undefined
