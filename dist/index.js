@@ -49844,6 +49844,7 @@ const trigger_schema_config = object({
     branches: branches.optional(),
     allowed_users: textList('a list of GitHub logins, e.g. [alice, "dependabot[bot]"]', 'a GitHub login, e.g. alice').optional(),
     webhook_secret: unknown().optional(),
+    reply_on_refusal: flag().optional(),
     commands: commands.optional(),
     default_agent: defaultAgent.optional(),
     defaultAgent: defaultAgent.optional()
@@ -50034,6 +50035,8 @@ function readTrigger(ctx, state) {
     const defaultAgent = readDefaultAgent(ctx, state, spec, severity);
     if (defaultAgent !== undefined)
         trigger.defaultAgent = defaultAgent;
+    if (config.reply_on_refusal === true)
+        trigger.replyOnRefusal = true;
     state.triggers.push(trigger);
 }
 
@@ -60465,6 +60468,17 @@ async function runInvocation(ctx, invocation, refusal) {
         costUsd: costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null
     };
 }
+/**
+ * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
+ * strangers should not be able to make the bot write, even to say no.
+ */
+async function replyToRefusals(ctx, refused) {
+    const trigger = ctx.config.triggers.find((t) => t.name === ctx.decision.trigger);
+    if (refused.size === 0 || !trigger?.replyOnRefusal || !ctx.publisher || ctx.event.number === null)
+        return;
+    const lines = [...refused].map(([invocation, reason]) => `- \`/${invocation.key ?? ''}\` was not run: ${reason}.`);
+    await ctx.publisher.upsertComment(ctx.event.number, `${trigger.name}/refused`, lines.join('\n'));
+}
 function checkRunSummary(record) {
     const lines = record.outcomes.map((o) => `- \`${o.target}\`: ${o.status}: ${o.detail}`);
     const title = record.conclusion === 'success' ? 'Done' : record.conclusion === 'failure' ? 'Failed' : record.conclusion === 'neutral' ? 'Stopped early' : 'Nothing to do';
@@ -60552,6 +60566,7 @@ async function pipeline(record, finishers) {
     for (const invocation of decision.invocations) {
         record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)));
     }
+    await replyToRefusals(ctx, refused);
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
 }
 async function run() {

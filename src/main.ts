@@ -289,6 +289,17 @@ async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: s
   }
 }
 
+/**
+ * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
+ * strangers should not be able to make the bot write, even to say no.
+ */
+async function replyToRefusals(ctx: RunContext, refused: Map<Invocation, string>): Promise<void> {
+  const trigger = ctx.config.triggers.find((t) => t.name === ctx.decision.trigger)
+  if (refused.size === 0 || !trigger?.replyOnRefusal || !ctx.publisher || ctx.event.number === null) return
+  const lines = [...refused].map(([invocation, reason]) => `- \`/${invocation.key ?? ''}\` was not run: ${reason}.`)
+  await ctx.publisher.upsertComment(ctx.event.number, `${trigger.name}/refused`, lines.join('\n'))
+}
+
 function checkRunSummary(record: RunRecord): { title: string; summary: string } {
   const lines = record.outcomes.map((o) => `- \`${o.target}\`: ${o.status}: ${o.detail}`)
   const title =
@@ -390,6 +401,7 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
   for (const invocation of decision.invocations) {
     record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)))
   }
+  await replyToRefusals(ctx, refused)
   record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
 }
 

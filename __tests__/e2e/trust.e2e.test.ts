@@ -156,5 +156,20 @@ describe.each(nodeBinaries())('trust boundary through dist/index.js on $label', 
     expect(result.summary).toContain('this PR comes from a fork, and a pull_request run gets a read-only token')
     expect(result.outputs.conclusion).toBe('neutral')
   })
+
+  it('answers a refused command on the thread only where the Trigger sets reply_on_refusal', async () => {
+    const ops = config['.github/aof/triggers/ops.yaml']
+    github.world.setFile(REPO, 'master', '.github/aof/triggers/ops.yaml', ops.replace('config: {github_events: [issue_comment]}', 'config: {github_events: [issue_comment], reply_on_refusal: true}'))
+    try {
+      const result = await run(comment('/deploy production', { login: 'reader-rita', type: 'User' }))
+      expect(result.modelCalls).toBe(0)
+      const replies = github.requests.filter((r) => r.operationId === 'issues/create-comment').map((r) => (r.body as { body: string }).body)
+      expect(replies).toHaveLength(1)
+      expect(replies[0]).toContain('`/deploy production` was not run:')
+      expect(replies[0]).toContain('has read permission; /deploy production needs write')
+    } finally {
+      github.world.setFile(REPO, 'master', '.github/aof/triggers/ops.yaml', ops)
+    }
+  })
 })
 

@@ -10919,6 +10919,7 @@ const trigger_schema_config = object({
     branches: branches.optional(),
     allowed_users: textList('a list of GitHub logins, e.g. [alice, "dependabot[bot]"]', 'a GitHub login, e.g. alice').optional(),
     webhook_secret: unknown().optional(),
+    reply_on_refusal: flag().optional(),
     commands: commands.optional(),
     default_agent: defaultAgent.optional(),
     defaultAgent: defaultAgent.optional()
@@ -11109,6 +11110,8 @@ function readTrigger(ctx, state) {
     const defaultAgent = readDefaultAgent(ctx, state, spec, severity);
     if (defaultAgent !== undefined)
         trigger.defaultAgent = defaultAgent;
+    if (config.reply_on_refusal === true)
+        trigger.replyOnRefusal = true;
     state.triggers.push(trigger);
 }
 

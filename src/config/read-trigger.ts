@@ -149,5 +149,6 @@ export function readTrigger(ctx: DocContext, state: LoadState): void {
   }
   const defaultAgent = readDefaultAgent(ctx, state, spec, severity)
   if (defaultAgent !== undefined) trigger.defaultAgent = defaultAgent
+  if (config.reply_on_refusal === true) trigger.replyOnRefusal = true
   state.triggers.push(trigger)
 }

@@ -56,6 +56,8 @@ export interface TriggerDef {
   allowedUsers: string[]
   commands: CommandBinding[]
   defaultAgent?: string
+  /** `reply_on_refusal: true`: a refused slash-command gets a short reply on the thread (else the summary only). */
+  replyOnRefusal?: boolean
   location: SourceLocation
 }
 

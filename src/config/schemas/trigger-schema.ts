@@ -35,6 +35,7 @@ const config = z.object(
     branches: branches.optional(),
     allowed_users: textList('a list of GitHub logins, e.g. [alice, "dependabot[bot]"]', 'a GitHub login, e.g. alice').optional(),
     webhook_secret: z.unknown().optional(),
+    reply_on_refusal: flag().optional(),
     commands: commands.optional(),
     default_agent: defaultAgent.optional(),
     defaultAgent: defaultAgent.optional()
