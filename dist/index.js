@@ -60443,6 +60443,7 @@ async function runInvocation(ctx, invocation, refusal) {
             : `no API key for ${plan.agents[0]?.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
         return { invocation, target: plan.target, status: settings.dryRun ? 'dry-run' : 'failed', detail, ...shown };
     }
+    await ctx.startCheckRun();
     const metadata = invocationMetadata(event, invocation);
     const context = buildAgentContext(event, invocation, metadata, await diffFor(ctx));
     const ports = agentPorts(ctx, commentKey);
@@ -60551,17 +60552,24 @@ async function pipeline(record, finishers) {
         port,
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
-        readOnlyReason
+        readOnlyReason,
+        startCheckRun: async () => { }
     };
     const allowed = decision.invocations.filter((i) => !refused.has(i));
     if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
         await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger);
     }
-    if (publisher && settings.checkName && event.isPullRequest && event.headSha && !readOnlyReason && allowed.some((i) => i.target !== null)) {
-        finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha: event.headSha, logger });
-        // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
-        finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143));
-        await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`);
+    const headSha = event.headSha;
+    if (publisher && settings.checkName && event.isPullRequest && headSha && !readOnlyReason) {
+        // Created just before the first agent runs, so a run that decides to do nothing writes nothing.
+        ctx.startCheckRun = async () => {
+            if (finishers.checkRun)
+                return;
+            finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha, logger });
+            // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
+            finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143));
+            await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`);
+        };
     }
     for (const invocation of decision.invocations) {
         record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)));

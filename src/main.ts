@@ -174,6 +174,8 @@ interface RunContext {
   budget: RunBudget
   /** Set when no agent may write: a fork PR's read-only token. */
   readOnlyReason: string | null
+  /** Opens the run's check run on the PR head, once; a no-op where there is none. */
+  startCheckRun: () => Promise<void>
 }
 
 async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
@@ -260,6 +262,7 @@ async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: s
     return { invocation, target: plan.target, status: settings.dryRun ? 'dry-run' : 'failed', detail, ...shown }
   }
 
+  await ctx.startCheckRun()
   const metadata = invocationMetadata(event, invocation)
   const context = buildAgentContext(event, invocation, metadata, await diffFor(ctx))
   const ports = agentPorts(ctx, commentKey)
@@ -384,18 +387,24 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
     port,
     publisher,
     budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
-    readOnlyReason
+    readOnlyReason,
+    startCheckRun: async () => {}
   }
 
   const allowed = decision.invocations.filter((i) => !refused.has(i))
   if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
     await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger)
   }
-  if (publisher && settings.checkName && event.isPullRequest && event.headSha && !readOnlyReason && allowed.some((i) => i.target !== null)) {
-    finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha: event.headSha, logger })
-    // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
-    finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143))
-    await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`)
+  const headSha = event.headSha
+  if (publisher && settings.checkName && event.isPullRequest && headSha && !readOnlyReason) {
+    // Created just before the first agent runs, so a run that decides to do nothing writes nothing.
+    ctx.startCheckRun = async () => {
+      if (finishers.checkRun) return
+      finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha, logger })
+      // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
+      finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143))
+      await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`)
+    }
   }
 
   for (const invocation of decision.invocations) {
