@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 2827:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(8503));
+const tunnel = __importStar(__nccwpck_require__(8258));
+const undici_1 = __nccwpck_require__(576);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 8503:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,14 +844,14 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 8812:
+/***/ 7948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var Batcher, Events, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
+parser = __nccwpck_require__(2260);
+Events = __nccwpck_require__(5146);
 
 Batcher = function () {
   class Batcher {
@@ -916,7 +916,7 @@ module.exports = Batcher;
 
 /***/ }),
 
-/***/ 8760:
+/***/ 6344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -951,14 +951,14 @@ var Bottleneck,
     splice = [].splice;
 NUM_PRIORITIES = 10;
 DEFAULT_PRIORITY = 5;
-parser = __nccwpck_require__(9700);
-Queues = __nccwpck_require__(1363);
-Job = __nccwpck_require__(2448);
-LocalDatastore = __nccwpck_require__(7099);
-RedisDatastore = __nccwpck_require__(1827);
-Events = __nccwpck_require__(1914);
-States = __nccwpck_require__(5685);
-Sync = __nccwpck_require__(9216);
+parser = __nccwpck_require__(2260);
+Queues = __nccwpck_require__(7923);
+Job = __nccwpck_require__(1856);
+LocalDatastore = __nccwpck_require__(795);
+RedisDatastore = __nccwpck_require__(7091);
+Events = __nccwpck_require__(5146);
+States = __nccwpck_require__(6245);
+Sync = __nccwpck_require__(7824);
 
 Bottleneck = function () {
   class Bottleneck {
@@ -1449,18 +1449,18 @@ Bottleneck = function () {
   ;
   Bottleneck.default = Bottleneck;
   Bottleneck.Events = Events;
-  Bottleneck.version = Bottleneck.prototype.version = (__nccwpck_require__(8349)/* .version */ .r);
+  Bottleneck.version = Bottleneck.prototype.version = (__nccwpck_require__(2818)/* .version */ .r);
   Bottleneck.strategy = Bottleneck.prototype.strategy = {
     LEAK: 1,
     OVERFLOW: 2,
     OVERFLOW_PRIORITY: 4,
     BLOCK: 3
   };
-  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = __nccwpck_require__(2360);
-  Bottleneck.Group = Bottleneck.prototype.Group = __nccwpck_require__(6835);
-  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = __nccwpck_require__(1400);
-  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = __nccwpck_require__(8468);
-  Bottleneck.Batcher = Bottleneck.prototype.Batcher = __nccwpck_require__(8812);
+  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = __nccwpck_require__(7672);
+  Bottleneck.Group = Bottleneck.prototype.Group = __nccwpck_require__(7024);
+  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = __nccwpck_require__(5640);
+  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = __nccwpck_require__(5588);
+  Bottleneck.Batcher = Bottleneck.prototype.Batcher = __nccwpck_require__(7948);
   Bottleneck.prototype.jobDefaults = {
     priority: DEFAULT_PRIORITY,
     weight: 1,
@@ -1516,7 +1516,7 @@ module.exports = Bottleneck;
 
 /***/ }),
 
-/***/ 2360:
+/***/ 7672:
 /***/ ((module) => {
 
 
@@ -1527,7 +1527,7 @@ module.exports = BottleneckError;
 
 /***/ }),
 
-/***/ 5327:
+/***/ 8351:
 /***/ ((module) => {
 
 
@@ -1640,7 +1640,7 @@ module.exports = DLList;
 
 /***/ }),
 
-/***/ 1914:
+/***/ 5146:
 /***/ ((module) => {
 
 
@@ -1774,7 +1774,7 @@ module.exports = Events;
 
 /***/ }),
 
-/***/ 6835:
+/***/ 7024:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1792,11 +1792,11 @@ function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try
 function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
 
 var Events, Group, IORedisConnection, RedisConnection, Scripts, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-RedisConnection = __nccwpck_require__(1400);
-IORedisConnection = __nccwpck_require__(8468);
-Scripts = __nccwpck_require__(1479);
+parser = __nccwpck_require__(2260);
+Events = __nccwpck_require__(5146);
+RedisConnection = __nccwpck_require__(5640);
+IORedisConnection = __nccwpck_require__(5588);
+Scripts = __nccwpck_require__(663);
 
 Group = function () {
   class Group {
@@ -1806,7 +1806,7 @@ Group = function () {
       parser.load(this.limiterOptions, this.defaults, this);
       this.Events = new Events(this);
       this.instances = {};
-      this.Bottleneck = __nccwpck_require__(8760);
+      this.Bottleneck = __nccwpck_require__(6344);
 
       this._startAutoCleanup();
 
@@ -1978,7 +1978,7 @@ module.exports = Group;
 
 /***/ }),
 
-/***/ 8468:
+/***/ 5588:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1996,9 +1996,9 @@ function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try
 function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
 
 var Events, IORedisConnection, Scripts, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-Scripts = __nccwpck_require__(1479);
+parser = __nccwpck_require__(2260);
+Events = __nccwpck_require__(5146);
+Scripts = __nccwpck_require__(663);
 
 IORedisConnection = function () {
   class IORedisConnection {
@@ -2170,7 +2170,7 @@ module.exports = IORedisConnection;
 
 /***/ }),
 
-/***/ 2448:
+/***/ 1856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2182,8 +2182,8 @@ function _asyncToGenerator(fn) { return function () { var self = this, args = ar
 var BottleneckError, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser;
 NUM_PRIORITIES = 10;
 DEFAULT_PRIORITY = 5;
-parser = __nccwpck_require__(9700);
-BottleneckError = __nccwpck_require__(2360);
+parser = __nccwpck_require__(2260);
+BottleneckError = __nccwpck_require__(7672);
 Job = class Job {
   constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
     this.task = task;
@@ -2391,7 +2391,7 @@ module.exports = Job;
 
 /***/ }),
 
-/***/ 7099:
+/***/ 795:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2401,8 +2401,8 @@ function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try
 function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
 
 var BottleneckError, LocalDatastore, parser;
-parser = __nccwpck_require__(9700);
-BottleneckError = __nccwpck_require__(2360);
+parser = __nccwpck_require__(2260);
+BottleneckError = __nccwpck_require__(7672);
 LocalDatastore = class LocalDatastore {
   constructor(instance, storeOptions, storeInstanceOptions) {
     this.instance = instance;
@@ -2684,14 +2684,14 @@ module.exports = LocalDatastore;
 
 /***/ }),
 
-/***/ 1363:
+/***/ 7923:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var DLList, Events, Queues;
-DLList = __nccwpck_require__(5327);
-Events = __nccwpck_require__(1914);
+DLList = __nccwpck_require__(8351);
+Events = __nccwpck_require__(5146);
 Queues = class Queues {
   constructor(num_priorities) {
     var i;
@@ -2767,7 +2767,7 @@ module.exports = Queues;
 
 /***/ }),
 
-/***/ 1400:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2777,9 +2777,9 @@ function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try
 function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
 
 var Events, RedisConnection, Scripts, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-Scripts = __nccwpck_require__(1479);
+parser = __nccwpck_require__(2260);
+Events = __nccwpck_require__(5146);
+Scripts = __nccwpck_require__(663);
 
 RedisConnection = function () {
   class RedisConnection {
@@ -2966,7 +2966,7 @@ module.exports = RedisConnection;
 
 /***/ }),
 
-/***/ 1827:
+/***/ 7091:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2984,10 +2984,10 @@ function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try
 function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
 
 var BottleneckError, IORedisConnection, RedisConnection, RedisDatastore, parser;
-parser = __nccwpck_require__(9700);
-BottleneckError = __nccwpck_require__(2360);
-RedisConnection = __nccwpck_require__(1400);
-IORedisConnection = __nccwpck_require__(8468);
+parser = __nccwpck_require__(2260);
+BottleneckError = __nccwpck_require__(7672);
+RedisConnection = __nccwpck_require__(5640);
+IORedisConnection = __nccwpck_require__(5588);
 RedisDatastore = class RedisDatastore {
   constructor(instance, storeOptions, storeInstanceOptions) {
     this.instance = instance;
@@ -3324,13 +3324,13 @@ module.exports = RedisDatastore;
 
 /***/ }),
 
-/***/ 1479:
+/***/ 663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var headers, lua, templates;
-lua = __nccwpck_require__(6495);
+lua = __nccwpck_require__(8484);
 headers = {
   refs: lua["refs.lua"],
   validate_keys: lua["validate_keys.lua"],
@@ -3492,13 +3492,13 @@ exports.payload = function (name) {
 
 /***/ }),
 
-/***/ 5685:
+/***/ 6245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var BottleneckError, States;
-BottleneckError = __nccwpck_require__(2360);
+BottleneckError = __nccwpck_require__(7672);
 States = class States {
   constructor(status1) {
     this.status = status1;
@@ -3586,7 +3586,7 @@ module.exports = States;
 
 /***/ }),
 
-/***/ 9216:
+/***/ 7824:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3596,7 +3596,7 @@ function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try
 function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
 
 var DLList, Sync;
-DLList = __nccwpck_require__(5327);
+DLList = __nccwpck_require__(8351);
 Sync = class Sync {
   constructor(name, Promise) {
     this.schedule = this.schedule.bind(this);
@@ -3672,16 +3672,16 @@ module.exports = Sync;
 
 /***/ }),
 
-/***/ 2203:
+/***/ 683:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports = __nccwpck_require__(8760);
+module.exports = __nccwpck_require__(6344);
 
 /***/ }),
 
-/***/ 9700:
+/***/ 2260:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3713,7 +3713,7 @@ exports.overwrite = function (received, defaults, onto = {}) {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 4915:
 /***/ (function(module) {
 
 /**
@@ -5243,13 +5243,13 @@ exports.overwrite = function (received, defaults, onto = {}) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 8374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(8240);
+const utils = __nccwpck_require__(2907);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -5267,7 +5267,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 9195:
 /***/ ((module) => {
 
 
@@ -5458,13 +5458,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 281:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(9195);
+const utils = __nccwpck_require__(2907);
 
 /**
  * Constants
@@ -6890,15 +6890,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 8240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(325);
+const parse = __nccwpck_require__(281);
+const utils = __nccwpck_require__(2907);
+const constants = __nccwpck_require__(9195);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -7258,12 +7258,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 325:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(2907);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -7280,7 +7280,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(9195);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -7668,7 +7668,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 2907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -7679,7 +7679,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(9195);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -7747,15 +7747,15 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(5258);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8026,33 +8026,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(5061)
+const Dispatcher = __nccwpck_require__(2243)
+const Pool = __nccwpck_require__(20)
+const BalancedPool = __nccwpck_require__(9989)
+const Agent = __nccwpck_require__(3389)
+const ProxyAgent = __nccwpck_require__(7408)
+const EnvHttpProxyAgent = __nccwpck_require__(2785)
+const RetryAgent = __nccwpck_require__(8610)
+const errors = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(6135)
+const buildConnector = __nccwpck_require__(1952)
+const MockClient = __nccwpck_require__(6197)
+const MockAgent = __nccwpck_require__(2781)
+const MockPool = __nccwpck_require__(9396)
+const mockErrors = __nccwpck_require__(9037)
+const RetryHandler = __nccwpck_require__(1131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
+const DecoratorHandler = __nccwpck_require__(5579)
+const RedirectHandler = __nccwpck_require__(9714)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -8070,10 +8070,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1530),
+  retry: __nccwpck_require__(7114),
+  dump: __nccwpck_require__(5596),
+  dns: __nccwpck_require__(1643)
 }
 
 module.exports.buildConnector = buildConnector
@@ -8135,7 +8135,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(3345).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -8147,39 +8147,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(548).Headers
+module.exports.Response = __nccwpck_require__(1627).Response
+module.exports.Request = __nccwpck_require__(268).Request
+module.exports.FormData = __nccwpck_require__(2134).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(8755).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(4045)
+const { kConstruct } = __nccwpck_require__(3165)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
+module.exports.WebSocket = __nccwpck_require__(5358).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -8195,18 +8195,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8742)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 3134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(2272)
+const { RequestAbortedError } = __nccwpck_require__(1059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -8266,16 +8266,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 6900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -8381,7 +8381,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9294:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8395,10 +8395,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -8639,16 +8639,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 5259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2519)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -8860,18 +8860,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -9087,15 +9087,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 1098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -9202,21 +9202,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 6135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(5259)
+module.exports.stream = __nccwpck_require__(792)
+module.exports.pipeline = __nccwpck_require__(9294)
+module.exports.upgrade = __nccwpck_require__(1098)
+module.exports.connect = __nccwpck_require__(6900)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -9225,9 +9225,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { ReadableStreamFrom } = __nccwpck_require__(2272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -9608,15 +9608,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 7863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2519)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -9708,16 +9708,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 1952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
+const timers = __nccwpck_require__(7787)
 
 function noop () {}
 
@@ -9955,7 +9955,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 7887:
 /***/ ((module) => {
 
 
@@ -10080,7 +10080,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 5726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10289,7 +10289,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -10721,7 +10721,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 2543:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10729,7 +10729,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -10744,9 +10744,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -11210,7 +11210,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 1003:
 /***/ ((module) => {
 
 module.exports = {
@@ -11284,7 +11284,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 9112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11292,7 +11292,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(7887)
 
 class TstNode {
   /** @type {any} */
@@ -11443,13 +11443,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 2272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -11457,9 +11457,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+const { tree } = __nccwpck_require__(9112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -12169,18 +12169,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const DispatcherBase = __nccwpck_require__(8641)
+const Pool = __nccwpck_require__(20)
+const Client = __nccwpck_require__(5061)
+const util = __nccwpck_require__(2272)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12309,7 +12309,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12317,7 +12317,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   PoolBase,
   kClients,
@@ -12325,10 +12325,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7632)
+const Pool = __nccwpck_require__(20)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const { parseOrigin } = __nccwpck_require__(2272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -12525,7 +12525,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 1021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12533,9 +12533,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const timers = __nccwpck_require__(7787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -12548,7 +12548,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -12581,9 +12581,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(3512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -12595,11 +12595,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(4826))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -12607,7 +12607,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -13522,7 +13522,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(9852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -14045,7 +14045,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 2820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14053,13 +14053,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -14078,7 +14078,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -14484,7 +14484,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(9852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -14844,7 +14844,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 5061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -14854,16 +14854,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const Request = __nccwpck_require__(2543)
+const DispatcherBase = __nccwpck_require__(8641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
 const {
   kUrl,
   kServerName,
@@ -14905,9 +14905,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(1003)
+const connectH1 = __nccwpck_require__(1021)
+const connectH2 = __nccwpck_require__(2820)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -15215,7 +15215,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 function onError (client, err) {
   if (
@@ -15475,19 +15475,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 8641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2243)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(1059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -15690,7 +15690,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15762,15 +15762,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 2785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(8641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
+const ProxyAgent = __nccwpck_require__(7408)
+const Agent = __nccwpck_require__(3389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -15929,7 +15929,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 9220:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -16053,15 +16053,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(8641)
+const FixedQueue = __nccwpck_require__(9220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
+const PoolStats = __nccwpck_require__(398)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -16254,10 +16254,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -16295,7 +16295,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16306,14 +16306,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(7632)
+const Client = __nccwpck_require__(5061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const buildConnector = __nccwpck_require__(1952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -16409,19 +16409,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 7408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(3389)
+const Pool = __nccwpck_require__(20)
+const DispatcherBase = __nccwpck_require__(8641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
+const Client = __nccwpck_require__(5061)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -16690,13 +16690,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 8610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2243)
+const RetryHandler = __nccwpck_require__(1131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -16732,7 +16732,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16740,8 +16740,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const Agent = __nccwpck_require__(3389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -16771,7 +16771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 5579:
 /***/ ((module) => {
 
 
@@ -16822,15 +16822,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(2272)
+const { kBodyUsed } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -17061,20 +17061,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 1131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
+const { RequestRetryError } = __nccwpck_require__(1059)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(2272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -17505,14 +17505,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 1643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -17887,14 +17887,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(5579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -18017,12 +18017,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 2276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -18045,11 +18045,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -18076,11 +18076,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(1131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -18102,13 +18102,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 3512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6972);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -18386,7 +18386,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 1630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18398,7 +18398,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18410,7 +18410,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18431,13 +18431,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 2781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(1003)
+const Agent = __nccwpck_require__(3389)
 const {
   kAgent,
   kMockAgentSet,
@@ -18448,14 +18448,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(1501)
+const MockClient = __nccwpck_require__(6197)
+const MockPool = __nccwpck_require__(9396)
+const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const Dispatcher = __nccwpck_require__(2243)
+const Pluralizer = __nccwpck_require__(8233)
+const PendingInterceptorsFormatter = __nccwpck_require__(6110)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -18598,14 +18598,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 6197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(5061)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -18614,10 +18614,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -18664,12 +18664,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(1059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -18699,12 +18699,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 3319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kDispatchKey,
@@ -18712,9 +18712,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { buildURL } = __nccwpck_require__(2272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -18913,14 +18913,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 9396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(20)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -18929,10 +18929,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -18979,7 +18979,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 1501:
 /***/ ((module) => {
 
 
@@ -19009,20 +19009,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 1205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9037)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { buildURL } = __nccwpck_require__(2272)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -19383,7 +19383,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 6110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19433,7 +19433,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 8233:
 /***/ ((module) => {
 
 
@@ -19469,7 +19469,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 7787:
 /***/ ((module) => {
 
 
@@ -19899,20 +19899,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(3165)
+const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
+const { webidl } = __nccwpck_require__(1861)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
+const { Request, fromInnerRequest } = __nccwpck_require__(268)
+const { kState } = __nccwpck_require__(907)
+const { fetching } = __nccwpck_require__(3345)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -20765,15 +20765,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 4045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3165)
+const { Cache } = __nccwpck_require__(3186)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class CacheStorage {
   /**
@@ -20924,26 +20924,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 3165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(1003).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 7406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(428)
+const { isValidHeaderName } = __nccwpck_require__(1168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -20988,7 +20988,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 2044:
 /***/ ((module) => {
 
 
@@ -21007,15 +21007,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(7818)
+const { stringify } = __nccwpck_require__(1061)
+const { webidl } = __nccwpck_require__(1861)
+const { Headers } = __nccwpck_require__(548)
 
 /**
  * @typedef {Object} Cookie
@@ -21198,14 +21198,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 7818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
+const { isCTLExcludingHtab } = __nccwpck_require__(1061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -21515,7 +21515,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1061:
 /***/ ((module) => {
 
 
@@ -21874,13 +21874,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 3535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
 
 /**
  * @type {number[]} BOM
@@ -22455,23 +22455,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(3345)
+const { makeRequest } = __nccwpck_require__(268)
+const { webidl } = __nccwpck_require__(1861)
+const { EventSourceStream } = __nccwpck_require__(3535)
+const { parseMIMEType } = __nccwpck_require__(428)
+const { createFastMessageEvent } = __nccwpck_require__(5924)
+const { isNetworkError } = __nccwpck_require__(1627)
+const { delay } = __nccwpck_require__(9003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 
 let experimentalWarned = false
 
@@ -22945,7 +22945,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 9003:
 /***/ ((module) => {
 
 
@@ -22989,12 +22989,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -23004,16 +23004,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1168)
+const { FormData } = __nccwpck_require__(2134)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(428)
+const { multipartFormDataParser } = __nccwpck_require__(948)
 let random
 
 try {
@@ -23525,7 +23525,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 5055:
 /***/ ((module) => {
 
 
@@ -23656,7 +23656,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24407,12 +24407,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 8701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(1003)
 
 class CompatWeakRef {
   constructor (value) {
@@ -24460,14 +24460,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 5114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -24593,16 +24593,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { utf8DecodeBytes } = __nccwpck_require__(1168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
+const { isFileLike } = __nccwpck_require__(5114)
+const { makeEntry } = __nccwpck_require__(2134)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -25074,16 +25074,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 2134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
+const { kState } = __nccwpck_require__(907)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { FileLike, isFileLike } = __nccwpck_require__(5114)
+const { webidl } = __nccwpck_require__(1861)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -25333,7 +25333,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -25380,21 +25380,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(1003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1168)
+const { webidl } = __nccwpck_require__(1861)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -26074,7 +26074,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 3345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -26087,9 +26087,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(1627)
+const { HeadersList } = __nccwpck_require__(548)
+const { Request, cloneRequest } = __nccwpck_require__(268)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -26125,23 +26125,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1168)
+const { kState, kDispatcher } = __nccwpck_require__(907)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { webidl } = __nccwpck_require__(1861)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -28351,23 +28351,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
+const { FinalizationRegistry } = __nccwpck_require__(8701)()
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -28377,12 +28377,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -29395,14 +29395,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -29414,16 +29414,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5055)
+const { kState, kHeaders } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { FormData } = __nccwpck_require__(2134)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -30012,7 +30012,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 907:
 /***/ ((module) => {
 
 
@@ -30028,21 +30028,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
+const { getGlobalOrigin } = __nccwpck_require__(5779)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(1861)
 
 let supportedHashes = []
 
@@ -31667,14 +31667,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 1861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(2272)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -32369,7 +32369,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 1727:
 /***/ ((module) => {
 
 
@@ -32666,7 +32666,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 8755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32675,16 +32675,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(234)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9521)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -33017,12 +33017,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(1861)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -33102,7 +33102,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 9521:
 /***/ ((module) => {
 
 
@@ -33119,7 +33119,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33130,10 +33130,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(9521)
+const { ProgressEvent } = __nccwpck_require__(7309)
+const { getEncoding } = __nccwpck_require__(1727)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -33517,27 +33517,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(4896)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
+const { channels } = __nccwpck_require__(5726)
+const { CloseEvent } = __nccwpck_require__(5924)
+const { makeRequest } = __nccwpck_require__(268)
+const { fetching } = __nccwpck_require__(3345)
+const { Headers, getHeadersList } = __nccwpck_require__(548)
+const { getDecodeSplit } = __nccwpck_require__(1168)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -33895,7 +33895,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6976:
 /***/ ((module) => {
 
 
@@ -33968,14 +33968,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 5924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1003)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -34304,12 +34304,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6976)
 
 const BUFFER_SIZE = 16386
 
@@ -34407,14 +34407,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 8029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3105)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -34519,16 +34519,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
+const { channels } = __nccwpck_require__(5726)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -34538,11 +34538,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3105)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(3969)
+const { PerMessageDeflate } = __nccwpck_require__(8029)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -35053,14 +35053,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 5388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6976)
+const FixedQueue = __nccwpck_require__(9220)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -35164,7 +35164,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 4896:
 /***/ ((module) => {
 
 
@@ -35183,16 +35183,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
+const { states, opcodes } = __nccwpck_require__(6976)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
 
 /* globals Blob */
 
@@ -35512,15 +35512,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 5358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(428)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
 const {
   kWebSocketURL,
   kReadyState,
@@ -35529,21 +35529,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(4896)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3105)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
+const { ByteParser } = __nccwpck_require__(276)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
+const { SendQueue } = __nccwpck_require__(5388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -36114,11 +36114,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 7890:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7914);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1841);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -36127,7 +36127,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7914:
+/***/ 1841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36138,7 +36138,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -36174,7 +36174,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -36270,7 +36270,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -36311,7 +36311,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -36402,11 +36402,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8258);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __nccwpck_require__(576);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -37103,7 +37103,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37179,7 +37179,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37253,7 +37253,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37534,7 +37534,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -37576,7 +37576,7 @@ var external_events_ = __nccwpck_require__(4434);
 var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37756,7 +37756,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38030,7 +38030,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38618,7 +38618,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38698,7 +38698,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38763,7 +38763,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39236,8 +39236,8 @@ function formatField(path) {
     return out;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7207);
 ;// CONCATENATED MODULE: ./src/config/yaml-position.ts
 
 function offsetOf(node) {
@@ -39676,7 +39676,7 @@ function declareName(ctx, state, kind, name, path) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -40551,7 +40551,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -40694,7 +40694,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -41007,7 +41007,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -41165,7 +41165,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -41683,7 +41683,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -41723,14 +41723,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -43761,16 +43761,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -43787,7 +43787,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -44368,7 +44368,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -44421,7 +44421,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/api.js
 
 
 
@@ -45526,7 +45526,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -46179,7 +46179,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -47024,7 +47024,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/locales/en.js
 
 const en_error = () => {
     const Sizable = {
@@ -47151,7 +47151,7 @@ const en_error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -47420,7 +47420,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -47597,7 +47597,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -47656,7 +47656,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -47674,7 +47674,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -48588,7 +48588,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -48834,10 +48834,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -48847,12 +48847,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -50923,154 +50923,6 @@ function budgetDiff(files, maxTokens) {
     return { files: kept, omitted, note };
 }
 
-;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
-// Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
-// What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
-// zero-width and bidi control characters, and elements GitHub renders invisibly. Pure.
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source).
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-// Unicode tag characters (U+E0000–U+E007F) can spell out hidden ASCII instructions.
-const TAGS = /[\u{E0000}-\u{E007F}]/gu;
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-// Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
-const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function sanitizeUntrusted(text) {
-    return text
-        .replace(HTML_COMMENT, '')
-        .replace(HIDDEN_ELEMENT, '')
-        .replace(INVISIBLE, '')
-        .replace(TAGS, '')
-        .replace(CONTROL, '');
-}
-/** Every string inside a JSON-like value, sanitised; other values as they are. */
-function sanitizeDeep(value) {
-    if (typeof value === 'string')
-        return sanitizeUntrusted(value);
-    if (Array.isArray(value))
-        return value.map((v) => sanitizeDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
-
-function buildAgentContext(event, invocation, metadata, diff) {
-    const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
-    return sanitizeDeep({
-        event: event.action ? `${event.name}.${event.action}` : event.name,
-        repository: event.repository,
-        metadata,
-        command,
-        ...(diff ? { diff } : {})
-    });
-}
-
-;// CONCATENATED MODULE: ./src/template/template-references.ts
-// The one template syntax: `{{ metadata.NAME }}`, `{{ params.NAME }}`, `{{ command.args }}`,
-// `{{ command.name }}`. Anything else between braces (`${{ github.token }}`, `{{ steps.x }}`) is not
-// ours and stays as written.
-/** A fresh global regex each call: a shared `lastIndex` would leak between callers. */
-function templatePattern() {
-    return /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
-}
-function templateReferences(template) {
-    return [...template.matchAll(templatePattern())].map((m) => ({
-        namespace: m[1],
-        name: m[2] ?? '',
-        raw: m[0]
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/template/render-template.ts
-
-/** Arrays comma-joined, null and undefined empty, objects as JSON. */
-function display(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (Array.isArray(value))
-        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : display(v))).join(', ');
-    if (typeof value === 'object')
-        return JSON.stringify(value);
-    return String(value);
-}
-/** Own properties only: `{{ params.constructor }}` must not reach Object.prototype. */
-function lookup(vars, namespace, name) {
-    const source = namespace === 'metadata' ? vars.metadata : namespace === 'params' ? vars.params : { name: vars.command.name, args: vars.command.args };
-    return Object.hasOwn(source, name) ? { found: true, value: source[name] } : { found: false };
-}
-/**
- * Fill `{{ metadata.X }}`, `{{ params.X }}`, `{{ command.args|name }}`. One pass: inserted values are
- * never scanned again, so a PR title holding `{{ … }}` stays text. Nothing is evaluated.
- */
-function renderTemplate(template, vars) {
-    const unknown = [];
-    const text = template.replace(templatePattern(), (_match, namespace, name) => {
-        const { found, value } = lookup(vars, namespace, name);
-        if (found)
-            return display(value);
-        const label = `${namespace}.${name}`;
-        if (!unknown.includes(label))
-            unknown.push(label);
-        return '';
-    });
-    return { text, unknown };
-}
-
-;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
-
-/** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
-function invocationMetadata(event, invocation) {
-    const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
-    return {
-        ...event.metadata,
-        command: command === null ? null : `/${command}`,
-        command_args: invocation.args
-    };
-}
-function planAgent(agent, label, metadata, invocation, defaultModel) {
-    const rendered = renderTemplate(agent.instructions, {
-        metadata,
-        params: invocation.params,
-        command: { name: invocation.key, args: invocation.args }
-    });
-    return {
-        agent,
-        label,
-        instructions: rendered.text,
-        tools: agent.tools.filter((t) => t.enabled).map((t) => t.name),
-        model: agent.model ?? defaultModel,
-        unknownVariables: rendered.unknown
-    };
-}
-/** Pure: turn a routed invocation into the agents to run, with rendered instructions. */
-function planInvocation(config, event, invocation, defaultModel) {
-    const target = invocation.target;
-    if (!target)
-        return { target: 'help', agents: [] };
-    const label = `${target.kind}:${target.name}`;
-    const metadata = invocationMetadata(event, invocation);
-    if (target.kind === 'agent') {
-        const agent = config.agents[target.name];
-        if (!agent)
-            return { target: label, agents: [], unsupported: `agent '${target.name}' is not defined` };
-        return { target: label, agents: [planAgent(agent, label, metadata, invocation, defaultModel)] };
-    }
-    if (target.kind === 'fleet') {
-        const fleet = config.fleets[target.name];
-        if (!fleet)
-            return { target: label, agents: [], unsupported: `fleet '${target.name}' is not defined` };
-        return {
-            target: label,
-            agents: fleet.members.map((m) => planAgent(m.agent, `${label}/${m.name}`, metadata, invocation, defaultModel))
-        };
-    }
-    return { target: label, agents: [], unsupported: 'flows do not run in this version yet' };
-}
-
 ;// CONCATENATED MODULE: ./src/llm/types.ts
 const SILENT_MODEL_LOGGER = { debug() { }, info() { }, warning() { } };
 const ZERO_USAGE = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
@@ -51431,6 +51283,8 @@ async function runAgentPlan(plan, context, ports, budget) {
     return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result), usage: result.usage, costUsd: result.estimatedCostUsd, result };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/gate/permission.ts
 /** GitHub repository roles, weakest first. */
 const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
@@ -51451,6 +51305,2168 @@ function permissionFromApi(data) {
     if (isPermission(data.permission))
         return data.permission;
     return 'none';
+}
+
+;// CONCATENATED MODULE: ./src/flow/canonical-json.ts
+/** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./src/github/comment-marker.ts
+// The hidden marker that makes the action's own comment findable on a re-run, with optional state
+// (e.g. a pending approval) in a second HTML comment right after it.
+const STATE_PREFIX = 'github-agent-state:';
+/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
+function normalizeMarkerKey(key) {
+    return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-');
+}
+function commentMarker(key) {
+    return `<!-- github-agent:${normalizeMarkerKey(key)} -->`;
+}
+function stateComment(key, state) {
+    // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
+    const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`;
+}
+/** The marker block appended to a body: marker, then state when given. */
+function markerBlock(key, state) {
+    return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`;
+}
+function hasMarker(body, key) {
+    return body.includes(commentMarker(key));
+}
+/** The state stored with the marker, or undefined when there is none or it does not parse. */
+function readMarkerState(body, key) {
+    const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
+    const start = body.indexOf(prefix);
+    if (start === -1)
+        return undefined;
+    const end = body.indexOf(' -->', start + prefix.length);
+    if (end === -1)
+        return undefined;
+    try {
+        return JSON.parse(body.slice(start + prefix.length, end));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Does the body carry any github-agent marker, i.e. did the action write it? */
+function hasAnyMarker(body) {
+    return body.includes('<!-- github-agent:');
+}
+
+;// CONCATENATED MODULE: ./src/approval/approval-state.ts
+// The pending state of an approval request, kept in the request comment's hidden marker (the
+// github/comment-marker format). Anyone with write access can edit that comment, so what is read
+// back is checked: its version, a checksum over the whole state, and its shape.
+
+
+
+
+
+const APPROVAL_STATE_VERSION = 1;
+/** Marker key of a request's comment: each request has its own, so an update finds exactly it. */
+function approvalMarkerKey(id) {
+    return `approval/${id}`;
+}
+/** Marker keys of approval requests in a body (normally one), using the shared marker format. */
+function approvalKeysIn(body) {
+    const probe = commentMarker(approvalMarkerKey('ID0'));
+    const [before = '', after = ''] = probe.split('ID0');
+    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`${escape(before)}([A-Za-z0-9]{1,32})${escape(after)}`, 'g');
+    return [...body.matchAll(pattern)].map((m) => approvalMarkerKey(m[1] ?? ''));
+}
+const approval_state_text = schemas_string().max(10_000);
+const approval_state_name = schemas_string().min(1).max(200);
+const isoTime = schemas_string().refine((s) => !Number.isNaN(Date.parse(s)), { error: 'an ISO date and time' });
+const output = record(schemas_string(), unknown());
+const flowStateSchema = strictObject({
+    flow: approval_state_name,
+    fingerprint: schemas_string().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
+    pausedAt: approval_state_name,
+    decided: array(strictObject({ id: approval_state_name, status: schemas_enum(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text }))
+        .max(500)
+});
+const stateSchema = strictObject({
+    v: literal(APPROVAL_STATE_VERSION),
+    id: schemas_string().regex(/^[0-9a-f]{8}$/, { error: '8 hex characters' }),
+    status: schemas_enum(['pending', 'approved', 'denied', 'stale', 'expired']),
+    trigger: approval_state_name.nullable(),
+    invocation: strictObject({
+        via: schemas_enum(['command', 'mention', 'event-action', 'event', 'default-agent', 'help']),
+        key: approval_state_name.nullable(),
+        args: approval_state_text,
+        target: strictObject({ kind: schemas_enum(['agent', 'fleet', 'flow']), name: approval_state_name }),
+        params: output
+    }),
+    requester: approval_state_name,
+    approvers: array(approval_state_name).max(100),
+    requiredPermission: schemas_enum(PERMISSIONS),
+    number: schemas_number().int().positive(),
+    headSha: schemas_string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
+    requestedAt: isoTime,
+    expiresAt: isoTime.nullable(),
+    flow: flowStateSchema.nullable(),
+    message: approval_state_text.nullable(),
+    decision: strictObject({ by: approval_state_name, at: isoTime, note: approval_state_text }).nullable()
+});
+/** Most a marker may hold: GitHub's comment limit is 65,536 characters, and the body needs room. */
+const MAX_MARKER_CHARS = 40_000;
+const CUT_STEPS = [4000, 1000, 200];
+const CUT_NOTE = '… (cut to fit the approval request)';
+/** A state that cannot be written (too large) or read back (missing, edited, malformed, old). */
+class ApprovalStateError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ApprovalStateError';
+    }
+}
+function checksum(state) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(state)).digest('hex').slice(0, 16);
+}
+function cutStrings(value, max) {
+    if (typeof value === 'string')
+        return value.length > max ? value.slice(0, max) + CUT_NOTE : value;
+    if (Array.isArray(value))
+        return value.map((v) => cutStrings(v, max));
+    if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cutStrings(v, max)]));
+    return value;
+}
+/**
+ * The marker payload for a state: the state plus its checksum. Long texts in a paused flow's
+ * outputs are cut step by step until the marker fits; a state that still does not fit is refused.
+ */
+function encodeApprovalState(state) {
+    const key = approvalMarkerKey(state.id);
+    const fit = (s) => {
+        const payload = { ...s, sum: checksum(s) };
+        return { payload, size: markerBlock(key, payload).length };
+    };
+    let current = state;
+    let encoded = fit(current);
+    let note = null;
+    for (const max of CUT_STEPS) {
+        if (encoded.size <= MAX_MARKER_CHARS || !current.flow)
+            break;
+        current = { ...current, flow: { ...current.flow, decided: cutStrings(current.flow.decided, max) } };
+        encoded = fit(current);
+        note = `Outputs of earlier flow nodes were cut to ${max} characters each to fit the approval request.`;
+    }
+    if (encoded.size > MAX_MARKER_CHARS) {
+        throw new ApprovalStateError(`the approval request's state needs ${encoded.size} characters, more than the ${MAX_MARKER_CHARS} a comment marker may hold; shorten the command's params`);
+    }
+    return { key, payload: encoded.payload, state: current, note };
+}
+function issuePath(path) {
+    return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+/** Reads and checks the state under `key` in a comment body. */
+function decodeApprovalState(body, key) {
+    const refuse = (why) => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` });
+    if (!hasMarker(body, key))
+        return refuse('the comment has no approval marker');
+    const raw = readMarkerState(body, key);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return refuse('its hidden state is missing or is not JSON; it cannot be acted on, ask again');
+    const { sum, ...rest } = raw;
+    if (rest.v !== APPROVAL_STATE_VERSION) {
+        return refuse(`its hidden state has version ${JSON.stringify(rest.v ?? null)}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`);
+    }
+    if (typeof sum !== 'string' || sum !== checksum(rest))
+        return refuse('its hidden state was edited (the checksum does not match); refusing it, ask again');
+    const parsed = stateSchema.safeParse(rest);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issuePath(issue.path)}: ` : '';
+        return refuse(`its hidden state is not valid (${where}${issue?.message ?? 'unknown problem'}); refusing it, ask again`);
+    }
+    return { ok: true, state: parsed.data };
+}
+
+;// CONCATENATED MODULE: ./src/approval/create-approval-request.ts
+// A new, pending approval request: for a command whose params say require_approval, or for an
+// Approval node that paused a flow.
+
+
+
+
+/** An unanswered request lapses after this long unless an Approval node sets timeout_seconds. */
+const DEFAULT_APPROVAL_TTL_SECONDS = 7 * 24 * 60 * 60;
+/** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
+function requiresApproval(invocation) {
+    const value = invocation.params.require_approval;
+    return value === true || value === 'true';
+}
+/** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */
+function approversFrom(value) {
+    const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    const out = [];
+    for (const entry of list) {
+        if (typeof entry !== 'string')
+            continue;
+        const cleaned = entry.trim().replace(/^@/, '');
+        if (cleaned !== '' && !out.some((o) => o.toLowerCase() === cleaned.toLowerCase()))
+            out.push(cleaned);
+    }
+    return out;
+}
+/** Whom a request names: the Approval node's own list, else the command's `params.approvers`. */
+function approversFor(invocation, ask) {
+    return ask?.approvers ? approversFrom(ask.approvers) : approversFrom(invocation.params.approvers);
+}
+/** Approving is a write: at least `write`, or the command's own `params.permission` when higher. */
+function approvalPermission(invocation) {
+    const declared = invocation.params.permission;
+    return isPermission(declared) && atLeast(declared, 'write') ? declared : 'write';
+}
+function createApprovalRequest(input) {
+    const { invocation, flow } = input;
+    if (!invocation.target)
+        throw new Error('an approval request needs an invocation with a target');
+    const requestedAt = input.now.toISOString();
+    const ttl = flow?.ask.timeoutSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS;
+    const seed = { number: input.number, trigger: input.trigger, key: invocation.key, requester: input.requester, requestedAt, at: flow?.state.pausedAt ?? null };
+    return {
+        v: APPROVAL_STATE_VERSION,
+        id: (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(seed)).digest('hex').slice(0, 8),
+        status: 'pending',
+        trigger: input.trigger,
+        invocation: { via: invocation.via, key: invocation.key, args: invocation.args, target: invocation.target, params: invocation.params },
+        requester: input.requester,
+        approvers: approversFor(invocation, flow?.ask),
+        requiredPermission: approvalPermission(invocation),
+        number: input.number,
+        headSha: input.headSha,
+        requestedAt,
+        expiresAt: new Date(input.now.getTime() + ttl * 1000).toISOString(),
+        flow: flow?.state ?? null,
+        message: flow?.ask.message ?? null,
+        decision: null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/parse-expression.ts
+/** A condition that cannot be read; the message names the column and what was expected. */
+class ExpressionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ExpressionError';
+    }
+}
+const MAX_LENGTH = 2000;
+const parse_expression_MAX_DEPTH = 32;
+// Sticky patterns, tried at the current position in this order.
+const SPACE = /\s+/y;
+const OPERATOR = /==|!=|>=|<=|&&|\|\||[<>!]/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?![A-Za-z0-9_])/y;
+const REF = /\$\{([^{}]*)\}/y;
+const TEMPLATE = /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_./-]*/y;
+function at(pattern, text, index) {
+    pattern.lastIndex = index;
+    return pattern.exec(text);
+}
+function readString(text, start) {
+    const quote = text[start];
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '\\' && i + 1 < text.length) {
+            value += text[i + 1];
+            i++;
+        }
+        else if (ch === quote) {
+            return { value, end: i + 1 };
+        }
+        else {
+            value += ch;
+        }
+    }
+    throw new ExpressionError(`the text starting at column ${start + 1} has no closing ${quote}`);
+}
+function wordExpr(name) {
+    if (name === 'true')
+        return { kind: 'literal', value: true };
+    if (name === 'false')
+        return { kind: 'literal', value: false };
+    if (name === 'null')
+        return { kind: 'literal', value: null };
+    return { kind: 'word', name };
+}
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        let m;
+        if ((m = at(SPACE, text, i))) {
+            i += m[0].length;
+        }
+        else if (ch === '(' || ch === ')') {
+            tokens.push({ type: 'paren', text: ch, at: i });
+            i += 1;
+        }
+        else if (ch === "'" || ch === '"') {
+            const s = readString(text, i);
+            tokens.push({ type: 'operand', expr: { kind: 'literal', value: s.value }, at: i });
+            i = s.end;
+        }
+        else if ((m = at(NUMBER, text, i))) {
+            tokens.push({ type: 'operand', expr: { kind: 'literal', value: Number(m[0]) }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(REF, text, i))) {
+            const path = (m[1] ?? '').trim();
+            if (path === '')
+                throw new ExpressionError(`\${} at column ${i + 1} names nothing; write e.g. \${review.output.verdict}`);
+            tokens.push({ type: 'operand', expr: { kind: 'ref', path }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(TEMPLATE, text, i))) {
+            tokens.push({ type: 'operand', expr: { kind: 'template', namespace: m[1], name: m[2] ?? '' }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(OPERATOR, text, i))) {
+            tokens.push({ type: 'op', text: m[0], at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(WORD, text, i))) {
+            tokens.push({ type: 'operand', expr: wordExpr(m[0]), at: i });
+            i += m[0].length;
+        }
+        else {
+            throw new ExpressionError(`unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`);
+        }
+    }
+    return tokens;
+}
+class Parser {
+    tokens;
+    length;
+    index = 0;
+    depth = 0;
+    constructor(tokens, length) {
+        this.tokens = tokens;
+        this.length = length;
+    }
+    parse() {
+        const expr = this.or();
+        const extra = this.tokens[this.index];
+        if (extra)
+            throw new ExpressionError(`unexpected ${this.describe(extra)} at column ${extra.at + 1}; join conditions with && or ||`);
+        return expr;
+    }
+    peekOp(...ops) {
+        const token = this.tokens[this.index];
+        return token?.type === 'op' && ops.includes(token.text);
+    }
+    describe(token) {
+        return token.type === 'operand' ? 'value' : `'${token.text}'`;
+    }
+    or() {
+        let left = this.and();
+        while (this.peekOp('||')) {
+            this.index++;
+            left = { kind: 'or', left, right: this.and() };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.peekOp('&&')) {
+            this.index++;
+            left = { kind: 'and', left, right: this.not() };
+        }
+        return left;
+    }
+    not() {
+        if (this.peekOp('!')) {
+            this.index++;
+            return { kind: 'not', operand: this.nested(() => this.not()) };
+        }
+        return this.compare();
+    }
+    compare() {
+        const left = this.primary();
+        const token = this.tokens[this.index];
+        if (token?.type === 'op' && ['==', '!=', '>', '<', '>=', '<='].includes(token.text)) {
+            this.index++;
+            const right = this.primary();
+            if (this.peekOp('==', '!=', '>', '<', '>=', '<=')) {
+                throw new ExpressionError(`comparisons cannot be chained (column ${(this.tokens[this.index]?.at ?? 0) + 1}); join them with && or ||`);
+            }
+            return { kind: 'compare', op: token.text, left, right };
+        }
+        return left;
+    }
+    primary() {
+        const token = this.tokens[this.index];
+        if (!token)
+            throw new ExpressionError(`the condition ends where a value was expected (column ${this.length + 1})`);
+        if (token.type === 'operand') {
+            this.index++;
+            return token.expr;
+        }
+        if (token.type === 'paren' && token.text === '(') {
+            this.index++;
+            const inner = this.nested(() => this.or());
+            const close = this.tokens[this.index];
+            if (close?.type !== 'paren' || close.text !== ')') {
+                throw new ExpressionError(`the '(' at column ${token.at + 1} is not closed`);
+            }
+            this.index++;
+            return inner;
+        }
+        throw new ExpressionError(`unexpected ${this.describe(token)} at column ${token.at + 1}; a value was expected`);
+    }
+    nested(parse) {
+        if (++this.depth > parse_expression_MAX_DEPTH)
+            throw new ExpressionError(`the condition nests deeper than ${parse_expression_MAX_DEPTH} levels`);
+        try {
+            return parse();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+}
+/** Parses a condition (`${check.output.count} > 0 && {{ params.environment }} == production`). */
+function parseExpression(text) {
+    if (text.length > MAX_LENGTH)
+        throw new ExpressionError(`the condition is ${text.length} characters long; at most ${MAX_LENGTH}`);
+    const tokens = tokenize(text);
+    if (tokens.length === 0)
+        throw new ExpressionError('the condition is empty');
+    return new Parser(tokens, text.length).parse();
+}
+
+;// CONCATENATED MODULE: ./src/flow/evaluate-expression.ts
+
+/** The text a value shows as: null empty, arrays comma-joined, objects as JSON. */
+function displayValue(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (Array.isArray(value))
+        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : displayValue(v))).join(', ');
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+const FALSY_TEXT = new Set(['', 'false', '0', 'null']);
+/** Text from substitution is often `'false'` or `''`; both are false, as are 0, null and []. */
+function truthy(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === null || value === undefined)
+        return false;
+    if (typeof value === 'number')
+        return value !== 0 && !Number.isNaN(value);
+    if (typeof value === 'string')
+        return !FALSY_TEXT.has(value.trim().toLowerCase());
+    if (Array.isArray(value))
+        return value.length > 0;
+    return true;
+}
+function evaluate_expression_asNumber(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : null;
+    if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value))
+        return Number(value);
+    return null;
+}
+function compare(op, left, right) {
+    const a = evaluate_expression_asNumber(left);
+    const b = evaluate_expression_asNumber(right);
+    if (op === '==' || op === '!=') {
+        const equal = a !== null && b !== null ? a === b : displayValue(left) === displayValue(right);
+        return op === '==' ? equal : !equal;
+    }
+    if (a === null || b === null) {
+        const bad = a === null ? left : right;
+        throw new ExpressionError(`${op} compares numbers, and ${JSON.stringify(displayValue(bad))} is not a number`);
+    }
+    if (op === '>')
+        return a > b;
+    if (op === '<')
+        return a < b;
+    if (op === '>=')
+        return a >= b;
+    return a <= b;
+}
+function evaluateExpression(expr, scope) {
+    switch (expr.kind) {
+        case 'literal':
+            return expr.value;
+        case 'ref':
+            return scope.ref(expr.path);
+        case 'template':
+            return scope.template(expr.namespace, expr.name);
+        case 'word': {
+            const found = scope.word(expr.name);
+            return found.found ? found.value : expr.name;
+        }
+        case 'not':
+            return !truthy(evaluateExpression(expr.operand, scope));
+        case 'and':
+            return truthy(evaluateExpression(expr.left, scope)) && truthy(evaluateExpression(expr.right, scope));
+        case 'or':
+            return truthy(evaluateExpression(expr.left, scope)) || truthy(evaluateExpression(expr.right, scope));
+        case 'compare':
+            return compare(expr.op, evaluateExpression(expr.left, scope), evaluateExpression(expr.right, scope));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
+// The approval request comment, and what it says once answered. The hidden state marker is added
+// by the publisher (upsertComment with the encoded payload); this is the part people read.
+
+function commandText(state) {
+    const { key, args } = state.invocation;
+    if (key === null)
+        return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
+    const slash = state.invocation.via === 'command' || state.invocation.via === 'mention';
+    return `\`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}\``;
+}
+function target(state) {
+    return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
+}
+function shortSha(sha) {
+    return sha ? `\`${sha.slice(0, 7)}\`` : 'none (not a pull request)';
+}
+/** Params people should see before approving; the approval switches themselves are left out. */
+function paramsLine(state) {
+    const shown = Object.entries(state.invocation.params).filter(([k]) => !['require_approval', 'approvers', 'permission'].includes(k));
+    if (shown.length === 0)
+        return null;
+    return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${displayValue(v).replace(/`/g, "'")}\``).join(', ')}`;
+}
+function whoMay(state) {
+    const not = `, except @${state.requester} who asked`;
+    if (state.approvers.length === 0)
+        return `anyone with ${state.requiredPermission} permission on this repository${not}`;
+    const names = state.approvers.map((a) => (a.toLowerCase().startsWith('team:') ? `members of \`${a}\`` : `@${a}`));
+    return `${names.join(', ')}${not}`;
+}
+function whatRuns(state) {
+    if (state.flow) {
+        const done = state.flow.decided.filter((d) => d.status === 'completed').map((d) => `\`${d.id}\``);
+        const so = done.length > 0 ? ` (done so far: ${done.join(', ')})` : '';
+        return `the rest of flow \`${state.flow.flow}\` after its approval step \`${state.flow.pausedAt}\`${so}`;
+    }
+    return `${target(state)}, for ${commandText(state)}`;
+}
+function pending(state) {
+    const lines = [`### ⏸️ Approval needed: ${commandText(state)}`, ''];
+    if (state.message)
+        lines.push(`> ${state.message.replace(/\n/g, '\n> ')}`, '');
+    const facts = [
+        `**Will run:** ${whatRuns(state)}`,
+        `**Requested by:** @${state.requester}`,
+        `**For commit:** ${shortSha(state.headSha)}${state.headSha ? ' (a new push voids this request)' : ''}`
+    ];
+    const params = paramsLine(state);
+    if (params)
+        facts.push(params);
+    facts.push(`**Who may approve:** ${whoMay(state)}`);
+    if (state.expiresAt)
+        facts.push(`**Expires:** ${state.expiresAt}`);
+    lines.push(...facts.map((f) => `- ${f}`));
+    lines.push('', `Reply \`/approve\` to run it, or \`/deny\` to cancel it. If several requests are waiting, name this one: \`/approve ${state.id}\`.`);
+    return lines.join('\n');
+}
+function answered(state) {
+    const by = state.decision ? `@${state.decision.by}` : 'someone';
+    const at = state.decision ? ` at ${state.decision.at}` : '';
+    const note = state.decision?.note ? `\n\n> ${state.decision.note.replace(/\n/g, '\n> ')}` : '';
+    const runs = state.flow ? whatRuns(state) : target(state);
+    const about = `${commandText(state)} (${runs}), requested by @${state.requester} for commit ${shortSha(state.headSha)}`;
+    switch (state.status) {
+        case 'approved':
+            return `### ✅ Approved by ${by}${at}\n\n${about}: running it now.${note}`;
+        case 'denied': {
+            const withdrawn = state.decision && state.decision.by.toLowerCase() === state.requester.toLowerCase();
+            return `### ❌ ${withdrawn ? 'Withdrawn' : 'Denied'} by ${by}${at}\n\n${about}: it will not run.${note}`;
+        }
+        case 'stale':
+            return `### ⚠️ Refused: the PR head changed\n\n${about}. ${by} answered \`/approve\`${at}, but the pull request has new commits since the request, so nothing ran. Ask again with ${commandText(state)}.`;
+        case 'expired':
+            return `### ⌛ Expired\n\n${about}. Nobody approved it before ${state.expiresAt ?? 'its time ran out'}, so nothing ran. Ask again with ${commandText(state)}.`;
+        default:
+            return pending(state);
+    }
+}
+/** The request comment's text for the state's status (pending, approved, denied, stale, expired). */
+function renderApprovalComment(state) {
+    return state.status === 'pending' ? pending(state) : answered(state);
+}
+
+;// CONCATENATED MODULE: ./src/fleet/draft-publisher.ts
+function drafted(note) {
+    return { sent: false, id: null, url: null, notes: [note] };
+}
+function createDraftPublisher(base, draft) {
+    return {
+        get dryRun() {
+            return base.dryRun;
+        },
+        get planned() {
+            return base.planned;
+        },
+        get applied() {
+            return base.applied;
+        },
+        get notes() {
+            return base.notes;
+        },
+        records: () => base.records(),
+        findOwnComment: (number, key) => base.findOwnComment(number, key),
+        addLabels: (number, labels, policy) => base.addLabels(number, labels, policy),
+        removeLabel: (number, label, policy) => base.removeLabel(number, label, policy),
+        createCheckRun: (run) => base.createCheckRun(run),
+        updateCheckRun: (id, change) => base.updateCheckRun(id, change),
+        addReaction: (id, target, content) => base.addReaction(id, target, content),
+        async createComment(_number, body) {
+            draft.comments.push(body);
+            return drafted('kept for the fleet: its members are published together as one comment');
+        },
+        async upsertComment(_number, _key, body) {
+            draft.comments.push(body);
+            return drafted('kept for the fleet: its members are published together as one comment');
+        },
+        async submitReview(_number, review) {
+            draft.reviews.push(review);
+            return drafted('kept for the fleet: its members are published together as one review');
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/publication-draft.ts
+function emptyDraft() {
+    return { reviews: [], comments: [] };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/merge-fleet-results.ts
+const STRICTNESS = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 };
+const VERDICT_WORDS = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' };
+const VERDICT_PLURAL = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' };
+/** A member's own verdict: the strictest of its reviews; null when it drafted none. */
+function memberVerdict(result) {
+    if (result.status === 'failed' || result.status === 'skipped')
+        return null;
+    let verdict = null;
+    for (const review of result.draft.reviews) {
+        if (verdict === null || STRICTNESS[review.event] > STRICTNESS[verdict])
+            verdict = review.event;
+    }
+    return verdict;
+}
+/** REQUEST_CHANGES if any member asks for changes; APPROVE only if every member approves. */
+function strictest(members) {
+    const verdicts = members.map(memberVerdict);
+    if (verdicts.includes('REQUEST_CHANGES'))
+        return 'REQUEST_CHANGES';
+    return verdicts.length > 0 && verdicts.every((v) => v === 'APPROVE') ? 'APPROVE' : 'COMMENT';
+}
+function majority(members) {
+    const counts = new Map();
+    for (const verdict of members.map(memberVerdict))
+        if (verdict)
+            counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+    // A member that failed or did not review has no vote, but still counts toward the majority needed.
+    for (const [verdict, count] of counts) {
+        if (count * 2 > members.length) {
+            const verb = count === 1 ? VERDICT_WORDS[verdict] : VERDICT_PLURAL[verdict];
+            return { verdict, line: `Consensus: ${count} of ${members.length} members ${verb}.`, disagree: false };
+        }
+    }
+    const votes = members.map((m) => {
+        const verdict = memberVerdict(m);
+        return `${m.member} ${verdict ? VERDICT_WORDS[verdict] : 'gave no verdict'}`;
+    });
+    return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true };
+}
+function commentKey(c) {
+    return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000');
+}
+/** Inline comments of every member, the same remark on the same line once, credited to all who made it. */
+function mergeInline(members, credit) {
+    const merged = new Map();
+    let duplicates = 0;
+    for (const member of members) {
+        for (const review of member.draft.reviews) {
+            for (const comment of review.comments) {
+                const key = commentKey(comment);
+                const seen = merged.get(key);
+                if (seen) {
+                    duplicates++;
+                    if (!seen.by.includes(member.member))
+                        seen.by.push(member.member);
+                }
+                else {
+                    merged.set(key, { comment, by: [member.member] });
+                }
+            }
+        }
+    }
+    const comments = [...merged.values()].map(({ comment, by }) => (credit ? { ...comment, body: `**${by.join(', ')}:** ${comment.body}` } : comment));
+    return { comments, duplicates };
+}
+function section(member, verdict) {
+    const parts = [...member.draft.reviews.map((r) => r.body.trim()), ...member.draft.comments.map((c) => c.trim())].filter((p) => p !== '');
+    const heading = `### ${member.member}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
+    return parts.length > 0 ? `${heading}\n\n${parts.join('\n\n')}` : '';
+}
+function unfinished(members) {
+    return members.filter((m) => m.status !== 'ran').map((m) => `${m.member} ${m.status === 'skipped' ? 'did not run' : 'did not finish'}: ${m.detail}`);
+}
+function mergeFleetResults(fleet, members) {
+    const notes = unfinished(members);
+    const reviewed = members.some((m) => memberVerdict(m) !== null);
+    const sections = members.map((m) => section(m, reviewed ? memberVerdict(m) : null)).filter((s) => s !== '');
+    const footer = notes.map((n) => `_${n}_`);
+    if (!reviewed) {
+        if (sections.length === 0)
+            return { review: null, comment: null, verdict: null, notes };
+        const comment = [`**Fleet \`${fleet.name}\`**`, ...sections, ...footer].join('\n\n');
+        return { review: null, comment, verdict: null, notes };
+    }
+    let verdict = strictest(members);
+    const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`];
+    if (fleet.aggregation === 'consensus') {
+        const vote = majority(members);
+        verdict = vote.verdict;
+        header.push(vote.line);
+        if (vote.disagree)
+            notes.push(`fleet ${fleet.name}: members disagree; posted as a comment`);
+    }
+    const inline = mergeInline(members, members.length > 1);
+    if (inline.duplicates > 0)
+        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
+    const body = [...header, ...sections, ...footer].join('\n\n');
+    return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
+
+
+const DEFAULT_FLEET_CONCURRENCY = 3;
+function memberName(fleet, plans, index) {
+    const plan = plans[index];
+    return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label;
+}
+async function runOne(runMember, plan, previous, member) {
+    try {
+        const run = await runMember(plan, previous);
+        return { ...run, member, label: plan.label };
+    }
+    catch (error) {
+        // One member's crash must not lose what the others found.
+        return { member, label: plan.label, status: 'failed', detail: error instanceof Error ? error.message : String(error), text: '', draft: emptyDraft() };
+    }
+}
+async function parallel(fleet, plans, runMember, concurrency) {
+    const results = new Array(plans.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < plans.length) {
+            const index = next++;
+            results[index] = await runOne(runMember, plans[index], [], memberName(fleet, plans, index));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker));
+    return results;
+}
+/** A pipeline: each member sees the results before it; a failure stops the ones after it. */
+async function sequential(fleet, plans, runMember) {
+    const results = [];
+    let stoppedBy = null;
+    for (const [index, plan] of plans.entries()) {
+        const member = memberName(fleet, plans, index);
+        if (stoppedBy !== null) {
+            results.push({ member, label: plan.label, status: 'skipped', detail: `${stoppedBy} failed earlier in the pipeline`, text: '', draft: emptyDraft() });
+            continue;
+        }
+        const result = await runOne(runMember, plan, [...results], member);
+        results.push(result);
+        if (result.status === 'failed')
+            stoppedBy = member;
+    }
+    return results;
+}
+async function runFleet(fleet, plans, runMember, options = {}) {
+    const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
+    const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY;
+    const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency);
+    return { fleet: fleet.name, strategy: fleet.strategy, aggregation: fleet.aggregation, members, publication: mergeFleetResults(fleet, members) };
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-outputs.ts
+/** Node outputs can hold an agent's whole answer; a step output keeps each text short. */
+const TEXT_LIMIT = 1000;
+function shorten(value) {
+    if (typeof value === 'string')
+        return value.length > TEXT_LIMIT ? `${value.slice(0, TEXT_LIMIT)}…` : value;
+    if (Array.isArray(value))
+        return value.map(shorten);
+    if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
+    return value;
+}
+/**
+ * `flow` (completed | paused | failed), `flow-node` (where it paused or failed), `approved-by` (who
+ * approved what this run resumed), `node-results` (JSON: each node's status and output).
+ */
+function flowOutputs(result, approvedBy = null) {
+    const at = result.status === 'paused' ? (result.state?.pausedAt ?? '') : result.status === 'failed' ? (result.failure?.node ?? '') : '';
+    const nodes = Object.fromEntries(result.nodes.map((n) => [n.id, { status: n.status, ...(n.output ? { output: shorten(n.output) } : {}) }]));
+    return {
+        flow: result.status,
+        'flow-node': at,
+        'approved-by': approvedBy ?? '',
+        'node-results': JSON.stringify(nodes)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-scope.ts
+
+function flow_scope_own(value, key) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    return Object.hasOwn(value, key) ? value[key] : undefined;
+}
+function flow_scope_walk(value, path) {
+    let current = value;
+    for (const key of path) {
+        current = flow_scope_own(current, key);
+        if (current === undefined)
+            return null;
+    }
+    return current ?? null;
+}
+/** `${node.output}` alone is the node's answer: an agent's text, otherwise the whole output. */
+function primary(output) {
+    return typeof output.text === 'string' ? output.text : output;
+}
+function flowScope(input) {
+    const ids = new Set(input.nodeIds);
+    const { ctx, outputs } = input;
+    return {
+        ref(path) {
+            const parts = path.split('.').map((p) => p.trim());
+            const [head = '', field, ...rest] = parts;
+            if (head === 'event' || head === 'trigger') {
+                if (field === undefined)
+                    return ctx.metadata;
+                if (field === 'metadata')
+                    return rest.length === 0 ? ctx.metadata : flow_scope_walk(ctx.metadata, rest);
+                if (field === 'params')
+                    return rest.length === 0 ? ctx.params : flow_scope_walk(ctx.params, rest);
+                throw new ExpressionError(`\${${path}}: write \${${head}.metadata.NAME} or \${${head}.params.NAME}`);
+            }
+            if (!ids.has(head)) {
+                throw new ExpressionError(`\${${path}} names no node of flow '${input.flow}'; its nodes are ${[...ids].join(', ')}`);
+            }
+            if (field !== 'output' && field !== 'result') {
+                throw new ExpressionError(`\${${path}}: a node is read as \${${head}.output}, \${${head}.output.FIELD} or \${${head}.result}`);
+            }
+            const output = Object.hasOwn(outputs, head) ? outputs[head] : undefined;
+            // A node that was skipped or has not run has no output: the reference is empty, not an error.
+            if (output === undefined)
+                return null;
+            if (field === 'result')
+                return rest.length === 0 ? (output.result ?? null) : flow_scope_walk(output.result, rest);
+            return rest.length === 0 ? primary(output) : flow_scope_walk(output, rest);
+        },
+        template(namespace, name) {
+            if (namespace === 'metadata')
+                return Object.hasOwn(ctx.metadata, name) ? ctx.metadata[name] : null;
+            if (namespace === 'params')
+                return Object.hasOwn(ctx.params, name) ? ctx.params[name] : null;
+            return name === 'args' ? ctx.command.args : name === 'name' ? ctx.command.name : null;
+        },
+        word(name) {
+            if (!input.words)
+                return { found: false };
+            const value = flow_scope_walk(input.words, name.split('.'));
+            return value === null && flow_scope_own(input.words, name.split('.')[0] ?? '') === undefined ? { found: false } : { found: true, value };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/edge-holds.ts
+
+
+
+/**
+ * - no `when`: always, except from an Approval node, where it means `approved` (a denial must never
+ *   start what the approval guards);
+ * - `true` / `false`: the source's `result` (a Conditional's verdict; true for nodes that ran);
+ * - anything else: a condition, where bare words name the source's output fields (`approved`,
+ *   `denied`, `status == 'success'`) and `${node.output.field}` any earlier node's.
+ */
+function edgeHolds(edge, source, scope) {
+    const when = edge.when?.trim() ?? '';
+    if (when === '')
+        return source.type === 'Approval' ? source.output.approved === true : true;
+    const lowered = when.toLowerCase();
+    if (lowered === 'true' || lowered === 'false')
+        return truthy(source.output.result) === (lowered === 'true');
+    const expr = parseExpression(when);
+    // A lone word that names no field would read as text, i.e. always true: a typo must not pass.
+    if (expr.kind === 'word' && !Object.hasOwn(source.output, expr.name.split('.')[0] ?? '')) {
+        const fields = Object.keys(source.output).join(', ');
+        throw new ExpressionError(`when '${when}': node '${source.id}' (${source.type}) has no output field '${expr.name}'; its fields are ${fields}`);
+    }
+    return truthy(evaluateExpression(expr, flowScope({ ...scope, words: source.output })));
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-fingerprint.ts
+
+
+/**
+ * A short digest of what a flow does (nodes, their config, connections; not where they are written).
+ * A paused flow resumes only into the same definition: the config may change between the request
+ * and the `/approve`, and positions and outputs of the old one would not fit the new one.
+ */
+function flowFingerprint(flow) {
+    const shape = {
+        name: flow.name,
+        nodes: flow.nodes.map((n) => ({ id: n.id, type: n.type, config: n.config })),
+        connections: flow.connections.map((c) => ({ from: c.from, to: c.to, when: c.when ?? null }))
+    };
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(shape)).digest('hex').slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-order.ts
+/** Connections may start at these markers instead of a node (AOF: `start`; its docs: `trigger`). */
+const flow_order_ENTRY_MARKERS = new Set(['start', 'trigger']);
+/** Nodes on one cycle, in loop order, for the message (`a → b → a`). */
+function describeCycle(left, connections) {
+    // Drop nodes that merely wait behind the cycle: repeatedly remove those with no successor left.
+    const on = new Set(left);
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const id of on) {
+            if (!connections.some((c) => c.from === id && on.has(c.to))) {
+                on.delete(id);
+                changed = true;
+            }
+        }
+    }
+    const next = (id) => connections.find((c) => c.from === id && on.has(c.to))?.to ?? id;
+    let node = [...on][0] ?? '';
+    const seen = [];
+    while (!seen.includes(node)) {
+        seen.push(node);
+        node = next(node);
+    }
+    return [...seen.slice(seen.indexOf(node)), node].join(' → ');
+}
+/**
+ * Entry nodes are those connected from `start`/`trigger`; a flow with no such connection starts at
+ * every node without an incoming connection. A cycle is refused (Kahn's algorithm leaves it over).
+ */
+function flowOrder(flow) {
+    const ids = flow.nodes.map((n) => n.id);
+    const known = new Set(ids);
+    const incoming = new Map(ids.map((id) => [id, []]));
+    const outgoing = new Map(ids.map((id) => [id, []]));
+    const fromMarker = new Set();
+    for (const c of flow.connections) {
+        if (!known.has(c.to))
+            return { ok: false, error: `flow '${flow.name}' connects to '${c.to}', which is not one of its nodes` };
+        if (flow_order_ENTRY_MARKERS.has(c.from) && !known.has(c.from)) {
+            fromMarker.add(c.to);
+            continue;
+        }
+        if (!known.has(c.from))
+            return { ok: false, error: `flow '${flow.name}' connects from '${c.from}', which is not one of its nodes (or start)` };
+        incoming.get(c.to)?.push(c);
+        outgoing.get(c.from)?.push(c.to);
+    }
+    const entries = fromMarker.size > 0 ? fromMarker : new Set(ids.filter((id) => incoming.get(id)?.length === 0));
+    const waiting = new Map(ids.map((id) => [id, incoming.get(id)?.length ?? 0]));
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const ready = ids.filter((id) => waiting.get(id) === 0);
+    const order = [];
+    while (ready.length > 0) {
+        ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+        const id = ready.shift();
+        order.push(id);
+        for (const to of outgoing.get(id) ?? []) {
+            const left = (waiting.get(to) ?? 0) - 1;
+            waiting.set(to, left);
+            if (left === 0)
+                ready.push(to);
+        }
+    }
+    if (order.length < ids.length) {
+        const left = new Set(ids.filter((id) => !order.includes(id)));
+        return { ok: false, error: `flow '${flow.name}' has a cycle (${describeCycle(left, flow.connections)}); a flow runs each node at most once` };
+    }
+    return { ok: true, order, entries, incoming };
+}
+
+;// CONCATENATED MODULE: ./src/flow/read-node-config.ts
+
+class NodeConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NodeConfigError';
+    }
+}
+const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'];
+function label(node) {
+    return `node '${node.id}' (${node.type})`;
+}
+function get(config, key) {
+    return Object.hasOwn(config, key) ? config[key] : undefined;
+}
+/** A text field; numbers and booleans are accepted as written. */
+function optionalText(node, config, key) {
+    const value = get(config, key);
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new NodeConfigError(`${label(node)}: config.${key} must be text (found ${Array.isArray(value) ? 'a list' : 'a mapping'})`);
+}
+function requiredText(node, config, key, example) {
+    const value = optionalText(node, config, key);
+    if (value === null || value.trim() === '')
+        throw new NodeConfigError(`${label(node)} needs config.${key}, e.g. ${key}: ${example}`);
+    return value;
+}
+/** `labels: [a, b]`, `labels: a`, or `label: a`. */
+function labelList(node, config) {
+    const raw = get(config, 'labels') ?? get(config, 'label');
+    const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : null;
+    if (!list || list.length === 0 || !list.every((l) => typeof l === 'string' && l.trim() !== '')) {
+        throw new NodeConfigError(`${label(node)} needs config.labels, a list of label names, e.g. labels: [deployed]`);
+    }
+    return list.map((l) => l.trim());
+}
+/** workflow_dispatch inputs are text; other values are written as a template would show them. */
+function dispatchInputs(node, config) {
+    const raw = get(config, 'inputs');
+    if (raw === undefined || raw === null)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new NodeConfigError(`${label(node)}: config.inputs must be a mapping of workflow inputs, e.g. inputs: {environment: production}`);
+    }
+    const inputs = {};
+    for (const [key, value] of Object.entries(raw))
+        inputs[key] = displayValue(value);
+    return inputs;
+}
+function checkConclusion(node, config) {
+    const value = optionalText(node, config, 'conclusion') ?? 'success';
+    const found = CHECK_CONCLUSIONS.find((c) => c === value);
+    if (!found)
+        throw new NodeConfigError(`${label(node)}: config.conclusion must be one of ${CHECK_CONCLUSIONS.join(', ')} (found ${JSON.stringify(value)})`);
+    return found;
+}
+/** `approvers: [login, team:org/slug]` on an Approval node; null when it names none. */
+function approverList(node, config) {
+    const raw = get(config, 'approvers');
+    if (raw === undefined || raw === null)
+        return null;
+    const list = typeof raw === 'string' ? [raw] : raw;
+    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a.trim() !== '')) {
+        throw new NodeConfigError(`${label(node)}: config.approvers must be a list of logins or team:org/slug, e.g. approvers: [platform-lead, team:myorg/sre]`);
+    }
+    return list.length === 0 ? null : list.map((a) => a.trim());
+}
+function timeoutSeconds(node, config) {
+    const raw = get(config, 'timeout_seconds') ?? get(config, 'timeoutSeconds');
+    if (raw === undefined || raw === null)
+        return null;
+    const value = typeof raw === 'string' ? Number(raw) : raw;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+        throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/flow/substitute-references.ts
+// Fills `${node.output.field}`, `${event.metadata.X}` and `{{ metadata.X }}`-style placeholders in a
+// node's config strings. One pass: a filled-in value (an agent's answer, a PR title) is never
+// scanned again, so text that holds placeholders stays text.
+
+const PLACEHOLDER = /\$\{([^{}]*)\}|\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+/** `${a.output…}`/`${a.result…}`/`${event…}`: ours. Anything else (`${{ github.x }}` never matches) stays as written. */
+function isFlowReference(path, nodeIds) {
+    const [head = '', field] = path.trim().split('.');
+    if (head === 'event' || head === 'trigger')
+        return true;
+    if (nodeIds.has(head))
+        return true;
+    return field === 'output' || field === 'result';
+}
+function substituteText(text, scope, nodeIds) {
+    return text.replace(PLACEHOLDER, (match, path, namespace, name) => {
+        if (path !== undefined)
+            return isFlowReference(path, nodeIds) ? displayValue(scope.ref(path.trim())) : match;
+        return displayValue(scope.template(namespace, name ?? ''));
+    });
+}
+/** Every string inside `value` (mappings and lists too), filled in; other values as they are. */
+function substituteReferences(value, scope, nodeIds) {
+    if (typeof value === 'string')
+        return substituteText(value, scope, nodeIds);
+    if (Array.isArray(value))
+        return value.map((v) => substituteReferences(v, scope, nodeIds));
+    if (typeof value === 'object' && value !== null) {
+        const out = {};
+        for (const [key, v] of Object.entries(value))
+            out[key] = substituteReferences(v, scope, nodeIds);
+        return out;
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-node.ts
+
+
+
+
+const ACTIONS = new Map([
+    ['workflow_dispatch', 'workflow_dispatch'],
+    ['dispatch_workflow', 'workflow_dispatch'],
+    ['comment', 'comment'],
+    ['post_comment', 'comment'],
+    ['add_labels', 'add_labels'],
+    ['label', 'add_labels'],
+    ['labels', 'add_labels'],
+    ['check_run', 'check_run'],
+    ['create_check_run', 'check_run']
+]);
+/** Port answers add to a node's output; `result` stays what the flow decided. */
+function run_node_merge(port, own) {
+    return { ...(port ?? {}), ...own };
+}
+function conditional(node, env) {
+    const raw = node.config.condition;
+    if (typeof raw === 'boolean')
+        return { result: raw, condition: String(raw) };
+    if (typeof raw !== 'string' || raw.trim() === '') {
+        throw new NodeConfigError(`node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`);
+    }
+    // Parsed, not filled in as text: a referenced value can never become an operator.
+    return { result: truthy(evaluateExpression(parseExpression(raw), env.scope)), condition: raw };
+}
+async function action(node, config, env) {
+    const name = requiredText(node, config, 'action', 'workflow_dispatch');
+    const kind = ACTIONS.get(name);
+    const request = { node: node.id };
+    if (kind === 'workflow_dispatch') {
+        const workflow = requiredText(node, config, 'workflow', 'deploy.yml');
+        const ref = optionalText(node, config, 'ref');
+        const inputs = dispatchInputs(node, config);
+        const port = await env.ports.dispatchWorkflow({ ...request, workflow, ref, inputs });
+        return { output: run_node_merge(port, { result: true, action: kind, workflow, ref, inputs }), detail: `started workflow ${workflow}${ref ? ` on ${ref}` : ''}` };
+    }
+    if (kind === 'comment') {
+        const body = optionalText(node, config, 'body') ?? requiredText(node, config, 'message', '"Deployed."');
+        const port = await env.ports.postComment({ ...request, body });
+        return { output: run_node_merge(port, { result: true, action: kind, body }), detail: 'commented' };
+    }
+    if (kind === 'add_labels') {
+        const labels = labelList(node, config);
+        const port = await env.ports.addLabels({ ...request, labels });
+        return { output: run_node_merge(port, { result: true, action: kind, labels }), detail: `labelled ${labels.join(', ')}` };
+    }
+    if (kind === 'check_run') {
+        const checkName = requiredText(node, config, 'name', 'deploy');
+        const conclusion = checkConclusion(node, config);
+        const title = optionalText(node, config, 'title') ?? checkName;
+        const summary = optionalText(node, config, 'summary') ?? '';
+        const port = await env.ports.checkRun({ ...request, name: checkName, conclusion, title, summary });
+        return { output: run_node_merge(port, { result: true, action: kind, name: checkName, conclusion }), detail: `check run ${checkName}: ${conclusion}` };
+    }
+    throw new NodeConfigError(`node '${node.id}' (Action): config.action ${JSON.stringify(name)} is not one of workflow_dispatch, comment, add_labels, check_run`);
+}
+async function runNode(node, env) {
+    if (node.type === 'Conditional') {
+        const output = conditional(node, env);
+        return { kind: 'done', output, detail: `condition is ${output.result}` };
+    }
+    const config = substituteReferences(node.config, env.scope, env.nodeIds);
+    switch (node.type) {
+        case 'Agent': {
+            const agent = optionalText(node, config, 'agent');
+            const inline = typeof config.inline === 'object' && config.inline !== null && !Array.isArray(config.inline) ? config.inline : null;
+            if (!agent && !inline)
+                throw new NodeConfigError(`node '${node.id}' (Agent) needs config.agent, e.g. agent: code-reviewer`);
+            const input = optionalText(node, config, 'input') ?? '';
+            const port = await env.ports.runAgent({ node: node.id, agent: agent ?? null, inline: agent ? null : inline, input });
+            return { kind: 'done', output: run_node_merge(port, { result: true }), detail: `agent ${agent ?? '(inline)'} ran` };
+        }
+        case 'Fleet': {
+            const fleet = requiredText(node, config, 'fleet', 'review-fleet');
+            const port = await env.ports.runFleet({ node: node.id, fleet, input: optionalText(node, config, 'input') ?? '' });
+            return { kind: 'done', output: run_node_merge(port, { result: true }), detail: `fleet ${fleet} ran` };
+        }
+        case 'Response': {
+            const body = optionalText(node, config, 'message') ?? requiredText(node, config, 'body', '"Done."');
+            const port = await env.ports.postComment({ node: node.id, body });
+            return { kind: 'done', output: run_node_merge(port, { result: true, body }), detail: 'commented' };
+        }
+        case 'Action': {
+            const { output, detail } = await action(node, config, env);
+            return { kind: 'done', output, detail };
+        }
+        case 'Approval':
+            return {
+                kind: 'pause',
+                ask: {
+                    node: node.id,
+                    message: optionalText(node, config, 'message') ?? `Continue the flow after '${node.id}'?`,
+                    approvers: approverList(node, config),
+                    timeoutSeconds: timeoutSeconds(node, config)
+                }
+            };
+        case 'End':
+        case 'Join':
+        case 'Parallel':
+            return { kind: 'done', output: { result: true }, detail: node.type === 'End' ? 'the flow ends here' : 'passed' };
+        default:
+            throw new NodeConfigError(`node '${node.id}': type ${node.type} cannot run in a job`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
+
+
+
+
+function run_flow_message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Why a resume cannot continue this flow, or null when it can. */
+function resumeProblem(flow, state) {
+    if (state.flow !== flow.name)
+        return `the approval was for flow '${state.flow}', not '${flow.name}'`;
+    if (state.fingerprint !== flowFingerprint(flow)) {
+        return `flow '${flow.name}' was changed after the approval was requested; ask again so the approver sees what will run`;
+    }
+    const node = flow.nodes.find((n) => n.id === state.pausedAt);
+    if (node?.type !== 'Approval')
+        return `flow '${flow.name}' has no Approval node '${state.pausedAt}'`;
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    const unknown = state.decided.find((d) => !ids.has(d.id) || d.id === state.pausedAt);
+    if (unknown)
+        return `the saved position names node '${unknown.id}', which does not fit flow '${flow.name}'`;
+    return null;
+}
+/** Join waits for all incoming connections by default; `strategy: any|majority` as AOF's Join. */
+function joinHolds(node, held, total) {
+    const strategy = typeof node.config.strategy === 'string' ? node.config.strategy : 'all';
+    if (strategy === 'any')
+        return held > 0;
+    if (strategy === 'majority')
+        return held * 2 > total;
+    return held === total && total > 0;
+}
+class FlowRun {
+    flow;
+    ctx;
+    ports;
+    records = new Map();
+    outputs = {};
+    decided = [];
+    ids;
+    idSet;
+    constructor(flow, ctx, ports) {
+        this.flow = flow;
+        this.ctx = ctx;
+        this.ports = ports;
+        this.ids = flow.nodes.map((n) => n.id);
+        this.idSet = new Set(this.ids);
+    }
+    restore(state) {
+        for (const d of state.decided)
+            this.decide(d.id, d.status, d.output, d.detail);
+    }
+    node(id) {
+        return this.flow.nodes.find((n) => n.id === id);
+    }
+    decide(id, status, output, detail) {
+        this.records.set(id, { id, type: this.node(id).type, status, output, detail });
+        if (status === 'completed' && output)
+            this.outputs[id] = output;
+        this.decided.push({ id, status, output, detail });
+    }
+    has(id) {
+        return this.records.has(id);
+    }
+    scope() {
+        return { flow: this.flow.name, nodeIds: this.ids, ctx: this.ctx, outputs: this.outputs };
+    }
+    /** Whether the node is reached, from the connections into it (all decided: they come earlier in order). */
+    reached(node, incoming, entry) {
+        if (entry)
+            return { reached: true, why: '' };
+        const held = [];
+        for (const edge of incoming) {
+            const source = this.records.get(edge.from);
+            if (source?.status !== 'completed' || !source.output)
+                continue;
+            try {
+                if (edgeHolds(edge, { id: edge.from, type: source.type, output: source.output }, this.scope()))
+                    held.push(edge.from);
+            }
+            catch (error) {
+                throw new Error(`connection ${edge.from} → ${node.id}: ${run_flow_message(error)}`);
+            }
+        }
+        const reached = node.type === 'Join' ? joinHolds(node, held.length, incoming.length) : held.length > 0;
+        if (reached)
+            return { reached, why: '' };
+        const why = node.type === 'Join' && held.length > 0
+            ? `not reached: ${held.length} of ${incoming.length} connections held (strategy ${String(node.config.strategy ?? 'all')})`
+            : 'not reached: no connection into it held';
+        return { reached, why };
+    }
+    skip(id, why) {
+        this.decide(id, 'skipped', null, why);
+    }
+    complete(id, output, detail) {
+        this.decide(id, 'completed', output, detail);
+    }
+    async run(node) {
+        return runNode(node, { scope: flowScope(this.scope()), nodeIds: this.idSet, ports: this.ports });
+    }
+    result(status, extra = {}) {
+        const nodes = this.flow.nodes.map((n) => {
+            const record = this.records.get(n.id);
+            if (record)
+                return record;
+            if (n.id === extra.at)
+                return { id: n.id, type: n.type, status: extra.status ?? 'failed', output: null, detail: extra.detail ?? '' };
+            return { id: n.id, type: n.type, status: 'pending', output: null, detail: 'not decided yet' };
+        });
+        return { flow: this.flow.name, status, nodes, outputs: { ...this.outputs } };
+    }
+    state(pausedAt) {
+        return { flow: this.flow.name, fingerprint: flowFingerprint(this.flow), pausedAt, decided: [...this.decided] };
+    }
+}
+/**
+ * Runs `flow` from its entry nodes, or, with `resume`, from the Approval node it paused at (with the
+ * outputs it had). Never throws for what a flow or a port does: a failure is a `failed` result
+ * naming the node.
+ */
+async function runFlow(flow, ctx, ports, resume) {
+    const run = new FlowRun(flow, ctx, ports);
+    const order = flowOrder(flow);
+    if (!order.ok)
+        return { ...run.result('failed'), failure: { node: null, error: order.error } };
+    if (resume) {
+        const problem = resumeProblem(flow, resume.state);
+        if (problem)
+            return { ...run.result('failed'), failure: { node: null, error: `cannot resume: ${problem}` } };
+        run.restore(resume.state);
+    }
+    let endedAt = null;
+    for (const id of order.order) {
+        if (run.has(id))
+            continue;
+        const node = flow.nodes.find((n) => n.id === id);
+        if (endedAt !== null) {
+            run.skip(id, `not reached: the flow ended at '${endedAt}'`);
+            continue;
+        }
+        if (resume && id === resume.state.pausedAt) {
+            const approved = resume.decision === 'approved';
+            const output = { result: approved, approved, denied: !approved, decision: resume.decision, by: resume.by };
+            run.complete(id, output, `${resume.decision} by ${resume.by}`);
+            continue;
+        }
+        try {
+            const reach = run.reached(node, order.incoming.get(id) ?? [], order.entries.has(id));
+            if (!reach.reached) {
+                run.skip(id, reach.why);
+                continue;
+            }
+            const step = await run.run(node);
+            if (step.kind === 'pause') {
+                const detail = `waiting for approval: ${step.ask.message}`;
+                return { ...run.result('paused', { at: id, status: 'paused', detail }), state: run.state(id), approval: step.ask };
+            }
+            run.complete(id, step.output, step.detail);
+            if (node.type === 'End')
+                endedAt = id;
+        }
+        catch (error) {
+            const text = run_flow_message(error);
+            return { ...run.result('failed', { at: id, status: 'failed', detail: text }), failure: { node: id, error: text } };
+        }
+    }
+    return run.result('completed');
+}
+
+;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
+// Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
+// What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
+// zero-width and bidi control characters, and elements GitHub renders invisibly. Pure.
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source).
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// Unicode tag characters (U+E0000–U+E007F) can spell out hidden ASCII instructions.
+const TAGS = /[\u{E0000}-\u{E007F}]/gu;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
+const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+function sanitizeUntrusted(text) {
+    return text
+        .replace(HTML_COMMENT, '')
+        .replace(HIDDEN_ELEMENT, '')
+        .replace(INVISIBLE, '')
+        .replace(TAGS, '')
+        .replace(CONTROL, '');
+}
+/** Every string inside a JSON-like value, sanitised; other values as they are. */
+function sanitizeDeep(value) {
+    if (typeof value === 'string')
+        return sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
+
+function buildAgentContext(event, invocation, metadata, diff) {
+    const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
+    return sanitizeDeep({
+        event: event.action ? `${event.name}.${event.action}` : event.name,
+        repository: event.repository,
+        metadata,
+        command,
+        ...(diff ? { diff } : {})
+    });
+}
+
+;// CONCATENATED MODULE: ./src/template/template-references.ts
+// The one template syntax: `{{ metadata.NAME }}`, `{{ params.NAME }}`, `{{ command.args }}`,
+// `{{ command.name }}`. Anything else between braces (`${{ github.token }}`, `{{ steps.x }}`) is not
+// ours and stays as written.
+/** A fresh global regex each call: a shared `lastIndex` would leak between callers. */
+function templatePattern() {
+    return /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+}
+function templateReferences(template) {
+    return [...template.matchAll(templatePattern())].map((m) => ({
+        namespace: m[1],
+        name: m[2] ?? '',
+        raw: m[0]
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/template/render-template.ts
+
+/** Arrays comma-joined, null and undefined empty, objects as JSON. */
+function display(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (Array.isArray(value))
+        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : display(v))).join(', ');
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+/** Own properties only: `{{ params.constructor }}` must not reach Object.prototype. */
+function lookup(vars, namespace, name) {
+    const source = namespace === 'metadata' ? vars.metadata : namespace === 'params' ? vars.params : { name: vars.command.name, args: vars.command.args };
+    return Object.hasOwn(source, name) ? { found: true, value: source[name] } : { found: false };
+}
+/**
+ * Fill `{{ metadata.X }}`, `{{ params.X }}`, `{{ command.args|name }}`. One pass: inserted values are
+ * never scanned again, so a PR title holding `{{ … }}` stays text. Nothing is evaluated.
+ */
+function renderTemplate(template, vars) {
+    const unknown = [];
+    const text = template.replace(templatePattern(), (_match, namespace, name) => {
+        const { found, value } = lookup(vars, namespace, name);
+        if (found)
+            return display(value);
+        const label = `${namespace}.${name}`;
+        if (!unknown.includes(label))
+            unknown.push(label);
+        return '';
+    });
+    return { text, unknown };
+}
+
+;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
+
+/** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
+function invocationMetadata(event, invocation) {
+    const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
+    return {
+        ...event.metadata,
+        command: command === null ? null : `/${command}`,
+        command_args: invocation.args
+    };
+}
+function planAgent(agent, label, metadata, invocation, defaultModel) {
+    const rendered = renderTemplate(agent.instructions, {
+        metadata,
+        params: invocation.params,
+        command: { name: invocation.key, args: invocation.args }
+    });
+    return {
+        agent,
+        label,
+        instructions: rendered.text,
+        tools: agent.tools.filter((t) => t.enabled).map((t) => t.name),
+        model: agent.model ?? defaultModel,
+        unknownVariables: rendered.unknown
+    };
+}
+/** Pure: turn a routed invocation into the agents to run, with rendered instructions. */
+function planInvocation(config, event, invocation, defaultModel) {
+    const target = invocation.target;
+    if (!target)
+        return { target: 'help', agents: [] };
+    const label = `${target.kind}:${target.name}`;
+    const metadata = invocationMetadata(event, invocation);
+    if (target.kind === 'agent') {
+        const agent = config.agents[target.name];
+        if (!agent)
+            return { target: label, agents: [], unsupported: `agent '${target.name}' is not defined` };
+        return { target: label, agents: [planAgent(agent, label, metadata, invocation, defaultModel)] };
+    }
+    if (target.kind === 'fleet') {
+        const fleet = config.fleets[target.name];
+        if (!fleet)
+            return { target: label, agents: [], unsupported: `fleet '${target.name}' is not defined` };
+        return {
+            target: label,
+            agents: fleet.members.map((m) => planAgent(m.agent, `${label}/${m.name}`, metadata, invocation, defaultModel))
+        };
+    }
+    // A flow plans its agents node by node as it runs (src/execute/run-target.ts).
+    return { target: label, agents: [] };
+}
+
+;// CONCATENATED MODULE: ./src/execute/run-target.ts
+// Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
+// ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
+
+
+
+
+
+
+
+
+
+function run_target_label(invocation) {
+    return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help';
+}
+function sumUsage(outcomes) {
+    return outcomes.reduce((sum, o) => ({
+        inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0),
+        outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0)
+    }), { inputTokens: 0, outputTokens: 0 });
+}
+function sumCost(outcomes) {
+    const costs = outcomes.map((o) => o.costUsd);
+    return costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null;
+}
+function worstOf(outcomes) {
+    if (outcomes.some((o) => o.status === 'failed'))
+        return 'failed';
+    if (outcomes.some((o) => o.status === 'budget'))
+        return 'budget';
+    return outcomes.length ? 'ran' : null;
+}
+/** Ask on the thread; the job then ends successfully and a later `/approve` resumes exactly this. */
+async function requestApproval(shell, invocation, flow) {
+    const { event } = shell;
+    const target = run_target_label(invocation);
+    if (event.number === null || !event.sender) {
+        return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} };
+    }
+    const state = createApprovalRequest({
+        trigger: shell.commentKey,
+        invocation,
+        requester: shell.requester ?? event.sender.login,
+        number: event.number,
+        headSha: event.headSha,
+        now: shell.now(),
+        ...(flow?.result.state && flow.result.approval ? { flow: { state: flow.result.state, ask: flow.result.approval } } : {})
+    });
+    await writeApproval(shell, state);
+    const who = state.approvers.length ? state.approvers.join(', ') : `anyone with ${state.requiredPermission} permission other than @${state.requester}`;
+    return {
+        outcome: { invocation, target, status: 'awaiting-approval', detail: `approval requested (id ${state.id}); ${who} may answer /approve or /deny` },
+        outputs: { 'approval-id': state.id, ...(flow ? flowOutputs(flow.result) : {}) }
+    };
+}
+async function writeApproval(shell, state) {
+    if (!shell.publisher)
+        return;
+    const encoded = encodeApprovalState(state);
+    await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload);
+}
+async function runAgentTarget(shell, invocation, plans, context) {
+    const outcomes = [];
+    for (const plan of plans) {
+        const outcome = await shell.runAgent(plan, context, shell.publisher);
+        shell.logger.info(`${plan.label}: ${outcome.detail}`);
+        outcomes.push(outcome);
+    }
+    return outcomes;
+}
+/** Members draft; the fleet publishes one merged review or comment. */
+async function runFleetTarget(shell, fleetName, plans, context) {
+    const fleet = shell.config.fleets[fleetName];
+    if (!fleet)
+        throw new Error(`fleet '${fleetName}' is not defined`);
+    const outcomes = [];
+    const run = await runFleet(fleet, plans, async (plan, previous) => {
+        const draft = emptyDraft();
+        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: p.text })) } : context;
+        const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
+        outcomes.push(outcome);
+        shell.logger.info(`${plan.label}: ${outcome.detail}`);
+        return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft };
+    });
+    const { event, publisher } = shell;
+    const publication = run.publication;
+    if (publisher && event.number !== null) {
+        if (publication.review && event.isPullRequest && event.headSha) {
+            const allowApprove = fleet.members.every((m) => m.agent.extra.allow_approve === true);
+            await publisher.submitReview(event.number, publication.review, { headSha: event.headSha, allowApprove });
+        }
+        else if (publication.comment) {
+            await publisher.upsertComment(event.number, `${shell.commentKey}/fleet:${fleet.name}`, publication.comment);
+        }
+    }
+    return { run, outcomes };
+}
+function inlineAgent(name, inline, base) {
+    const tools = Array.isArray(inline.tools) ? inline.tools.map((t) => ({ name: String(t), enabled: true, config: {} })) : [];
+    return {
+        name,
+        ...(typeof inline.model === 'string' ? { model: inline.model } : {}),
+        instructions: typeof inline.instructions === 'string' ? inline.instructions : '',
+        tools,
+        maxIterations: 10,
+        extra: {},
+        location: base?.location ?? { file: '', line: 1 }
+    };
+}
+async function runFlowTarget(shell, invocation, flowName, context, resume) {
+    const { config, event, publisher } = shell;
+    const flow = config.flows[flowName];
+    if (!flow)
+        throw new Error(`flow '${flowName}' is not defined`);
+    const metadata = invocationMetadata(event, invocation);
+    const outcomes = [];
+    const agentPlans = (agentName, inline, node) => {
+        const agent = agentName ? config.agents[agentName] : inlineAgent(`${flowName}/${node}`, inline ?? {}, undefined);
+        if (!agent)
+            throw new Error(`agent '${agentName}' is not defined`);
+        const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, '');
+        return planned.agents.map((p) => ({ ...p, label: `flow:${flowName}/${node}` }));
+    };
+    const runPlans = async (plans, input) => {
+        for (const plan of plans) {
+            const problem = shell.cannotRun(plan);
+            if (problem)
+                throw new Error(problem);
+        }
+        await shell.startCheckRun();
+        const texts = [];
+        for (const plan of plans) {
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: input }, publisher);
+            outcomes.push(outcome);
+            shell.logger.info(`${plan.label}: ${outcome.detail}`);
+            if (outcome.status === 'failed')
+                throw new Error(outcome.detail);
+            texts.push(outcome.result?.finalText ?? '');
+        }
+        return { text: texts.join('\n\n'), status: 'done' };
+    };
+    const result = await runFlow(flow, { metadata, params: invocation.params, command: { name: invocation.key, args: invocation.args } }, {
+        runAgent: ({ node, agent, inline, input }) => runPlans(agentPlans(agent, inline, node), input),
+        runFleet: async ({ node, fleet, input }) => {
+            const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, '').agents;
+            await shell.startCheckRun();
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input });
+            outcomes.push(...members);
+            return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
+        },
+        postComment: async ({ node, body }) => {
+            if (publisher && event.number !== null)
+                await publisher.upsertComment(event.number, `${shell.commentKey}/flow:${flowName}/${node}`, body);
+            return { posted: true };
+        },
+        addLabels: async ({ labels }) => {
+            if (publisher && event.number !== null)
+                await publisher.addLabels(event.number, labels, { createLabels: false });
+            return { labels: labels.join(',') };
+        },
+        checkRun: async ({ name, conclusion, title, summary }) => {
+            if (publisher && event.headSha)
+                await publisher.createCheckRun({ name, headSha: event.headSha, status: 'completed', conclusion, output: { title, summary } });
+            return { conclusion };
+        },
+        dispatchWorkflow: async ({ workflow, ref, inputs }) => {
+            const url = await shell.dispatchWorkflow(workflow, ref, inputs);
+            return { workflow, dispatched: true, url: url ?? '' };
+        }
+    }, resume);
+    return { result, outcomes };
+}
+/** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
+async function runTarget(shell, invocation, options = {}) {
+    const { config, event } = shell;
+    const target = run_target_label(invocation);
+    if (!invocation.target)
+        return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} };
+    if (!options.resumed && requiresApproval(invocation))
+        return requestApproval(shell, invocation);
+    const approvedBy = options.resumed?.by ?? null;
+    const withApprover = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event;
+    const plan = planInvocation(config, withApprover, invocation, '');
+    const shown = {
+        tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
+        instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n'),
+        ...(plan.agents[0]?.model ? { model: plan.agents[0].model } : {})
+    };
+    if (shell.readOnlyReason)
+        return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} };
+    const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null);
+    if (blocked && invocation.target.kind !== 'flow') {
+        return { outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown }, outputs: {} };
+    }
+    const metadata = invocationMetadata(withApprover, invocation);
+    const shellWithApprover = { ...shell, event: withApprover };
+    try {
+        if (invocation.target.kind === 'flow') {
+            const context = buildAgentContext(withApprover, invocation, metadata, null);
+            const { result, outcomes } = await runFlowTarget(shellWithApprover, invocation, invocation.target.name, context, options.resumed?.flow);
+            const outputs = flowOutputs(result, approvedBy);
+            if (result.status === 'paused') {
+                const asked = await requestApproval(shellWithApprover, invocation, { result });
+                return { outcome: { ...asked.outcome, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs: { ...outputs, ...asked.outputs } };
+            }
+            const ran = result.nodes.filter((n) => n.status === 'completed').map((n) => n.id);
+            const skipped = result.nodes.filter((n) => n.status === 'skipped').map((n) => n.id);
+            const detail = result.status === 'failed'
+                ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
+                : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`;
+            const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran';
+            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs };
+        }
+        await shell.startCheckRun();
+        const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff());
+        const outcomes = invocation.target.kind === 'fleet'
+            ? (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
+            : await runAgentTarget(shellWithApprover, invocation, plan.agents, context);
+        const worst = worstOf(outcomes) ?? 'ran';
+        const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst;
+        const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '');
+        return {
+            outcome: { invocation, target, status, detail, ...shown, ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}), usage: sumUsage(outcomes), costUsd: sumCost(outcomes) },
+            outputs: approvedBy ? { 'approved-by': approvedBy } : {}
+        };
+    }
+    catch (error) {
+        return { outcome: { invocation, target, status: 'failed', detail: error instanceof Error ? error.message : String(error), ...shown }, outputs: {} };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
+
+
+
+
+function sameList(a, b) {
+    const norm = (l) => l.map((x) => x.toLowerCase()).sort();
+    return canonicalJson(norm(a)) === canonicalJson(norm(b));
+}
+function bindingOf(config, state) {
+    const trigger = config.triggers.find((t) => t.name === state.trigger);
+    if (!trigger)
+        return { binding: null, problem: `Trigger '${state.trigger ?? '(none)'}' is no longer in the config` };
+    const { key, target } = state.invocation;
+    if (key === null) {
+        // default_agent invocations carry no params and no binding.
+        return trigger.defaultAgent === target.name && target.kind === 'agent'
+            ? { binding: null, problem: null }
+            : { binding: null, problem: `Trigger '${trigger.name}' no longer sends this to agent '${target.name}'` };
+    }
+    const binding = trigger.commands.find((c) => c.key.toLowerCase() === key.toLowerCase());
+    if (!binding)
+        return { binding: null, problem: `Trigger '${trigger.name}' no longer has the command ${key}` };
+    if (binding.target.kind !== target.kind || binding.target.name !== target.name) {
+        return { binding: null, problem: `${key} now runs ${binding.target.kind}:${binding.target.name}, not ${target.kind}:${target.name}` };
+    }
+    return { binding, problem: null };
+}
+function checkApprovalAgainstConfig(state, config) {
+    const refuse = (why) => ({ ok: false, reason: `cannot resume request ${state.id}: ${why}; ask again` });
+    const { binding, problem } = bindingOf(config, state);
+    if (problem)
+        return refuse(problem);
+    const params = binding?.params ?? {};
+    if (canonicalJson(params) !== canonicalJson(state.invocation.params))
+        return refuse(`the params of ${state.invocation.key ?? 'the command'} differ from the config's`);
+    const invocation = { ...state.invocation, params };
+    if (state.requiredPermission !== approvalPermission(invocation))
+        return refuse('the permission it needs differs from the config');
+    let ask = null;
+    if (state.flow) {
+        const flow = config.flows[state.flow.flow];
+        if (!flow || state.invocation.target.kind !== 'flow' || state.invocation.target.name !== flow.name)
+            return refuse(`flow '${state.flow.flow}' is not what ${state.invocation.key ?? 'the command'} runs`);
+        if (flowFingerprint(flow) !== state.flow.fingerprint)
+            return refuse(`flow '${flow.name}' changed after the request`);
+        const node = flow.nodes.find((n) => n.id === state.flow?.pausedAt);
+        if (node?.type !== 'Approval')
+            return refuse(`flow '${flow.name}' has no Approval node '${state.flow.pausedAt}'`);
+        try {
+            ask = { approvers: approverList(node, node.config) };
+        }
+        catch (error) {
+            return refuse(error instanceof Error ? error.message : String(error));
+        }
+    }
+    if (!sameList(state.approvers, approversFor(invocation, ask)))
+        return refuse('its approvers differ from the config');
+    return { ok: true, invocation };
+}
+
+;// CONCATENATED MODULE: ./src/approval/decide-approval.ts
+// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason.
+// Pure: the shell reads the sender's permission and team memberships first (see approverTeams).
+
+const TEAM = /^team:(.+\/.+)$/i;
+/** `org/slug` of every team the request names, for the shell to look up. */
+function approverTeams(state) {
+    return state.approvers.flatMap((a) => {
+        const team = TEAM.exec(a)?.[1];
+        return team ? [team] : [];
+    });
+}
+/** Whether deciding needs the sender's repository permission (a request that names no approvers). */
+function needsApproverPermission(state) {
+    return state.approvers.length === 0;
+}
+function same(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function teamMembership(facts, team) {
+    const key = Object.keys(facts.teams).find((k) => same(k, team));
+    return key === undefined ? null : (facts.teams[key] ?? null);
+}
+/** null when the sender may answer, otherwise why not. */
+function authority(state, answer, facts) {
+    const who = `@${answer.sender}`;
+    if (state.approvers.length === 0) {
+        // Anyone with the role may answer; a bot is never "anyone".
+        if (answer.senderIsBot)
+            return `${who} is a bot; only people answer approval requests that name no approvers`;
+        if (facts.permission === null) {
+            return `could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`;
+        }
+        if (!atLeast(facts.permission, state.requiredPermission)) {
+            return `${who} has ${facts.permission} permission; answering this request needs ${state.requiredPermission}`;
+        }
+        return null;
+    }
+    if (state.approvers.some((a) => !TEAM.test(a) && same(a, answer.sender)))
+        return null;
+    const unknown = [];
+    for (const team of approverTeams(state)) {
+        if (answer.senderIsBot)
+            continue;
+        const member = teamMembership(facts, team);
+        if (member === true)
+            return null;
+        if (member === null)
+            unknown.push(`team:${team}`);
+    }
+    const listed = state.approvers.join(', ');
+    const unread = unknown.length > 0 ? ` (membership of ${unknown.join(', ')} could not be read)` : '';
+    return `${who} is not one of the approvers (${listed})${unread}`;
+}
+function updated(state, status, answer, note) {
+    return { ...state, status, decision: { by: answer.sender, at: answer.at, note } };
+}
+/**
+ * Checks in this order: the request is still pending and not past its time; the sender may answer
+ * (a listed approver or team member, or, with no list, someone with the required role); the
+ * requester cannot approve their own request (they may withdraw it with /deny); an approval holds
+ * only while the PR head is the commit it was asked for.
+ */
+function decideApproval(state, answer, facts, currentHeadSha) {
+    const refuse = (reason, next = null) => ({ action: 'refuse', reason, state: next });
+    if (state.status !== 'pending') {
+        const by = state.decision ? ` by @${state.decision.by}` : '';
+        return refuse(`request ${state.id} is no longer pending: it was ${state.status}${by}`);
+    }
+    if (state.expiresAt && Date.parse(answer.at) > Date.parse(state.expiresAt)) {
+        return refuse(`request ${state.id} expired at ${state.expiresAt}; ask again`, updated(state, 'expired', answer, 'expired before it was answered'));
+    }
+    const isRequester = same(answer.sender, state.requester);
+    if (answer.verb === 'deny') {
+        if (isRequester)
+            return { action: 'cancel', reason: `@${answer.sender} withdrew request ${state.id}`, state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester') };
+        const refused = authority(state, answer, facts);
+        if (refused)
+            return refuse(refused);
+        return { action: 'cancel', reason: `@${answer.sender} denied request ${state.id}`, state: updated(state, 'denied', answer, answer.note) };
+    }
+    if (isRequester)
+        return refuse(`@${answer.sender} asked for this and cannot approve their own request; another approver must answer`);
+    const refused = authority(state, answer, facts);
+    if (refused)
+        return refuse(refused);
+    if (state.headSha !== null && (currentHeadSha === null || currentHeadSha.toLowerCase() !== state.headSha.toLowerCase())) {
+        const now = currentHeadSha ? ` to ${currentHeadSha.slice(0, 7)}` : '';
+        const reason = `the PR head changed from ${state.headSha.slice(0, 7)}${now} after the request; the approval would cover code nobody reviewed, so ask again`;
+        return refuse(reason, updated(state, 'stale', answer, reason));
+    }
+    return { action: 'resume', reason: `@${answer.sender} approved request ${state.id}`, state: updated(state, 'approved', answer, answer.note) };
+}
+
+;// CONCATENATED MODULE: ./src/approval/find-pending-approval.ts
+// Which request an `/approve` or `/deny` answers: among the PR's comments (already fetched), the
+// newest pending request the action itself wrote, or the one `/approve ID` names.
+
+function newestFirst(a, b) {
+    const ta = a.comment.createdAt ? Date.parse(a.comment.createdAt) : NaN;
+    const tb = b.comment.createdAt ? Date.parse(b.comment.createdAt) : NaN;
+    if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb)
+        return tb - ta;
+    return b.index - a.index;
+}
+function findPendingApproval(comments, options) {
+    const wanted = options.id?.trim().toLowerCase() || null;
+    const candidates = comments
+        .flatMap((comment, index) => (options.isOwn(comment) ? approvalKeysIn(comment.body).map((key) => ({ comment, key, index })) : []))
+        .sort(newestFirst);
+    const pending = [];
+    const problems = [];
+    for (const candidate of candidates) {
+        const id = candidate.key.slice(candidate.key.indexOf('/') + 1).toLowerCase();
+        if (wanted !== null && id !== wanted)
+            continue;
+        const decoded = decodeApprovalState(candidate.comment.body, candidate.key);
+        if (!decoded.ok) {
+            problems.push(decoded.reason);
+            continue;
+        }
+        if (wanted !== null && decoded.state.status !== 'pending') {
+            const by = decoded.state.decision ? ` by @${decoded.state.decision.by}` : '';
+            return { found: false, reason: `approval request ${wanted} is no longer pending: it was ${decoded.state.status}${by}` };
+        }
+        if (decoded.state.status === 'pending')
+            pending.push({ candidate, state: decoded.state });
+    }
+    const first = pending[0];
+    if (first) {
+        return { found: true, comment: first.candidate.comment, key: first.candidate.key, state: first.state, otherPending: pending.slice(1).map((p) => p.state.id) };
+    }
+    if (problems.length > 0)
+        return { found: false, reason: problems[0] };
+    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted} on this pull request` : 'there is no pending approval request on this pull request' };
+}
+
+;// CONCATENATED MODULE: ./src/route/prose-lines.ts
+// Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
+// hidden in an HTML comment (invisible on GitHub) must never run.
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
+function indentWidth(line) {
+    let width = 0;
+    for (const ch of line) {
+        if (ch === ' ')
+            width += 1;
+        else if (ch === '\t')
+            width += 4 - (width % 4);
+        else
+            break;
+    }
+    return width;
+}
+/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
+function proseLines(text) {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const result = [];
+    let fence = null;
+    let inHtmlComment = false;
+    let inQuote = false;
+    lines.forEach((raw, index) => {
+        if (fence !== null) {
+            const close = FENCE.exec(raw);
+            const marker = close?.[1];
+            if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker)
+                fence = null;
+            return;
+        }
+        if (inHtmlComment) {
+            if (raw.includes('-->'))
+                inHtmlComment = false;
+            return;
+        }
+        const open = FENCE.exec(raw);
+        if (open?.[1]) {
+            fence = open[1];
+            inQuote = false;
+            return;
+        }
+        const trimmed = raw.trimStart();
+        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
+            inHtmlComment = !trimmed.includes('-->', 4);
+            inQuote = false;
+            return;
+        }
+        // A line right after a quote, with no blank line between, still renders inside the quote.
+        if (inQuote && trimmed !== '')
+            return;
+        inQuote = false;
+        if (indentWidth(raw) >= 4)
+            return;
+        if (trimmed.startsWith('>')) {
+            inQuote = true;
+            return;
+        }
+        result.push({ line: index + 1, text: trimmed });
+    });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/route/parse-commands.ts
+
+function tokens(text) {
+    return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
+}
+function keyWords(key) {
+    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+}
+/** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
+function matchKey(body, keys) {
+    const words = tokens(body);
+    let best = null;
+    for (const key of keys) {
+        const wanted = keyWords(key);
+        if (wanted.length === 0 || wanted.length > words.length)
+            continue;
+        if (!wanted.every((w, i) => words[i]?.word === w))
+            continue;
+        if (best === null || wanted.length > best.length)
+            best = { key, length: wanted.length };
+    }
+    if (best === null)
+        return null;
+    const end = words[best.length - 1]?.end ?? 0;
+    return { key: best.key, args: body.slice(end).trim() };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function mentionPatterns(botName) {
+    const name = botName.trim().replace(/^@/, '');
+    if (name === '')
+        return null;
+    const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
+    return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
+}
+/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
+function withoutCodeSpans(text) {
+    return text.replace(/(`+)[\s\S]*?\1/g, '');
+}
+/**
+ * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
+ * (`@aofbot review` is `/review`). Keys are compared case-insensitively, by whole words.
+ */
+function parseCommands(text, keys, botName, max) {
+    const result = { commands: [], unknown: [], truncated: false, mentioned: false };
+    const mention = mentionPatterns(botName);
+    for (const { line, text: prose } of proseLines(text)) {
+        let body = null;
+        let viaMention = false;
+        const atStart = mention?.atStart.exec(prose);
+        if (atStart) {
+            body = prose.slice(atStart[0].length).replace(/^\//, '');
+            viaMention = true;
+            result.mentioned = true;
+        }
+        else if (/^\/[A-Za-z0-9]/.test(prose)) {
+            body = prose.slice(1);
+        }
+        else {
+            if (mention && mention.inline.test(withoutCodeSpans(prose)))
+                result.mentioned = true;
+            continue;
+        }
+        const matched = matchKey(body, keys);
+        if (matched === null && !viaMention) {
+            const word = `/${body.split(/\s/, 1)[0] ?? ''}`;
+            if (!result.unknown.includes(word))
+                result.unknown.push(word);
+            continue;
+        }
+        if (result.commands.length >= max) {
+            result.truncated = true;
+            continue;
+        }
+        const raw = prose.trimEnd();
+        result.commands.push(matched ? { key: matched.key, args: matched.args, line, raw } : { key: null, args: body.trim(), line, raw });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/approval/parse-approval-command.ts
+// `/approve [ID] [note]` and `/deny [ID] [note]` (also `@bot approve`), in prose lines only.
+
+const ID = /^[0-9a-f]{8}$/i;
+/** The first `/approve` or `/deny` line of a comment, or null when it has none. */
+function parseApprovalCommand(body, botName) {
+    const [command] = parseCommands(body, ['approve', 'deny'], botName, 1).commands;
+    if (!command || (command.key !== 'approve' && command.key !== 'deny'))
+        return null;
+    const [first = '', ...rest] = command.args.split(/\s+/);
+    const id = ID.test(first) ? first.toLowerCase() : null;
+    return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim() };
+}
+
+;// CONCATENATED MODULE: ./src/github/api/dispatch-workflow.ts
+/**
+ * `workflow_dispatch` for a flow's deploy step: the deploy itself stays a workflow the repository
+ * owns (its environments, secrets and approvals), the flow only starts it. Needs `actions: write`.
+ */
+async function dispatchWorkflow(octokit, repo, workflow, ref, inputs) {
+    await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { ...repo, workflow_id: workflow, ref, inputs });
+    return `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo.owner}/${repo.repo}/actions/workflows/${encodeURIComponent(workflow)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/gate-invocations.ts
@@ -51635,50 +53651,6 @@ function completeOnCancel(lifecycle, source, exit) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/comment-marker.ts
-// The hidden marker that makes the action's own comment findable on a re-run, with optional state
-// (e.g. a pending approval) in a second HTML comment right after it.
-const STATE_PREFIX = 'github-agent-state:';
-/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
-function normalizeMarkerKey(key) {
-    return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-');
-}
-function commentMarker(key) {
-    return `<!-- github-agent:${normalizeMarkerKey(key)} -->`;
-}
-function stateComment(key, state) {
-    // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
-    const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`;
-}
-/** The marker block appended to a body: marker, then state when given. */
-function markerBlock(key, state) {
-    return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`;
-}
-function hasMarker(body, key) {
-    return body.includes(commentMarker(key));
-}
-/** The state stored with the marker, or undefined when there is none or it does not parse. */
-function readMarkerState(body, key) {
-    const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
-    const start = body.indexOf(prefix);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(' -->', start + prefix.length);
-    if (end === -1)
-        return undefined;
-    try {
-        return JSON.parse(body.slice(start + prefix.length, end));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Does the body carry any github-agent marker, i.e. did the action write it? */
-function hasAnyMarker(body) {
-    return body.includes('<!-- github-agent:');
-}
-
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
 /** The model's view of a write: done (with link), or planned under dry-run, plus what changed on the way. */
 function describeOutcome(what, outcome, dryRun) {
@@ -51713,7 +53685,7 @@ class ToolInputError extends Error {
 function missing(name, expected) {
     throw new ToolInputError(`'${name}' is required (${expected})`);
 }
-function readString(input, name, required = false) {
+function tool_input_readString(input, name, required = false) {
     const value = input[name];
     if (value === undefined || value === null)
         return required ? missing(name, 'a string') : undefined;
@@ -51806,13 +53778,13 @@ function readAnnotation(raw, i) {
         if (start === undefined)
             throw new ToolInputError("'start_line' is required");
         const annotation = {
-            path: readString(raw, 'path', true),
+            path: tool_input_readString(raw, 'path', true),
             start_line: start,
             end_line: readInteger(raw, 'end_line') ?? start,
             annotation_level: readEnum(raw, 'annotation_level', LEVELS) ?? 'notice',
-            message: readString(raw, 'message', true)
+            message: tool_input_readString(raw, 'message', true)
         };
-        const title = readString(raw, 'title');
+        const title = tool_input_readString(raw, 'title');
         if (title)
             annotation.title = title;
         return annotation;
@@ -51822,9 +53794,9 @@ function readAnnotation(raw, i) {
     }
 }
 function readOutput(input, fallbackTitle) {
-    const title = readString(input, 'title');
-    const summary = readString(input, 'summary');
-    const text = readString(input, 'text');
+    const title = tool_input_readString(input, 'title');
+    const summary = tool_input_readString(input, 'summary');
+    const text = tool_input_readString(input, 'text');
     const annotations = readObjectList(input, 'annotations').map(readAnnotation);
     if (title === undefined && summary === undefined && text === undefined && annotations.length === 0)
         return undefined;
@@ -51860,7 +53832,7 @@ function checkRunTools(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const headSha = requireHeadSha(ctx);
-            const name = readString(input, 'name', true);
+            const name = tool_input_readString(input, 'name', true);
             const state = readState(input);
             const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...check_run_tools_optional('output', readOutput(input, name)) });
             created.set(name, outcome.id);
@@ -51883,7 +53855,7 @@ function checkRunTools(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const id = readInteger(input, 'check_run_id');
-            const name = readString(input, 'name');
+            const name = tool_input_readString(input, 'name');
             let target;
             if (id !== undefined && byId.has(id))
                 target = { name: byId.get(id), id };
@@ -51940,7 +53912,7 @@ function removeLabelTool(ctx, publisher, policy) {
         },
         run: (input) => runTool(async () => {
             const number = requireNumber(ctx);
-            const label = readString(input, 'label', true);
+            const label = tool_input_readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
             return tool_input_ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun));
         })
@@ -51967,7 +53939,7 @@ function postCommentTool(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const number = requireNumber(ctx);
-            const body = readString(input, 'body', true);
+            const body = tool_input_readString(input, 'body', true);
             count += 1;
             const key = `${ctx.commentKey ?? 'agent'}${count === 1 ? '' : `#${count}`}`;
             const outcome = await publisher.upsertComment(number, key, body);
@@ -51987,7 +53959,7 @@ function readComment(raw, i) {
         const line = readInteger(raw, 'line');
         if (line === undefined)
             throw new ToolInputError("'line' is required (the last line the comment is about)");
-        const comment = { path: readString(raw, 'path', true), line, body: readString(raw, 'body', true) };
+        const comment = { path: tool_input_readString(raw, 'path', true), line, body: tool_input_readString(raw, 'body', true) };
         const startLine = readInteger(raw, 'start_line');
         const side = readEnum(raw, 'side', SIDES);
         if (startLine !== undefined)
@@ -52033,7 +54005,7 @@ function postReviewTool(ctx, publisher, policy) {
             const number = requirePullRequest(ctx);
             const headSha = requireHeadSha(ctx);
             const event = readEnum(input, 'event', EVENTS) ?? 'COMMENT';
-            const body = readString(input, 'body') ?? '';
+            const body = tool_input_readString(input, 'body') ?? '';
             const comments = readObjectList(input, 'comments').map(readComment);
             const outcome = await publisher.submitReview(number, { event, body, comments }, { headSha, allowApprove: policy.allowApprove });
             return tool_input_ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
@@ -52051,12 +54023,12 @@ const CHECK_RUN_TITLE_LIMIT = 1_000;
 /** Annotations GitHub accepts per create/update request. */
 const ANNOTATIONS_PER_REQUEST = 50;
 const TRUNCATION_NOTE = '…(truncated)';
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const text_limits_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** The fence left open at the end of `text`, if any, so the cut can close it and keep the note visible. */
 function openFence(text) {
     let open = null;
     for (const line of text.split('\n')) {
-        const marker = FENCE.exec(line)?.[1];
+        const marker = text_limits_FENCE.exec(line)?.[1];
         if (!marker)
             continue;
         if (open === null)
@@ -52142,7 +54114,7 @@ function getFileTool(ctx, port) {
         run: (input) => runTool(async () => {
             if (!ctx.headSha)
                 throw new Error('This run has no commit to read files at');
-            const path = readString(input, 'path', true).replace(/^\/+/, '');
+            const path = tool_input_readString(input, 'path', true).replace(/^\/+/, '');
             const file = await port.getFileContent(path, ctx.headSha);
             if (!file)
                 return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true };
@@ -52235,7 +54207,7 @@ function createGitHubTools(ctx, port, policy, publisher) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -52288,9 +54260,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(2827);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52343,7 +54315,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -52358,7 +54330,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -52387,7 +54359,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -52435,7 +54407,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -52456,7 +54428,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -52503,7 +54475,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -52849,7 +54821,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -53141,7 +55113,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -53742,7 +55714,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -53783,7 +55755,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -53990,7 +55962,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -54121,7 +56093,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -54176,11 +56148,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -54321,12 +56293,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -56620,7 +58592,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -56746,7 +58718,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -56767,7 +58739,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -57179,7 +59151,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -57218,7 +59190,7 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/github.js
 
 
 const github_context = new Context();
@@ -57233,9 +59205,9 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(4915);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -57318,7 +59290,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -57560,8 +59532,8 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var bottleneck_lib = __nccwpck_require__(2203);
+// EXTERNAL MODULE: ../../work/main/node_modules/bottleneck/lib/index.js
+var bottleneck_lib = __nccwpck_require__(683);
 var bottleneck_lib_default = /*#__PURE__*/__nccwpck_require__.n(bottleneck_lib);
 ;// CONCATENATED MODULE: ./src/github/request-failure.ts
 // Octokit throws RequestError; read it by shape so callers and fakes need not import Octokit's classes.
@@ -58886,7 +60858,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 6407));
+    const sdk = await __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 9471));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -59084,7 +61056,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964));
+    const sdk = await __nccwpck_require__.e(/* import() */ 692).then(__nccwpck_require__.bind(__nccwpck_require__, 2692));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
@@ -59228,7 +61200,13 @@ function buildOutputs(record) {
         'input-tokens': String(tokens.input),
         'output-tokens': String(tokens.output),
         'cost-usd': anyUsage && !unknownCost ? costs.reduce((a, b) => a + b, 0).toFixed(6) : '',
-        writes: String(record.writes.length)
+        writes: String(record.writes.length),
+        flow: '',
+        'flow-node': '',
+        'approved-by': '',
+        'approval-id': '',
+        'node-results': '',
+        ...record.extraOutputs
     };
 }
 
@@ -59342,13 +61320,16 @@ function conclude(outcomes, budgetConclusion) {
         return budgetConclusion;
     if (outcomes.some((o) => o.status === 'ran' || o.status === 'dry-run'))
         return 'success';
+    // Held for a human: the job succeeded at what it could do, nothing ran yet.
+    if (outcomes.some((o) => o.status === 'awaiting-approval'))
+        return 'neutral';
     if (outcomes.every((o) => o.status === 'refused'))
         return 'skipped';
     return 'neutral';
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ../../work/main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(8374);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -59610,151 +61591,6 @@ function helpText(trigger, botName) {
         lines.push('', `Mentioning ${code(`@${botName}`)} without a command asks agent ${code(trigger.defaultAgent)}.`);
     }
     return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/route/prose-lines.ts
-// Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
-// hidden in an HTML comment (invisible on GitHub) must never run.
-const prose_lines_FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
-function indentWidth(line) {
-    let width = 0;
-    for (const ch of line) {
-        if (ch === ' ')
-            width += 1;
-        else if (ch === '\t')
-            width += 4 - (width % 4);
-        else
-            break;
-    }
-    return width;
-}
-/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
-function proseLines(text) {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    const result = [];
-    let fence = null;
-    let inHtmlComment = false;
-    let inQuote = false;
-    lines.forEach((raw, index) => {
-        if (fence !== null) {
-            const close = prose_lines_FENCE.exec(raw);
-            const marker = close?.[1];
-            if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker)
-                fence = null;
-            return;
-        }
-        if (inHtmlComment) {
-            if (raw.includes('-->'))
-                inHtmlComment = false;
-            return;
-        }
-        const open = prose_lines_FENCE.exec(raw);
-        if (open?.[1]) {
-            fence = open[1];
-            inQuote = false;
-            return;
-        }
-        const trimmed = raw.trimStart();
-        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
-            inHtmlComment = !trimmed.includes('-->', 4);
-            inQuote = false;
-            return;
-        }
-        // A line right after a quote, with no blank line between, still renders inside the quote.
-        if (inQuote && trimmed !== '')
-            return;
-        inQuote = false;
-        if (indentWidth(raw) >= 4)
-            return;
-        if (trimmed.startsWith('>')) {
-            inQuote = true;
-            return;
-        }
-        result.push({ line: index + 1, text: trimmed });
-    });
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/route/parse-commands.ts
-
-function tokens(text) {
-    return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
-}
-function keyWords(key) {
-    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
-}
-/** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
-function matchKey(body, keys) {
-    const words = tokens(body);
-    let best = null;
-    for (const key of keys) {
-        const wanted = keyWords(key);
-        if (wanted.length === 0 || wanted.length > words.length)
-            continue;
-        if (!wanted.every((w, i) => words[i]?.word === w))
-            continue;
-        if (best === null || wanted.length > best.length)
-            best = { key, length: wanted.length };
-    }
-    if (best === null)
-        return null;
-    const end = words[best.length - 1]?.end ?? 0;
-    return { key: best.key, args: body.slice(end).trim() };
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function mentionPatterns(botName) {
-    const name = botName.trim().replace(/^@/, '');
-    if (name === '')
-        return null;
-    const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
-    return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
-}
-/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
-function withoutCodeSpans(text) {
-    return text.replace(/(`+)[\s\S]*?\1/g, '');
-}
-/**
- * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
- * (`@aofbot review` is `/review`). Keys are compared case-insensitively, by whole words.
- */
-function parseCommands(text, keys, botName, max) {
-    const result = { commands: [], unknown: [], truncated: false, mentioned: false };
-    const mention = mentionPatterns(botName);
-    for (const { line, text: prose } of proseLines(text)) {
-        let body = null;
-        let viaMention = false;
-        const atStart = mention?.atStart.exec(prose);
-        if (atStart) {
-            body = prose.slice(atStart[0].length).replace(/^\//, '');
-            viaMention = true;
-            result.mentioned = true;
-        }
-        else if (/^\/[A-Za-z0-9]/.test(prose)) {
-            body = prose.slice(1);
-        }
-        else {
-            if (mention && mention.inline.test(withoutCodeSpans(prose)))
-                result.mentioned = true;
-            continue;
-        }
-        const matched = matchKey(body, keys);
-        if (matched === null && !viaMention) {
-            const word = `/${body.split(/\s/, 1)[0] ?? ''}`;
-            if (!result.unknown.includes(word))
-                result.unknown.push(word);
-            continue;
-        }
-        if (result.commands.length >= max) {
-            result.truncated = true;
-            continue;
-        }
-        const raw = prose.trimEnd();
-        result.commands.push(matched ? { key: matched.key, args: matched.args, line, raw } : { key: null, args: body.trim(), line, raw });
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/route/choose-invocations.ts
@@ -60239,6 +62075,10 @@ function checkTemplates(config) {
 
 
 
+
+
+
+
 class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -60378,13 +62218,13 @@ async function diffFor(ctx) {
         return null;
     }
 }
-function agentPorts(ctx, commentKey) {
+function agentPorts(ctx, commentKey, publisher) {
     const { settings, event } = ctx;
     return {
         logger,
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, process.env, { logger, retry: timeScaled() }),
         tools: (plan) => {
-            if (!ctx.port || !ctx.publisher || !event.repository)
+            if (!ctx.port || !publisher || !event.repository)
                 return [];
             const extra = plan.agent.extra;
             return createGitHubTools({ repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` }, ctx.port, {
@@ -60392,7 +62232,7 @@ function agentPorts(ctx, commentKey) {
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,
                 toolNames: plan.tools
-            }, ctx.publisher);
+            }, publisher);
         }
     };
 }
@@ -60416,8 +62256,48 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
         warning(`Could not post what ${plan.label} had: ${errorMessage(error)}`);
     }
 }
-async function runInvocation(ctx, invocation, refusal) {
-    const { settings, event, config } = ctx;
+function targetShell(ctx, commentKey, extraWrites) {
+    const { settings, event } = ctx;
+    return {
+        config: ctx.config,
+        event,
+        dryRun: settings.dryRun,
+        commentKey,
+        publisher: ctx.publisher,
+        logger,
+        readOnlyReason: ctx.readOnlyReason,
+        cannotRun: (plan) => {
+            if (hasKeyFor(plan.model || settings.model, plan.agent, settings))
+                return null;
+            return settings.dryRun
+                ? 'dry-run without a model key: instructions rendered, the model is not called'
+                : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
+        },
+        runAgent: async (plan, context, publisher) => {
+            const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
+            await publishUnfinished(ctx, outcome, plan, commentKey);
+            return outcome;
+        },
+        diff: () => diffFor(ctx),
+        startCheckRun: () => ctx.startCheckRun(),
+        dispatchWorkflow: async (workflow, ref, inputs) => {
+            const onRef = ref ?? ctx.defaultBranch;
+            if (!onRef || !ctx.octokit || !event.repository)
+                throw new Error(`cannot dispatch ${workflow}: no ref or no github-token`);
+            const summary = `dispatch workflow ${workflow} on ${onRef} with ${JSON.stringify(inputs)}`;
+            if (settings.dryRun) {
+                extraWrites.push({ operation: 'dispatch-workflow', summary, planned: true });
+                return null;
+            }
+            const url = await dispatchWorkflow(ctx.octokit, parseRepository(event.repository), workflow, onRef, inputs);
+            extraWrites.push({ operation: 'dispatch-workflow', summary, url, planned: false });
+            return url;
+        },
+        now: () => new Date()
+    };
+}
+async function runInvocation(ctx, invocation, refusal, record) {
+    const { settings, event } = ctx;
     const commentKey = ctx.decision.trigger ?? 'github-agent';
     if (refusal)
         return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal };
@@ -60427,47 +62307,72 @@ async function runInvocation(ctx, invocation, refusal) {
         }
         return { invocation, target: 'help', status: settings.dryRun ? 'dry-run' : 'ran', detail: 'answered with the commands this repository accepts' };
     }
-    const plan = planInvocation(config, event, invocation, settings.model);
-    if (plan.unsupported)
-        return { invocation, target: plan.target, status: 'not-run', detail: plan.unsupported };
-    const shown = {
-        model: plan.agents[0]?.model || undefined,
-        tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
-        instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n')
-    };
-    if (ctx.readOnlyReason)
-        return { invocation, target: plan.target, status: 'not-run', detail: ctx.readOnlyReason, ...shown };
-    if (plan.agents.every((a) => !hasKeyFor(a.model, a.agent, settings))) {
-        const detail = settings.dryRun
-            ? 'dry-run without a model key: instructions rendered, the model is not called'
-            : `no API key for ${plan.agents[0]?.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
-        return { invocation, target: plan.target, status: settings.dryRun ? 'dry-run' : 'failed', detail, ...shown };
+    const { outcome, outputs } = await runTarget(targetShell(ctx, commentKey, ctx.extraWrites), invocation);
+    Object.assign(record.extraOutputs, outputs);
+    return outcome;
+}
+/**
+ * `/approve` or `/deny` on a thread with a pending request: decided from the request's own state
+ * (requester, approvers, head SHA) and the answerer's real permission, then resumed or cancelled.
+ */
+async function answerApproval(ctx, command, at, record) {
+    const { event, config } = ctx;
+    const sender = event.sender;
+    if (!ctx.port || !ctx.octokit || !ctx.publisher || event.number === null || !sender || !event.repository) {
+        record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`);
+        return;
     }
-    await ctx.startCheckRun();
-    const metadata = invocationMetadata(event, invocation);
-    const context = buildAgentContext(event, invocation, metadata, await diffFor(ctx));
-    const ports = agentPorts(ctx, commentKey);
-    const outcomes = [];
-    for (const agentPlan of plan.agents) {
-        const outcome = await runAgentPlan(agentPlan, context, ports, ctx.budget);
-        outcomes.push(outcome);
-        info(`${agentPlan.label}: ${outcome.detail}`);
-        await publishUnfinished(ctx, outcome, agentPlan, commentKey);
+    const comments = await ctx.port.listIssueComments(event.number);
+    const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' });
+    if (!lookup.found) {
+        record.notes.push(`/${command.verb}: ${lookup.reason}`);
+        return;
     }
-    const worst = outcomes.find((o) => o.status === 'failed') ?? outcomes.find((o) => o.status === 'budget') ?? outcomes[0];
-    const usage = outcomes.reduce((sum, o) => ({ inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0), outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0) }), { inputTokens: 0, outputTokens: 0 });
-    const costs = outcomes.map((o) => o.costUsd);
-    const status = worst?.status === 'ran' && settings.dryRun ? 'dry-run' : (worst?.status ?? 'not-run');
-    return {
-        invocation,
-        target: plan.target,
-        status,
-        detail: outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (settings.dryRun ? ' (dry-run: nothing written)' : ''),
-        ...shown,
-        model: worst?.model ?? shown.model,
-        usage,
-        costUsd: costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null
-    };
+    const state = lookup.state;
+    const repo = parseRepository(event.repository);
+    const teams = {};
+    for (const team of approverTeams(state)) {
+        const membership = await getTeamMembership(ctx.octokit, team, sender.login);
+        teams[team] = membership.member;
+        if (membership.member === null)
+            record.notes.push(membership.error);
+    }
+    const permission = await getSenderPermission(ctx.octokit, repo, sender.login);
+    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams };
+    const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha);
+    info(`/${command.verb} on request ${state.id}: ${decision.reason}`);
+    // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
+    const shell = { ...targetShell(ctx, state.trigger ?? 'github-agent', ctx.extraWrites), requester: state.requester };
+    if (decision.state)
+        await writeApproval(shell, decision.state);
+    const held = { ...state.invocation };
+    const target = `${state.invocation.target.kind}:${state.invocation.target.name}`;
+    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] };
+    if (decision.action === 'refuse') {
+        record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason });
+        return;
+    }
+    const checked = checkApprovalAgainstConfig(state, config);
+    if (!checked.ok) {
+        record.outcomes.push({ invocation: held, target, status: 'refused', detail: checked.reason });
+        return;
+    }
+    if (decision.action === 'cancel') {
+        if (state.flow) {
+            // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
+            const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } });
+            Object.assign(record.extraOutputs, outputs, { 'approved-by': '' });
+            record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` });
+        }
+        else {
+            record.outcomes.push({ invocation: held, target, status: 'not-run', detail: `denied by @${sender.login}` });
+        }
+        return;
+    }
+    const resumed = { by: sender.login, ...(state.flow ? { flow: { state: state.flow, decision: 'approved', by: sender.login } } : {}) };
+    const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed });
+    Object.assign(record.extraOutputs, outputs, { 'approved-by': sender.login });
+    record.outcomes.push(outcome);
 }
 /**
  * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
@@ -60497,6 +62402,7 @@ function emptyRecord() {
         writes: [],
         notes: [],
         conclusion: 'skipped',
+        extraOutputs: {},
         durationMs: 0
     };
 }
@@ -60530,12 +62436,6 @@ async function pipeline(record, finishers) {
         throw new UsageError(`${errors} error(s) in the AOF config at ${settings.configPath}; see the annotations`);
     }
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
-    const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes);
-    record.decision = decision;
-    info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
-    if (!decision.matched)
-        return;
-    const refused = await gate(decision, event, octokit);
     const port = octokit && event.repository ? createGitHubPort(octokit, event.repository) : null;
     const readOnlyReason = isForkPullRequest(raw.name, raw.payload)
         ? 'not run: this PR comes from a fork, and a pull_request run gets a read-only token and no secrets (see docs/security.md for the pull_request_target pattern)'
@@ -60548,17 +62448,17 @@ async function pipeline(record, finishers) {
         settings,
         config,
         event,
-        decision,
+        decision: { matched: false, trigger: null, verdicts: [], invocations: [], skippedReason: null, notes: [] },
         port,
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
         readOnlyReason,
-        startCheckRun: async () => { }
+        startCheckRun: async () => { },
+        octokit,
+        defaultBranch: defaultBranch(raw.payload),
+        extraWrites: []
     };
-    const allowed = decision.invocations.filter((i) => !refused.has(i));
-    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger);
-    }
+    finishers.extraWrites = ctx.extraWrites;
     const headSha = event.headSha;
     if (publisher && settings.checkName && event.isPullRequest && headSha && !readOnlyReason) {
         // Created just before the first agent runs, so a run that decides to do nothing writes nothing.
@@ -60568,11 +62468,30 @@ async function pipeline(record, finishers) {
             finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha, logger });
             // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
             finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143));
-            await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`);
+            await finishers.checkRun.start('Running', `Trigger \`${ctx.decision.trigger ?? '-'}\` is running.`);
         };
     }
+    // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
+    const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null;
+    if (approval) {
+        const writtenAt = raw.payload.comment?.created_at ?? new Date().toISOString();
+        await answerApproval(ctx, approval, writtenAt, record);
+        record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
+        return;
+    }
+    const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes);
+    record.decision = decision;
+    ctx.decision = decision;
+    info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
+    if (!decision.matched)
+        return;
+    const refused = await gate(decision, event, octokit);
+    const allowed = decision.invocations.filter((i) => !refused.has(i));
+    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
+        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger);
+    }
     for (const invocation of decision.invocations) {
-        record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)));
+        record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation), record));
     }
     await replyToRefusals(ctx, refused);
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
@@ -60580,7 +62499,7 @@ async function pipeline(record, finishers) {
 async function run() {
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord();
-    const finishers = { publisher: null, checkRun: null, releaseSignals: null };
+    const finishers = { publisher: null, checkRun: null, releaseSignals: null, extraWrites: [] };
     try {
         await pipeline(record, finishers);
         if (record.conclusion === 'failure') {
@@ -60599,7 +62518,7 @@ async function run() {
             await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) });
         finishers.releaseSignals?.();
         if (finishers.publisher) {
-            record.writes = finishers.publisher.records();
+            record.writes = [...finishers.publisher.records(), ...finishers.extraWrites];
             record.notes.push(...finishers.publisher.notes);
         }
         record.durationMs = external_node_perf_hooks_.performance.now() - started;
@@ -60915,14 +62834,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 1099:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
 
 /***/ }),
 
-/***/ 4584:
+/***/ 2203:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
@@ -60978,18 +62897,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 5434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveBlockMap = __nccwpck_require__(6519);
+var resolveBlockSeq = __nccwpck_require__(2662);
+var resolveFlowCollection = __nccwpck_require__(4206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -61075,15 +62994,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 5899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(6885);
+var composeNode = __nccwpck_require__(4873);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -61127,17 +63046,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var composeCollection = __nccwpck_require__(5434);
+var composeScalar = __nccwpck_require__(3293);
+var resolveEnd = __nccwpck_require__(644);
+var utilEmptyScalarPosition = __nccwpck_require__(4831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -61246,15 +63165,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -61341,18 +63260,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2342);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var identity = __nccwpck_require__(415);
+var composeDoc = __nccwpck_require__(5899);
+var resolveEnd = __nccwpck_require__(644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -61572,17 +63491,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 6519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -61696,12 +63615,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -61903,14 +63822,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveProps = __nccwpck_require__(2207);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -61961,7 +63880,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62007,19 +63926,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -62223,13 +64142,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 8066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(2765);
+var resolveEnd = __nccwpck_require__(644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -62458,7 +64377,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62613,7 +64532,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62656,7 +64575,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 4831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62691,12 +64610,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 7723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -62715,12 +64634,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -62737,22 +64656,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 6885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7641);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var toJS = __nccwpck_require__(915);
+var Schema = __nccwpck_require__(8296);
+var stringifyDocument = __nccwpck_require__(7653);
+var anchors = __nccwpck_require__(5236);
+var applyReviver = __nccwpck_require__(5797);
+var createNode = __nccwpck_require__(2076);
+var directives = __nccwpck_require__(2342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -63081,13 +65000,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -63164,7 +65083,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 5797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -63228,14 +65147,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 2076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -63325,13 +65244,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 const escapeChars = {
     '!': '%21',
@@ -63510,7 +65429,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 3376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -63579,28 +65498,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 7207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var Schema = __nccwpck_require__(8296);
+var errors = __nccwpck_require__(3376);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
+var publicApi = __nccwpck_require__(8759);
+var visit = __nccwpck_require__(292);
 
 
 
@@ -63637,7 +65556,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 2745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -63663,16 +65582,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(5236);
+var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -63790,14 +65709,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 3469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(2076);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -63948,14 +65867,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 6617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(5797);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 class NodeBase {
     constructor(type) {
@@ -63995,15 +65914,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 4245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(2076);
+var stringifyPair = __nccwpck_require__(5004);
+var addPairToJSMap = __nccwpck_require__(9256);
+var identity = __nccwpck_require__(415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -64041,14 +65960,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 2765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -64075,17 +65994,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 1950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6340);
+var addPairToJSMap = __nccwpck_require__(9256);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -64229,17 +66148,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 7495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(2076);
+var stringifyCollection = __nccwpck_require__(6340);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var toJS = __nccwpck_require__(915);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -64351,16 +66270,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(2745);
+var merge = __nccwpck_require__(6220);
+var stringify = __nccwpck_require__(732);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -64423,7 +66342,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64483,12 +66402,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -64529,15 +66448,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 1366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
+var errors = __nccwpck_require__(3376);
+var stringifyString = __nccwpck_require__(501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -64754,7 +66673,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 8013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64824,7 +66743,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64930,14 +66849,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(1366);
+var cstStringify = __nccwpck_require__(8013);
+var cstVisit = __nccwpck_require__(4555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -65049,12 +66968,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 2081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5421);
 
 /*
 START -> stream
@@ -65779,7 +67698,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 4588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65827,14 +67746,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 6651:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -66814,18 +68733,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var log = __nccwpck_require__(2745);
+var identity = __nccwpck_require__(415);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -66928,16 +68847,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(415);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var tags = __nccwpck_require__(3578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -66974,13 +68893,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var YAMLMap = __nccwpck_require__(1950);
 
 const map = {
     collection: 'map',
@@ -67000,12 +68919,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const nullTag = {
     identify: value => value == null,
@@ -67024,13 +68943,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 4066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var YAMLSeq = __nccwpck_require__(7495);
 
 const seq = {
     collection: 'seq',
@@ -67050,12 +68969,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -67073,12 +68992,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -67101,13 +69020,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 7661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -67155,12 +69074,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -67204,18 +69123,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 9032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
 
 const schema = [
     map.map,
@@ -67236,14 +69155,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(2765);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -67307,27 +69226,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 3578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
+var schema = __nccwpck_require__(9032);
+var schema$1 = __nccwpck_require__(7519);
+var binary = __nccwpck_require__(4011);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var schema$2 = __nccwpck_require__(1921);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -67413,14 +69332,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4011:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(2765);
+var stringifyString = __nccwpck_require__(501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -67490,12 +69409,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 2214:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -67526,13 +69445,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 9614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -67583,12 +69502,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 6257:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -67666,13 +69585,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -67744,16 +69663,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 2775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var pairs = __nccwpck_require__(1705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -67828,15 +69747,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1705:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLSeq = __nccwpck_require__(7495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -67917,24 +69836,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 1921:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var binary = __nccwpck_require__(4011);
+var bool = __nccwpck_require__(2214);
+var float = __nccwpck_require__(9614);
+var int = __nccwpck_require__(6257);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schema = [
     map.map,
@@ -67965,14 +69884,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -68068,12 +69987,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 168:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -68180,7 +70099,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 3699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68338,15 +70257,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5236);
+var identity = __nccwpck_require__(415);
+var stringifyComment = __nccwpck_require__(8927);
+var stringifyString = __nccwpck_require__(501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -68477,14 +70396,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -68639,7 +70558,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68670,14 +70589,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 7653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -68764,7 +70683,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68798,15 +70717,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -68957,13 +70876,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(2765);
+var foldFlowLines = __nccwpck_require__(3699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -69302,12 +71221,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -69545,14 +71464,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6495:
+/***/ 8484:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"blacklist_client.lua":"local blacklist = ARGV[num_static_argv + 1]\\n\\nif redis.call(\'zscore\', client_last_seen_key, blacklist) then\\n  redis.call(\'zadd\', client_last_seen_key, 0, blacklist)\\nend\\n\\n\\nreturn {}\\n","check.lua":"local weight = tonumber(ARGV[num_static_argv + 1])\\n\\nlocal capacity = process_tick(now, false)[\'capacity\']\\nlocal nextRequest = tonumber(redis.call(\'hget\', settings_key, \'nextRequest\'))\\n\\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\\n","conditions_check.lua":"local conditions_check = function (capacity, weight)\\n  return capacity == nil or weight <= capacity\\nend\\n","current_reservoir.lua":"return process_tick(now, false)[\'reservoir\']\\n","done.lua":"process_tick(now, false)\\n\\nreturn tonumber(redis.call(\'hget\', settings_key, \'done\'))\\n","free.lua":"local index = ARGV[num_static_argv + 1]\\n\\nredis.call(\'zadd\', job_expirations_key, 0, index)\\n\\nreturn process_tick(now, false)[\'running\']\\n","get_time.lua":"redis.replicate_commands()\\n\\nlocal get_time = function ()\\n  local time = redis.call(\'time\')\\n\\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\\nend\\n","group_check.lua":"return not (redis.call(\'exists\', settings_key) == 1)\\n","heartbeat.lua":"process_tick(now, true)\\n","increment_reservoir.lua":"local incr = tonumber(ARGV[num_static_argv + 1])\\n\\nredis.call(\'hincrby\', settings_key, \'reservoir\', incr)\\n\\nlocal reservoir = process_tick(now, true)[\'reservoir\']\\n\\nlocal groupTimeout = tonumber(redis.call(\'hget\', settings_key, \'groupTimeout\'))\\nrefresh_expiration(0, 0, groupTimeout)\\n\\nreturn reservoir\\n","init.lua":"local clear = tonumber(ARGV[num_static_argv + 1])\\nlocal limiter_version = ARGV[num_static_argv + 2]\\nlocal num_local_argv = num_static_argv + 2\\n\\nif clear == 1 then\\n  redis.call(\'del\', unpack(KEYS))\\nend\\n\\nif redis.call(\'exists\', settings_key) == 0 then\\n  -- Create\\n  local args = {\'hmset\', settings_key}\\n\\n  for i = num_local_argv + 1, #ARGV do\\n    table.insert(args, ARGV[i])\\n  end\\n\\n  redis.call(unpack(args))\\n  redis.call(\'hmset\', settings_key,\\n    \'nextRequest\', now,\\n    \'lastReservoirRefresh\', now,\\n    \'lastReservoirIncrease\', now,\\n    \'running\', 0,\\n    \'done\', 0,\\n    \'unblockTime\', 0,\\n    \'capacityPriorityCounter\', 0\\n  )\\n\\nelse\\n  -- Apply migrations\\n  local settings = redis.call(\'hmget\', settings_key,\\n    \'id\',\\n    \'version\'\\n  )\\n  local id = settings[1]\\n  local current_version = settings[2]\\n\\n  if current_version ~= limiter_version then\\n    local version_digits = {}\\n    for k, v in string.gmatch(current_version, \\"([^.]+)\\") do\\n      table.insert(version_digits, tonumber(k))\\n    end\\n\\n    -- 2.10.0\\n    if version_digits[2] < 10 then\\n      redis.call(\'hsetnx\', settings_key, \'reservoirRefreshInterval\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'reservoirRefreshAmount\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'lastReservoirRefresh\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'done\', 0)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.10.0\')\\n    end\\n\\n    -- 2.11.1\\n    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then\\n      if redis.call(\'hstrlen\', settings_key, \'lastReservoirRefresh\') == 0 then\\n        redis.call(\'hmset\', settings_key,\\n          \'lastReservoirRefresh\', now,\\n          \'version\', \'2.11.1\'\\n        )\\n      end\\n    end\\n\\n    -- 2.14.0\\n    if version_digits[2] < 14 then\\n      local old_running_key = \'b_\'..id..\'_running\'\\n      local old_executing_key = \'b_\'..id..\'_executing\'\\n\\n      if redis.call(\'exists\', old_running_key) == 1 then\\n        redis.call(\'rename\', old_running_key, job_weights_key)\\n      end\\n      if redis.call(\'exists\', old_executing_key) == 1 then\\n        redis.call(\'rename\', old_executing_key, job_expirations_key)\\n      end\\n      redis.call(\'hset\', settings_key, \'version\', \'2.14.0\')\\n    end\\n\\n    -- 2.15.2\\n    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then\\n      redis.call(\'hsetnx\', settings_key, \'capacityPriorityCounter\', 0)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.15.2\')\\n    end\\n\\n    -- 2.17.0\\n    if version_digits[2] < 17 then\\n      redis.call(\'hsetnx\', settings_key, \'clientTimeout\', 10000)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.17.0\')\\n    end\\n\\n    -- 2.18.0\\n    if version_digits[2] < 18 then\\n      redis.call(\'hsetnx\', settings_key, \'reservoirIncreaseInterval\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'reservoirIncreaseAmount\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'reservoirIncreaseMaximum\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'lastReservoirIncrease\', now)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.18.0\')\\n    end\\n\\n  end\\n\\n  process_tick(now, false)\\nend\\n\\nlocal groupTimeout = tonumber(redis.call(\'hget\', settings_key, \'groupTimeout\'))\\nrefresh_expiration(0, 0, groupTimeout)\\n\\nreturn {}\\n","process_tick.lua":"local process_tick = function (now, always_publish)\\n\\n  local compute_capacity = function (maxConcurrent, running, reservoir)\\n    if maxConcurrent ~= nil and reservoir ~= nil then\\n      return math.min((maxConcurrent - running), reservoir)\\n    elseif maxConcurrent ~= nil then\\n      return maxConcurrent - running\\n    elseif reservoir ~= nil then\\n      return reservoir\\n    else\\n      return nil\\n    end\\n  end\\n\\n  local settings = redis.call(\'hmget\', settings_key,\\n    \'id\',\\n    \'maxConcurrent\',\\n    \'running\',\\n    \'reservoir\',\\n    \'reservoirRefreshInterval\',\\n    \'reservoirRefreshAmount\',\\n    \'lastReservoirRefresh\',\\n    \'reservoirIncreaseInterval\',\\n    \'reservoirIncreaseAmount\',\\n    \'reservoirIncreaseMaximum\',\\n    \'lastReservoirIncrease\',\\n    \'capacityPriorityCounter\',\\n    \'clientTimeout\'\\n  )\\n  local id = settings[1]\\n  local maxConcurrent = tonumber(settings[2])\\n  local running = tonumber(settings[3])\\n  local reservoir = tonumber(settings[4])\\n  local reservoirRefreshInterval = tonumber(settings[5])\\n  local reservoirRefreshAmount = tonumber(settings[6])\\n  local lastReservoirRefresh = tonumber(settings[7])\\n  local reservoirIncreaseInterval = tonumber(settings[8])\\n  local reservoirIncreaseAmount = tonumber(settings[9])\\n  local reservoirIncreaseMaximum = tonumber(settings[10])\\n  local lastReservoirIncrease = tonumber(settings[11])\\n  local capacityPriorityCounter = tonumber(settings[12])\\n  local clientTimeout = tonumber(settings[13])\\n\\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\\n\\n  --\\n  -- Process \'running\' changes\\n  --\\n  local expired = redis.call(\'zrangebyscore\', job_expirations_key, \'-inf\', \'(\'..now)\\n\\n  if #expired > 0 then\\n    redis.call(\'zremrangebyscore\', job_expirations_key, \'-inf\', \'(\'..now)\\n\\n    local flush_batch = function (batch, acc)\\n      local weights = redis.call(\'hmget\', job_weights_key, unpack(batch))\\n                      redis.call(\'hdel\',  job_weights_key, unpack(batch))\\n      local clients = redis.call(\'hmget\', job_clients_key, unpack(batch))\\n                      redis.call(\'hdel\',  job_clients_key, unpack(batch))\\n\\n      -- Calculate sum of removed weights\\n      for i = 1, #weights do\\n        acc[\'total\'] = acc[\'total\'] + (tonumber(weights[i]) or 0)\\n      end\\n\\n      -- Calculate sum of removed weights by client\\n      local client_weights = {}\\n      for i = 1, #clients do\\n        local removed = tonumber(weights[i]) or 0\\n        if removed > 0 then\\n          acc[\'client_weights\'][clients[i]] = (acc[\'client_weights\'][clients[i]] or 0) + removed\\n        end\\n      end\\n    end\\n\\n    local acc = {\\n      [\'total\'] = 0,\\n      [\'client_weights\'] = {}\\n    }\\n    local batch_size = 1000\\n\\n    -- Compute changes to Zsets and apply changes to Hashes\\n    for i = 1, #expired, batch_size do\\n      local batch = {}\\n      for j = i, math.min(i + batch_size - 1, #expired) do\\n        table.insert(batch, expired[j])\\n      end\\n\\n      flush_batch(batch, acc)\\n    end\\n\\n    -- Apply changes to Zsets\\n    if acc[\'total\'] > 0 then\\n      redis.call(\'hincrby\', settings_key, \'done\', acc[\'total\'])\\n      running = tonumber(redis.call(\'hincrby\', settings_key, \'running\', -acc[\'total\']))\\n    end\\n\\n    for client, weight in pairs(acc[\'client_weights\']) do\\n      redis.call(\'zincrby\', client_running_key, -weight, client)\\n    end\\n  end\\n\\n  --\\n  -- Process \'reservoir\' changes\\n  --\\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\\n    reservoir = reservoirRefreshAmount\\n    redis.call(\'hmset\', settings_key,\\n      \'reservoir\', reservoir,\\n      \'lastReservoirRefresh\', now\\n    )\\n  end\\n\\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\\n    local incr = reservoirIncreaseAmount * num_intervals\\n    if reservoirIncreaseMaximum ~= nil then\\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\\n    end\\n    if incr > 0 then\\n      reservoir = (reservoir or 0) + incr\\n    end\\n    redis.call(\'hmset\', settings_key,\\n      \'reservoir\', reservoir,\\n      \'lastReservoirIncrease\', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\\n    )\\n  end\\n\\n  --\\n  -- Clear unresponsive clients\\n  --\\n  local unresponsive = redis.call(\'zrangebyscore\', client_last_seen_key, \'-inf\', (now - clientTimeout))\\n  local unresponsive_lookup = {}\\n  local terminated_clients = {}\\n  for i = 1, #unresponsive do\\n    unresponsive_lookup[unresponsive[i]] = true\\n    if tonumber(redis.call(\'zscore\', client_running_key, unresponsive[i])) == 0 then\\n      table.insert(terminated_clients, unresponsive[i])\\n    end\\n  end\\n  if #terminated_clients > 0 then\\n    redis.call(\'zrem\', client_running_key,         unpack(terminated_clients))\\n    redis.call(\'hdel\', client_num_queued_key,      unpack(terminated_clients))\\n    redis.call(\'zrem\', client_last_registered_key, unpack(terminated_clients))\\n    redis.call(\'zrem\', client_last_seen_key,       unpack(terminated_clients))\\n  end\\n\\n  --\\n  -- Broadcast capacity changes\\n  --\\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\\n\\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\\n    -- always_publish or was not unlimited, now unlimited\\n    redis.call(\'publish\', \'b_\'..id, \'capacity:\'..(final_capacity or \'\'))\\n\\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\\n    -- capacity was increased\\n    -- send the capacity message to the limiter having the lowest number of running jobs\\n    -- the tiebreaker is the limiter having not registered a job in the longest time\\n\\n    local lowest_concurrency_value = nil\\n    local lowest_concurrency_clients = {}\\n    local lowest_concurrency_last_registered = {}\\n    local client_concurrencies = redis.call(\'zrange\', client_running_key, 0, -1, \'withscores\')\\n\\n    for i = 1, #client_concurrencies, 2 do\\n      local client = client_concurrencies[i]\\n      local concurrency = tonumber(client_concurrencies[i+1])\\n\\n      if (\\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\\n      ) and (\\n        not unresponsive_lookup[client]\\n      ) and (\\n        tonumber(redis.call(\'hget\', client_num_queued_key, client)) > 0\\n      ) then\\n        lowest_concurrency_value = concurrency\\n        table.insert(lowest_concurrency_clients, client)\\n        local last_registered = tonumber(redis.call(\'zscore\', client_last_registered_key, client))\\n        table.insert(lowest_concurrency_last_registered, last_registered)\\n      end\\n    end\\n\\n    if #lowest_concurrency_clients > 0 then\\n      local position = 1\\n      local earliest = lowest_concurrency_last_registered[1]\\n\\n      for i,v in ipairs(lowest_concurrency_last_registered) do\\n        if v < earliest then\\n          position = i\\n          earliest = v\\n        end\\n      end\\n\\n      local next_client = lowest_concurrency_clients[position]\\n      redis.call(\'publish\', \'b_\'..id,\\n        \'capacity-priority:\'..(final_capacity or \'\')..\\n        \':\'..next_client..\\n        \':\'..capacityPriorityCounter\\n      )\\n      redis.call(\'hincrby\', settings_key, \'capacityPriorityCounter\', \'1\')\\n    else\\n      redis.call(\'publish\', \'b_\'..id, \'capacity:\'..(final_capacity or \'\'))\\n    end\\n  end\\n\\n  return {\\n    [\'capacity\'] = final_capacity,\\n    [\'running\'] = running,\\n    [\'reservoir\'] = reservoir\\n  }\\nend\\n","queued.lua":"local clientTimeout = tonumber(redis.call(\'hget\', settings_key, \'clientTimeout\'))\\nlocal valid_clients = redis.call(\'zrangebyscore\', client_last_seen_key, (now - clientTimeout), \'inf\')\\nlocal client_queued = redis.call(\'hmget\', client_num_queued_key, unpack(valid_clients))\\n\\nlocal sum = 0\\nfor i = 1, #client_queued do\\n  sum = sum + tonumber(client_queued[i])\\nend\\n\\nreturn sum\\n","refresh_expiration.lua":"local refresh_expiration = function (now, nextRequest, groupTimeout)\\n\\n  if groupTimeout ~= nil then\\n    local ttl = (nextRequest + groupTimeout) - now\\n\\n    for i = 1, #KEYS do\\n      redis.call(\'pexpire\', KEYS[i], ttl)\\n    end\\n  end\\n\\nend\\n","refs.lua":"local settings_key = KEYS[1]\\nlocal job_weights_key = KEYS[2]\\nlocal job_expirations_key = KEYS[3]\\nlocal job_clients_key = KEYS[4]\\nlocal client_running_key = KEYS[5]\\nlocal client_num_queued_key = KEYS[6]\\nlocal client_last_registered_key = KEYS[7]\\nlocal client_last_seen_key = KEYS[8]\\n\\nlocal now = tonumber(ARGV[1])\\nlocal client = ARGV[2]\\n\\nlocal num_static_argv = 2\\n","register.lua":"local index = ARGV[num_static_argv + 1]\\nlocal weight = tonumber(ARGV[num_static_argv + 2])\\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\\n\\nlocal state = process_tick(now, false)\\nlocal capacity = state[\'capacity\']\\nlocal reservoir = state[\'reservoir\']\\n\\nlocal settings = redis.call(\'hmget\', settings_key,\\n  \'nextRequest\',\\n  \'minTime\',\\n  \'groupTimeout\'\\n)\\nlocal nextRequest = tonumber(settings[1])\\nlocal minTime = tonumber(settings[2])\\nlocal groupTimeout = tonumber(settings[3])\\n\\nif conditions_check(capacity, weight) then\\n\\n  redis.call(\'hincrby\', settings_key, \'running\', weight)\\n  redis.call(\'hset\', job_weights_key, index, weight)\\n  if expiration ~= nil then\\n    redis.call(\'zadd\', job_expirations_key, now + expiration, index)\\n  end\\n  redis.call(\'hset\', job_clients_key, index, client)\\n  redis.call(\'zincrby\', client_running_key, weight, client)\\n  redis.call(\'hincrby\', client_num_queued_key, client, -1)\\n  redis.call(\'zadd\', client_last_registered_key, now, client)\\n\\n  local wait = math.max(nextRequest - now, 0)\\n  local newNextRequest = now + wait + minTime\\n\\n  if reservoir == nil then\\n    redis.call(\'hset\', settings_key,\\n      \'nextRequest\', newNextRequest\\n    )\\n  else\\n    reservoir = reservoir - weight\\n    redis.call(\'hmset\', settings_key,\\n      \'reservoir\', reservoir,\\n      \'nextRequest\', newNextRequest\\n    )\\n  end\\n\\n  refresh_expiration(now, newNextRequest, groupTimeout)\\n\\n  return {true, wait, reservoir}\\n\\nelse\\n  return {false}\\nend\\n","register_client.lua":"local queued = tonumber(ARGV[num_static_argv + 1])\\n\\n-- Could have been re-registered concurrently\\nif not redis.call(\'zscore\', client_last_seen_key, client) then\\n  redis.call(\'zadd\', client_running_key, 0, client)\\n  redis.call(\'hset\', client_num_queued_key, client, queued)\\n  redis.call(\'zadd\', client_last_registered_key, 0, client)\\nend\\n\\nredis.call(\'zadd\', client_last_seen_key, now, client)\\n\\nreturn {}\\n","running.lua":"return process_tick(now, false)[\'running\']\\n","submit.lua":"local queueLength = tonumber(ARGV[num_static_argv + 1])\\nlocal weight = tonumber(ARGV[num_static_argv + 2])\\n\\nlocal capacity = process_tick(now, false)[\'capacity\']\\n\\nlocal settings = redis.call(\'hmget\', settings_key,\\n  \'id\',\\n  \'maxConcurrent\',\\n  \'highWater\',\\n  \'nextRequest\',\\n  \'strategy\',\\n  \'unblockTime\',\\n  \'penalty\',\\n  \'minTime\',\\n  \'groupTimeout\'\\n)\\nlocal id = settings[1]\\nlocal maxConcurrent = tonumber(settings[2])\\nlocal highWater = tonumber(settings[3])\\nlocal nextRequest = tonumber(settings[4])\\nlocal strategy = tonumber(settings[5])\\nlocal unblockTime = tonumber(settings[6])\\nlocal penalty = tonumber(settings[7])\\nlocal minTime = tonumber(settings[8])\\nlocal groupTimeout = tonumber(settings[9])\\n\\nif maxConcurrent ~= nil and weight > maxConcurrent then\\n  return redis.error_reply(\'OVERWEIGHT:\'..weight..\':\'..maxConcurrent)\\nend\\n\\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\\n  and not (\\n    conditions_check(capacity, weight)\\n    and nextRequest - now <= 0\\n  )\\n)\\n\\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\\n\\nif blocked then\\n  local computedPenalty = penalty\\n  if computedPenalty == nil then\\n    if minTime == 0 then\\n      computedPenalty = 5000\\n    else\\n      computedPenalty = 15 * minTime\\n    end\\n  end\\n\\n  local newNextRequest = now + computedPenalty + minTime\\n\\n  redis.call(\'hmset\', settings_key,\\n    \'unblockTime\', now + computedPenalty,\\n    \'nextRequest\', newNextRequest\\n  )\\n\\n  local clients_queued_reset = redis.call(\'hkeys\', client_num_queued_key)\\n  local queued_reset = {}\\n  for i = 1, #clients_queued_reset do\\n    table.insert(queued_reset, clients_queued_reset[i])\\n    table.insert(queued_reset, 0)\\n  end\\n  redis.call(\'hmset\', client_num_queued_key, unpack(queued_reset))\\n\\n  redis.call(\'publish\', \'b_\'..id, \'blocked:\')\\n\\n  refresh_expiration(now, newNextRequest, groupTimeout)\\nend\\n\\nif not blocked and not reachedHWM then\\n  redis.call(\'hincrby\', client_num_queued_key, client, 1)\\nend\\n\\nreturn {reachedHWM, blocked, strategy}\\n","update_settings.lua":"local args = {\'hmset\', settings_key}\\n\\nfor i = num_static_argv + 1, #ARGV do\\n  table.insert(args, ARGV[i])\\nend\\n\\nredis.call(unpack(args))\\n\\nprocess_tick(now, true)\\n\\nlocal groupTimeout = tonumber(redis.call(\'hget\', settings_key, \'groupTimeout\'))\\nrefresh_expiration(0, 0, groupTimeout)\\n\\nreturn {}\\n","validate_client.lua":"if not redis.call(\'zscore\', client_last_seen_key, client) then\\n  return redis.error_reply(\'UNKNOWN_CLIENT\')\\nend\\n\\nredis.call(\'zadd\', client_last_seen_key, now, client)\\n","validate_keys.lua":"if not (redis.call(\'exists\', settings_key) == 1) then\\n  return redis.error_reply(\'SETTINGS_KEY_NOT_FOUND\')\\nend\\n"}');
 
 /***/ }),
 
-/***/ 8349:
+/***/ 2818:
 /***/ ((module) => {
 
 module.exports = {"r":"2.19.5"};
@@ -69827,6 +71746,6 @@ module.exports = {"r":"2.19.5"};
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(7890);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -9,9 +9,14 @@ import { buildEventContext } from './event/build-event-context.js'
 import type { EventContext } from './event/types.js'
 import { withPullRequest, type PullDetails } from './event/with-pull-request.js'
 import { budgetDiff, type BudgetedDiff } from './execute/budget-diff.js'
-import { buildAgentContext } from './execute/build-agent-context.js'
-import { invocationMetadata, planInvocation, type AgentPlan } from './execute/plan-invocation.js'
+import type { AgentPlan } from './execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts, type RunBudget } from './execute/run-agent-plan.js'
+import { runTarget, writeApproval, type TargetShell } from './execute/run-target.js'
+import { checkApprovalAgainstConfig } from './approval/check-approval-against-config.js'
+import { approverTeams, decideApproval } from './approval/decide-approval.js'
+import { findPendingApproval } from './approval/find-pending-approval.js'
+import { parseApprovalCommand, type ApprovalCommand } from './approval/parse-approval-command.js'
+import { dispatchWorkflow } from './github/api/dispatch-workflow.js'
 import { gateInvocations, needsSenderPermission, type GateFacts } from './gate/gate-invocations.js'
 import { addEyesReaction } from './github/add-eyes-reaction.js'
 import { getSenderPermission } from './github/api/get-sender-permission.js'
@@ -29,7 +34,7 @@ import { parseModel } from './llm/parse-model.js'
 import { buildOutputs } from './report/build-outputs.js'
 import { buildSummary } from './report/build-summary.js'
 import { conclude } from './report/conclude.js'
-import type { InvocationOutcome, RunRecord } from './report/types.js'
+import type { InvocationOutcome, RunRecord, WriteRecord } from './report/types.js'
 import { route } from './route/route.js'
 import type { Decision, Invocation } from './route/types.js'
 import { readSettings, SettingsError, type Settings } from './settings/read-settings.js'
@@ -176,6 +181,10 @@ interface RunContext {
   readOnlyReason: string | null
   /** Opens the run's check run on the PR head, once; a no-op where there is none. */
   startCheckRun: () => Promise<void>
+  octokit: Octokit | null
+  defaultBranch: string | null
+  /** Writes made outside the publisher (workflow dispatches), for the summary. */
+  extraWrites: WriteRecord[]
 }
 
 async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
@@ -188,7 +197,7 @@ async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
   }
 }
 
-function agentPorts(ctx: RunContext, commentKey: string): AgentPorts {
+function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
   const { settings, event } = ctx
   return {
     logger,
@@ -200,7 +209,7 @@ function agentPorts(ctx: RunContext, commentKey: string): AgentPorts {
         { logger, retry: timeScaled() }
       ),
     tools: (plan) => {
-      if (!ctx.port || !ctx.publisher || !event.repository) return []
+      if (!ctx.port || !publisher || !event.repository) return []
       const extra = plan.agent.extra
       return createGitHubTools(
         { repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` },
@@ -211,7 +220,7 @@ function agentPorts(ctx: RunContext, commentKey: string): AgentPorts {
           createLabels: extra.create_labels === true,
           toolNames: plan.tools
         },
-        ctx.publisher
+        publisher
       )
     }
   }
@@ -236,8 +245,47 @@ async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: A
   }
 }
 
-async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: string | undefined): Promise<InvocationOutcome> {
-  const { settings, event, config } = ctx
+function targetShell(ctx: RunContext, commentKey: string, extraWrites: WriteRecord[]): TargetShell {
+  const { settings, event } = ctx
+  return {
+    config: ctx.config,
+    event,
+    dryRun: settings.dryRun,
+    commentKey,
+    publisher: ctx.publisher,
+    logger,
+    readOnlyReason: ctx.readOnlyReason,
+    cannotRun: (plan) => {
+      if (hasKeyFor(plan.model || settings.model, plan.agent, settings)) return null
+      return settings.dryRun
+        ? 'dry-run without a model key: instructions rendered, the model is not called'
+        : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
+    },
+    runAgent: async (plan, context, publisher) => {
+      const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)
+      await publishUnfinished(ctx, outcome, plan, commentKey)
+      return outcome
+    },
+    diff: () => diffFor(ctx),
+    startCheckRun: () => ctx.startCheckRun(),
+    dispatchWorkflow: async (workflow, ref, inputs) => {
+      const onRef = ref ?? ctx.defaultBranch
+      if (!onRef || !ctx.octokit || !event.repository) throw new Error(`cannot dispatch ${workflow}: no ref or no github-token`)
+      const summary = `dispatch workflow ${workflow} on ${onRef} with ${JSON.stringify(inputs)}`
+      if (settings.dryRun) {
+        extraWrites.push({ operation: 'dispatch-workflow', summary, planned: true })
+        return null
+      }
+      const url = await dispatchWorkflow(ctx.octokit, parseRepository(event.repository), workflow, onRef, inputs)
+      extraWrites.push({ operation: 'dispatch-workflow', summary, url, planned: false })
+      return url
+    },
+    now: () => new Date()
+  }
+}
+
+async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: string | undefined, record: RunRecord): Promise<InvocationOutcome> {
+  const { settings, event } = ctx
   const commentKey = ctx.decision.trigger ?? 'github-agent'
   if (refusal) return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal }
   if (invocation.via === 'help') {
@@ -246,50 +294,70 @@ async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: s
     }
     return { invocation, target: 'help', status: settings.dryRun ? 'dry-run' : 'ran', detail: 'answered with the commands this repository accepts' }
   }
+  const { outcome, outputs } = await runTarget(targetShell(ctx, commentKey, ctx.extraWrites), invocation)
+  Object.assign(record.extraOutputs, outputs)
+  return outcome
+}
 
-  const plan = planInvocation(config, event, invocation, settings.model)
-  if (plan.unsupported) return { invocation, target: plan.target, status: 'not-run', detail: plan.unsupported }
-  const shown = {
-    model: plan.agents[0]?.model || undefined,
-    tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
-    instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n')
+/**
+ * `/approve` or `/deny` on a thread with a pending request: decided from the request's own state
+ * (requester, approvers, head SHA) and the answerer's real permission, then resumed or cancelled.
+ */
+async function answerApproval(ctx: RunContext, command: ApprovalCommand, at: string, record: RunRecord): Promise<void> {
+  const { event, config } = ctx
+  const sender = event.sender
+  if (!ctx.port || !ctx.octokit || !ctx.publisher || event.number === null || !sender || !event.repository) {
+    record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`)
+    return
   }
-  if (ctx.readOnlyReason) return { invocation, target: plan.target, status: 'not-run', detail: ctx.readOnlyReason, ...shown }
-  if (plan.agents.every((a) => !hasKeyFor(a.model, a.agent, settings))) {
-    const detail = settings.dryRun
-      ? 'dry-run without a model key: instructions rendered, the model is not called'
-      : `no API key for ${plan.agents[0]?.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
-    return { invocation, target: plan.target, status: settings.dryRun ? 'dry-run' : 'failed', detail, ...shown }
+  const comments = await ctx.port.listIssueComments(event.number)
+  const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' })
+  if (!lookup.found) {
+    record.notes.push(`/${command.verb}: ${lookup.reason}`)
+    return
   }
-
-  await ctx.startCheckRun()
-  const metadata = invocationMetadata(event, invocation)
-  const context = buildAgentContext(event, invocation, metadata, await diffFor(ctx))
-  const ports = agentPorts(ctx, commentKey)
-  const outcomes: AgentOutcome[] = []
-  for (const agentPlan of plan.agents) {
-    const outcome = await runAgentPlan(agentPlan, context, ports, ctx.budget)
-    outcomes.push(outcome)
-    core.info(`${agentPlan.label}: ${outcome.detail}`)
-    await publishUnfinished(ctx, outcome, agentPlan, commentKey)
+  const state = lookup.state
+  const repo = parseRepository(event.repository)
+  const teams: Record<string, boolean | null> = {}
+  for (const team of approverTeams(state)) {
+    const membership = await getTeamMembership(ctx.octokit, team, sender.login)
+    teams[team] = membership.member
+    if (membership.member === null) record.notes.push(membership.error)
   }
-  const worst = outcomes.find((o) => o.status === 'failed') ?? outcomes.find((o) => o.status === 'budget') ?? outcomes[0]
-  const usage = outcomes.reduce(
-    (sum, o) => ({ inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0), outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0) }),
-    { inputTokens: 0, outputTokens: 0 }
-  )
-  const costs = outcomes.map((o) => o.costUsd)
-  const status = worst?.status === 'ran' && settings.dryRun ? 'dry-run' : (worst?.status ?? 'not-run')
-  return {
-    invocation,
-    target: plan.target,
-    status,
-    detail: outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (settings.dryRun ? ' (dry-run: nothing written)' : ''),
-    ...shown,
-    model: worst?.model ?? shown.model,
-    usage,
-    costUsd: costs.every((c) => typeof c === 'number') ? costs.reduce<number>((a, c) => a + (c ?? 0), 0) : null
+  const permission = await getSenderPermission(ctx.octokit, repo, sender.login)
+  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams }
+  const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha)
+  core.info(`/${command.verb} on request ${state.id}: ${decision.reason}`)
+  // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
+  const shell = { ...targetShell(ctx, state.trigger ?? 'github-agent', ctx.extraWrites), requester: state.requester }
+  if (decision.state) await writeApproval(shell, decision.state)
+  const held: Invocation = { ...state.invocation }
+  const target = `${state.invocation.target.kind}:${state.invocation.target.name}`
+  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] }
+  if (decision.action === 'refuse') {
+    record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason })
+    return
   }
+  const checked = checkApprovalAgainstConfig(state, config)
+  if (!checked.ok) {
+    record.outcomes.push({ invocation: held, target, status: 'refused', detail: checked.reason })
+    return
+  }
+  if (decision.action === 'cancel') {
+    if (state.flow) {
+      // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
+      const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } })
+      Object.assign(record.extraOutputs, outputs, { 'approved-by': '' })
+      record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` })
+    } else {
+      record.outcomes.push({ invocation: held, target, status: 'not-run', detail: `denied by @${sender.login}` })
+    }
+    return
+  }
+  const resumed = { by: sender.login, ...(state.flow ? { flow: { state: state.flow, decision: 'approved' as const, by: sender.login } } : {}) }
+  const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed })
+  Object.assign(record.extraOutputs, outputs, { 'approved-by': sender.login })
+  record.outcomes.push(outcome)
 }
 
 /**
@@ -322,6 +390,7 @@ function emptyRecord(): RunRecord {
     writes: [],
     notes: [],
     conclusion: 'skipped',
+    extraOutputs: {},
     durationMs: 0
   }
 }
@@ -331,6 +400,7 @@ interface Finishers {
   publisher: Publisher | null
   checkRun: CheckRunLifecycle | null
   releaseSignals: (() => void) | null
+  extraWrites: WriteRecord[]
 }
 
 async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> {
@@ -366,12 +436,6 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
   }
 
   const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName
-  const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes)
-  record.decision = decision
-  core.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`)
-  if (!decision.matched) return
-
-  const refused = await gate(decision, event, octokit)
   const port = octokit && event.repository ? createGitHubPort(octokit, event.repository) : null
   const readOnlyReason = isForkPullRequest(raw.name, raw.payload)
     ? 'not run: this PR comes from a fork, and a pull_request run gets a read-only token and no secrets (see docs/security.md for the pull_request_target pattern)'
@@ -383,18 +447,17 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
     settings,
     config,
     event,
-    decision,
+    decision: { matched: false, trigger: null, verdicts: [], invocations: [], skippedReason: null, notes: [] },
     port,
     publisher,
     budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
     readOnlyReason,
-    startCheckRun: async () => {}
+    startCheckRun: async () => {},
+    octokit,
+    defaultBranch: defaultBranch(raw.payload),
+    extraWrites: []
   }
-
-  const allowed = decision.invocations.filter((i) => !refused.has(i))
-  if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-    await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger)
-  }
+  finishers.extraWrites = ctx.extraWrites
   const headSha = event.headSha
   if (publisher && settings.checkName && event.isPullRequest && headSha && !readOnlyReason) {
     // Created just before the first agent runs, so a run that decides to do nothing writes nothing.
@@ -403,12 +466,32 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
       finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha, logger })
       // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
       finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143))
-      await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`)
+      await finishers.checkRun.start('Running', `Trigger \`${ctx.decision.trigger ?? '-'}\` is running.`)
     }
   }
 
+  // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
+  const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null
+  if (approval) {
+    const writtenAt = (raw.payload as { comment?: { created_at?: string } }).comment?.created_at ?? new Date().toISOString()
+    await answerApproval(ctx, approval, writtenAt, record)
+    record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
+    return
+  }
+
+  const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes)
+  record.decision = decision
+  ctx.decision = decision
+  core.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`)
+  if (!decision.matched) return
+
+  const refused = await gate(decision, event, octokit)
+  const allowed = decision.invocations.filter((i) => !refused.has(i))
+  if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
+    await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger)
+  }
   for (const invocation of decision.invocations) {
-    record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)))
+    record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation), record))
   }
   await replyToRefusals(ctx, refused)
   record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
@@ -417,7 +500,7 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
 export async function run(): Promise<void> {
   const started = performance.now()
   const record = emptyRecord()
-  const finishers: Finishers = { publisher: null, checkRun: null, releaseSignals: null }
+  const finishers: Finishers = { publisher: null, checkRun: null, releaseSignals: null, extraWrites: [] }
   try {
     await pipeline(record, finishers)
     if (record.conclusion === 'failure') {
@@ -432,7 +515,7 @@ export async function run(): Promise<void> {
     if (finishers.checkRun) await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) })
     finishers.releaseSignals?.()
     if (finishers.publisher) {
-      record.writes = finishers.publisher.records()
+      record.writes = [...finishers.publisher.records(), ...finishers.extraWrites]
       record.notes.push(...finishers.publisher.notes)
     }
     record.durationMs = performance.now() - started

@@ -68,5 +68,6 @@ export function planInvocation(config: Config, event: EventContext, invocation: 
       agents: fleet.members.map((m) => planAgent(m.agent, `${label}/${m.name}`, metadata, invocation, defaultModel))
     }
   }
-  return { target: label, agents: [], unsupported: 'flows do not run in this version yet' }
+  // A flow plans its agents node by node as it runs (src/execute/run-target.ts).
+  return { target: label, agents: [] }
 }

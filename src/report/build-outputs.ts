@@ -29,6 +29,12 @@ export function buildOutputs(record: RunRecord): Record<string, string> {
     'input-tokens': String(tokens.input),
     'output-tokens': String(tokens.output),
     'cost-usd': anyUsage && !unknownCost ? costs.reduce((a, b) => a + b, 0).toFixed(6) : '',
-    writes: String(record.writes.length)
+    writes: String(record.writes.length),
+    flow: '',
+    'flow-node': '',
+    'approved-by': '',
+    'approval-id': '',
+    'node-results': '',
+    ...record.extraOutputs
   }
 }

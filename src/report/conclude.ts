@@ -9,6 +9,8 @@ export function conclude(outcomes: InvocationOutcome[], budgetConclusion: 'neutr
   if (outcomes.some((o) => o.status === 'failed')) return 'failure'
   if (outcomes.some((o) => o.status === 'budget')) return budgetConclusion
   if (outcomes.some((o) => o.status === 'ran' || o.status === 'dry-run')) return 'success'
+  // Held for a human: the job succeeded at what it could do, nothing ran yet.
+  if (outcomes.some((o) => o.status === 'awaiting-approval')) return 'neutral'
   if (outcomes.every((o) => o.status === 'refused')) return 'skipped'
   return 'neutral'
 }

@@ -13,7 +13,7 @@ export interface InvocationOutcome {
   invocation: Invocation
   /** `agent:NAME`, `fleet:NAME`, `flow:NAME` or `help`. */
   target: string
-  status: 'ran' | 'dry-run' | 'not-run' | 'failed' | 'refused' | 'budget'
+  status: 'ran' | 'dry-run' | 'not-run' | 'failed' | 'refused' | 'budget' | 'awaiting-approval'
   /** One sentence for the summary: why it did not run, how it stopped. */
   detail: string
   model?: string
@@ -43,6 +43,8 @@ export interface RunRecord {
   writes: WriteRecord[]
   notes: string[]
   conclusion: Conclusion
+  /** Outputs a flow or an approval adds (`flow`, `approved-by`, `node-results`, `approval-id`). */
+  extraOutputs: Record<string, string>
   /** Set when the run failed before or outside an invocation. */
   error?: string
   durationMs: number

@@ -1,8 +1,8 @@
-export const id = 763;
-export const ids = [763];
+export const id = 659;
+export const ids = [659];
 export const modules = {
 
-/***/ 8763:
+/***/ 7659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,16 +11,16 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(5149);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/config/load-config.ts + 52 modules
-var load_config = __webpack_require__(1678);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
+var load_config = __webpack_require__(5335);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
-var workspace_source = __webpack_require__(7961);
+var workspace_source = __webpack_require__(4692);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
 // Webhook payloads are untrusted JSON of many shapes: every read is checked, none throws.
 function asRecord(value) {
@@ -359,140 +359,6 @@ function budgetDiff(files, maxTokens) {
         : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${maxTokens.toLocaleString('en-US')} tokens)` : ''}; ` +
             'read them with github_get_pull_request_files or github_get_file if they matter.';
     return { files: kept, omitted, note };
-}
-
-;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
-// Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
-// What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
-// zero-width and bidi control characters, and elements GitHub renders invisibly. Pure.
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source).
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-// Unicode tag characters (U+E0000–U+E007F) can spell out hidden ASCII instructions.
-const TAGS = /[\u{E0000}-\u{E007F}]/gu;
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-// Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
-const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function sanitizeUntrusted(text) {
-    return text
-        .replace(HTML_COMMENT, '')
-        .replace(HIDDEN_ELEMENT, '')
-        .replace(INVISIBLE, '')
-        .replace(TAGS, '')
-        .replace(CONTROL, '');
-}
-/** Every string inside a JSON-like value, sanitised; other values as they are. */
-function sanitizeDeep(value) {
-    if (typeof value === 'string')
-        return sanitizeUntrusted(value);
-    if (Array.isArray(value))
-        return value.map((v) => sanitizeDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
-
-function buildAgentContext(event, invocation, metadata, diff) {
-    const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
-    return sanitizeDeep({
-        event: event.action ? `${event.name}.${event.action}` : event.name,
-        repository: event.repository,
-        metadata,
-        command,
-        ...(diff ? { diff } : {})
-    });
-}
-
-// EXTERNAL MODULE: ./src/template/template-references.ts
-var template_references = __webpack_require__(5529);
-;// CONCATENATED MODULE: ./src/template/render-template.ts
-
-/** Arrays comma-joined, null and undefined empty, objects as JSON. */
-function display(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (Array.isArray(value))
-        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : display(v))).join(', ');
-    if (typeof value === 'object')
-        return JSON.stringify(value);
-    return String(value);
-}
-/** Own properties only: `{{ params.constructor }}` must not reach Object.prototype. */
-function lookup(vars, namespace, name) {
-    const source = namespace === 'metadata' ? vars.metadata : namespace === 'params' ? vars.params : { name: vars.command.name, args: vars.command.args };
-    return Object.hasOwn(source, name) ? { found: true, value: source[name] } : { found: false };
-}
-/**
- * Fill `{{ metadata.X }}`, `{{ params.X }}`, `{{ command.args|name }}`. One pass: inserted values are
- * never scanned again, so a PR title holding `{{ … }}` stays text. Nothing is evaluated.
- */
-function renderTemplate(template, vars) {
-    const unknown = [];
-    const text = template.replace((0,template_references/* templatePattern */.N)(), (_match, namespace, name) => {
-        const { found, value } = lookup(vars, namespace, name);
-        if (found)
-            return display(value);
-        const label = `${namespace}.${name}`;
-        if (!unknown.includes(label))
-            unknown.push(label);
-        return '';
-    });
-    return { text, unknown };
-}
-
-;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
-
-/** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
-function invocationMetadata(event, invocation) {
-    const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
-    return {
-        ...event.metadata,
-        command: command === null ? null : `/${command}`,
-        command_args: invocation.args
-    };
-}
-function planAgent(agent, label, metadata, invocation, defaultModel) {
-    const rendered = renderTemplate(agent.instructions, {
-        metadata,
-        params: invocation.params,
-        command: { name: invocation.key, args: invocation.args }
-    });
-    return {
-        agent,
-        label,
-        instructions: rendered.text,
-        tools: agent.tools.filter((t) => t.enabled).map((t) => t.name),
-        model: agent.model ?? defaultModel,
-        unknownVariables: rendered.unknown
-    };
-}
-/** Pure: turn a routed invocation into the agents to run, with rendered instructions. */
-function planInvocation(config, event, invocation, defaultModel) {
-    const target = invocation.target;
-    if (!target)
-        return { target: 'help', agents: [] };
-    const label = `${target.kind}:${target.name}`;
-    const metadata = invocationMetadata(event, invocation);
-    if (target.kind === 'agent') {
-        const agent = config.agents[target.name];
-        if (!agent)
-            return { target: label, agents: [], unsupported: `agent '${target.name}' is not defined` };
-        return { target: label, agents: [planAgent(agent, label, metadata, invocation, defaultModel)] };
-    }
-    if (target.kind === 'fleet') {
-        const fleet = config.fleets[target.name];
-        if (!fleet)
-            return { target: label, agents: [], unsupported: `fleet '${target.name}' is not defined` };
-        return {
-            target: label,
-            agents: fleet.members.map((m) => planAgent(m.agent, `${label}/${m.name}`, metadata, invocation, defaultModel))
-        };
-    }
-    return { target: label, agents: [], unsupported: 'flows do not run in this version yet' };
 }
 
 ;// CONCATENATED MODULE: ./src/llm/types.ts
@@ -855,6 +721,8 @@ async function runAgentPlan(plan, context, ports, budget) {
     return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result), usage: result.usage, costUsd: result.estimatedCostUsd, result };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/gate/permission.ts
 /** GitHub repository roles, weakest first. */
 const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
@@ -875,6 +743,2156 @@ function permissionFromApi(data) {
     if (isPermission(data.permission))
         return data.permission;
     return 'none';
+}
+
+;// CONCATENATED MODULE: ./src/flow/canonical-json.ts
+/** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(344);
+;// CONCATENATED MODULE: ./src/github/comment-marker.ts
+// The hidden marker that makes the action's own comment findable on a re-run, with optional state
+// (e.g. a pending approval) in a second HTML comment right after it.
+const STATE_PREFIX = 'github-agent-state:';
+/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
+function normalizeMarkerKey(key) {
+    return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-');
+}
+function commentMarker(key) {
+    return `<!-- github-agent:${normalizeMarkerKey(key)} -->`;
+}
+function stateComment(key, state) {
+    // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
+    const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`;
+}
+/** The marker block appended to a body: marker, then state when given. */
+function markerBlock(key, state) {
+    return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`;
+}
+function hasMarker(body, key) {
+    return body.includes(commentMarker(key));
+}
+/** The state stored with the marker, or undefined when there is none or it does not parse. */
+function readMarkerState(body, key) {
+    const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
+    const start = body.indexOf(prefix);
+    if (start === -1)
+        return undefined;
+    const end = body.indexOf(' -->', start + prefix.length);
+    if (end === -1)
+        return undefined;
+    try {
+        return JSON.parse(body.slice(start + prefix.length, end));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Does the body carry any github-agent marker, i.e. did the action write it? */
+function hasAnyMarker(body) {
+    return body.includes('<!-- github-agent:');
+}
+
+;// CONCATENATED MODULE: ./src/approval/approval-state.ts
+// The pending state of an approval request, kept in the request comment's hidden marker (the
+// github/comment-marker format). Anyone with write access can edit that comment, so what is read
+// back is checked: its version, a checksum over the whole state, and its shape.
+
+
+
+
+
+const APPROVAL_STATE_VERSION = 1;
+/** Marker key of a request's comment: each request has its own, so an update finds exactly it. */
+function approvalMarkerKey(id) {
+    return `approval/${id}`;
+}
+/** Marker keys of approval requests in a body (normally one), using the shared marker format. */
+function approvalKeysIn(body) {
+    const probe = commentMarker(approvalMarkerKey('ID0'));
+    const [before = '', after = ''] = probe.split('ID0');
+    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`${escape(before)}([A-Za-z0-9]{1,32})${escape(after)}`, 'g');
+    return [...body.matchAll(pattern)].map((m) => approvalMarkerKey(m[1] ?? ''));
+}
+const approval_state_text = schemas/* string */.YjP().max(10_000);
+const approval_state_name = schemas/* string */.YjP().min(1).max(200);
+const isoTime = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), { error: 'an ISO date and time' });
+const output = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+const flowStateSchema = schemas/* strictObject */.rej({
+    flow: approval_state_name,
+    fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
+    pausedAt: approval_state_name,
+    decided: schemas/* array */.YOg(schemas/* strictObject */.rej({ id: approval_state_name, status: schemas/* enum */.k5n(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text }))
+        .max(500)
+});
+const stateSchema = schemas/* strictObject */.rej({
+    v: schemas/* literal */.euz(APPROVAL_STATE_VERSION),
+    id: schemas/* string */.YjP().regex(/^[0-9a-f]{8}$/, { error: '8 hex characters' }),
+    status: schemas/* enum */.k5n(['pending', 'approved', 'denied', 'stale', 'expired']),
+    trigger: approval_state_name.nullable(),
+    invocation: schemas/* strictObject */.rej({
+        via: schemas/* enum */.k5n(['command', 'mention', 'event-action', 'event', 'default-agent', 'help']),
+        key: approval_state_name.nullable(),
+        args: approval_state_text,
+        target: schemas/* strictObject */.rej({ kind: schemas/* enum */.k5n(['agent', 'fleet', 'flow']), name: approval_state_name }),
+        params: output
+    }),
+    requester: approval_state_name,
+    approvers: schemas/* array */.YOg(approval_state_name).max(100),
+    requiredPermission: schemas/* enum */.k5n(PERMISSIONS),
+    number: schemas/* number */.aig().int().positive(),
+    headSha: schemas/* string */.YjP().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
+    requestedAt: isoTime,
+    expiresAt: isoTime.nullable(),
+    flow: flowStateSchema.nullable(),
+    message: approval_state_text.nullable(),
+    decision: schemas/* strictObject */.rej({ by: approval_state_name, at: isoTime, note: approval_state_text }).nullable()
+});
+/** Most a marker may hold: GitHub's comment limit is 65,536 characters, and the body needs room. */
+const MAX_MARKER_CHARS = 40_000;
+const CUT_STEPS = [4000, 1000, 200];
+const CUT_NOTE = '… (cut to fit the approval request)';
+/** A state that cannot be written (too large) or read back (missing, edited, malformed, old). */
+class ApprovalStateError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ApprovalStateError';
+    }
+}
+function checksum(state) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(state)).digest('hex').slice(0, 16);
+}
+function cutStrings(value, max) {
+    if (typeof value === 'string')
+        return value.length > max ? value.slice(0, max) + CUT_NOTE : value;
+    if (Array.isArray(value))
+        return value.map((v) => cutStrings(v, max));
+    if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cutStrings(v, max)]));
+    return value;
+}
+/**
+ * The marker payload for a state: the state plus its checksum. Long texts in a paused flow's
+ * outputs are cut step by step until the marker fits; a state that still does not fit is refused.
+ */
+function encodeApprovalState(state) {
+    const key = approvalMarkerKey(state.id);
+    const fit = (s) => {
+        const payload = { ...s, sum: checksum(s) };
+        return { payload, size: markerBlock(key, payload).length };
+    };
+    let current = state;
+    let encoded = fit(current);
+    let note = null;
+    for (const max of CUT_STEPS) {
+        if (encoded.size <= MAX_MARKER_CHARS || !current.flow)
+            break;
+        current = { ...current, flow: { ...current.flow, decided: cutStrings(current.flow.decided, max) } };
+        encoded = fit(current);
+        note = `Outputs of earlier flow nodes were cut to ${max} characters each to fit the approval request.`;
+    }
+    if (encoded.size > MAX_MARKER_CHARS) {
+        throw new ApprovalStateError(`the approval request's state needs ${encoded.size} characters, more than the ${MAX_MARKER_CHARS} a comment marker may hold; shorten the command's params`);
+    }
+    return { key, payload: encoded.payload, state: current, note };
+}
+function issuePath(path) {
+    return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+/** Reads and checks the state under `key` in a comment body. */
+function decodeApprovalState(body, key) {
+    const refuse = (why) => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` });
+    if (!hasMarker(body, key))
+        return refuse('the comment has no approval marker');
+    const raw = readMarkerState(body, key);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return refuse('its hidden state is missing or is not JSON; it cannot be acted on, ask again');
+    const { sum, ...rest } = raw;
+    if (rest.v !== APPROVAL_STATE_VERSION) {
+        return refuse(`its hidden state has version ${JSON.stringify(rest.v ?? null)}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`);
+    }
+    if (typeof sum !== 'string' || sum !== checksum(rest))
+        return refuse('its hidden state was edited (the checksum does not match); refusing it, ask again');
+    const parsed = stateSchema.safeParse(rest);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issuePath(issue.path)}: ` : '';
+        return refuse(`its hidden state is not valid (${where}${issue?.message ?? 'unknown problem'}); refusing it, ask again`);
+    }
+    return { ok: true, state: parsed.data };
+}
+
+;// CONCATENATED MODULE: ./src/approval/create-approval-request.ts
+// A new, pending approval request: for a command whose params say require_approval, or for an
+// Approval node that paused a flow.
+
+
+
+
+/** An unanswered request lapses after this long unless an Approval node sets timeout_seconds. */
+const DEFAULT_APPROVAL_TTL_SECONDS = 7 * 24 * 60 * 60;
+/** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
+function requiresApproval(invocation) {
+    const value = invocation.params.require_approval;
+    return value === true || value === 'true';
+}
+/** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */
+function approversFrom(value) {
+    const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    const out = [];
+    for (const entry of list) {
+        if (typeof entry !== 'string')
+            continue;
+        const cleaned = entry.trim().replace(/^@/, '');
+        if (cleaned !== '' && !out.some((o) => o.toLowerCase() === cleaned.toLowerCase()))
+            out.push(cleaned);
+    }
+    return out;
+}
+/** Whom a request names: the Approval node's own list, else the command's `params.approvers`. */
+function approversFor(invocation, ask) {
+    return ask?.approvers ? approversFrom(ask.approvers) : approversFrom(invocation.params.approvers);
+}
+/** Approving is a write: at least `write`, or the command's own `params.permission` when higher. */
+function approvalPermission(invocation) {
+    const declared = invocation.params.permission;
+    return isPermission(declared) && atLeast(declared, 'write') ? declared : 'write';
+}
+function createApprovalRequest(input) {
+    const { invocation, flow } = input;
+    if (!invocation.target)
+        throw new Error('an approval request needs an invocation with a target');
+    const requestedAt = input.now.toISOString();
+    const ttl = flow?.ask.timeoutSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS;
+    const seed = { number: input.number, trigger: input.trigger, key: invocation.key, requester: input.requester, requestedAt, at: flow?.state.pausedAt ?? null };
+    return {
+        v: APPROVAL_STATE_VERSION,
+        id: (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(seed)).digest('hex').slice(0, 8),
+        status: 'pending',
+        trigger: input.trigger,
+        invocation: { via: invocation.via, key: invocation.key, args: invocation.args, target: invocation.target, params: invocation.params },
+        requester: input.requester,
+        approvers: approversFor(invocation, flow?.ask),
+        requiredPermission: approvalPermission(invocation),
+        number: input.number,
+        headSha: input.headSha,
+        requestedAt,
+        expiresAt: new Date(input.now.getTime() + ttl * 1000).toISOString(),
+        flow: flow?.state ?? null,
+        message: flow?.ask.message ?? null,
+        decision: null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/parse-expression.ts
+/** A condition that cannot be read; the message names the column and what was expected. */
+class ExpressionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ExpressionError';
+    }
+}
+const MAX_LENGTH = 2000;
+const MAX_DEPTH = 32;
+// Sticky patterns, tried at the current position in this order.
+const SPACE = /\s+/y;
+const OPERATOR = /==|!=|>=|<=|&&|\|\||[<>!]/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?![A-Za-z0-9_])/y;
+const REF = /\$\{([^{}]*)\}/y;
+const TEMPLATE = /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_./-]*/y;
+function at(pattern, text, index) {
+    pattern.lastIndex = index;
+    return pattern.exec(text);
+}
+function readString(text, start) {
+    const quote = text[start];
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '\\' && i + 1 < text.length) {
+            value += text[i + 1];
+            i++;
+        }
+        else if (ch === quote) {
+            return { value, end: i + 1 };
+        }
+        else {
+            value += ch;
+        }
+    }
+    throw new ExpressionError(`the text starting at column ${start + 1} has no closing ${quote}`);
+}
+function wordExpr(name) {
+    if (name === 'true')
+        return { kind: 'literal', value: true };
+    if (name === 'false')
+        return { kind: 'literal', value: false };
+    if (name === 'null')
+        return { kind: 'literal', value: null };
+    return { kind: 'word', name };
+}
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        let m;
+        if ((m = at(SPACE, text, i))) {
+            i += m[0].length;
+        }
+        else if (ch === '(' || ch === ')') {
+            tokens.push({ type: 'paren', text: ch, at: i });
+            i += 1;
+        }
+        else if (ch === "'" || ch === '"') {
+            const s = readString(text, i);
+            tokens.push({ type: 'operand', expr: { kind: 'literal', value: s.value }, at: i });
+            i = s.end;
+        }
+        else if ((m = at(NUMBER, text, i))) {
+            tokens.push({ type: 'operand', expr: { kind: 'literal', value: Number(m[0]) }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(REF, text, i))) {
+            const path = (m[1] ?? '').trim();
+            if (path === '')
+                throw new ExpressionError(`\${} at column ${i + 1} names nothing; write e.g. \${review.output.verdict}`);
+            tokens.push({ type: 'operand', expr: { kind: 'ref', path }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(TEMPLATE, text, i))) {
+            tokens.push({ type: 'operand', expr: { kind: 'template', namespace: m[1], name: m[2] ?? '' }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(OPERATOR, text, i))) {
+            tokens.push({ type: 'op', text: m[0], at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(WORD, text, i))) {
+            tokens.push({ type: 'operand', expr: wordExpr(m[0]), at: i });
+            i += m[0].length;
+        }
+        else {
+            throw new ExpressionError(`unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`);
+        }
+    }
+    return tokens;
+}
+class Parser {
+    tokens;
+    length;
+    index = 0;
+    depth = 0;
+    constructor(tokens, length) {
+        this.tokens = tokens;
+        this.length = length;
+    }
+    parse() {
+        const expr = this.or();
+        const extra = this.tokens[this.index];
+        if (extra)
+            throw new ExpressionError(`unexpected ${this.describe(extra)} at column ${extra.at + 1}; join conditions with && or ||`);
+        return expr;
+    }
+    peekOp(...ops) {
+        const token = this.tokens[this.index];
+        return token?.type === 'op' && ops.includes(token.text);
+    }
+    describe(token) {
+        return token.type === 'operand' ? 'value' : `'${token.text}'`;
+    }
+    or() {
+        let left = this.and();
+        while (this.peekOp('||')) {
+            this.index++;
+            left = { kind: 'or', left, right: this.and() };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.peekOp('&&')) {
+            this.index++;
+            left = { kind: 'and', left, right: this.not() };
+        }
+        return left;
+    }
+    not() {
+        if (this.peekOp('!')) {
+            this.index++;
+            return { kind: 'not', operand: this.nested(() => this.not()) };
+        }
+        return this.compare();
+    }
+    compare() {
+        const left = this.primary();
+        const token = this.tokens[this.index];
+        if (token?.type === 'op' && ['==', '!=', '>', '<', '>=', '<='].includes(token.text)) {
+            this.index++;
+            const right = this.primary();
+            if (this.peekOp('==', '!=', '>', '<', '>=', '<=')) {
+                throw new ExpressionError(`comparisons cannot be chained (column ${(this.tokens[this.index]?.at ?? 0) + 1}); join them with && or ||`);
+            }
+            return { kind: 'compare', op: token.text, left, right };
+        }
+        return left;
+    }
+    primary() {
+        const token = this.tokens[this.index];
+        if (!token)
+            throw new ExpressionError(`the condition ends where a value was expected (column ${this.length + 1})`);
+        if (token.type === 'operand') {
+            this.index++;
+            return token.expr;
+        }
+        if (token.type === 'paren' && token.text === '(') {
+            this.index++;
+            const inner = this.nested(() => this.or());
+            const close = this.tokens[this.index];
+            if (close?.type !== 'paren' || close.text !== ')') {
+                throw new ExpressionError(`the '(' at column ${token.at + 1} is not closed`);
+            }
+            this.index++;
+            return inner;
+        }
+        throw new ExpressionError(`unexpected ${this.describe(token)} at column ${token.at + 1}; a value was expected`);
+    }
+    nested(parse) {
+        if (++this.depth > MAX_DEPTH)
+            throw new ExpressionError(`the condition nests deeper than ${MAX_DEPTH} levels`);
+        try {
+            return parse();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+}
+/** Parses a condition (`${check.output.count} > 0 && {{ params.environment }} == production`). */
+function parseExpression(text) {
+    if (text.length > MAX_LENGTH)
+        throw new ExpressionError(`the condition is ${text.length} characters long; at most ${MAX_LENGTH}`);
+    const tokens = tokenize(text);
+    if (tokens.length === 0)
+        throw new ExpressionError('the condition is empty');
+    return new Parser(tokens, text.length).parse();
+}
+
+;// CONCATENATED MODULE: ./src/flow/evaluate-expression.ts
+
+/** The text a value shows as: null empty, arrays comma-joined, objects as JSON. */
+function displayValue(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (Array.isArray(value))
+        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : displayValue(v))).join(', ');
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+const FALSY_TEXT = new Set(['', 'false', '0', 'null']);
+/** Text from substitution is often `'false'` or `''`; both are false, as are 0, null and []. */
+function truthy(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === null || value === undefined)
+        return false;
+    if (typeof value === 'number')
+        return value !== 0 && !Number.isNaN(value);
+    if (typeof value === 'string')
+        return !FALSY_TEXT.has(value.trim().toLowerCase());
+    if (Array.isArray(value))
+        return value.length > 0;
+    return true;
+}
+function evaluate_expression_asNumber(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : null;
+    if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value))
+        return Number(value);
+    return null;
+}
+function compare(op, left, right) {
+    const a = evaluate_expression_asNumber(left);
+    const b = evaluate_expression_asNumber(right);
+    if (op === '==' || op === '!=') {
+        const equal = a !== null && b !== null ? a === b : displayValue(left) === displayValue(right);
+        return op === '==' ? equal : !equal;
+    }
+    if (a === null || b === null) {
+        const bad = a === null ? left : right;
+        throw new ExpressionError(`${op} compares numbers, and ${JSON.stringify(displayValue(bad))} is not a number`);
+    }
+    if (op === '>')
+        return a > b;
+    if (op === '<')
+        return a < b;
+    if (op === '>=')
+        return a >= b;
+    return a <= b;
+}
+function evaluateExpression(expr, scope) {
+    switch (expr.kind) {
+        case 'literal':
+            return expr.value;
+        case 'ref':
+            return scope.ref(expr.path);
+        case 'template':
+            return scope.template(expr.namespace, expr.name);
+        case 'word': {
+            const found = scope.word(expr.name);
+            return found.found ? found.value : expr.name;
+        }
+        case 'not':
+            return !truthy(evaluateExpression(expr.operand, scope));
+        case 'and':
+            return truthy(evaluateExpression(expr.left, scope)) && truthy(evaluateExpression(expr.right, scope));
+        case 'or':
+            return truthy(evaluateExpression(expr.left, scope)) || truthy(evaluateExpression(expr.right, scope));
+        case 'compare':
+            return compare(expr.op, evaluateExpression(expr.left, scope), evaluateExpression(expr.right, scope));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
+// The approval request comment, and what it says once answered. The hidden state marker is added
+// by the publisher (upsertComment with the encoded payload); this is the part people read.
+
+function commandText(state) {
+    const { key, args } = state.invocation;
+    if (key === null)
+        return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
+    const slash = state.invocation.via === 'command' || state.invocation.via === 'mention';
+    return `\`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}\``;
+}
+function target(state) {
+    return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
+}
+function shortSha(sha) {
+    return sha ? `\`${sha.slice(0, 7)}\`` : 'none (not a pull request)';
+}
+/** Params people should see before approving; the approval switches themselves are left out. */
+function paramsLine(state) {
+    const shown = Object.entries(state.invocation.params).filter(([k]) => !['require_approval', 'approvers', 'permission'].includes(k));
+    if (shown.length === 0)
+        return null;
+    return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${displayValue(v).replace(/`/g, "'")}\``).join(', ')}`;
+}
+function whoMay(state) {
+    const not = `, except @${state.requester} who asked`;
+    if (state.approvers.length === 0)
+        return `anyone with ${state.requiredPermission} permission on this repository${not}`;
+    const names = state.approvers.map((a) => (a.toLowerCase().startsWith('team:') ? `members of \`${a}\`` : `@${a}`));
+    return `${names.join(', ')}${not}`;
+}
+function whatRuns(state) {
+    if (state.flow) {
+        const done = state.flow.decided.filter((d) => d.status === 'completed').map((d) => `\`${d.id}\``);
+        const so = done.length > 0 ? ` (done so far: ${done.join(', ')})` : '';
+        return `the rest of flow \`${state.flow.flow}\` after its approval step \`${state.flow.pausedAt}\`${so}`;
+    }
+    return `${target(state)}, for ${commandText(state)}`;
+}
+function pending(state) {
+    const lines = [`### ⏸️ Approval needed: ${commandText(state)}`, ''];
+    if (state.message)
+        lines.push(`> ${state.message.replace(/\n/g, '\n> ')}`, '');
+    const facts = [
+        `**Will run:** ${whatRuns(state)}`,
+        `**Requested by:** @${state.requester}`,
+        `**For commit:** ${shortSha(state.headSha)}${state.headSha ? ' (a new push voids this request)' : ''}`
+    ];
+    const params = paramsLine(state);
+    if (params)
+        facts.push(params);
+    facts.push(`**Who may approve:** ${whoMay(state)}`);
+    if (state.expiresAt)
+        facts.push(`**Expires:** ${state.expiresAt}`);
+    lines.push(...facts.map((f) => `- ${f}`));
+    lines.push('', `Reply \`/approve\` to run it, or \`/deny\` to cancel it. If several requests are waiting, name this one: \`/approve ${state.id}\`.`);
+    return lines.join('\n');
+}
+function answered(state) {
+    const by = state.decision ? `@${state.decision.by}` : 'someone';
+    const at = state.decision ? ` at ${state.decision.at}` : '';
+    const note = state.decision?.note ? `\n\n> ${state.decision.note.replace(/\n/g, '\n> ')}` : '';
+    const runs = state.flow ? whatRuns(state) : target(state);
+    const about = `${commandText(state)} (${runs}), requested by @${state.requester} for commit ${shortSha(state.headSha)}`;
+    switch (state.status) {
+        case 'approved':
+            return `### ✅ Approved by ${by}${at}\n\n${about}: running it now.${note}`;
+        case 'denied': {
+            const withdrawn = state.decision && state.decision.by.toLowerCase() === state.requester.toLowerCase();
+            return `### ❌ ${withdrawn ? 'Withdrawn' : 'Denied'} by ${by}${at}\n\n${about}: it will not run.${note}`;
+        }
+        case 'stale':
+            return `### ⚠️ Refused: the PR head changed\n\n${about}. ${by} answered \`/approve\`${at}, but the pull request has new commits since the request, so nothing ran. Ask again with ${commandText(state)}.`;
+        case 'expired':
+            return `### ⌛ Expired\n\n${about}. Nobody approved it before ${state.expiresAt ?? 'its time ran out'}, so nothing ran. Ask again with ${commandText(state)}.`;
+        default:
+            return pending(state);
+    }
+}
+/** The request comment's text for the state's status (pending, approved, denied, stale, expired). */
+function renderApprovalComment(state) {
+    return state.status === 'pending' ? pending(state) : answered(state);
+}
+
+;// CONCATENATED MODULE: ./src/fleet/draft-publisher.ts
+function drafted(note) {
+    return { sent: false, id: null, url: null, notes: [note] };
+}
+function createDraftPublisher(base, draft) {
+    return {
+        get dryRun() {
+            return base.dryRun;
+        },
+        get planned() {
+            return base.planned;
+        },
+        get applied() {
+            return base.applied;
+        },
+        get notes() {
+            return base.notes;
+        },
+        records: () => base.records(),
+        findOwnComment: (number, key) => base.findOwnComment(number, key),
+        addLabels: (number, labels, policy) => base.addLabels(number, labels, policy),
+        removeLabel: (number, label, policy) => base.removeLabel(number, label, policy),
+        createCheckRun: (run) => base.createCheckRun(run),
+        updateCheckRun: (id, change) => base.updateCheckRun(id, change),
+        addReaction: (id, target, content) => base.addReaction(id, target, content),
+        async createComment(_number, body) {
+            draft.comments.push(body);
+            return drafted('kept for the fleet: its members are published together as one comment');
+        },
+        async upsertComment(_number, _key, body) {
+            draft.comments.push(body);
+            return drafted('kept for the fleet: its members are published together as one comment');
+        },
+        async submitReview(_number, review) {
+            draft.reviews.push(review);
+            return drafted('kept for the fleet: its members are published together as one review');
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/publication-draft.ts
+function emptyDraft() {
+    return { reviews: [], comments: [] };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/merge-fleet-results.ts
+const STRICTNESS = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 };
+const VERDICT_WORDS = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' };
+const VERDICT_PLURAL = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' };
+/** A member's own verdict: the strictest of its reviews; null when it drafted none. */
+function memberVerdict(result) {
+    if (result.status === 'failed' || result.status === 'skipped')
+        return null;
+    let verdict = null;
+    for (const review of result.draft.reviews) {
+        if (verdict === null || STRICTNESS[review.event] > STRICTNESS[verdict])
+            verdict = review.event;
+    }
+    return verdict;
+}
+/** REQUEST_CHANGES if any member asks for changes; APPROVE only if every member approves. */
+function strictest(members) {
+    const verdicts = members.map(memberVerdict);
+    if (verdicts.includes('REQUEST_CHANGES'))
+        return 'REQUEST_CHANGES';
+    return verdicts.length > 0 && verdicts.every((v) => v === 'APPROVE') ? 'APPROVE' : 'COMMENT';
+}
+function majority(members) {
+    const counts = new Map();
+    for (const verdict of members.map(memberVerdict))
+        if (verdict)
+            counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+    // A member that failed or did not review has no vote, but still counts toward the majority needed.
+    for (const [verdict, count] of counts) {
+        if (count * 2 > members.length) {
+            const verb = count === 1 ? VERDICT_WORDS[verdict] : VERDICT_PLURAL[verdict];
+            return { verdict, line: `Consensus: ${count} of ${members.length} members ${verb}.`, disagree: false };
+        }
+    }
+    const votes = members.map((m) => {
+        const verdict = memberVerdict(m);
+        return `${m.member} ${verdict ? VERDICT_WORDS[verdict] : 'gave no verdict'}`;
+    });
+    return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true };
+}
+function commentKey(c) {
+    return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000');
+}
+/** Inline comments of every member, the same remark on the same line once, credited to all who made it. */
+function mergeInline(members, credit) {
+    const merged = new Map();
+    let duplicates = 0;
+    for (const member of members) {
+        for (const review of member.draft.reviews) {
+            for (const comment of review.comments) {
+                const key = commentKey(comment);
+                const seen = merged.get(key);
+                if (seen) {
+                    duplicates++;
+                    if (!seen.by.includes(member.member))
+                        seen.by.push(member.member);
+                }
+                else {
+                    merged.set(key, { comment, by: [member.member] });
+                }
+            }
+        }
+    }
+    const comments = [...merged.values()].map(({ comment, by }) => (credit ? { ...comment, body: `**${by.join(', ')}:** ${comment.body}` } : comment));
+    return { comments, duplicates };
+}
+function section(member, verdict) {
+    const parts = [...member.draft.reviews.map((r) => r.body.trim()), ...member.draft.comments.map((c) => c.trim())].filter((p) => p !== '');
+    const heading = `### ${member.member}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
+    return parts.length > 0 ? `${heading}\n\n${parts.join('\n\n')}` : '';
+}
+function unfinished(members) {
+    return members.filter((m) => m.status !== 'ran').map((m) => `${m.member} ${m.status === 'skipped' ? 'did not run' : 'did not finish'}: ${m.detail}`);
+}
+function mergeFleetResults(fleet, members) {
+    const notes = unfinished(members);
+    const reviewed = members.some((m) => memberVerdict(m) !== null);
+    const sections = members.map((m) => section(m, reviewed ? memberVerdict(m) : null)).filter((s) => s !== '');
+    const footer = notes.map((n) => `_${n}_`);
+    if (!reviewed) {
+        if (sections.length === 0)
+            return { review: null, comment: null, verdict: null, notes };
+        const comment = [`**Fleet \`${fleet.name}\`**`, ...sections, ...footer].join('\n\n');
+        return { review: null, comment, verdict: null, notes };
+    }
+    let verdict = strictest(members);
+    const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`];
+    if (fleet.aggregation === 'consensus') {
+        const vote = majority(members);
+        verdict = vote.verdict;
+        header.push(vote.line);
+        if (vote.disagree)
+            notes.push(`fleet ${fleet.name}: members disagree; posted as a comment`);
+    }
+    const inline = mergeInline(members, members.length > 1);
+    if (inline.duplicates > 0)
+        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
+    const body = [...header, ...sections, ...footer].join('\n\n');
+    return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
+
+
+const DEFAULT_FLEET_CONCURRENCY = 3;
+function memberName(fleet, plans, index) {
+    const plan = plans[index];
+    return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label;
+}
+async function runOne(runMember, plan, previous, member) {
+    try {
+        const run = await runMember(plan, previous);
+        return { ...run, member, label: plan.label };
+    }
+    catch (error) {
+        // One member's crash must not lose what the others found.
+        return { member, label: plan.label, status: 'failed', detail: error instanceof Error ? error.message : String(error), text: '', draft: emptyDraft() };
+    }
+}
+async function parallel(fleet, plans, runMember, concurrency) {
+    const results = new Array(plans.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < plans.length) {
+            const index = next++;
+            results[index] = await runOne(runMember, plans[index], [], memberName(fleet, plans, index));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker));
+    return results;
+}
+/** A pipeline: each member sees the results before it; a failure stops the ones after it. */
+async function sequential(fleet, plans, runMember) {
+    const results = [];
+    let stoppedBy = null;
+    for (const [index, plan] of plans.entries()) {
+        const member = memberName(fleet, plans, index);
+        if (stoppedBy !== null) {
+            results.push({ member, label: plan.label, status: 'skipped', detail: `${stoppedBy} failed earlier in the pipeline`, text: '', draft: emptyDraft() });
+            continue;
+        }
+        const result = await runOne(runMember, plan, [...results], member);
+        results.push(result);
+        if (result.status === 'failed')
+            stoppedBy = member;
+    }
+    return results;
+}
+async function runFleet(fleet, plans, runMember, options = {}) {
+    const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
+    const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY;
+    const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency);
+    return { fleet: fleet.name, strategy: fleet.strategy, aggregation: fleet.aggregation, members, publication: mergeFleetResults(fleet, members) };
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-outputs.ts
+/** Node outputs can hold an agent's whole answer; a step output keeps each text short. */
+const TEXT_LIMIT = 1000;
+function shorten(value) {
+    if (typeof value === 'string')
+        return value.length > TEXT_LIMIT ? `${value.slice(0, TEXT_LIMIT)}…` : value;
+    if (Array.isArray(value))
+        return value.map(shorten);
+    if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
+    return value;
+}
+/**
+ * `flow` (completed | paused | failed), `flow-node` (where it paused or failed), `approved-by` (who
+ * approved what this run resumed), `node-results` (JSON: each node's status and output).
+ */
+function flowOutputs(result, approvedBy = null) {
+    const at = result.status === 'paused' ? (result.state?.pausedAt ?? '') : result.status === 'failed' ? (result.failure?.node ?? '') : '';
+    const nodes = Object.fromEntries(result.nodes.map((n) => [n.id, { status: n.status, ...(n.output ? { output: shorten(n.output) } : {}) }]));
+    return {
+        flow: result.status,
+        'flow-node': at,
+        'approved-by': approvedBy ?? '',
+        'node-results': JSON.stringify(nodes)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-scope.ts
+
+function own(value, key) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    return Object.hasOwn(value, key) ? value[key] : undefined;
+}
+function walk(value, path) {
+    let current = value;
+    for (const key of path) {
+        current = own(current, key);
+        if (current === undefined)
+            return null;
+    }
+    return current ?? null;
+}
+/** `${node.output}` alone is the node's answer: an agent's text, otherwise the whole output. */
+function primary(output) {
+    return typeof output.text === 'string' ? output.text : output;
+}
+function flowScope(input) {
+    const ids = new Set(input.nodeIds);
+    const { ctx, outputs } = input;
+    return {
+        ref(path) {
+            const parts = path.split('.').map((p) => p.trim());
+            const [head = '', field, ...rest] = parts;
+            if (head === 'event' || head === 'trigger') {
+                if (field === undefined)
+                    return ctx.metadata;
+                if (field === 'metadata')
+                    return rest.length === 0 ? ctx.metadata : walk(ctx.metadata, rest);
+                if (field === 'params')
+                    return rest.length === 0 ? ctx.params : walk(ctx.params, rest);
+                throw new ExpressionError(`\${${path}}: write \${${head}.metadata.NAME} or \${${head}.params.NAME}`);
+            }
+            if (!ids.has(head)) {
+                throw new ExpressionError(`\${${path}} names no node of flow '${input.flow}'; its nodes are ${[...ids].join(', ')}`);
+            }
+            if (field !== 'output' && field !== 'result') {
+                throw new ExpressionError(`\${${path}}: a node is read as \${${head}.output}, \${${head}.output.FIELD} or \${${head}.result}`);
+            }
+            const output = Object.hasOwn(outputs, head) ? outputs[head] : undefined;
+            // A node that was skipped or has not run has no output: the reference is empty, not an error.
+            if (output === undefined)
+                return null;
+            if (field === 'result')
+                return rest.length === 0 ? (output.result ?? null) : walk(output.result, rest);
+            return rest.length === 0 ? primary(output) : walk(output, rest);
+        },
+        template(namespace, name) {
+            if (namespace === 'metadata')
+                return Object.hasOwn(ctx.metadata, name) ? ctx.metadata[name] : null;
+            if (namespace === 'params')
+                return Object.hasOwn(ctx.params, name) ? ctx.params[name] : null;
+            return name === 'args' ? ctx.command.args : name === 'name' ? ctx.command.name : null;
+        },
+        word(name) {
+            if (!input.words)
+                return { found: false };
+            const value = walk(input.words, name.split('.'));
+            return value === null && own(input.words, name.split('.')[0] ?? '') === undefined ? { found: false } : { found: true, value };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/edge-holds.ts
+
+
+
+/**
+ * - no `when`: always, except from an Approval node, where it means `approved` (a denial must never
+ *   start what the approval guards);
+ * - `true` / `false`: the source's `result` (a Conditional's verdict; true for nodes that ran);
+ * - anything else: a condition, where bare words name the source's output fields (`approved`,
+ *   `denied`, `status == 'success'`) and `${node.output.field}` any earlier node's.
+ */
+function edgeHolds(edge, source, scope) {
+    const when = edge.when?.trim() ?? '';
+    if (when === '')
+        return source.type === 'Approval' ? source.output.approved === true : true;
+    const lowered = when.toLowerCase();
+    if (lowered === 'true' || lowered === 'false')
+        return truthy(source.output.result) === (lowered === 'true');
+    const expr = parseExpression(when);
+    // A lone word that names no field would read as text, i.e. always true: a typo must not pass.
+    if (expr.kind === 'word' && !Object.hasOwn(source.output, expr.name.split('.')[0] ?? '')) {
+        const fields = Object.keys(source.output).join(', ');
+        throw new ExpressionError(`when '${when}': node '${source.id}' (${source.type}) has no output field '${expr.name}'; its fields are ${fields}`);
+    }
+    return truthy(evaluateExpression(expr, flowScope({ ...scope, words: source.output })));
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-fingerprint.ts
+
+
+/**
+ * A short digest of what a flow does (nodes, their config, connections; not where they are written).
+ * A paused flow resumes only into the same definition: the config may change between the request
+ * and the `/approve`, and positions and outputs of the old one would not fit the new one.
+ */
+function flowFingerprint(flow) {
+    const shape = {
+        name: flow.name,
+        nodes: flow.nodes.map((n) => ({ id: n.id, type: n.type, config: n.config })),
+        connections: flow.connections.map((c) => ({ from: c.from, to: c.to, when: c.when ?? null }))
+    };
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(shape)).digest('hex').slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-order.ts
+/** Connections may start at these markers instead of a node (AOF: `start`; its docs: `trigger`). */
+const ENTRY_MARKERS = new Set(['start', 'trigger']);
+/** Nodes on one cycle, in loop order, for the message (`a → b → a`). */
+function describeCycle(left, connections) {
+    // Drop nodes that merely wait behind the cycle: repeatedly remove those with no successor left.
+    const on = new Set(left);
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const id of on) {
+            if (!connections.some((c) => c.from === id && on.has(c.to))) {
+                on.delete(id);
+                changed = true;
+            }
+        }
+    }
+    const next = (id) => connections.find((c) => c.from === id && on.has(c.to))?.to ?? id;
+    let node = [...on][0] ?? '';
+    const seen = [];
+    while (!seen.includes(node)) {
+        seen.push(node);
+        node = next(node);
+    }
+    return [...seen.slice(seen.indexOf(node)), node].join(' → ');
+}
+/**
+ * Entry nodes are those connected from `start`/`trigger`; a flow with no such connection starts at
+ * every node without an incoming connection. A cycle is refused (Kahn's algorithm leaves it over).
+ */
+function flowOrder(flow) {
+    const ids = flow.nodes.map((n) => n.id);
+    const known = new Set(ids);
+    const incoming = new Map(ids.map((id) => [id, []]));
+    const outgoing = new Map(ids.map((id) => [id, []]));
+    const fromMarker = new Set();
+    for (const c of flow.connections) {
+        if (!known.has(c.to))
+            return { ok: false, error: `flow '${flow.name}' connects to '${c.to}', which is not one of its nodes` };
+        if (ENTRY_MARKERS.has(c.from) && !known.has(c.from)) {
+            fromMarker.add(c.to);
+            continue;
+        }
+        if (!known.has(c.from))
+            return { ok: false, error: `flow '${flow.name}' connects from '${c.from}', which is not one of its nodes (or start)` };
+        incoming.get(c.to)?.push(c);
+        outgoing.get(c.from)?.push(c.to);
+    }
+    const entries = fromMarker.size > 0 ? fromMarker : new Set(ids.filter((id) => incoming.get(id)?.length === 0));
+    const waiting = new Map(ids.map((id) => [id, incoming.get(id)?.length ?? 0]));
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const ready = ids.filter((id) => waiting.get(id) === 0);
+    const order = [];
+    while (ready.length > 0) {
+        ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+        const id = ready.shift();
+        order.push(id);
+        for (const to of outgoing.get(id) ?? []) {
+            const left = (waiting.get(to) ?? 0) - 1;
+            waiting.set(to, left);
+            if (left === 0)
+                ready.push(to);
+        }
+    }
+    if (order.length < ids.length) {
+        const left = new Set(ids.filter((id) => !order.includes(id)));
+        return { ok: false, error: `flow '${flow.name}' has a cycle (${describeCycle(left, flow.connections)}); a flow runs each node at most once` };
+    }
+    return { ok: true, order, entries, incoming };
+}
+
+;// CONCATENATED MODULE: ./src/flow/read-node-config.ts
+
+class NodeConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NodeConfigError';
+    }
+}
+const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'];
+function label(node) {
+    return `node '${node.id}' (${node.type})`;
+}
+function get(config, key) {
+    return Object.hasOwn(config, key) ? config[key] : undefined;
+}
+/** A text field; numbers and booleans are accepted as written. */
+function optionalText(node, config, key) {
+    const value = get(config, key);
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new NodeConfigError(`${label(node)}: config.${key} must be text (found ${Array.isArray(value) ? 'a list' : 'a mapping'})`);
+}
+function requiredText(node, config, key, example) {
+    const value = optionalText(node, config, key);
+    if (value === null || value.trim() === '')
+        throw new NodeConfigError(`${label(node)} needs config.${key}, e.g. ${key}: ${example}`);
+    return value;
+}
+/** `labels: [a, b]`, `labels: a`, or `label: a`. */
+function labelList(node, config) {
+    const raw = get(config, 'labels') ?? get(config, 'label');
+    const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : null;
+    if (!list || list.length === 0 || !list.every((l) => typeof l === 'string' && l.trim() !== '')) {
+        throw new NodeConfigError(`${label(node)} needs config.labels, a list of label names, e.g. labels: [deployed]`);
+    }
+    return list.map((l) => l.trim());
+}
+/** workflow_dispatch inputs are text; other values are written as a template would show them. */
+function dispatchInputs(node, config) {
+    const raw = get(config, 'inputs');
+    if (raw === undefined || raw === null)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new NodeConfigError(`${label(node)}: config.inputs must be a mapping of workflow inputs, e.g. inputs: {environment: production}`);
+    }
+    const inputs = {};
+    for (const [key, value] of Object.entries(raw))
+        inputs[key] = displayValue(value);
+    return inputs;
+}
+function checkConclusion(node, config) {
+    const value = optionalText(node, config, 'conclusion') ?? 'success';
+    const found = CHECK_CONCLUSIONS.find((c) => c === value);
+    if (!found)
+        throw new NodeConfigError(`${label(node)}: config.conclusion must be one of ${CHECK_CONCLUSIONS.join(', ')} (found ${JSON.stringify(value)})`);
+    return found;
+}
+/** `approvers: [login, team:org/slug]` on an Approval node; null when it names none. */
+function approverList(node, config) {
+    const raw = get(config, 'approvers');
+    if (raw === undefined || raw === null)
+        return null;
+    const list = typeof raw === 'string' ? [raw] : raw;
+    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a.trim() !== '')) {
+        throw new NodeConfigError(`${label(node)}: config.approvers must be a list of logins or team:org/slug, e.g. approvers: [platform-lead, team:myorg/sre]`);
+    }
+    return list.length === 0 ? null : list.map((a) => a.trim());
+}
+function timeoutSeconds(node, config) {
+    const raw = get(config, 'timeout_seconds') ?? get(config, 'timeoutSeconds');
+    if (raw === undefined || raw === null)
+        return null;
+    const value = typeof raw === 'string' ? Number(raw) : raw;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+        throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/flow/substitute-references.ts
+// Fills `${node.output.field}`, `${event.metadata.X}` and `{{ metadata.X }}`-style placeholders in a
+// node's config strings. One pass: a filled-in value (an agent's answer, a PR title) is never
+// scanned again, so text that holds placeholders stays text.
+
+const PLACEHOLDER = /\$\{([^{}]*)\}|\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+/** `${a.output…}`/`${a.result…}`/`${event…}`: ours. Anything else (`${{ github.x }}` never matches) stays as written. */
+function isFlowReference(path, nodeIds) {
+    const [head = '', field] = path.trim().split('.');
+    if (head === 'event' || head === 'trigger')
+        return true;
+    if (nodeIds.has(head))
+        return true;
+    return field === 'output' || field === 'result';
+}
+function substituteText(text, scope, nodeIds) {
+    return text.replace(PLACEHOLDER, (match, path, namespace, name) => {
+        if (path !== undefined)
+            return isFlowReference(path, nodeIds) ? displayValue(scope.ref(path.trim())) : match;
+        return displayValue(scope.template(namespace, name ?? ''));
+    });
+}
+/** Every string inside `value` (mappings and lists too), filled in; other values as they are. */
+function substituteReferences(value, scope, nodeIds) {
+    if (typeof value === 'string')
+        return substituteText(value, scope, nodeIds);
+    if (Array.isArray(value))
+        return value.map((v) => substituteReferences(v, scope, nodeIds));
+    if (typeof value === 'object' && value !== null) {
+        const out = {};
+        for (const [key, v] of Object.entries(value))
+            out[key] = substituteReferences(v, scope, nodeIds);
+        return out;
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-node.ts
+
+
+
+
+const ACTIONS = new Map([
+    ['workflow_dispatch', 'workflow_dispatch'],
+    ['dispatch_workflow', 'workflow_dispatch'],
+    ['comment', 'comment'],
+    ['post_comment', 'comment'],
+    ['add_labels', 'add_labels'],
+    ['label', 'add_labels'],
+    ['labels', 'add_labels'],
+    ['check_run', 'check_run'],
+    ['create_check_run', 'check_run']
+]);
+/** Port answers add to a node's output; `result` stays what the flow decided. */
+function merge(port, own) {
+    return { ...(port ?? {}), ...own };
+}
+function conditional(node, env) {
+    const raw = node.config.condition;
+    if (typeof raw === 'boolean')
+        return { result: raw, condition: String(raw) };
+    if (typeof raw !== 'string' || raw.trim() === '') {
+        throw new NodeConfigError(`node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`);
+    }
+    // Parsed, not filled in as text: a referenced value can never become an operator.
+    return { result: truthy(evaluateExpression(parseExpression(raw), env.scope)), condition: raw };
+}
+async function action(node, config, env) {
+    const name = requiredText(node, config, 'action', 'workflow_dispatch');
+    const kind = ACTIONS.get(name);
+    const request = { node: node.id };
+    if (kind === 'workflow_dispatch') {
+        const workflow = requiredText(node, config, 'workflow', 'deploy.yml');
+        const ref = optionalText(node, config, 'ref');
+        const inputs = dispatchInputs(node, config);
+        const port = await env.ports.dispatchWorkflow({ ...request, workflow, ref, inputs });
+        return { output: merge(port, { result: true, action: kind, workflow, ref, inputs }), detail: `started workflow ${workflow}${ref ? ` on ${ref}` : ''}` };
+    }
+    if (kind === 'comment') {
+        const body = optionalText(node, config, 'body') ?? requiredText(node, config, 'message', '"Deployed."');
+        const port = await env.ports.postComment({ ...request, body });
+        return { output: merge(port, { result: true, action: kind, body }), detail: 'commented' };
+    }
+    if (kind === 'add_labels') {
+        const labels = labelList(node, config);
+        const port = await env.ports.addLabels({ ...request, labels });
+        return { output: merge(port, { result: true, action: kind, labels }), detail: `labelled ${labels.join(', ')}` };
+    }
+    if (kind === 'check_run') {
+        const checkName = requiredText(node, config, 'name', 'deploy');
+        const conclusion = checkConclusion(node, config);
+        const title = optionalText(node, config, 'title') ?? checkName;
+        const summary = optionalText(node, config, 'summary') ?? '';
+        const port = await env.ports.checkRun({ ...request, name: checkName, conclusion, title, summary });
+        return { output: merge(port, { result: true, action: kind, name: checkName, conclusion }), detail: `check run ${checkName}: ${conclusion}` };
+    }
+    throw new NodeConfigError(`node '${node.id}' (Action): config.action ${JSON.stringify(name)} is not one of workflow_dispatch, comment, add_labels, check_run`);
+}
+async function runNode(node, env) {
+    if (node.type === 'Conditional') {
+        const output = conditional(node, env);
+        return { kind: 'done', output, detail: `condition is ${output.result}` };
+    }
+    const config = substituteReferences(node.config, env.scope, env.nodeIds);
+    switch (node.type) {
+        case 'Agent': {
+            const agent = optionalText(node, config, 'agent');
+            const inline = typeof config.inline === 'object' && config.inline !== null && !Array.isArray(config.inline) ? config.inline : null;
+            if (!agent && !inline)
+                throw new NodeConfigError(`node '${node.id}' (Agent) needs config.agent, e.g. agent: code-reviewer`);
+            const input = optionalText(node, config, 'input') ?? '';
+            const port = await env.ports.runAgent({ node: node.id, agent: agent ?? null, inline: agent ? null : inline, input });
+            return { kind: 'done', output: merge(port, { result: true }), detail: `agent ${agent ?? '(inline)'} ran` };
+        }
+        case 'Fleet': {
+            const fleet = requiredText(node, config, 'fleet', 'review-fleet');
+            const port = await env.ports.runFleet({ node: node.id, fleet, input: optionalText(node, config, 'input') ?? '' });
+            return { kind: 'done', output: merge(port, { result: true }), detail: `fleet ${fleet} ran` };
+        }
+        case 'Response': {
+            const body = optionalText(node, config, 'message') ?? requiredText(node, config, 'body', '"Done."');
+            const port = await env.ports.postComment({ node: node.id, body });
+            return { kind: 'done', output: merge(port, { result: true, body }), detail: 'commented' };
+        }
+        case 'Action': {
+            const { output, detail } = await action(node, config, env);
+            return { kind: 'done', output, detail };
+        }
+        case 'Approval':
+            return {
+                kind: 'pause',
+                ask: {
+                    node: node.id,
+                    message: optionalText(node, config, 'message') ?? `Continue the flow after '${node.id}'?`,
+                    approvers: approverList(node, config),
+                    timeoutSeconds: timeoutSeconds(node, config)
+                }
+            };
+        case 'End':
+        case 'Join':
+        case 'Parallel':
+            return { kind: 'done', output: { result: true }, detail: node.type === 'End' ? 'the flow ends here' : 'passed' };
+        default:
+            throw new NodeConfigError(`node '${node.id}': type ${node.type} cannot run in a job`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
+
+
+
+
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Why a resume cannot continue this flow, or null when it can. */
+function resumeProblem(flow, state) {
+    if (state.flow !== flow.name)
+        return `the approval was for flow '${state.flow}', not '${flow.name}'`;
+    if (state.fingerprint !== flowFingerprint(flow)) {
+        return `flow '${flow.name}' was changed after the approval was requested; ask again so the approver sees what will run`;
+    }
+    const node = flow.nodes.find((n) => n.id === state.pausedAt);
+    if (node?.type !== 'Approval')
+        return `flow '${flow.name}' has no Approval node '${state.pausedAt}'`;
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    const unknown = state.decided.find((d) => !ids.has(d.id) || d.id === state.pausedAt);
+    if (unknown)
+        return `the saved position names node '${unknown.id}', which does not fit flow '${flow.name}'`;
+    return null;
+}
+/** Join waits for all incoming connections by default; `strategy: any|majority` as AOF's Join. */
+function joinHolds(node, held, total) {
+    const strategy = typeof node.config.strategy === 'string' ? node.config.strategy : 'all';
+    if (strategy === 'any')
+        return held > 0;
+    if (strategy === 'majority')
+        return held * 2 > total;
+    return held === total && total > 0;
+}
+class FlowRun {
+    flow;
+    ctx;
+    ports;
+    records = new Map();
+    outputs = {};
+    decided = [];
+    ids;
+    idSet;
+    constructor(flow, ctx, ports) {
+        this.flow = flow;
+        this.ctx = ctx;
+        this.ports = ports;
+        this.ids = flow.nodes.map((n) => n.id);
+        this.idSet = new Set(this.ids);
+    }
+    restore(state) {
+        for (const d of state.decided)
+            this.decide(d.id, d.status, d.output, d.detail);
+    }
+    node(id) {
+        return this.flow.nodes.find((n) => n.id === id);
+    }
+    decide(id, status, output, detail) {
+        this.records.set(id, { id, type: this.node(id).type, status, output, detail });
+        if (status === 'completed' && output)
+            this.outputs[id] = output;
+        this.decided.push({ id, status, output, detail });
+    }
+    has(id) {
+        return this.records.has(id);
+    }
+    scope() {
+        return { flow: this.flow.name, nodeIds: this.ids, ctx: this.ctx, outputs: this.outputs };
+    }
+    /** Whether the node is reached, from the connections into it (all decided: they come earlier in order). */
+    reached(node, incoming, entry) {
+        if (entry)
+            return { reached: true, why: '' };
+        const held = [];
+        for (const edge of incoming) {
+            const source = this.records.get(edge.from);
+            if (source?.status !== 'completed' || !source.output)
+                continue;
+            try {
+                if (edgeHolds(edge, { id: edge.from, type: source.type, output: source.output }, this.scope()))
+                    held.push(edge.from);
+            }
+            catch (error) {
+                throw new Error(`connection ${edge.from} → ${node.id}: ${message(error)}`);
+            }
+        }
+        const reached = node.type === 'Join' ? joinHolds(node, held.length, incoming.length) : held.length > 0;
+        if (reached)
+            return { reached, why: '' };
+        const why = node.type === 'Join' && held.length > 0
+            ? `not reached: ${held.length} of ${incoming.length} connections held (strategy ${String(node.config.strategy ?? 'all')})`
+            : 'not reached: no connection into it held';
+        return { reached, why };
+    }
+    skip(id, why) {
+        this.decide(id, 'skipped', null, why);
+    }
+    complete(id, output, detail) {
+        this.decide(id, 'completed', output, detail);
+    }
+    async run(node) {
+        return runNode(node, { scope: flowScope(this.scope()), nodeIds: this.idSet, ports: this.ports });
+    }
+    result(status, extra = {}) {
+        const nodes = this.flow.nodes.map((n) => {
+            const record = this.records.get(n.id);
+            if (record)
+                return record;
+            if (n.id === extra.at)
+                return { id: n.id, type: n.type, status: extra.status ?? 'failed', output: null, detail: extra.detail ?? '' };
+            return { id: n.id, type: n.type, status: 'pending', output: null, detail: 'not decided yet' };
+        });
+        return { flow: this.flow.name, status, nodes, outputs: { ...this.outputs } };
+    }
+    state(pausedAt) {
+        return { flow: this.flow.name, fingerprint: flowFingerprint(this.flow), pausedAt, decided: [...this.decided] };
+    }
+}
+/**
+ * Runs `flow` from its entry nodes, or, with `resume`, from the Approval node it paused at (with the
+ * outputs it had). Never throws for what a flow or a port does: a failure is a `failed` result
+ * naming the node.
+ */
+async function runFlow(flow, ctx, ports, resume) {
+    const run = new FlowRun(flow, ctx, ports);
+    const order = flowOrder(flow);
+    if (!order.ok)
+        return { ...run.result('failed'), failure: { node: null, error: order.error } };
+    if (resume) {
+        const problem = resumeProblem(flow, resume.state);
+        if (problem)
+            return { ...run.result('failed'), failure: { node: null, error: `cannot resume: ${problem}` } };
+        run.restore(resume.state);
+    }
+    let endedAt = null;
+    for (const id of order.order) {
+        if (run.has(id))
+            continue;
+        const node = flow.nodes.find((n) => n.id === id);
+        if (endedAt !== null) {
+            run.skip(id, `not reached: the flow ended at '${endedAt}'`);
+            continue;
+        }
+        if (resume && id === resume.state.pausedAt) {
+            const approved = resume.decision === 'approved';
+            const output = { result: approved, approved, denied: !approved, decision: resume.decision, by: resume.by };
+            run.complete(id, output, `${resume.decision} by ${resume.by}`);
+            continue;
+        }
+        try {
+            const reach = run.reached(node, order.incoming.get(id) ?? [], order.entries.has(id));
+            if (!reach.reached) {
+                run.skip(id, reach.why);
+                continue;
+            }
+            const step = await run.run(node);
+            if (step.kind === 'pause') {
+                const detail = `waiting for approval: ${step.ask.message}`;
+                return { ...run.result('paused', { at: id, status: 'paused', detail }), state: run.state(id), approval: step.ask };
+            }
+            run.complete(id, step.output, step.detail);
+            if (node.type === 'End')
+                endedAt = id;
+        }
+        catch (error) {
+            const text = message(error);
+            return { ...run.result('failed', { at: id, status: 'failed', detail: text }), failure: { node: id, error: text } };
+        }
+    }
+    return run.result('completed');
+}
+
+;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
+// Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
+// What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
+// zero-width and bidi control characters, and elements GitHub renders invisibly. Pure.
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source).
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// Unicode tag characters (U+E0000–U+E007F) can spell out hidden ASCII instructions.
+const TAGS = /[\u{E0000}-\u{E007F}]/gu;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
+const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+function sanitizeUntrusted(text) {
+    return text
+        .replace(HTML_COMMENT, '')
+        .replace(HIDDEN_ELEMENT, '')
+        .replace(INVISIBLE, '')
+        .replace(TAGS, '')
+        .replace(CONTROL, '');
+}
+/** Every string inside a JSON-like value, sanitised; other values as they are. */
+function sanitizeDeep(value) {
+    if (typeof value === 'string')
+        return sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
+
+function buildAgentContext(event, invocation, metadata, diff) {
+    const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
+    return sanitizeDeep({
+        event: event.action ? `${event.name}.${event.action}` : event.name,
+        repository: event.repository,
+        metadata,
+        command,
+        ...(diff ? { diff } : {})
+    });
+}
+
+// EXTERNAL MODULE: ./src/template/template-references.ts
+var template_references = __webpack_require__(5854);
+;// CONCATENATED MODULE: ./src/template/render-template.ts
+
+/** Arrays comma-joined, null and undefined empty, objects as JSON. */
+function display(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (Array.isArray(value))
+        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : display(v))).join(', ');
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+/** Own properties only: `{{ params.constructor }}` must not reach Object.prototype. */
+function lookup(vars, namespace, name) {
+    const source = namespace === 'metadata' ? vars.metadata : namespace === 'params' ? vars.params : { name: vars.command.name, args: vars.command.args };
+    return Object.hasOwn(source, name) ? { found: true, value: source[name] } : { found: false };
+}
+/**
+ * Fill `{{ metadata.X }}`, `{{ params.X }}`, `{{ command.args|name }}`. One pass: inserted values are
+ * never scanned again, so a PR title holding `{{ … }}` stays text. Nothing is evaluated.
+ */
+function renderTemplate(template, vars) {
+    const unknown = [];
+    const text = template.replace((0,template_references/* templatePattern */.N)(), (_match, namespace, name) => {
+        const { found, value } = lookup(vars, namespace, name);
+        if (found)
+            return display(value);
+        const label = `${namespace}.${name}`;
+        if (!unknown.includes(label))
+            unknown.push(label);
+        return '';
+    });
+    return { text, unknown };
+}
+
+;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
+
+/** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
+function invocationMetadata(event, invocation) {
+    const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
+    return {
+        ...event.metadata,
+        command: command === null ? null : `/${command}`,
+        command_args: invocation.args
+    };
+}
+function planAgent(agent, label, metadata, invocation, defaultModel) {
+    const rendered = renderTemplate(agent.instructions, {
+        metadata,
+        params: invocation.params,
+        command: { name: invocation.key, args: invocation.args }
+    });
+    return {
+        agent,
+        label,
+        instructions: rendered.text,
+        tools: agent.tools.filter((t) => t.enabled).map((t) => t.name),
+        model: agent.model ?? defaultModel,
+        unknownVariables: rendered.unknown
+    };
+}
+/** Pure: turn a routed invocation into the agents to run, with rendered instructions. */
+function planInvocation(config, event, invocation, defaultModel) {
+    const target = invocation.target;
+    if (!target)
+        return { target: 'help', agents: [] };
+    const label = `${target.kind}:${target.name}`;
+    const metadata = invocationMetadata(event, invocation);
+    if (target.kind === 'agent') {
+        const agent = config.agents[target.name];
+        if (!agent)
+            return { target: label, agents: [], unsupported: `agent '${target.name}' is not defined` };
+        return { target: label, agents: [planAgent(agent, label, metadata, invocation, defaultModel)] };
+    }
+    if (target.kind === 'fleet') {
+        const fleet = config.fleets[target.name];
+        if (!fleet)
+            return { target: label, agents: [], unsupported: `fleet '${target.name}' is not defined` };
+        return {
+            target: label,
+            agents: fleet.members.map((m) => planAgent(m.agent, `${label}/${m.name}`, metadata, invocation, defaultModel))
+        };
+    }
+    // A flow plans its agents node by node as it runs (src/execute/run-target.ts).
+    return { target: label, agents: [] };
+}
+
+;// CONCATENATED MODULE: ./src/execute/run-target.ts
+// Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
+// ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
+
+
+
+
+
+
+
+
+
+function run_target_label(invocation) {
+    return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help';
+}
+function sumUsage(outcomes) {
+    return outcomes.reduce((sum, o) => ({
+        inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0),
+        outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0)
+    }), { inputTokens: 0, outputTokens: 0 });
+}
+function sumCost(outcomes) {
+    const costs = outcomes.map((o) => o.costUsd);
+    return costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null;
+}
+function worstOf(outcomes) {
+    if (outcomes.some((o) => o.status === 'failed'))
+        return 'failed';
+    if (outcomes.some((o) => o.status === 'budget'))
+        return 'budget';
+    return outcomes.length ? 'ran' : null;
+}
+/** Ask on the thread; the job then ends successfully and a later `/approve` resumes exactly this. */
+async function requestApproval(shell, invocation, flow) {
+    const { event } = shell;
+    const target = run_target_label(invocation);
+    if (event.number === null || !event.sender) {
+        return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} };
+    }
+    const state = createApprovalRequest({
+        trigger: shell.commentKey,
+        invocation,
+        requester: shell.requester ?? event.sender.login,
+        number: event.number,
+        headSha: event.headSha,
+        now: shell.now(),
+        ...(flow?.result.state && flow.result.approval ? { flow: { state: flow.result.state, ask: flow.result.approval } } : {})
+    });
+    await writeApproval(shell, state);
+    const who = state.approvers.length ? state.approvers.join(', ') : `anyone with ${state.requiredPermission} permission other than @${state.requester}`;
+    return {
+        outcome: { invocation, target, status: 'awaiting-approval', detail: `approval requested (id ${state.id}); ${who} may answer /approve or /deny` },
+        outputs: { 'approval-id': state.id, ...(flow ? flowOutputs(flow.result) : {}) }
+    };
+}
+async function writeApproval(shell, state) {
+    if (!shell.publisher)
+        return;
+    const encoded = encodeApprovalState(state);
+    await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload);
+}
+async function runAgentTarget(shell, invocation, plans, context) {
+    const outcomes = [];
+    for (const plan of plans) {
+        const outcome = await shell.runAgent(plan, context, shell.publisher);
+        shell.logger.info(`${plan.label}: ${outcome.detail}`);
+        outcomes.push(outcome);
+    }
+    return outcomes;
+}
+/** Members draft; the fleet publishes one merged review or comment. */
+async function runFleetTarget(shell, fleetName, plans, context) {
+    const fleet = shell.config.fleets[fleetName];
+    if (!fleet)
+        throw new Error(`fleet '${fleetName}' is not defined`);
+    const outcomes = [];
+    const run = await runFleet(fleet, plans, async (plan, previous) => {
+        const draft = emptyDraft();
+        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: p.text })) } : context;
+        const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
+        outcomes.push(outcome);
+        shell.logger.info(`${plan.label}: ${outcome.detail}`);
+        return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft };
+    });
+    const { event, publisher } = shell;
+    const publication = run.publication;
+    if (publisher && event.number !== null) {
+        if (publication.review && event.isPullRequest && event.headSha) {
+            const allowApprove = fleet.members.every((m) => m.agent.extra.allow_approve === true);
+            await publisher.submitReview(event.number, publication.review, { headSha: event.headSha, allowApprove });
+        }
+        else if (publication.comment) {
+            await publisher.upsertComment(event.number, `${shell.commentKey}/fleet:${fleet.name}`, publication.comment);
+        }
+    }
+    return { run, outcomes };
+}
+function inlineAgent(name, inline, base) {
+    const tools = Array.isArray(inline.tools) ? inline.tools.map((t) => ({ name: String(t), enabled: true, config: {} })) : [];
+    return {
+        name,
+        ...(typeof inline.model === 'string' ? { model: inline.model } : {}),
+        instructions: typeof inline.instructions === 'string' ? inline.instructions : '',
+        tools,
+        maxIterations: 10,
+        extra: {},
+        location: base?.location ?? { file: '', line: 1 }
+    };
+}
+async function runFlowTarget(shell, invocation, flowName, context, resume) {
+    const { config, event, publisher } = shell;
+    const flow = config.flows[flowName];
+    if (!flow)
+        throw new Error(`flow '${flowName}' is not defined`);
+    const metadata = invocationMetadata(event, invocation);
+    const outcomes = [];
+    const agentPlans = (agentName, inline, node) => {
+        const agent = agentName ? config.agents[agentName] : inlineAgent(`${flowName}/${node}`, inline ?? {}, undefined);
+        if (!agent)
+            throw new Error(`agent '${agentName}' is not defined`);
+        const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, '');
+        return planned.agents.map((p) => ({ ...p, label: `flow:${flowName}/${node}` }));
+    };
+    const runPlans = async (plans, input) => {
+        for (const plan of plans) {
+            const problem = shell.cannotRun(plan);
+            if (problem)
+                throw new Error(problem);
+        }
+        await shell.startCheckRun();
+        const texts = [];
+        for (const plan of plans) {
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: input }, publisher);
+            outcomes.push(outcome);
+            shell.logger.info(`${plan.label}: ${outcome.detail}`);
+            if (outcome.status === 'failed')
+                throw new Error(outcome.detail);
+            texts.push(outcome.result?.finalText ?? '');
+        }
+        return { text: texts.join('\n\n'), status: 'done' };
+    };
+    const result = await runFlow(flow, { metadata, params: invocation.params, command: { name: invocation.key, args: invocation.args } }, {
+        runAgent: ({ node, agent, inline, input }) => runPlans(agentPlans(agent, inline, node), input),
+        runFleet: async ({ node, fleet, input }) => {
+            const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, '').agents;
+            await shell.startCheckRun();
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input });
+            outcomes.push(...members);
+            return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
+        },
+        postComment: async ({ node, body }) => {
+            if (publisher && event.number !== null)
+                await publisher.upsertComment(event.number, `${shell.commentKey}/flow:${flowName}/${node}`, body);
+            return { posted: true };
+        },
+        addLabels: async ({ labels }) => {
+            if (publisher && event.number !== null)
+                await publisher.addLabels(event.number, labels, { createLabels: false });
+            return { labels: labels.join(',') };
+        },
+        checkRun: async ({ name, conclusion, title, summary }) => {
+            if (publisher && event.headSha)
+                await publisher.createCheckRun({ name, headSha: event.headSha, status: 'completed', conclusion, output: { title, summary } });
+            return { conclusion };
+        },
+        dispatchWorkflow: async ({ workflow, ref, inputs }) => {
+            const url = await shell.dispatchWorkflow(workflow, ref, inputs);
+            return { workflow, dispatched: true, url: url ?? '' };
+        }
+    }, resume);
+    return { result, outcomes };
+}
+/** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
+async function runTarget(shell, invocation, options = {}) {
+    const { config, event } = shell;
+    const target = run_target_label(invocation);
+    if (!invocation.target)
+        return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} };
+    if (!options.resumed && requiresApproval(invocation))
+        return requestApproval(shell, invocation);
+    const approvedBy = options.resumed?.by ?? null;
+    const withApprover = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event;
+    const plan = planInvocation(config, withApprover, invocation, '');
+    const shown = {
+        tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
+        instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n'),
+        ...(plan.agents[0]?.model ? { model: plan.agents[0].model } : {})
+    };
+    if (shell.readOnlyReason)
+        return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} };
+    const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null);
+    if (blocked && invocation.target.kind !== 'flow') {
+        return { outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown }, outputs: {} };
+    }
+    const metadata = invocationMetadata(withApprover, invocation);
+    const shellWithApprover = { ...shell, event: withApprover };
+    try {
+        if (invocation.target.kind === 'flow') {
+            const context = buildAgentContext(withApprover, invocation, metadata, null);
+            const { result, outcomes } = await runFlowTarget(shellWithApprover, invocation, invocation.target.name, context, options.resumed?.flow);
+            const outputs = flowOutputs(result, approvedBy);
+            if (result.status === 'paused') {
+                const asked = await requestApproval(shellWithApprover, invocation, { result });
+                return { outcome: { ...asked.outcome, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs: { ...outputs, ...asked.outputs } };
+            }
+            const ran = result.nodes.filter((n) => n.status === 'completed').map((n) => n.id);
+            const skipped = result.nodes.filter((n) => n.status === 'skipped').map((n) => n.id);
+            const detail = result.status === 'failed'
+                ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
+                : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`;
+            const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran';
+            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs };
+        }
+        await shell.startCheckRun();
+        const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff());
+        const outcomes = invocation.target.kind === 'fleet'
+            ? (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
+            : await runAgentTarget(shellWithApprover, invocation, plan.agents, context);
+        const worst = worstOf(outcomes) ?? 'ran';
+        const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst;
+        const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '');
+        return {
+            outcome: { invocation, target, status, detail, ...shown, ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}), usage: sumUsage(outcomes), costUsd: sumCost(outcomes) },
+            outputs: approvedBy ? { 'approved-by': approvedBy } : {}
+        };
+    }
+    catch (error) {
+        return { outcome: { invocation, target, status: 'failed', detail: error instanceof Error ? error.message : String(error), ...shown }, outputs: {} };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
+
+
+
+
+function sameList(a, b) {
+    const norm = (l) => l.map((x) => x.toLowerCase()).sort();
+    return canonicalJson(norm(a)) === canonicalJson(norm(b));
+}
+function bindingOf(config, state) {
+    const trigger = config.triggers.find((t) => t.name === state.trigger);
+    if (!trigger)
+        return { binding: null, problem: `Trigger '${state.trigger ?? '(none)'}' is no longer in the config` };
+    const { key, target } = state.invocation;
+    if (key === null) {
+        // default_agent invocations carry no params and no binding.
+        return trigger.defaultAgent === target.name && target.kind === 'agent'
+            ? { binding: null, problem: null }
+            : { binding: null, problem: `Trigger '${trigger.name}' no longer sends this to agent '${target.name}'` };
+    }
+    const binding = trigger.commands.find((c) => c.key.toLowerCase() === key.toLowerCase());
+    if (!binding)
+        return { binding: null, problem: `Trigger '${trigger.name}' no longer has the command ${key}` };
+    if (binding.target.kind !== target.kind || binding.target.name !== target.name) {
+        return { binding: null, problem: `${key} now runs ${binding.target.kind}:${binding.target.name}, not ${target.kind}:${target.name}` };
+    }
+    return { binding, problem: null };
+}
+function checkApprovalAgainstConfig(state, config) {
+    const refuse = (why) => ({ ok: false, reason: `cannot resume request ${state.id}: ${why}; ask again` });
+    const { binding, problem } = bindingOf(config, state);
+    if (problem)
+        return refuse(problem);
+    const params = binding?.params ?? {};
+    if (canonicalJson(params) !== canonicalJson(state.invocation.params))
+        return refuse(`the params of ${state.invocation.key ?? 'the command'} differ from the config's`);
+    const invocation = { ...state.invocation, params };
+    if (state.requiredPermission !== approvalPermission(invocation))
+        return refuse('the permission it needs differs from the config');
+    let ask = null;
+    if (state.flow) {
+        const flow = config.flows[state.flow.flow];
+        if (!flow || state.invocation.target.kind !== 'flow' || state.invocation.target.name !== flow.name)
+            return refuse(`flow '${state.flow.flow}' is not what ${state.invocation.key ?? 'the command'} runs`);
+        if (flowFingerprint(flow) !== state.flow.fingerprint)
+            return refuse(`flow '${flow.name}' changed after the request`);
+        const node = flow.nodes.find((n) => n.id === state.flow?.pausedAt);
+        if (node?.type !== 'Approval')
+            return refuse(`flow '${flow.name}' has no Approval node '${state.flow.pausedAt}'`);
+        try {
+            ask = { approvers: approverList(node, node.config) };
+        }
+        catch (error) {
+            return refuse(error instanceof Error ? error.message : String(error));
+        }
+    }
+    if (!sameList(state.approvers, approversFor(invocation, ask)))
+        return refuse('its approvers differ from the config');
+    return { ok: true, invocation };
+}
+
+;// CONCATENATED MODULE: ./src/approval/decide-approval.ts
+// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason.
+// Pure: the shell reads the sender's permission and team memberships first (see approverTeams).
+
+const TEAM = /^team:(.+\/.+)$/i;
+/** `org/slug` of every team the request names, for the shell to look up. */
+function approverTeams(state) {
+    return state.approvers.flatMap((a) => {
+        const team = TEAM.exec(a)?.[1];
+        return team ? [team] : [];
+    });
+}
+/** Whether deciding needs the sender's repository permission (a request that names no approvers). */
+function needsApproverPermission(state) {
+    return state.approvers.length === 0;
+}
+function same(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function teamMembership(facts, team) {
+    const key = Object.keys(facts.teams).find((k) => same(k, team));
+    return key === undefined ? null : (facts.teams[key] ?? null);
+}
+/** null when the sender may answer, otherwise why not. */
+function authority(state, answer, facts) {
+    const who = `@${answer.sender}`;
+    if (state.approvers.length === 0) {
+        // Anyone with the role may answer; a bot is never "anyone".
+        if (answer.senderIsBot)
+            return `${who} is a bot; only people answer approval requests that name no approvers`;
+        if (facts.permission === null) {
+            return `could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`;
+        }
+        if (!atLeast(facts.permission, state.requiredPermission)) {
+            return `${who} has ${facts.permission} permission; answering this request needs ${state.requiredPermission}`;
+        }
+        return null;
+    }
+    if (state.approvers.some((a) => !TEAM.test(a) && same(a, answer.sender)))
+        return null;
+    const unknown = [];
+    for (const team of approverTeams(state)) {
+        if (answer.senderIsBot)
+            continue;
+        const member = teamMembership(facts, team);
+        if (member === true)
+            return null;
+        if (member === null)
+            unknown.push(`team:${team}`);
+    }
+    const listed = state.approvers.join(', ');
+    const unread = unknown.length > 0 ? ` (membership of ${unknown.join(', ')} could not be read)` : '';
+    return `${who} is not one of the approvers (${listed})${unread}`;
+}
+function updated(state, status, answer, note) {
+    return { ...state, status, decision: { by: answer.sender, at: answer.at, note } };
+}
+/**
+ * Checks in this order: the request is still pending and not past its time; the sender may answer
+ * (a listed approver or team member, or, with no list, someone with the required role); the
+ * requester cannot approve their own request (they may withdraw it with /deny); an approval holds
+ * only while the PR head is the commit it was asked for.
+ */
+function decideApproval(state, answer, facts, currentHeadSha) {
+    const refuse = (reason, next = null) => ({ action: 'refuse', reason, state: next });
+    if (state.status !== 'pending') {
+        const by = state.decision ? ` by @${state.decision.by}` : '';
+        return refuse(`request ${state.id} is no longer pending: it was ${state.status}${by}`);
+    }
+    if (state.expiresAt && Date.parse(answer.at) > Date.parse(state.expiresAt)) {
+        return refuse(`request ${state.id} expired at ${state.expiresAt}; ask again`, updated(state, 'expired', answer, 'expired before it was answered'));
+    }
+    const isRequester = same(answer.sender, state.requester);
+    if (answer.verb === 'deny') {
+        if (isRequester)
+            return { action: 'cancel', reason: `@${answer.sender} withdrew request ${state.id}`, state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester') };
+        const refused = authority(state, answer, facts);
+        if (refused)
+            return refuse(refused);
+        return { action: 'cancel', reason: `@${answer.sender} denied request ${state.id}`, state: updated(state, 'denied', answer, answer.note) };
+    }
+    if (isRequester)
+        return refuse(`@${answer.sender} asked for this and cannot approve their own request; another approver must answer`);
+    const refused = authority(state, answer, facts);
+    if (refused)
+        return refuse(refused);
+    if (state.headSha !== null && (currentHeadSha === null || currentHeadSha.toLowerCase() !== state.headSha.toLowerCase())) {
+        const now = currentHeadSha ? ` to ${currentHeadSha.slice(0, 7)}` : '';
+        const reason = `the PR head changed from ${state.headSha.slice(0, 7)}${now} after the request; the approval would cover code nobody reviewed, so ask again`;
+        return refuse(reason, updated(state, 'stale', answer, reason));
+    }
+    return { action: 'resume', reason: `@${answer.sender} approved request ${state.id}`, state: updated(state, 'approved', answer, answer.note) };
+}
+
+;// CONCATENATED MODULE: ./src/approval/find-pending-approval.ts
+// Which request an `/approve` or `/deny` answers: among the PR's comments (already fetched), the
+// newest pending request the action itself wrote, or the one `/approve ID` names.
+
+function newestFirst(a, b) {
+    const ta = a.comment.createdAt ? Date.parse(a.comment.createdAt) : NaN;
+    const tb = b.comment.createdAt ? Date.parse(b.comment.createdAt) : NaN;
+    if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb)
+        return tb - ta;
+    return b.index - a.index;
+}
+function findPendingApproval(comments, options) {
+    const wanted = options.id?.trim().toLowerCase() || null;
+    const candidates = comments
+        .flatMap((comment, index) => (options.isOwn(comment) ? approvalKeysIn(comment.body).map((key) => ({ comment, key, index })) : []))
+        .sort(newestFirst);
+    const pending = [];
+    const problems = [];
+    for (const candidate of candidates) {
+        const id = candidate.key.slice(candidate.key.indexOf('/') + 1).toLowerCase();
+        if (wanted !== null && id !== wanted)
+            continue;
+        const decoded = decodeApprovalState(candidate.comment.body, candidate.key);
+        if (!decoded.ok) {
+            problems.push(decoded.reason);
+            continue;
+        }
+        if (wanted !== null && decoded.state.status !== 'pending') {
+            const by = decoded.state.decision ? ` by @${decoded.state.decision.by}` : '';
+            return { found: false, reason: `approval request ${wanted} is no longer pending: it was ${decoded.state.status}${by}` };
+        }
+        if (decoded.state.status === 'pending')
+            pending.push({ candidate, state: decoded.state });
+    }
+    const first = pending[0];
+    if (first) {
+        return { found: true, comment: first.candidate.comment, key: first.candidate.key, state: first.state, otherPending: pending.slice(1).map((p) => p.state.id) };
+    }
+    if (problems.length > 0)
+        return { found: false, reason: problems[0] };
+    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted} on this pull request` : 'there is no pending approval request on this pull request' };
+}
+
+;// CONCATENATED MODULE: ./src/route/prose-lines.ts
+// Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
+// hidden in an HTML comment (invisible on GitHub) must never run.
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
+function indentWidth(line) {
+    let width = 0;
+    for (const ch of line) {
+        if (ch === ' ')
+            width += 1;
+        else if (ch === '\t')
+            width += 4 - (width % 4);
+        else
+            break;
+    }
+    return width;
+}
+/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
+function proseLines(text) {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const result = [];
+    let fence = null;
+    let inHtmlComment = false;
+    let inQuote = false;
+    lines.forEach((raw, index) => {
+        if (fence !== null) {
+            const close = FENCE.exec(raw);
+            const marker = close?.[1];
+            if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker)
+                fence = null;
+            return;
+        }
+        if (inHtmlComment) {
+            if (raw.includes('-->'))
+                inHtmlComment = false;
+            return;
+        }
+        const open = FENCE.exec(raw);
+        if (open?.[1]) {
+            fence = open[1];
+            inQuote = false;
+            return;
+        }
+        const trimmed = raw.trimStart();
+        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
+            inHtmlComment = !trimmed.includes('-->', 4);
+            inQuote = false;
+            return;
+        }
+        // A line right after a quote, with no blank line between, still renders inside the quote.
+        if (inQuote && trimmed !== '')
+            return;
+        inQuote = false;
+        if (indentWidth(raw) >= 4)
+            return;
+        if (trimmed.startsWith('>')) {
+            inQuote = true;
+            return;
+        }
+        result.push({ line: index + 1, text: trimmed });
+    });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/route/parse-commands.ts
+
+function tokens(text) {
+    return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
+}
+function keyWords(key) {
+    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+}
+/** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
+function matchKey(body, keys) {
+    const words = tokens(body);
+    let best = null;
+    for (const key of keys) {
+        const wanted = keyWords(key);
+        if (wanted.length === 0 || wanted.length > words.length)
+            continue;
+        if (!wanted.every((w, i) => words[i]?.word === w))
+            continue;
+        if (best === null || wanted.length > best.length)
+            best = { key, length: wanted.length };
+    }
+    if (best === null)
+        return null;
+    const end = words[best.length - 1]?.end ?? 0;
+    return { key: best.key, args: body.slice(end).trim() };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function mentionPatterns(botName) {
+    const name = botName.trim().replace(/^@/, '');
+    if (name === '')
+        return null;
+    const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
+    return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
+}
+/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
+function withoutCodeSpans(text) {
+    return text.replace(/(`+)[\s\S]*?\1/g, '');
+}
+/**
+ * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
+ * (`@aofbot review` is `/review`). Keys are compared case-insensitively, by whole words.
+ */
+function parseCommands(text, keys, botName, max) {
+    const result = { commands: [], unknown: [], truncated: false, mentioned: false };
+    const mention = mentionPatterns(botName);
+    for (const { line, text: prose } of proseLines(text)) {
+        let body = null;
+        let viaMention = false;
+        const atStart = mention?.atStart.exec(prose);
+        if (atStart) {
+            body = prose.slice(atStart[0].length).replace(/^\//, '');
+            viaMention = true;
+            result.mentioned = true;
+        }
+        else if (/^\/[A-Za-z0-9]/.test(prose)) {
+            body = prose.slice(1);
+        }
+        else {
+            if (mention && mention.inline.test(withoutCodeSpans(prose)))
+                result.mentioned = true;
+            continue;
+        }
+        const matched = matchKey(body, keys);
+        if (matched === null && !viaMention) {
+            const word = `/${body.split(/\s/, 1)[0] ?? ''}`;
+            if (!result.unknown.includes(word))
+                result.unknown.push(word);
+            continue;
+        }
+        if (result.commands.length >= max) {
+            result.truncated = true;
+            continue;
+        }
+        const raw = prose.trimEnd();
+        result.commands.push(matched ? { key: matched.key, args: matched.args, line, raw } : { key: null, args: body.trim(), line, raw });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/approval/parse-approval-command.ts
+// `/approve [ID] [note]` and `/deny [ID] [note]` (also `@bot approve`), in prose lines only.
+
+const ID = /^[0-9a-f]{8}$/i;
+/** The first `/approve` or `/deny` line of a comment, or null when it has none. */
+function parseApprovalCommand(body, botName) {
+    const [command] = parseCommands(body, ['approve', 'deny'], botName, 1).commands;
+    if (!command || (command.key !== 'approve' && command.key !== 'deny'))
+        return null;
+    const [first = '', ...rest] = command.args.split(/\s+/);
+    const id = ID.test(first) ? first.toLowerCase() : null;
+    return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim() };
+}
+
+;// CONCATENATED MODULE: ./src/github/api/dispatch-workflow.ts
+/**
+ * `workflow_dispatch` for a flow's deploy step: the deploy itself stays a workflow the repository
+ * owns (its environments, secrets and approvals), the flow only starts it. Needs `actions: write`.
+ */
+async function dispatchWorkflow(octokit, repo, workflow, ref, inputs) {
+    await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { ...repo, workflow_id: workflow, ref, inputs });
+    return `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo.owner}/${repo.repo}/actions/workflows/${encodeURIComponent(workflow)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/gate-invocations.ts
@@ -1059,50 +3077,6 @@ function completeOnCancel(lifecycle, source, exit) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/comment-marker.ts
-// The hidden marker that makes the action's own comment findable on a re-run, with optional state
-// (e.g. a pending approval) in a second HTML comment right after it.
-const STATE_PREFIX = 'github-agent-state:';
-/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
-function normalizeMarkerKey(key) {
-    return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-');
-}
-function commentMarker(key) {
-    return `<!-- github-agent:${normalizeMarkerKey(key)} -->`;
-}
-function stateComment(key, state) {
-    // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
-    const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`;
-}
-/** The marker block appended to a body: marker, then state when given. */
-function markerBlock(key, state) {
-    return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`;
-}
-function hasMarker(body, key) {
-    return body.includes(commentMarker(key));
-}
-/** The state stored with the marker, or undefined when there is none or it does not parse. */
-function readMarkerState(body, key) {
-    const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
-    const start = body.indexOf(prefix);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(' -->', start + prefix.length);
-    if (end === -1)
-        return undefined;
-    try {
-        return JSON.parse(body.slice(start + prefix.length, end));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Does the body carry any github-agent marker, i.e. did the action write it? */
-function hasAnyMarker(body) {
-    return body.includes('<!-- github-agent:');
-}
-
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
 /** The model's view of a write: done (with link), or planned under dry-run, plus what changed on the way. */
 function describeOutcome(what, outcome, dryRun) {
@@ -1137,7 +3111,7 @@ class ToolInputError extends Error {
 function missing(name, expected) {
     throw new ToolInputError(`'${name}' is required (${expected})`);
 }
-function readString(input, name, required = false) {
+function tool_input_readString(input, name, required = false) {
     const value = input[name];
     if (value === undefined || value === null)
         return required ? missing(name, 'a string') : undefined;
@@ -1230,13 +3204,13 @@ function readAnnotation(raw, i) {
         if (start === undefined)
             throw new ToolInputError("'start_line' is required");
         const annotation = {
-            path: readString(raw, 'path', true),
+            path: tool_input_readString(raw, 'path', true),
             start_line: start,
             end_line: readInteger(raw, 'end_line') ?? start,
             annotation_level: readEnum(raw, 'annotation_level', LEVELS) ?? 'notice',
-            message: readString(raw, 'message', true)
+            message: tool_input_readString(raw, 'message', true)
         };
-        const title = readString(raw, 'title');
+        const title = tool_input_readString(raw, 'title');
         if (title)
             annotation.title = title;
         return annotation;
@@ -1246,9 +3220,9 @@ function readAnnotation(raw, i) {
     }
 }
 function readOutput(input, fallbackTitle) {
-    const title = readString(input, 'title');
-    const summary = readString(input, 'summary');
-    const text = readString(input, 'text');
+    const title = tool_input_readString(input, 'title');
+    const summary = tool_input_readString(input, 'summary');
+    const text = tool_input_readString(input, 'text');
     const annotations = readObjectList(input, 'annotations').map(readAnnotation);
     if (title === undefined && summary === undefined && text === undefined && annotations.length === 0)
         return undefined;
@@ -1284,7 +3258,7 @@ function checkRunTools(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const headSha = requireHeadSha(ctx);
-            const name = readString(input, 'name', true);
+            const name = tool_input_readString(input, 'name', true);
             const state = readState(input);
             const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...optional('output', readOutput(input, name)) });
             created.set(name, outcome.id);
@@ -1307,7 +3281,7 @@ function checkRunTools(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const id = readInteger(input, 'check_run_id');
-            const name = readString(input, 'name');
+            const name = tool_input_readString(input, 'name');
             let target;
             if (id !== undefined && byId.has(id))
                 target = { name: byId.get(id), id };
@@ -1364,7 +3338,7 @@ function removeLabelTool(ctx, publisher, policy) {
         },
         run: (input) => runTool(async () => {
             const number = requireNumber(ctx);
-            const label = readString(input, 'label', true);
+            const label = tool_input_readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
             return ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun));
         })
@@ -1391,7 +3365,7 @@ function postCommentTool(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const number = requireNumber(ctx);
-            const body = readString(input, 'body', true);
+            const body = tool_input_readString(input, 'body', true);
             count += 1;
             const key = `${ctx.commentKey ?? 'agent'}${count === 1 ? '' : `#${count}`}`;
             const outcome = await publisher.upsertComment(number, key, body);
@@ -1411,7 +3385,7 @@ function readComment(raw, i) {
         const line = readInteger(raw, 'line');
         if (line === undefined)
             throw new ToolInputError("'line' is required (the last line the comment is about)");
-        const comment = { path: readString(raw, 'path', true), line, body: readString(raw, 'body', true) };
+        const comment = { path: tool_input_readString(raw, 'path', true), line, body: tool_input_readString(raw, 'body', true) };
         const startLine = readInteger(raw, 'start_line');
         const side = readEnum(raw, 'side', SIDES);
         if (startLine !== undefined)
@@ -1457,7 +3431,7 @@ function postReviewTool(ctx, publisher, policy) {
             const number = requirePullRequest(ctx);
             const headSha = requireHeadSha(ctx);
             const event = readEnum(input, 'event', EVENTS) ?? 'COMMENT';
-            const body = readString(input, 'body') ?? '';
+            const body = tool_input_readString(input, 'body') ?? '';
             const comments = readObjectList(input, 'comments').map(readComment);
             const outcome = await publisher.submitReview(number, { event, body, comments }, { headSha, allowApprove: policy.allowApprove });
             return ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
@@ -1475,12 +3449,12 @@ const CHECK_RUN_TITLE_LIMIT = 1_000;
 /** Annotations GitHub accepts per create/update request. */
 const ANNOTATIONS_PER_REQUEST = 50;
 const TRUNCATION_NOTE = '…(truncated)';
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const text_limits_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** The fence left open at the end of `text`, if any, so the cut can close it and keep the note visible. */
 function openFence(text) {
     let open = null;
     for (const line of text.split('\n')) {
-        const marker = FENCE.exec(line)?.[1];
+        const marker = text_limits_FENCE.exec(line)?.[1];
         if (!marker)
             continue;
         if (open === null)
@@ -1566,7 +3540,7 @@ function getFileTool(ctx, port) {
         run: (input) => runTool(async () => {
             if (!ctx.headSha)
                 throw new Error('This run has no commit to read files at');
-            const path = readString(input, 'path', true).replace(/^\/+/, '');
+            const path = tool_input_readString(input, 'path', true).replace(/^\/+/, '');
             const file = await port.getFileContent(path, ctx.headSha);
             if (!file)
                 return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true };
@@ -1659,14 +3633,14 @@ function createGitHubTools(ctx, port, policy, publisher) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(2203);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(518);
+// EXTERNAL MODULE: ../../work/main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(5935);
+// EXTERNAL MODULE: ../../work/main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(4112);
+// EXTERNAL MODULE: ../../work/main/node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(683);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 ;// CONCATENATED MODULE: ./src/github/request-failure.ts
 // Octokit throws RequestError; read it by shape so callers and fakes need not import Octokit's classes.
@@ -2991,7 +4965,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 6407));
+    const sdk = await __webpack_require__.e(/* import() */ 471).then(__webpack_require__.bind(__webpack_require__, 9471));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -3189,7 +5163,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7964));
+    const sdk = await __webpack_require__.e(/* import() */ 692).then(__webpack_require__.bind(__webpack_require__, 2692));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
@@ -3333,7 +5307,13 @@ function buildOutputs(record) {
         'input-tokens': String(tokens.input),
         'output-tokens': String(tokens.output),
         'cost-usd': anyUsage && !unknownCost ? costs.reduce((a, b) => a + b, 0).toFixed(6) : '',
-        writes: String(record.writes.length)
+        writes: String(record.writes.length),
+        flow: '',
+        'flow-node': '',
+        'approved-by': '',
+        'approval-id': '',
+        'node-results': '',
+        ...record.extraOutputs
     };
 }
 
@@ -3447,13 +5427,16 @@ function conclude(outcomes, budgetConclusion) {
         return budgetConclusion;
     if (outcomes.some((o) => o.status === 'ran' || o.status === 'dry-run'))
         return 'success';
+    // Held for a human: the job succeeded at what it could do, nothing ran yet.
+    if (outcomes.some((o) => o.status === 'awaiting-approval'))
+        return 'neutral';
     if (outcomes.every((o) => o.status === 'refused'))
         return 'skipped';
     return 'neutral';
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+// EXTERNAL MODULE: ../../work/main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(8374);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -3572,7 +5555,7 @@ function checkFilters(trigger, event, memberships = {}) {
 }
 
 // EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
-var command_keys = __webpack_require__(941);
+var command_keys = __webpack_require__(355);
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -3601,151 +5584,6 @@ function helpText(trigger, botName) {
         lines.push('', `Mentioning ${code(`@${botName}`)} without a command asks agent ${code(trigger.defaultAgent)}.`);
     }
     return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/route/prose-lines.ts
-// Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
-// hidden in an HTML comment (invisible on GitHub) must never run.
-const prose_lines_FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
-function indentWidth(line) {
-    let width = 0;
-    for (const ch of line) {
-        if (ch === ' ')
-            width += 1;
-        else if (ch === '\t')
-            width += 4 - (width % 4);
-        else
-            break;
-    }
-    return width;
-}
-/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
-function proseLines(text) {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    const result = [];
-    let fence = null;
-    let inHtmlComment = false;
-    let inQuote = false;
-    lines.forEach((raw, index) => {
-        if (fence !== null) {
-            const close = prose_lines_FENCE.exec(raw);
-            const marker = close?.[1];
-            if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker)
-                fence = null;
-            return;
-        }
-        if (inHtmlComment) {
-            if (raw.includes('-->'))
-                inHtmlComment = false;
-            return;
-        }
-        const open = prose_lines_FENCE.exec(raw);
-        if (open?.[1]) {
-            fence = open[1];
-            inQuote = false;
-            return;
-        }
-        const trimmed = raw.trimStart();
-        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
-            inHtmlComment = !trimmed.includes('-->', 4);
-            inQuote = false;
-            return;
-        }
-        // A line right after a quote, with no blank line between, still renders inside the quote.
-        if (inQuote && trimmed !== '')
-            return;
-        inQuote = false;
-        if (indentWidth(raw) >= 4)
-            return;
-        if (trimmed.startsWith('>')) {
-            inQuote = true;
-            return;
-        }
-        result.push({ line: index + 1, text: trimmed });
-    });
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/route/parse-commands.ts
-
-function tokens(text) {
-    return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
-}
-function keyWords(key) {
-    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
-}
-/** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
-function matchKey(body, keys) {
-    const words = tokens(body);
-    let best = null;
-    for (const key of keys) {
-        const wanted = keyWords(key);
-        if (wanted.length === 0 || wanted.length > words.length)
-            continue;
-        if (!wanted.every((w, i) => words[i]?.word === w))
-            continue;
-        if (best === null || wanted.length > best.length)
-            best = { key, length: wanted.length };
-    }
-    if (best === null)
-        return null;
-    const end = words[best.length - 1]?.end ?? 0;
-    return { key: best.key, args: body.slice(end).trim() };
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function mentionPatterns(botName) {
-    const name = botName.trim().replace(/^@/, '');
-    if (name === '')
-        return null;
-    const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
-    return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
-}
-/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
-function withoutCodeSpans(text) {
-    return text.replace(/(`+)[\s\S]*?\1/g, '');
-}
-/**
- * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
- * (`@aofbot review` is `/review`). Keys are compared case-insensitively, by whole words.
- */
-function parseCommands(text, keys, botName, max) {
-    const result = { commands: [], unknown: [], truncated: false, mentioned: false };
-    const mention = mentionPatterns(botName);
-    for (const { line, text: prose } of proseLines(text)) {
-        let body = null;
-        let viaMention = false;
-        const atStart = mention?.atStart.exec(prose);
-        if (atStart) {
-            body = prose.slice(atStart[0].length).replace(/^\//, '');
-            viaMention = true;
-            result.mentioned = true;
-        }
-        else if (/^\/[A-Za-z0-9]/.test(prose)) {
-            body = prose.slice(1);
-        }
-        else {
-            if (mention && mention.inline.test(withoutCodeSpans(prose)))
-                result.mentioned = true;
-            continue;
-        }
-        const matched = matchKey(body, keys);
-        if (matched === null && !viaMention) {
-            const word = `/${body.split(/\s/, 1)[0] ?? ''}`;
-            if (!result.unknown.includes(word))
-                result.unknown.push(word);
-            continue;
-        }
-        if (result.commands.length >= max) {
-            result.truncated = true;
-            continue;
-        }
-        const raw = prose.trimEnd();
-        result.commands.push(matched ? { key: matched.key, args: matched.args, line, raw } : { key: null, args: body.trim(), line, raw });
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/route/choose-invocations.ts
@@ -4005,9 +5843,13 @@ function readSettings(get, env) {
 }
 
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
-var check_templates = __webpack_require__(7581);
+var check_templates = __webpack_require__(5080);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: the only place that reads the runner's environment and talks to @actions/core.
+
+
+
+
 
 
 
@@ -4177,13 +6019,13 @@ async function diffFor(ctx) {
         return null;
     }
 }
-function agentPorts(ctx, commentKey) {
+function agentPorts(ctx, commentKey, publisher) {
     const { settings, event } = ctx;
     return {
         logger,
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, process.env, { logger, retry: timeScaled() }),
         tools: (plan) => {
-            if (!ctx.port || !ctx.publisher || !event.repository)
+            if (!ctx.port || !publisher || !event.repository)
                 return [];
             const extra = plan.agent.extra;
             return createGitHubTools({ repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` }, ctx.port, {
@@ -4191,7 +6033,7 @@ function agentPorts(ctx, commentKey) {
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,
                 toolNames: plan.tools
-            }, ctx.publisher);
+            }, publisher);
         }
     };
 }
@@ -4215,8 +6057,48 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
         core/* warning */.$e(`Could not post what ${plan.label} had: ${errorMessage(error)}`);
     }
 }
-async function runInvocation(ctx, invocation, refusal) {
-    const { settings, event, config } = ctx;
+function targetShell(ctx, commentKey, extraWrites) {
+    const { settings, event } = ctx;
+    return {
+        config: ctx.config,
+        event,
+        dryRun: settings.dryRun,
+        commentKey,
+        publisher: ctx.publisher,
+        logger,
+        readOnlyReason: ctx.readOnlyReason,
+        cannotRun: (plan) => {
+            if (hasKeyFor(plan.model || settings.model, plan.agent, settings))
+                return null;
+            return settings.dryRun
+                ? 'dry-run without a model key: instructions rendered, the model is not called'
+                : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
+        },
+        runAgent: async (plan, context, publisher) => {
+            const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
+            await publishUnfinished(ctx, outcome, plan, commentKey);
+            return outcome;
+        },
+        diff: () => diffFor(ctx),
+        startCheckRun: () => ctx.startCheckRun(),
+        dispatchWorkflow: async (workflow, ref, inputs) => {
+            const onRef = ref ?? ctx.defaultBranch;
+            if (!onRef || !ctx.octokit || !event.repository)
+                throw new Error(`cannot dispatch ${workflow}: no ref or no github-token`);
+            const summary = `dispatch workflow ${workflow} on ${onRef} with ${JSON.stringify(inputs)}`;
+            if (settings.dryRun) {
+                extraWrites.push({ operation: 'dispatch-workflow', summary, planned: true });
+                return null;
+            }
+            const url = await dispatchWorkflow(ctx.octokit, parseRepository(event.repository), workflow, onRef, inputs);
+            extraWrites.push({ operation: 'dispatch-workflow', summary, url, planned: false });
+            return url;
+        },
+        now: () => new Date()
+    };
+}
+async function runInvocation(ctx, invocation, refusal, record) {
+    const { settings, event } = ctx;
     const commentKey = ctx.decision.trigger ?? 'github-agent';
     if (refusal)
         return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal };
@@ -4226,47 +6108,72 @@ async function runInvocation(ctx, invocation, refusal) {
         }
         return { invocation, target: 'help', status: settings.dryRun ? 'dry-run' : 'ran', detail: 'answered with the commands this repository accepts' };
     }
-    const plan = planInvocation(config, event, invocation, settings.model);
-    if (plan.unsupported)
-        return { invocation, target: plan.target, status: 'not-run', detail: plan.unsupported };
-    const shown = {
-        model: plan.agents[0]?.model || undefined,
-        tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
-        instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n')
-    };
-    if (ctx.readOnlyReason)
-        return { invocation, target: plan.target, status: 'not-run', detail: ctx.readOnlyReason, ...shown };
-    if (plan.agents.every((a) => !hasKeyFor(a.model, a.agent, settings))) {
-        const detail = settings.dryRun
-            ? 'dry-run without a model key: instructions rendered, the model is not called'
-            : `no API key for ${plan.agents[0]?.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
-        return { invocation, target: plan.target, status: settings.dryRun ? 'dry-run' : 'failed', detail, ...shown };
+    const { outcome, outputs } = await runTarget(targetShell(ctx, commentKey, ctx.extraWrites), invocation);
+    Object.assign(record.extraOutputs, outputs);
+    return outcome;
+}
+/**
+ * `/approve` or `/deny` on a thread with a pending request: decided from the request's own state
+ * (requester, approvers, head SHA) and the answerer's real permission, then resumed or cancelled.
+ */
+async function answerApproval(ctx, command, at, record) {
+    const { event, config } = ctx;
+    const sender = event.sender;
+    if (!ctx.port || !ctx.octokit || !ctx.publisher || event.number === null || !sender || !event.repository) {
+        record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`);
+        return;
     }
-    await ctx.startCheckRun();
-    const metadata = invocationMetadata(event, invocation);
-    const context = buildAgentContext(event, invocation, metadata, await diffFor(ctx));
-    const ports = agentPorts(ctx, commentKey);
-    const outcomes = [];
-    for (const agentPlan of plan.agents) {
-        const outcome = await runAgentPlan(agentPlan, context, ports, ctx.budget);
-        outcomes.push(outcome);
-        core/* info */.pq(`${agentPlan.label}: ${outcome.detail}`);
-        await publishUnfinished(ctx, outcome, agentPlan, commentKey);
+    const comments = await ctx.port.listIssueComments(event.number);
+    const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' });
+    if (!lookup.found) {
+        record.notes.push(`/${command.verb}: ${lookup.reason}`);
+        return;
     }
-    const worst = outcomes.find((o) => o.status === 'failed') ?? outcomes.find((o) => o.status === 'budget') ?? outcomes[0];
-    const usage = outcomes.reduce((sum, o) => ({ inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0), outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0) }), { inputTokens: 0, outputTokens: 0 });
-    const costs = outcomes.map((o) => o.costUsd);
-    const status = worst?.status === 'ran' && settings.dryRun ? 'dry-run' : (worst?.status ?? 'not-run');
-    return {
-        invocation,
-        target: plan.target,
-        status,
-        detail: outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (settings.dryRun ? ' (dry-run: nothing written)' : ''),
-        ...shown,
-        model: worst?.model ?? shown.model,
-        usage,
-        costUsd: costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null
-    };
+    const state = lookup.state;
+    const repo = parseRepository(event.repository);
+    const teams = {};
+    for (const team of approverTeams(state)) {
+        const membership = await getTeamMembership(ctx.octokit, team, sender.login);
+        teams[team] = membership.member;
+        if (membership.member === null)
+            record.notes.push(membership.error);
+    }
+    const permission = await getSenderPermission(ctx.octokit, repo, sender.login);
+    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams };
+    const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha);
+    core/* info */.pq(`/${command.verb} on request ${state.id}: ${decision.reason}`);
+    // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
+    const shell = { ...targetShell(ctx, state.trigger ?? 'github-agent', ctx.extraWrites), requester: state.requester };
+    if (decision.state)
+        await writeApproval(shell, decision.state);
+    const held = { ...state.invocation };
+    const target = `${state.invocation.target.kind}:${state.invocation.target.name}`;
+    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] };
+    if (decision.action === 'refuse') {
+        record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason });
+        return;
+    }
+    const checked = checkApprovalAgainstConfig(state, config);
+    if (!checked.ok) {
+        record.outcomes.push({ invocation: held, target, status: 'refused', detail: checked.reason });
+        return;
+    }
+    if (decision.action === 'cancel') {
+        if (state.flow) {
+            // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
+            const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } });
+            Object.assign(record.extraOutputs, outputs, { 'approved-by': '' });
+            record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` });
+        }
+        else {
+            record.outcomes.push({ invocation: held, target, status: 'not-run', detail: `denied by @${sender.login}` });
+        }
+        return;
+    }
+    const resumed = { by: sender.login, ...(state.flow ? { flow: { state: state.flow, decision: 'approved', by: sender.login } } : {}) };
+    const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed });
+    Object.assign(record.extraOutputs, outputs, { 'approved-by': sender.login });
+    record.outcomes.push(outcome);
 }
 /**
  * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
@@ -4296,6 +6203,7 @@ function emptyRecord() {
         writes: [],
         notes: [],
         conclusion: 'skipped',
+        extraOutputs: {},
         durationMs: 0
     };
 }
@@ -4329,12 +6237,6 @@ async function pipeline(record, finishers) {
         throw new UsageError(`${errors} error(s) in the AOF config at ${settings.configPath}; see the annotations`);
     }
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
-    const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes);
-    record.decision = decision;
-    core/* info */.pq(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
-    if (!decision.matched)
-        return;
-    const refused = await gate(decision, event, octokit);
     const port = octokit && event.repository ? createGitHubPort(octokit, event.repository) : null;
     const readOnlyReason = isForkPullRequest(raw.name, raw.payload)
         ? 'not run: this PR comes from a fork, and a pull_request run gets a read-only token and no secrets (see docs/security.md for the pull_request_target pattern)'
@@ -4347,17 +6249,17 @@ async function pipeline(record, finishers) {
         settings,
         config,
         event,
-        decision,
+        decision: { matched: false, trigger: null, verdicts: [], invocations: [], skippedReason: null, notes: [] },
         port,
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
         readOnlyReason,
-        startCheckRun: async () => { }
+        startCheckRun: async () => { },
+        octokit,
+        defaultBranch: defaultBranch(raw.payload),
+        extraWrites: []
     };
-    const allowed = decision.invocations.filter((i) => !refused.has(i));
-    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger);
-    }
+    finishers.extraWrites = ctx.extraWrites;
     const headSha = event.headSha;
     if (publisher && settings.checkName && event.isPullRequest && headSha && !readOnlyReason) {
         // Created just before the first agent runs, so a run that decides to do nothing writes nothing.
@@ -4367,11 +6269,30 @@ async function pipeline(record, finishers) {
             finishers.checkRun = new CheckRunLifecycle(publisher, { name: settings.checkName, headSha, logger });
             // A cancelled workflow sends SIGINT/SIGTERM: the check run still closes, as cancelled.
             finishers.releaseSignals = completeOnCancel(finishers.checkRun, process, (signal) => process.exit(signal === 'SIGINT' ? 130 : 143));
-            await finishers.checkRun.start('Running', `Trigger \`${decision.trigger}\` is running ${allowed.map((i) => (i.target ? `${i.target.kind}:${i.target.name}` : 'help')).join(', ')}.`);
+            await finishers.checkRun.start('Running', `Trigger \`${ctx.decision.trigger ?? '-'}\` is running.`);
         };
     }
+    // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
+    const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null;
+    if (approval) {
+        const writtenAt = raw.payload.comment?.created_at ?? new Date().toISOString();
+        await answerApproval(ctx, approval, writtenAt, record);
+        record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
+        return;
+    }
+    const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes);
+    record.decision = decision;
+    ctx.decision = decision;
+    core/* info */.pq(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
+    if (!decision.matched)
+        return;
+    const refused = await gate(decision, event, octokit);
+    const allowed = decision.invocations.filter((i) => !refused.has(i));
+    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
+        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger);
+    }
     for (const invocation of decision.invocations) {
-        record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation)));
+        record.outcomes.push(await runInvocation(ctx, invocation, refused.get(invocation), record));
     }
     await replyToRefusals(ctx, refused);
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
@@ -4379,7 +6300,7 @@ async function pipeline(record, finishers) {
 async function run() {
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord();
-    const finishers = { publisher: null, checkRun: null, releaseSignals: null };
+    const finishers = { publisher: null, checkRun: null, releaseSignals: null, extraWrites: [] };
     try {
         await pipeline(record, finishers);
         if (record.conclusion === 'failure') {
@@ -4398,7 +6319,7 @@ async function run() {
             await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) });
         finishers.releaseSignals?.();
         if (finishers.publisher) {
-            record.writes = finishers.publisher.records();
+            record.writes = [...finishers.publisher.records(), ...finishers.extraWrites];
             record.notes.push(...finishers.publisher.notes);
         }
         record.durationMs = external_node_perf_hooks_.performance.now() - started;

@@ -1,0 +1,277 @@
+// Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
+// ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+import { createApprovalRequest, requiresApproval } from '../approval/create-approval-request.js'
+import { encodeApprovalState, type ApprovalState } from '../approval/approval-state.js'
+import { renderApprovalComment } from '../approval/render-approval-comment.js'
+import type { AgentDef, Config } from '../config/types.js'
+import type { EventContext } from '../event/types.js'
+import { createDraftPublisher } from '../fleet/draft-publisher.js'
+import { emptyDraft } from '../fleet/publication-draft.js'
+import { runFleet, type FleetRun } from '../fleet/run-fleet.js'
+import { flowOutputs } from '../flow/flow-outputs.js'
+import type { FlowResume, FlowResult, NodeOutput } from '../flow/flow-types.js'
+import { runFlow } from '../flow/run-flow.js'
+import type { Publisher } from '../github/publisher.js'
+import type { GitHubLogger } from '../github/types.js'
+import type { InvocationOutcome, Usage } from '../report/types.js'
+import type { Invocation } from '../route/types.js'
+import type { BudgetedDiff } from './budget-diff.js'
+import { buildAgentContext, type AgentContext } from './build-agent-context.js'
+import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
+import type { AgentOutcome } from './run-agent-plan.js'
+
+export interface TargetShell {
+  config: Config
+  event: EventContext
+  dryRun: boolean
+  /** The trigger that routed the event: the key of the action's comments. */
+  commentKey: string
+  /** The run's publisher; null without a token (replay without GitHub). */
+  publisher: Publisher | null
+  logger: GitHubLogger
+  /** Who asked for what runs: the sender, except when an approver resumes someone else's command. */
+  requester?: string
+  /** Why no agent may run at all (a fork PR's read-only token), else null. */
+  readOnlyReason: string | null
+  /** Why this plan cannot call its model (no key), else null. */
+  cannotRun(plan: AgentPlan): string | null
+  runAgent(plan: AgentPlan, context: AgentContext, publisher: Publisher | null): Promise<AgentOutcome>
+  diff(): Promise<BudgetedDiff | null>
+  startCheckRun(): Promise<void>
+  dispatchWorkflow(workflow: string, ref: string | null, inputs: Record<string, string>): Promise<string | null>
+  now(): Date
+}
+
+/** Outputs a flow or approval adds to the step's outputs. */
+export type ExtraOutputs = Record<string, string>
+
+export interface TargetResult {
+  outcome: InvocationOutcome
+  outputs: ExtraOutputs
+}
+
+function label(invocation: Invocation): string {
+  return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help'
+}
+
+function sumUsage(outcomes: AgentOutcome[]): Usage {
+  return outcomes.reduce(
+    (sum, o) => ({
+      inputTokens: sum.inputTokens + (o.usage ? o.usage.inputTokens + o.usage.cacheReadTokens + o.usage.cacheWriteTokens : 0),
+      outputTokens: sum.outputTokens + (o.usage?.outputTokens ?? 0)
+    }),
+    { inputTokens: 0, outputTokens: 0 }
+  )
+}
+
+function sumCost(outcomes: AgentOutcome[]): number | null {
+  const costs = outcomes.map((o) => o.costUsd)
+  return costs.every((c) => typeof c === 'number') ? costs.reduce<number>((a, c) => a + (c ?? 0), 0) : null
+}
+
+function worstOf(outcomes: AgentOutcome[]): AgentOutcome['status'] | null {
+  if (outcomes.some((o) => o.status === 'failed')) return 'failed'
+  if (outcomes.some((o) => o.status === 'budget')) return 'budget'
+  return outcomes.length ? 'ran' : null
+}
+
+/** Ask on the thread; the job then ends successfully and a later `/approve` resumes exactly this. */
+export async function requestApproval(shell: TargetShell, invocation: Invocation, flow?: { result: FlowResult }): Promise<TargetResult> {
+  const { event } = shell
+  const target = label(invocation)
+  if (event.number === null || !event.sender) {
+    return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} }
+  }
+  const state = createApprovalRequest({
+    trigger: shell.commentKey,
+    invocation,
+    requester: shell.requester ?? event.sender.login,
+    number: event.number,
+    headSha: event.headSha,
+    now: shell.now(),
+    ...(flow?.result.state && flow.result.approval ? { flow: { state: flow.result.state, ask: flow.result.approval } } : {})
+  })
+  await writeApproval(shell, state)
+  const who = state.approvers.length ? state.approvers.join(', ') : `anyone with ${state.requiredPermission} permission other than @${state.requester}`
+  return {
+    outcome: { invocation, target, status: 'awaiting-approval', detail: `approval requested (id ${state.id}); ${who} may answer /approve or /deny` },
+    outputs: { 'approval-id': state.id, ...(flow ? flowOutputs(flow.result) : {}) }
+  }
+}
+
+export async function writeApproval(shell: TargetShell, state: ApprovalState): Promise<void> {
+  if (!shell.publisher) return
+  const encoded = encodeApprovalState(state)
+  await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload)
+}
+
+async function runAgentTarget(shell: TargetShell, invocation: Invocation, plans: AgentPlan[], context: AgentContext): Promise<AgentOutcome[]> {
+  const outcomes: AgentOutcome[] = []
+  for (const plan of plans) {
+    const outcome = await shell.runAgent(plan, context, shell.publisher)
+    shell.logger.info(`${plan.label}: ${outcome.detail}`)
+    outcomes.push(outcome)
+  }
+  return outcomes
+}
+
+/** Members draft; the fleet publishes one merged review or comment. */
+async function runFleetTarget(shell: TargetShell, fleetName: string, plans: AgentPlan[], context: AgentContext): Promise<{ run: FleetRun; outcomes: AgentOutcome[] }> {
+  const fleet = shell.config.fleets[fleetName]
+  if (!fleet) throw new Error(`fleet '${fleetName}' is not defined`)
+  const outcomes: AgentOutcome[] = []
+  const run = await runFleet(fleet, plans, async (plan, previous) => {
+    const draft = emptyDraft()
+    const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: p.text })) } : context
+    const outcome = await shell.runAgent(plan, memberContext as AgentContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null)
+    outcomes.push(outcome)
+    shell.logger.info(`${plan.label}: ${outcome.detail}`)
+    return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft }
+  })
+  const { event, publisher } = shell
+  const publication = run.publication
+  if (publisher && event.number !== null) {
+    if (publication.review && event.isPullRequest && event.headSha) {
+      const allowApprove = fleet.members.every((m) => m.agent.extra.allow_approve === true)
+      await publisher.submitReview(event.number, publication.review, { headSha: event.headSha, allowApprove })
+    } else if (publication.comment) {
+      await publisher.upsertComment(event.number, `${shell.commentKey}/fleet:${fleet.name}`, publication.comment)
+    }
+  }
+  return { run, outcomes }
+}
+
+function inlineAgent(name: string, inline: Record<string, unknown>, base: AgentDef | undefined): AgentDef {
+  const tools = Array.isArray(inline.tools) ? inline.tools.map((t) => ({ name: String(t), enabled: true, config: {} })) : []
+  return {
+    name,
+    ...(typeof inline.model === 'string' ? { model: inline.model } : {}),
+    instructions: typeof inline.instructions === 'string' ? inline.instructions : '',
+    tools,
+    maxIterations: 10,
+    extra: {},
+    location: base?.location ?? { file: '', line: 1 }
+  }
+}
+
+async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowName: string, context: AgentContext, resume?: FlowResume): Promise<{ result: FlowResult; outcomes: AgentOutcome[] }> {
+  const { config, event, publisher } = shell
+  const flow = config.flows[flowName]
+  if (!flow) throw new Error(`flow '${flowName}' is not defined`)
+  const metadata = invocationMetadata(event, invocation)
+  const outcomes: AgentOutcome[] = []
+  const agentPlans = (agentName: string | null, inline: Record<string, unknown> | null, node: string): AgentPlan[] => {
+    const agent = agentName ? config.agents[agentName] : inlineAgent(`${flowName}/${node}`, inline ?? {}, undefined)
+    if (!agent) throw new Error(`agent '${agentName}' is not defined`)
+    const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, '')
+    return planned.agents.map((p) => ({ ...p, label: `flow:${flowName}/${node}` }))
+  }
+  const runPlans = async (plans: AgentPlan[], input: string): Promise<NodeOutput> => {
+    for (const plan of plans) {
+      const problem = shell.cannotRun(plan)
+      if (problem) throw new Error(problem)
+    }
+    await shell.startCheckRun()
+    const texts: string[] = []
+    for (const plan of plans) {
+      const outcome = await shell.runAgent(plan, { ...context, flow_input: input } as AgentContext, publisher)
+      outcomes.push(outcome)
+      shell.logger.info(`${plan.label}: ${outcome.detail}`)
+      if (outcome.status === 'failed') throw new Error(outcome.detail)
+      texts.push(outcome.result?.finalText ?? '')
+    }
+    return { text: texts.join('\n\n'), status: 'done' }
+  }
+  const result = await runFlow(
+    flow,
+    { metadata, params: invocation.params, command: { name: invocation.key, args: invocation.args } },
+    {
+      runAgent: ({ node, agent, inline, input }) => runPlans(agentPlans(agent, inline, node), input),
+      runFleet: async ({ node, fleet, input }) => {
+        const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, '').agents
+        await shell.startCheckRun()
+        const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input } as AgentContext)
+        outcomes.push(...members)
+        return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node }
+      },
+      postComment: async ({ node, body }) => {
+        if (publisher && event.number !== null) await publisher.upsertComment(event.number, `${shell.commentKey}/flow:${flowName}/${node}`, body)
+        return { posted: true }
+      },
+      addLabels: async ({ labels }) => {
+        if (publisher && event.number !== null) await publisher.addLabels(event.number, labels, { createLabels: false })
+        return { labels: labels.join(',') }
+      },
+      checkRun: async ({ name, conclusion, title, summary }) => {
+        if (publisher && event.headSha) await publisher.createCheckRun({ name, headSha: event.headSha, status: 'completed', conclusion, output: { title, summary } })
+        return { conclusion }
+      },
+      dispatchWorkflow: async ({ workflow, ref, inputs }) => {
+        const url = await shell.dispatchWorkflow(workflow, ref, inputs)
+        return { workflow, dispatched: true, url: url ?? '' }
+      }
+    },
+    resume
+  )
+  return { result, outcomes }
+}
+
+/** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
+export async function runTarget(shell: TargetShell, invocation: Invocation, options: { resumed?: { by: string; flow?: FlowResume } } = {}): Promise<TargetResult> {
+  const { config, event } = shell
+  const target = label(invocation)
+  if (!invocation.target) return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} }
+  if (!options.resumed && requiresApproval(invocation)) return requestApproval(shell, invocation)
+
+  const approvedBy = options.resumed?.by ?? null
+  const withApprover: EventContext = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event
+  const plan = planInvocation(config, withApprover, invocation, '')
+  const shown = {
+    tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
+    instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n'),
+    ...(plan.agents[0]?.model ? { model: plan.agents[0].model } : {})
+  }
+  if (shell.readOnlyReason) return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} }
+  const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null)
+  if (blocked && invocation.target.kind !== 'flow') {
+    return { outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown }, outputs: {} }
+  }
+
+  const metadata = invocationMetadata(withApprover, invocation)
+  const shellWithApprover = { ...shell, event: withApprover }
+  try {
+    if (invocation.target.kind === 'flow') {
+      const context = buildAgentContext(withApprover, invocation, metadata, null)
+      const { result, outcomes } = await runFlowTarget(shellWithApprover, invocation, invocation.target.name, context, options.resumed?.flow)
+      const outputs = flowOutputs(result, approvedBy)
+      if (result.status === 'paused') {
+        const asked = await requestApproval(shellWithApprover, invocation, { result })
+        return { outcome: { ...asked.outcome, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs: { ...outputs, ...asked.outputs } }
+      }
+      const ran = result.nodes.filter((n) => n.status === 'completed').map((n) => n.id)
+      const skipped = result.nodes.filter((n) => n.status === 'skipped').map((n) => n.id)
+      const detail =
+        result.status === 'failed'
+          ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
+          : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`
+      const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran'
+      return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs }
+    }
+
+    await shell.startCheckRun()
+    const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff())
+    const outcomes =
+      invocation.target.kind === 'fleet'
+        ? (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
+        : await runAgentTarget(shellWithApprover, invocation, plan.agents, context)
+    const worst = worstOf(outcomes) ?? 'ran'
+    const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst
+    const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '')
+    return {
+      outcome: { invocation, target, status, detail, ...shown, ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}), usage: sumUsage(outcomes), costUsd: sumCost(outcomes) },
+      outputs: approvedBy ? { 'approved-by': approvedBy } : {}
+    }
+  } catch (error) {
+    return { outcome: { invocation, target, status: 'failed', detail: error instanceof Error ? error.message : String(error), ...shown }, outputs: {} }
+  }
+}
