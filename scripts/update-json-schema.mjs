@@ -84,7 +84,10 @@ const AGENT_SPEC = {
   budget:
     "This agent's limits, e.g. {max_turns: 5, max_tokens: 200000}. The action's max-turns and max-tokens inputs cap the whole run.",
   review:
-    'Pull request review settings, e.g. {mode: incremental, max_reviews_per_day: 10}. incremental: after the first review, only what changed since the last reviewed commit; full: the whole pull request each time.'
+    'Pull request review settings, e.g. {mode: incremental, max_reviews_per_day: 10}. incremental: after the first review, only what changed since the last reviewed commit; full: the whole pull request each time.',
+  'review.mode':
+    'incremental (default): after the first review, only what changed since the last reviewed commit; full: the whole pull request each time.',
+  'review.max_reviews_per_day': 'Reviews that call the model per pull request in any 24 hours (default 10); more are skipped with a note.'
 }
 
 const TOOL = {

@@ -12,6 +12,7 @@ import { budgetDiff, type BudgetedDiff } from './execute/budget-diff.js'
 import type { AgentPlan } from './execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts, type RunBudget } from './execute/run-agent-plan.js'
 import { runTarget, writeApproval, type TargetShell } from './execute/run-target.js'
+import { openReviewSession, shouldConverge } from './review/review-session.js'
 import { checkApprovalAgainstConfig } from './approval/check-approval-against-config.js'
 import { approverTeams, decideApproval } from './approval/decide-approval.js'
 import { findPendingApproval } from './approval/find-pending-approval.js'
@@ -183,6 +184,8 @@ interface RunContext {
   startCheckRun: () => Promise<void>
   octokit: Octokit | null
   defaultBranch: string | null
+  /** The PR's base commit, recorded with a review's state. */
+  baseSha: string | null
   /** Writes made outside the publisher (workflow dispatches), for the summary. */
   extraWrites: WriteRecord[]
 }
@@ -280,7 +283,26 @@ function targetShell(ctx: RunContext, commentKey: string, extraWrites: WriteReco
       extraWrites.push({ operation: 'dispatch-workflow', summary, url, planned: false })
       return url
     },
-    now: () => new Date()
+    now: () => new Date(),
+    reviewSession: async (plan, invocation) => {
+      if (!ctx.port || !ctx.publisher || event.number === null || !event.headSha || ctx.readOnlyReason || !shouldConverge(plan.agent, event)) return null
+      const binding = ctx.config.triggers.find((t) => t.name === commentKey)?.commands.find((c) => c.key === invocation.key)
+      return openReviewSession({
+        port: ctx.port,
+        publisher: ctx.publisher,
+        event,
+        agent: plan.agent,
+        invocation,
+        headSha: event.headSha,
+        number: event.number,
+        now: new Date(),
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        runAttempt: Number(process.env.GITHUB_RUN_ATTEMPT) || 1,
+        logger,
+        ...(ctx.baseSha ? { baseSha: ctx.baseSha } : {}),
+        ...(binding ? { commandLocation: binding.location } : {})
+      })
+    }
   }
 }
 
@@ -455,6 +477,7 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
     startCheckRun: async () => {},
     octokit,
     defaultBranch: defaultBranch(raw.payload),
+    baseSha: (raw.payload as { pull_request?: { base?: { sha?: string } } }).pull_request?.base?.sha ?? null,
     extraWrites: []
   }
   finishers.extraWrites = ctx.extraWrites

@@ -26,7 +26,7 @@ spec:
   allowed_labels: [bug, enhancement]
   create_labels: false
   budget: {max_tokens: 10000}
-  review: {max_inline_comments: 20}
+  review: {mode: full, max_reviews_per_day: 3}
 `
     })
     expect(config.diagnostics.filter((d) => d.severity !== 'warning' || !d.message.startsWith('no GitHub Trigger'))).toEqual([])
@@ -48,7 +48,7 @@ spec:
         allowed_labels: ['bug', 'enhancement'],
         create_labels: false,
         budget: { max_tokens: 10000 },
-        review: { max_inline_comments: 20 }
+        review: { mode: 'full', max_reviews_per_day: 3 }
       },
       location: { file: 'aof/agents/reviewer.yaml', line: 1, column: 1 }
     })

@@ -58,16 +58,30 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
   })
   beforeEach(() => github.reset())
 
+  let nextPull = 10
+  /** The example's pull_request.opened on a PR of its own: reviews converge per PR and head. */
+  function freshPr(): { payload: ReturnType<typeof exampleEvent>; head: string } {
+    const number = nextPull++
+    const head = number.toString(16).padStart(40, 'e')
+    github.world.addPull(REPO, { number, head: { ref: `changes-${number}`, sha: head }, base: { ref: 'master' }, files: [{ filename: 'README.md', status: 'modified', patch: PATCH }] })
+    const payload = exampleEvent('auto-review', 'pull_request.opened.json')
+    payload.number = number
+    payload.pull_request.number = number
+    payload.pull_request.head.sha = head
+    return { payload, head }
+  }
+
   function env(): Record<string, string> {
     return { ANTHROPIC_BASE_URL: anthropic.url, GOOGLE_GEMINI_BASE_URL: gemini.url, GITHUB_AGENT_TIME_SCALE: '0.001' }
   }
 
   it('auto-review with Gemini: one review on the head SHA with its inline comments, and a check run that closes as success', async () => {
     gemini.script([{ parts: [{ functionCall: { name: 'github_post_review', args: review } }] }, { parts: [{ text: 'Reviewed.' }] }])
+    const { payload, head: HEAD } = freshPr()
     const result = await runAction({
       node,
       eventName: 'pull_request',
-      payload: exampleEvent('auto-review', 'pull_request.opened.json'),
+      payload,
       apiUrl: github.url,
       inputs: { 'google-api-key': gemini.apiKey },
       env: env()
@@ -82,7 +96,7 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     expect(github.countOf('checks/create')).toBe(1)
     expect(github.world.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD, status: 'completed', conclusion: 'success' })
     const first = gemini.requests[0]?.body
-    expect(JSON.stringify(first.systemInstruction)).toContain('Review PR #2 in Codertocat/Hello-World.')
+    expect(JSON.stringify(first.systemInstruction)).toContain(`Review PR #${payload.number} in Codertocat/Hello-World.`)
     expect(first.tools[0].functionDeclarations.map((f: { name: string }) => f.name).sort()).toEqual(['github_post_comment', 'github_post_review'])
     expect(JSON.stringify(first.contents[0])).toContain('eval(userInput)')
     expect(github.invalidRequests).toEqual([])
@@ -96,7 +110,7 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     const result = await runAction({
       node,
       eventName: 'pull_request',
-      payload: exampleEvent('auto-review', 'pull_request.opened.json'),
+      payload: freshPr().payload,
       apiUrl: github.url,
       inputs: { 'anthropic-api-key': anthropic.apiKey, 'config-ref': 'workspace' },
       workspaceFiles: anthropicReviewer,
@@ -142,7 +156,7 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     const result = await runAction({
       node,
       eventName: 'pull_request',
-      payload: exampleEvent('auto-review', 'pull_request.opened.json'),
+      payload: freshPr().payload,
       apiUrl: github.url,
       inputs: { 'anthropic-api-key': anthropic.apiKey, 'config-ref': 'workspace', 'max-turns': '1' },
       workspaceFiles: anthropicReviewer,
@@ -163,7 +177,7 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     const result = await runAction({
       node,
       eventName: 'pull_request',
-      payload: exampleEvent('auto-review', 'pull_request.opened.json'),
+      payload: freshPr().payload,
       apiUrl: github.url,
       inputs: { 'anthropic-api-key': anthropic.apiKey, 'config-ref': 'workspace' },
       workspaceFiles: anthropicReviewer,

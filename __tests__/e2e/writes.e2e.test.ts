@@ -43,7 +43,13 @@ const config = {
   ].join('\n')
 }
 
-const tenComments = Array.from({ length: 10 }, (_, i) => ({ path: 'src/app.ts', line: i + 2, body: `finding ${i + 1}` }))
+const FINDINGS = [
+  'SQL built by string concatenation', 'token written to the log', 'missing null check on user',
+  'retry loop never sleeps', 'timezone dropped from the date', 'off-by-one in the page count',
+  'error swallowed without a trace', 'regex has catastrophic backtracking', 'file handle never closed',
+  'magic number 86400 deserves a name'
+]
+const tenComments = FINDINGS.map((body, i) => ({ path: 'src/app.ts', line: i + 2, body }))
 
 describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path: node }) => {
   let github: GitHubServer
@@ -64,9 +70,16 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
   })
   beforeEach(() => github.reset())
 
+  let nextPull = 10
+  /** A new PR per test: reviews converge per PR and head, so a reused one would be skipped as reviewed. */
   function prOpened(): Payload {
+    const number = nextPull++
+    const head = number.toString(16).padStart(40, 'c')
+    github.world.addPull(REPO, { number, head: { ref: `changes-${number}`, sha: head }, base: { ref: 'master' }, files: [{ filename: 'src/app.ts', patch: PATCH }] })
     const payload = fixtureEvent('pull_request.opened.json')
-    payload.pull_request.head.sha = HEAD
+    payload.number = number
+    payload.pull_request.number = number
+    payload.pull_request.head.sha = head
     return payload
   }
 
@@ -96,21 +109,26 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
     ])
   }
 
-  it('posts a review with 10 inline comments as one create-review request, in a run of exactly 7 API calls', async () => {
+  it('posts a review with 10 inline comments as one create-review request, in a first-review run of exactly 11 API calls', async () => {
     reviewTurns(tenComments)
     const result = await run('pull_request', prOpened())
 
     expect(result.exitCode).toBe(0)
     expect(github.countOf('pulls/create-review')).toBe(1)
     expect((github.requests.find((r) => r.operationId === 'pulls/create-review')?.body as { comments: unknown[] }).comments).toHaveLength(10)
-    // config: 3 reads (dir listing + 2 files); diff: list-files; check run: create + update; the review.
+    // config: 3 reads (dir listing + 2 files); the review state (the action's summary comment);
+    // check run; the diff; the review; the posted comments' ids; the summary comment; check run done.
     expect(github.requests.map((r) => r.operationId)).toEqual([
       'repos/get-content',
       'repos/get-content',
       'repos/get-content',
+      'issues/list-comments',
       'checks/create',
       'pulls/list-files',
       'pulls/create-review',
+      'pulls/list-review-comments',
+      'issues/list-comments',
+      'issues/create-comment',
       'checks/update'
     ])
     expect(github.invalidRequests).toEqual([])
@@ -183,7 +201,7 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
     expect(github.writes()).toEqual([])
     expect(result.summary).toContain('Writes it would have made (dry-run)')
     expect(result.summary).toMatch(/create-check-run/)
-    expect(result.summary).toMatch(/submit review COMMENT on #2 with 10 inline comments/)
-    expect(result.outputs.writes).toBe('3')
+    expect(result.summary).toMatch(/submit review COMMENT on #\d+ with 10 inline comments/)
+    expect(result.outputs.writes).toBe('4')
   })
 })

@@ -1,6 +1,7 @@
 // The data an agent is given about its event: metadata, the command, and for PRs the diff.
 // Sanitised here, once, because all of it can be written by strangers. Pure.
 import type { EventContext, MetadataValue } from '../event/types.js'
+import type { ReviewPromptData } from '../review/review-prompt-context.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
 import { sanitizeDeep } from './sanitize-untrusted.js'
@@ -11,15 +12,24 @@ export interface AgentContext {
   metadata: Record<string, MetadataValue>
   command: { name: string | null; args: string; params: Record<string, unknown> } | null
   diff?: BudgetedDiff
+  /** A converging review (src/review): what was reviewed before and the earlier findings. */
+  review?: ReviewPromptData
 }
 
-export function buildAgentContext(event: EventContext, invocation: Invocation, metadata: Record<string, MetadataValue>, diff: BudgetedDiff | null): AgentContext {
+export function buildAgentContext(
+  event: EventContext,
+  invocation: Invocation,
+  metadata: Record<string, MetadataValue>,
+  diff: BudgetedDiff | null,
+  review?: ReviewPromptData
+): AgentContext {
   const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null
   return sanitizeDeep({
     event: event.action ? `${event.name}.${event.action}` : event.name,
     repository: event.repository,
     metadata,
     command,
-    ...(diff ? { diff } : {})
+    ...(diff ? { diff } : {}),
+    ...(review ? { review } : {})
   })
 }

@@ -19,6 +19,7 @@ import type { BudgetedDiff } from './budget-diff.js'
 import { buildAgentContext, type AgentContext } from './build-agent-context.js'
 import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
 import type { AgentOutcome } from './run-agent-plan.js'
+import type { ReviewSessionStart } from '../review/review-session.js'
 
 export interface TargetShell {
   config: Config
@@ -39,6 +40,8 @@ export interface TargetShell {
   diff(): Promise<BudgetedDiff | null>
   startCheckRun(): Promise<void>
   dispatchWorkflow(workflow: string, ref: string | null, inputs: Record<string, string>): Promise<string | null>
+  /** A converging review for an agent that posts reviews on a PR (issue 9); null where none applies. */
+  reviewSession(plan: AgentPlan, invocation: Invocation): Promise<ReviewSessionStart | null>
   now(): Date
 }
 
@@ -105,12 +108,28 @@ export async function writeApproval(shell: TargetShell, state: ApprovalState): P
   await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload)
 }
 
-async function runAgentTarget(shell: TargetShell, invocation: Invocation, plans: AgentPlan[], context: AgentContext): Promise<AgentOutcome[]> {
+/**
+ * A reviewer on a PR reviews only what changed since its last review and never repeats a finding;
+ * with nothing new to review it makes no model call and no write (the skip reason comes back).
+ */
+async function runAgentTarget(shell: TargetShell, invocation: Invocation, plans: AgentPlan[], context: AgentContext): Promise<AgentOutcome[] | { skipped: string }> {
+  const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)))
+  const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''))
+  if (skips.length === plans.length && skips.length > 0) return { skipped: skips.join('; ') }
+  await shell.startCheckRun()
+  const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff()
   const outcomes: AgentOutcome[] = []
-  for (const plan of plans) {
-    const outcome = await shell.runAgent(plan, context, shell.publisher)
+  for (const [i, plan] of plans.entries()) {
+    const start = sessions[i]
+    if (start?.kind === 'skip') continue
+    const session = start?.kind === 'run' ? start.session : null
+    const planned = session ? { ...plan, instructions: `${plan.instructions}\n\n${session.instructions}` } : plan
+    const agentContext = { ...context, ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {}) } as AgentContext
+    if (session) shell.logger.info(`${plan.label}: review ${session.describe}`)
+    const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher)
+    await session?.finish(outcome.result)
     shell.logger.info(`${plan.label}: ${outcome.detail}`)
-    outcomes.push(outcome)
+    outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}` } : outcome)
   }
   return outcomes
 }
@@ -258,12 +277,16 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
       return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs }
     }
 
-    await shell.startCheckRun()
-    const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff())
-    const outcomes =
-      invocation.target.kind === 'fleet'
-        ? (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
-        : await runAgentTarget(shellWithApprover, invocation, plan.agents, context)
+    let outcomes: AgentOutcome[]
+    if (invocation.target.kind === 'fleet') {
+      await shell.startCheckRun()
+      const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff())
+      outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
+    } else {
+      const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null))
+      if (!Array.isArray(ran)) return { outcome: { invocation, target, status: 'not-run', detail: `review skipped: ${ran.skipped}`, ...shown }, outputs: {} }
+      outcomes = ran
+    }
     const worst = worstOf(outcomes) ?? 'ran'
     const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst
     const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '')

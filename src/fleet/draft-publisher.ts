@@ -28,6 +28,7 @@ export function createDraftPublisher(base: Publisher, draft: PublicationDraft): 
     createCheckRun: (run) => base.createCheckRun(run),
     updateCheckRun: (id, change) => base.updateCheckRun(id, change),
     addReaction: (id, target, content) => base.addReaction(id, target, content),
+    ...(base.replyToReviewComment ? { replyToReviewComment: base.replyToReviewComment.bind(base) } : {}),
     async createComment(_number, body) {
       draft.comments.push(body)
       return drafted('kept for the fleet: its members are published together as one comment')

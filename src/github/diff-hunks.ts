@@ -27,43 +27,66 @@ export interface CommentAnchor {
 
 export type AnchorCheck = { ok: true } | { ok: false; reason: string }
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
+
+/** One line a patch shows, with its line number on each side ('+' lines: the old line that follows). */
+export interface PatchStep {
+  /** ' ' context, '-' removed, '+' added. */
+  op: ' ' | '-' | '+'
+  oldLine: number
+  newLine: number
+}
+
+export interface PatchHunk {
+  /** First old / new line the hunk's body starts at. */
+  oldStart: number
+  newStart: number
+  steps: PatchStep[]
+}
 
 function extend(range: LineRange | null, line: number): LineRange {
   return range === null ? { start: line, end: line } : { start: range.start, end: line }
 }
 
 /**
- * Walks the patch instead of trusting header counts, so a patch GitHub cut short still yields only
- * the lines it really shows. Context lines count on both sides, `-` on the left, `+` on the right.
+ * Walks the hunk bodies instead of trusting header counts, so a patch GitHub cut short still yields
+ * only the lines it really shows. Shared by the anchor check here and by review/map-line-through-diff.ts.
  */
-export function parsePatch(patch: string): Hunk[] {
-  const hunks: Hunk[] = []
-  let current: Hunk | null = null
+export function walkPatch(patch: string): PatchHunk[] {
+  const hunks: PatchHunk[] = []
+  let current: PatchHunk | null = null
   let oldLine = 0
   let newLine = 0
   for (const text of patch.split('\n')) {
     const header = HUNK_HEADER.exec(text)
     if (header) {
-      current = { left: null, right: null }
+      // A side with count 0 names the line *before* the hunk (`@@ -5,0 +6,2 @@` inserts after old 5).
+      oldLine = Number(header[1]) + (header[2] === '0' ? 1 : 0)
+      newLine = Number(header[3]) + (header[4] === '0' ? 1 : 0)
+      current = { oldStart: oldLine, newStart: newLine, steps: [] }
       hunks.push(current)
-      oldLine = Number(header[1])
-      newLine = Number(header[2])
       continue
     }
-    if (current === null) continue
-    const mark = text[0]
-    if (mark === '-') {
-      current.left = extend(current.left, oldLine++)
-    } else if (mark === '+') {
-      current.right = extend(current.right, newLine++)
-    } else if (mark === ' ') {
-      current.left = extend(current.left, oldLine++)
-      current.right = extend(current.right, newLine++)
-    }
-    // `\ No newline at end of file` and anything else shows no line.
+    const op = text[0]
+    // `\ No newline at end of file` and the empty string after a final newline show no line.
+    if (current === null || (op !== ' ' && op !== '-' && op !== '+')) continue
+    current.steps.push({ op, oldLine, newLine })
+    if (op !== '+') oldLine++
+    if (op !== '-') newLine++
   }
   return hunks
+}
+
+/** Each hunk's line ranges: context lines count on both sides, `-` on the left, `+` on the right. */
+export function parsePatch(patch: string): Hunk[] {
+  return walkPatch(patch).map(({ steps }) => {
+    const hunk: Hunk = { left: null, right: null }
+    for (const step of steps) {
+      if (step.op !== '+') hunk.left = extend(hunk.left, step.oldLine)
+      if (step.op !== '-') hunk.right = extend(hunk.right, step.newLine)
+    }
+    return hunk
+  })
 }
 
 export function buildDiffIndex(files: ChangedFile[]): DiffIndex {

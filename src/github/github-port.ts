@@ -1,15 +1,18 @@
 import { addLabels } from './api/add-labels.js'
 import { addReaction, type ReactionContent } from './api/add-reaction.js'
+import { compareCommits, type CommitComparison } from './api/compare-commits.js'
 import { createCheckRun } from './api/create-check-run.js'
 import { createIssueComment } from './api/create-issue-comment.js'
 import { createLabel } from './api/create-label.js'
 import { createReview } from './api/create-review.js'
+import { createReviewCommentReply } from './api/create-review-comment-reply.js'
 import { getFileContent } from './api/get-file-content.js'
 import { getIssue } from './api/get-issue.js'
 import { getPullRequest } from './api/get-pull-request.js'
 import { getViewerLogin } from './api/get-viewer-login.js'
 import { listIssueComments } from './api/list-issue-comments.js'
 import { listPullRequestFiles } from './api/list-pull-request-files.js'
+import { listReviewComments, type PullReviewComment } from './api/list-review-comments.js'
 import { listRepoLabels } from './api/list-repo-labels.js'
 import { removeLabel } from './api/remove-label.js'
 import { updateCheckRun } from './api/update-check-run.js'
@@ -30,7 +33,7 @@ import type {
   WriteResponse
 } from './types.js'
 
-export type { ReactionContent }
+export type { CommitComparison, PullReviewComment, ReactionContent }
 
 /**
  * Every GitHub call the app makes, on plain data. One port per run and repository: owner and repo
@@ -48,6 +51,10 @@ export interface GitHubPort {
   /** Cached per run; labels this port creates are added to the cache. */
   listRepoLabels(): Promise<RepoLabel[]>
   getViewerLogin(): Promise<string | null>
+  /** `base...head`; `{found: false}` when GitHub answers 404 (e.g. base was lost to a force-push). */
+  compareCommits(base: string, head: string): Promise<CommitComparison>
+  /** Every inline review comment of the PR (thread roots and replies), oldest first. Not cached: it changes within a run. */
+  listReviewComments(number: number): Promise<PullReviewComment[]>
 
   createIssueComment(number: number, body: string): Promise<WriteResponse>
   updateIssueComment(commentId: number, body: string): Promise<WriteResponse>
@@ -59,6 +66,7 @@ export interface GitHubPort {
   createCheckRun(run: CheckRunCreate): Promise<WriteResponse>
   updateCheckRun(checkRunId: number, update: CheckRunUpdate): Promise<WriteResponse>
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse>
+  createReviewCommentReply(number: number, commentId: number, body: string): Promise<WriteResponse>
 }
 
 export function parseRepository(repository: string): RepoRef {
@@ -99,6 +107,8 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
       return labels
     },
     getViewerLogin: () => getViewerLogin(octokit),
+    compareCommits: (base, head) => compareCommits(octokit, repo, base, head),
+    listReviewComments: (number) => listReviewComments(octokit, repo, number),
 
     createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
     updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
@@ -115,6 +125,7 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     },
     createCheckRun: (run) => createCheckRun(octokit, repo, run),
     updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
-    addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content)
+    addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
+    createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body)
   }
 }

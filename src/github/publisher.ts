@@ -32,6 +32,7 @@ export type WriteOperation =
   | 'create-check-run'
   | 'update-check-run'
   | 'add-reaction'
+  | 'reply-review-comment'
 
 /** A write as it would go on the wire: Octokit route and parameters. */
 export interface PlannedWrite {
@@ -120,6 +121,11 @@ export interface Publisher {
   /** `checkRunId` is null only for a run created in dry-run. */
   updateCheckRun(checkRunId: number | null, change: CheckRunChange): Promise<WriteOutcome>
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteOutcome>
+  /**
+   * A reply in the thread of inline review comment `commentId` on PR `number`. Optional so that
+   * wrappers written before it (the fleet's draft publisher) stay valid; createPublisher has it.
+   */
+  replyToReviewComment?(number: number, commentId: number, body: string): Promise<WriteOutcome>
 }
 
 const REPO_ROUTE = '/repos/{owner}/{repo}'
@@ -314,6 +320,16 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
     return write(p, () => port.addReaction(commentId, target, content))
   }
 
+  function replyToReviewComment(number: number, commentId: number, body: string): Promise<WriteOutcome> {
+    const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT)
+    const p = plan('reply-review-comment', `reply to review comment ${commentId} on #${number}`, 'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies', {
+      pull_number: number,
+      comment_id: commentId,
+      body: text
+    })
+    return write(p, () => port.createReviewCommentReply(number, commentId, text))
+  }
+
   return {
     dryRun: options.dryRun,
     planned,
@@ -331,6 +347,7 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
     removeLabel,
     createCheckRun,
     updateCheckRun,
-    addReaction
+    addReaction,
+    replyToReviewComment
   }
 }

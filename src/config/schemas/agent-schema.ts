@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { reviewConfigSchema } from '../../review/review-config.js'
 import { count, envelope, flag, mapping, metadata, name, text, textList } from './common.js'
 
 const toolName = name('a tool name, e.g. github_post_comment')
@@ -47,7 +48,7 @@ export const agentSpecShape = {
   allowed_labels: textList('a list of label names, e.g. [bug, enhancement]', 'a label name, e.g. bug').optional(),
   create_labels: flag().optional(),
   budget: z.unknown().optional(),
-  review: z.unknown().optional()
+  review: reviewConfigSchema.optional()
 }
 
 export const agentSpecSchema = z.object(agentSpecShape, {

@@ -1,8 +1,8 @@
-export const id = 659;
-export const ids = [659];
+export const id = 652;
+export const ids = [652];
 export const modules = {
 
-/***/ 7659:
+/***/ 1652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,16 +11,16 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(5149);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
-var load_config = __webpack_require__(5335);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
+var load_config = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
-var workspace_source = __webpack_require__(4692);
+var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
 // Webhook payloads are untrusted JSON of many shapes: every read is checked, none throws.
 function asRecord(value) {
@@ -759,8 +759,8 @@ function canonicalJson(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(344);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 // The hidden marker that makes the action's own comment findable on a re-run, with optional state
 // (e.g. a pending approval) in a second HTML comment right after it.
@@ -785,7 +785,7 @@ function hasMarker(body, key) {
     return body.includes(commentMarker(key));
 }
 /** The state stored with the marker, or undefined when there is none or it does not parse. */
-function readMarkerState(body, key) {
+function comment_marker_readMarkerState(body, key) {
     const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
     const start = body.indexOf(prefix);
     if (start === -1)
@@ -917,7 +917,7 @@ function decodeApprovalState(body, key) {
     const refuse = (why) => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` });
     if (!hasMarker(body, key))
         return refuse('the comment has no approval marker');
-    const raw = readMarkerState(body, key);
+    const raw = comment_marker_readMarkerState(body, key);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
         return refuse('its hidden state is missing or is not JSON; it cannot be acted on, ask again');
     const { sum, ...rest } = raw;
@@ -1377,6 +1377,7 @@ function createDraftPublisher(base, draft) {
         createCheckRun: (run) => base.createCheckRun(run),
         updateCheckRun: (id, change) => base.updateCheckRun(id, change),
         addReaction: (id, target, content) => base.addReaction(id, target, content),
+        ...(base.replyToReviewComment ? { replyToReviewComment: base.replyToReviewComment.bind(base) } : {}),
         async createComment(_number, body) {
             draft.comments.push(body);
             return drafted('kept for the fleet: its members are published together as one comment');
@@ -2196,19 +2197,20 @@ function sanitizeDeep(value) {
 
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
-function buildAgentContext(event, invocation, metadata, diff) {
+function buildAgentContext(event, invocation, metadata, diff, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
     return sanitizeDeep({
         event: event.action ? `${event.name}.${event.action}` : event.name,
         repository: event.repository,
         metadata,
         command,
-        ...(diff ? { diff } : {})
+        ...(diff ? { diff } : {}),
+        ...(review ? { review } : {})
     });
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
-var template_references = __webpack_require__(5854);
+var template_references = __webpack_require__(5529);
 ;// CONCATENATED MODULE: ./src/template/render-template.ts
 
 /** Arrays comma-joined, null and undefined empty, objects as JSON. */
@@ -2358,12 +2360,31 @@ async function writeApproval(shell, state) {
     const encoded = encodeApprovalState(state);
     await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload);
 }
+/**
+ * A reviewer on a PR reviews only what changed since its last review and never repeats a finding;
+ * with nothing new to review it makes no model call and no write (the skip reason comes back).
+ */
 async function runAgentTarget(shell, invocation, plans, context) {
+    const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)));
+    const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''));
+    if (skips.length === plans.length && skips.length > 0)
+        return { skipped: skips.join('; ') };
+    await shell.startCheckRun();
+    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff();
     const outcomes = [];
-    for (const plan of plans) {
-        const outcome = await shell.runAgent(plan, context, shell.publisher);
+    for (const [i, plan] of plans.entries()) {
+        const start = sessions[i];
+        if (start?.kind === 'skip')
+            continue;
+        const session = start?.kind === 'run' ? start.session : null;
+        const planned = session ? { ...plan, instructions: `${plan.instructions}\n\n${session.instructions}` } : plan;
+        const agentContext = { ...context, ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {}) };
+        if (session)
+            shell.logger.info(`${plan.label}: review ${session.describe}`);
+        const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher);
+        await session?.finish(outcome.result);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
-        outcomes.push(outcome);
+        outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}` } : outcome);
     }
     return outcomes;
 }
@@ -2510,11 +2531,18 @@ async function runTarget(shell, invocation, options = {}) {
             const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran';
             return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs };
         }
-        await shell.startCheckRun();
-        const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff());
-        const outcomes = invocation.target.kind === 'fleet'
-            ? (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
-            : await runAgentTarget(shellWithApprover, invocation, plan.agents, context);
+        let outcomes;
+        if (invocation.target.kind === 'fleet') {
+            await shell.startCheckRun();
+            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff());
+            outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
+        }
+        else {
+            const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null));
+            if (!Array.isArray(ran))
+                return { outcome: { invocation, target, status: 'not-run', detail: `review skipped: ${ran.skipped}`, ...shown }, outputs: {} };
+            outcomes = ran;
+        }
         const worst = worstOf(outcomes) ?? 'ran';
         const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst;
         const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '');
@@ -2526,6 +2554,992 @@ async function runTarget(shell, invocation, options = {}) {
     catch (error) {
         return { outcome: { invocation, target, status: 'failed', detail: error instanceof Error ? error.message : String(error), ...shown }, outputs: {} };
     }
+}
+
+;// CONCATENATED MODULE: ./src/github/request-failure.ts
+// Octokit throws RequestError; read it by shape so callers and fakes need not import Octokit's classes.
+function requestFailure(error) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    return {
+        status: typeof e.status === 'number' ? e.status : null,
+        message: typeof e.message === 'string' ? e.message : String(error),
+        headers: e.response?.headers ?? {}
+    };
+}
+function hasStatus(error, status) {
+    return requestFailure(error).status === status;
+}
+
+;// CONCATENATED MODULE: ./src/review/short-sha.ts
+/** The 7-character form people see on GitHub. */
+function short_sha_shortSha(sha) {
+    return sha.slice(0, 7);
+}
+
+;// CONCATENATED MODULE: ./src/review/addressed-reply.ts
+// The reply the action leaves in a thread whose lines the new commits changed. Worded as an
+// observation (the lines changed and the review no longer flags them), never as a verdict. Pure.
+
+/** `resolving`: the action also resolves the thread (GraphQL resolveReviewThread). */
+function addressedReply(headSha, resolving) {
+    const seen = `The lines of this finding changed in \`${short_sha_shortSha(headSha)}\` and the review no longer flags them, so it looks addressed.`;
+    return resolving ? `${seen} Resolving this thread; unresolve it if the problem is still there.` : `${seen} Resolve this thread if you agree.`;
+}
+
+;// CONCATENATED MODULE: ./src/review/is-dismissal.ts
+// Does a person's reply in a review thread tell the action to let the finding go? Pure.
+// Whole phrases only, so "fix the dismissal logic" or "wont" alone does not silence a finding.
+const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
+function isDismissal(reply) {
+    const own = reply
+        .split('\n')
+        // A quote of the finding ("> …if this is by design…") is not the person's answer.
+        .filter((line) => !line.trimStart().startsWith('>'))
+        .join(' ')
+        // Curly apostrophes are what phones and macOS type.
+        .replace(/[\u2018\u2019`]/g, "'")
+        .replace(/\s+/g, ' ');
+    return DISMISSAL.test(own);
+}
+
+;// CONCATENATED MODULE: ./src/github/diff-hunks.ts
+// Which lines of a pull request can carry an inline comment: those shown in a hunk, per side.
+// GitHub answers 422 for a review whose comment points elsewhere, losing the whole review.
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function extend(range, line) {
+    return range === null ? { start: line, end: line } : { start: range.start, end: line };
+}
+/**
+ * Walks the hunk bodies instead of trusting header counts, so a patch GitHub cut short still yields
+ * only the lines it really shows. Shared by the anchor check here and by review/map-line-through-diff.ts.
+ */
+function walkPatch(patch) {
+    const hunks = [];
+    let current = null;
+    let oldLine = 0;
+    let newLine = 0;
+    for (const text of patch.split('\n')) {
+        const header = HUNK_HEADER.exec(text);
+        if (header) {
+            // A side with count 0 names the line *before* the hunk (`@@ -5,0 +6,2 @@` inserts after old 5).
+            oldLine = Number(header[1]) + (header[2] === '0' ? 1 : 0);
+            newLine = Number(header[3]) + (header[4] === '0' ? 1 : 0);
+            current = { oldStart: oldLine, newStart: newLine, steps: [] };
+            hunks.push(current);
+            continue;
+        }
+        const op = text[0];
+        // `\ No newline at end of file` and the empty string after a final newline show no line.
+        if (current === null || (op !== ' ' && op !== '-' && op !== '+'))
+            continue;
+        current.steps.push({ op, oldLine, newLine });
+        if (op !== '+')
+            oldLine++;
+        if (op !== '-')
+            newLine++;
+    }
+    return hunks;
+}
+/** Each hunk's line ranges: context lines count on both sides, `-` on the left, `+` on the right. */
+function parsePatch(patch) {
+    return walkPatch(patch).map(({ steps }) => {
+        const hunk = { left: null, right: null };
+        for (const step of steps) {
+            if (step.op !== '+')
+                hunk.left = extend(hunk.left, step.oldLine);
+            if (step.op !== '-')
+                hunk.right = extend(hunk.right, step.newLine);
+        }
+        return hunk;
+    });
+}
+function buildDiffIndex(files) {
+    const index = new Map();
+    for (const file of files)
+        index.set(file.filename, file.patch ? parsePatch(file.patch) : null);
+    return index;
+}
+function inRange(range, line) {
+    return range !== null && line >= range.start && line <= range.end;
+}
+function pick(hunk, side) {
+    return side === 'LEFT' ? hunk.left : hunk.right;
+}
+/** Is this inline comment (one line, or start_line..line) inside a single hunk of the diff? */
+function checkAnchor(index, anchor) {
+    if (!index.has(anchor.path))
+        return { ok: false, reason: `${anchor.path} is not changed in this pull request` };
+    const hunks = index.get(anchor.path);
+    if (!hunks)
+        return { ok: false, reason: `${anchor.path} has no textual diff (binary or too large)` };
+    const startSide = anchor.start_side ?? anchor.side;
+    if (anchor.start_line !== undefined && startSide === anchor.side && anchor.start_line > anchor.line) {
+        return { ok: false, reason: `start_line ${anchor.start_line} is after line ${anchor.line}` };
+    }
+    const hunk = hunks.find((h) => inRange(pick(h, anchor.side), anchor.line));
+    if (!hunk)
+        return { ok: false, reason: `line ${anchor.line} (${anchor.side}) is outside the diff of ${anchor.path}` };
+    if (anchor.start_line !== undefined && !inRange(pick(hunk, startSide), anchor.start_line)) {
+        return { ok: false, reason: `lines ${anchor.start_line}-${anchor.line} of ${anchor.path} are not inside one hunk of the diff` };
+    }
+    return { ok: true };
+}
+
+;// CONCATENATED MODULE: ./src/review/map-line-through-diff.ts
+// Where an old line is after a diff: the same line shifted by what was added and removed above it,
+// or gone. The patch walk (which lines of a hunk were removed, added, kept) is diff-hunks.ts's
+// walkPatch, the same grammar the review anchor check uses. Pure.
+
+/** End of a hunk on each side: the first line after it. */
+function endOf(hunk) {
+    let oldEnd = hunk.oldStart;
+    let newEnd = hunk.newStart;
+    for (const { op } of hunk.steps) {
+        if (op !== '+')
+            oldEnd++;
+        if (op !== '-')
+            newEnd++;
+    }
+    return { oldEnd, newEnd };
+}
+function buildLineMap(patch) {
+    const hunks = walkPatch(patch).map((h) => ({ ...h, ...endOf(h) }));
+    /** The new line, or { removedAt } with the new line where the removed old line stood. */
+    function locate(oldLine) {
+        let offset = 0;
+        for (const hunk of hunks) {
+            if (oldLine < hunk.oldStart)
+                break;
+            if (oldLine < hunk.oldEnd) {
+                const step = hunk.steps.find((s) => s.op !== '+' && s.oldLine === oldLine);
+                if (step)
+                    return step.op === '-' ? { removedAt: step.newLine } : step.newLine;
+            }
+            offset = hunk.newEnd - hunk.oldEnd;
+        }
+        return oldLine + offset;
+    }
+    return {
+        map(oldLine) {
+            const at = locate(oldLine);
+            return typeof at === 'number' ? at : null;
+        },
+        approximate(oldLine) {
+            const at = locate(oldLine);
+            return Math.max(1, typeof at === 'number' ? at : at.removedAt);
+        },
+        touched(start, end) {
+            const [from, to] = start <= end ? [start, end] : [end, start];
+            return hunks.some((h) => h.steps.some((s) => (s.op === '-' && s.oldLine >= from && s.oldLine <= to) || (s.op === '+' && s.oldLine > from && s.oldLine <= to)));
+        }
+    };
+}
+/** The new line of `oldLine` after `patch` (a file's unified diff), or null when it was removed. */
+function mapLineThroughDiff(patch, oldLine) {
+    return buildLineMap(patch).map(oldLine);
+}
+
+;// CONCATENATED MODULE: ./src/review/carry-findings.ts
+
+
+function deltaIndex(delta) {
+    const index = new Map();
+    for (const file of delta) {
+        const entry = { file, map: file.patch !== undefined ? buildLineMap(file.patch) : null };
+        // A finding on a renamed file is found under its old name.
+        index.set(file.previousFilename ?? file.filename, entry);
+    }
+    return index;
+}
+function silencedByPerson(thread) {
+    if (!thread)
+        return false;
+    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && isDismissal(r.body));
+}
+/** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
+function moveThrough(finding, entry) {
+    if (!entry || finding.side !== 'RIGHT')
+        return { finding, touched: false };
+    const { file, map } = entry;
+    if (file.status === 'removed')
+        return { finding: { ...finding, path: file.filename }, touched: true };
+    // No patch (binary, too large): where the line went is unknown, so leave it where it was.
+    if (map === null)
+        return { finding: { ...finding, path: file.filename }, touched: false };
+    const start = finding.startLine ?? finding.line;
+    const touched = map.touched(start, finding.line) || map.map(finding.line) === null;
+    const moved = { ...finding, path: file.filename, line: map.approximate(finding.line) };
+    if (finding.startLine !== undefined)
+        moved.startLine = Math.min(map.approximate(finding.startLine), moved.line);
+    return { finding: moved, touched };
+}
+function carryFindings(input) {
+    const threads = new Map(input.threads.map((t) => [t.commentId, t]));
+    const delta = input.delta ? deltaIndex(input.delta) : null;
+    const touched = [];
+    const dismissed = [];
+    const findings = input.prior.map((prior, index) => {
+        const thread = prior.commentId !== null ? threads.get(prior.commentId) : undefined;
+        const { finding, touched: changed } = delta ? moveThrough(prior, delta.get(prior.path)) : { finding: prior, touched: false };
+        if (prior.status !== 'open')
+            return finding;
+        if (silencedByPerson(thread)) {
+            dismissed.push(index);
+            return { ...finding, status: 'dismissed' };
+        }
+        // Without a delta (full review after a force-push) GitHub's own "outdated" is the only sign of change.
+        if (changed || (delta === null && thread?.outdated === true)) {
+            touched.push(index);
+            return { ...finding, status: 'addressed' };
+        }
+        return finding;
+    });
+    return { findings, touched, dismissed };
+}
+
+;// CONCATENATED MODULE: ./src/review/finding-text.ts
+// How two findings are compared: a fixed-length one-line summary, content-word tokens, a stable
+// id, and token Jaccard similarity. Pure; node:crypto only hashes.
+
+/** Characters of a comment kept in the state; both sides of a comparison are cut the same way. */
+const SUMMARY_LENGTH = 240;
+/**
+ * Two findings mean the same when at least 60% of their combined content words are shared (token
+ * Jaccard). An LLM restating its own finding mostly reorders the same nouns and identifiers
+ * ("The promise returned by `save()` is not awaited, so a failed save goes unnoticed" vs "Await
+ * the promise returned by `save()`; otherwise a failed save goes unnoticed": 0.78), while another
+ * finding on the same line shares few ("`user` may be undefined" vs "check `user` before calling
+ * `user.name`": 0.22). A looser paraphrase (0.5) is posted again: lower thresholds start merging
+ * distinct findings about the same identifier, and the prompt already lists the open findings.
+ */
+const SIMILARITY_THRESHOLD = 0.6;
+// Function words carry no meaning for "is this the same finding" and would inflate both sides.
+const STOPWORDS = new Set('a an and are as at be been but by can could do does for from has have here if in into is it its may might must of on or should so that the their then there this to was we were will with would you your'.split(' '));
+/** The comment on one line, markdown noise and hidden HTML removed, cut to SUMMARY_LENGTH. */
+function summarizeFinding(body) {
+    const line = body
+        .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+        .replace(/```[a-z]*\n?/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length <= SUMMARY_LENGTH ? line : `${line.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`;
+}
+/** Crude English endings off (awaited/awaits → await), so a change of tense or number is no change of meaning. */
+function stem(word) {
+    const cut = /^(.{3,}?)(ing|ed|es|s)$/.exec(word);
+    return cut?.[1] ?? word;
+}
+/** Content words in order: lower case, letters/digits/underscore runs, no stopwords, no 1-letter words, stemmed. */
+function findingTokens(text) {
+    return (text.toLowerCase().replace(/[’']/g, '').match(/[a-z0-9_]+/g) ?? []).filter((t) => t.length > 1 && !STOPWORDS.has(t)).map(stem);
+}
+/** sha256 of path and the summary's tokens: equal for the same text however it is spaced or punctuated. */
+function findingId(path, body) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`).digest('hex').slice(0, 16);
+}
+/** Token Jaccard of two texts' summaries; 0 when either has no content words. */
+function findingSimilarity(a, b) {
+    const left = new Set(findingTokens(summarizeFinding(a)));
+    const right = new Set(findingTokens(summarizeFinding(b)));
+    if (left.size === 0 || right.size === 0)
+        return 0;
+    let shared = 0;
+    for (const t of left)
+        if (right.has(t))
+            shared++;
+    return shared / (left.size + right.size - shared);
+}
+
+;// CONCATENATED MODULE: ./src/review/dedupe-findings.ts
+
+
+/** Lines a finding may drift between reviews and still be the same one (edits nearby, reworded anchors). */
+const LINE_WINDOW = 3;
+function sideOf(comment) {
+    return comment.side ?? 'RIGHT';
+}
+/** How alike a comment is to a candidate at its place; null when it is elsewhere or means something else. */
+function likeness(comment, candidate) {
+    if (candidate.path !== comment.path || candidate.side !== sideOf(comment))
+        return null;
+    if (Math.abs(candidate.line - comment.line) > LINE_WINDOW)
+        return null;
+    if (findingId(comment.path, comment.body) === candidate.id)
+        return 1;
+    const similarity = findingSimilarity(comment.body, candidate.text);
+    return similarity >= SIMILARITY_THRESHOLD ? similarity : null;
+}
+function bestMatch(comment, candidates) {
+    let best = null;
+    for (const candidate of candidates) {
+        const similarity = likeness(comment, candidate);
+        if (similarity === null)
+            continue;
+        const closer = best !== null && similarity === best.similarity && Math.abs(candidate.line - comment.line) < Math.abs(best.candidate.line - comment.line);
+        if (best === null || similarity > best.similarity || closer)
+            best = { candidate, similarity };
+    }
+    return best;
+}
+function dedupeFindings(input) {
+    const carried = carryFindings(input);
+    const touched = new Set(carried.touched);
+    // Findings addressed in an earlier run are not candidates: the same problem again is a regression, posted anew.
+    const prior = carried.findings
+        .map((f, index) => ({ index, id: f.id, path: f.path, line: f.line, side: f.side, text: f.summary, status: touched.has(index) ? 'open' : f.status }))
+        .filter((c) => c.status !== 'addressed');
+    const post = [];
+    const batch = [];
+    const repeats = [];
+    const reported = new Set();
+    for (const comment of input.proposed) {
+        const match = bestMatch(comment, prior) ?? bestMatch(comment, batch);
+        if (match) {
+            repeats.push({ comment, of: { id: match.candidate.id, status: match.candidate.status }, similarity: match.similarity });
+            if (match.candidate.status !== 'new')
+                reported.add(match.candidate.index);
+            continue;
+        }
+        batch.push({ index: post.length, id: findingId(comment.path, comment.body), path: comment.path, line: comment.line, side: sideOf(comment), text: comment.body, status: 'new' });
+        post.push(comment);
+    }
+    // A touched finding the agent reported again was not fixed by the change: it stays open.
+    const findings = carried.findings.map((f, i) => (touched.has(i) && reported.has(i) ? { ...f, status: 'open' } : f));
+    return {
+        post,
+        repeats,
+        addressed: findings.filter((f, i) => touched.has(i) && f.status === 'addressed'),
+        quiet: carried.dismissed.map((i) => findings[i]).filter((f) => f !== undefined),
+        findings
+    };
+}
+
+;// CONCATENATED MODULE: ./src/review/review-state.ts
+// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
+// summary comment (comment-marker.ts format). Versioned and validated on the way in: a missing or
+// garbled state is never an error, only a first review with a note. Pure.
+
+
+const REVIEW_STATE_VERSION = 1;
+/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
+function reviewStateKey(agentName) {
+    return `review-summary:${agentName}`;
+}
+const sha = schemas/* string */.YjP().regex(/^[0-9a-f]{7,64}$/i);
+const line = schemas/* number */.aig().int().min(1);
+const findingSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP().min(1),
+    path: schemas/* string */.YjP().min(1),
+    line,
+    start_line: line.optional(),
+    side: schemas/* enum */.k5n(['LEFT', 'RIGHT']),
+    summary: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['open', 'addressed', 'dismissed']),
+    comment_id: schemas/* number */.aig().int().nullable()
+});
+const review_state_stateSchema = schemas/* object */.Ikc({
+    version: schemas/* literal */.euz(REVIEW_STATE_VERSION),
+    head_sha: sha,
+    base_sha: sha,
+    findings: schemas/* array */.YOg(findingSchema),
+    reviews: schemas/* array */.YOg(schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t))))
+});
+/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
+function encodeReviewState(state) {
+    return {
+        version: state.version,
+        head_sha: state.headSha,
+        base_sha: state.baseSha,
+        findings: state.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            comment_id: f.commentId
+        })),
+        reviews: [...state.reviews]
+    };
+}
+function fromStored(stored) {
+    return {
+        version: stored.version,
+        headSha: stored.head_sha,
+        baseSha: stored.base_sha,
+        findings: stored.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            commentId: f.comment_id
+        })),
+        reviews: stored.reviews
+    };
+}
+const START_OVER = 'this review starts over as a first review';
+/** The state decoded from the marker value (`readMarkerState`'s result); undefined means none was there. */
+function decodeReviewState(raw) {
+    if (raw === undefined)
+        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
+    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
+    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
+        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
+    }
+    const parsed = review_state_stateSchema.safeParse(raw);
+    if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
+        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
+    }
+    return { state: fromStored(parsed.data), note: null };
+}
+/** The state in the body of the action's summary comment; a null body (no comment yet) is a first review. */
+function readReviewState(body, key) {
+    if (body === null)
+        return { state: null, note: null };
+    return decodeReviewState(readMarkerState(body, key));
+}
+
+;// CONCATENATED MODULE: ./src/review/next-review-state.ts
+
+
+/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
+const MAX_STATE_FINDINGS = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+function toFinding({ comment, commentId }) {
+    const finding = {
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: comment.side ?? 'RIGHT',
+        summary: summarizeFinding(comment.body),
+        status: 'open',
+        commentId
+    };
+    if (comment.start_line !== undefined && comment.start_line < comment.line)
+        finding.startLine = comment.start_line;
+    return finding;
+}
+/** Keeps the newest findings, open ones first, in their original order. */
+function bounded(findings) {
+    if (findings.length <= MAX_STATE_FINDINGS)
+        return findings;
+    const indexed = findings.map((finding, index) => ({ finding, index }));
+    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
+    const room = MAX_STATE_FINDINGS - open.length;
+    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
+    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
+}
+function nextReviewState(previous, record) {
+    const now = record.now.getTime();
+    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < DAY_MS);
+    return {
+        version: REVIEW_STATE_VERSION,
+        headSha: record.headSha,
+        baseSha: record.baseSha,
+        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
+        reviews: [...recent, record.now.toISOString()]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/review/plan-review-scope.ts
+
+const plan_review_scope_DAY_MS = 24 * 60 * 60 * 1000;
+const TRIGGER_WORDS = {
+    opened: 'the pull request was opened',
+    reopened: 'the pull request was reopened',
+    ready_for_review: 'the pull request was marked ready for review',
+    synchronize: 'new commits were pushed',
+    review_requested: 'a review was requested',
+    edited: 'the pull request was edited',
+    labeled: 'a label was added',
+    unlabeled: 'a label was removed',
+    rerun: 'the workflow was re-run',
+    command: 'a review was asked for with a command',
+    other: 'the event'
+};
+function utcMinute(time) {
+    return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot. */
+function reviewsInLastDay(state, now) {
+    return state.reviews
+        .map((t) => Date.parse(t))
+        .filter((t) => !Number.isNaN(t) && now.getTime() - t < plan_review_scope_DAY_MS)
+        .sort((a, b) => a - b);
+}
+function capReason(state, config, now) {
+    const recent = reviewsInLastDay(state, now);
+    if (recent.length < config.maxReviewsPerDay)
+        return null;
+    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + plan_review_scope_DAY_MS;
+    return (`the cap of ${config.maxReviewsPerDay} review${config.maxReviewsPerDay === 1 ? '' : 's'} per pull request per day is reached ` +
+        `(${recent.length} in the last 24 hours; review.max_reviews_per_day); the next review can run after ${utcMinute(freeAt)}`);
+}
+function full(code, reason, deltaFiles = null) {
+    return { kind: 'full', code, reason, deltaFiles };
+}
+/** The delta when head only moved forward from the last reviewed commit and GitHub listed all of it. */
+function forwardDelta(compare) {
+    return compare?.found && compare.status === 'ahead' && !compare.truncated ? compare.files : null;
+}
+function skip(code, reason) {
+    return { kind: 'skip', code, reason };
+}
+function inPr(file, prFiles) {
+    return prFiles === null || prFiles.has(file.filename) || (file.previousFilename !== undefined && prFiles.has(file.previousFilename));
+}
+/** Scope when there is a last reviewed commit and head moved past it. */
+function fromCompare(input, since) {
+    const { compare } = input;
+    const last = short_sha_shortSha(since);
+    const rebased = `force-push or rebase: the last reviewed commit ${last} is no longer in the branch; reviewing everything`;
+    if (compare === null)
+        return full('no-compare', `the changes since the last reviewed commit ${last} could not be compared; reviewing everything`);
+    if (!compare.found || compare.status === 'diverged' || compare.status === 'behind')
+        return full('force-push', rebased);
+    if (compare.status === 'identical')
+        return skip('no-new-commits', `the code is the same as at the last reviewed commit ${last}; nothing new to review`);
+    if (compare.truncated)
+        return full('too-large', `too many files changed since the last reviewed commit ${last} to compare them; reviewing everything`);
+    const prFiles = input.prFiles ? new Set(input.prFiles) : null;
+    const files = compare.files.filter((f) => inPr(f, prFiles));
+    if (files.length === 0) {
+        return skip('no-changes-in-pr', `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`);
+    }
+    const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
+    return { kind: 'incremental', sinceSha: since, files, deltaFiles: compare.files, reason: `reviewing the ${count} changed since the last reviewed commit ${last}` };
+}
+function planReviewScope(input) {
+    const { state, headSha, trigger, config, now } = input;
+    const why = TRIGGER_WORDS[trigger];
+    if (state === null) {
+        const note = input.stateNote ? ` (${input.stateNote.replace(/\.$/, '')})` : '';
+        return trigger === 'opened' ? full('opened', `first review: ${why}${note}`) : full('first-review', `first review of this pull request${note}`);
+    }
+    const sameHead = state.headSha === headSha;
+    // Re-runs, label changes and edits with no new commits cost nothing; only an explicit command re-reviews.
+    if (sameHead && trigger !== 'command') {
+        return skip('no-new-commits', `no new commits since the last reviewed commit ${short_sha_shortSha(state.headSha)} (${why}); nothing new to review`);
+    }
+    const cap = capReason(state, config, now);
+    if (cap !== null)
+        return skip('cap-reached', cap);
+    if (sameHead)
+        return full('asked-again', `${why} with no new commits since ${short_sha_shortSha(state.headSha)}; reviewing everything again`, []);
+    if (trigger === 'opened')
+        return full('opened', `${why}; reviewing everything`);
+    if (config.mode === 'full')
+        return full('mode-full', 'review.mode is full; reviewing everything', forwardDelta(input.compare));
+    return fromCompare(input, state.headSha);
+}
+/** The trigger of a run, from the event's action, the workflow run attempt and how it was routed. */
+function reviewTriggerOf(action, options = {}) {
+    if (options.viaCommand)
+        return 'command';
+    if ((options.runAttempt ?? 1) > 1)
+        return 'rerun';
+    const known = ['opened', 'reopened', 'ready_for_review', 'synchronize', 'review_requested', 'edited', 'labeled', 'unlabeled'];
+    return known.find((k) => k === action) ?? 'other';
+}
+
+// EXTERNAL MODULE: ./src/review/review-config.ts
+var review_config = __webpack_require__(7129);
+;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
+// What the agent is told for a review that follows earlier ones: in its instructions (trusted,
+// written here) how to treat the delta and the earlier findings; in the event data (fenced as
+// untrusted, because finding text echoes code and comments) the delta and the findings themselves.
+// Pure.
+
+
+
+function promptFinding(f) {
+    return { path: f.path, line: f.line, ...(f.startLine !== undefined ? { start_line: f.startLine } : {}), side: f.side, summary: f.summary };
+}
+const ABOUT_FINDINGS = '`review.open_findings` in the event data lists findings already posted on this pull request and still open: do not post them again, in any wording. ' +
+    '`review.dismissed_findings` lists findings a person declined: never raise them again. ' +
+    'An open finding with `lines_changed_since_last_review: true` sits on lines the new commits changed: if the change did not fix it, post it again with the same wording on its current line so it stays open; if it did, leave it and it will be marked as addressed.';
+function reviewPromptContext(input) {
+    const { scope, carried } = input;
+    const touched = new Set(carried.touched);
+    const dismissed = new Set(carried.dismissed);
+    const open = carried.findings.flatMap((f, i) => f.status === 'open' || touched.has(i) ? [{ ...promptFinding(f), lines_changed_since_last_review: touched.has(i) }] : []);
+    const declined = carried.findings.filter((f, i) => f.status === 'dismissed' || dismissed.has(i)).map(promptFinding);
+    const review = sanitizeDeep({
+        kind: scope.kind,
+        since_commit: scope.kind === 'incremental' ? scope.sinceSha : null,
+        open_findings: open,
+        dismissed_findings: declined
+    });
+    if (scope.kind === 'full') {
+        return { instructions: `This review covers the whole pull request (${scope.reason}). ${ABOUT_FINDINGS}`, diff: null, review };
+    }
+    const since = short_sha_shortSha(scope.sinceSha);
+    const instructions = `This is an incremental review. Commit ${since} and everything before it was already reviewed; the diff in the event data holds only the changes made since ${since}. ` +
+        'Review only those changes; comment on older code only where the new changes break it. ' +
+        ABOUT_FINDINGS;
+    return { instructions, diff: budgetDiff(scope.files, input.maxDiffTokens), review };
+}
+
+;// CONCATENATED MODULE: ./src/review/render-review-summary.ts
+// The one summary comment per PR and agent, updated in place: how far the review has got, the
+// findings and their state, what this run did, and (hidden) the state the next run starts from.
+// Pure.
+
+
+
+/** Findings listed in the comment; the rest are counted (the state keeps them all). */
+const LISTED_FINDINGS = 50;
+const ORDER = ['open', 'addressed', 'dismissed'];
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** One line of safe Markdown: no raw HTML, no line breaks. */
+function inline(text) {
+    return text.replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+}
+function findingLine(finding, prUrl) {
+    const lines = finding.startLine !== undefined ? `${finding.startLine}-${finding.line}` : `${finding.line}`;
+    const where = `\`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}\``;
+    const place = finding.commentId !== null ? `[${where}](${prUrl}#discussion_r${finding.commentId})` : where;
+    return `- **${finding.status}** ${place} — ${inline(finding.summary)}`;
+}
+function thisRun(scope, run) {
+    const did = run
+        ? ` ${plural(run.posted, 'new finding')} posted` +
+            (run.repeats ? `, ${plural(run.repeats, 'repeat')} of earlier findings not posted` : '') +
+            (run.addressed ? `, ${plural(run.addressed, 'finding')} marked as addressed` : '') +
+            '.'
+        : '';
+    if (scope.kind === 'skip')
+        return `**This run:** skipped (no model call): ${scope.reason}.`;
+    if (scope.kind === 'full')
+        return `**This run:** full review: ${scope.reason}.${did}`;
+    return `**This run:** incremental review since \`${short_sha_shortSha(scope.sinceSha)}\`: ${scope.reason}.${did}`;
+}
+function renderReviewSummary(input) {
+    const key = reviewStateKey(input.agentName);
+    const server = (input.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    const prUrl = `${server}/${input.repository}/pull/${input.prNumber}`;
+    const { state } = input;
+    const parts = [`### Review by ${inline(input.agentName)}`];
+    if (state === null) {
+        parts.push('No review has run on this pull request yet.');
+    }
+    else {
+        const count = (status) => state.findings.filter((f) => f.status === status).length;
+        const dismissed = count('dismissed');
+        parts.push(`Reviewed up to [\`${short_sha_shortSha(state.headSha)}\`](${prUrl}/commits/${state.headSha}) · ` +
+            `**${count('open')}** open finding${count('open') === 1 ? '' : 's'} · **${count('addressed')}** resolved` +
+            (dismissed ? ` · **${dismissed}** dismissed` : ''));
+    }
+    parts.push(thisRun(input.scope, input.run));
+    if (input.stateNote)
+        parts.push(`_${inline(input.stateNote)}_`);
+    if (state !== null && state.findings.length > 0) {
+        const ordered = ORDER.flatMap((status) => state.findings.filter((f) => f.status === status));
+        const listed = ordered.slice(0, LISTED_FINDINGS).map((f) => findingLine(f, prUrl));
+        if (ordered.length > LISTED_FINDINGS)
+            listed.push(`- …and ${ordered.length - LISTED_FINDINGS} more`);
+        parts.push(`<details><summary>Findings (${ordered.length})</summary>\n\n${listed.join('\n')}\n\n</details>`);
+    }
+    const body = parts.join('\n\n');
+    const encoded = state === null ? undefined : encodeReviewState(state);
+    return { key, body, state: encoded, text: `${body}\n\n${markerBlock(key, encoded)}` };
+}
+
+;// CONCATENATED MODULE: ./src/review/review-session.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const REVIEW_TOOL = 'github_post_review';
+const DEFAULT_DIFF_TOKENS = 24_000;
+/** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
+function shouldConverge(agent, event) {
+    return event.isPullRequest && event.number !== null && event.headSha !== null && agent.tools.some((t) => t.name === REVIEW_TOOL && t.enabled);
+}
+function failure(error) {
+    const f = requestFailure(error);
+    return `${f.status ? `HTTP ${f.status} ` : ''}${f.message}`;
+}
+function review_session_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The agent's `review:` then the command's `params.review`; errors were mostly caught at load, the rest are logged. */
+function reviewConfigOf(args) {
+    const { agent, invocation } = args;
+    const layers = [{ value: agent.extra.review, file: agent.location.file, line: agent.location.line, field: 'spec.review' }];
+    if (invocation.params.review !== undefined) {
+        const where = args.commandLocation ?? { file: '', line: 0 };
+        layers.push({ value: invocation.params.review, file: where.file, line: where.line, field: `commands["${invocation.key ?? ''}"].params.review` });
+    }
+    const { config, diagnostics } = (0,review_config/* readReviewConfig */.Ds)(layers);
+    for (const d of diagnostics)
+        args.logger.warning(`${d.file ? `${d.file}:${d.line}: ` : ''}${d.message}`);
+    return config;
+}
+/** The compare only matters when the plan without it asks for it: never on a skip, a first review or a cap. */
+function needsCompare(scope) {
+    return scope.kind === 'full' && (scope.code === 'no-compare' || scope.code === 'mode-full');
+}
+async function fetchCompare(args, since) {
+    try {
+        return await args.port.compareCommits(since, args.headSha);
+    }
+    catch (error) {
+        args.logger.warning(`Could not compare ${short_sha_shortSha(since)}...${short_sha_shortSha(args.headSha)} (${failure(error)}); reviewing everything.`);
+        return null;
+    }
+}
+/** The PR's own paths (new and old names), so base-branch files merged in are not reviewed. */
+async function prFilePaths(args) {
+    try {
+        const files = await args.port.listPullRequestFiles(args.number);
+        return files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename]));
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the files of #${args.number} (${failure(error)}); every file of the delta is reviewed.`);
+        return undefined;
+    }
+}
+/** REST has no "resolved"; replies come by in_reply_to_id; a Bot or a github-agent marker is the action. */
+function reviewThreads(comments) {
+    return comments
+        .filter((c) => c.inReplyToId === null)
+        .map((root) => ({
+        commentId: root.id,
+        ...(root.line === null ? { outdated: true } : {}),
+        replies: comments
+            .filter((c) => c.inReplyToId === root.id)
+            .map((c) => ({ author: c.author, body: c.body, fromAction: c.authorType === 'Bot' || hasAnyMarker(c.body) }))
+    }));
+}
+async function fetchThreads(args, prior) {
+    // Threads only tell about open findings with a comment: without one there is nothing to read.
+    if (!prior.some((f) => f.status === 'open' && f.commentId !== null))
+        return [];
+    try {
+        return reviewThreads(await args.port.listReviewComments(args.number));
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); replies to earlier findings are not read.`);
+        return [];
+    }
+}
+async function readState(args, key) {
+    const own = await args.publisher.findOwnComment(args.number, key);
+    return own ? decodeReviewState(own.state) : { state: null, note: null };
+}
+async function planScope(args, read, config) {
+    const { event, invocation } = args;
+    const viaCommand = invocation.via === 'command' || invocation.via === 'mention';
+    const input = {
+        state: read.state,
+        stateNote: read.note,
+        headSha: args.headSha,
+        trigger: reviewTriggerOf(event.action, { ...(args.runAttempt !== undefined ? { runAttempt: args.runAttempt } : {}), viaCommand }),
+        compare: null,
+        config,
+        now: args.now
+    };
+    const first = planReviewScope(input);
+    if (!read.state || !needsCompare(first))
+        return first;
+    const compare = await fetchCompare(args, read.state.headSha);
+    const forward = compare?.found === true && compare.status === 'ahead' && config.mode === 'incremental';
+    const prFiles = forward ? await prFilePaths(args) : undefined;
+    return planReviewScope({ ...input, compare, ...(prFiles ? { prFiles } : {}) });
+}
+function describeScope(scope) {
+    if (scope.kind === 'incremental')
+        return `incremental since ${short_sha_shortSha(scope.sinceSha)}: ${review_session_plural(scope.files.length, 'file')}`;
+    return `full: ${scope.reason}`;
+}
+/** When the state cannot be read, review as the agent always did and leave the summary comment alone. */
+function withoutState(publisher, reason) {
+    const review = { kind: 'full', since_commit: null, open_findings: [], dismissed_findings: [] };
+    const scope = { kind: 'full', code: 'no-compare', reason, deltaFiles: null };
+    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, scope } };
+}
+/**
+ * Call before anything writes (the check run included): a skip must leave the PR untouched. Reads
+ * only what the decision needs (the summary comment; the compare, the PR's files and the review
+ * comments only when the plan depends on them). Does not throw: a read that fails degrades to a
+ * full review, logged as a warning.
+ */
+async function openReviewSession(args) {
+    const key = reviewStateKey(args.agent.name);
+    let read;
+    try {
+        read = await readState(args, key);
+    }
+    catch (error) {
+        const reason = `the review summary comment could not be read (${failure(error)}); earlier findings are not known in this run`;
+        args.logger.warning(`Review of #${args.number}: ${reason}.`);
+        return withoutState(args.publisher, reason);
+    }
+    const scope = await planScope(args, read, reviewConfigOf(args));
+    if (scope.kind === 'skip')
+        return { kind: 'skip', reason: scope.reason };
+    const prior = read.state?.findings ?? [];
+    const threads = await fetchThreads(args, prior);
+    const delta = scope.deltaFiles;
+    const carried = carryFindings({ prior, threads, delta });
+    const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
+    const publishing = convergingPublisher(args.publisher, { prior, threads, delta });
+    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing }, result).catch((error) => {
+        args.logger.warning(`Could not record the review of #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } };
+}
+/**
+ * Each submitReview is deduped together with the comments of the reviews before it, so a finding
+ * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
+ * the earlier comments get the same verdict again).
+ */
+function convergingPublisher(inner, base) {
+    const state = { proposed: [], posted: [], reviewIds: [] };
+    async function submitReview(number, draft, options) {
+        // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
+        const mine = draft.comments.map((c) => ({ ...c }));
+        const own = new Set(mine);
+        const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        const repeated = mine.length - fresh.length;
+        const note = repeated ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`] : [];
+        // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
+        if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
+            state.proposed.push(...mine);
+            return { sent: false, id: null, url: null, notes: [...note, 'No review was posted: there was nothing new in it.'] };
+        }
+        const outcome = await inner.submitReview(number, { ...draft, comments: fresh }, options);
+        state.proposed.push(...mine);
+        state.posted.push(...fresh);
+        if (outcome.sent && outcome.id !== null)
+            state.reviewIds.push(outcome.id);
+        return { ...outcome, notes: [...outcome.notes, ...note] };
+    }
+    const publisher = {
+        get dryRun() {
+            return inner.dryRun;
+        },
+        get planned() {
+            return inner.planned;
+        },
+        get applied() {
+            return inner.applied;
+        },
+        get notes() {
+            return inner.notes;
+        },
+        records: () => inner.records(),
+        createComment: (number, body) => inner.createComment(number, body),
+        upsertComment: (number, key, body, st) => inner.upsertComment(number, key, body, st),
+        findOwnComment: (number, key) => inner.findOwnComment(number, key),
+        submitReview,
+        addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),
+        removeLabel: (number, label, policy) => inner.removeLabel(number, label, policy),
+        createCheckRun: (run) => inner.createCheckRun(run),
+        updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
+        addReaction: (id, target, content) => inner.addReaction(id, target, content),
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
+    };
+    return { publisher, ...state };
+}
+function sameFinding(listed, comment) {
+    if (listed.path !== comment.path || (listed.side ?? 'RIGHT') !== (comment.side ?? 'RIGHT'))
+        return false;
+    if ((listed.line ?? listed.originalLine) !== comment.line)
+        return false;
+    // The posted body went through redaction and mention neutralising: compare by content words.
+    return listed.body === comment.body || findingId(comment.path, listed.body) === findingId(comment.path, comment.body);
+}
+/** The review comment id of each posted comment; null when it went into the review body or was not found. */
+async function postedIds(args, publishing) {
+    const none = publishing.posted.map(() => null);
+    if (publishing.posted.length === 0 || publishing.reviewIds.length === 0)
+        return none;
+    let listed;
+    try {
+        listed = await args.port.listReviewComments(args.number);
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); the new findings are remembered without their threads.`);
+        return none;
+    }
+    const reviews = new Set(publishing.reviewIds);
+    const pool = listed.filter((c) => c.inReplyToId === null && c.reviewId !== null && reviews.has(c.reviewId));
+    const claimed = new Set();
+    return publishing.posted.map((comment) => {
+        const hit = pool.find((c) => !claimed.has(c.id) && sameFinding(c, comment));
+        if (!hit)
+            return null;
+        claimed.add(hit.id);
+        return hit.id;
+    });
+}
+/** A reply in each addressed thread that has one; a failed reply is logged and the rest go on. */
+async function replyToAddressed(args, addressed) {
+    const reply = args.publisher.replyToReviewComment;
+    const threads = addressed.filter((f) => f.commentId !== null);
+    if (threads.length === 0)
+        return;
+    if (!reply) {
+        args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
+        return;
+    }
+    // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
+    const body = `${addressedReply(args.headSha, false)}\n\n${commentMarker(`review-reply:${args.agent.name}`)}`;
+    for (const finding of threads) {
+        try {
+            await reply.call(args.publisher, args.number, finding.commentId, body);
+        }
+        catch (error) {
+            args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+async function finishReview(args, data, result) {
+    if (!result || result.stoppedBy !== 'end') {
+        const kept = data.read.state ? `kept at ${short_sha_shortSha(data.read.state.headSha)}` : 'not written';
+        args.logger.info(`Review state of #${args.number} ${kept}: the agent did not finish (${result?.stoppedBy ?? 'not run'}).`);
+        return;
+    }
+    const { publishing } = data;
+    const final = dedupeFindings({ prior: data.prior, threads: data.threads, delta: data.delta, proposed: publishing.proposed });
+    const ids = await postedIds(args, publishing);
+    await replyToAddressed(args, final.addressed);
+    const state = nextReviewState(data.read.state, {
+        headSha: args.headSha,
+        baseSha: args.baseSha ?? data.read.state?.baseSha ?? args.headSha,
+        now: args.now,
+        findings: final.findings,
+        posted: publishing.posted.map((comment, i) => ({ comment, commentId: ids[i] ?? null }))
+    });
+    const summary = renderReviewSummary({
+        agentName: args.agent.name,
+        repository: args.port.repository,
+        prNumber: args.number,
+        ...(args.serverUrl ? { serverUrl: args.serverUrl } : {}),
+        state,
+        scope: data.scope,
+        run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
+        stateNote: data.read.note
+    });
+    await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
 }
 
 ;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
@@ -3234,7 +4248,7 @@ function readOutput(input, fallbackTitle) {
         output.annotations = annotations;
     return output;
 }
-function readState(input) {
+function check_run_tools_readState(input) {
     const status = readEnum(input, 'status', STATUSES);
     const conclusion = readEnum(input, 'conclusion', CONCLUSIONS);
     if (status === 'completed' && conclusion === undefined)
@@ -3259,7 +4273,7 @@ function checkRunTools(ctx, publisher) {
         run: (input) => runTool(async () => {
             const headSha = requireHeadSha(ctx);
             const name = tool_input_readString(input, 'name', true);
-            const state = readState(input);
+            const state = check_run_tools_readState(input);
             const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...optional('output', readOutput(input, name)) });
             created.set(name, outcome.id);
             if (outcome.id !== null)
@@ -3291,7 +4305,7 @@ function checkRunTools(ctx, publisher) {
                 const known = [...created.keys()].map((n) => `'${n}'`).join(', ') || 'none yet';
                 throw new ToolInputError(`Only check runs created in this run can be updated (${known}); give check_run_id or name of one`);
             }
-            const outcome = await publisher.updateCheckRun(target.id, { ...readState(input), ...optional('output', readOutput(input, target.name)) });
+            const outcome = await publisher.updateCheckRun(target.id, { ...check_run_tools_readState(input), ...optional('output', readOutput(input, target.name)) });
             return ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
         })
     };
@@ -3633,29 +4647,15 @@ function createGitHubTools(ctx, port, policy, publisher) {
     });
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(518);
-// EXTERNAL MODULE: ../../work/main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(5935);
-// EXTERNAL MODULE: ../../work/main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(4112);
-// EXTERNAL MODULE: ../../work/main/node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(683);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-;// CONCATENATED MODULE: ./src/github/request-failure.ts
-// Octokit throws RequestError; read it by shape so callers and fakes need not import Octokit's classes.
-function requestFailure(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    return {
-        status: typeof e.status === 'number' ? e.status : null,
-        message: typeof e.message === 'string' ? e.message : String(error),
-        headers: e.response?.headers ?? {}
-    };
-}
-function hasStatus(error, status) {
-    return requestFailure(error).status === status;
-}
-
 ;// CONCATENATED MODULE: ./src/github/retry-policy-plugin.ts
 
 /** Rate-limit answers belong to plugin-throttling; the same tests it uses. */
@@ -3828,6 +4828,35 @@ async function addReaction(octokit, repo, commentId, target, content) {
     return { id: Number(data.id), url: null };
 }
 
+;// CONCATENATED MODULE: ./src/github/api/compare-commits.ts
+
+/** GitHub lists at most this many files of a comparison; a full page means the list may be cut. */
+const COMPARE_FILE_LIMIT = 300;
+const compare_commits_STATUSES = ['ahead', 'behind', 'diverged', 'identical'];
+/** The files changed from `base` to `head` with their patches, in one request. */
+async function compareCommits(octokit, repo, base, head) {
+    try {
+        // per_page pages the commits only; the file list (up to 300) always comes whole on page 1.
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/compare/{base}...{head}', { ...repo, base, head, per_page: 1 });
+        const files = (data.files ?? []).map((f) => {
+            const file = { filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, changes: f.changes };
+            if (f.patch !== undefined)
+                file.patch = f.patch;
+            if (f.previous_filename !== undefined)
+                file.previousFilename = f.previous_filename;
+            return file;
+        });
+        // An unknown status is treated like a rewrite: the caller then reviews everything.
+        const status = (compare_commits_STATUSES.includes(data.status) ? data.status : 'diverged');
+        return { found: true, status, files, truncated: files.length >= COMPARE_FILE_LIMIT };
+    }
+    catch (error) {
+        if (hasStatus(error, 404))
+            return { found: false };
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/create-check-run.ts
 async function createCheckRun(octokit, repo, run) {
     const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', { ...repo, ...run });
@@ -3867,6 +4896,18 @@ async function createReview(octokit, repo, number, review) {
         event: review.event,
         body: review.body,
         comments: review.comments
+    });
+    return { id: Number(data.id), url: data.html_url };
+}
+
+;// CONCATENATED MODULE: ./src/github/api/create-review-comment-reply.ts
+/** A reply in the thread of an inline review comment (GitHub attaches a reply to a reply to the thread's root). */
+async function createReviewCommentReply(octokit, repo, number, commentId, body) {
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', {
+        ...repo,
+        pull_number: number,
+        comment_id: commentId,
+        body
     });
     return { id: Number(data.id), url: data.html_url };
 }
@@ -3978,6 +5019,29 @@ async function listPullRequestFiles(octokit, repo, number) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/github/api/list-review-comments.ts
+/** Every review comment of the pull request, oldest first. */
+async function listReviewComments(octokit, repo, number) {
+    const comments = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
+        ...repo,
+        pull_number: number,
+        per_page: 100
+    });
+    return comments.map((c) => ({
+        id: c.id,
+        reviewId: c.pull_request_review_id ?? null,
+        inReplyToId: c.in_reply_to_id ?? null,
+        path: c.path,
+        line: c.line ?? null,
+        originalLine: c.original_line ?? null,
+        side: c.side ?? null,
+        body: c.body ?? '',
+        author: c.user?.login ?? null,
+        authorType: c.user?.type ?? null,
+        createdAt: c.created_at
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/list-repo-labels.ts
 async function listRepoLabels(octokit, repo) {
     const labels = await octokit.paginate('GET /repos/{owner}/{repo}/labels', { ...repo, per_page: 100 });
@@ -4012,6 +5076,9 @@ async function updateIssueComment(octokit, repo, commentId, body) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/github-port.ts
+
+
+
 
 
 
@@ -4066,6 +5133,8 @@ function createGitHubPort(octokit, repository) {
             return labels;
         },
         getViewerLogin: () => getViewerLogin(octokit),
+        compareCommits: (base, head) => compareCommits(octokit, repo, base, head),
+        listReviewComments: (number) => listReviewComments(octokit, repo, number),
         createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
         updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
         createReview: (number, review) => createReview(octokit, repo, number, review),
@@ -4081,7 +5150,8 @@ function createGitHubPort(octokit, repository) {
         },
         createCheckRun: (run) => createCheckRun(octokit, repo, run),
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
-        addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content)
+        addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
+        createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body)
     };
 }
 
@@ -4272,80 +5342,6 @@ function planLabels(requested, existing, policy) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/github/diff-hunks.ts
-// Which lines of a pull request can carry an inline comment: those shown in a hunk, per side.
-// GitHub answers 422 for a review whose comment points elsewhere, losing the whole review.
-const HUNK_HEADER = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-function extend(range, line) {
-    return range === null ? { start: line, end: line } : { start: range.start, end: line };
-}
-/**
- * Walks the patch instead of trusting header counts, so a patch GitHub cut short still yields only
- * the lines it really shows. Context lines count on both sides, `-` on the left, `+` on the right.
- */
-function parsePatch(patch) {
-    const hunks = [];
-    let current = null;
-    let oldLine = 0;
-    let newLine = 0;
-    for (const text of patch.split('\n')) {
-        const header = HUNK_HEADER.exec(text);
-        if (header) {
-            current = { left: null, right: null };
-            hunks.push(current);
-            oldLine = Number(header[1]);
-            newLine = Number(header[2]);
-            continue;
-        }
-        if (current === null)
-            continue;
-        const mark = text[0];
-        if (mark === '-') {
-            current.left = extend(current.left, oldLine++);
-        }
-        else if (mark === '+') {
-            current.right = extend(current.right, newLine++);
-        }
-        else if (mark === ' ') {
-            current.left = extend(current.left, oldLine++);
-            current.right = extend(current.right, newLine++);
-        }
-        // `\ No newline at end of file` and anything else shows no line.
-    }
-    return hunks;
-}
-function buildDiffIndex(files) {
-    const index = new Map();
-    for (const file of files)
-        index.set(file.filename, file.patch ? parsePatch(file.patch) : null);
-    return index;
-}
-function inRange(range, line) {
-    return range !== null && line >= range.start && line <= range.end;
-}
-function pick(hunk, side) {
-    return side === 'LEFT' ? hunk.left : hunk.right;
-}
-/** Is this inline comment (one line, or start_line..line) inside a single hunk of the diff? */
-function checkAnchor(index, anchor) {
-    if (!index.has(anchor.path))
-        return { ok: false, reason: `${anchor.path} is not changed in this pull request` };
-    const hunks = index.get(anchor.path);
-    if (!hunks)
-        return { ok: false, reason: `${anchor.path} has no textual diff (binary or too large)` };
-    const startSide = anchor.start_side ?? anchor.side;
-    if (anchor.start_line !== undefined && startSide === anchor.side && anchor.start_line > anchor.line) {
-        return { ok: false, reason: `start_line ${anchor.start_line} is after line ${anchor.line}` };
-    }
-    const hunk = hunks.find((h) => inRange(pick(h, anchor.side), anchor.line));
-    if (!hunk)
-        return { ok: false, reason: `line ${anchor.line} (${anchor.side}) is outside the diff of ${anchor.path}` };
-    if (anchor.start_line !== undefined && !inRange(pick(hunk, startSide), anchor.start_line)) {
-        return { ok: false, reason: `lines ${anchor.start_line}-${anchor.line} of ${anchor.path} are not inside one hunk of the diff` };
-    }
-    return { ok: true };
-}
-
 ;// CONCATENATED MODULE: ./src/github/plan-review.ts
 // A review as the agent drafted it -> the one create-review request GitHub will accept.
 
@@ -4491,7 +5487,7 @@ function createPublisher(port, options) {
         const comments = await port.listIssueComments(number);
         // A person quoting the marker must not make the action overwrite their comment.
         const mine = comments.find((c) => hasMarker(c.body, key) && isOwn(c));
-        return mine ? { id: mine.id, body: mine.body, url: mine.htmlUrl, state: readMarkerState(mine.body, key) } : null;
+        return mine ? { id: mine.id, body: mine.body, url: mine.htmlUrl, state: comment_marker_readMarkerState(mine.body, key) } : null;
     }
     function createComment(number, body) {
         const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT);
@@ -4632,6 +5628,15 @@ function createPublisher(port, options) {
         const p = plan('add-reaction', `react ${content} to comment ${commentId}`, route, { comment_id: commentId, content });
         return write(p, () => port.addReaction(commentId, target, content));
     }
+    function replyToReviewComment(number, commentId, body) {
+        const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT);
+        const p = plan('reply-review-comment', `reply to review comment ${commentId} on #${number}`, 'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies', {
+            pull_number: number,
+            comment_id: commentId,
+            body: text
+        });
+        return write(p, () => port.createReviewCommentReply(number, commentId, text));
+    }
     return {
         dryRun: options.dryRun,
         planned,
@@ -4650,7 +5655,8 @@ function createPublisher(port, options) {
         removeLabel,
         createCheckRun,
         updateCheckRun,
-        addReaction
+        addReaction,
+        replyToReviewComment
     };
 }
 
@@ -4965,7 +5971,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 471).then(__webpack_require__.bind(__webpack_require__, 9471));
+    const sdk = await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 6407));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -5163,7 +6169,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 692).then(__webpack_require__.bind(__webpack_require__, 2692));
+    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7964));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
@@ -5435,8 +6441,8 @@ function conclude(outcomes, budgetConclusion) {
     return 'neutral';
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/picomatch/index.js
-var picomatch = __webpack_require__(8374);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -5555,7 +6561,7 @@ function checkFilters(trigger, event, memberships = {}) {
 }
 
 // EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
-var command_keys = __webpack_require__(355);
+var command_keys = __webpack_require__(941);
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -5843,9 +6849,10 @@ function readSettings(get, env) {
 }
 
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
-var check_templates = __webpack_require__(5080);
+var check_templates = __webpack_require__(7581);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: the only place that reads the runner's environment and talks to @actions/core.
+
 
 
 
@@ -6094,7 +7101,27 @@ function targetShell(ctx, commentKey, extraWrites) {
             extraWrites.push({ operation: 'dispatch-workflow', summary, url, planned: false });
             return url;
         },
-        now: () => new Date()
+        now: () => new Date(),
+        reviewSession: async (plan, invocation) => {
+            if (!ctx.port || !ctx.publisher || event.number === null || !event.headSha || ctx.readOnlyReason || !shouldConverge(plan.agent, event))
+                return null;
+            const binding = ctx.config.triggers.find((t) => t.name === commentKey)?.commands.find((c) => c.key === invocation.key);
+            return openReviewSession({
+                port: ctx.port,
+                publisher: ctx.publisher,
+                event,
+                agent: plan.agent,
+                invocation,
+                headSha: event.headSha,
+                number: event.number,
+                now: new Date(),
+                serverUrl: process.env.GITHUB_SERVER_URL,
+                runAttempt: Number(process.env.GITHUB_RUN_ATTEMPT) || 1,
+                logger,
+                ...(ctx.baseSha ? { baseSha: ctx.baseSha } : {}),
+                ...(binding ? { commandLocation: binding.location } : {})
+            });
+        }
     };
 }
 async function runInvocation(ctx, invocation, refusal, record) {
@@ -6257,6 +7284,7 @@ async function pipeline(record, finishers) {
         startCheckRun: async () => { },
         octokit,
         defaultBranch: defaultBranch(raw.payload),
+        baseSha: raw.payload.pull_request?.base?.sha ?? null,
         extraWrites: []
     };
     finishers.extraWrites = ctx.extraWrites;
