@@ -66,7 +66,8 @@ describe('AgentFlow', () => {
   })
 
   it.each(['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel'])('accepts a %s node type', async (type) => {
-    const config = { Agent: '{agent: code-reviewer}', Fleet: '{fleet: review-fleet}' }[type] ?? '{}'
+    const config =
+      { Agent: '{agent: code-reviewer}', Fleet: '{fleet: review-fleet}', Conditional: '{condition: "true"}', Action: '{action: workflow_dispatch, workflow: deploy.yml}' }[type] ?? '{}'
     const loaded = await withLibrary(flow(`  nodes:\n    - id: n\n      type: ${type}\n      config: ${config}\n`))
     expect(errors(loaded)).toEqual([])
   })
@@ -111,5 +112,31 @@ describe('AgentFlow', () => {
     const config = await withLibrary(flow('  nodes:\n    - id: n\n      type: End\n').replace('kind: AgentFlow', 'kind: Flow'))
     expect(errors(config)).toEqual([])
     expect(Object.keys(config.flows).sort()).toEqual(['deploy-flow', 'f'])
+  })
+})
+
+describe('AgentFlow checks that need the whole flow', () => {
+  it('refuses a cycle at load time, naming the flow', async () => {
+    const config = await load({
+        'aof/loop.yaml': [
+          'apiVersion: aof.dev/v1',
+          'kind: AgentFlow',
+          'metadata: {name: loop}',
+          'spec:',
+          '  nodes:',
+          '    - {id: a, type: Response, config: {message: a}}',
+          '    - {id: b, type: Response, config: {message: b}}',
+          '  connections:',
+          '    - {from: start, to: a}',
+          '    - {from: a, to: b}',
+          '    - {from: b, to: a}',
+          ''
+        ].join('\n')
+      })
+    const found = config.diagnostics.filter((d) => d.severity === 'error')
+    const problems = found.filter((d) => d.severity === 'error')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.message).toMatch(/^flow 'loop': .*cycle/)
+    expect(problems[0]?.file).toBe('aof/loop.yaml')
   })
 })

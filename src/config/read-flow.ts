@@ -1,3 +1,4 @@
+import { checkFlow } from '../flow/check-flow.js'
 import { addReference } from './add-reference.js'
 import { checkShape } from './check-shape.js'
 import { declareName } from './declare-name.js'
@@ -5,7 +6,7 @@ import type { DocContext } from './document-context.js'
 import { fieldValue } from './field-value.js'
 import type { LoadState } from './load-state.js'
 import { flowSchema, type FlowDocument } from './schemas/flow-schema.js'
-import type { FlowConnection, FlowNode } from './types.js'
+import type { FlowConnection, FlowDef, FlowNode } from './types.js'
 
 type NodeDocument = FlowDocument['spec']['nodes'][number]
 
@@ -94,5 +95,24 @@ export function readFlow(ctx: DocContext, state: LoadState): void {
     checkNode(ctx, state, name, node, index)
     nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) })
   })
-  state.flows[name] = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) }
+  const flow: FlowDef = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) }
+  // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
+  // node outputs) is a load-time error too, not a surprise halfway through a deploy.
+  // Dangling connections were reported above; the whole-flow check would only say it again.
+  const dangling = flow.connections.some((c) => !ids.has(c.to) || !(ids.has(c.from) || c.from === 'start' || c.from === 'trigger'))
+  if (!dangling) for (const problem of checkFlow(flow)) ctx.report('error', ['spec', ...problemPath(problem.field)], `flow '${name}': ${problem.message}`)
+  state.flows[name] = flow
+}
+
+/** `nodes[2].config.workflow` as a YAML path. */
+function problemPath(field: string): (string | number)[] {
+  return field
+    .split('.')
+    .filter(Boolean)
+    .flatMap((part) => {
+      const match = /^([^[]+)((?:\[\d+\])*)$/.exec(part)
+      if (!match) return [part]
+      const indexes = [...(match[2] ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))
+      return [match[1] as string, ...indexes]
+    })
 }

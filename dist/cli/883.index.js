@@ -1,8 +1,8 @@
-export const id = 652;
-export const ids = [652];
+export const id = 883;
+export const ids = [883];
 export const modules = {
 
-/***/ 1652:
+/***/ 1883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,8 +17,8 @@ var core = __webpack_require__(6421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
-var load_config = __webpack_require__(3937);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
+var load_config = __webpack_require__(82);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -997,277 +997,8 @@ function createApprovalRequest(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/flow/parse-expression.ts
-/** A condition that cannot be read; the message names the column and what was expected. */
-class ExpressionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ExpressionError';
-    }
-}
-const MAX_LENGTH = 2000;
-const MAX_DEPTH = 32;
-// Sticky patterns, tried at the current position in this order.
-const SPACE = /\s+/y;
-const OPERATOR = /==|!=|>=|<=|&&|\|\||[<>!]/y;
-const NUMBER = /-?\d+(?:\.\d+)?(?![A-Za-z0-9_])/y;
-const REF = /\$\{([^{}]*)\}/y;
-const TEMPLATE = /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/y;
-const WORD = /[A-Za-z_][A-Za-z0-9_./-]*/y;
-function at(pattern, text, index) {
-    pattern.lastIndex = index;
-    return pattern.exec(text);
-}
-function readString(text, start) {
-    const quote = text[start];
-    let value = '';
-    for (let i = start + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (ch === '\\' && i + 1 < text.length) {
-            value += text[i + 1];
-            i++;
-        }
-        else if (ch === quote) {
-            return { value, end: i + 1 };
-        }
-        else {
-            value += ch;
-        }
-    }
-    throw new ExpressionError(`the text starting at column ${start + 1} has no closing ${quote}`);
-}
-function wordExpr(name) {
-    if (name === 'true')
-        return { kind: 'literal', value: true };
-    if (name === 'false')
-        return { kind: 'literal', value: false };
-    if (name === 'null')
-        return { kind: 'literal', value: null };
-    return { kind: 'word', name };
-}
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        let m;
-        if ((m = at(SPACE, text, i))) {
-            i += m[0].length;
-        }
-        else if (ch === '(' || ch === ')') {
-            tokens.push({ type: 'paren', text: ch, at: i });
-            i += 1;
-        }
-        else if (ch === "'" || ch === '"') {
-            const s = readString(text, i);
-            tokens.push({ type: 'operand', expr: { kind: 'literal', value: s.value }, at: i });
-            i = s.end;
-        }
-        else if ((m = at(NUMBER, text, i))) {
-            tokens.push({ type: 'operand', expr: { kind: 'literal', value: Number(m[0]) }, at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(REF, text, i))) {
-            const path = (m[1] ?? '').trim();
-            if (path === '')
-                throw new ExpressionError(`\${} at column ${i + 1} names nothing; write e.g. \${review.output.verdict}`);
-            tokens.push({ type: 'operand', expr: { kind: 'ref', path }, at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(TEMPLATE, text, i))) {
-            tokens.push({ type: 'operand', expr: { kind: 'template', namespace: m[1], name: m[2] ?? '' }, at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(OPERATOR, text, i))) {
-            tokens.push({ type: 'op', text: m[0], at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(WORD, text, i))) {
-            tokens.push({ type: 'operand', expr: wordExpr(m[0]), at: i });
-            i += m[0].length;
-        }
-        else {
-            throw new ExpressionError(`unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`);
-        }
-    }
-    return tokens;
-}
-class Parser {
-    tokens;
-    length;
-    index = 0;
-    depth = 0;
-    constructor(tokens, length) {
-        this.tokens = tokens;
-        this.length = length;
-    }
-    parse() {
-        const expr = this.or();
-        const extra = this.tokens[this.index];
-        if (extra)
-            throw new ExpressionError(`unexpected ${this.describe(extra)} at column ${extra.at + 1}; join conditions with && or ||`);
-        return expr;
-    }
-    peekOp(...ops) {
-        const token = this.tokens[this.index];
-        return token?.type === 'op' && ops.includes(token.text);
-    }
-    describe(token) {
-        return token.type === 'operand' ? 'value' : `'${token.text}'`;
-    }
-    or() {
-        let left = this.and();
-        while (this.peekOp('||')) {
-            this.index++;
-            left = { kind: 'or', left, right: this.and() };
-        }
-        return left;
-    }
-    and() {
-        let left = this.not();
-        while (this.peekOp('&&')) {
-            this.index++;
-            left = { kind: 'and', left, right: this.not() };
-        }
-        return left;
-    }
-    not() {
-        if (this.peekOp('!')) {
-            this.index++;
-            return { kind: 'not', operand: this.nested(() => this.not()) };
-        }
-        return this.compare();
-    }
-    compare() {
-        const left = this.primary();
-        const token = this.tokens[this.index];
-        if (token?.type === 'op' && ['==', '!=', '>', '<', '>=', '<='].includes(token.text)) {
-            this.index++;
-            const right = this.primary();
-            if (this.peekOp('==', '!=', '>', '<', '>=', '<=')) {
-                throw new ExpressionError(`comparisons cannot be chained (column ${(this.tokens[this.index]?.at ?? 0) + 1}); join them with && or ||`);
-            }
-            return { kind: 'compare', op: token.text, left, right };
-        }
-        return left;
-    }
-    primary() {
-        const token = this.tokens[this.index];
-        if (!token)
-            throw new ExpressionError(`the condition ends where a value was expected (column ${this.length + 1})`);
-        if (token.type === 'operand') {
-            this.index++;
-            return token.expr;
-        }
-        if (token.type === 'paren' && token.text === '(') {
-            this.index++;
-            const inner = this.nested(() => this.or());
-            const close = this.tokens[this.index];
-            if (close?.type !== 'paren' || close.text !== ')') {
-                throw new ExpressionError(`the '(' at column ${token.at + 1} is not closed`);
-            }
-            this.index++;
-            return inner;
-        }
-        throw new ExpressionError(`unexpected ${this.describe(token)} at column ${token.at + 1}; a value was expected`);
-    }
-    nested(parse) {
-        if (++this.depth > MAX_DEPTH)
-            throw new ExpressionError(`the condition nests deeper than ${MAX_DEPTH} levels`);
-        try {
-            return parse();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-}
-/** Parses a condition (`${check.output.count} > 0 && {{ params.environment }} == production`). */
-function parseExpression(text) {
-    if (text.length > MAX_LENGTH)
-        throw new ExpressionError(`the condition is ${text.length} characters long; at most ${MAX_LENGTH}`);
-    const tokens = tokenize(text);
-    if (tokens.length === 0)
-        throw new ExpressionError('the condition is empty');
-    return new Parser(tokens, text.length).parse();
-}
-
-;// CONCATENATED MODULE: ./src/flow/evaluate-expression.ts
-
-/** The text a value shows as: null empty, arrays comma-joined, objects as JSON. */
-function displayValue(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (Array.isArray(value))
-        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : displayValue(v))).join(', ');
-    if (typeof value === 'object')
-        return JSON.stringify(value);
-    return String(value);
-}
-const FALSY_TEXT = new Set(['', 'false', '0', 'null']);
-/** Text from substitution is often `'false'` or `''`; both are false, as are 0, null and []. */
-function truthy(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === null || value === undefined)
-        return false;
-    if (typeof value === 'number')
-        return value !== 0 && !Number.isNaN(value);
-    if (typeof value === 'string')
-        return !FALSY_TEXT.has(value.trim().toLowerCase());
-    if (Array.isArray(value))
-        return value.length > 0;
-    return true;
-}
-function evaluate_expression_asNumber(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : null;
-    if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value))
-        return Number(value);
-    return null;
-}
-function compare(op, left, right) {
-    const a = evaluate_expression_asNumber(left);
-    const b = evaluate_expression_asNumber(right);
-    if (op === '==' || op === '!=') {
-        const equal = a !== null && b !== null ? a === b : displayValue(left) === displayValue(right);
-        return op === '==' ? equal : !equal;
-    }
-    if (a === null || b === null) {
-        const bad = a === null ? left : right;
-        throw new ExpressionError(`${op} compares numbers, and ${JSON.stringify(displayValue(bad))} is not a number`);
-    }
-    if (op === '>')
-        return a > b;
-    if (op === '<')
-        return a < b;
-    if (op === '>=')
-        return a >= b;
-    return a <= b;
-}
-function evaluateExpression(expr, scope) {
-    switch (expr.kind) {
-        case 'literal':
-            return expr.value;
-        case 'ref':
-            return scope.ref(expr.path);
-        case 'template':
-            return scope.template(expr.namespace, expr.name);
-        case 'word': {
-            const found = scope.word(expr.name);
-            return found.found ? found.value : expr.name;
-        }
-        case 'not':
-            return !truthy(evaluateExpression(expr.operand, scope));
-        case 'and':
-            return truthy(evaluateExpression(expr.left, scope)) && truthy(evaluateExpression(expr.right, scope));
-        case 'or':
-            return truthy(evaluateExpression(expr.left, scope)) || truthy(evaluateExpression(expr.right, scope));
-        case 'compare':
-            return compare(expr.op, evaluateExpression(expr.left, scope), evaluateExpression(expr.right, scope));
-    }
-}
-
+// EXTERNAL MODULE: ./src/flow/evaluate-expression.ts
+var evaluate_expression = __webpack_require__(2564);
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
@@ -1290,7 +1021,7 @@ function paramsLine(state) {
     const shown = Object.entries(state.invocation.params).filter(([k]) => !['require_approval', 'approvers', 'permission'].includes(k));
     if (shown.length === 0)
         return null;
-    return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${displayValue(v).replace(/`/g, "'")}\``).join(', ')}`;
+    return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${(0,evaluate_expression/* displayValue */.KN)(v).replace(/`/g, "'")}\``).join(', ')}`;
 }
 function whoMay(state) {
     const not = `, except @${state.requester} who asked`;
@@ -1580,6 +1311,8 @@ function flowOutputs(result, approvedBy = null) {
     };
 }
 
+// EXTERNAL MODULE: ./src/flow/parse-expression.ts
+var parse_expression = __webpack_require__(9934);
 ;// CONCATENATED MODULE: ./src/flow/flow-scope.ts
 
 function own(value, key) {
@@ -1614,13 +1347,13 @@ function flowScope(input) {
                     return rest.length === 0 ? ctx.metadata : walk(ctx.metadata, rest);
                 if (field === 'params')
                     return rest.length === 0 ? ctx.params : walk(ctx.params, rest);
-                throw new ExpressionError(`\${${path}}: write \${${head}.metadata.NAME} or \${${head}.params.NAME}`);
+                throw new parse_expression/* ExpressionError */.t(`\${${path}}: write \${${head}.metadata.NAME} or \${${head}.params.NAME}`);
             }
             if (!ids.has(head)) {
-                throw new ExpressionError(`\${${path}} names no node of flow '${input.flow}'; its nodes are ${[...ids].join(', ')}`);
+                throw new parse_expression/* ExpressionError */.t(`\${${path}} names no node of flow '${input.flow}'; its nodes are ${[...ids].join(', ')}`);
             }
             if (field !== 'output' && field !== 'result') {
-                throw new ExpressionError(`\${${path}}: a node is read as \${${head}.output}, \${${head}.output.FIELD} or \${${head}.result}`);
+                throw new parse_expression/* ExpressionError */.t(`\${${path}}: a node is read as \${${head}.output}, \${${head}.output.FIELD} or \${${head}.result}`);
             }
             const output = Object.hasOwn(outputs, head) ? outputs[head] : undefined;
             // A node that was skipped or has not run has no output: the reference is empty, not an error.
@@ -1663,14 +1396,14 @@ function edgeHolds(edge, source, scope) {
         return source.type === 'Approval' ? source.output.approved === true : true;
     const lowered = when.toLowerCase();
     if (lowered === 'true' || lowered === 'false')
-        return truthy(source.output.result) === (lowered === 'true');
-    const expr = parseExpression(when);
+        return (0,evaluate_expression/* truthy */.vN)(source.output.result) === (lowered === 'true');
+    const expr = (0,parse_expression/* parseExpression */.Y)(when);
     // A lone word that names no field would read as text, i.e. always true: a typo must not pass.
     if (expr.kind === 'word' && !Object.hasOwn(source.output, expr.name.split('.')[0] ?? '')) {
         const fields = Object.keys(source.output).join(', ');
-        throw new ExpressionError(`when '${when}': node '${source.id}' (${source.type}) has no output field '${expr.name}'; its fields are ${fields}`);
+        throw new parse_expression/* ExpressionError */.t(`when '${when}': node '${source.id}' (${source.type}) has no output field '${expr.name}'; its fields are ${fields}`);
     }
-    return truthy(evaluateExpression(expr, flowScope({ ...scope, words: source.output })));
+    return (0,evaluate_expression/* truthy */.vN)((0,evaluate_expression/* evaluateExpression */.O4)(expr, flowScope({ ...scope, words: source.output })));
 }
 
 ;// CONCATENATED MODULE: ./src/flow/flow-fingerprint.ts
@@ -1690,159 +1423,10 @@ function flowFingerprint(flow) {
     return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(shape)).digest('hex').slice(0, 16);
 }
 
-;// CONCATENATED MODULE: ./src/flow/flow-order.ts
-/** Connections may start at these markers instead of a node (AOF: `start`; its docs: `trigger`). */
-const ENTRY_MARKERS = new Set(['start', 'trigger']);
-/** Nodes on one cycle, in loop order, for the message (`a → b → a`). */
-function describeCycle(left, connections) {
-    // Drop nodes that merely wait behind the cycle: repeatedly remove those with no successor left.
-    const on = new Set(left);
-    for (let changed = true; changed;) {
-        changed = false;
-        for (const id of on) {
-            if (!connections.some((c) => c.from === id && on.has(c.to))) {
-                on.delete(id);
-                changed = true;
-            }
-        }
-    }
-    const next = (id) => connections.find((c) => c.from === id && on.has(c.to))?.to ?? id;
-    let node = [...on][0] ?? '';
-    const seen = [];
-    while (!seen.includes(node)) {
-        seen.push(node);
-        node = next(node);
-    }
-    return [...seen.slice(seen.indexOf(node)), node].join(' → ');
-}
-/**
- * Entry nodes are those connected from `start`/`trigger`; a flow with no such connection starts at
- * every node without an incoming connection. A cycle is refused (Kahn's algorithm leaves it over).
- */
-function flowOrder(flow) {
-    const ids = flow.nodes.map((n) => n.id);
-    const known = new Set(ids);
-    const incoming = new Map(ids.map((id) => [id, []]));
-    const outgoing = new Map(ids.map((id) => [id, []]));
-    const fromMarker = new Set();
-    for (const c of flow.connections) {
-        if (!known.has(c.to))
-            return { ok: false, error: `flow '${flow.name}' connects to '${c.to}', which is not one of its nodes` };
-        if (ENTRY_MARKERS.has(c.from) && !known.has(c.from)) {
-            fromMarker.add(c.to);
-            continue;
-        }
-        if (!known.has(c.from))
-            return { ok: false, error: `flow '${flow.name}' connects from '${c.from}', which is not one of its nodes (or start)` };
-        incoming.get(c.to)?.push(c);
-        outgoing.get(c.from)?.push(c.to);
-    }
-    const entries = fromMarker.size > 0 ? fromMarker : new Set(ids.filter((id) => incoming.get(id)?.length === 0));
-    const waiting = new Map(ids.map((id) => [id, incoming.get(id)?.length ?? 0]));
-    const position = new Map(ids.map((id, i) => [id, i]));
-    const ready = ids.filter((id) => waiting.get(id) === 0);
-    const order = [];
-    while (ready.length > 0) {
-        ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-        const id = ready.shift();
-        order.push(id);
-        for (const to of outgoing.get(id) ?? []) {
-            const left = (waiting.get(to) ?? 0) - 1;
-            waiting.set(to, left);
-            if (left === 0)
-                ready.push(to);
-        }
-    }
-    if (order.length < ids.length) {
-        const left = new Set(ids.filter((id) => !order.includes(id)));
-        return { ok: false, error: `flow '${flow.name}' has a cycle (${describeCycle(left, flow.connections)}); a flow runs each node at most once` };
-    }
-    return { ok: true, order, entries, incoming };
-}
-
-;// CONCATENATED MODULE: ./src/flow/read-node-config.ts
-
-class NodeConfigError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NodeConfigError';
-    }
-}
-const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'];
-function label(node) {
-    return `node '${node.id}' (${node.type})`;
-}
-function get(config, key) {
-    return Object.hasOwn(config, key) ? config[key] : undefined;
-}
-/** A text field; numbers and booleans are accepted as written. */
-function optionalText(node, config, key) {
-    const value = get(config, key);
-    if (value === undefined || value === null)
-        return null;
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    throw new NodeConfigError(`${label(node)}: config.${key} must be text (found ${Array.isArray(value) ? 'a list' : 'a mapping'})`);
-}
-function requiredText(node, config, key, example) {
-    const value = optionalText(node, config, key);
-    if (value === null || value.trim() === '')
-        throw new NodeConfigError(`${label(node)} needs config.${key}, e.g. ${key}: ${example}`);
-    return value;
-}
-/** `labels: [a, b]`, `labels: a`, or `label: a`. */
-function labelList(node, config) {
-    const raw = get(config, 'labels') ?? get(config, 'label');
-    const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : null;
-    if (!list || list.length === 0 || !list.every((l) => typeof l === 'string' && l.trim() !== '')) {
-        throw new NodeConfigError(`${label(node)} needs config.labels, a list of label names, e.g. labels: [deployed]`);
-    }
-    return list.map((l) => l.trim());
-}
-/** workflow_dispatch inputs are text; other values are written as a template would show them. */
-function dispatchInputs(node, config) {
-    const raw = get(config, 'inputs');
-    if (raw === undefined || raw === null)
-        return {};
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new NodeConfigError(`${label(node)}: config.inputs must be a mapping of workflow inputs, e.g. inputs: {environment: production}`);
-    }
-    const inputs = {};
-    for (const [key, value] of Object.entries(raw))
-        inputs[key] = displayValue(value);
-    return inputs;
-}
-function checkConclusion(node, config) {
-    const value = optionalText(node, config, 'conclusion') ?? 'success';
-    const found = CHECK_CONCLUSIONS.find((c) => c === value);
-    if (!found)
-        throw new NodeConfigError(`${label(node)}: config.conclusion must be one of ${CHECK_CONCLUSIONS.join(', ')} (found ${JSON.stringify(value)})`);
-    return found;
-}
-/** `approvers: [login, team:org/slug]` on an Approval node; null when it names none. */
-function approverList(node, config) {
-    const raw = get(config, 'approvers');
-    if (raw === undefined || raw === null)
-        return null;
-    const list = typeof raw === 'string' ? [raw] : raw;
-    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a.trim() !== '')) {
-        throw new NodeConfigError(`${label(node)}: config.approvers must be a list of logins or team:org/slug, e.g. approvers: [platform-lead, team:myorg/sre]`);
-    }
-    return list.length === 0 ? null : list.map((a) => a.trim());
-}
-function timeoutSeconds(node, config) {
-    const raw = get(config, 'timeout_seconds') ?? get(config, 'timeoutSeconds');
-    if (raw === undefined || raw === null)
-        return null;
-    const value = typeof raw === 'string' ? Number(raw) : raw;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-        throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/flow/flow-order.ts
+var flow_order = __webpack_require__(2135);
+// EXTERNAL MODULE: ./src/flow/read-node-config.ts
+var read_node_config = __webpack_require__(4606);
 ;// CONCATENATED MODULE: ./src/flow/substitute-references.ts
 // Fills `${node.output.field}`, `${event.metadata.X}` and `{{ metadata.X }}`-style placeholders in a
 // node's config strings. One pass: a filled-in value (an agent's answer, a PR title) is never
@@ -1861,8 +1445,8 @@ function isFlowReference(path, nodeIds) {
 function substituteText(text, scope, nodeIds) {
     return text.replace(PLACEHOLDER, (match, path, namespace, name) => {
         if (path !== undefined)
-            return isFlowReference(path, nodeIds) ? displayValue(scope.ref(path.trim())) : match;
-        return displayValue(scope.template(namespace, name ?? ''));
+            return isFlowReference(path, nodeIds) ? (0,evaluate_expression/* displayValue */.KN)(scope.ref(path.trim())) : match;
+        return (0,evaluate_expression/* displayValue */.KN)(scope.template(namespace, name ?? ''));
     });
 }
 /** Every string inside `value` (mappings and lists too), filled in; other values as they are. */
@@ -1905,41 +1489,41 @@ function conditional(node, env) {
     if (typeof raw === 'boolean')
         return { result: raw, condition: String(raw) };
     if (typeof raw !== 'string' || raw.trim() === '') {
-        throw new NodeConfigError(`node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`);
+        throw new read_node_config/* NodeConfigError */.xX(`node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`);
     }
     // Parsed, not filled in as text: a referenced value can never become an operator.
-    return { result: truthy(evaluateExpression(parseExpression(raw), env.scope)), condition: raw };
+    return { result: (0,evaluate_expression/* truthy */.vN)((0,evaluate_expression/* evaluateExpression */.O4)((0,parse_expression/* parseExpression */.Y)(raw), env.scope)), condition: raw };
 }
 async function action(node, config, env) {
-    const name = requiredText(node, config, 'action', 'workflow_dispatch');
+    const name = (0,read_node_config/* requiredText */.$4)(node, config, 'action', 'workflow_dispatch');
     const kind = ACTIONS.get(name);
     const request = { node: node.id };
     if (kind === 'workflow_dispatch') {
-        const workflow = requiredText(node, config, 'workflow', 'deploy.yml');
-        const ref = optionalText(node, config, 'ref');
-        const inputs = dispatchInputs(node, config);
+        const workflow = (0,read_node_config/* requiredText */.$4)(node, config, 'workflow', 'deploy.yml');
+        const ref = (0,read_node_config/* optionalText */.mR)(node, config, 'ref');
+        const inputs = (0,read_node_config/* dispatchInputs */.Cf)(node, config);
         const port = await env.ports.dispatchWorkflow({ ...request, workflow, ref, inputs });
         return { output: merge(port, { result: true, action: kind, workflow, ref, inputs }), detail: `started workflow ${workflow}${ref ? ` on ${ref}` : ''}` };
     }
     if (kind === 'comment') {
-        const body = optionalText(node, config, 'body') ?? requiredText(node, config, 'message', '"Deployed."');
+        const body = (0,read_node_config/* optionalText */.mR)(node, config, 'body') ?? (0,read_node_config/* requiredText */.$4)(node, config, 'message', '"Deployed."');
         const port = await env.ports.postComment({ ...request, body });
         return { output: merge(port, { result: true, action: kind, body }), detail: 'commented' };
     }
     if (kind === 'add_labels') {
-        const labels = labelList(node, config);
+        const labels = (0,read_node_config/* labelList */.d8)(node, config);
         const port = await env.ports.addLabels({ ...request, labels });
         return { output: merge(port, { result: true, action: kind, labels }), detail: `labelled ${labels.join(', ')}` };
     }
     if (kind === 'check_run') {
-        const checkName = requiredText(node, config, 'name', 'deploy');
-        const conclusion = checkConclusion(node, config);
-        const title = optionalText(node, config, 'title') ?? checkName;
-        const summary = optionalText(node, config, 'summary') ?? '';
+        const checkName = (0,read_node_config/* requiredText */.$4)(node, config, 'name', 'deploy');
+        const conclusion = (0,read_node_config/* checkConclusion */.Gc)(node, config);
+        const title = (0,read_node_config/* optionalText */.mR)(node, config, 'title') ?? checkName;
+        const summary = (0,read_node_config/* optionalText */.mR)(node, config, 'summary') ?? '';
         const port = await env.ports.checkRun({ ...request, name: checkName, conclusion, title, summary });
         return { output: merge(port, { result: true, action: kind, name: checkName, conclusion }), detail: `check run ${checkName}: ${conclusion}` };
     }
-    throw new NodeConfigError(`node '${node.id}' (Action): config.action ${JSON.stringify(name)} is not one of workflow_dispatch, comment, add_labels, check_run`);
+    throw new read_node_config/* NodeConfigError */.xX(`node '${node.id}' (Action): config.action ${JSON.stringify(name)} is not one of workflow_dispatch, comment, add_labels, check_run`);
 }
 async function runNode(node, env) {
     if (node.type === 'Conditional') {
@@ -1949,21 +1533,21 @@ async function runNode(node, env) {
     const config = substituteReferences(node.config, env.scope, env.nodeIds);
     switch (node.type) {
         case 'Agent': {
-            const agent = optionalText(node, config, 'agent');
+            const agent = (0,read_node_config/* optionalText */.mR)(node, config, 'agent');
             const inline = typeof config.inline === 'object' && config.inline !== null && !Array.isArray(config.inline) ? config.inline : null;
             if (!agent && !inline)
-                throw new NodeConfigError(`node '${node.id}' (Agent) needs config.agent, e.g. agent: code-reviewer`);
-            const input = optionalText(node, config, 'input') ?? '';
+                throw new read_node_config/* NodeConfigError */.xX(`node '${node.id}' (Agent) needs config.agent, e.g. agent: code-reviewer`);
+            const input = (0,read_node_config/* optionalText */.mR)(node, config, 'input') ?? '';
             const port = await env.ports.runAgent({ node: node.id, agent: agent ?? null, inline: agent ? null : inline, input });
             return { kind: 'done', output: merge(port, { result: true }), detail: `agent ${agent ?? '(inline)'} ran` };
         }
         case 'Fleet': {
-            const fleet = requiredText(node, config, 'fleet', 'review-fleet');
-            const port = await env.ports.runFleet({ node: node.id, fleet, input: optionalText(node, config, 'input') ?? '' });
+            const fleet = (0,read_node_config/* requiredText */.$4)(node, config, 'fleet', 'review-fleet');
+            const port = await env.ports.runFleet({ node: node.id, fleet, input: (0,read_node_config/* optionalText */.mR)(node, config, 'input') ?? '' });
             return { kind: 'done', output: merge(port, { result: true }), detail: `fleet ${fleet} ran` };
         }
         case 'Response': {
-            const body = optionalText(node, config, 'message') ?? requiredText(node, config, 'body', '"Done."');
+            const body = (0,read_node_config/* optionalText */.mR)(node, config, 'message') ?? (0,read_node_config/* requiredText */.$4)(node, config, 'body', '"Done."');
             const port = await env.ports.postComment({ node: node.id, body });
             return { kind: 'done', output: merge(port, { result: true, body }), detail: 'commented' };
         }
@@ -1976,9 +1560,9 @@ async function runNode(node, env) {
                 kind: 'pause',
                 ask: {
                     node: node.id,
-                    message: optionalText(node, config, 'message') ?? `Continue the flow after '${node.id}'?`,
-                    approvers: approverList(node, config),
-                    timeoutSeconds: timeoutSeconds(node, config)
+                    message: (0,read_node_config/* optionalText */.mR)(node, config, 'message') ?? `Continue the flow after '${node.id}'?`,
+                    approvers: (0,read_node_config/* approverList */.kz)(node, config),
+                    timeoutSeconds: (0,read_node_config/* timeoutSeconds */.rv)(node, config)
                 }
             };
         case 'End':
@@ -1986,7 +1570,7 @@ async function runNode(node, env) {
         case 'Parallel':
             return { kind: 'done', output: { result: true }, detail: node.type === 'End' ? 'the flow ends here' : 'passed' };
         default:
-            throw new NodeConfigError(`node '${node.id}': type ${node.type} cannot run in a job`);
+            throw new read_node_config/* NodeConfigError */.xX(`node '${node.id}': type ${node.type} cannot run in a job`);
     }
 }
 
@@ -2115,7 +1699,7 @@ class FlowRun {
  */
 async function runFlow(flow, ctx, ports, resume) {
     const run = new FlowRun(flow, ctx, ports);
-    const order = flowOrder(flow);
+    const order = (0,flow_order/* flowOrder */.R)(flow);
     if (!order.ok)
         return { ...run.result('failed'), failure: { node: null, error: order.error } };
     if (resume) {
@@ -2311,7 +1895,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 
 
 
-function run_target_label(invocation) {
+function label(invocation) {
     return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help';
 }
 function sumUsage(outcomes) {
@@ -2334,7 +1918,7 @@ function worstOf(outcomes) {
 /** Ask on the thread; the job then ends successfully and a later `/approve` resumes exactly this. */
 async function requestApproval(shell, invocation, flow) {
     const { event } = shell;
-    const target = run_target_label(invocation);
+    const target = label(invocation);
     if (event.number === null || !event.sender) {
         return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} };
     }
@@ -2493,7 +2077,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
     const { config, event } = shell;
-    const target = run_target_label(invocation);
+    const target = label(invocation);
     if (!invocation.target)
         return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} };
     if (!options.resumed && requiresApproval(invocation))
@@ -3592,7 +3176,7 @@ function checkApprovalAgainstConfig(state, config) {
         if (node?.type !== 'Approval')
             return refuse(`flow '${flow.name}' has no Approval node '${state.flow.pausedAt}'`);
         try {
-            ask = { approvers: approverList(node, node.config) };
+            ask = { approvers: (0,read_node_config/* approverList */.kz)(node, node.config) };
         }
         catch (error) {
             return refuse(error instanceof Error ? error.message : String(error));
@@ -4125,7 +3709,7 @@ class ToolInputError extends Error {
 function missing(name, expected) {
     throw new ToolInputError(`'${name}' is required (${expected})`);
 }
-function tool_input_readString(input, name, required = false) {
+function readString(input, name, required = false) {
     const value = input[name];
     if (value === undefined || value === null)
         return required ? missing(name, 'a string') : undefined;
@@ -4218,13 +3802,13 @@ function readAnnotation(raw, i) {
         if (start === undefined)
             throw new ToolInputError("'start_line' is required");
         const annotation = {
-            path: tool_input_readString(raw, 'path', true),
+            path: readString(raw, 'path', true),
             start_line: start,
             end_line: readInteger(raw, 'end_line') ?? start,
             annotation_level: readEnum(raw, 'annotation_level', LEVELS) ?? 'notice',
-            message: tool_input_readString(raw, 'message', true)
+            message: readString(raw, 'message', true)
         };
-        const title = tool_input_readString(raw, 'title');
+        const title = readString(raw, 'title');
         if (title)
             annotation.title = title;
         return annotation;
@@ -4234,9 +3818,9 @@ function readAnnotation(raw, i) {
     }
 }
 function readOutput(input, fallbackTitle) {
-    const title = tool_input_readString(input, 'title');
-    const summary = tool_input_readString(input, 'summary');
-    const text = tool_input_readString(input, 'text');
+    const title = readString(input, 'title');
+    const summary = readString(input, 'summary');
+    const text = readString(input, 'text');
     const annotations = readObjectList(input, 'annotations').map(readAnnotation);
     if (title === undefined && summary === undefined && text === undefined && annotations.length === 0)
         return undefined;
@@ -4272,7 +3856,7 @@ function checkRunTools(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const headSha = requireHeadSha(ctx);
-            const name = tool_input_readString(input, 'name', true);
+            const name = readString(input, 'name', true);
             const state = check_run_tools_readState(input);
             const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...optional('output', readOutput(input, name)) });
             created.set(name, outcome.id);
@@ -4295,7 +3879,7 @@ function checkRunTools(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const id = readInteger(input, 'check_run_id');
-            const name = tool_input_readString(input, 'name');
+            const name = readString(input, 'name');
             let target;
             if (id !== undefined && byId.has(id))
                 target = { name: byId.get(id), id };
@@ -4352,7 +3936,7 @@ function removeLabelTool(ctx, publisher, policy) {
         },
         run: (input) => runTool(async () => {
             const number = requireNumber(ctx);
-            const label = tool_input_readString(input, 'label', true);
+            const label = readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
             return ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun));
         })
@@ -4379,7 +3963,7 @@ function postCommentTool(ctx, publisher) {
         },
         run: (input) => runTool(async () => {
             const number = requireNumber(ctx);
-            const body = tool_input_readString(input, 'body', true);
+            const body = readString(input, 'body', true);
             count += 1;
             const key = `${ctx.commentKey ?? 'agent'}${count === 1 ? '' : `#${count}`}`;
             const outcome = await publisher.upsertComment(number, key, body);
@@ -4399,7 +3983,7 @@ function readComment(raw, i) {
         const line = readInteger(raw, 'line');
         if (line === undefined)
             throw new ToolInputError("'line' is required (the last line the comment is about)");
-        const comment = { path: tool_input_readString(raw, 'path', true), line, body: tool_input_readString(raw, 'body', true) };
+        const comment = { path: readString(raw, 'path', true), line, body: readString(raw, 'body', true) };
         const startLine = readInteger(raw, 'start_line');
         const side = readEnum(raw, 'side', SIDES);
         if (startLine !== undefined)
@@ -4445,7 +4029,7 @@ function postReviewTool(ctx, publisher, policy) {
             const number = requirePullRequest(ctx);
             const headSha = requireHeadSha(ctx);
             const event = readEnum(input, 'event', EVENTS) ?? 'COMMENT';
-            const body = tool_input_readString(input, 'body') ?? '';
+            const body = readString(input, 'body') ?? '';
             const comments = readObjectList(input, 'comments').map(readComment);
             const outcome = await publisher.submitReview(number, { event, body, comments }, { headSha, allowApprove: policy.allowApprove });
             return ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
@@ -4554,7 +4138,7 @@ function getFileTool(ctx, port) {
         run: (input) => runTool(async () => {
             if (!ctx.headSha)
                 throw new Error('This run has no commit to read files at');
-            const path = tool_input_readString(input, 'path', true).replace(/^\/+/, '');
+            const path = readString(input, 'path', true).replace(/^\/+/, '');
             const file = await port.getFileContent(path, ctx.headSha);
             if (!file)
                 return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true };
