@@ -36118,7 +36118,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8218);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6512);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -36127,7 +36127,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8218:
+/***/ 6512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52271,45 +52271,59 @@ function renderApprovalComment(state) {
     return state.status === 'pending' ? pending(state) : answered(state);
 }
 
-;// CONCATENATED MODULE: ./src/fleet/draft-publisher.ts
-function drafted(note) {
-    return { sent: false, id: null, url: null, notes: [note] };
-}
-function createDraftPublisher(base, draft) {
+;// CONCATENATED MODULE: ./src/github/wrap-publisher.ts
+/**
+ * A publisher that sends some writes elsewhere (a fleet member's drafts, a review's de-duplication)
+ * and hands everything else, records included, to the run's one publisher.
+ */
+function wrapPublisher(inner, overrides) {
     return {
         get dryRun() {
-            return base.dryRun;
+            return inner.dryRun;
         },
         get planned() {
-            return base.planned;
+            return inner.planned;
         },
         get applied() {
-            return base.applied;
+            return inner.applied;
         },
         get notes() {
-            return base.notes;
+            return inner.notes;
         },
-        records: () => base.records(),
-        findOwnComment: (number, key) => base.findOwnComment(number, key),
-        addLabels: (number, labels, policy) => base.addLabels(number, labels, policy),
-        removeLabel: (number, label, policy) => base.removeLabel(number, label, policy),
-        createCheckRun: (run) => base.createCheckRun(run),
-        updateCheckRun: (id, change) => base.updateCheckRun(id, change),
-        addReaction: (id, target, content) => base.addReaction(id, target, content),
-        ...(base.replyToReviewComment ? { replyToReviewComment: base.replyToReviewComment.bind(base) } : {}),
+        records: () => inner.records(),
+        createComment: overrides.createComment ?? ((number, body) => inner.createComment(number, body)),
+        upsertComment: overrides.upsertComment ?? ((number, key, body, state) => inner.upsertComment(number, key, body, state)),
+        submitReview: overrides.submitReview ?? ((number, draft, options) => inner.submitReview(number, draft, options)),
+        findOwnComment: (number, key) => inner.findOwnComment(number, key),
+        addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),
+        removeLabel: (number, label, policy) => inner.removeLabel(number, label, policy),
+        createCheckRun: (run) => inner.createCheckRun(run),
+        updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
+        addReaction: (id, target, content) => inner.addReaction(id, target, content),
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fleet/draft-publisher.ts
+
+function drafted(what) {
+    return { sent: false, id: null, url: null, notes: [`kept for the fleet: its members are published together as one ${what}`] };
+}
+function createDraftPublisher(base, draft) {
+    return wrapPublisher(base, {
         async createComment(_number, body) {
             draft.comments.push(body);
-            return drafted('kept for the fleet: its members are published together as one comment');
+            return drafted('comment');
         },
         async upsertComment(_number, _key, body) {
             draft.comments.push(body);
-            return drafted('kept for the fleet: its members are published together as one comment');
+            return drafted('comment');
         },
         async submitReview(_number, review) {
             draft.reviews.push(review);
-            return drafted('kept for the fleet: its members are published together as one review');
+            return drafted('review');
         }
-    };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/fleet/publication-draft.ts
@@ -54044,6 +54058,7 @@ function renderReviewSummary(input) {
 
 
 
+
 const REVIEW_TOOL = 'github_post_review';
 const DEFAULT_DIFF_TOKENS = 24_000;
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
@@ -54210,31 +54225,7 @@ function convergingPublisher(inner, base) {
             state.reviewIds.push(outcome.id);
         return { ...outcome, notes: [...outcome.notes, ...note] };
     }
-    const publisher = {
-        get dryRun() {
-            return inner.dryRun;
-        },
-        get planned() {
-            return inner.planned;
-        },
-        get applied() {
-            return inner.applied;
-        },
-        get notes() {
-            return inner.notes;
-        },
-        records: () => inner.records(),
-        createComment: (number, body) => inner.createComment(number, body),
-        upsertComment: (number, key, body, st) => inner.upsertComment(number, key, body, st),
-        findOwnComment: (number, key) => inner.findOwnComment(number, key),
-        submitReview,
-        addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),
-        removeLabel: (number, label, policy) => inner.removeLabel(number, label, policy),
-        createCheckRun: (run) => inner.createCheckRun(run),
-        updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
-        addReaction: (id, target, content) => inner.addReaction(id, target, content),
-        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
-    };
+    const publisher = wrapPublisher(inner, { submitReview });
     return { publisher, ...state };
 }
 function sameFinding(listed, comment) {

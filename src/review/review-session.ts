@@ -10,6 +10,7 @@ import type { AgentRunResult } from '../execute/run-agent.js'
 import { commentMarker, hasAnyMarker } from '../github/comment-marker.js'
 import type { GitHubPort, PullReviewComment } from '../github/github-port.js'
 import type { DraftComment, ReviewDraft } from '../github/plan-review.js'
+import { wrapPublisher } from '../github/wrap-publisher.js'
 import type { Publisher, WriteOutcome } from '../github/publisher.js'
 import { requestFailure } from '../github/request-failure.js'
 import type { ChangedFile, GitHubLogger } from '../github/types.js'
@@ -267,31 +268,7 @@ function convergingPublisher(inner: Publisher, base: DedupeBase): ConvergingPubl
     return { ...outcome, notes: [...outcome.notes, ...note] }
   }
 
-  const publisher: Publisher = {
-    get dryRun() {
-      return inner.dryRun
-    },
-    get planned() {
-      return inner.planned
-    },
-    get applied() {
-      return inner.applied
-    },
-    get notes() {
-      return inner.notes
-    },
-    records: () => inner.records(),
-    createComment: (number, body) => inner.createComment(number, body),
-    upsertComment: (number, key, body, st) => inner.upsertComment(number, key, body, st),
-    findOwnComment: (number, key) => inner.findOwnComment(number, key),
-    submitReview,
-    addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),
-    removeLabel: (number, label, policy) => inner.removeLabel(number, label, policy),
-    createCheckRun: (run) => inner.createCheckRun(run),
-    updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
-    addReaction: (id, target, content) => inner.addReaction(id, target, content),
-    ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
-  }
+  const publisher = wrapPublisher(inner, { submitReview })
   return { publisher, ...state }
 }
 
