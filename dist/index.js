@@ -36118,7 +36118,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6512);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9999);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -36127,7 +36127,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6512:
+/***/ 9999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51511,7 +51511,19 @@ function withPullRequest(event, pull) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/format-count.ts
+/**
+ * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
+ * event; this is the same text for whole numbers.
+ */
+function formatCount(value) {
+    const [whole, fraction] = String(Math.abs(value)).split('.');
+    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
+
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
 const CHARS_PER_TOKEN = 3.5;
 const LOW_VALUE = [/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/, /(^|\/)dist\//, /\.min\.(js|css)$/, /\.snap$/, /(^|\/)vendor\//];
@@ -51548,7 +51560,7 @@ function budgetDiff(files, maxTokens) {
     const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length;
     const note = omitted.length === 0
         ? null
-        : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${maxTokens.toLocaleString('en-US')} tokens)` : ''}; ` +
+        : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${formatCount(maxTokens)} tokens)` : ''}; ` +
             'read them with github_get_pull_request_files or github_get_file if they matter.';
     return { files: kept, omitted, note };
 }
@@ -51624,10 +51636,11 @@ function estimateCostUsd(model, usage) {
 // output budget cannot be exceeded. After each call: stop if a budget was exceeded anyway (the
 // input estimate can be low). Pure.
 
+
 // Fewer output tokens than this buys a truncated answer for a full prompt's price.
 const MIN_USEFUL_OUTPUT = 256;
 function n(value) {
-    return value.toLocaleString('en-US');
+    return formatCount(value);
 }
 function limit(value) {
     return value !== undefined && value > 0 ? value : null;
@@ -51755,6 +51768,7 @@ async function runToolCalls(uses, tools) {
 
 
 
+
 const DEFAULT_MAX_ITERATIONS = 10;
 const DEFAULT_MAX_TOKENS_PER_TURN = 4096;
 function run_agent_textOf(response) {
@@ -51765,7 +51779,7 @@ function run_agent_textOf(response) {
         .trim();
 }
 function run_agent_n(value) {
-    return value.toLocaleString('en-US');
+    return formatCount(value);
 }
 function describeUsage(usage) {
     const cache = usage.cacheReadTokens + usage.cacheWriteTokens > 0 ? ` (${run_agent_n(usage.cacheReadTokens)} from cache, ${run_agent_n(usage.cacheWriteTokens)} written to it)` : '';

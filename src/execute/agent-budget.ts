@@ -3,6 +3,7 @@
 // output budget cannot be exceeded. After each call: stop if a budget was exceeded anyway (the
 // input estimate can be low). Pure.
 import { totalInput, type TokenUsage } from '../llm/types.js'
+import { formatCount } from '../report/format-count.js'
 
 /** Per-run limits; an absent or 0 value means no limit. */
 export interface AgentBudgets {
@@ -30,7 +31,7 @@ export interface CallQuestion {
 const MIN_USEFUL_OUTPUT = 256
 
 function n(value: number): string {
-  return value.toLocaleString('en-US')
+  return formatCount(value)
 }
 
 function limit(value: number | undefined): number | null {

@@ -1,6 +1,7 @@
 // The PR's diff as the model first sees it: whole files, most relevant first, until a token
 // budget is spent; the rest listed by name so the agent can read them with its tools. Pure.
 import type { ChangedFile } from '../github/types.js'
+import { formatCount } from '../report/format-count.js'
 
 export interface BudgetedDiff {
   files: { path: string; status: string; additions: number; deletions: number; patch: string }[]
@@ -44,7 +45,7 @@ export function budgetDiff(files: ChangedFile[], maxTokens: number): BudgetedDif
   const note =
     omitted.length === 0
       ? null
-      : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${maxTokens.toLocaleString('en-US')} tokens)` : ''}; ` +
+      : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${formatCount(maxTokens)} tokens)` : ''}; ` +
         'read them with github_get_pull_request_files or github_get_file if they matter.'
   return { files: kept, omitted, note }
 }

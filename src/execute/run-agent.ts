@@ -18,6 +18,7 @@ import { budgetExceeded, estimateTokens, planCall, type AgentBudgets } from './a
 import { eventDataMessage } from './event-data-message.js'
 import { runToolCalls } from './run-tool-calls.js'
 import type { Tool } from './tool-types.js'
+import { formatCount } from '../report/format-count.js'
 
 export type { AgentBudgets } from './agent-budget.js'
 
@@ -98,7 +99,7 @@ function textOf(response: ModelResponse): string {
 }
 
 function n(value: number): string {
-  return value.toLocaleString('en-US')
+  return formatCount(value)
 }
 
 function describeUsage(usage: TokenUsage): string {

