@@ -646,7 +646,7 @@ async function main(args) {
   const outPath = option(args, '--out', join(root, 'schema', 'aof.schema.json'))
   const show = relative(process.cwd(), outPath) || outPath
   const text = renderSchema(await buildSchema())
-  let committed = null
+  let committed
   try {
     committed = readFileSync(outPath, 'utf8')
   } catch {

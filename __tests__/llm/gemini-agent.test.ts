@@ -89,7 +89,7 @@ describe('a function-calling loop', () => {
 
     expect(result.stoppedBy).toBe('end')
     expect(server.invalidRequests()).toEqual([])
-    const [modelTurn, answers] = server.requests[1]?.body.contents.slice(1)
+    const [modelTurn, answers] = server.requests[1]!.body.contents.slice(1)
     expect(modelTurn.parts[0]).toEqual({ functionCall: { name: 'github_add_labels', args: { text: 'bug' }, id: 'call-a' }, thoughtSignature: 'c2lnLWE=' })
     expect(answers.parts.map((p: { functionResponse: { id: string } }) => p.functionResponse.id)).toEqual(['call-a', 'call-b'])
   })

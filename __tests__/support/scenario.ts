@@ -4,7 +4,6 @@ import { join, relative } from 'node:path'
 import type { GitHubServer } from './github-server.js'
 import { repoRoot } from './run-action.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Payload = any
 
 export function fixtureEvent(name: string): Payload {

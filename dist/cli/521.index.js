@@ -1685,7 +1685,7 @@ class FlowRun {
                     held.push(edge.from);
             }
             catch (error) {
-                throw new Error(`connection ${edge.from} → ${node.id}: ${message(error)}`);
+                throw new Error(`connection ${edge.from} → ${node.id}: ${message(error)}`, { cause: error });
             }
         }
         const reached = node.type === 'Join' ? joinHolds(node, held.length, incoming.length) : held.length > 0;
@@ -1786,6 +1786,7 @@ const TAGS = /[\u{E0000}-\u{E007F}]/gu;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 // Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
 const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 function sanitizeUntrusted(text) {
     return text
@@ -3441,7 +3442,7 @@ function parseCommands(text, keys, botName, max) {
     const result = { commands: [], unknown: [], truncated: false, mentioned: false };
     const mention = mentionPatterns(botName);
     for (const { line, text: prose } of proseLines(text)) {
-        let body = null;
+        let body;
         let viaMention = false;
         const atStart = mention?.atStart.exec(prose);
         if (atStart) {

@@ -10,6 +10,7 @@ const TAGS = /[\u{E0000}-\u{E007F}]/gu
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 // Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
 const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 export function sanitizeUntrusted(text: string): string {

@@ -83,7 +83,7 @@ class FlowRun {
       try {
         if (edgeHolds(edge, { id: edge.from, type: source.type, output: source.output }, this.scope())) held.push(edge.from)
       } catch (error) {
-        throw new Error(`connection ${edge.from} → ${node.id}: ${message(error)}`)
+        throw new Error(`connection ${edge.from} → ${node.id}: ${message(error)}`, { cause: error })
       }
     }
     const reached = node.type === 'Join' ? joinHolds(node, held.length, incoming.length) : held.length > 0

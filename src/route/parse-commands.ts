@@ -73,7 +73,7 @@ export function parseCommands(text: string, keys: string[], botName: string, max
   const result: ParsedCommands = { commands: [], unknown: [], truncated: false, mentioned: false }
   const mention = mentionPatterns(botName)
   for (const { line, text: prose } of proseLines(text)) {
-    let body: string | null = null
+    let body: string
     let viaMention = false
     const atStart = mention?.atStart.exec(prose)
     if (atStart) {
