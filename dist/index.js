@@ -53247,7 +53247,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         const agent = agentName ? config.agents[agentName] : inlineAgent(`${flowName}/${node}`, inline ?? {}, undefined);
         if (!agent)
             throw new Error(`agent '${agentName}' is not defined`);
-        const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, '');
+        const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, shell.defaultModel);
         return planned.agents.map((p) => ({ ...p, label: `flow:${flowName}/${node}` }));
     };
     const runPlans = async (plans, input) => {
@@ -53271,7 +53271,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     const result = await runFlow(flow, { metadata, params: invocation.params, command: { name: invocation.key, args: invocation.args } }, {
         runAgent: ({ node, agent, inline, input }) => runPlans(agentPlans(agent, inline, node), input),
         runFleet: async ({ node, fleet, input }) => {
-            const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, '').agents;
+            const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents;
             await shell.startCheckRun();
             const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input });
             outcomes.push(...members);
@@ -53309,7 +53309,7 @@ async function runTarget(shell, invocation, options = {}) {
         return requestApproval(shell, invocation);
     const approvedBy = options.resumed?.by ?? null;
     const withApprover = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event;
-    const plan = planInvocation(config, withApprover, invocation, '');
+    const plan = planInvocation(config, withApprover, invocation, shell.defaultModel);
     const shown = {
         tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
         instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n'),
@@ -63479,12 +63479,13 @@ function targetShell(ctx, commentKey, extraWrites) {
         config: ctx.config,
         event,
         dryRun: settings.dryRun,
+        defaultModel: settings.model,
         commentKey,
         publisher: ctx.publisher,
         logger,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
-            if (hasKeyFor(plan.model || settings.model, plan.agent, settings))
+            if (hasKeyFor(plan.model, plan.agent, settings))
                 return null;
             return settings.dryRun
                 ? 'dry-run without a model key: instructions rendered, the model is not called'

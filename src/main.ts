@@ -254,12 +254,13 @@ function targetShell(ctx: RunContext, commentKey: string, extraWrites: WriteReco
     config: ctx.config,
     event,
     dryRun: settings.dryRun,
+    defaultModel: settings.model,
     commentKey,
     publisher: ctx.publisher,
     logger,
     readOnlyReason: ctx.readOnlyReason,
     cannotRun: (plan) => {
-      if (hasKeyFor(plan.model || settings.model, plan.agent, settings)) return null
+      if (hasKeyFor(plan.model, plan.agent, settings)) return null
       return settings.dryRun
         ? 'dry-run without a model key: instructions rendered, the model is not called'
         : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`

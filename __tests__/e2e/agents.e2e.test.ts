@@ -191,4 +191,23 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
     expect(anthropic.remaining()).toBe(0)
   })
+
+  it('gives an agent whose YAML names no model the action input model', async () => {
+    anthropic.script([{ content: [{ type: 'tool_use', name: 'github_post_review', input: review }] }, { content: [{ type: 'text', text: 'Reviewed.' }] }])
+    const modelless = { ...anthropicReviewer, '.github/aof/agent.yaml': anthropicReviewer['.github/aof/agent.yaml'].replace('  model: anthropic:claude-sonnet-5-5\n', '') }
+    const result = await runAction({
+      node,
+      eventName: 'pull_request',
+      payload: freshPr().payload,
+      apiUrl: github.url,
+      inputs: { 'anthropic-api-key': anthropic.apiKey, 'config-ref': 'workspace', model: 'anthropic:claude-haiku-5-5' },
+      workspaceFiles: modelless,
+      env: env()
+    })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.conclusion).toBe('success')
+    expect(anthropic.requests.at(-1)?.body.model).toBe('claude-haiku-5-5')
+  })
 })
+

@@ -25,6 +25,8 @@ export interface TargetShell {
   config: Config
   event: EventContext
   dryRun: boolean
+  /** The action's `model` input, for agents whose YAML names none. */
+  defaultModel: string
   /** The trigger that routed the event: the key of the action's comments. */
   commentKey: string
   /** The run's publisher; null without a token (replay without GitHub). */
@@ -182,7 +184,7 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
   const agentPlans = (agentName: string | null, inline: Record<string, unknown> | null, node: string): AgentPlan[] => {
     const agent = agentName ? config.agents[agentName] : inlineAgent(`${flowName}/${node}`, inline ?? {}, undefined)
     if (!agent) throw new Error(`agent '${agentName}' is not defined`)
-    const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, '')
+    const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, shell.defaultModel)
     return planned.agents.map((p) => ({ ...p, label: `flow:${flowName}/${node}` }))
   }
   const runPlans = async (plans: AgentPlan[], input: string): Promise<NodeOutput> => {
@@ -207,7 +209,7 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
     {
       runAgent: ({ node, agent, inline, input }) => runPlans(agentPlans(agent, inline, node), input),
       runFleet: async ({ node, fleet, input }) => {
-        const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, '').agents
+        const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents
         await shell.startCheckRun()
         const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input } as AgentContext)
         outcomes.push(...members)
@@ -244,7 +246,7 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
 
   const approvedBy = options.resumed?.by ?? null
   const withApprover: EventContext = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event
-  const plan = planInvocation(config, withApprover, invocation, '')
+  const plan = planInvocation(config, withApprover, invocation, shell.defaultModel)
   const shown = {
     tools: [...new Set(plan.agents.flatMap((a) => a.tools))],
     instructions: plan.agents.map((a) => (plan.agents.length > 1 ? `# ${a.label}\n${a.instructions}` : a.instructions)).join('\n\n'),
