@@ -117,6 +117,16 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
     }
   }
 
+  /**
+   * The action's own timing of loading the config and routing, from its `::debug::timing:` lines
+   * (src/main.ts): the in-process cost, without node's start-up and the bundle's compilation.
+   */
+  function phaseTimings(stdout) {
+    const load = /::debug::timing: config loaded in ([\d.]+) ms/.exec(stdout)
+    const routed = /::debug::timing: routed in ([\d.]+) ms/.exec(stdout)
+    return load && routed ? { loadMs: Number(load[1]), routeMs: Number(routed[1]), loadRouteMs: Number(load[1]) + Number(routed[1]) } : null
+  }
+
   /** `count` trigger files from the workspace, dry-run; only the last Trigger matches. */
   function triggers(dist, count) {
     const s = manyTriggers(repoRoot, count)
@@ -127,8 +137,14 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
       workspaceFiles: s.config,
       inputs: { 'config-ref': 'workspace', 'github-token': '', 'dry-run': 'true' }
     })
-    return async (options) =>
-      expect(await action.run({ node, ...options }), (r) => exitedWith('true')(r) ?? (r.outputs.trigger !== s.expectTrigger ? `trigger ${r.outputs.trigger}` : null), `${count} triggers`)
+    return async (options) => {
+      const result = expect(
+        await action.run({ node, ...options }),
+        (r) => exitedWith('true')(r) ?? (r.outputs.trigger !== s.expectTrigger ? `trigger ${r.outputs.trigger}` : null) ?? (phaseTimings(r.stdout) ? null : 'no timing lines in the log'),
+        `${count} triggers`
+      )
+      return { ...result, ...phaseTimings(result.stdout) }
+    }
   }
 
   return { bare, noMatchLocal, noMatchApi, matched, triggers, close: () => Promise.all(closers.map((close) => close())) }

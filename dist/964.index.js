@@ -3827,7 +3827,7 @@ const extend_1 = __importDefault(__webpack_require__(3860));
 const https_1 = __webpack_require__(5692);
 const common_js_1 = __webpack_require__(5693);
 const retry_js_1 = __webpack_require__(4616);
-const stream_1 = __webpack_require__(4584);
+const stream_1 = __webpack_require__(2203);
 const interceptor_js_1 = __webpack_require__(4653);
 const randomUUID = async () => globalThis.crypto?.randomUUID() || (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6982, 23))).randomUUID();
 const HTTP_STATUS_NO_CONTENT = 204;
@@ -5315,7 +5315,7 @@ async function generateAuthenticationHeaderMap(options) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseExternalAccountClient = exports.CLOUD_RESOURCE_MANAGER = exports.EXTERNAL_ACCOUNT_TYPE = exports.EXPIRATION_TIME_OFFSET = void 0;
 const gaxios_1 = __webpack_require__(7842);
-const stream = __webpack_require__(4584);
+const stream = __webpack_require__(2203);
 const authclient_1 = __webpack_require__(4810);
 const sts = __webpack_require__(121);
 const util_1 = __webpack_require__(7870);
@@ -6356,7 +6356,7 @@ exports.DefaultAwsSecurityCredentialsSupplier = DefaultAwsSecurityCredentialsSup
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DownscopedClient = exports.EXPIRATION_TIME_OFFSET = exports.MAX_ACCESS_BOUNDARY_RULES_COUNT = void 0;
 const gaxios_1 = __webpack_require__(7842);
-const stream = __webpack_require__(4584);
+const stream = __webpack_require__(2203);
 const authclient_1 = __webpack_require__(4810);
 const sts = __webpack_require__(121);
 /**
@@ -6924,7 +6924,7 @@ exports.ExternalAccountAuthorizedUserClient = exports.EXTERNAL_ACCOUNT_AUTHORIZE
 const authclient_1 = __webpack_require__(4810);
 const oauth2common_1 = __webpack_require__(9034);
 const gaxios_1 = __webpack_require__(7842);
-const stream = __webpack_require__(4584);
+const stream = __webpack_require__(2203);
 const baseexternalclient_1 = __webpack_require__(142);
 /**
  * The credentials JSON file type for external account authorized user clients.
@@ -9598,7 +9598,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OAuth2Client = exports.ClientAuthentication = exports.CertificateFormat = exports.CodeChallengeMethod = void 0;
 const gaxios_1 = __webpack_require__(7842);
 const querystring = __webpack_require__(3480);
-const stream = __webpack_require__(4584);
+const stream = __webpack_require__(2203);
 const formatEcdsa = __webpack_require__(325);
 const util_1 = __webpack_require__(7870);
 const crypto_1 = __webpack_require__(8851);
@@ -14336,7 +14336,7 @@ exports.createVerify = function createVerify(opts) {
 
 /*global module, process*/
 var Buffer = (__webpack_require__(3058).Buffer);
-var Stream = __webpack_require__(4584);
+var Stream = __webpack_require__(2203);
 var util = __webpack_require__(9023);
 
 function DataStream(data) {
@@ -14400,7 +14400,7 @@ module.exports = DataStream;
 var Buffer = (__webpack_require__(3058).Buffer);
 var DataStream = __webpack_require__(1831);
 var jwa = __webpack_require__(8622);
-var Stream = __webpack_require__(4584);
+var Stream = __webpack_require__(2203);
 var toString = __webpack_require__(5126);
 var util = __webpack_require__(9023);
 
@@ -14507,7 +14507,7 @@ module.exports = function toString(obj) {
 var Buffer = (__webpack_require__(3058).Buffer);
 var DataStream = __webpack_require__(1831);
 var jwa = __webpack_require__(8622);
-var Stream = __webpack_require__(4584);
+var Stream = __webpack_require__(2203);
 var toString = __webpack_require__(5126);
 var util = __webpack_require__(9023);
 var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
@@ -16367,7 +16367,7 @@ function inflateOnError(err) {
 
 
 
-const { Writable } = __webpack_require__(4584);
+const { Writable } = __webpack_require__(2203);
 
 const PerMessageDeflate = __webpack_require__(4376);
 const {
@@ -17127,7 +17127,7 @@ module.exports = Receiver;
 
 
 
-const { Duplex } = __webpack_require__(4584);
+const { Duplex } = __webpack_require__(2203);
 const { randomFillSync } = __webpack_require__(6982);
 const {
   types: { isUint8Array }
@@ -17744,7 +17744,7 @@ function onError(sender, err, cb) {
 
 
 const WebSocket = __webpack_require__(6681);
-const { Duplex } = __webpack_require__(4584);
+const { Duplex } = __webpack_require__(2203);
 
 /**
  * Emits the `'close'` event on a stream.
@@ -18142,7 +18142,7 @@ if (isUtf8) {
 
 const EventEmitter = __webpack_require__(4434);
 const http = __webpack_require__(8611);
-const { Duplex } = __webpack_require__(4584);
+const { Duplex } = __webpack_require__(2203);
 const { createHash } = __webpack_require__(6982);
 
 const extension = __webpack_require__(1335);
@@ -18719,7 +18719,7 @@ const net = __webpack_require__(9278);
 const querystring = __webpack_require__(3480);
 const tls = __webpack_require__(4756);
 const { randomBytes, createHash } = __webpack_require__(6982);
-const { Duplex, Readable } = __webpack_require__(4584);
+const { Duplex, Readable } = __webpack_require__(2203);
 const { URL } = __webpack_require__(7016);
 
 const PerMessageDeflate = __webpack_require__(4376);
@@ -20743,7 +20743,7 @@ __exportStar(__webpack_require__(6128), exports);
 // WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 // See the License for the specific language governing permissions and
 // limitations under the License.
-const pkg = __webpack_require__(8876);
+const pkg = __webpack_require__(6495);
 module.exports = { pkg };
 //# sourceMappingURL=util.cjs.map
 
@@ -50667,7 +50667,7 @@ function getApiKeyFromEnv() {
 
 /***/ }),
 
-/***/ 8876:
+/***/ 6495:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"gaxios","version":"7.3.1","description":"A simple common HTTP client specifically for Google APIs and services.","main":"build/cjs/src/index.js","types":"build/cjs/src/index.d.ts","files":["build/"],"exports":{".":{"import":{"types":"./build/esm/src/index.d.ts","default":"./build/esm/src/index.js"},"require":{"types":"./build/cjs/src/index.d.ts","default":"./build/cjs/src/index.js"}}},"scripts":{"lint":"gts check --no-inline-config","test":"c8 mocha build/esm/test","presystem-test":"npm run compile","system-test":"mocha build/esm/system-test --timeout 80000","compile":"tsc -b ./tsconfig.json ./tsconfig.cjs.json && node utils/enable-esm.mjs","fix":"gts fix","prepare":"npm run compile","pretest":"npm run compile","webpack":"webpack","prebrowser-test":"npm run compile","browser-test":"node build/browser-test/browser-test-runner.js","docs":"jsdoc -c .jsdoc.js","samples-test":"cd samples/ && npm link ../ && npm test && cd ../","prelint":"cd samples; npm link ../; npm install","clean":"gts clean"},"repository":{"type":"git","directory":"core/packages/gaxios","url":"https://github.com/googleapis/google-cloud-node.git"},"keywords":["google"],"engines":{"node":">=18"},"author":"Google, LLC","license":"Apache-2.0","devDependencies":{"@babel/plugin-proposal-private-methods":"^7.18.6","@types/cors":"^2.8.6","@types/express":"^5.0.0","@types/extend":"^3.0.1","@types/mocha":"^10.0.10","@types/multiparty":"4.2.1","@types/mv":"^2.1.0","@types/ncp":"^2.0.8","@types/node":"^24.0.0","@types/sinon":"^21.0.0","@types/tmp":"^0.2.6","assert":"^2.0.0","browserify":"^17.0.0","c8":"^10.1.3","cors":"^2.8.5","express":"^5.0.0","gts":"^6.0.2","is-docker":"^3.0.0","jsdoc":"^4.0.4","jsdoc-fresh":"^5.0.0","jsdoc-region-tag":"^4.0.0","karma":"^6.0.0","karma-chrome-launcher":"^3.0.0","karma-coverage":"^2.0.0","karma-firefox-launcher":"^2.0.0","karma-mocha":"^2.0.0","karma-remap-coverage":"^0.1.5","karma-sourcemap-loader":"^0.4.0","karma-webpack":"^5.0.0","mocha":"^11.1.0","multiparty":"^4.2.1","mv":"^2.1.1","ncp":"^2.0.0","nock":"14.0.5","null-loader":"^4.0.1","pack-n-play":"^4.0.0","puppeteer":"^24.0.0","sinon":"21.0.3","stream-browserify":"^3.0.0","tmp":"0.2.7","ts-loader":"^9.5.2","typescript":"5.8.3","undici-types":"^7.24.1","webpack":"^5.97.1","webpack-cli":"^6.0.1"},"dependencies":{"extend":"^3.0.2","https-proxy-agent":"^7.0.1","node-fetch":"^3.3.2"},"homepage":"https://github.com/googleapis/google-cloud-node/tree/main/core/packages/gaxios"}');

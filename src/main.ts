@@ -1,5 +1,5 @@
-// Wiring: the only place that reads the runner's environment and talks to @actions/core.
-import * as core from '@actions/core'
+// Wiring: the only place that reads the runner's environment and speaks the runner's protocol.
+import * as core from './runner/workflow-commands.js'
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { loadConfig } from './config/load-config.js'
@@ -426,6 +426,10 @@ interface Finishers {
   extraWrites: WriteRecord[]
 }
 
+function elapsed(since: number): string {
+  return (performance.now() - since).toFixed(1)
+}
+
 async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> {
   const settings = readSettings((name) => core.getInput(name), process.env)
   const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean)
@@ -448,8 +452,11 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
 
   const source = configSource(settings, event, raw.payload, octokit)
   record.configSource = source.description
+  const loadStarted = performance.now()
   const config = await loadConfig(source, settings.configPath, process.env)
   config.diagnostics.push(...checkTemplates(config))
+  // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
+  core.debug(`timing: config loaded in ${elapsed(loadStarted)} ms (${config.files.length} files, ${source.description})`)
   record.configFiles = config.files
   record.diagnostics = config.diagnostics
   config.diagnostics.forEach(annotate)
@@ -503,7 +510,9 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
     return
   }
 
+  const routeStarted = performance.now()
   const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes)
+  core.debug(`timing: routed in ${elapsed(routeStarted)} ms (${config.triggers.length} triggers)`)
   record.decision = decision
   ctx.decision = decision
   core.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`)
@@ -545,7 +554,7 @@ export async function run(): Promise<void> {
     record.durationMs = performance.now() - started
     for (const [name, value] of Object.entries(buildOutputs(record))) core.setOutput(name, value)
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(buildSummary(record), true).write()
+      await core.appendSummary(buildSummary(record))
     }
   }
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { nodeBinaries, runAction } from '../support/run-action.js'
+import { startTunnelProxy } from '../support/tunnel-proxy.js'
 import { exampleConfigFiles, exampleEvent, fixtureEvent, serveExampleConfig } from '../support/scenario.js'
 
 const REPO = 'Codertocat/Hello-World'
@@ -54,6 +55,30 @@ describe.each(nodeBinaries())('dist/index.js on $label', ({ path: node }) => {
     expect(contentReads.length).toBeGreaterThan(0)
     expect(contentReads.every((r) => r.query.ref === 'master')).toBe(true)
     expect(server.writes()).toEqual([])
+  })
+
+  it('behind a proxy (HTTP_PROXY on a self-hosted runner), reads the config through it', async () => {
+    const proxy = await startTunnelProxy(server.port)
+    try {
+      // A non-loopback host: loopback addresses are never proxied.
+      const apiUrl = server.url.replace('127.0.0.1', 'ghes.example.test')
+      const result = await runAction({
+        node,
+        eventName: 'pull_request',
+        payload: exampleEvent('auto-review', 'pull_request.opened.json'),
+        apiUrl,
+        inputs: { 'dry-run': 'true' },
+        env: { HTTP_PROXY: proxy.url }
+      })
+
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.target).toBe('agent:code-reviewer')
+      expect(proxy.connects.length).toBeGreaterThan(0)
+      expect(new Set(proxy.connects)).toEqual(new Set([`ghes.example.test:${server.port}`]))
+      expect(server.requests.filter((r) => r.operationId === 'repos/get-content').length).toBeGreaterThan(0)
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('routes pull_request.opened to default_agent in dry-run with the instructions rendered from the PR', async () => {

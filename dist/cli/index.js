@@ -98,7 +98,7 @@ async function replay(args) {
         INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
         'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
     });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(868), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3521));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(633)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7633));
     await run();
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return process.exitCode === 1 ? 1 : 0;
@@ -3562,7 +3562,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring"
 
 /***/ }),
 
-/***/ 4584:
+/***/ 2203:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
@@ -3573,13 +3573,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

@@ -1,8 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 633;
+export const ids = [633];
 export const modules = {
 
-/***/ 3521:
+/***/ 7633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,10 +11,102 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
+// The part of @actions/core that main.ts uses, written against the runner's documented protocol
+// (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
+//
+// Why not @actions/core itself: it imports @actions/http-client for OIDC tokens, which bundles
+// undici (a second copy of what Node already has). That was 36 % of the entry file every run
+// compiles, for a feature this action never uses; see docs/performance.md. Byte-for-byte
+// equality with @actions/core is a test (__tests__/runner/workflow-commands.test.ts), so an
+// upgrade of the toolkit that changes the protocol shows up there.
+
+
+
+
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name key=value,…::message`; empty, zero and missing properties are left out, as the toolkit does. */
+function formatCommand(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => Boolean(value))
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+function issue(name, properties, message) {
+    process.stdout.write(formatCommand(name, properties, message) + external_node_os_.EOL);
+}
+function annotation(properties) {
+    const { title, file, startLine, endLine, startColumn, endColumn } = properties;
+    return { title, file, line: startLine, endLine, col: startColumn, endColumn };
+}
+/** An input as the runner passes it: `INPUT_<NAME>` (spaces → `_`, hyphens kept), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Asks the runner to mask `secret` in every later log line. */
+function setSecret(secret) {
+    issue('add-mask', {}, secret);
+}
+function debug(message) {
+    issue('debug', {}, message);
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_.EOL);
+}
+function notice(message, properties = {}) {
+    issue('notice', annotation(properties), message);
+}
+function warning(message, properties = {}) {
+    issue('warning', annotation(properties), message);
+}
+function error(message, properties = {}) {
+    issue('error', annotation(properties), message);
+}
+/** An error annotation, and the step fails when the process exits. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** `name<<delimiter` heredoc in GITHUB_OUTPUT; the delimiter is random so a value cannot end it early. */
+function formatOutput(name, value, delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`) {
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`output ${name} contains its own delimiter`);
+    return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+}
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT;
+    if (!file) {
+        // Runners before file commands: the deprecated stdout form, as @actions/core falls back to.
+        process.stdout.write(external_node_os_.EOL);
+        issue('set-output', { name }, value);
+        return;
+    }
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
+    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, value), 'utf8');
+}
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
+async function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries');
+    await (0,promises_.appendFile)(file, markdown + external_node_os_.EOL, 'utf8');
+}
+
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
@@ -114,7 +206,7 @@ function pullRequestFromIssue(issue) {
         pr_merged: mergedAt === undefined ? null : typeof mergedAt === 'string'
     };
 }
-function issue(issueObject) {
+function build_metadata_issue(issueObject) {
     return {
         issue_number: asNumber(issueObject.number),
         issue_title: asString(issueObject.title),
@@ -168,7 +260,7 @@ function buildMetadata(eventName, payload, fallbackRepository) {
     const commentObject = asRecord(payload.comment);
     const reviewObject = asRecord(payload.review);
     if (issueObject) {
-        Object.assign(metadata, issue(issueObject));
+        Object.assign(metadata, build_metadata_issue(issueObject));
         if (eventName === 'issue_comment' && isPullRequestComment(eventName, payload)) {
             Object.assign(metadata, pullRequestFromIssue(issueObject));
         }
@@ -735,8 +827,6 @@ async function runAgentPlan(plan, context, ports, budget) {
     return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result), usage: result.usage, costUsd: result.estimatedCostUsd, result };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/gate/permission.ts
 /** GitHub repository roles, weakest first. */
 const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
@@ -4237,15 +4327,19 @@ function createGitHubTools(ctx, port, policy, publisher) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
+var dist_src = __webpack_require__(4730);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3779);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js + 3 modules
+var plugin_rest_endpoint_methods_dist_src = __webpack_require__(9210);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
+var plugin_retry_dist_bundle = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(2203);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
+var light_default = /*#__PURE__*/__webpack_require__.n(light);
 ;// CONCATENATED MODULE: ./src/github/retry-policy-plugin.ts
 
 /** Rate-limit answers belong to plugin-throttling; the same tests it uses. */
@@ -4354,16 +4448,77 @@ function throttlePolicy(question, settings = DEFAULT_THROTTLE_SETTINGS) {
 
 
 
+// The light build: the same limiter without Redis clustering, and the copy plugin-throttling
+// already bundles, so the entry carries bottleneck once.
 
+
+
+// What @actions/github's getOctokit builds (core + REST methods + pagination). The client is made
+// here rather than by getOctokit because importing @actions/github bundles undici and
+// @actions/http-client into the entry and reads the event payload at import; the proxy support
+// they give is kept by `chooseFetch`, loaded only when a proxy is set.
+const GitHub = dist_src/* Octokit */.E.plugin(plugin_rest_endpoint_methods_dist_src/* restEndpointMethods */._, dist_bundle/* paginateRest */.ud);
 // GitHub asks integrations to space content-creating requests; these are plugin-throttling's own figures.
 const WRITE_SPACING_MS = 1000;
 const NOTIFICATION_SPACING_MS = 3000;
 const SEARCH_SPACING_MS = 2000;
+/**
+ * The proxy variable @actions/http-client reads for this URL (`https_proxy` for https, …), or
+ * undefined when the runner sets none.
+ */
+function proxyVariable(baseUrl, env) {
+    const https = new URL(baseUrl).protocol === 'https:';
+    const value = https ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
+    return value ? value : undefined;
+}
+/**
+ * Node's fetch, or, when a proxy is set, @actions/github's proxy-aware fetch, imported on the
+ * first request (`src/github/proxy-fetch.ts`).
+ */
+function chooseFetch(baseUrl, env) {
+    if (!proxyVariable(baseUrl, env))
+        return undefined;
+    let proxied;
+    return async (url, init) => {
+        proxied ??= Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 5134)).then((module) => module.createProxyFetch(baseUrl));
+        return (await proxied)(url, init);
+    };
+}
+/** @actions/github's user agent suffix, so GitHub can tie requests to the workflow run. */
+function withOrchestrationId(userAgent, env) {
+    const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
+    return id ? `${userAgent} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : userAgent;
+}
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function pacingGroups(timeScale) {
+/**
+ * A limiter group that runs one job at a time and spaces jobs `ms` apart once `unpaced` jobs have
+ * started. Bottleneck computes a job's earliest start when the job before it registers, so the
+ * spacing is switched on after job `unpaced - 1` starts, which makes job `unpaced + 1` the first
+ * to wait.
+ */
+function pacedGroup(ms, unpaced) {
+    if (unpaced <= 1 || ms <= 0)
+        return new (light_default()).Group({ maxConcurrent: 1, minTime: ms });
+    const group = new (light_default()).Group({ maxConcurrent: 1, minTime: 0 });
+    group.on('created', (limiter) => {
+        let started = 0;
+        limiter.on('executing', () => {
+            started += 1;
+            if (started === unpaced - 1)
+                void limiter.updateSettings({ minTime: ms });
+        });
+    });
+    return group;
+}
+const UNPACED_WRITES = 10;
+function pacingGroups(timeScale, unpacedWrites) {
     // Own groups per client (the plugin's defaults are process-wide), scaled with the waits.
-    const group = (ms) => new (lib_default()).Group({ maxConcurrent: 1, minTime: Math.round(ms * timeScale) });
-    return { write: group(WRITE_SPACING_MS), notifications: group(NOTIFICATION_SPACING_MS), search: group(SEARCH_SPACING_MS) };
+    const scaled = (ms) => Math.round(ms * timeScale);
+    return {
+        write: pacedGroup(scaled(WRITE_SPACING_MS), unpacedWrites),
+        notifications: pacedGroup(scaled(NOTIFICATION_SPACING_MS), unpacedWrites),
+        search: pacedGroup(scaled(SEARCH_SPACING_MS), 1)
+    };
 }
 /**
  * The one Octokit of a run: plugin-throttling for rate limits and write pacing, plugin-retry for
@@ -4383,9 +4538,16 @@ function createOctokit(settings) {
         await sleep(decision.waitMs);
         return true;
     };
-    return (0,github/* getOctokit */.Q)(settings.token, {
-        baseUrl: settings.baseUrl.replace(/\/+$/, ''),
-        userAgent: settings.userAgent ?? 'github-agent',
+    // The proxy variables are read from the process, as @actions/http-client reads them.
+    const env = process.env;
+    const baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    const fetchImpl = chooseFetch(baseUrl, env);
+    const Client = GitHub.plugin(plugin_throttling_dist_bundle/* throttling */.A, retryPolicyPlugin((question) => throttlePolicy(question, policy), logger, sleep), plugin_retry_dist_bundle/* retry */.L);
+    return new Client({
+        auth: settings.token,
+        baseUrl,
+        userAgent: withOrchestrationId(settings.userAgent ?? 'github-agent', env),
+        ...(fetchImpl ? { request: { fetch: fetchImpl } } : {}),
         log: {
             debug: (message) => logger.debug(message),
             info: (message) => logger.debug(message),
@@ -4395,12 +4557,12 @@ function createOctokit(settings) {
         throttle: {
             // The handlers sleep for the policy's wait; the plugin adds none of its own.
             retryAfterBaseValue: 0,
-            ...pacingGroups(policy.timeScale),
+            ...pacingGroups(policy.timeScale, settings.unpacedWrites ?? UNPACED_WRITES),
             onRateLimit: onLimit('primary'),
             onSecondaryRateLimit: onLimit('secondary')
         },
         retry: { retries: policy.maxRetries, retryAfterBaseValue: 0 }
-    }, plugin_throttling_dist_bundle/* throttling */.A, retryPolicyPlugin((question) => throttlePolicy(question, policy), logger, sleep), dist_bundle/* retry */.L);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/add-labels.ts
@@ -6441,7 +6603,7 @@ function readSettings(get, env) {
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
 var check_templates = __webpack_require__(7581);
 ;// CONCATENATED MODULE: ./src/main.ts
-// Wiring: the only place that reads the runner's environment and talks to @actions/core.
+// Wiring: the only place that reads the runner's environment and speaks the runner's protocol.
 
 
 
@@ -6481,7 +6643,7 @@ class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
-const logger = { debug: core/* debug */.Yz, info: core/* info */.pq, warning: core/* warning */.$e };
+const logger = { debug: debug, info: info, warning: warning };
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -6531,7 +6693,7 @@ async function enrichEvent(event, octokit) {
         return withPullRequest(event, data);
     }
     catch (error) {
-        core/* warning */.$e(`Could not read PR #${event.number} (${errorMessage(error)}); branch filters and PR variables are unavailable for this comment.`);
+        warning(`Could not read PR #${event.number} (${errorMessage(error)}); branch filters and PR variables are unavailable for this comment.`);
         return event;
     }
 }
@@ -6548,11 +6710,11 @@ function configSource(settings, event, payload, octokit) {
 function annotate(d) {
     const properties = { file: d.file, startLine: d.line, startColumn: d.column, title: d.field ? `AOF config: ${d.field}` : 'AOF config' };
     if (d.severity === 'error')
-        core/* error */.z3(d.message, properties);
+        error(d.message, properties);
     else if (d.severity === 'warning')
-        core/* warning */.$e(d.message, properties);
+        warning(d.message, properties);
     else
-        core/* notice */.lm(d.message, properties);
+        notice(d.message, properties);
 }
 /** `allowed_users: [team:org/slug]` needs the API; route again once memberships are known. */
 async function resolveTeams(decision, config, event, botName, octokit, notes) {
@@ -6588,9 +6750,9 @@ async function gate(decision, event, octokit) {
     }
     for (const verdict of gateInvocations(event, decision.invocations, facts)) {
         if (verdict.allowed)
-            core/* debug */.Yz(`gate: ${verdict.reason}`);
+            debug(`gate: ${verdict.reason}`);
         else {
-            core/* info */.pq(`Refused: ${verdict.reason}`);
+            info(`Refused: ${verdict.reason}`);
             refused.set(verdict.invocation, verdict.reason);
         }
     }
@@ -6612,7 +6774,7 @@ async function diffFor(ctx) {
         return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET);
     }
     catch (error) {
-        core/* warning */.$e(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`);
+        warning(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`);
         return null;
     }
 }
@@ -6651,7 +6813,7 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
         await ctx.publisher.upsertComment(ctx.event.number, `${commentKey}/${plan.label}/unfinished`, body);
     }
     catch (error) {
-        core/* warning */.$e(`Could not post what ${plan.label} had: ${errorMessage(error)}`);
+        warning(`Could not post what ${plan.label} had: ${errorMessage(error)}`);
     }
 }
 function targetShell(ctx, commentKey, extraWrites) {
@@ -6759,7 +6921,7 @@ async function answerApproval(ctx, command, at, record) {
     const permission = await getSenderPermission(ctx.octokit, repo, sender.login);
     const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams };
     const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha);
-    core/* info */.pq(`/${command.verb} on request ${state.id}: ${decision.reason}`);
+    info(`/${command.verb} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
     const shell = { ...targetShell(ctx, state.trigger ?? 'github-agent', ctx.extraWrites), requester: state.requester };
     if (decision.state)
@@ -6825,11 +6987,14 @@ function emptyRecord() {
         durationMs: 0
     };
 }
+function elapsed(since) {
+    return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
+}
 async function pipeline(record, finishers) {
-    const settings = readSettings((name) => core/* getInput */.V4(name), process.env);
+    const settings = readSettings((name) => getInput(name), process.env);
     const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean);
     for (const secret of secrets)
-        core/* setSecret */.Pq(secret);
+        setSecret(secret);
     record.dryRun = settings.dryRun;
     const raw = await readEvent(process.env);
     let event = buildEventContext(raw.name, raw.payload, { GITHUB_REPOSITORY: process.env.GITHUB_REPOSITORY });
@@ -6845,8 +7010,11 @@ async function pipeline(record, finishers) {
     event = await enrichEvent(event, octokit);
     const source = configSource(settings, event, raw.payload, octokit);
     record.configSource = source.description;
+    const loadStarted = external_node_perf_hooks_.performance.now();
     const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, process.env);
     config.diagnostics.push(...(0,check_templates/* checkTemplates */.Y)(config));
+    // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
+    debug(`timing: config loaded in ${elapsed(loadStarted)} ms (${config.files.length} files, ${source.description})`);
     record.configFiles = config.files;
     record.diagnostics = config.diagnostics;
     config.diagnostics.forEach(annotate);
@@ -6899,10 +7067,12 @@ async function pipeline(record, finishers) {
         record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
         return;
     }
+    const routeStarted = external_node_perf_hooks_.performance.now();
     const decision = await resolveTeams(route(config, event, { botName }), config, event, botName, octokit, record.notes);
+    debug(`timing: routed in ${elapsed(routeStarted)} ms (${config.triggers.length} triggers)`);
     record.decision = decision;
     ctx.decision = decision;
-    core/* info */.pq(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
+    info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
     if (!decision.matched)
         return;
     const refused = await gate(decision, event, octokit);
@@ -6923,15 +7093,15 @@ async function run() {
     try {
         await pipeline(record, finishers);
         if (record.conclusion === 'failure') {
-            core/* setFailed */.C1(record.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.target}: ${o.detail}`).join('; '));
+            setFailed(record.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.target}: ${o.detail}`).join('; '));
         }
     }
     catch (error) {
         record.error = errorMessage(error);
         record.conclusion = 'failure';
         if (!(error instanceof UsageError || error instanceof SettingsError))
-            core/* debug */.Yz(error instanceof Error ? (error.stack ?? '') : '');
-        core/* setFailed */.C1(record.error);
+            debug(error instanceof Error ? (error.stack ?? '') : '');
+        setFailed(record.error);
     }
     finally {
         if (finishers.checkRun)
@@ -6943,9 +7113,9 @@ async function run() {
         }
         record.durationMs = external_node_perf_hooks_.performance.now() - started;
         for (const [name, value] of Object.entries(buildOutputs(record)))
-            core/* setOutput */.uH(name, value);
+            setOutput(name, value);
         if (process.env.GITHUB_STEP_SUMMARY) {
-            await core/* summary */.z.addRaw(buildSummary(record), true).write();
+            await appendSummary(buildSummary(record));
         }
     }
 }
