@@ -17,6 +17,10 @@ describe('createWorkspaceSource', () => {
     await symlink(path.join(outside, 'secret.yaml'), path.join(root, '.github/aof/leak.yaml'))
     await symlink(outside, path.join(root, '.github/aof/up'))
     await symlink('triggers/t.yaml', path.join(root, '.github/aof/alias.yaml'))
+    // A sibling whose name starts with the root's: outside, though its path has the root's as a prefix.
+    await mkdir(path.join(outside, 'repo-evil'))
+    await writeFile(path.join(outside, 'repo-evil/secret.yaml'), 'token: hunter2\n')
+    await symlink(path.join(outside, 'repo-evil/secret.yaml'), path.join(root, '.github/aof/sibling.yaml'))
   })
 
   afterAll(async () => {
@@ -36,6 +40,7 @@ describe('createWorkspaceSource', () => {
     expect(await source.list('.github/aof')).toEqual([
       { path: '.github/aof/alias.yaml', type: 'file' },
       { path: '.github/aof/leak.yaml', type: 'file' },
+      { path: '.github/aof/sibling.yaml', type: 'file' },
       { path: '.github/aof/triggers', type: 'dir' },
       { path: '.github/aof/up', type: 'dir' }
     ])
@@ -52,6 +57,8 @@ describe('createWorkspaceSource', () => {
     ['a path climbing out with ..', '../secret.yaml', "refusing path '../secret.yaml': it leads outside the workspace"],
     ['an absolute path', '/etc/passwd', "refusing path '/etc/passwd': paths must be relative to the workspace"],
     ['a symlinked file pointing outside', '.github/aof/leak.yaml', "refusing path '.github/aof/leak.yaml': a symbolic link leads outside the workspace"],
+    ['a symlink into a sibling directory named like the root', '.github/aof/sibling.yaml', "refusing path '.github/aof/sibling.yaml': a symbolic link leads outside the workspace"],
+    ['a path climbing into that sibling', '../repo-evil/secret.yaml', "refusing path '../repo-evil/secret.yaml': it leads outside the workspace"],
     ['a file below a symlinked directory pointing outside', '.github/aof/up/secret.yaml', "refusing path '.github/aof/up/secret.yaml': a symbolic link leads outside the workspace"]
   ])('refuses to read %s', async (_name, target, message) => {
     const source = createWorkspaceSource(root)

@@ -1,8 +1,7 @@
-import type { Document, LineCounter } from 'yaml'
 import type { DiagnosticLog } from './diagnostic-log.js'
 import { formatField, type FieldPath } from './format-field.js'
 import type { Diagnostic, Severity, SourceLocation } from './types.js'
-import { positionOf } from './yaml-position.js'
+import type { Position } from './yaml-position.js'
 
 export interface ReportOptions {
   /** Point at the key rather than the value (unknown fields, duplicate names). */
@@ -23,18 +22,34 @@ export interface DocContext {
 
 export interface DocSource {
   file: string
-  doc: Document
-  lineCounter: LineCounter
   value: unknown
+  locate(path: FieldPath, options?: { key?: boolean }): Position
+}
+
+/**
+ * A location whose line and column are looked up when first read: most locations (each command
+ * key, each declared name) are only read for a finding, and looking one up may parse the file
+ * again with the `yaml` library (parse-yaml-file.ts).
+ */
+function lazyLocation(file: string, find: () => Position): SourceLocation {
+  let found: Position | undefined
+  const position = (): Position => (found ??= find())
+  return {
+    file,
+    get line() {
+      return position().line
+    },
+    get column() {
+      return position().column
+    }
+  }
 }
 
 export function createDocContext(source: DocSource, log: DiagnosticLog): DocContext {
-  const { file, doc, lineCounter, value } = source
+  const { file, value } = source
   const ignored: FieldPath[] = []
-  const location = (path: FieldPath, options: ReportOptions = {}): SourceLocation => {
-    const { line, column } = positionOf(doc, lineCounter, path, options)
-    return { file, line, column }
-  }
+  const location = (path: FieldPath, options: ReportOptions = {}): SourceLocation =>
+    lazyLocation(file, () => source.locate(path, options.key === undefined ? {} : { key: options.key }))
   return {
     file,
     value,
@@ -42,7 +57,7 @@ export function createDocContext(source: DocSource, log: DiagnosticLog): DocCont
     location,
     report(severity, path, message, options = {}) {
       const make = (): Diagnostic => {
-        const { line, column } = location(path, options)
+        const { line, column = 1 } = location(path, options)
         return { severity, message, file, line, column, ...(path.length ? { field: formatField(path) } : {}) }
       }
       if (options.once) log.once(options.once, make)

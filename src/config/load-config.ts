@@ -52,8 +52,8 @@ function loadSafely(input: DocumentInput, state: LoadState): void {
   try {
     loadDocument(input, state)
   } catch (error) {
-    const { line, col } = input.lineCounter.linePos(input.doc.contents?.range?.[0] ?? 0)
-    state.log.add({ severity: 'error', file: input.file, line, column: col, message: `this document could not be read (${message(error)})` })
+    const { line, column } = input.locate([])
+    state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${message(error)})` })
   }
 }
 
@@ -61,7 +61,7 @@ function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean)
   const inAgentsDir = layout?.isAgentsDir(file.path) ?? false
   return file.documents.map((document) => [
     document,
-    { file: file.path, doc: document.doc, lineCounter: file.lineCounter, value: document.value, inAgentsDir, topLevel }
+    { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }
   ])
 }
 

@@ -1,4 +1,3 @@
-import type { Document, LineCounter } from 'yaml'
 import { classifyDocument } from './classify-document.js'
 import { createDocContext, type DocContext } from './document-context.js'
 import { describeValue } from './describe-value.js'
@@ -11,13 +10,13 @@ import { readDaemonConfig } from './read-daemon-config.js'
 import { readFleet } from './read-fleet.js'
 import { readFlow } from './read-flow.js'
 import { readTrigger } from './read-trigger.js'
+import type { Position } from './yaml-position.js'
 import { classifyTriggerType } from './trigger-type.js'
 
 export interface DocumentInput {
   file: string
-  doc: Document
-  lineCounter: LineCounter
   value: unknown
+  locate(path: FieldPath, options?: { key?: boolean }): Position
   /** In the DaemonConfig's agents directory (or a directory named `agents`): flat agents allowed. */
   inAgentsDir: boolean
   /** In a top-level file of config-path: a DaemonConfig here decides which directories are read. */
