@@ -25,7 +25,7 @@ import { getTeamMembership } from './github/api/get-team-membership.js'
 import { CheckRunLifecycle, completeOnCancel } from './github/check-run-lifecycle.js'
 import { hasAnyMarker } from './github/comment-marker.js'
 import { createGitHubTools } from './github/create-github-tools.js'
-import { createOctokit, type Octokit } from './github/create-octokit.js'
+import type { Octokit } from './github/create-octokit.js'
 import { createGitHubPort, parseRepository, type GitHubPort } from './github/github-port.js'
 import { createPublisher, type Publisher } from './github/publisher.js'
 import { createRepoConfigSource } from './github/repo-config-source.js'
@@ -446,7 +446,14 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
   }
 
   const octokit = settings.githubToken
-    ? createOctokit({ token: settings.githubToken, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', logger, throttle: timeScaled() })
+    ? // Imported here, not at the top: Octokit and its plugins are ~15 % of the entry, and a run
+      // without a token (config from the workspace, dry-run) never compiles them.
+      (await import('./github/create-octokit.js')).createOctokit({
+        token: settings.githubToken,
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        logger,
+        throttle: timeScaled()
+      })
     : null
   event = await enrichEvent(event, octokit)
 

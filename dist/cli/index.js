@@ -98,7 +98,7 @@ async function replay(args) {
         INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
         'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
     });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(633)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7633));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8744));
     await run();
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return process.exitCode === 1 ? 1 : 0;
@@ -6666,7 +6666,19 @@ function checkAgent(agent, routes) {
     const everyName = metadataNamesFor([]);
     // A route with no event (a slash-command in a Trigger listening to no text event) reaches nothing.
     const live = routes.filter((r) => r.events === null || r.events.length > 0);
-    const reachable = new Set(live.flatMap((r) => [...metadataNamesFor(r.events ?? [])]));
+    // Many Triggers share the same events (a large config routes hundreds to one agent): each
+    // distinct event list is looked up once.
+    const reachable = new Set();
+    const eventLists = new Set();
+    for (const route of live) {
+        const events = route.events ?? [];
+        const key = events.join('\u0000');
+        if (eventLists.has(key))
+            continue;
+        eventLists.add(key);
+        for (const name of metadataNamesFor(events))
+            reachable.add(name);
+    }
     const seen = new Set();
     const diagnostics = [];
     for (const ref of (0,template_references/* templateReferences */.x)(agent.instructions)) {

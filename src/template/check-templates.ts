@@ -73,7 +73,17 @@ function checkAgent(agent: AgentDef, routes: Route[]): Diagnostic[] {
   const everyName = metadataNamesFor([])
   // A route with no event (a slash-command in a Trigger listening to no text event) reaches nothing.
   const live = routes.filter((r) => r.events === null || r.events.length > 0)
-  const reachable = new Set(live.flatMap((r) => [...metadataNamesFor(r.events ?? [])]))
+  // Many Triggers share the same events (a large config routes hundreds to one agent): each
+  // distinct event list is looked up once.
+  const reachable = new Set<string>()
+  const eventLists = new Set<string>()
+  for (const route of live) {
+    const events = route.events ?? []
+    const key = events.join('\u0000')
+    if (eventLists.has(key)) continue
+    eventLists.add(key)
+    for (const name of metadataNamesFor(events)) reachable.add(name)
+  }
   const seen = new Set<string>()
   const diagnostics: Diagnostic[] = []
   for (const ref of templateReferences(agent.instructions)) {

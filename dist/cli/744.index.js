@@ -1,8 +1,31 @@
-export const id = 633;
-export const ids = [633];
+export const id = 744;
+export const ids = [744];
 export const modules = {
 
-/***/ 7633:
+/***/ 4221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ hasStatus),
+/* harmony export */   S: () => (/* binding */ requestFailure)
+/* harmony export */ });
+// Octokit throws RequestError; read it by shape so callers and fakes need not import Octokit's classes.
+function requestFailure(error) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    return {
+        status: typeof e.status === 'number' ? e.status : null,
+        message: typeof e.message === 'string' ? e.message : String(error),
+        headers: e.response?.headers ?? {}
+    };
+}
+function hasStatus(error, status) {
+    return requestFailure(error).status === status;
+}
+
+
+/***/ }),
+
+/***/ 8744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2259,20 +2282,8 @@ async function runTarget(shell, invocation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/request-failure.ts
-// Octokit throws RequestError; read it by shape so callers and fakes need not import Octokit's classes.
-function requestFailure(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    return {
-        status: typeof e.status === 'number' ? e.status : null,
-        message: typeof e.message === 'string' ? e.message : String(error),
-        headers: e.response?.headers ?? {}
-    };
-}
-function hasStatus(error, status) {
-    return requestFailure(error).status === status;
-}
-
+// EXTERNAL MODULE: ./src/github/request-failure.ts
+var request_failure = __webpack_require__(4221);
 ;// CONCATENATED MODULE: ./src/review/short-sha.ts
 /** The 7-character form people see on GitHub. */
 function short_sha_shortSha(sha) {
@@ -2977,7 +2988,7 @@ function shouldConverge(agent, event) {
     return event.isPullRequest && event.number !== null && event.headSha !== null && agent.tools.some((t) => t.name === REVIEW_TOOL && t.enabled);
 }
 function failure(error) {
-    const f = requestFailure(error);
+    const f = (0,request_failure/* requestFailure */.S)(error);
     return `${f.status ? `HTTP ${f.status} ` : ''}${f.message}`;
 }
 function review_session_plural(n, word) {
@@ -4327,244 +4338,6 @@ function createGitHubTools(ctx, port, policy, publisher) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
-var dist_src = __webpack_require__(4730);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var dist_bundle = __webpack_require__(3779);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js + 3 modules
-var plugin_rest_endpoint_methods_dist_src = __webpack_require__(9210);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var plugin_retry_dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __webpack_require__(3251);
-var light_default = /*#__PURE__*/__webpack_require__.n(light);
-;// CONCATENATED MODULE: ./src/github/retry-policy-plugin.ts
-
-/** Rate-limit answers belong to plugin-throttling; the same tests it uses. */
-function isRateLimited(status, message, headers) {
-    if (status !== 403 && status !== 429)
-        return false;
-    return /\bsecondary rate\b/i.test(message) || headers['x-ratelimit-remaining'] === '0';
-}
-function retryAfterSeconds(headers) {
-    const value = Number(headers['retry-after']);
-    return headers['retry-after'] !== undefined && Number.isFinite(value) ? value : null;
-}
-/**
- * Sits between plugin-throttling (inside) and plugin-retry (outside). plugin-retry would retry any
- * 4xx/5xx outside its deny-list on its own schedule; this hook makes the pure policy decide instead:
- * it sets the per-request `retries` plugin-retry honours, logs, and does the wait itself
- * (plugin-retry runs with `retryAfterBaseValue: 0`). Rate-limit errors that reach it were already
- * given up on by plugin-throttling and are final.
- */
-function retryPolicyPlugin(decide, logger, sleep) {
-    return function retryPolicy(octokit) {
-        // A call that passes no `request` option gets Octokit's default object, shared by every call;
-        // the retry counters written into it would leak from one request into the next. Own copy each.
-        octokit.hook.before('request', (options) => {
-            options.request = { ...options.request };
-        });
-        octokit.hook.error('request', async (error, options) => {
-            const knobs = options.request;
-            const failure = requestFailure(error);
-            const status = failure.status;
-            const retryable = status !== null && (status >= 500 || status === 429) && !isRateLimited(status, failure.message, failure.headers);
-            if (!retryable) {
-                knobs.retries = 0;
-                throw error;
-            }
-            const retryCount = knobs.retryCount ?? 0;
-            const decision = decide({
-                kind: 'server',
-                retryAfterSeconds: retryAfterSeconds(failure.headers),
-                retryCount,
-                method: options.method,
-                url: options.url
-            });
-            if (!decision.retry) {
-                knobs.retries = 0;
-                logger.warning(`GitHub: ${decision.reason}`);
-                throw error;
-            }
-            knobs.retries = retryCount + 1;
-            logger.info(`GitHub: ${decision.reason} (HTTP ${status})`);
-            await sleep(decision.waitMs);
-            throw error;
-        });
-        return {};
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/throttle-policy.ts
-// When a GitHub request fails for a reason that may pass, should it be sent again, and when?
-// Pure, so the table of cases is tested without a clock or a network.
-const DEFAULT_THROTTLE_SETTINGS = { maxRetries: 3, maxWaitMs: 120_000, timeScale: 1 };
-// GitHub's guidance: after a secondary limit without retry-after, wait at least a minute, and longer each time.
-const SECONDARY_FALLBACK_SECONDS = 60;
-const PRIMARY_FALLBACK_SECONDS = 60;
-function seconds(ms) {
-    return `${Math.round(ms / 1000)}s`;
-}
-/** Unscaled wait, or null when GitHub's own instruction is longer than we are willing to wait. */
-function plannedWaitMs(question, settings) {
-    const told = question.retryAfterSeconds !== null && question.retryAfterSeconds >= 0 ? question.retryAfterSeconds * 1000 : null;
-    if (question.kind === 'primary')
-        return { ms: told ?? PRIMARY_FALLBACK_SECONDS * 1000, imposed: true };
-    if (question.kind === 'secondary') {
-        return { ms: told ?? SECONDARY_FALLBACK_SECONDS * 1000 * 2 ** question.retryCount, imposed: true };
-    }
-    // Server errors: our own quadratic backoff (1 s, 4 s, 9 s), never sooner than a retry-after.
-    const backoff = Math.min((question.retryCount + 1) ** 2 * 1000, settings.maxWaitMs);
-    return told !== null && told > backoff ? { ms: told, imposed: true } : { ms: backoff, imposed: false };
-}
-function throttlePolicy(question, settings = DEFAULT_THROTTLE_SETTINGS) {
-    const request = `${question.method.toUpperCase()} ${question.url}`;
-    const what = question.kind === 'server' ? 'a server error' : `the ${question.kind} rate limit`;
-    if (question.retryCount >= settings.maxRetries) {
-        return { retry: false, waitMs: 0, reason: `${request} hit ${what} again; giving up after ${settings.maxRetries} retries` };
-    }
-    const wait = plannedWaitMs(question, settings);
-    // Retrying sooner than GitHub said only earns another refusal, so a wait past the cap is a failure, not a shorter wait.
-    if (wait.imposed && wait.ms > settings.maxWaitMs) {
-        return {
-            retry: false,
-            waitMs: 0,
-            reason: `${request} hit ${what}; GitHub asks to wait ${seconds(wait.ms)}, longer than the ${seconds(settings.maxWaitMs)} this run waits`
-        };
-    }
-    const waitMs = Math.round(wait.ms * settings.timeScale);
-    return {
-        retry: true,
-        waitMs,
-        reason: `${request} hit ${what}; retry ${question.retryCount + 1}/${settings.maxRetries} in ${seconds(wait.ms)}`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/create-octokit.ts
-
-
-
-
-
-// The light build: the same limiter without Redis clustering, and the copy plugin-throttling
-// already bundles, so the entry carries bottleneck once.
-
-
-
-// What @actions/github's getOctokit builds (core + REST methods + pagination). The client is made
-// here rather than by getOctokit because importing @actions/github bundles undici and
-// @actions/http-client into the entry and reads the event payload at import; the proxy support
-// they give is kept by `chooseFetch`, loaded only when a proxy is set.
-const GitHub = dist_src/* Octokit */.E.plugin(plugin_rest_endpoint_methods_dist_src/* restEndpointMethods */._, dist_bundle/* paginateRest */.ud);
-// GitHub asks integrations to space content-creating requests; these are plugin-throttling's own figures.
-const WRITE_SPACING_MS = 1000;
-const NOTIFICATION_SPACING_MS = 3000;
-const SEARCH_SPACING_MS = 2000;
-/**
- * The proxy variable @actions/http-client reads for this URL (`https_proxy` for https, …), or
- * undefined when the runner sets none.
- */
-function proxyVariable(baseUrl, env) {
-    const https = new URL(baseUrl).protocol === 'https:';
-    const value = https ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
-    return value ? value : undefined;
-}
-/**
- * Node's fetch, or, when a proxy is set, @actions/github's proxy-aware fetch, imported on the
- * first request (`src/github/proxy-fetch.ts`).
- */
-function chooseFetch(baseUrl, env) {
-    if (!proxyVariable(baseUrl, env))
-        return undefined;
-    let proxied;
-    return async (url, init) => {
-        proxied ??= Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 5134)).then((module) => module.createProxyFetch(baseUrl));
-        return (await proxied)(url, init);
-    };
-}
-/** @actions/github's user agent suffix, so GitHub can tie requests to the workflow run. */
-function withOrchestrationId(userAgent, env) {
-    const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
-    return id ? `${userAgent} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : userAgent;
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * A limiter group that runs one job at a time and spaces jobs `ms` apart once `unpaced` jobs have
- * started. Bottleneck computes a job's earliest start when the job before it registers, so the
- * spacing is switched on after job `unpaced - 1` starts, which makes job `unpaced + 1` the first
- * to wait.
- */
-function pacedGroup(ms, unpaced) {
-    if (unpaced <= 1 || ms <= 0)
-        return new (light_default()).Group({ maxConcurrent: 1, minTime: ms });
-    const group = new (light_default()).Group({ maxConcurrent: 1, minTime: 0 });
-    group.on('created', (limiter) => {
-        let started = 0;
-        limiter.on('executing', () => {
-            started += 1;
-            if (started === unpaced - 1)
-                void limiter.updateSettings({ minTime: ms });
-        });
-    });
-    return group;
-}
-const UNPACED_WRITES = 10;
-function pacingGroups(timeScale, unpacedWrites) {
-    // Own groups per client (the plugin's defaults are process-wide), scaled with the waits.
-    const scaled = (ms) => Math.round(ms * timeScale);
-    return {
-        write: pacedGroup(scaled(WRITE_SPACING_MS), unpacedWrites),
-        notifications: pacedGroup(scaled(NOTIFICATION_SPACING_MS), unpacedWrites),
-        search: pacedGroup(scaled(SEARCH_SPACING_MS), 1)
-    };
-}
-/**
- * The one Octokit of a run: plugin-throttling for rate limits and write pacing, plugin-retry for
- * 5xx, both deciding through `throttlePolicy` and logging each retry.
- */
-function createOctokit(settings) {
-    const policy = { ...DEFAULT_THROTTLE_SETTINGS, ...settings.throttle };
-    const sleep = settings.sleep ?? realSleep;
-    const { logger } = settings;
-    const onLimit = (kind) => async (retryAfter, options, _octokit, retryCount) => {
-        const decision = throttlePolicy({ kind, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null, retryCount, method: options.method, url: options.url }, policy);
-        if (!decision.retry) {
-            logger.warning(`GitHub: ${decision.reason}`);
-            return false;
-        }
-        logger.info(`GitHub: ${decision.reason}`);
-        await sleep(decision.waitMs);
-        return true;
-    };
-    // The proxy variables are read from the process, as @actions/http-client reads them.
-    const env = process.env;
-    const baseUrl = settings.baseUrl.replace(/\/+$/, '');
-    const fetchImpl = chooseFetch(baseUrl, env);
-    const Client = GitHub.plugin(plugin_throttling_dist_bundle/* throttling */.A, retryPolicyPlugin((question) => throttlePolicy(question, policy), logger, sleep), plugin_retry_dist_bundle/* retry */.L);
-    return new Client({
-        auth: settings.token,
-        baseUrl,
-        userAgent: withOrchestrationId(settings.userAgent ?? 'github-agent', env),
-        ...(fetchImpl ? { request: { fetch: fetchImpl } } : {}),
-        log: {
-            debug: (message) => logger.debug(message),
-            info: (message) => logger.debug(message),
-            warn: (message) => logger.warning(message),
-            error: (message) => logger.warning(message)
-        },
-        throttle: {
-            // The handlers sleep for the policy's wait; the plugin adds none of its own.
-            retryAfterBaseValue: 0,
-            ...pacingGroups(policy.timeScale, settings.unpacedWrites ?? UNPACED_WRITES),
-            onRateLimit: onLimit('primary'),
-            onSecondaryRateLimit: onLimit('secondary')
-        },
-        retry: { retries: policy.maxRetries, retryAfterBaseValue: 0 }
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/github/api/add-labels.ts
 async function addLabels(octokit, repo, number, labels) {
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...repo, issue_number: number, labels });
@@ -4603,7 +4376,7 @@ async function compareCommits(octokit, repo, base, head) {
         return { found: true, status, files, truncated: files.length >= COMPARE_FILE_LIMIT };
     }
     catch (error) {
-        if (hasStatus(error, 404))
+        if ((0,request_failure/* hasStatus */.R)(error, 404))
             return { found: false };
         throw error;
     }
@@ -4632,7 +4405,7 @@ async function createLabel(octokit, repo, name, color = DEFAULT_COLOR) {
         return { id: Number(data.id), url: null };
     }
     catch (error) {
-        if (hasStatus(error, 422))
+        if ((0,request_failure/* hasStatus */.R)(error, 422))
             return { id: null, url: null };
         throw error;
     }
@@ -4682,7 +4455,7 @@ async function getFileContent(octokit, repo, path, ref) {
         return { path, ref, text };
     }
     catch (error) {
-        if (hasStatus(error, 404))
+        if ((0,request_failure/* hasStatus */.R)(error, 404))
             return null;
         throw error;
     }
@@ -4809,7 +4582,7 @@ async function removeLabel(octokit, repo, number, label) {
         return true;
     }
     catch (error) {
-        if (hasStatus(error, 404))
+        if ((0,request_failure/* hasStatus */.R)(error, 404))
             return false;
         throw error;
     }
@@ -5222,7 +4995,7 @@ function createPublisher(port, options) {
             return { sent: true, ...response, notes: [] };
         }
         catch (error) {
-            const failure = requestFailure(error);
+            const failure = (0,request_failure/* requestFailure */.S)(error);
             if (tolerate(failure.status))
                 throw error;
             const message = `Could not ${p.summary}: ${failure.status ? `HTTP ${failure.status} ` : ''}${redactSecrets(failure.message, secrets)}`;
@@ -5270,7 +5043,7 @@ function createPublisher(port, options) {
                 return outcome;
             }
             catch (error) {
-                if (requestFailure(error).status !== 404)
+                if ((0,request_failure/* requestFailure */.S)(error).status !== 404)
                     throw error;
                 // Deleted since we found it: post it again rather than lose it.
                 logger.info(`GitHub: comment ${id} is gone (404); creating a new one`);
@@ -5302,9 +5075,9 @@ function createPublisher(port, options) {
                 return { ...outcome, notes: outcomeNotes };
             }
             catch (error) {
-                if (isLast || requestFailure(error).status !== 422)
+                if (isLast || (0,request_failure/* requestFailure */.S)(error).status !== 422)
                     throw error;
-                logger.warning(`GitHub refused the review (422): ${redactSecrets(requestFailure(error).message, secrets)}`);
+                logger.warning(`GitHub refused the review (422): ${redactSecrets((0,request_failure/* requestFailure */.S)(error).message, secrets)}`);
             }
         }
         throw new Error('unreachable: the last review attempt either returns or throws');
@@ -5622,7 +5395,7 @@ const DESCRIPTION = {
     connection: 'a connection failure',
     fatal: 'an error that a retry cannot fix'
 };
-function retry_policy_seconds(ms) {
+function seconds(ms) {
     return `${Math.round(ms / 100) / 10}s`;
 }
 function retryPolicy(question, settings = DEFAULT_RETRY_SETTINGS) {
@@ -5638,7 +5411,7 @@ function retryPolicy(question, settings = DEFAULT_RETRY_SETTINGS) {
         return {
             retry: false,
             waitMs: 0,
-            reason: `${what}; the provider asks to wait ${retry_policy_seconds(told)}, longer than the ${retry_policy_seconds(settings.maxWaitMs)} this run waits`
+            reason: `${what}; the provider asks to wait ${seconds(told)}, longer than the ${seconds(settings.maxWaitMs)} this run waits`
         };
     }
     const backoff = Math.min(settings.baseDelayMs * 2 ** question.retryCount, settings.maxWaitMs);
@@ -5646,7 +5419,7 @@ function retryPolicy(question, settings = DEFAULT_RETRY_SETTINGS) {
     return {
         retry: true,
         waitMs: Math.round(wait * settings.timeScale),
-        reason: `${what}; retry ${question.retryCount + 1}/${settings.maxRetries} in ${retry_policy_seconds(wait)}`
+        reason: `${what}; retry ${question.retryCount + 1}/${settings.maxRetries} in ${seconds(wait)}`
     };
 }
 
@@ -5654,7 +5427,7 @@ function retryPolicy(question, settings = DEFAULT_RETRY_SETTINGS) {
 // Runs one model call under the retry policy; a final failure becomes a ModelCallError.
 
 
-const call_with_retry_realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function callWithRetry(call, context) {
     for (let retryCount = 0;; retryCount++) {
         try {
@@ -5692,7 +5465,7 @@ function kindOfStatus(status) {
     return 'fatal';
 }
 /** retry-after-ms (Anthropic sends it), then retry-after in seconds or as an HTTP date. */
-function anthropic_model_retryAfterSeconds(headers) {
+function retryAfterSeconds(headers) {
     const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
     if (Number.isFinite(ms))
         return ms / 1000;
@@ -5717,7 +5490,7 @@ function classify(sdk, error) {
             status: error.status,
             errorType: error.type,
             detail: error.apiMessage ?? '',
-            retryAfterSeconds: anthropic_model_retryAfterSeconds(error.headers)
+            retryAfterSeconds: retryAfterSeconds(error.headers)
         };
     }
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
@@ -5738,7 +5511,7 @@ async function createAnthropicModel(model, options) {
         provider: 'anthropic',
         model,
         settings: { ...DEFAULT_RETRY_SETTINGS, ...options.retry },
-        sleep: options.sleep ?? call_with_retry_realSleep,
+        sleep: options.sleep ?? realSleep,
         logger,
         classify: (error) => classify(sdk, error)
     };
@@ -5941,7 +5714,7 @@ async function createGeminiModel(model, options) {
         provider: 'google',
         model,
         settings: { ...DEFAULT_RETRY_SETTINGS, ...options.retry },
-        sleep: options.sleep ?? call_with_retry_realSleep,
+        sleep: options.sleep ?? realSleep,
         logger,
         classify: (error) => gemini_model_classify(sdk, error)
     };
@@ -6204,16 +5977,38 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
  * rejects matches nothing rather than failing the run.
  */
 function globMatches(value, patterns, options) {
-    return patterns.some((pattern) => {
-        if (pattern === '')
-            return false;
+    return patterns.some((pattern) => matcherFor(pattern, options.nocase)(value));
+}
+// Characters that make a pattern more than a literal for picomatch (globs, extglobs, braces,
+// escapes, negation); picomatch also drops a leading `./` from a pattern.
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+const matchers = new Map();
+/**
+ * Compiled once per pattern and case mode: routing asks every Trigger's patterns, and compiling a
+ * picomatch regex is most of the cost (1,000 Triggers with a branch each: ~30 ms of compiling).
+ * A literal pattern is a string comparison.
+ */
+function matcherFor(pattern, nocase) {
+    const key = `${nocase ? 'i' : 's'}${pattern}`;
+    let matcher = matchers.get(key);
+    if (matcher)
+        return matcher;
+    if (pattern === '')
+        matcher = () => false;
+    else if (!GLOB_SYNTAX.test(pattern) && !pattern.startsWith('./')) {
+        const literal = nocase ? pattern.toLowerCase() : pattern;
+        matcher = nocase ? (value) => value.toLowerCase() === literal : (value) => value === literal;
+    }
+    else {
         try {
-            return picomatch_default()(pattern, { nocase: options.nocase, dot: true, windows: false })(value);
+            matcher = picomatch_default()(pattern, { nocase, dot: true, windows: false });
         }
         catch {
-            return false;
+            matcher = () => false;
         }
-    });
+    }
+    matchers.set(key, matcher);
+    return matcher;
 }
 
 ;// CONCATENATED MODULE: ./src/route/check-filters.ts
@@ -6638,7 +6433,6 @@ var check_templates = __webpack_require__(7581);
 
 
 
-
 class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -7005,7 +6799,14 @@ async function pipeline(record, finishers) {
         return;
     }
     const octokit = settings.githubToken
-        ? createOctokit({ token: settings.githubToken, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', logger, throttle: timeScaled() })
+        ? // Imported here, not at the top: Octokit and its plugins are ~15 % of the entry, and a run
+            // without a token (config from the workspace, dry-run) never compiles them.
+            (await Promise.all(/* import() */[__webpack_require__.e(8), __webpack_require__.e(753)]).then(__webpack_require__.bind(__webpack_require__, 1753))).createOctokit({
+                token: settings.githubToken,
+                baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+                logger,
+                throttle: timeScaled()
+            })
         : null;
     event = await enrichEvent(event, octokit);
     const source = configSource(settings, event, raw.payload, octokit);
