@@ -201,7 +201,7 @@ async function footprint() {
 }
 
 // The table.
-const ms = (n) => `${Math.round(n)} ms`
+const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a')
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`
 const verdict = (ok) => (ok ? 'met' : '**missed**')
 
