@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { getProxyUrl } from '@actions/http-client'
 import { createOctokit, pacedGroup, proxyVariable } from '../../src/github/create-octokit.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startTunnelProxy } from '../support/tunnel-proxy.js'
@@ -87,10 +88,14 @@ describe('createOctokit and proxies', () => {
     ['https://api.github.com', { https_proxy: 'http://lower:3128', HTTPS_PROXY: 'http://upper:3128' }, 'http://lower:3128'],
     ['https://api.github.com', { HTTP_PROXY: 'http://proxy:3128' }, undefined],
     ['http://ghes.internal/api/v3', { HTTP_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
+    ['http://ghes.internal/api/v3', { HTTPS_PROXY: 'http://proxy:3128' }, undefined],
     ['https://api.github.com', { HTTPS_PROXY: '' }, undefined],
     ['https://api.github.com', {}, undefined]
-  ])('proxyVariable(%s, %j) is %s, as @actions/http-client decides', (baseUrl, env, expected) => {
-    expect(proxyVariable(baseUrl, env)).toBe(expected)
+  ])('proxyVariable(%s, %j) is %s, and a proxy is used exactly when @actions/http-client would use one', (baseUrl, env, expected) => {
+    clear()
+    Object.assign(process.env, env)
+    expect(proxyVariable(baseUrl, process.env)).toBe(expected)
+    expect(proxyVariable(baseUrl, process.env) !== undefined).toBe(getProxyUrl(baseUrl) !== '')
   })
 })
 

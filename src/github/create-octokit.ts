@@ -28,7 +28,7 @@ export interface OctokitSettings {
   userAgent?: string
   /**
    * Writes a run makes before the spacing between writes starts (default 10). GitHub asks for a
-   * second between writes when an integration makes "a large number" of them; a review run makes 3
+   * second between writes when an integration makes "a large number" of them; a review run makes 4
    * and a busy fleet about 10, and spacing those cost ~2 s of every run. Answers of a secondary
    * limit are retried as before, whatever this is.
    */
@@ -132,23 +132,23 @@ export function createOctokit(settings: OctokitSettings): Octokit {
   const fetchImpl = chooseFetch(baseUrl, env)
   const Client = GitHub.plugin(throttling, retryPolicyPlugin((question) => throttlePolicy(question, policy), logger, sleep), retry)
   return new Client({
-      auth: settings.token,
-      baseUrl,
-      userAgent: withOrchestrationId(settings.userAgent ?? 'github-agent', env),
-      ...(fetchImpl ? { request: { fetch: fetchImpl } } : {}),
-      log: {
-        debug: (message: string) => logger.debug(message),
-        info: (message: string) => logger.debug(message),
-        warn: (message: string) => logger.warning(message),
-        error: (message: string) => logger.warning(message)
-      },
-      throttle: {
-        // The handlers sleep for the policy's wait; the plugin adds none of its own.
-        retryAfterBaseValue: 0,
-        ...pacingGroups(policy.timeScale, settings.unpacedWrites ?? UNPACED_WRITES),
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary')
-      },
-      retry: { retries: policy.maxRetries, retryAfterBaseValue: 0 }
-    })
+    auth: settings.token,
+    baseUrl,
+    userAgent: withOrchestrationId(settings.userAgent ?? 'github-agent', env),
+    ...(fetchImpl ? { request: { fetch: fetchImpl } } : {}),
+    log: {
+      debug: (message: string) => logger.debug(message),
+      info: (message: string) => logger.debug(message),
+      warn: (message: string) => logger.warning(message),
+      error: (message: string) => logger.warning(message)
+    },
+    throttle: {
+      // The handlers sleep for the policy's wait; the plugin adds none of its own.
+      retryAfterBaseValue: 0,
+      ...pacingGroups(policy.timeScale, settings.unpacedWrites ?? UNPACED_WRITES),
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary')
+    },
+    retry: { retries: policy.maxRetries, retryAfterBaseValue: 0 }
+  })
 }
