@@ -5,16 +5,13 @@ export const modules = {
 /***/ 1753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  UNPACED_WRITES: () => (/* binding */ UNPACED_WRITES),
-  createOctokit: () => (/* binding */ createOctokit),
-  pacedGroup: () => (/* binding */ pacedGroup),
-  proxyVariable: () => (/* binding */ proxyVariable)
+  createOctokit: () => (/* binding */ createOctokit)
 });
+
+// UNUSED EXPORTS: UNPACED_WRITES, pacedGroup, proxyVariable
 
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(4730);

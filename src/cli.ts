@@ -8,6 +8,7 @@ import { formatDiagnostic } from './config/format-diagnostic.js'
 import { loadConfig } from './config/load-config.js'
 import { createWorkspaceSource } from './config/workspace-source.js'
 import { guessEventName } from './event/guess-event-name.js'
+import { createRunner } from './runner/runtime.js'
 import { checkTemplates } from './template/check-templates.js'
 
 const USAGE = `Usage:
@@ -70,7 +71,9 @@ async function replay(args: string[]): Promise<number> {
   const files = { GITHUB_OUTPUT: join(temp, 'output'), GITHUB_STEP_SUMMARY: join(temp, 'summary') }
   for (const file of Object.values(files)) writeFileSync(file, '')
   const repository = values.repo ?? (payload as { repository?: { full_name?: string } }).repository?.full_name ?? 'local/replay'
-  Object.assign(process.env, {
+  // The run sees this environment and nothing else of the CLI's: no real token, dry-run always.
+  const env: Record<string, string | undefined> = {
+    ...process.env,
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: resolve(eventPath),
     GITHUB_REPOSITORY: repository,
@@ -81,12 +84,22 @@ async function replay(args: string[]): Promise<number> {
     'INPUT_DRY-RUN': 'true',
     'INPUT_GITHUB-TOKEN': '',
     INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
-    'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
-  })
+    'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot',
+    GITHUB_TOKEN: ''
+  }
+  let failed = false
+  const base = createRunner(env)
+  const runner = {
+    ...base,
+    setFailed: (message: string) => {
+      failed = true
+      base.error(message)
+    }
+  }
   const { run } = await import('./main.js')
-  await run()
+  await run({ env, runner, signals: process, exit: (code) => process.exit(code) })
   process.stdout.write('\n' + readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n')
-  return process.exitCode === 1 ? 1 : 0
+  return failed ? 1 : 0
 }
 
 async function main(argv: string[]): Promise<number> {

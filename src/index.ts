@@ -1,3 +1,4 @@
 import { run } from './main.js'
+import { processRuntime } from './runner/runtime.js'
 
-await run()
+await run(processRuntime())

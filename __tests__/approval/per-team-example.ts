@@ -8,6 +8,7 @@ import { createWorkspaceSource } from '../../src/config/workspace-source.js'
 import { buildEventContext } from '../../src/event/build-event-context.js'
 import type { EventContext } from '../../src/event/types.js'
 import { withPullRequest } from '../../src/event/with-pull-request.js'
+import { pullInfo } from '../support/pull-info.js'
 import { route } from '../../src/route/route.js'
 import type { Invocation } from '../../src/route/types.js'
 
@@ -27,15 +28,10 @@ export function perTeamEvent(file: string): EventContext {
   const payload = JSON.parse(readFileSync(path.join(EXAMPLE, 'events', file), 'utf8')) as { issue: { number: number; title: string; state: string; html_url: string; user: { login: string } } }
   const event = buildEventContext('issue_comment', payload)
   const { issue } = payload
-  return withPullRequest(event, {
-    number: issue.number,
-    title: issue.title,
-    state: issue.state,
-    base: { ref: 'main', sha: 'b'.repeat(40) },
-    head: { ref: 'changes', sha: HEAD_SHA },
-    html_url: issue.html_url,
-    user: { login: issue.user.login }
-  })
+  return withPullRequest(
+    event,
+    pullInfo({ number: issue.number, title: issue.title, baseRef: 'main', headSha: HEAD_SHA, htmlUrl: issue.html_url, author: issue.user.login, repository: event.repository })
+  )
 }
 
 export async function routePerTeam(file: string): Promise<{ config: Config; event: EventContext; trigger: string | null; invocation: Invocation }> {

@@ -185,4 +185,18 @@ describe('buildEventContext', () => {
     payload.sender = { login: 'dependabot[bot]', id: 49699333, type: 'Bot' }
     expect(buildEventContext('issue_comment', payload).sender).toEqual({ login: 'dependabot[bot]', id: 49699333, type: 'Bot' })
   })
+
+  it('carries the facts later stages read from the payload: default branch, base commit, fork, comment time', () => {
+    const pr = loadFixture('pull_request.opened.json')
+    const same = buildEventContext('pull_request', pr)
+    expect(same).toMatchObject({ defaultBranch: pr.repository.default_branch, baseSha: pr.pull_request.base.sha, fromFork: false, commentCreatedAt: null })
+
+    pr.pull_request.head.repo = { ...pr.pull_request.head.repo, full_name: 'stranger/Hello-World' }
+    expect(buildEventContext('pull_request', pr).fromFork).toBe(true)
+    pr.pull_request.head.repo = null
+    expect(buildEventContext('pull_request', pr).fromFork).toBe(true)
+
+    const comment = loadFixture('issue_comment.created.json')
+    expect(buildEventContext('issue_comment', comment)).toMatchObject({ commentCreatedAt: comment.comment.created_at, baseSha: null, fromFork: false })
+  })
 })

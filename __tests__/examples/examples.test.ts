@@ -10,6 +10,7 @@ import { createWorkspaceSource } from '../../src/config/workspace-source.js'
 import { buildEventContext } from '../../src/event/build-event-context.js'
 import type { EventContext } from '../../src/event/types.js'
 import { withPullRequest } from '../../src/event/with-pull-request.js'
+import { pullInfo } from '../support/pull-info.js'
 import { route } from '../../src/route/route.js'
 import type { Decision } from '../../src/route/types.js'
 import { checkTemplates } from '../../src/template/check-templates.js'
@@ -63,15 +64,18 @@ function eventOf(example: string, file: string, prBase: string | null): EventCon
   const event = buildEventContext(file.split('.')[0] as string, payload)
   if (prBase === null || event.name !== 'issue_comment' || !event.isPullRequest) return event
   const issue = payload.issue as Json
-  return withPullRequest(event, {
-    number: issue.number as number,
-    title: issue.title as string,
-    state: issue.state as string,
-    base: { ref: prBase, sha: 'b'.repeat(40) },
-    head: { ref: 'changes', sha: 'a'.repeat(40) },
-    html_url: issue.html_url as string,
-    user: { login: (issue.user as Json).login as string }
-  })
+  return withPullRequest(
+    event,
+    pullInfo({
+      number: issue.number as number,
+      title: issue.title as string,
+      baseRef: prBase,
+      headSha: 'a'.repeat(40),
+      htmlUrl: issue.html_url as string,
+      author: (issue.user as Json).login as string,
+      repository: event.repository
+    })
+  )
 }
 
 async function routeExample(example: string, file: string, prBase: string | null): Promise<Decision> {

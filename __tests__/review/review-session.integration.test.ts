@@ -55,6 +55,10 @@ function prEvent(action: string, sha: string, over: Partial<EventContext> = {}):
     isPullRequest: true,
     text: null,
     commentId: null,
+    commentCreatedAt: null,
+    defaultBranch: null,
+    baseSha: null,
+    fromFork: false,
     metadata: {},
     ...over
   }

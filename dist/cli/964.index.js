@@ -6922,7 +6922,7 @@ exports.InvalidSubjectTokenError = InvalidSubjectTokenError;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalAccountAuthorizedUserClient = exports.EXTERNAL_ACCOUNT_AUTHORIZED_USER_TYPE = void 0;
 const authclient_1 = __webpack_require__(4810);
-const oauth2common_1 = __webpack_require__(6653);
+const oauth2common_1 = __webpack_require__(9034);
 const gaxios_1 = __webpack_require__(7842);
 const stream = __webpack_require__(2203);
 const baseexternalclient_1 = __webpack_require__(142);
@@ -10403,7 +10403,7 @@ exports.OAuth2Client = OAuth2Client;
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9034:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11257,7 +11257,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StsCredentials = void 0;
 const gaxios_1 = __webpack_require__(7842);
 const authclient_1 = __webpack_require__(4810);
-const oauth2common_1 = __webpack_require__(6653);
+const oauth2common_1 = __webpack_require__(9034);
 const util_1 = __webpack_require__(7870);
 /**
  * Implements the OAuth 2.0 token exchange based on
@@ -15558,7 +15558,7 @@ function callListener(listener, thisArg, event) {
 
 
 
-const { tokenChars } = __webpack_require__(6615);
+const { tokenChars } = __webpack_require__(8996);
 
 /**
  * Adds an offer to the map of extension offers or a parameter to the map of
@@ -16377,7 +16377,7 @@ const {
   kWebSocket
 } = __webpack_require__(1791);
 const { concat, toArrayBuffer, unmask } = __webpack_require__(5803);
-const { isValidStatusCode, isValidUTF8 } = __webpack_require__(6615);
+const { isValidStatusCode, isValidUTF8 } = __webpack_require__(8996);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -17135,7 +17135,7 @@ const {
 
 const PerMessageDeflate = __webpack_require__(4376);
 const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(1791);
-const { isBlob, isValidStatusCode } = __webpack_require__(6615);
+const { isBlob, isValidStatusCode } = __webpack_require__(8996);
 const { mask: applyMask, toBuffer } = __webpack_require__(5803);
 
 const kByteLength = Symbol('kByteLength');
@@ -17910,7 +17910,7 @@ module.exports = createWebSocketStream;
 
 
 
-const { tokenChars } = __webpack_require__(6615);
+const { tokenChars } = __webpack_require__(8996);
 
 /**
  * Parses the `Sec-WebSocket-Protocol` header into a set of subprotocol names.
@@ -17974,7 +17974,7 @@ module.exports = { parse };
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8996:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -18120,7 +18120,7 @@ if (isUtf8) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_UTF_8_VALIDATE) {
   try {
-    const isValidUTF8 = __webpack_require__(2414);
+    const isValidUTF8 = __webpack_require__(33);
 
     module.exports.isValidUTF8 = function (buf) {
       return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
@@ -18725,7 +18725,7 @@ const { URL } = __webpack_require__(7016);
 const PerMessageDeflate = __webpack_require__(4376);
 const Receiver = __webpack_require__(893);
 const Sender = __webpack_require__(7389);
-const { isBlob } = __webpack_require__(6615);
+const { isBlob } = __webpack_require__(8996);
 
 const {
   BINARY_TYPES,
@@ -20191,7 +20191,7 @@ module.exports = eval("require")("bufferutil");
 
 /***/ }),
 
-/***/ 2414:
+/***/ 33:
 /***/ ((module) => {
 
 module.exports = eval("require")("utf-8-validate");

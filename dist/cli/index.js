@@ -14,12 +14,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7963);
+/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7963);
 /* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7114);
-/* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7581);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7114);
+/* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5235);
+/* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7581);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+
 
 
 
@@ -40,9 +42,9 @@ async function validate(args) {
     const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } });
     const configPath = positionals[0] ?? '.github/aof';
     const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env);
-    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_6__/* .checkTemplates */ .Y)(config)];
+    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTemplates */ .Y)(config)];
     for (const d of diagnostics) {
-        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
+        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stdout.write(`${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
@@ -75,7 +77,7 @@ async function replay(args) {
         process.stderr.write(`cannot read ${eventPath} as JSON: ${error instanceof Error ? error.message : String(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_8__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_9__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -85,7 +87,9 @@ async function replay(args) {
     for (const file of Object.values(files))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, '');
     const repository = values.repo ?? payload.repository?.full_name ?? 'local/replay';
-    Object.assign(process.env, {
+    // The run sees this environment and nothing else of the CLI's: no real token, dry-run always.
+    const env = {
+        ...process.env,
         GITHUB_EVENT_NAME: eventName,
         GITHUB_EVENT_PATH: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(eventPath),
         GITHUB_REPOSITORY: repository,
@@ -96,12 +100,22 @@ async function replay(args) {
         'INPUT_DRY-RUN': 'true',
         'INPUT_GITHUB-TOKEN': '',
         INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
-        'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
-    });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8744));
-    await run();
+        'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot',
+        GITHUB_TOKEN: ''
+    };
+    let failed = false;
+    const base = (0,_runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .createRunner */ .j)(env);
+    const runner = {
+        ...base,
+        setFailed: (message) => {
+            failed = true;
+            base.error(message);
+        }
+    };
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7509));
+    await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
-    return process.exitCode === 1 ? 1 : 0;
+    return failed ? 1 : 0;
 }
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -6500,6 +6514,150 @@ function findBinding(trigger, candidates) {
 
 /***/ }),
 
+/***/ 5235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ createRunner)
+});
+
+// UNUSED EXPORTS: processRuntime
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
+// The part of @actions/core that main.ts uses, written against the runner's documented protocol
+// (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
+//
+// Why not @actions/core itself: it imports @actions/http-client for OIDC tokens, which bundles
+// undici (a second copy of what Node already has). That was 36 % of the entry file every run
+// compiles, for a feature this action never uses; see docs/performance.md. Byte-for-byte
+// equality with @actions/core is a test (__tests__/runner/workflow-commands.test.ts), so an
+// upgrade of the toolkit that changes the protocol shows up there.
+
+
+
+
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name key=value,…::message`; empty, zero and missing properties are left out, as the toolkit does. */
+function formatCommand(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => Boolean(value))
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+function issue(name, properties, message) {
+    process.stdout.write(formatCommand(name, properties, message) + external_node_os_.EOL);
+}
+function annotation(properties) {
+    const { title, file, startLine, endLine, startColumn, endColumn } = properties;
+    return { title, file, line: startLine, endLine, col: startColumn, endColumn };
+}
+/** An input as the runner passes it: `INPUT_<NAME>` (spaces → `_`, hyphens kept), trimmed. */
+function inputFrom(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function getInput(name) {
+    return inputFrom(process.env, name);
+}
+/** Asks the runner to mask `secret` in every later log line. */
+function setSecret(secret) {
+    issue('add-mask', {}, secret);
+}
+function debug(message) {
+    issue('debug', {}, message);
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_.EOL);
+}
+function notice(message, properties = {}) {
+    issue('notice', annotation(properties), message);
+}
+function warning(message, properties = {}) {
+    issue('warning', annotation(properties), message);
+}
+function error(message, properties = {}) {
+    issue('error', annotation(properties), message);
+}
+/** An error annotation, and the step fails when the process exits. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** `name<<delimiter` heredoc in GITHUB_OUTPUT; the delimiter is random so a value cannot end it early. */
+function formatOutput(name, value, delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`) {
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`output ${name} contains its own delimiter`);
+    return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+}
+function setOutput(name, value) {
+    writeOutput(process.env.GITHUB_OUTPUT, name, value);
+}
+/** An output into `file` (the runner's GITHUB_OUTPUT). */
+function writeOutput(file, name, value) {
+    if (!file) {
+        // Runners before file commands: the deprecated stdout form, as @actions/core falls back to.
+        process.stdout.write(external_node_os_.EOL);
+        issue('set-output', { name }, value);
+        return;
+    }
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
+    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, value), 'utf8');
+}
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
+async function appendSummary(markdown) {
+    await appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, markdown);
+}
+/** Markdown appended to `file` (the runner's GITHUB_STEP_SUMMARY). */
+async function appendSummaryTo(file, markdown) {
+    if (!file)
+        throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries');
+    await (0,promises_.appendFile)(file, markdown + external_node_os_.EOL, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/runner/runtime.ts
+// What a run needs from the process around it: the environment, the runner's protocol (inputs,
+// log lines, annotations, outputs, the job summary) and the cancel signals. index.ts builds it
+// from `process`; the CLI builds its own, so nothing writes to `process.env` to drive a run.
+
+/** The runner's protocol over stdout and the GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files named in `env`. */
+function createRunner(env) {
+    return {
+        input: (name) => inputFrom(env, name),
+        debug: debug,
+        info: info,
+        notice: notice,
+        warning: warning,
+        error: error,
+        setSecret: setSecret,
+        setOutput: (name, value) => writeOutput(env.GITHUB_OUTPUT, name, value),
+        appendSummary: (markdown) => appendSummaryTo(env.GITHUB_STEP_SUMMARY, markdown),
+        setFailed: setFailed
+    };
+}
+/** The runtime of a step on an Actions runner: this process. */
+function processRuntime() {
+    return { env: process.env, runner: createRunner(process.env), signals: process, exit: (code) => process.exit(code) };
+}
+
+
+/***/ }),
+
 /***/ 7581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7066,6 +7224,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

@@ -80,6 +80,16 @@ function commentIdOf(eventName: string, payload: JsonRecord): number | null {
   return asNumber(asRecord(payload.comment)?.id)
 }
 
+/** A PR whose head branch lives in another repository; a deleted fork (null head repo) counts as one. */
+function fromForkOf(pr: JsonRecord | null): boolean {
+  const head = asRecord(pr?.head)
+  const base = asString(asRecord(asRecord(pr?.base)?.repo)?.full_name)
+  if (head === null || base === null) return false
+  if (head.repo === null) return true
+  const headName = asString(asRecord(head.repo)?.full_name)
+  return headName !== null && headName.toLowerCase() !== base.toLowerCase()
+}
+
 /**
  * The event as plain data, built once from GITHUB_EVENT_NAME and the payload. Never throws: an
  * unknown shape gives nulls. Org-level payloads have no `repository`; `GITHUB_REPOSITORY` stands in.
@@ -101,6 +111,10 @@ export function buildEventContext(eventName: string, payload: unknown, env: { GI
     isPullRequest: pr !== null || issueIsPullRequest(issue),
     text: commandTextOf(eventName, action, data),
     commentId: commentIdOf(eventName, data),
+    commentCreatedAt: commentIdOf(eventName, data) === null ? null : asString(asRecord(data.comment)?.created_at),
+    defaultBranch: asString(asRecord(data.repository)?.default_branch),
+    baseSha: asString(asRecord(pr?.base)?.sha),
+    fromFork: fromForkOf(pr),
     metadata: buildMetadata(eventName, data, fallbackRepository)
   }
 }

@@ -34,6 +34,14 @@ export interface EventContext {
   text: CommandText | null
   /** The comment id (issue comment, review comment) for reactions and replies. */
   commentId: number | null
+  /** When the comment was written (ISO), for answers that must be ordered (`/approve`). */
+  commentCreatedAt: string | null
+  /** The repository's default branch, where the config that judges the event lives. */
+  defaultBranch: string | null
+  /** PR: the base commit, recorded with a review's state. */
+  baseSha: string | null
+  /** PR: the head branch comes from another repository (a fork). */
+  fromFork: boolean
   /** Every variable of the reference's tables plus DESIGN §5 extras, exact names and types. */
   metadata: Record<string, MetadataValue>
 }

@@ -1,22 +1,29 @@
-import { addLabels } from './api/add-labels.js'
-import { addReaction, type ReactionContent } from './api/add-reaction.js'
-import { compareCommits, type CommitComparison } from './api/compare-commits.js'
-import { createCheckRun } from './api/create-check-run.js'
-import { createIssueComment } from './api/create-issue-comment.js'
-import { createLabel } from './api/create-label.js'
-import { createReview } from './api/create-review.js'
-import { createReviewCommentReply } from './api/create-review-comment-reply.js'
-import { getFileContent } from './api/get-file-content.js'
-import { getIssue } from './api/get-issue.js'
-import { getPullRequest } from './api/get-pull-request.js'
-import { getViewerLogin } from './api/get-viewer-login.js'
-import { listIssueComments } from './api/list-issue-comments.js'
-import { listPullRequestFiles } from './api/list-pull-request-files.js'
-import { listReviewComments, type PullReviewComment } from './api/list-review-comments.js'
-import { listRepoLabels } from './api/list-repo-labels.js'
-import { removeLabel } from './api/remove-label.js'
-import { updateCheckRun } from './api/update-check-run.js'
-import { updateIssueComment } from './api/update-issue-comment.js'
+import type { AccessLookups } from '../gate/access.js'
+import { getSenderPermission, getTeamMembership, getViewerLogin } from './api/access.js'
+import { createCheckRun, updateCheckRun } from './api/checks.js'
+import {
+  addLabels,
+  addReaction,
+  createIssueComment,
+  createLabel,
+  getIssue,
+  listIssueComments,
+  listRepoLabels,
+  removeLabel,
+  updateIssueComment,
+  type ReactionContent
+} from './api/issues.js'
+import {
+  compareCommits,
+  createReview,
+  createReviewCommentReply,
+  getPullRequest,
+  listPullRequestFiles,
+  listReviewComments,
+  type CommitComparison,
+  type PullReviewComment
+} from './api/pulls.js'
+import { dispatchWorkflow, getFileContent } from './api/repos.js'
 import type { Octokit } from './create-octokit.js'
 import type {
   ChangedFile,
@@ -40,7 +47,7 @@ export type { CommitComparison, PullReviewComment, ReactionContent }
  * are fixed here, so nothing built on it can aim at another repository. Raw: no validation, no
  * dry-run; writes the agent causes go through the Publisher.
  */
-export interface GitHubPort {
+export interface GitHubPort extends AccessLookups {
   readonly repository: string
   getPullRequest(number: number): Promise<PullRequestInfo>
   /** Cached per run: the publisher and the read tool share one listing. */
@@ -67,6 +74,7 @@ export interface GitHubPort {
   updateCheckRun(checkRunId: number, update: CheckRunUpdate): Promise<WriteResponse>
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse>
   createReviewCommentReply(number: number, commentId: number, body: string): Promise<WriteResponse>
+  dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>
 }
 
 export function parseRepository(repository: string): RepoRef {
@@ -109,6 +117,8 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     getViewerLogin: () => getViewerLogin(octokit),
     compareCommits: (base, head) => compareCommits(octokit, repo, base, head),
     listReviewComments: (number) => listReviewComments(octokit, repo, number),
+    getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
+    getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
 
     createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
     updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
@@ -126,6 +136,7 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     createCheckRun: (run) => createCheckRun(octokit, repo, run),
     updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
     addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
-    createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body)
+    createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
+    dispatchWorkflow: (workflow, ref, inputs) => dispatchWorkflow(octokit, repo, workflow, ref, inputs)
   }
 }

@@ -33,6 +33,7 @@ export type WriteOperation =
   | 'update-check-run'
   | 'add-reaction'
   | 'reply-review-comment'
+  | 'dispatch-workflow'
 
 /** A write as it would go on the wire: Octokit route and parameters. */
 export interface PlannedWrite {
@@ -75,6 +76,8 @@ export interface PublisherOptions {
   /** Login the token writes as (GET /user for a PAT); null: any Bot account counts as the action. */
   botLogin: string | null
   logger: GitHubLogger
+  /** `https://github.com` or the GHES host, for links to what was written without a URL of its own. */
+  serverUrl?: string
 }
 
 export interface CheckRunStart {
@@ -126,6 +129,8 @@ export interface Publisher {
    * wrappers written before it (the fleet's draft publisher) stay valid; createPublisher has it.
    */
   replyToReviewComment?(number: number, commentId: number, body: string): Promise<WriteOutcome>
+  /** `workflow_dispatch` of a repository workflow on `ref`; the outcome's url is the workflow's runs page. */
+  dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome>
 }
 
 const REPO_ROUTE = '/repos/{owner}/{repo}'
@@ -330,6 +335,16 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
     return write(p, () => port.createReviewCommentReply(number, commentId, text))
   }
 
+  async function dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome> {
+    const summary = `dispatch workflow ${workflow} on ${ref} with ${redactSecrets(JSON.stringify(inputs), secrets)}`
+    const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs })
+    const url = `${options.serverUrl ?? 'https://github.com'}/${port.repository}/actions/workflows/${encodeURIComponent(workflow)}`
+    return write(p, async () => {
+      await port.dispatchWorkflow(workflow, ref, inputs)
+      return { id: null, url }
+    })
+  }
+
   return {
     dryRun: options.dryRun,
     planned,
@@ -348,6 +363,7 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
     createCheckRun,
     updateCheckRun,
     addReaction,
-    replyToReviewComment
+    replyToReviewComment,
+    dispatchWorkflow
   }
 }

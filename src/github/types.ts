@@ -33,8 +33,14 @@ export interface PullRequestInfo {
   author: string | null
   headSha: string
   headRef: string
+  /** `owner/repo` of the head branch; differs from the base repository for a fork's PR; null when the fork is gone. */
+  headRepository: string | null
+  baseSha: string
   baseRef: string
   labels: string[]
+  additions: number | null
+  deletions: number | null
+  changedFiles: number | null
   htmlUrl: string
 }
 

@@ -30,6 +30,7 @@ export function wrapPublisher(inner: Publisher, overrides: Partial<Writes>): Pub
     createCheckRun: (run) => inner.createCheckRun(run),
     updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
     addReaction: (id, target, content) => inner.addReaction(id, target, content),
+    dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
     ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
   }
 }

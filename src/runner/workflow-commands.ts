@@ -48,8 +48,12 @@ function annotation(properties: AnnotationProperties): Record<string, string | n
 }
 
 /** An input as the runner passes it: `INPUT_<NAME>` (spaces → `_`, hyphens kept), trimmed. */
+export function inputFrom(env: Readonly<Record<string, string | undefined>>, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
 export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+  return inputFrom(process.env, name)
 }
 
 /** Asks the runner to mask `secret` in every later log line. */
@@ -90,7 +94,11 @@ export function formatOutput(name: string, value: string, delimiter = `ghadelimi
 }
 
 export function setOutput(name: string, value: string): void {
-  const file = process.env.GITHUB_OUTPUT
+  writeOutput(process.env.GITHUB_OUTPUT, name, value)
+}
+
+/** An output into `file` (the runner's GITHUB_OUTPUT). */
+export function writeOutput(file: string | undefined, name: string, value: string): void {
   if (!file) {
     // Runners before file commands: the deprecated stdout form, as @actions/core falls back to.
     process.stdout.write(EOL)
@@ -103,7 +111,11 @@ export function setOutput(name: string, value: string): void {
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
 export async function appendSummary(markdown: string): Promise<void> {
-  const file = process.env.GITHUB_STEP_SUMMARY
+  await appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, markdown)
+}
+
+/** Markdown appended to `file` (the runner's GITHUB_STEP_SUMMARY). */
+export async function appendSummaryTo(file: string | undefined, markdown: string): Promise<void> {
   if (!file) throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries')
   await appendFile(file, markdown + EOL, 'utf8')
 }

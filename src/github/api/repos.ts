@@ -1,3 +1,4 @@
+// The repository's files and workflows.
 import type { Octokit } from '../create-octokit.js'
 import { hasStatus } from '../request-failure.js'
 import type { FileContent, RepoRef } from '../types.js'
@@ -19,4 +20,12 @@ export async function getFileContent(octokit: Octokit, repo: RepoRef, path: stri
     if (hasStatus(error, 404)) return null
     throw error
   }
+}
+
+/**
+ * `workflow_dispatch` for a flow's deploy step: the deploy itself stays a workflow the repository
+ * owns (its environments, secrets and approvals), the flow only starts it. Needs `actions: write`.
+ */
+export async function dispatchWorkflow(octokit: Octokit, repo: RepoRef, workflow: string, ref: string, inputs: Record<string, string>): Promise<void> {
+  await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { ...repo, workflow_id: workflow, ref, inputs })
 }

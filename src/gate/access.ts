@@ -1,0 +1,14 @@
+// What the gate asks GitHub about a person: their role on the repository and their teams. The
+// GitHub port answers; the gate only reads the answers.
+import type { Permission } from './permission.js'
+
+export type PermissionLookup = { permission: Permission } | { permission: null; error: string }
+
+export type MembershipLookup = { member: boolean } | { member: null; error: string }
+
+export interface AccessLookups {
+  /** The login's real role on the repository; `none` for someone with no access. */
+  getSenderPermission(login: string): Promise<PermissionLookup>
+  /** Membership of `org/slug`; null with the reason when the token cannot tell. */
+  getTeamMembership(team: string, login: string): Promise<MembershipLookup>
+}

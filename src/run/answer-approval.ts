@@ -1,0 +1,68 @@
+// `/approve` or `/deny` on a thread with a pending request: decided from the request's own state
+// (requester, approvers, head SHA) and the answerer's real permission, then resumed or cancelled.
+import { checkApprovalAgainstConfig } from '../approval/check-approval-against-config.js'
+import { approverTeams, decideApproval } from '../approval/decide-approval.js'
+import { findPendingApproval } from '../approval/find-pending-approval.js'
+import type { ApprovalCommand } from '../approval/parse-approval-command.js'
+import { runTarget, writeApproval } from '../execute/run-target.js'
+import type { RunRecord } from '../report/types.js'
+import type { Invocation } from '../route/types.js'
+import type { RunContext } from './run-context.js'
+import { createTargetShell } from './target-shell.js'
+
+export async function answerApproval(ctx: RunContext, command: ApprovalCommand, record: RunRecord): Promise<void> {
+  const { event, config } = ctx
+  const sender = event.sender
+  if (!ctx.port || !ctx.publisher || event.number === null || !sender) {
+    record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`)
+    return
+  }
+  const comments = await ctx.port.listIssueComments(event.number)
+  const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' })
+  if (!lookup.found) {
+    record.notes.push(`/${command.verb}: ${lookup.reason}`)
+    return
+  }
+  const state = lookup.state
+  const teams: Record<string, boolean | null> = {}
+  for (const team of approverTeams(state)) {
+    const membership = await ctx.port.getTeamMembership(team, sender.login)
+    teams[team] = membership.member
+    if (membership.member === null) record.notes.push(membership.error)
+  }
+  const permission = await ctx.port.getSenderPermission(sender.login)
+  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams }
+  const at = event.commentCreatedAt ?? new Date().toISOString()
+  const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha)
+  ctx.runtime.runner.info(`/${command.verb} on request ${state.id}: ${decision.reason}`)
+  // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
+  const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester }
+  if (decision.state) await writeApproval(shell, decision.state)
+  const held: Invocation = { ...state.invocation }
+  const target = `${state.invocation.target.kind}:${state.invocation.target.name}`
+  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] }
+  if (decision.action === 'refuse') {
+    record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason })
+    return
+  }
+  const checked = checkApprovalAgainstConfig(state, config)
+  if (!checked.ok) {
+    record.outcomes.push({ invocation: held, target, status: 'refused', detail: checked.reason })
+    return
+  }
+  if (decision.action === 'cancel') {
+    if (state.flow) {
+      // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
+      const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } })
+      Object.assign(record.extraOutputs, outputs, { 'approved-by': '' })
+      record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` })
+    } else {
+      record.outcomes.push({ invocation: held, target, status: 'not-run', detail: `denied by @${sender.login}` })
+    }
+    return
+  }
+  const resumed = { by: sender.login, ...(state.flow ? { flow: { state: state.flow, decision: 'approved' as const, by: sender.login } } : {}) }
+  const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed })
+  Object.assign(record.extraOutputs, outputs, { 'approved-by': sender.login })
+  record.outcomes.push(outcome)
+}

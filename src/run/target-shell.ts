@@ -1,0 +1,133 @@
+// The ports a target runs on (model, tools, diff, check run, review session, workflow dispatch),
+// built from the run's context. execute/ decides what runs; this file connects it to the world.
+import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
+import type { AgentPlan } from '../execute/plan-invocation.js'
+import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
+import type { TargetShell } from '../execute/run-target.js'
+import { createGitHubTools } from '../github/create-github-tools.js'
+import type { Publisher } from '../github/publisher.js'
+import { createModel } from '../llm/create-model.js'
+import { parseModel } from '../llm/parse-model.js'
+import { openReviewSession, shouldConverge } from '../review/review-session.js'
+import type { Settings } from '../settings/read-settings.js'
+import { errorMessage } from '../shared/errors.js'
+import { timeScaled, type RunContext } from './run-context.js'
+
+/** Tokens of diff the model sees up front; the rest it can read with its tools. */
+const DIFF_TOKEN_BUDGET = 24_000
+
+function hasKeyFor(model: string, agent: AgentPlan['agent'], settings: Settings): boolean {
+  try {
+    const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model })
+    return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey)
+  } catch {
+    return true // the runtime reports the bad model name with its own message
+  }
+}
+
+async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
+  if (!ctx.port || !ctx.event.isPullRequest || ctx.event.number === null) return null
+  try {
+    return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET)
+  } catch (error) {
+    ctx.runtime.runner.warning(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`)
+    return null
+  }
+}
+
+function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
+  const { settings, event, runtime } = ctx
+  const logger = runtime.runner
+  return {
+    logger,
+    model: (plan) =>
+      createModel(
+        parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }),
+        { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey },
+        runtime.env,
+        { logger, retry: timeScaled(runtime.env) }
+      ),
+    tools: (plan) => {
+      if (!ctx.port || !publisher || !event.repository) return []
+      const extra = plan.agent.extra
+      return createGitHubTools(
+        { repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` },
+        ctx.port,
+        {
+          allowApprove: extra.allow_approve === true,
+          allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
+          createLabels: extra.create_labels === true,
+          toolNames: plan.tools
+        },
+        publisher
+      )
+    }
+  }
+}
+
+/** An agent that stopped early may have found things it never posted: publish them with a note. */
+async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: AgentPlan, commentKey: string): Promise<void> {
+  const result = outcome.result
+  if (!result || result.stoppedBy === 'end' || !ctx.publisher || ctx.event.number === null) return
+  if (!plan.tools.includes('github_post_comment') || !result.finalText.trim()) return
+  const body = `> [!WARNING]\n> ${plan.label} ${outcome.detail}. What it had so far:\n\n${result.finalText}`
+  try {
+    await ctx.publisher.upsertComment(ctx.event.number, `${commentKey}/${plan.label}/unfinished`, body)
+  } catch (error) {
+    ctx.runtime.runner.warning(`Could not post what ${plan.label} had: ${errorMessage(error)}`)
+  }
+}
+
+/** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
+export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
+  const { settings, event, runtime } = ctx
+  return {
+    config: ctx.config,
+    event,
+    dryRun: settings.dryRun,
+    defaultModel: settings.model,
+    commentKey,
+    publisher: ctx.publisher,
+    logger: runtime.runner,
+    readOnlyReason: ctx.readOnlyReason,
+    cannotRun: (plan) => {
+      if (hasKeyFor(plan.model, plan.agent, settings)) return null
+      return settings.dryRun
+        ? 'dry-run without a model key: instructions rendered, the model is not called'
+        : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
+    },
+    runAgent: async (plan, context, publisher) => {
+      const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)
+      await publishUnfinished(ctx, outcome, plan, commentKey)
+      return outcome
+    },
+    diff: () => diffFor(ctx),
+    startCheckRun: () => ctx.startCheckRun(commentKey),
+    dispatchWorkflow: async (workflow, ref, inputs) => {
+      const onRef = ref ?? event.defaultBranch
+      if (!onRef || !ctx.publisher) throw new Error(`cannot dispatch ${workflow}: no ref or no github-token`)
+      const outcome = await ctx.publisher.dispatchWorkflow(workflow, onRef, inputs)
+      return outcome.url
+    },
+    now: () => new Date(),
+    reviewSession: async (plan, invocation) => {
+      if (!ctx.port || !ctx.publisher || event.number === null || !event.headSha || ctx.readOnlyReason || !shouldConverge(plan.agent, event)) return null
+      const binding = ctx.config.triggers.find((t) => t.name === commentKey)?.commands.find((c) => c.key === invocation.key)
+      return openReviewSession({
+        port: ctx.port,
+        publisher: ctx.publisher,
+        event,
+        agent: plan.agent,
+        invocation,
+        headSha: event.headSha,
+        number: event.number,
+        now: new Date(),
+        serverUrl: runtime.env.GITHUB_SERVER_URL,
+        runAttempt: Number(runtime.env.GITHUB_RUN_ATTEMPT) || 1,
+        logger: runtime.runner,
+        ...(event.baseSha ? { baseSha: event.baseSha } : {}),
+        ...(binding ? { commandLocation: binding.location } : {})
+      })
+    }
+  }
+}
