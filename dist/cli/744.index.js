@@ -132,8 +132,8 @@ async function appendSummary(markdown) {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/config/load-config.ts + 37 modules
-var load_config = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
+var load_config = __webpack_require__(82);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
