@@ -1,6 +1,6 @@
 // `node bench/compare.mjs BEFORE_DIST AFTER_DIST [--runs 15] [--node 24|current|PATH] [--only TEXT]`: two builds side by side, interleaved
 // with `node -e ''` in the same rounds, on the scenarios a start-up fix moves: no-match (workspace
-// and API config), a matched run with write pacing scaled away, and 1,000 trigger files. For the
+// and API config), a matched run with write pacing scaled away, and 100 and 1,000 trigger files. For the
 // "before and after" of a fix: build each into its own folder (`npx ncc build src/index.ts -o DIR`).
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -28,6 +28,7 @@ try {
     ['no-match, workspace config', (d) => runners.noMatchLocal(d)],
     ['no-match, config through the API', (d) => runners.noMatchApi(d)],
     ['matched PR review, pacing ×0.001 (wall − model)', (d) => runners.matched(d, prReview(repoRoot), { GITHUB_AGENT_TIME_SCALE: '0.001' })],
+    ['100 trigger files', (d) => runners.triggers(d, 100)],
     ['1,000 trigger files', (d) => runners.triggers(d, 1000)]
   ]
   for (const [name, make] of scenarios.filter(([name]) => !flags.only || name.includes(flags.only))) {
@@ -40,8 +41,11 @@ try {
     const wall = (k) => median(timed[k].map((s) => s.overheadMs ?? s.ms))
     const cpu = (k) => median(used[k].map((s) => s.usage.cpuMs))
     const rss = (k) => median(used[k].map((s) => s.usage.maxRssKb)) / 1024
+    // The action's own timing of loading and routing, where the scenario has it (the trigger files).
+    const loadRoute = (k) => median(timed[k].map((s) => s.loadRouteMs ?? NaN))
+    const phases = Number.isFinite(loadRoute('before')) || Number.isFinite(loadRoute('after')) ? `${loadRoute('before').toFixed(0)} → ${loadRoute('after').toFixed(0)} ms` : '—'
     rows.push(
-      `| ${name} | ${wall('before').toFixed(0)} ms (${(wall('before') / wall('bare')).toFixed(2)}×) | ${wall('after').toFixed(0)} ms (${(wall('after') / wall('bare')).toFixed(2)}×) | ${(wall('after') - wall('before')).toFixed(0)} ms | ${cpu('before').toFixed(0)} → ${cpu('after').toFixed(0)} ms | ${rss('before').toFixed(0)} → ${rss('after').toFixed(0)} MiB | ${wall('bare').toFixed(0)} ms |`
+      `| ${name} | ${wall('before').toFixed(0)} ms (${(wall('before') / wall('bare')).toFixed(2)}×) | ${wall('after').toFixed(0)} ms (${(wall('after') / wall('bare')).toFixed(2)}×) | ${(wall('after') - wall('before')).toFixed(0)} ms | ${cpu('before').toFixed(0)} → ${cpu('after').toFixed(0)} ms | ${rss('before').toFixed(0)} → ${rss('after').toFixed(0)} MiB | ${phases} | ${wall('bare').toFixed(0)} ms |`
     )
   }
 } finally {
@@ -50,7 +54,7 @@ try {
 }
 process.stdout.write(
   `before: ${before}\nafter:  ${after}\nnode:   ${nodeVersion(node)} (${node})\nmedians of ${runs} interleaved rounds (CPU and memory: ${Math.min(runs, 5)}); × = multiple of node -e '' in the same rounds\n\n` +
-    '| Scenario | Before (wall) | After (wall) | Change | CPU time | Peak RSS | `node -e \'\'` |\n|---|---|---|---|---|---|---|\n' +
+    '| Scenario | Before (wall) | After (wall) | Change | CPU time | Peak RSS | Load + route | `node -e \'\'` |\n|---|---|---|---|---|---|---|---|\n' +
     rows.join('\n') +
     '\n'
 )

@@ -195,8 +195,8 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim() };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 37 modules
-var load_config = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
+var load_config = __webpack_require__(82);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts

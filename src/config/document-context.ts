@@ -26,30 +26,11 @@ export interface DocSource {
   locate(path: FieldPath, options?: { key?: boolean }): Position
 }
 
-/**
- * A location whose line and column are looked up when first read: most locations (each command
- * key, each declared name) are only read for a finding, and looking one up may parse the file
- * again with the `yaml` library (parse-yaml-file.ts).
- */
-function lazyLocation(file: string, find: () => Position): SourceLocation {
-  let found: Position | undefined
-  const position = (): Position => (found ??= find())
-  return {
-    file,
-    get line() {
-      return position().line
-    },
-    get column() {
-      return position().column
-    }
-  }
-}
-
 export function createDocContext(source: DocSource, log: DiagnosticLog): DocContext {
   const { file, value } = source
   const ignored: FieldPath[] = []
-  const location = (path: FieldPath, options: ReportOptions = {}): SourceLocation =>
-    lazyLocation(file, () => source.locate(path, options.key === undefined ? {} : { key: options.key }))
+  const position = (path: FieldPath, options: ReportOptions): Position => source.locate(path, options.key === undefined ? {} : { key: options.key })
+  const location = (path: FieldPath, options: ReportOptions = {}): SourceLocation => ({ file, ...position(path, options) })
   return {
     file,
     value,
@@ -57,7 +38,7 @@ export function createDocContext(source: DocSource, log: DiagnosticLog): DocCont
     location,
     report(severity, path, message, options = {}) {
       const make = (): Diagnostic => {
-        const { line, column = 1 } = location(path, options)
+        const { line, column } = position(path, options)
         return { severity, message, file, line, column, ...(path.length ? { field: formatField(path) } : {}) }
       }
       if (options.once) log.once(options.once, make)

@@ -1,7 +1,6 @@
-import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml'
+import { LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { DiagnosticLog } from './diagnostic-log.js'
 import type { FieldPath } from './format-field.js'
-import { documentStarts, loadFast } from './yaml-fast-path.js'
 import { positionOf, type Position } from './yaml-position.js'
 
 /**
@@ -19,7 +18,7 @@ const MAX_ALIAS_COUNT = 100
 export interface ParsedDocument {
   /** The plain JS value (aliases expanded, merge keys applied). */
   value: unknown
-  /** Where `path` is in the source (see positionOf); on the fast path the file is parsed for it on first use. */
+  /** Where `path` is in the source (see positionOf), from the same parse that gave `value`. */
   locate(path: FieldPath, options?: { key?: boolean }): Position
 }
 
@@ -28,75 +27,22 @@ export interface ParsedFile {
   documents: ParsedDocument[]
 }
 
-// The `yaml` library's options, for both its parse and the fast path's lazy one.
+// YAML 1.2 core schema (the library's default): `yes`, `no`, `on`, `off` stay strings, `0755` is
+// the integer 755, `0o17` is octal. merge: `<<` keys merge, as AOF's own examples expect of YAML.
 // logLevel 'error': the library would print its own warnings to stderr; they are diagnostics here.
 // prettyErrors must stay off: building its context snippet for a deeply nested line runs V8
 // out of memory (a fatal crash, not an exception) on a 20 KB file of `[[[[`.
 const YAML_OPTIONS = { prettyErrors: false, merge: true, logLevel: 'error' } as const
-
-/** A document both libraries hand on: not empty (no node, or a null root such as `~`). */
-function hasContent(doc: Document): boolean {
-  return doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null)
-}
-
-type YamlIndex = () => { docs: Document[]; lineCounter: LineCounter }
-
-/** The `yaml` library's non-empty documents of a file, parsed when a position is first asked for. */
-function lazyYamlIndex(text: string): YamlIndex {
-  let index: ReturnType<YamlIndex> | undefined
-  return () => {
-    if (!index) {
-      const lineCounter = new LineCounter()
-      const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter }) as Document[]
-      index = { docs: docs.filter(hasContent), lineCounter }
-    }
-    return index
-  }
-}
-
-/**
- * Positions in the k-th non-empty document: the same document in both libraries, whatever each
- * makes of empty ones (js-yaml has none for a file of only comments; yaml has one). The start
- * of the document comes from the line scan when it has one: trigger and agent locations are
- * read on every run (routing verdicts), so they must not cost the `yaml` parse this path avoids.
- */
-function locator(k: number, start: Position | null, yamlIndex: YamlIndex): ParsedDocument['locate'] {
-  return (path, options) => {
-    if (path.length === 0 && start) return start
-    const { docs, lineCounter } = yamlIndex()
-    const doc = docs[k]
-    // Both libraries find the same documents in files loadFast accepts; line 1 only as a fallback.
-    return doc ? positionOf(doc, lineCounter, path, options) : { line: 1, column: 1 }
-  }
-}
-
-/**
- * The file read by js-yaml (see loadFast), with positions from the `yaml` library on demand;
- * null sends the file to the `yaml` library, which then reports exactly what it always did.
- */
-function parseFast(path: string, text: string): ParsedFile | null {
-  const values = loadFast(text)
-  if (!values) return null
-  const starts = documentStarts(text)
-  const aligned = starts !== null && starts.length === values.length
-  const yamlIndex = lazyYamlIndex(text)
-  const documents: ParsedDocument[] = []
-  values.forEach((value, i) => {
-    // An empty document (a lone `---`, or only comments) is not a mistake; skip it quietly.
-    if (value === null || value === undefined) return
-    documents.push({ value, locate: locator(documents.length, aligned ? (starts[i] ?? null) : null, yamlIndex) })
-  })
-  return { path, documents }
-}
 
 function sizeText(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.round(chars / 1000)} KB`
 }
 
 /**
- * One parse per file, all documents of it (`---`): js-yaml when the file is plain enough (see
- * yaml-fast-path.ts), else the `yaml` library. Syntax errors are reported with the parser's
- * line and column and their document is skipped; empty documents are skipped silently.
+ * One parse per file, all documents of it (`---`), by the `yaml` library; the same parse gives
+ * the values and, through each node's source range, the line and column of any finding. Syntax
+ * errors and the library's warnings are reported with its line and column, and a document with an
+ * error is skipped; empty documents are skipped silently.
  */
 export function parseYamlFile(path: string, text: string, log: DiagnosticLog): ParsedFile {
   const parsed: ParsedFile = { path, documents: [] }
@@ -109,14 +55,8 @@ export function parseYamlFile(path: string, text: string, log: DiagnosticLog): P
     })
     return parsed
   }
-  return parseFast(path, text) ?? parseSlow(path, text, log)
-}
-
-/** The `yaml` library: its errors and warnings with line and column, and positions from its nodes. */
-function parseSlow(path: string, text: string, log: DiagnosticLog): ParsedFile {
   const lineCounter = new LineCounter()
-  const parsed: ParsedFile = { path, documents: [] }
-  const at = (offset: number): { line: number; column: number } => {
+  const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
   }
@@ -147,13 +87,14 @@ function parseSlow(path: string, text: string, log: DiagnosticLog): ParsedFile {
     if (doc.contents === null) continue
     try {
       const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown
-      // An empty document (a lone `---`, or only comments) is not a mistake; skip it quietly.
+      // An empty document (a lone `---`, only comments, or `~`) is not a mistake; skip it quietly.
       if (value === null || value === undefined) continue
       parsed.documents.push({ value, locate: (p, o) => positionOf(doc, lineCounter, p, o) })
     } catch (error) {
       const start = at(doc.contents.range?.[0] ?? 0)
       const reason = error instanceof Error ? error.message : String(error)
-      const message = /alias/i.test(reason)
+      // The library's words for its alias limit; other errors here (a merge of a list) also say "alias".
+      const message = /excessive alias count/i.test(reason)
         ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses), as in a "billion laughs" attack; the document is not read (${reason})`
         : `YAML document cannot be read: ${reason}`
       log.add({ severity: 'error', file: path, ...start, message })
