@@ -452,7 +452,7 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
         token: settings.githubToken,
         baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
         logger,
-        throttle: timeScaled()
+        retry: timeScaled()
       })
     : null
   event = await enrichEvent(event, octokit)
