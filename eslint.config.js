@@ -1,6 +1,7 @@
 // Lint the action's source and tests: typescript-eslint's recommended rules, plus what matters in an
-// action (no console output that bypasses @actions/core; no floating promises in the shell is left
-// to the type checker's strict mode).
+// action: no console output that bypasses the runner's commands, and promises that are awaited or
+// handled (a floating promise in the shell is a write or a check-run update that may never finish
+// before the process exits, and its rejection is lost).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
@@ -16,6 +17,21 @@ export default tseslint.config(
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    // Type-aware rules, for promises only: each file is checked with the tsconfig nearest to it
+    // (src/tsconfig.json for the bundle, tsconfig.json for the tests).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // A promise where a plain value is expected: an async callback to an API that ignores its result.
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // `return promise` inside try/catch skips the catch: the error escapes the handler written for it.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/prefer-promise-reject-errors': 'error'
     }
   },
   {

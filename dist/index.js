@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6347);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4434);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6347:
+/***/ 4434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19708,7 +19708,15 @@ function fromAnthropicMessage(message) {
     };
 }
 
+// EXTERNAL MODULE: ./src/retry/retry-policy.ts
+var retry_policy = __nccwpck_require__(1607);
+// EXTERNAL MODULE: ./src/retry/with-retry.ts
+var with_retry = __nccwpck_require__(8231);
 ;// CONCATENATED MODULE: ./src/llm/model-call-error.ts
+// A model call that failed for good: one line that says what happened and what to do.
+
+
+
 /** The deepest `cause` message: fetch says "fetch failed" and keeps ECONNREFUSED two levels down. Read by shape (errors of another realm). */
 function innermostMessage(error) {
     let current = error;
@@ -19762,74 +19770,20 @@ class ModelCallError extends Error {
         this.attempts = attempts;
     }
 }
-
-;// CONCATENATED MODULE: ./src/llm/retry-policy.ts
-// When a model call fails for a reason that may pass, should it be sent again, and when? Pure.
-//
-// Why our own policy and not the SDKs' retries (both are set to 0): the Anthropic SDK honours
-// retry-after but without a ceiling (a 429 asking for an hour would hold the job for an hour) and
-// its waits cannot be scaled for tests; @google/genai's retries ignore the server's retryDelay.
-// One policy gives both providers the same bounded behaviour.
-const DEFAULT_RETRY_SETTINGS = { maxRetries: 3, baseDelayMs: 2_000, maxWaitMs: 60_000, timeScale: 1 };
-const DESCRIPTION = {
-    rate_limit: 'rate limited (429)',
-    overloaded: 'overloaded',
-    server: 'a server error',
-    timeout: 'a timeout',
-    connection: 'a connection failure',
-    fatal: 'an error that a retry cannot fix'
-};
-function seconds(ms) {
-    return `${Math.round(ms / 100) / 10}s`;
-}
-function retryPolicy(question, settings = DEFAULT_RETRY_SETTINGS) {
-    const what = DESCRIPTION[question.kind];
-    if (question.kind === 'fatal')
-        return { retry: false, waitMs: 0, reason: `${what}` };
-    if (question.retryCount >= settings.maxRetries) {
-        return { retry: false, waitMs: 0, reason: `${what} again; gave up after ${settings.maxRetries} retries` };
-    }
-    const told = question.retryAfterSeconds !== null && question.retryAfterSeconds >= 0 ? question.retryAfterSeconds * 1000 : null;
-    // Retrying sooner than the provider said only earns another refusal, so a wait past the cap is a failure, not a shorter wait.
-    if (told !== null && told > settings.maxWaitMs) {
-        return {
-            retry: false,
-            waitMs: 0,
-            reason: `${what}; the provider asks to wait ${seconds(told)}, longer than the ${seconds(settings.maxWaitMs)} this run waits`
-        };
-    }
-    const backoff = Math.min(settings.baseDelayMs * 2 ** question.retryCount, settings.maxWaitMs);
-    const wait = told ?? backoff;
+/**
+ * How a model call is retried: the shared policy with the model bounds, each retry logged, a final
+ * failure thrown as a ModelCallError. Sending a model request twice costs tokens, never a duplicate.
+ */
+function modelRetryShell(provider, model, options, classify) {
     return {
-        retry: true,
-        waitMs: Math.round(wait * settings.timeScale),
-        reason: `${what}; retry ${question.retryCount + 1}/${settings.maxRetries} in ${seconds(wait)}`
+        settings: { ...retry_policy/* MODEL_RETRY */.ZF, ...options.retry },
+        clock: { now: with_retry/* realClock */.d.now, sleep: options.sleep ?? with_retry/* realClock */.d.sleep },
+        logger: options.logger ?? SILENT_MODEL_LOGGER,
+        label: `${provider}:${model}:`,
+        replaySafe: true,
+        classify,
+        finalError: (_error, failure, attempts) => new ModelCallError(provider, model, failure, attempts)
     };
-}
-
-;// CONCATENATED MODULE: ./src/llm/call-with-retry.ts
-// Runs one model call under the retry policy; a final failure becomes a ModelCallError.
-
-
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function callWithRetry(call, context) {
-    for (let retryCount = 0;; retryCount++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const failure = context.classify(error);
-            const decision = retryPolicy({ kind: failure.kind, retryAfterSeconds: failure.retryAfterSeconds, retryCount }, context.settings);
-            const label = `${context.provider}:${context.model}`;
-            if (!decision.retry) {
-                if (failure.kind !== 'fatal')
-                    context.logger.warning(`${label}: ${decision.reason}`);
-                throw new ModelCallError(context.provider, context.model, failure, retryCount + 1);
-            }
-            context.logger.info(`${label}: ${decision.reason}`);
-            await context.sleep(decision.waitMs);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/llm/anthropic-model.ts
@@ -19839,42 +19793,23 @@ async function callWithRetry(call, context) {
 
 
 const DEFAULT_TIMEOUT_MS = 120_000;
-function kindOfStatus(status) {
-    if (status === 429)
-        return 'rate_limit';
-    if (status === 529)
-        return 'overloaded';
-    if (status === 408 || status >= 500)
-        return 'server';
-    return 'fatal';
-}
-/** retry-after-ms (Anthropic sends it), then retry-after in seconds or as an HTTP date. */
-function retryAfterSeconds(headers) {
-    const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-    if (Number.isFinite(ms))
-        return ms / 1000;
-    const raw = headers?.get('retry-after');
-    if (!raw)
-        return null;
-    const secs = Number.parseFloat(raw);
-    if (Number.isFinite(secs))
-        return secs;
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000);
+/** The SDK's Headers as a plain record with lower-case names, for the retry policy. */
+function plainHeaders(headers) {
+    return headers ? Object.fromEntries(headers.entries()) : {};
 }
 function classify(sdk, error) {
-    const none = { status: null, errorType: null, retryAfterSeconds: null };
+    const none = { status: null, errorType: null, headers: {} };
     if (error instanceof sdk.APIConnectionTimeoutError)
         return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
     if (error instanceof sdk.APIConnectionError)
         return { ...none, kind: 'connection', detail: innermostMessage(error) };
     if (error instanceof sdk.APIError && typeof error.status === 'number') {
         return {
-            kind: kindOfStatus(error.status),
+            kind: (0,retry_policy/* kindOfStatus */.o3)(error.status),
             status: error.status,
             errorType: error.type,
             detail: error.apiMessage ?? '',
-            retryAfterSeconds: retryAfterSeconds(error.headers)
+            headers: plainHeaders(error.headers)
         };
     }
     return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
@@ -19891,14 +19826,7 @@ async function createAnthropicModel(model, options) {
         logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
         logLevel: 'warn'
     });
-    const context = {
-        provider: 'anthropic',
-        model,
-        settings: { ...DEFAULT_RETRY_SETTINGS, ...options.retry },
-        sleep: options.sleep ?? realSleep,
-        logger,
-        classify: (error) => classify(sdk, error)
-    };
+    const retry = modelRetryShell('anthropic', model, options, (error) => classify(sdk, error));
     let warnedTemperature = false;
     return {
         provider: 'anthropic',
@@ -19909,7 +19837,7 @@ async function createAnthropicModel(model, options) {
                 logger.debug(`anthropic:${model}: temperature ${request.temperature} is not sent; Claude API version 2026-10-21 has no temperature`);
             }
             const params = toAnthropicParams(model, request);
-            const message = await callWithRetry(() => client.messages.create(params), context);
+            const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
             return fromAnthropicMessage(message);
         }
     };
@@ -20025,19 +19953,8 @@ function fromGeminiResponse(response, nextId) {
 
 
 
-
 const gemini_model_DEFAULT_TIMEOUT_MS = 120_000;
 const GEMINI_API = 'https://generativelanguage.googleapis.com/';
-function gemini_model_kindOfStatus(status) {
-    if (status === 429)
-        return 'rate_limit';
-    // Gemini says UNAVAILABLE "The model is overloaded" where Anthropic says 529.
-    if (status === 503)
-        return 'overloaded';
-    if (status === 408 || status >= 500)
-        return 'server';
-    return 'fatal';
-}
 /** The SDK puts the response body, as JSON text, in the error's message. */
 function readBody(message) {
     try {
@@ -20049,21 +19966,23 @@ function readBody(message) {
     }
 }
 /** google.rpc.RetryInfo's retryDelay is a Duration in JSON form: "37s", "1.5s". */
-function retryDelaySeconds(body) {
+function retryDelayMs(body) {
     const info = body.error?.details?.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'));
     const match = /^(\d+(?:\.\d+)?)s$/.exec(info?.retryDelay ?? '');
-    return match ? Number(match[1]) : null;
+    return match ? Number(match[1]) * 1000 : null;
 }
 function gemini_model_classify(sdk, error) {
-    const none = { status: null, errorType: null, retryAfterSeconds: null };
+    const none = { status: null, errorType: null, headers: {} };
     if (error instanceof sdk.ApiError) {
         const body = readBody(error.message);
         return {
-            kind: gemini_model_kindOfStatus(error.status),
+            // Gemini says UNAVAILABLE "The model is overloaded" where Anthropic says 529.
+            kind: error.status === 503 ? 'overloaded' : (0,retry_policy/* kindOfStatus */.o3)(error.status),
             status: error.status,
             errorType: body.error?.status ?? null,
             detail: body.error?.message ?? '',
-            retryAfterSeconds: retryDelaySeconds(body)
+            headers: {},
+            askedWaitMs: retryDelayMs(body)
         };
     }
     // The SDK wraps a failed fetch as Error(`exception ${e} sending request`, { cause: e }). Read by
@@ -20079,7 +19998,6 @@ function gemini_model_classify(sdk, error) {
 }
 async function createGeminiModel(model, options) {
     const sdk = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964));
-    const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
         vertexai: false,
@@ -20094,14 +20012,7 @@ async function createGeminiModel(model, options) {
             // No retryOptions: the SDK then makes one attempt, and callWithRetry decides.
         }
     });
-    const context = {
-        provider: 'google',
-        model,
-        settings: { ...DEFAULT_RETRY_SETTINGS, ...options.retry },
-        sleep: options.sleep ?? realSleep,
-        logger,
-        classify: (error) => gemini_model_classify(sdk, error)
-    };
+    const retry = modelRetryShell('google', model, options, (error) => gemini_model_classify(sdk, error));
     let calls = 0;
     const nextId = () => `gemini_call_${++calls}`;
     return {
@@ -20109,7 +20020,7 @@ async function createGeminiModel(model, options) {
         model,
         async complete(request) {
             const params = toGeminiParams(model, request);
-            const response = await callWithRetry(() => ai.models.generateContent(params), context);
+            const response = await (0,with_retry/* withRetry */.b)(() => ai.models.generateContent(params), retry);
             return fromGeminiResponse(response, nextId);
         }
     };
@@ -21650,12 +21561,12 @@ async function connectGitHub(runtime, settings, repository) {
         return null;
     // Imported here, not at the top: Octokit and its plugins are a large part of the entry, and a
     // run without a token (config from the workspace, replay) never compiles them.
-    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1753));
+    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(479), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const octokit = createOctokit({
         token: settings.githubToken,
         baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',
         logger: runtime.runner,
-        throttle: timeScaled(runtime.env)
+        retry: timeScaled(runtime.env)
     });
     return { contents: octokit, port: repository ? createGitHubPort(octokit, repository) : null };
 }
@@ -21814,6 +21725,166 @@ async function run(runtime) {
     }
     finally {
         await finish(rt, record, finishers, started);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* binding */ GITHUB_RETRY),
+/* harmony export */   ZF: () => (/* binding */ MODEL_RETRY),
+/* harmony export */   o3: () => (/* binding */ kindOfStatus),
+/* harmony export */   tE: () => (/* binding */ decideRetry)
+/* harmony export */ });
+/* unused harmony exports askedWaitMs, seconds */
+// When a call to GitHub or to a model fails for a reason that may pass, should it be sent again, and
+// when? Pure: the failure, the attempt and the time come in as data, so every case is a table row.
+//
+// Why our own policy rather than the clients' retries (Octokit's plugins, the SDKs' maxRetries): a
+// wait a server asks for is honoured but bounded (a 429 asking for an hour fails the call instead
+// of holding the job for an hour), every wait can be scaled down for tests, a request that could be
+// carried out twice is never repeated blindly, and GitHub and both model providers behave alike.
+/** GitHub: a secondary limit without retry-after asks for a minute at least; 120 s lets that be retried once. */
+const GITHUB_RETRY = { maxRetries: 3, baseDelayMs: 2_000, maxWaitMs: 120_000, timeScale: 1 };
+const MODEL_RETRY = { maxRetries: 3, baseDelayMs: 2_000, maxWaitMs: 60_000, timeScale: 1 };
+// GitHub's guidance: after a secondary limit without retry-after, wait at least a minute, and
+// longer each time; a spent quota without a reset time, a minute.
+const LIMIT_FALLBACK_MS = 60_000;
+/** 429, 529, 408 and 5xx; GitHub's rate limits need the body too, so `githubFailure` reads those. */
+function kindOfStatus(status) {
+    if (status === 429)
+        return 'rate_limit';
+    if (status === 529)
+        return 'overloaded';
+    if (status === 504)
+        return 'timeout';
+    if (status === 408 || status >= 500)
+        return 'server';
+    return 'fatal';
+}
+function finite(value) {
+    return Number.isFinite(value) ? value : null;
+}
+/**
+ * The wait the server asked for, in ms: `retry-after-ms` (Anthropic), `retry-after` in seconds or
+ * as an HTTP date, or, once the quota is spent (`x-ratelimit-remaining: 0`), until
+ * `x-ratelimit-reset` plus a second, so the retry lands after the reset.
+ */
+function askedWaitMs(failure, nowMs) {
+    if (failure.askedWaitMs !== undefined && failure.askedWaitMs !== null)
+        return Math.max(0, failure.askedWaitMs);
+    const { headers } = failure;
+    const ms = finite(Number.parseFloat(headers['retry-after-ms'] ?? ''));
+    if (ms !== null)
+        return Math.max(0, ms);
+    const after = headers['retry-after'];
+    if (after) {
+        const seconds = finite(Number(after));
+        if (seconds !== null)
+            return Math.max(0, seconds * 1000);
+        const date = Date.parse(after);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - nowMs);
+    }
+    const reset = finite(Number.parseInt(headers['x-ratelimit-reset'] ?? '', 10));
+    if (headers['x-ratelimit-remaining'] === '0' && reset !== null)
+        return Math.max(0, reset * 1000 - nowMs) + 1000;
+    return null;
+}
+/** Seconds for a log line: whole when whole, else one decimal ("2s", "0.5s"). */
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10}s`;
+}
+function describe(failure) {
+    const http = failure.status !== null ? ` (HTTP ${failure.status})` : '';
+    switch (failure.kind) {
+        case 'primary_limit':
+            return 'hit the primary rate limit';
+        case 'secondary_limit':
+            return 'hit the secondary rate limit';
+        case 'rate_limit':
+            return `was rate limited${http}`;
+        case 'overloaded':
+            return `found the server overloaded${http}`;
+        case 'server':
+            return `hit a server error${http}`;
+        case 'timeout':
+            return `got no answer in time${http}`;
+        case 'connection':
+            return 'could not connect';
+        case 'fatal':
+            return `failed in a way a retry cannot fix${http}`;
+    }
+}
+function decideRetry(question, settings) {
+    const what = describe(question);
+    if (question.kind === 'fatal')
+        return { retry: false, reason: what };
+    if (question.kind === 'timeout' && !question.replaySafe) {
+        return { retry: false, reason: `${what}; not sent again, since it may have been carried out and a retry could do it twice` };
+    }
+    if (question.retryCount >= settings.maxRetries) {
+        return { retry: false, reason: `${what} again; gave up after ${settings.maxRetries} retries` };
+    }
+    const asked = askedWaitMs(question, question.nowMs);
+    // Retrying sooner than the server said only earns another refusal, so a wait past the cap is a failure, not a shorter wait.
+    if (asked !== null && asked > settings.maxWaitMs) {
+        return { retry: false, reason: `${what}; asked to wait ${seconds(asked)}, longer than the ${seconds(settings.maxWaitMs)} this run waits` };
+    }
+    let wait = asked;
+    if (wait === null && question.kind === 'primary_limit')
+        wait = LIMIT_FALLBACK_MS;
+    if (wait === null && question.kind === 'secondary_limit')
+        wait = LIMIT_FALLBACK_MS * 2 ** question.retryCount;
+    if (wait !== null && wait > settings.maxWaitMs) {
+        return { retry: false, reason: `${what}; the next wait would be ${seconds(wait)}, longer than the ${seconds(settings.maxWaitMs)} this run waits` };
+    }
+    wait ??= Math.min(settings.baseDelayMs * 2 ** question.retryCount, settings.maxWaitMs);
+    return {
+        retry: true,
+        waitMs: Math.round(wait * settings.timeScale),
+        reason: `${what}; retry ${question.retryCount + 1}/${settings.maxRetries} in ${seconds(wait)}`
+    };
+}
+
+
+/***/ }),
+
+/***/ 8231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ withRetry),
+/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */ });
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1607);
+// The shell around the policy: runs a call, asks `decideRetry` after each failure, logs and waits.
+// Time comes from an injected clock, so tests wait for nothing and assert every wait exactly.
+
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+async function withRetry(call, shell) {
+    for (let retryCount = 0;; retryCount++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const failure = shell.classify(error);
+            const decision = (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .decideRetry */ .tE)({ ...failure, retryCount, replaySafe: shell.replaySafe, nowMs: shell.clock.now() }, shell.settings);
+            if (!decision.retry) {
+                if (failure.kind !== 'fatal')
+                    shell.logger.warning(`${shell.label} ${decision.reason}`);
+                throw shell.finalError ? shell.finalError(error, failure, retryCount + 1) : error;
+            }
+            shell.logger.info(`${shell.label} ${decision.reason}`);
+            await shell.clock.sleep(decision.waitMs);
+        }
     }
 }
 
@@ -21992,7 +22063,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 2053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");

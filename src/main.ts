@@ -63,7 +63,7 @@ async function connectGitHub(runtime: Runtime, settings: Settings, repository: s
     token: settings.githubToken,
     baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',
     logger: runtime.runner,
-    throttle: timeScaled(runtime.env)
+    retry: timeScaled(runtime.env)
   })
   return { contents: octokit, port: repository ? createGitHubPort(octokit, repository) : null }
 }

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { getProxyUrl } from '@actions/http-client'
-import { createOctokit, pacedGroup, proxyVariable } from '../../src/github/create-octokit.js'
+import { createOctokit, proxyVariable } from '../../src/github/create-octokit.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startTunnelProxy } from '../support/tunnel-proxy.js'
+import { fakeClock } from '../retry/fake-clock.js'
 import { recordingLogger, REPO, TOKEN } from './harness.js'
 
 // The client is built from @octokit/core rather than @actions/github's getOctokit (see
@@ -34,7 +35,7 @@ describe('createOctokit and proxies', () => {
       process.env.HTTP_PROXY = proxy.url
       // A non-loopback host name: @actions/http-client never proxies localhost.
       const baseUrl = github.url.replace('127.0.0.1', 'api.github.test')
-      const octokit = createOctokit({ token: TOKEN, baseUrl, logger: recordingLogger(), throttle: { timeScale: 0.001 } })
+      const octokit = createOctokit({ token: TOKEN, baseUrl, logger: recordingLogger(), retry: { timeScale: 0.001 } })
       const before = github.requests.length
       const { data } = await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
       expect(data.title).toBe('Crash')
@@ -53,7 +54,7 @@ describe('createOctokit and proxies', () => {
       process.env.HTTP_PROXY = proxy.url
       process.env.NO_PROXY = 'api.github.test'
       const baseUrl = github.url.replace('127.0.0.1', 'api.github.test')
-      const octokit = createOctokit({ token: TOKEN, baseUrl, logger: recordingLogger(), throttle: { timeScale: 0.001, maxRetries: 0 } })
+      const octokit = createOctokit({ token: TOKEN, baseUrl, logger: recordingLogger(), retry: { timeScale: 0.001, maxRetries: 0 } })
       await expect(octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })).rejects.toThrow()
       expect(proxy.connects).toEqual([])
     } finally {
@@ -66,7 +67,7 @@ describe('createOctokit and proxies', () => {
     const proxy = await startTunnelProxy(github.port)
     try {
       process.env.HTTP_PROXY = proxy.url
-      const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), throttle: { timeScale: 0.001 } })
+      const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), retry: { timeScale: 0.001 } })
       const { data } = await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
       expect(data.number).toBe(3)
       expect(proxy.connects).toEqual([])
@@ -77,7 +78,7 @@ describe('createOctokit and proxies', () => {
 
   test('without proxy variables, Node fetch talks to the API directly, with the token', async () => {
     clear()
-    const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), throttle: { timeScale: 0.001 } })
+    const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), retry: { timeScale: 0.001 } })
     const before = github.requests.length
     await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
     expect(github.requests.slice(before).map((r) => [r.operationId, r.actor])).toEqual([['issues/get', github.identity.login]])
@@ -100,25 +101,51 @@ describe('createOctokit and proxies', () => {
 })
 
 describe('write pacing', () => {
-  async function startTimes(group: ReturnType<typeof pacedGroup>, jobs: number): Promise<number[]> {
-    const starts: number[] = []
-    for (let i = 0; i < jobs; i++) await group.key('run').schedule(async () => starts.push(performance.now()))
-    return starts
-  }
+  // A fake clock: the waits below are the ones the client asked for, exactly, and no real time passes.
+  let github: GitHubServer
+  beforeAll(async () => {
+    github = await startGitHubServer()
+    github.world.addIssue(REPO, { number: 3, title: 'Crash', user: 'alice' })
+    github.world.addLabel(REPO, 'bug')
+  })
+  afterAll(() => github.close())
 
-  test('the first 10 writes of a run go out without waiting; from the 11th they are spaced', async () => {
-    const spacing = 150
-    const starts = await startTimes(pacedGroup(spacing, 10), 12)
-    const gaps = starts.slice(1).map((t, i) => t - (starts[i] ?? 0))
-    // Lower bounds are what the limiter guarantees; the upper bound only says "not paced".
-    expect(gaps[9]).toBeGreaterThanOrEqual(spacing - 5)
-    expect(gaps[10]).toBeGreaterThanOrEqual(spacing - 5)
-    expect((starts[9] ?? 0) - (starts[0] ?? 0)).toBeLessThan(spacing)
+  const client = (unpacedWrites?: number) => {
+    const clock = fakeClock()
+    const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), clock, ...(unpacedWrites === undefined ? {} : { unpacedWrites }) })
+    return { clock, octokit }
+  }
+  const label = { owner: 'acme', repo: 'app', issue_number: 3, labels: ['bug'] }
+
+  test('the first 10 writes of a run go out without waiting; from the 11th they are spaced a second apart', async () => {
+    const { clock, octokit } = client()
+    for (let i = 0; i < 12; i++) await octokit.rest.issues.addLabels(label)
+    expect(clock.waits).toEqual([1000, 1000])
   })
 
-  test('with no unpaced writes, every write waits for the spacing', async () => {
-    const starts = await startTimes(pacedGroup(100, 0), 3)
-    expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(95)
-    expect((starts[2] ?? 0) - (starts[1] ?? 0)).toBeGreaterThanOrEqual(95)
+  test('with no unpaced writes, every write after the first waits for the spacing', async () => {
+    const { clock, octokit } = client(0)
+    for (let i = 0; i < 3; i++) await octokit.rest.issues.addLabels(label)
+    expect(clock.waits).toEqual([1000, 1000])
+  })
+
+  test('writes that notify people are spaced 3 s apart once past the allowance', async () => {
+    const { clock, octokit } = client(1)
+    for (let i = 0; i < 3; i++) await octokit.rest.issues.createComment({ owner: 'acme', repo: 'app', issue_number: 3, body: `c${i}` })
+    // Each write takes its turn in the write lane (1 s), then in the notification lane (the rest of 3 s).
+    expect(clock.waits).toEqual([1000, 2000, 3000])
+  })
+
+  test('reads are never paced', async () => {
+    const { clock, octokit } = client(0)
+    for (let i = 0; i < 3; i++) await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
+    expect(clock.waits).toEqual([])
+  })
+
+  test('a retried write waits GitHub’s retry-after, then takes its turn again', async () => {
+    const { clock, octokit } = client()
+    github.fail({ operationId: 'issues/add-labels', status: 403, headers: { 'retry-after': '7' }, body: { message: 'You have exceeded a secondary rate limit.' } })
+    await octokit.rest.issues.addLabels(label)
+    expect(clock.waits).toEqual([7000])
   })
 })

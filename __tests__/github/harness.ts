@@ -38,7 +38,7 @@ export async function startHarness(options: { dryRun?: boolean } = {}): Promise<
   const server = await startGitHubServer()
   const log = recordingLogger()
   const build = (dryRun: boolean) => {
-    const octokit = createOctokit({ token: TOKEN, baseUrl: server.url, logger: log, throttle: { timeScale: 0.001 } })
+    const octokit = createOctokit({ token: TOKEN, baseUrl: server.url, logger: log, retry: { timeScale: 0.001 } })
     const port = createGitHubPort(octokit, REPO)
     const publisher = createPublisher(port, { dryRun, secrets: [TOKEN], botLogin: null, logger: log })
     return { octokit, port, publisher }

@@ -2,36 +2,22 @@
 // no trigger never loads it (cold start of the action).
 import type AnthropicClient from '@anthropic-ai/sdk'
 import { fromAnthropicMessage, toAnthropicParams } from './anthropic-request.js'
-import { callWithRetry, realSleep } from './call-with-retry.js'
-import { innermostMessage, type ModelFailure } from './model-call-error.js'
-import { DEFAULT_RETRY_SETTINGS, type FailureKind } from './retry-policy.js'
+import { kindOfStatus } from '../retry/retry-policy.js'
+import { withRetry } from '../retry/with-retry.js'
+import { innermostMessage, modelRetryShell, type ModelFailure } from './model-call-error.js'
 import { SILENT_MODEL_LOGGER, type ModelClientOptions, type ModelPort, type ModelRequest, type ModelResponse } from './types.js'
 
 type Sdk = typeof import('@anthropic-ai/sdk')
 
 const DEFAULT_TIMEOUT_MS = 120_000
 
-function kindOfStatus(status: number): FailureKind {
-  if (status === 429) return 'rate_limit'
-  if (status === 529) return 'overloaded'
-  if (status === 408 || status >= 500) return 'server'
-  return 'fatal'
-}
-
-/** retry-after-ms (Anthropic sends it), then retry-after in seconds or as an HTTP date. */
-function retryAfterSeconds(headers: Headers | undefined): number | null {
-  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '')
-  if (Number.isFinite(ms)) return ms / 1000
-  const raw = headers?.get('retry-after')
-  if (!raw) return null
-  const secs = Number.parseFloat(raw)
-  if (Number.isFinite(secs)) return secs
-  const date = Date.parse(raw)
-  return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000)
+/** The SDK's Headers as a plain record with lower-case names, for the retry policy. */
+function plainHeaders(headers: Headers | undefined): Record<string, string> {
+  return headers ? Object.fromEntries(headers.entries()) : {}
 }
 
 function classify(sdk: Sdk, error: unknown): ModelFailure {
-  const none = { status: null, errorType: null, retryAfterSeconds: null }
+  const none = { status: null, errorType: null, headers: {} }
   if (error instanceof sdk.APIConnectionTimeoutError) return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' }
   if (error instanceof sdk.APIConnectionError) return { ...none, kind: 'connection', detail: innermostMessage(error) }
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
@@ -40,7 +26,7 @@ function classify(sdk: Sdk, error: unknown): ModelFailure {
       status: error.status,
       errorType: error.type,
       detail: error.apiMessage ?? '',
-      retryAfterSeconds: retryAfterSeconds(error.headers)
+      headers: plainHeaders(error.headers)
     }
   }
   return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) }
@@ -58,14 +44,7 @@ export async function createAnthropicModel(model: string, options: ModelClientOp
     logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
     logLevel: 'warn'
   })
-  const context = {
-    provider: 'anthropic' as const,
-    model,
-    settings: { ...DEFAULT_RETRY_SETTINGS, ...options.retry },
-    sleep: options.sleep ?? realSleep,
-    logger,
-    classify: (error: unknown) => classify(sdk, error)
-  }
+  const retry = modelRetryShell('anthropic', model, options, (error) => classify(sdk, error))
   let warnedTemperature = false
   return {
     provider: 'anthropic',
@@ -76,7 +55,7 @@ export async function createAnthropicModel(model: string, options: ModelClientOp
         logger.debug(`anthropic:${model}: temperature ${request.temperature} is not sent; Claude API version 2026-10-21 has no temperature`)
       }
       const params = toAnthropicParams(model, request)
-      const message = await callWithRetry(() => client.messages.create(params), context)
+      const message = await withRetry(() => client.messages.create(params), retry)
       return fromAnthropicMessage(message)
     }
   }

@@ -1,22 +1,14 @@
 // ModelPort over @google/genai (the Gemini API, not Vertex). The SDK is imported on first use only.
-import { callWithRetry, realSleep } from './call-with-retry.js'
+import { kindOfStatus } from '../retry/retry-policy.js'
+import { withRetry } from '../retry/with-retry.js'
 import { fromGeminiResponse, toGeminiParams } from './gemini-request.js'
-import { innermostMessage, type ModelFailure } from './model-call-error.js'
-import { DEFAULT_RETRY_SETTINGS, type FailureKind } from './retry-policy.js'
-import { SILENT_MODEL_LOGGER, type ModelClientOptions, type ModelPort, type ModelRequest, type ModelResponse } from './types.js'
+import { innermostMessage, modelRetryShell, type ModelFailure } from './model-call-error.js'
+import type { ModelClientOptions, ModelPort, ModelRequest, ModelResponse } from './types.js'
 
 type Sdk = typeof import('@google/genai')
 
 const DEFAULT_TIMEOUT_MS = 120_000
 const GEMINI_API = 'https://generativelanguage.googleapis.com/'
-
-function kindOfStatus(status: number): FailureKind {
-  if (status === 429) return 'rate_limit'
-  // Gemini says UNAVAILABLE "The model is overloaded" where Anthropic says 529.
-  if (status === 503) return 'overloaded'
-  if (status === 408 || status >= 500) return 'server'
-  return 'fatal'
-}
 
 interface GoogleErrorBody {
   error?: { message?: string; status?: string; details?: Array<{ '@type'?: string; retryDelay?: string }> }
@@ -33,22 +25,24 @@ function readBody(message: string): GoogleErrorBody {
 }
 
 /** google.rpc.RetryInfo's retryDelay is a Duration in JSON form: "37s", "1.5s". */
-function retryDelaySeconds(body: GoogleErrorBody): number | null {
+function retryDelayMs(body: GoogleErrorBody): number | null {
   const info = body.error?.details?.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))
   const match = /^(\d+(?:\.\d+)?)s$/.exec(info?.retryDelay ?? '')
-  return match ? Number(match[1]) : null
+  return match ? Number(match[1]) * 1000 : null
 }
 
 function classify(sdk: Sdk, error: unknown): ModelFailure {
-  const none = { status: null, errorType: null, retryAfterSeconds: null }
+  const none = { status: null, errorType: null, headers: {} }
   if (error instanceof sdk.ApiError) {
     const body = readBody(error.message)
     return {
-      kind: kindOfStatus(error.status),
+      // Gemini says UNAVAILABLE "The model is overloaded" where Anthropic says 529.
+      kind: error.status === 503 ? 'overloaded' : kindOfStatus(error.status),
       status: error.status,
       errorType: body.error?.status ?? null,
       detail: body.error?.message ?? '',
-      retryAfterSeconds: retryDelaySeconds(body)
+      headers: {},
+      askedWaitMs: retryDelayMs(body)
     }
   }
   // The SDK wraps a failed fetch as Error(`exception ${e} sending request`, { cause: e }). Read by
@@ -63,7 +57,6 @@ function classify(sdk: Sdk, error: unknown): ModelFailure {
 
 export async function createGeminiModel(model: string, options: ModelClientOptions): Promise<ModelPort> {
   const sdk: Sdk = await import('@google/genai')
-  const logger = options.logger ?? SILENT_MODEL_LOGGER
   const ai = new sdk.GoogleGenAI({
     apiKey: options.apiKey,
     vertexai: false,
@@ -78,14 +71,7 @@ export async function createGeminiModel(model: string, options: ModelClientOptio
       // No retryOptions: the SDK then makes one attempt, and callWithRetry decides.
     }
   })
-  const context = {
-    provider: 'google' as const,
-    model,
-    settings: { ...DEFAULT_RETRY_SETTINGS, ...options.retry },
-    sleep: options.sleep ?? realSleep,
-    logger,
-    classify: (error: unknown) => classify(sdk, error)
-  }
+  const retry = modelRetryShell('google', model, options, (error) => classify(sdk, error))
   let calls = 0
   const nextId = () => `gemini_call_${++calls}`
   return {
@@ -93,7 +79,7 @@ export async function createGeminiModel(model: string, options: ModelClientOptio
     model,
     async complete(request: ModelRequest): Promise<ModelResponse> {
       const params = toGeminiParams(model, request)
-      const response = await callWithRetry(() => ai.models.generateContent(params), context)
+      const response = await withRetry(() => ai.models.generateContent(params), retry)
       return fromGeminiResponse(response, nextId)
     }
   }

@@ -1,16 +1,13 @@
 // A model call that failed for good: one line that says what happened and what to do.
-import type { FailureKind } from './retry-policy.js'
-import type { Provider } from './types.js'
+import { MODEL_RETRY, type Failure } from '../retry/retry-policy.js'
+import { realClock, type RetryShell } from '../retry/with-retry.js'
+import { SILENT_MODEL_LOGGER, type ModelClientOptions, type Provider } from './types.js'
 
-export interface ModelFailure {
-  kind: FailureKind
-  /** HTTP status, or null when no answer came (timeout, connection). */
-  status: number | null
+export interface ModelFailure extends Failure {
   /** The provider's error type (`overloaded_error`, `RESOURCE_EXHAUSTED`), or null. */
   errorType: string | null
   /** The provider's message, already one line. */
   detail: string
-  retryAfterSeconds: number | null
 }
 
 /** The deepest `cause` message: fetch says "fetch failed" and keeps ECONNREFUSED two levels down. Read by shape (errors of another realm). */
@@ -62,5 +59,21 @@ export class ModelCallError extends Error {
     this.status = failure.status
     this.kind = failure.kind
     this.attempts = attempts
+  }
+}
+
+/**
+ * How a model call is retried: the shared policy with the model bounds, each retry logged, a final
+ * failure thrown as a ModelCallError. Sending a model request twice costs tokens, never a duplicate.
+ */
+export function modelRetryShell(provider: Provider, model: string, options: ModelClientOptions, classify: (error: unknown) => ModelFailure): RetryShell<ModelFailure> {
+  return {
+    settings: { ...MODEL_RETRY, ...options.retry },
+    clock: { now: realClock.now, sleep: options.sleep ?? realClock.sleep },
+    logger: options.logger ?? SILENT_MODEL_LOGGER,
+    label: `${provider}:${model}:`,
+    replaySafe: true,
+    classify,
+    finalError: (_error, failure, attempts) => new ModelCallError(provider, model, failure, attempts)
   }
 }

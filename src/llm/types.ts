@@ -1,7 +1,8 @@
 // The provider-neutral model contract. The agent loop speaks only this; each provider's adapter
 // translates it to its SDK, so the loop is tested once and a provider is a small file.
 import type { ToolSpec } from '../execute/tool-types.js'
-import type { RetrySettings } from './retry-policy.js'
+import type { RetrySettings } from '../retry/retry-policy.js'
+import type { Sleep } from '../retry/with-retry.js'
 
 export type Provider = 'anthropic' | 'google'
 
@@ -89,8 +90,6 @@ export interface ModelLogger {
 }
 
 export const SILENT_MODEL_LOGGER: ModelLogger = { debug() {}, info() {}, warning() {} }
-
-export type Sleep = (ms: number) => Promise<void>
 
 /** What an adapter needs besides the model id. main.ts fills it from inputs and the environment. */
 export interface ModelClientOptions {

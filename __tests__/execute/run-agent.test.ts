@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAgent, type AgentEvent } from '../../src/execute/run-agent.js'
 import type { ModelPort, ModelRequest, ModelResponse, TokenUsage } from '../../src/llm/types.js'
-import { EVENT, okTool } from './agent-tools.js'
+import { EVENT, okTool } from '../llm/agent-tools.js'
 
 type Scripted = ModelPort & { requests: ModelRequest[] }
 
