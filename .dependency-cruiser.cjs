@@ -110,7 +110,7 @@ function folderRules() {
 }
 
 /** @type {import('dependency-cruiser').IConfiguration} */
-module.exports = {
+const config = {
   forbidden: [
     {
       name: 'no-circular',
@@ -184,3 +184,8 @@ module.exports = {
     cache: false
   }
 }
+
+// For scripts/update-architecture-graph.mjs, which draws the graph against these lists. Not
+// enumerable: dependency-cruiser rejects keys it does not know.
+Object.defineProperty(config, 'architecture', { value: { MAY_IMPORT, KNOWN_CYCLES } })
+module.exports = config
