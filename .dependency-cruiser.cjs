@@ -75,7 +75,8 @@ const anyOf = (names) => `^src/(${names.join('|')})/`
 function folderRules() {
   return FOLDERS.flatMap((folder) => {
     const allowed = anyOf([folder, ...MAY_IMPORT[folder]])
-    const comment = MAY_IMPORT[folder].length > 0 ? `src/${folder}/ may import only ${MAY_IMPORT[folder].join(', ')}` : `src/${folder}/ imports nothing else of src/`
+    const comment =
+      MAY_IMPORT[folder].length > 0 ? `src/${folder}/ may import only ${MAY_IMPORT[folder].join(', ')}` : `src/${folder}/ imports nothing else of src/`
     const own = KNOWN_CYCLES.filter((e) => e.from.startsWith(`^src/${folder}/`))
     const rules = [
       {
