@@ -34,6 +34,6 @@ export interface EventContext {
   text: CommandText | null
   /** The comment id (issue comment, review comment) for reactions and replies. */
   commentId: number | null
-  /** Every variable of the reference's tables plus DESIGN §5 extras, exact names and types. */
+  /** Every variable of AOF's reference tables, exact names and types, plus this action's extras (comment_body, command, …). */
   metadata: Record<string, MetadataValue>
 }
