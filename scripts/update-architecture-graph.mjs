@@ -137,6 +137,7 @@ function main(args) {
   if (docPath === undefined || docPath.startsWith('--')) throw new Error('--doc needs a path')
   const show = (p) => relative(process.cwd(), p) || p
   const doc = readFileSync(docPath, 'utf8')
+  replaceBlock(doc, '', show(docPath)) // no markers: say so before the slower cruise
   const { MAY_IMPORT } = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')).architecture
   const updated = replaceBlock(doc, renderGraph(cruise(), MAY_IMPORT), show(docPath))
   if (args.includes('--check')) {
