@@ -13217,7 +13217,7 @@ function aggregationOf(ctx, spec) {
     if (first && second && first[1] !== second[1]) {
         ctx.report('error', second[0], `spec.aggregation ${second[1]} contradicts coordination.aggregation ${first[1]}; keep one`);
     }
-    // DESIGN §2: a fleet is "agents in parallel + merge"; AOF's own default (consensus) fails on differing answers.
+    // A fleet here is its members, then one merged result; AOF's own default (consensus) fails on differing answers.
     const value = first?.[1];
     return value === 'consensus' ? 'consensus' : 'merge';
 }
@@ -14998,7 +14998,7 @@ function push(payload) {
         commit_count: Array.isArray(payload.commits) ? payload.commits.length : null
     };
 }
-/** The reference's metadata variables plus DESIGN §5 extras, for one event. Never throws. */
+/** AOF's metadata variables plus this action's extras (comment_body, command, …), for one event. Never throws. */
 function buildMetadata(eventName, payload, fallbackRepository) {
     const metadata = common(eventName, payload, fallbackRepository);
     const pr = asRecord(payload.pull_request);
@@ -15534,7 +15534,7 @@ function commentOutcome(parsed, botName) {
     return `comment holds no command and does not mention @${botName}`;
 }
 /**
- * What the chosen Trigger runs for the event (DESIGN §4.3): commands in the text, else the
+ * What the chosen Trigger runs for the event: commands in the text (longest key by words), else the
  * `event.action` key, then the `event` key, then default_agent (for comments: only on a mention).
  * Edited and deleted comments run only an exact `event.edited`/`event.deleted` binding.
  */
@@ -15625,7 +15625,7 @@ function decided(trigger, choice, verdicts, teamCheck) {
     return decision;
 }
 /**
- * Pure routing (DESIGN §4): Triggers in config order, the first whose filters all hold handles the
+ * Pure routing (docs/architecture.md): Triggers in config order, the first whose filters all hold handles the
  * event, with no fall-through; every Trigger gets a verdict with one reason. When the chosen Trigger
  * runs nothing, `matched` is false and `trigger` still names it.
  */
@@ -18398,7 +18398,7 @@ function renderTemplate(template, vars) {
 
 ;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
 
-/** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
+/** Metadata for templates: the event's, plus the command this invocation carries (`command`, `command_args`). */
 function invocationMetadata(event, invocation) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
     return {
@@ -21498,7 +21498,7 @@ function checkAgent(agent, routes) {
     return diagnostics;
 }
 /**
- * Load-time warnings (DESIGN §5) at each agent's location for `{{ metadata.X }}` that exists for no
+ * Load-time warnings at each agent's location for a `{{ metadata.X }}` that cannot exist: for no
  * event, or for none of the events of the Triggers routing to that agent. Agents nothing routes to
  * are checked for the first kind only.
  */

@@ -1102,7 +1102,7 @@ function aggregationOf(ctx, spec) {
     if (first && second && first[1] !== second[1]) {
         ctx.report('error', second[0], `spec.aggregation ${second[1]} contradicts coordination.aggregation ${first[1]}; keep one`);
     }
-    // DESIGN §2: a fleet is "agents in parallel + merge"; AOF's own default (consensus) fails on differing answers.
+    // A fleet here is its members, then one merged result; AOF's own default (consensus) fails on differing answers.
     const value = first?.[1];
     return value === 'consensus' ? 'consensus' : 'merge';
 }
@@ -3394,7 +3394,7 @@ function checkAgent(agent, routes) {
     return diagnostics;
 }
 /**
- * Load-time warnings (DESIGN §5) at each agent's location for `{{ metadata.X }}` that exists for no
+ * Load-time warnings at each agent's location for a `{{ metadata.X }}` that cannot exist: for no
  * event, or for none of the events of the Triggers routing to that agent. Agents nothing routes to
  * are checked for the first kind only.
  */

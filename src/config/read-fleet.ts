@@ -77,7 +77,7 @@ function aggregationOf(ctx: DocContext, spec: Spec): Aggregation {
   if (first && second && first[1] !== second[1]) {
     ctx.report('error', second[0], `spec.aggregation ${second[1]} contradicts coordination.aggregation ${first[1]}; keep one`)
   }
-  // DESIGN §2: a fleet is "agents in parallel + merge"; AOF's own default (consensus) fails on differing answers.
+  // A fleet here is its members, then one merged result; AOF's own default (consensus) fails on differing answers.
   const value = first?.[1]
   return value === 'consensus' ? 'consensus' : 'merge'
 }

@@ -115,7 +115,7 @@ function push(payload: JsonRecord): Metadata {
   }
 }
 
-/** The reference's metadata variables plus DESIGN §5 extras, for one event. Never throws. */
+/** AOF's metadata variables plus this action's extras (comment_body, command, …), for one event. Never throws. */
 export function buildMetadata(eventName: string, payload: JsonRecord, fallbackRepository: string | null): Metadata {
   const metadata = common(eventName, payload, fallbackRepository)
   const pr = asRecord(payload.pull_request)

@@ -42,6 +42,6 @@ export interface EventContext {
   baseSha: string | null
   /** PR: the head branch comes from another repository (a fork). */
   fromFork: boolean
-  /** Every variable of the reference's tables plus DESIGN §5 extras, exact names and types. */
+  /** Every variable of AOF's reference tables, exact names and types, plus this action's extras (comment_body, command, …). */
   metadata: Record<string, MetadataValue>
 }

@@ -1,12 +1,30 @@
-import type { PullRequestInfo } from '../github/types.js'
 import type { EventContext } from './types.js'
+
+/** What a comment event lacks of its PR, as the GitHub port reads it. */
+export interface PullRequestFacts {
+  number: number
+  title: string
+  state: string
+  draft: boolean
+  author: string | null
+  headSha: string
+  headRef: string
+  /** `owner/repo` of the head branch; null when the fork is gone. */
+  headRepository: string | null
+  baseSha: string
+  baseRef: string
+  additions: number | null
+  deletions: number | null
+  changedFiles: number | null
+  htmlUrl: string
+}
 
 /**
  * A comment on a PR arrives as an `issue_comment` whose payload has no branch, head SHA or PR
  * numbers. Filling them from the PR itself lets `branches` filters, check runs and `pr_*`
  * templates work the same as on `pull_request` events.
  */
-export function withPullRequest(event: EventContext, pull: PullRequestInfo): EventContext {
+export function withPullRequest(event: EventContext, pull: PullRequestFacts): EventContext {
   const base = event.repository?.toLowerCase() ?? null
   return {
     ...event,

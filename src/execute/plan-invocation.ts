@@ -23,7 +23,7 @@ export interface InvocationPlan {
   unsupported?: string
 }
 
-/** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
+/** Metadata for templates: the event's, plus the command this invocation carries (`command`, `command_args`). */
 export function invocationMetadata(event: EventContext, invocation: Invocation): Record<string, MetadataValue> {
   const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null
   return {

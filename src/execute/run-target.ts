@@ -42,7 +42,7 @@ export interface TargetShell {
   diff(): Promise<BudgetedDiff | null>
   startCheckRun(): Promise<void>
   dispatchWorkflow(workflow: string, ref: string | null, inputs: Record<string, string>): Promise<string | null>
-  /** A converging review for an agent that posts reviews on a PR (issue 9); null where none applies. */
+  /** A converging review (only what changed, no repeated finding) for an agent that reviews a PR; null where none applies. */
   reviewSession(plan: AgentPlan, invocation: Invocation): Promise<ReviewSessionStart | null>
   now(): Date
 }

@@ -3,8 +3,26 @@
 // takes the verdict most members gave.
 import type { FleetDef } from '../config/types.js'
 import type { ReviewEvent } from '../github/types.js'
-import type { DraftComment, ReviewDraft } from './publication-draft.js'
-import type { MemberResult } from './run-fleet.js'
+import type { DraftComment, PublicationDraft, ReviewDraft } from './publication-draft.js'
+
+/** What running one member gave: the shell's part of a MemberResult. */
+export interface MemberRun {
+  status: 'ran' | 'failed' | 'budget'
+  /** One sentence: how it stopped. */
+  detail: string
+  /** The member's last answer ('' when none). */
+  text: string
+  draft: PublicationDraft
+}
+
+export interface MemberResult extends Omit<MemberRun, 'status'> {
+  /** The member's name in the fleet. */
+  member: string
+  /** The plan's label (`fleet:NAME/member`). */
+  label: string
+  /** `skipped`: a pipeline stopped before it, because an earlier member failed. */
+  status: MemberRun['status'] | 'skipped'
+}
 
 export interface FleetPublication {
   /** The one review to submit, when any member drafted one. */

@@ -1,31 +1,22 @@
 // An AgentFleet inside one job: members in parallel (a bounded number at a time) or as a pipeline,
 // then one merged publication instead of one per member.
 import type { FleetDef } from '../config/types.js'
-import type { AgentPlan } from '../execute/plan-invocation.js'
-import { mergeFleetResults, type FleetPublication } from './merge-fleet-results.js'
-import { emptyDraft, type PublicationDraft } from './publication-draft.js'
+import { mergeFleetResults, type FleetPublication, type MemberResult, type MemberRun } from './merge-fleet-results.js'
+import { emptyDraft } from './publication-draft.js'
 
-/** What running one member gave: the shell's part of a MemberResult. */
-export interface MemberRun {
-  status: 'ran' | 'failed' | 'budget'
-  /** One sentence: how it stopped. */
-  detail: string
-  /** The member's last answer ('' when none). */
-  text: string
-  draft: PublicationDraft
-}
+export type { MemberResult, MemberRun } from './merge-fleet-results.js'
 
-export interface MemberResult extends Omit<MemberRun, 'status'> {
-  /** The member's name in the fleet. */
-  member: string
-  /** The plan's label (`fleet:NAME/member`). */
+/**
+ * What the fleet needs of a member's plan: its label. The caller's own plan type flows through to
+ * runMember unchanged, so fleet/ does not import execute/, which calls it.
+ */
+export interface MemberPlan {
+  /** Label for reports: `fleet:F/member`. */
   label: string
-  /** `skipped`: a pipeline stopped before it, because an earlier member failed. */
-  status: MemberRun['status'] | 'skipped'
 }
 
 /** `previous`: in a pipeline, the results of the members before this one; in parallel, empty. */
-export type RunMember = (plan: AgentPlan, previous: readonly MemberResult[]) => Promise<MemberRun>
+export type RunMember<Plan extends MemberPlan = MemberPlan> = (plan: Plan, previous: readonly MemberResult[]) => Promise<MemberRun>
 
 export interface RunFleetOptions {
   /** Members running at once in parallel mode (default 3). */
@@ -43,12 +34,12 @@ export interface FleetRun {
 
 export const DEFAULT_FLEET_CONCURRENCY = 3
 
-function memberName(fleet: FleetDef, plans: AgentPlan[], index: number): string {
-  const plan = plans[index] as AgentPlan
+function memberName(fleet: FleetDef, plans: readonly MemberPlan[], index: number): string {
+  const plan = plans[index] as MemberPlan
   return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label
 }
 
-async function runOne(runMember: RunMember, plan: AgentPlan, previous: readonly MemberResult[], member: string): Promise<MemberResult> {
+async function runOne<Plan extends MemberPlan>(runMember: RunMember<Plan>, plan: Plan, previous: readonly MemberResult[], member: string): Promise<MemberResult> {
   try {
     const run = await runMember(plan, previous)
     return { ...run, member, label: plan.label }
@@ -58,13 +49,13 @@ async function runOne(runMember: RunMember, plan: AgentPlan, previous: readonly 
   }
 }
 
-async function parallel(fleet: FleetDef, plans: AgentPlan[], runMember: RunMember, concurrency: number): Promise<MemberResult[]> {
+async function parallel<Plan extends MemberPlan>(fleet: FleetDef, plans: Plan[], runMember: RunMember<Plan>, concurrency: number): Promise<MemberResult[]> {
   const results: MemberResult[] = new Array<MemberResult>(plans.length)
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < plans.length) {
       const index = next++
-      results[index] = await runOne(runMember, plans[index] as AgentPlan, [], memberName(fleet, plans, index))
+      results[index] = await runOne(runMember, plans[index] as Plan, [], memberName(fleet, plans, index))
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker))
@@ -72,7 +63,7 @@ async function parallel(fleet: FleetDef, plans: AgentPlan[], runMember: RunMembe
 }
 
 /** A pipeline: each member sees the results before it; a failure stops the ones after it. */
-async function sequential(fleet: FleetDef, plans: AgentPlan[], runMember: RunMember): Promise<MemberResult[]> {
+async function sequential<Plan extends MemberPlan>(fleet: FleetDef, plans: Plan[], runMember: RunMember<Plan>): Promise<MemberResult[]> {
   const results: MemberResult[] = []
   let stoppedBy: string | null = null
   for (const [index, plan] of plans.entries()) {
@@ -88,7 +79,7 @@ async function sequential(fleet: FleetDef, plans: AgentPlan[], runMember: RunMem
   return results
 }
 
-export async function runFleet(fleet: FleetDef, plans: AgentPlan[], runMember: RunMember, options: RunFleetOptions = {}): Promise<FleetRun> {
+export async function runFleet<Plan extends MemberPlan>(fleet: FleetDef, plans: Plan[], runMember: RunMember<Plan>, options: RunFleetOptions = {}): Promise<FleetRun> {
   const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY
   const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY
   const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency)

@@ -91,7 +91,7 @@ function commentOutcome(parsed: ParsedCommands | null, botName: string): string 
 }
 
 /**
- * What the chosen Trigger runs for the event (DESIGN §4.3): commands in the text, else the
+ * What the chosen Trigger runs for the event: commands in the text (longest key by words), else the
  * `event.action` key, then the `event` key, then default_agent (for comments: only on a mention).
  * Edited and deleted comments run only an exact `event.edited`/`event.deleted` binding.
  */

@@ -55,7 +55,7 @@ function decided(trigger: TriggerDef, choice: Choice, verdicts: TriggerVerdict[]
 }
 
 /**
- * Pure routing (DESIGN §4): Triggers in config order, the first whose filters all hold handles the
+ * Pure routing (docs/architecture.md): Triggers in config order, the first whose filters all hold handles the
  * event, with no fall-through; every Trigger gets a verdict with one reason. When the chosen Trigger
  * runs nothing, `matched` is false and `trigger` still names it.
  */

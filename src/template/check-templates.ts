@@ -104,7 +104,7 @@ function checkAgent(agent: AgentDef, routes: Route[]): Diagnostic[] {
 }
 
 /**
- * Load-time warnings (DESIGN §5) at each agent's location for `{{ metadata.X }}` that exists for no
+ * Load-time warnings at each agent's location for a `{{ metadata.X }}` that cannot exist: for no
  * event, or for none of the events of the Triggers routing to that agent. Agents nothing routes to
  * are checked for the first kind only.
  */

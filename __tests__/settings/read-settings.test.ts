@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { readSettings, SettingsError, type Settings } from '../../src/settings/read-settings.js'
+
+/** An input reader over a table, '' for what is not set, as `core.getInput` reads the runner's INPUT_*. */
+function inputs(values: Record<string, string> = {}): (name: string) => string {
+  return (name) => values[name] ?? ''
+}
+
+function read(values: Record<string, string> = {}, env: Record<string, string | undefined> = {}): Settings {
+  return readSettings(inputs(values), env)
+}
+
+/** The error readSettings throws for these inputs. */
+function failure(values: Record<string, string>): SettingsError {
+  try {
+    read(values)
+  } catch (error) {
+    if (error instanceof SettingsError) return error
+    throw error
+  }
+  throw new Error(`expected a SettingsError for ${JSON.stringify(values)}`)
+}
+
+describe('readSettings', () => {
+  it('gives the documented defaults when no input is set', () => {
+    expect(read()).toEqual({
+      githubToken: '',
+      configPath: '.github/aof',
+      configRef: 'base',
+      anthropicApiKey: '',
+      googleApiKey: '',
+      model: '',
+      dryRun: false,
+      botName: 'aofbot',
+      maxTurns: 0,
+      maxTokens: 0,
+      budgetConclusion: 'neutral',
+      checkName: ''
+    })
+  })
+
+  it("reads action.yml's own defaults, as the runner passes them, to the same settings", () => {
+    const action = parse(readFileSync(path.resolve(import.meta.dirname, '../../action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+    const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, String(input.default ?? '')]))
+    defaults['github-token'] = 'ghs_from_the_runner'
+    expect(read(defaults)).toEqual({ ...read(), githubToken: 'ghs_from_the_runner', checkName: 'github-agent' })
+  })
+
+  it('reads every input when all are set', () => {
+    expect(
+      read({
+        'github-token': 'ghs_token',
+        'config-path': 'ops/aof',
+        'config-ref': 'workspace',
+        'anthropic-api-key': 'sk-ant',
+        'google-api-key': 'g-key',
+        model: 'google:gemini-2.5-flash',
+        'dry-run': 'true',
+        'bot-name': 'opsbot',
+        'max-turns': '12',
+        'max-tokens': '200000',
+        'budget-conclusion': 'failure',
+        'check-name': 'AOF review'
+      })
+    ).toEqual({
+      githubToken: 'ghs_token',
+      configPath: 'ops/aof',
+      configRef: 'workspace',
+      anthropicApiKey: 'sk-ant',
+      googleApiKey: 'g-key',
+      model: 'google:gemini-2.5-flash',
+      dryRun: true,
+      botName: 'opsbot',
+      maxTurns: 12,
+      maxTokens: 200000,
+      budgetConclusion: 'failure',
+      checkName: 'AOF review'
+    })
+  })
+
+  describe('keys and token', () => {
+    const env = { GITHUB_TOKEN: 'env-token', ANTHROPIC_API_KEY: 'env-ant', GOOGLE_API_KEY: 'env-google' }
+
+    it('falls back to the environment variables the SDKs read when the inputs are empty', () => {
+      expect(read({}, env)).toMatchObject({ githubToken: 'env-token', anthropicApiKey: 'env-ant', googleApiKey: 'env-google' })
+    })
+
+    it('prefers the inputs over the environment', () => {
+      expect(read({ 'github-token': 'in-token', 'anthropic-api-key': 'in-ant', 'google-api-key': 'in-google' }, env)).toMatchObject({
+        githubToken: 'in-token',
+        anthropicApiKey: 'in-ant',
+        googleApiKey: 'in-google'
+      })
+    })
+
+    it('reads no other environment variable (GH_TOKEN is the gh CLI’s, not ours)', () => {
+      expect(read({}, { GH_TOKEN: 'gh', GEMINI_API_KEY: 'gem' })).toMatchObject({ githubToken: '', googleApiKey: '' })
+    })
+  })
+
+  describe('config-path', () => {
+    it.each([
+      ['.github/aof/', '.github/aof'],
+      ['configs///', 'configs'],
+      ['aof/triggers.yaml', 'aof/triggers.yaml'],
+      ['.', '.']
+    ])('reads %j as %j (trailing slashes dropped)', (raw, configPath) => {
+      expect(read({ 'config-path': raw }).configPath).toBe(configPath)
+    })
+  })
+
+  describe('config-ref', () => {
+    it.each(['base', 'workspace'])('accepts %j', (ref) => {
+      expect(read({ 'config-ref': ref }).configRef).toBe(ref)
+    })
+
+    it.each(['head', 'Base', 'main'])('refuses %j, naming the input and the choices', (ref) => {
+      expect(failure({ 'config-ref': ref }).message).toBe(`Input 'config-ref' must be one of base, workspace, got '${ref}'`)
+    })
+  })
+
+  describe('dry-run', () => {
+    it.each([
+      ['true', true],
+      ['True', true],
+      ['TRUE', true],
+      ['false', false],
+      ['False', false],
+      ['FALSE', false],
+      ['', false]
+    ])('reads %j as %s, as core.getBooleanInput does', (raw, dryRun) => {
+      expect(read({ 'dry-run': raw }).dryRun).toBe(dryRun)
+    })
+
+    it.each(['yes', '1', 'on', 'tRUE'])('refuses %j rather than guessing', (raw) => {
+      expect(failure({ 'dry-run': raw }).message).toBe(`Input 'dry-run' must be true or false, got '${raw}'`)
+    })
+  })
+
+  describe('bot-name', () => {
+    it.each([
+      ['aofbot', 'aofbot'],
+      ['@aofbot', 'aofbot'],
+      ['ops-bot-2', 'ops-bot-2'],
+      ['my-app[bot]', 'my-app[bot]']
+    ])('reads %j as %j', (raw, botName) => {
+      expect(read({ 'bot-name': raw }).botName).toBe(botName)
+    })
+
+    it.each(['two words', '-leading-dash', 'bot[bot]x', 'a/b', '@'])('refuses %j: it must be a GitHub login', (raw) => {
+      expect(failure({ 'bot-name': raw }).message).toMatch(/^Input 'bot-name' must be a GitHub login such as aofbot, got '/)
+    })
+  })
+
+  describe('model', () => {
+    it.each(['anthropic:claude-sonnet-4-5', 'google:gemini-2.5-flash', ''])('accepts %j', (model) => {
+      expect(read({ model }).model).toBe(model)
+    })
+
+    it('refuses a model without its provider, with an example of the form', () => {
+      expect(failure({ model: 'claude-sonnet-4-5' }).message).toBe(
+        "Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got 'claude-sonnet-4-5'"
+      )
+    })
+  })
+
+  describe.each(['max-turns', 'max-tokens'])('%s', (name) => {
+    const key = name === 'max-turns' ? 'maxTurns' : 'maxTokens'
+
+    it.each([
+      ['', 0],
+      ['0', 0],
+      ['7', 7],
+      ['007', 7],
+      ['1000000', 1000000]
+    ])('reads %j as %d', (raw, value) => {
+      expect(read({ [name]: raw })[key]).toBe(value)
+    })
+
+    it.each(['-1', '1.5', '1e6', 'ten', '10k'])('refuses %j: a whole number or 0 for no limit', (raw) => {
+      expect(failure({ [name]: raw }).message).toBe(`Input '${name}' must be a whole number (0 = no limit), got '${raw}'`)
+    })
+  })
+
+  describe('budget-conclusion', () => {
+    it.each([
+      ['', 'neutral'],
+      ['neutral', 'neutral'],
+      ['failure', 'failure']
+    ])('reads %j as %j', (raw, conclusion) => {
+      expect(read({ 'budget-conclusion': raw }).budgetConclusion).toBe(conclusion)
+    })
+
+    it.each(['success', 'cancelled', 'FAILURE'])('refuses %j: only neutral or failure', (raw) => {
+      expect(failure({ 'budget-conclusion': raw }).message).toBe(`Input 'budget-conclusion' must be one of neutral, failure, got '${raw}'`)
+    })
+  })
+
+  describe('check-name', () => {
+    it('is empty, meaning no check run, when the input is empty', () => {
+      expect(read({ 'check-name': '' }).checkName).toBe('')
+    })
+
+    it('is taken as written', () => {
+      expect(read({ 'check-name': 'AOF: review' }).checkName).toBe('AOF: review')
+    })
+  })
+
+  it('throws a SettingsError, which the shell reports by its message alone (no stack)', () => {
+    expect(() => read({ 'dry-run': 'maybe' })).toThrow(SettingsError)
+  })
+})
