@@ -2956,6 +2956,8 @@ const EXTRA_KEYS = [
     'allow_approve',
     'allowed_labels',
     'create_labels',
+    'max_writes',
+    'max_tool_calls_per_turn',
     'budget',
     'review'
 ];
@@ -12856,6 +12858,8 @@ const agentSpecShape = {
     allow_approve: flag().optional(),
     allowed_labels: textList('a list of label names, e.g. [bug, enhancement]', 'a label name, e.g. bug').optional(),
     create_labels: flag().optional(),
+    max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
+    max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
     budget: unknown().optional(),
     review: reviewConfigSchema.optional()
 };
@@ -18771,23 +18775,46 @@ function eventDataMessage(data) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute/run-tool-calls.ts
+/** Pure: which cap, if any, refuses the call at `index` of this response, and what the model is told. */
+function capRefusal(index, tool, tally, limits) {
+    if (index >= limits.maxCallsPerTurn) {
+        return {
+            cap: 'max_tool_calls_per_turn',
+            message: `refused: this agent may make at most ${limits.maxCallsPerTurn} tool calls in one answer (max_tool_calls_per_turn); nothing was done`
+        };
+    }
+    if (tool && !tool.readOnly && tally.writes >= limits.maxWrites) {
+        return {
+            cap: 'max_writes',
+            message: `refused: this agent may make at most ${limits.maxWrites} writes in one run (max_writes) and has made them; nothing was done`
+        };
+    }
+    return null;
+}
 /**
  * Sequential on purpose: tools write to GitHub, and the model's order (label, then comment) is
  * the order a reader expects. A name the agent was not given is refused without running anything;
  * a tool that throws becomes an error result the model can react to.
  */
-async function runToolCalls(uses, tools) {
+async function runToolCalls(uses, tools, limits, tally) {
     const byName = new Map(tools.map((t) => [t.name, t]));
-    const results = [];
-    for (const use of uses) {
+    const answers = [];
+    for (const [index, use] of uses.entries()) {
         const tool = byName.get(use.name);
+        const refused = capRefusal(index, tool, tally, limits);
         let content;
         let isError;
-        if (!tool) {
+        if (refused) {
+            content = `tool ${use.name} ${refused.message}`;
+            isError = true;
+        }
+        else if (!tool) {
             content = `tool ${use.name} is not available to this agent`;
             isError = true;
         }
         else {
+            if (!tool.readOnly)
+                tally.writes += 1;
             try {
                 const result = await tool.run(use.input);
                 content = result.content;
@@ -18799,9 +18826,10 @@ async function runToolCalls(uses, tools) {
             }
         }
         // Providers refuse an empty tool result; say so instead.
-        results.push({ type: 'tool_result', toolUseId: use.id, name: use.name, content: content === '' ? '(no output)' : content, isError });
+        const result = { type: 'tool_result', toolUseId: use.id, name: use.name, content: content === '' ? '(no output)' : content, isError };
+        answers.push(refused ? { result, refused: refused.cap } : { result });
     }
-    return results;
+    return answers;
 }
 
 ;// CONCATENATED MODULE: ./src/execute/run-agent.ts
@@ -18815,6 +18843,16 @@ async function runToolCalls(uses, tools) {
 
 const DEFAULT_MAX_ITERATIONS = 10;
 const DEFAULT_MAX_TOKENS_PER_TURN = 4096;
+/**
+ * Far above what the examples do (a review is one write; triage is a label call and a comment; a
+ * check-run agent creates and updates one run), so only a runaway or steered model meets them:
+ * ten writes is one per model call at the default max_iterations, and twenty calls in one answer
+ * leaves room for a reviewer that reads many files at once.
+ */
+const DEFAULT_TOOL_CALL_LIMITS = { maxWrites: 10, maxCallsPerTurn: 20 };
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
 function run_agent_textOf(response) {
     return response.content
         .filter((b) => b.type === 'text')
@@ -18836,6 +18874,8 @@ async function runAgent(options) {
     const maxIterations = options.maxIterations && options.maxIterations > 0 ? options.maxIterations : DEFAULT_MAX_ITERATIONS;
     const maxTokensPerTurn = options.maxTokensPerTurn && options.maxTokensPerTurn > 0 ? options.maxTokensPerTurn : DEFAULT_MAX_TOKENS_PER_TURN;
     const budgets = options.budgets ?? {};
+    const limits = { ...DEFAULT_TOOL_CALL_LIMITS, ...definedOnly(options.limits ?? {}) };
+    const tally = { writes: 0 };
     const specs = options.tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema }));
     const messages = [eventDataMessage(options.context)];
     const perTurn = [];
@@ -18895,10 +18935,14 @@ async function runAgent(options) {
         // write the model decided on (often its last act) should happen.
         let resultText = '';
         if (uses.length > 0) {
-            const results = await runToolCalls(uses, options.tools);
-            results.forEach((result, i) => {
+            const answers = await runToolCalls(uses, options.tools, limits, tally);
+            const results = answers.map((a) => a.result);
+            const refusedNow = answers.filter((a) => a.refused).length;
+            if (refusedNow > 0)
+                logger.info(`${modelName} call ${turn}: refused ${refusedNow} of ${uses.length} tool calls (max_writes ${limits.maxWrites}, max_tool_calls_per_turn ${limits.maxCallsPerTurn})`);
+            answers.forEach(({ result, refused }, i) => {
                 const use = uses[i];
-                toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError });
+                toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError, ...(refused ? { refused } : {}) });
                 logger.debug(`tool ${use.name}: ${result.isError ? 'error' : 'ok'} (${run_agent_n(result.content.length)} characters)`);
                 emit({ type: 'tool', turn, name: use.name, isError: result.isError });
                 resultText += `${use.id} ${result.content}`;
@@ -18918,8 +18962,28 @@ async function runAgent(options) {
 ;// CONCATENATED MODULE: ./src/execute/run-agent-plan.ts
 
 
-function describeStop(result) {
-    const tools = result.toolCalls.length ? `; tools called: ${[...new Set(result.toolCalls.map((c) => c.name))].join(', ')}` : '; no tool called';
+/** The agent YAML's caps on tool calls (`max_writes`, `max_tool_calls_per_turn`), defaults filled in. */
+function toolCallLimits(extra) {
+    const own = (value, fallback) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback);
+    return {
+        maxWrites: own(extra.max_writes, DEFAULT_TOOL_CALL_LIMITS.maxWrites),
+        maxCallsPerTurn: own(extra.max_tool_calls_per_turn, DEFAULT_TOOL_CALL_LIMITS.maxCallsPerTurn)
+    };
+}
+/** What the caps kept from running, for the summary: "refused 50 tool calls (over max_writes 10, …)". */
+function describeRefused(result, limits) {
+    const refused = result.toolCalls.filter((c) => c.refused);
+    if (refused.length === 0)
+        return '';
+    const caps = [
+        ...(refused.some((c) => c.refused === 'max_writes') ? [`max_writes ${limits.maxWrites}`] : []),
+        ...(refused.some((c) => c.refused === 'max_tool_calls_per_turn') ? [`max_tool_calls_per_turn ${limits.maxCallsPerTurn}`] : [])
+    ];
+    return `; refused ${refused.length} tool call${refused.length === 1 ? '' : 's'} (over ${caps.join(' and ')})`;
+}
+function describeStop(result, limits) {
+    const ran = result.toolCalls.filter((c) => !c.refused);
+    const tools = (ran.length ? `; tools called: ${[...new Set(ran.map((c) => c.name))].join(', ')}` : '; no tool called') + describeRefused(result, limits);
     const turns = `${result.turns} model call${result.turns === 1 ? '' : 's'}`;
     if (result.stoppedBy === 'end')
         return `finished after ${turns}${tools}`;
@@ -18951,6 +19015,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         const set = values.filter((v) => v !== null);
         return set.length ? Math.min(...set) : undefined;
     };
+    const limits = toolCallLimits(plan.agent.extra);
     const result = await runAgent({
         system: plan.instructions,
         context,
@@ -18964,11 +19029,12 @@ async function runAgentPlan(plan, context, ports, budget) {
         },
         ...(plan.agent.maxTokens ? { maxTokensPerTurn: plan.agent.maxTokens } : {}),
         ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
+        limits,
         logger: ports.logger
     });
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
-    return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result), usage: result.usage, costUsd: result.estimatedCostUsd, result };
+    return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result, limits), usage: result.usage, costUsd: result.estimatedCostUsd, result };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/permission.ts
@@ -22325,6 +22391,7 @@ const read_tools_json = (value) => limitText(JSON.stringify(value, null, 1), RES
 function getPullRequestFilesTool(ctx, port) {
     return {
         name: 'github_get_pull_request_files',
+        readOnly: true,
         description: 'List the files changed by the pull request with their unified-diff patches, a page at a time.',
         inputSchema: {
             type: 'object',
@@ -22355,6 +22422,7 @@ function getPullRequestFilesTool(ctx, port) {
 function getFileTool(ctx, port) {
     return {
         name: 'github_get_file',
+        readOnly: true,
         description: 'Read a file of the repository at the commit under review, with line numbers. Optionally a line range.',
         inputSchema: {
             type: 'object',
@@ -22383,6 +22451,7 @@ function getFileTool(ctx, port) {
 function getIssueTool(ctx, port) {
     return {
         name: 'github_get_issue',
+        readOnly: true,
         description: 'Read the issue or pull request this run is about: title, body, state, labels and the latest comments.',
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
@@ -22405,6 +22474,7 @@ function getIssueTool(ctx, port) {
 function listLabelsTool(port) {
     return {
         name: 'github_list_labels',
+        readOnly: true,
         description: "List the repository's labels with their descriptions.",
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {

@@ -81,6 +81,10 @@ const AGENT_SPEC = {
   allow_approve: 'true: the agent may submit APPROVE reviews. Otherwise an approval is posted as a comment review.',
   allowed_labels: 'When given, the only labels the agent may add or remove.',
   create_labels: 'true: labels the repository does not have yet may be created. Otherwise only existing labels (or those in allowed_labels) are added.',
+  max_writes:
+    'The most writes (comments, reviews, label and check-run changes) the agent may make in one run (default 10). Further write calls are refused and reported in the job summary.',
+  max_tool_calls_per_turn:
+    'The most tool calls the agent may make in one model reply (default 20). Further calls in that reply are refused and reported in the job summary.',
   budget:
     "This agent's limits, e.g. {max_turns: 5, max_tokens: 200000}. The action's max-turns and max-tokens inputs cap the whole run.",
   review:

@@ -478,6 +478,8 @@ const EXTRA_KEYS = [
     'allow_approve',
     'allowed_labels',
     'create_labels',
+    'max_writes',
+    'max_tool_calls_per_turn',
     'budget',
     'review'
 ];
@@ -792,6 +794,8 @@ const agentSpecShape = {
     allow_approve: flag().optional(),
     allowed_labels: textList('a list of label names, e.g. [bug, enhancement]', 'a label name, e.g. bug').optional(),
     create_labels: flag().optional(),
+    max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
+    max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
     budget: schemas/* unknown */.L5J().optional(),
     review: review_config/* reviewConfigSchema */.mq.optional()
 };
