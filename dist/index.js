@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6764);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2391);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2541,7 +2541,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6764:
+/***/ 2391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20064,6 +20064,143 @@ async function runFlow(flow, ctx, ports, resume) {
     return run.result('completed');
 }
 
+;// CONCATENATED MODULE: ./src/event/github-event-names.ts
+// The event names a workflow can receive (webhook names plus the Actions-only ones). A command key
+// that is exactly one of these (`push:`) is an event key, as in AOF's reference, not a slash-command.
+const GITHUB_EVENT_NAMES = new Set([
+    'branch_protection_configuration',
+    'branch_protection_rule',
+    'check_run',
+    'check_suite',
+    'code_scanning_alert',
+    'commit_comment',
+    'create',
+    'delete',
+    'dependabot_alert',
+    'deploy_key',
+    'deployment',
+    'deployment_protection_rule',
+    'deployment_review',
+    'deployment_status',
+    'discussion',
+    'discussion_comment',
+    'fork',
+    'github_app_authorization',
+    'gollum',
+    'installation',
+    'installation_repositories',
+    'installation_target',
+    'issue_comment',
+    'issue_dependencies',
+    'issues',
+    'label',
+    'marketplace_purchase',
+    'member',
+    'membership',
+    'merge_group',
+    'meta',
+    'milestone',
+    'org_block',
+    'organization',
+    'package',
+    'page_build',
+    'personal_access_token_request',
+    'ping',
+    'project',
+    'project_card',
+    'project_column',
+    'projects_v2',
+    'projects_v2_item',
+    'projects_v2_status_update',
+    'public',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'pull_request_review_thread',
+    'pull_request_target',
+    'push',
+    'registry_package',
+    'release',
+    'repository',
+    'repository_advisory',
+    'repository_dispatch',
+    'repository_import',
+    'repository_ruleset',
+    'repository_vulnerability_alert',
+    'schedule',
+    'secret_scanning_alert',
+    'secret_scanning_alert_location',
+    'secret_scanning_scan',
+    'security_advisory',
+    'security_and_analysis',
+    'sponsorship',
+    'star',
+    'status',
+    'sub_issues',
+    'team',
+    'team_add',
+    'watch',
+    'workflow_call',
+    'workflow_dispatch',
+    'workflow_job',
+    'workflow_run'
+]);
+
+;// CONCATENATED MODULE: ./src/route/command-keys.ts
+
+const EVENT_ACTION = /^[a-z_]+\.[a-z_]+$/;
+/** Lower-case, no leading `/`, single spaces: the form keys are compared in. */
+function normalizeKey(key) {
+    return key.trim().replace(/^\//, '').replace(/\s+/g, ' ').toLowerCase();
+}
+function keyKind(key) {
+    if (key.trim().startsWith('/'))
+        return 'slash';
+    const normalized = normalizeKey(key);
+    if (EVENT_ACTION.test(normalized))
+        return 'event-action';
+    if (GITHUB_EVENT_NAMES.has(normalized))
+        return 'event';
+    return 'slash';
+}
+/** A key the YAML wrote with its `/` is a slash-command whatever the word; the shape decides for the rest. */
+function bindingKind(binding) {
+    return binding.slash ? 'slash' : keyKind(binding.key);
+}
+function slashBindings(trigger) {
+    return trigger.commands.filter((binding) => bindingKind(binding) === 'slash');
+}
+/** The first event binding whose key is one of `candidates` (already normalized), in candidate order. */
+function findBinding(trigger, candidates) {
+    for (const candidate of candidates) {
+        const binding = trigger.commands.find((b) => !b.slash && normalizeKey(b.key) === candidate);
+        if (binding)
+            return binding;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/route/label-triggers.ts
+
+const LABEL_ACTIONS = new Set(['labeled', 'unlabeled']);
+/**
+ * The enabled Triggers that start work when a label is added or removed: an `actions` filter or an
+ * `event.action` key (`pull_request.labeled`) names labeled or unlabeled. AOF's filters cannot
+ * name one label, so such a Trigger reacts to every label, and an agent without `allowed_labels`
+ * may add none: a label it picked could start that work (with an App token the write starts a new run).
+ */
+function labelTriggers(config) {
+    return config.triggers
+        .filter((trigger) => {
+        if (!trigger.enabled)
+            return false;
+        if (trigger.actions.some((action) => LABEL_ACTIONS.has(action.toLowerCase())))
+            return true;
+        return trigger.commands.some((binding) => bindingKind(binding) === 'event-action' && LABEL_ACTIONS.has(normalizeKey(binding.key).split('.')[1] ?? ''));
+    })
+        .map((trigger) => trigger.name);
+}
+
 ;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
 // Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
 // What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
@@ -20218,6 +20355,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 ;// CONCATENATED MODULE: ./src/execute/run-target.ts
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
 
 
 
@@ -20392,7 +20530,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         },
         addLabels: async ({ labels }) => {
             if (publisher && event.number !== null)
-                await publisher.addLabels(event.number, labels, { createLabels: false });
+                await publisher.addLabels(event.number, labels, { createLabels: false, labelTriggers: labelTriggers(config) });
             return { labels: labels.join(',') };
         },
         checkRun: async ({ name, conclusion, title, summary }) => {
@@ -22195,19 +22333,76 @@ function check_run_tools_optional(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
 
+;// CONCATENATED MODULE: ./src/github/plan-labels.ts
+// Which of the labels an agent asked for may be applied, created, or must be dropped (with why).
+// GitHub's limit on a label name.
+const MAX_LABEL_LENGTH = 50;
+const fold = (s) => s.trim().toLowerCase();
+/** Removing needs the label on `allowed_labels`: without the list, no label is removed. */
+function removalRefusal(label, policy) {
+    const allowed = policy.allowedLabels ?? [];
+    if (allowed.length === 0)
+        return 'the agent has no allowed_labels, and without them it removes no label';
+    return allowed.some((a) => fold(a) === fold(label)) ? null : "not in the agent's allowed_labels";
+}
+function triggerList(names) {
+    return names.map((n) => `'${n}'`).join(', ');
+}
+function planLabels(requested, existing, policy) {
+    const byName = new Map(existing.map((l) => [fold(l.name), l.name]));
+    const allowed = new Map((policy.allowedLabels ?? []).map((a) => [fold(a), a.trim()]));
+    const plan = { add: [], create: [], dropped: [] };
+    const seen = new Set();
+    const gates = allowed.size === 0 ? (policy.labelTriggers ?? []) : [];
+    for (const raw of requested) {
+        const label = raw.trim();
+        const key = fold(label);
+        if (label === '' || seen.has(key))
+            continue;
+        seen.add(key);
+        if (label.length > MAX_LABEL_LENGTH) {
+            plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` });
+        }
+        else if (allowed.size > 0 && !allowed.has(key)) {
+            plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
+        }
+        else if (gates.length > 0) {
+            const which = `Trigger${gates.length === 1 ? '' : 's'} ${triggerList(gates)}`;
+            plan.dropped.push({ label, reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label` });
+        }
+        else if (byName.has(key)) {
+            plan.add.push(byName.get(key));
+        }
+        else if (allowed.has(key) || policy.createLabels) {
+            const name = allowed.get(key) ?? label;
+            plan.create.push(name);
+            plan.add.push(name);
+        }
+        else {
+            plan.dropped.push({ label, reason: 'does not exist in the repository (list it in allowed_labels or set create_labels: true)' });
+        }
+    }
+    return plan;
+}
+
 ;// CONCATENATED MODULE: ./src/github/tools/label-tools.ts
 
 
 
-function labelHint(policy) {
+
+function labelHint(policy, removing) {
     if (policy.allowedLabels && policy.allowedLabels.length > 0)
         return ` Allowed labels: ${policy.allowedLabels.join(', ')}.`;
+    if (removing)
+        return ' This agent has no allowed_labels, so removing is refused.';
+    if (policy.labelTriggers?.length)
+        return ' This agent has no allowed_labels, and the config reacts to labels, so adding is refused.';
     return policy.createLabels ? '' : ' Only labels that already exist in the repository (see github_list_labels) are applied.';
 }
 function addLabelsTool(ctx, publisher, policy) {
     return {
         name: 'github_add_labels',
-        description: `Add labels to the issue or pull request this run is about.${labelHint(policy)}`,
+        description: `Add labels to the issue or pull request this run is about.${labelHint(policy, false)}`,
         inputSchema: {
             type: 'object',
             properties: { labels: { type: 'array', items: { type: 'string' }, description: 'Label names.' } },
@@ -22217,14 +22412,16 @@ function addLabelsTool(ctx, publisher, policy) {
             const number = requireNumber(ctx);
             const outcome = await publisher.addLabels(number, readStringList(input, 'labels'), policy);
             const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`;
-            return ok(describeOutcome(what, outcome, publisher.dryRun));
+            const text = describeOutcome(what, outcome, publisher.dryRun);
+            // Every label refused: an error the model can react to, not a quiet success.
+            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text);
         })
     };
 }
 function removeLabelTool(ctx, publisher, policy) {
     return {
         name: 'github_remove_label',
-        description: `Remove one label from the issue or pull request this run is about.${labelHint(policy)}`,
+        description: `Remove one label from the issue or pull request this run is about.${labelHint(policy, true)}`,
         inputSchema: {
             type: 'object',
             properties: { label: { type: 'string', description: 'Label name.' } },
@@ -22234,7 +22431,8 @@ function removeLabelTool(ctx, publisher, policy) {
             const number = requireNumber(ctx);
             const label = tool_input_readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
-            return ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun));
+            const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun);
+            return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text);
         })
     };
 }
@@ -23019,47 +23217,6 @@ function planCheckRunOutput(output, secrets) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/plan-labels.ts
-// Which of the labels an agent asked for may be applied, created, or must be dropped (with why).
-// GitHub's limit on a label name.
-const MAX_LABEL_LENGTH = 50;
-const fold = (s) => s.trim().toLowerCase();
-function isLabelAllowed(label, policy) {
-    const allowed = policy.allowedLabels ?? [];
-    return allowed.length === 0 || allowed.some((a) => fold(a) === fold(label));
-}
-function planLabels(requested, existing, policy) {
-    const byName = new Map(existing.map((l) => [fold(l.name), l.name]));
-    const allowed = new Map((policy.allowedLabels ?? []).map((a) => [fold(a), a.trim()]));
-    const plan = { add: [], create: [], dropped: [] };
-    const seen = new Set();
-    for (const raw of requested) {
-        const label = raw.trim();
-        const key = fold(label);
-        if (label === '' || seen.has(key))
-            continue;
-        seen.add(key);
-        if (label.length > MAX_LABEL_LENGTH) {
-            plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` });
-        }
-        else if (allowed.size > 0 && !allowed.has(key)) {
-            plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
-        }
-        else if (byName.has(key)) {
-            plan.add.push(byName.get(key));
-        }
-        else if (allowed.has(key) || policy.createLabels) {
-            const name = allowed.get(key) ?? label;
-            plan.create.push(name);
-            plan.add.push(name);
-        }
-        else {
-            plan.dropped.push({ label, reason: 'does not exist in the repository (list it in allowed_labels or set create_labels: true)' });
-        }
-    }
-    return plan;
-}
-
 ;// CONCATENATED MODULE: ./src/github/plan-review.ts
 // A review as the agent drafted it -> the one create-review request GitHub will accept.
 
@@ -23293,8 +23450,9 @@ function createPublisher(port, options) {
         return { ...outcome, notes: dropNotes, ...base };
     }
     async function removeLabel(number, label, policy) {
-        if (!isLabelAllowed(label, policy)) {
-            const note = `Label '${label}' was not removed: not in the agent's allowed_labels.`;
+        const refusal = removalRefusal(label, policy);
+        if (refusal) {
+            const note = `Label '${label}' was not removed: ${refusal}.`;
             notes.push(note);
             return { sent: false, id: null, url: null, notes: [note] };
         }
@@ -24300,122 +24458,6 @@ function checkFilters(trigger, event, memberships = {}) {
         checkUsers(trigger, event, memberships));
 }
 
-;// CONCATENATED MODULE: ./src/event/github-event-names.ts
-// The event names a workflow can receive (webhook names plus the Actions-only ones). A command key
-// that is exactly one of these (`push:`) is an event key, as in AOF's reference, not a slash-command.
-const GITHUB_EVENT_NAMES = new Set([
-    'branch_protection_configuration',
-    'branch_protection_rule',
-    'check_run',
-    'check_suite',
-    'code_scanning_alert',
-    'commit_comment',
-    'create',
-    'delete',
-    'dependabot_alert',
-    'deploy_key',
-    'deployment',
-    'deployment_protection_rule',
-    'deployment_review',
-    'deployment_status',
-    'discussion',
-    'discussion_comment',
-    'fork',
-    'github_app_authorization',
-    'gollum',
-    'installation',
-    'installation_repositories',
-    'installation_target',
-    'issue_comment',
-    'issue_dependencies',
-    'issues',
-    'label',
-    'marketplace_purchase',
-    'member',
-    'membership',
-    'merge_group',
-    'meta',
-    'milestone',
-    'org_block',
-    'organization',
-    'package',
-    'page_build',
-    'personal_access_token_request',
-    'ping',
-    'project',
-    'project_card',
-    'project_column',
-    'projects_v2',
-    'projects_v2_item',
-    'projects_v2_status_update',
-    'public',
-    'pull_request',
-    'pull_request_review',
-    'pull_request_review_comment',
-    'pull_request_review_thread',
-    'pull_request_target',
-    'push',
-    'registry_package',
-    'release',
-    'repository',
-    'repository_advisory',
-    'repository_dispatch',
-    'repository_import',
-    'repository_ruleset',
-    'repository_vulnerability_alert',
-    'schedule',
-    'secret_scanning_alert',
-    'secret_scanning_alert_location',
-    'secret_scanning_scan',
-    'security_advisory',
-    'security_and_analysis',
-    'sponsorship',
-    'star',
-    'status',
-    'sub_issues',
-    'team',
-    'team_add',
-    'watch',
-    'workflow_call',
-    'workflow_dispatch',
-    'workflow_job',
-    'workflow_run'
-]);
-
-;// CONCATENATED MODULE: ./src/route/command-keys.ts
-
-const EVENT_ACTION = /^[a-z_]+\.[a-z_]+$/;
-/** Lower-case, no leading `/`, single spaces: the form keys are compared in. */
-function normalizeKey(key) {
-    return key.trim().replace(/^\//, '').replace(/\s+/g, ' ').toLowerCase();
-}
-function keyKind(key) {
-    if (key.trim().startsWith('/'))
-        return 'slash';
-    const normalized = normalizeKey(key);
-    if (EVENT_ACTION.test(normalized))
-        return 'event-action';
-    if (GITHUB_EVENT_NAMES.has(normalized))
-        return 'event';
-    return 'slash';
-}
-/** A key the YAML wrote with its `/` is a slash-command whatever the word; the shape decides for the rest. */
-function bindingKind(binding) {
-    return binding.slash ? 'slash' : keyKind(binding.key);
-}
-function slashBindings(trigger) {
-    return trigger.commands.filter((binding) => bindingKind(binding) === 'slash');
-}
-/** The first event binding whose key is one of `candidates` (already normalized), in candidate order. */
-function findBinding(trigger, candidates) {
-    for (const candidate of candidates) {
-        const binding = trigger.commands.find((b) => !b.slash && normalizeKey(b.key) === candidate);
-        if (binding)
-            return binding;
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -24944,6 +24986,7 @@ function checkTemplates(config) {
 
 
 
+
 class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -25096,6 +25139,7 @@ function agentPorts(ctx, commentKey, publisher) {
                 allowApprove: extra.allow_approve === true,
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,
+                labelTriggers: labelTriggers(ctx.config),
                 toolNames: plan.tools
             }, publisher);
         }

@@ -79,7 +79,8 @@ const AGENT_SPEC = {
   max_context_messages: NOT_USED,
   output_schema: "A JSON Schema for the agent's final answer, kept as written.",
   allow_approve: 'true: the agent may submit APPROVE reviews. Otherwise an approval is posted as a comment review.',
-  allowed_labels: 'When given, the only labels the agent may add or remove.',
+  allowed_labels:
+    'When given, exactly the labels the agent may add or remove. Without it the agent may remove no label, and may add only labels the repository has that no Trigger in the config reacts to (a Trigger that routes labeled or unlabeled events reacts to every label).',
   create_labels: 'true: labels the repository does not have yet may be created. Otherwise only existing labels (or those in allowed_labels) are added.',
   max_writes:
     'The most writes (comments, reviews, label and check-run changes) the agent may make in one run (default 10). Further write calls are refused and reported in the job summary.',

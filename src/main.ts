@@ -36,6 +36,7 @@ import { buildOutputs } from './report/build-outputs.js'
 import { buildSummary } from './report/build-summary.js'
 import { conclude } from './report/conclude.js'
 import type { InvocationOutcome, RunRecord, WriteRecord } from './report/types.js'
+import { labelTriggers } from './route/label-triggers.js'
 import { route } from './route/route.js'
 import type { Decision, Invocation } from './route/types.js'
 import { readSettings, SettingsError, type Settings } from './settings/read-settings.js'
@@ -221,6 +222,7 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
           allowApprove: extra.allow_approve === true,
           allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
           createLabels: extra.create_labels === true,
+          labelTriggers: labelTriggers(ctx.config),
           toolNames: plan.tools
         },
         publisher

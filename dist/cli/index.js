@@ -98,7 +98,7 @@ async function replay(args) {
         INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
         'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
     });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8744));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8805));
     await run();
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return process.exitCode === 1 ? 1 : 0;
@@ -6377,13 +6377,12 @@ function readReviewConfig(layers) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Ef: () => (/* binding */ bindingKind),
   Ly: () => (/* binding */ findBinding),
   qp: () => (/* binding */ keyKind),
   l5: () => (/* binding */ normalizeKey),
   Ki: () => (/* binding */ slashBindings)
 });
-
-// UNUSED EXPORTS: bindingKind
 
 ;// CONCATENATED MODULE: ./src/event/github-event-names.ts
 // The event names a workflow can receive (webhook names plus the Actions-only ones). A command key

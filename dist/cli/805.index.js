@@ -1,5 +1,5 @@
-export const id = 744;
-export const ids = [744];
+export const id = 805;
+export const ids = [805];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 8744:
+/***/ 8805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1949,6 +1949,29 @@ async function runFlow(flow, ctx, ports, resume) {
     return run.result('completed');
 }
 
+// EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
+var command_keys = __webpack_require__(941);
+;// CONCATENATED MODULE: ./src/route/label-triggers.ts
+
+const LABEL_ACTIONS = new Set(['labeled', 'unlabeled']);
+/**
+ * The enabled Triggers that start work when a label is added or removed: an `actions` filter or an
+ * `event.action` key (`pull_request.labeled`) names labeled or unlabeled. AOF's filters cannot
+ * name one label, so such a Trigger reacts to every label, and an agent without `allowed_labels`
+ * may add none: a label it picked could start that work (with an App token the write starts a new run).
+ */
+function labelTriggers(config) {
+    return config.triggers
+        .filter((trigger) => {
+        if (!trigger.enabled)
+            return false;
+        if (trigger.actions.some((action) => LABEL_ACTIONS.has(action.toLowerCase())))
+            return true;
+        return trigger.commands.some((binding) => (0,command_keys/* bindingKind */.Ef)(binding) === 'event-action' && LABEL_ACTIONS.has((0,command_keys/* normalizeKey */.l5)(binding.key).split('.')[1] ?? ''));
+    })
+        .map((trigger) => trigger.name);
+}
+
 ;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
 // Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
 // What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
@@ -2089,6 +2112,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 ;// CONCATENATED MODULE: ./src/execute/run-target.ts
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
 
 
 
@@ -2263,7 +2287,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         },
         addLabels: async ({ labels }) => {
             if (publisher && event.number !== null)
-                await publisher.addLabels(event.number, labels, { createLabels: false });
+                await publisher.addLabels(event.number, labels, { createLabels: false, labelTriggers: labelTriggers(config) });
             return { labels: labels.join(',') };
         },
         checkRun: async ({ name, conclusion, title, summary }) => {
@@ -4068,19 +4092,76 @@ function optional(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
 
+;// CONCATENATED MODULE: ./src/github/plan-labels.ts
+// Which of the labels an agent asked for may be applied, created, or must be dropped (with why).
+// GitHub's limit on a label name.
+const MAX_LABEL_LENGTH = 50;
+const fold = (s) => s.trim().toLowerCase();
+/** Removing needs the label on `allowed_labels`: without the list, no label is removed. */
+function removalRefusal(label, policy) {
+    const allowed = policy.allowedLabels ?? [];
+    if (allowed.length === 0)
+        return 'the agent has no allowed_labels, and without them it removes no label';
+    return allowed.some((a) => fold(a) === fold(label)) ? null : "not in the agent's allowed_labels";
+}
+function triggerList(names) {
+    return names.map((n) => `'${n}'`).join(', ');
+}
+function planLabels(requested, existing, policy) {
+    const byName = new Map(existing.map((l) => [fold(l.name), l.name]));
+    const allowed = new Map((policy.allowedLabels ?? []).map((a) => [fold(a), a.trim()]));
+    const plan = { add: [], create: [], dropped: [] };
+    const seen = new Set();
+    const gates = allowed.size === 0 ? (policy.labelTriggers ?? []) : [];
+    for (const raw of requested) {
+        const label = raw.trim();
+        const key = fold(label);
+        if (label === '' || seen.has(key))
+            continue;
+        seen.add(key);
+        if (label.length > MAX_LABEL_LENGTH) {
+            plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` });
+        }
+        else if (allowed.size > 0 && !allowed.has(key)) {
+            plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
+        }
+        else if (gates.length > 0) {
+            const which = `Trigger${gates.length === 1 ? '' : 's'} ${triggerList(gates)}`;
+            plan.dropped.push({ label, reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label` });
+        }
+        else if (byName.has(key)) {
+            plan.add.push(byName.get(key));
+        }
+        else if (allowed.has(key) || policy.createLabels) {
+            const name = allowed.get(key) ?? label;
+            plan.create.push(name);
+            plan.add.push(name);
+        }
+        else {
+            plan.dropped.push({ label, reason: 'does not exist in the repository (list it in allowed_labels or set create_labels: true)' });
+        }
+    }
+    return plan;
+}
+
 ;// CONCATENATED MODULE: ./src/github/tools/label-tools.ts
 
 
 
-function labelHint(policy) {
+
+function labelHint(policy, removing) {
     if (policy.allowedLabels && policy.allowedLabels.length > 0)
         return ` Allowed labels: ${policy.allowedLabels.join(', ')}.`;
+    if (removing)
+        return ' This agent has no allowed_labels, so removing is refused.';
+    if (policy.labelTriggers?.length)
+        return ' This agent has no allowed_labels, and the config reacts to labels, so adding is refused.';
     return policy.createLabels ? '' : ' Only labels that already exist in the repository (see github_list_labels) are applied.';
 }
 function addLabelsTool(ctx, publisher, policy) {
     return {
         name: 'github_add_labels',
-        description: `Add labels to the issue or pull request this run is about.${labelHint(policy)}`,
+        description: `Add labels to the issue or pull request this run is about.${labelHint(policy, false)}`,
         inputSchema: {
             type: 'object',
             properties: { labels: { type: 'array', items: { type: 'string' }, description: 'Label names.' } },
@@ -4090,14 +4171,16 @@ function addLabelsTool(ctx, publisher, policy) {
             const number = requireNumber(ctx);
             const outcome = await publisher.addLabels(number, readStringList(input, 'labels'), policy);
             const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`;
-            return ok(describeOutcome(what, outcome, publisher.dryRun));
+            const text = describeOutcome(what, outcome, publisher.dryRun);
+            // Every label refused: an error the model can react to, not a quiet success.
+            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text);
         })
     };
 }
 function removeLabelTool(ctx, publisher, policy) {
     return {
         name: 'github_remove_label',
-        description: `Remove one label from the issue or pull request this run is about.${labelHint(policy)}`,
+        description: `Remove one label from the issue or pull request this run is about.${labelHint(policy, true)}`,
         inputSchema: {
             type: 'object',
             properties: { label: { type: 'string', description: 'Label name.' } },
@@ -4107,7 +4190,8 @@ function removeLabelTool(ctx, publisher, policy) {
             const number = requireNumber(ctx);
             const label = readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
-            return ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun));
+            const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun);
+            return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text);
         })
     };
 }
@@ -4892,47 +4976,6 @@ function planCheckRunOutput(output, secrets) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/plan-labels.ts
-// Which of the labels an agent asked for may be applied, created, or must be dropped (with why).
-// GitHub's limit on a label name.
-const MAX_LABEL_LENGTH = 50;
-const fold = (s) => s.trim().toLowerCase();
-function isLabelAllowed(label, policy) {
-    const allowed = policy.allowedLabels ?? [];
-    return allowed.length === 0 || allowed.some((a) => fold(a) === fold(label));
-}
-function planLabels(requested, existing, policy) {
-    const byName = new Map(existing.map((l) => [fold(l.name), l.name]));
-    const allowed = new Map((policy.allowedLabels ?? []).map((a) => [fold(a), a.trim()]));
-    const plan = { add: [], create: [], dropped: [] };
-    const seen = new Set();
-    for (const raw of requested) {
-        const label = raw.trim();
-        const key = fold(label);
-        if (label === '' || seen.has(key))
-            continue;
-        seen.add(key);
-        if (label.length > MAX_LABEL_LENGTH) {
-            plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` });
-        }
-        else if (allowed.size > 0 && !allowed.has(key)) {
-            plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
-        }
-        else if (byName.has(key)) {
-            plan.add.push(byName.get(key));
-        }
-        else if (allowed.has(key) || policy.createLabels) {
-            const name = allowed.get(key) ?? label;
-            plan.create.push(name);
-            plan.add.push(name);
-        }
-        else {
-            plan.dropped.push({ label, reason: 'does not exist in the repository (list it in allowed_labels or set create_labels: true)' });
-        }
-    }
-    return plan;
-}
-
 ;// CONCATENATED MODULE: ./src/github/plan-review.ts
 // A review as the agent drafted it -> the one create-review request GitHub will accept.
 
@@ -5166,8 +5209,9 @@ function createPublisher(port, options) {
         return { ...outcome, notes: dropNotes, ...base };
     }
     async function removeLabel(number, label, policy) {
-        if (!isLabelAllowed(label, policy)) {
-            const note = `Label '${label}' was not removed: not in the agent's allowed_labels.`;
+        const refusal = removalRefusal(label, policy);
+        if (refusal) {
+            const note = `Label '${label}' was not removed: ${refusal}.`;
             notes.push(note);
             return { sent: false, id: null, url: null, notes: [note] };
         }
@@ -6173,8 +6217,6 @@ function checkFilters(trigger, event, memberships = {}) {
         checkUsers(trigger, event, memberships));
 }
 
-// EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
-var command_keys = __webpack_require__(941);
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -6499,6 +6541,7 @@ var check_templates = __webpack_require__(7581);
 
 
 
+
 class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -6651,6 +6694,7 @@ function agentPorts(ctx, commentKey, publisher) {
                 allowApprove: extra.allow_approve === true,
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,
+                labelTriggers: labelTriggers(ctx.config),
                 toolNames: plan.tools
             }, publisher);
         }
