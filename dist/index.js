@@ -3048,7 +3048,7 @@ function walk(schema, value, path, out) {
             if (!isMapping(value) || !def.shape)
                 return;
             for (const key of Object.keys(value)) {
-                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
                 path.push(key);
                 if (field)
                     walk(field, value[key], path, out);
@@ -13980,12 +13980,22 @@ const GITHUB_EVENTS = new Set([
 ;// CONCATENATED MODULE: ./src/config/schemas/trigger-schema.ts
 
 
+/** The repository roles a command may require, weakest first (as GitHub names them). */
+const COMMAND_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
+/**
+ * `params` is free-form (it reaches templates as {{ params.NAME }}), except `permission`, which the
+ * gate reads: a typo there must not quietly mean the default.
+ */
+const params = object({
+    permission: schemas_enum(COMMAND_PERMISSIONS, { error: 'one of read, triage, write, maintain or admin (a repository role, in lower case)' }).optional()
+}, { error: 'a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}' })
+    .catchall(unknown());
 const binding = object({
     agent: common_name('the name of an agent, e.g. code-reviewer').optional(),
     fleet: common_name('the name of a fleet, e.g. review-fleet').optional(),
     flow: common_name('the name of a flow, e.g. deploy-flow').optional(),
     description: common_text('a short text shown by /help, e.g. "Review the pull request"').optional(),
-    params: mapping('a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}').optional()
+    params: params.optional()
 }, { error: 'a mapping naming one of agent, fleet or flow, e.g. {agent: code-reviewer, description: "Review the PR"}' });
 const commands = record(schemas_string(), binding, {
     error: 'a mapping from command to target, e.g. {/review: {agent: code-reviewer}, pull_request.opened: {fleet: review-fleet}}'
@@ -21932,7 +21942,8 @@ async function dispatchWorkflow(octokit, repo, workflow, ref, inputs) {
 /**
  * Text in a comment is what strangers control, so what it starts needs a real repository role:
  * `write` unless the binding says `params.permission`. Events the repository itself produces
- * (a PR opened, an issue labelled) are judged by the Trigger's filters alone.
+ * (a PR opened, an issue labelled) are judged by the Trigger's filters alone. The loader refuses
+ * a `permission` that is not a role; should one get here anyway, it needs `admin`, never less.
  */
 function requiredPermission(invocation) {
     if (invocation.via === 'help')
@@ -21940,7 +21951,9 @@ function requiredPermission(invocation) {
     if (invocation.via !== 'command' && invocation.via !== 'mention')
         return null;
     const declared = invocation.params.permission;
-    return isPermission(declared) ? declared : 'write';
+    if (declared === undefined)
+        return 'write';
+    return isPermission(declared) && declared !== 'none' ? declared : 'admin';
 }
 /** Does any invocation need the sender's permission? Saves an API call when none does. */
 function needsSenderPermission(invocations) {

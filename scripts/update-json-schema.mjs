@@ -118,7 +118,9 @@ const COMMAND_BINDING = {
   flow: 'The AgentFlow to run (its metadata.name).',
   description: 'Shown by /help next to the command.',
   params:
-    'Parameters for the target ({{ params.NAME }}) and the gate: require_approval: true with approvers: [logins or team:org/slug] waits for an /approve; permission: the repository role the sender needs (default write); review: review settings for this command.'
+    'Parameters for the target ({{ params.NAME }}) and the gate: require_approval: true with approvers: [logins or team:org/slug] waits for an /approve; permission: the repository role the sender needs, one of read, triage, write, maintain or admin (default write); review: review settings for this command.',
+  'params.permission':
+    'The repository role the sender of this command needs: read, triage, write, maintain or admin (default write). Any other value is a load error.'
 }
 
 const DEFAULT_AGENT = "The agent for an event no command or event key matched (a comment reaches it only when it mentions @bot-name)."

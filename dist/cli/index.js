@@ -570,7 +570,7 @@ function walk(schema, value, path, out) {
             if (!isMapping(value) || !def.shape)
                 return;
             for (const key of Object.keys(value)) {
-                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
                 path.push(key);
                 if (field)
                     walk(field, value[key], path, out);
@@ -1498,12 +1498,22 @@ const GITHUB_EVENTS = new Set([
 ;// CONCATENATED MODULE: ./src/config/schemas/trigger-schema.ts
 
 
+/** The repository roles a command may require, weakest first (as GitHub names them). */
+const COMMAND_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
+/**
+ * `params` is free-form (it reaches templates as {{ params.NAME }}), except `permission`, which the
+ * gate reads: a typo there must not quietly mean the default.
+ */
+const params = schemas/* object */.Ikc({
+    permission: schemas/* enum */.k5n(COMMAND_PERMISSIONS, { error: 'one of read, triage, write, maintain or admin (a repository role, in lower case)' }).optional()
+}, { error: 'a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}' })
+    .catchall(schemas/* unknown */.L5J());
 const binding = schemas/* object */.Ikc({
     agent: common_name('the name of an agent, e.g. code-reviewer').optional(),
     fleet: common_name('the name of a fleet, e.g. review-fleet').optional(),
     flow: common_name('the name of a flow, e.g. deploy-flow').optional(),
     description: common_text('a short text shown by /help, e.g. "Review the pull request"').optional(),
-    params: mapping('a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}').optional()
+    params: params.optional()
 }, { error: 'a mapping naming one of agent, fleet or flow, e.g. {agent: code-reviewer, description: "Review the PR"}' });
 const commands = schemas/* record */.g1P(schemas/* string */.YjP(), binding, {
     error: 'a mapping from command to target, e.g. {/review: {agent: code-reviewer}, pull_request.opened: {fleet: review-fleet}}'
