@@ -921,14 +921,33 @@ function isPermission(value) {
 function atLeast(actual, required) {
     return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
 }
+// The five roles a repository can grant; `none` is never a role_name GitHub gives.
+const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
+/** A custom role's rank is the strongest standard role whose flag it carries. */
+function rankFlags(flags) {
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    if (flags.pull)
+        return 'read';
+    return 'none';
+}
 /**
- * The collaborator-permission API answers a legacy `permission` (admin|write|read|none) and a
- * `role_name` that also knows maintain and triage (and custom roles, which we cannot rank: they
- * fall back to the legacy value).
+ * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
+ * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
+ * the `user.permissions` flags decide; only without them does the legacy value stand.
  */
 function permissionFromApi(data) {
-    if (isPermission(data.role_name))
+    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
         return data.role_name;
+    const flags = data.user?.permissions;
+    if (flags && typeof flags === 'object')
+        return rankFlags(flags);
     if (isPermission(data.permission))
         return data.permission;
     return 'none';

@@ -1,4 +1,4 @@
-import { permissionFromApi, type Permission } from '../../gate/permission.js'
+import { permissionFromApi, type CollaboratorPermission, type Permission } from '../../gate/permission.js'
 import type { Octokit } from '../create-octokit.js'
 import type { RepoRef } from '../types.js'
 
@@ -11,7 +11,7 @@ export type PermissionLookup = { permission: Permission } | { permission: null; 
 export async function getSenderPermission(octokit: Octokit, repo: RepoRef, login: string): Promise<PermissionLookup> {
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...repo, username: login })
-    return { permission: permissionFromApi(data as { permission?: string; role_name?: string }) }
+    return { permission: permissionFromApi(data as CollaboratorPermission) }
   } catch (error) {
     const status = (error as { status?: number }).status
     if (status === 404) return { permission: 'none' }
