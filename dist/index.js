@@ -23573,8 +23573,8 @@ function isNotFound(error) {
     return typeof error === 'object' && error !== null && error.status === 404;
 }
 /**
- * Config read through the contents API at a fixed ref (the PR's base branch or the default
- * branch), so the files of the PR under review never decide how it is judged.
+ * Config read through the contents API at a fixed ref (the repository's default branch), so
+ * neither the files of the PR under review nor the branch it targets decide how it is judged.
  * Each path is fetched at most once per run.
  */
 function createRepoConfigSource(client, repository, ref) {
@@ -25081,9 +25081,11 @@ function configSource(settings, event, payload, octokit) {
     if (settings.configRef === 'workspace') {
         return createWorkspaceSource(process.env.GITHUB_WORKSPACE || process.cwd());
     }
-    const ref = (event.isPullRequest ? event.branch : null) ?? defaultBranch(payload);
+    // The default branch judges every event, PRs included: a PR may target any branch (an old
+    // release branch with a weaker config), but the default branch is the one admins protect.
+    const ref = defaultBranch(payload);
     if (!octokit || !event.repository || !ref) {
-        throw new UsageError("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its base or default branch; set config-ref: workspace to read checked-out files");
+        throw new UsageError("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files");
     }
     return createRepoConfigSource(octokit, event.repository, ref);
 }

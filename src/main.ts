@@ -107,10 +107,12 @@ function configSource(settings: Settings, event: EventContext, payload: unknown,
   if (settings.configRef === 'workspace') {
     return createWorkspaceSource(process.env.GITHUB_WORKSPACE || process.cwd())
   }
-  const ref = (event.isPullRequest ? event.branch : null) ?? defaultBranch(payload)
+  // The default branch judges every event, PRs included: a PR may target any branch (an old
+  // release branch with a weaker config), but the default branch is the one admins protect.
+  const ref = defaultBranch(payload)
   if (!octokit || !event.repository || !ref) {
     throw new UsageError(
-      "config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its base or default branch; set config-ref: workspace to read checked-out files"
+      "config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files"
     )
   }
   return createRepoConfigSource(octokit, event.repository, ref)
