@@ -4643,7 +4643,7 @@ function getNextRetryDelay(config) {
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AuthClient = exports.DEFAULT_EAGER_REFRESH_THRESHOLD_MILLIS = exports.DEFAULT_UNIVERSE = void 0;
-const events_1 = __webpack_require__(2053);
+const events_1 = __webpack_require__(4434);
 const gaxios_1 = __webpack_require__(7842);
 const util_1 = __webpack_require__(7870);
 const google_logging_utils_1 = __webpack_require__(1577);
@@ -12783,7 +12783,7 @@ exports.getDebugBackend = getDebugBackend;
 exports.getStructuredBackend = getStructuredBackend;
 exports.setBackend = setBackend;
 exports.log = log;
-const events_1 = __webpack_require__(2053);
+const events_1 = __webpack_require__(4434);
 const process = __importStar(__webpack_require__(932));
 const util = __importStar(__webpack_require__(9023));
 const colours_1 = __webpack_require__(1628);
@@ -18140,7 +18140,7 @@ if (isUtf8) {
 
 
 
-const EventEmitter = __webpack_require__(2053);
+const EventEmitter = __webpack_require__(4434);
 const http = __webpack_require__(8611);
 const { Duplex } = __webpack_require__(2203);
 const { createHash } = __webpack_require__(6982);
@@ -18712,7 +18712,7 @@ function abortHandshakeOrEmitwsClientError(
 
 
 
-const EventEmitter = __webpack_require__(2053);
+const EventEmitter = __webpack_require__(4434);
 const https = __webpack_require__(5692);
 const http = __webpack_require__(8611);
 const net = __webpack_require__(9278);

@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4434);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4417);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4434:
+/***/ 4417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3004,6 +3004,8 @@ const EXTRA_KEYS = [
     'allow_approve',
     'allowed_labels',
     'create_labels',
+    'max_writes',
+    'max_tool_calls_per_turn',
     'budget',
     'review'
 ];
@@ -3094,7 +3096,7 @@ function walk(schema, value, path, out) {
             if (!isMapping(value) || !def.shape)
                 return;
             for (const key of Object.keys(value)) {
-                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
                 path.push(key);
                 if (field)
                     walk(field, value[key], path, out);
@@ -12904,6 +12906,8 @@ const agentSpecShape = {
     allow_approve: flag().optional(),
     allowed_labels: textList('a list of label names, e.g. [bug, enhancement]', 'a label name, e.g. bug').optional(),
     create_labels: flag().optional(),
+    max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
+    max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
     budget: unknown().optional(),
     review: reviewConfigSchema.optional()
 };
@@ -14024,12 +14028,22 @@ const GITHUB_EVENTS = new Set([
 ;// CONCATENATED MODULE: ./src/config/schemas/trigger-schema.ts
 
 
+/** The repository roles a command may require, weakest first (as GitHub names them). */
+const COMMAND_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
+/**
+ * `params` is free-form (it reaches templates as {{ params.NAME }}), except `permission`, which the
+ * gate reads: a typo there must not quietly mean the default.
+ */
+const params = object({
+    permission: schemas_enum(COMMAND_PERMISSIONS, { error: 'one of read, triage, write, maintain or admin (a repository role, in lower case)' }).optional()
+}, { error: 'a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}' })
+    .catchall(unknown());
 const binding = object({
     agent: common_name('the name of an agent, e.g. code-reviewer').optional(),
     fleet: common_name('the name of a fleet, e.g. review-fleet').optional(),
     flow: common_name('the name of a flow, e.g. deploy-flow').optional(),
     description: common_text('a short text shown by /help, e.g. "Review the pull request"').optional(),
-    params: mapping('a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}').optional()
+    params: params.optional()
 }, { error: 'a mapping naming one of agent, fleet or flow, e.g. {agent: code-reviewer, description: "Review the PR"}' });
 const commands = record(schemas_string(), binding, {
     error: 'a mapping from command to target, e.g. {/review: {agent: code-reviewer}, pull_request.opened: {fleet: review-fleet}}'
@@ -15669,14 +15683,33 @@ function isPermission(value) {
 function atLeast(actual, required) {
     return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
 }
+// The five roles a repository can grant; `none` is never a role_name GitHub gives.
+const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
+/** A custom role's rank is the strongest standard role whose flag it carries. */
+function rankFlags(flags) {
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    if (flags.pull)
+        return 'read';
+    return 'none';
+}
 /**
- * The collaborator-permission API answers a legacy `permission` (admin|write|read|none) and a
- * `role_name` that also knows maintain and triage (and custom roles, which we cannot rank: they
- * fall back to the legacy value).
+ * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
+ * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
+ * the `user.permissions` flags decide; only without them does the legacy value stand.
  */
 function permissionFromApi(data) {
-    if (isPermission(data.role_name))
+    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
         return data.role_name;
+    const flags = data.user?.permissions;
+    if (flags && typeof flags === 'object')
+        return rankFlags(flags);
     if (isPermission(data.permission))
         return data.permission;
     return 'none';
@@ -15687,7 +15720,8 @@ function permissionFromApi(data) {
 /**
  * Text in a comment is what strangers control, so what it starts needs a real repository role:
  * `write` unless the binding says `params.permission`. Events the repository itself produces
- * (a PR opened, an issue labelled) are judged by the Trigger's filters alone.
+ * (a PR opened, an issue labelled) are judged by the Trigger's filters alone. The loader refuses
+ * a `permission` that is not a role; should one get here anyway, it needs `admin`, never less.
  */
 function requiredPermission(invocation) {
     if (invocation.via === 'help')
@@ -15695,7 +15729,9 @@ function requiredPermission(invocation) {
     if (invocation.via !== 'command' && invocation.via !== 'mention')
         return null;
     const declared = invocation.params.permission;
-    return isPermission(declared) ? declared : 'write';
+    if (declared === undefined)
+        return 'write';
+    return isPermission(declared) && declared !== 'none' ? declared : 'admin';
 }
 /** Does any invocation need the sender's permission? Saves an API call when none does. */
 function needsSenderPermission(invocations) {
@@ -16445,15 +16481,22 @@ function planCheckRunOutput(output, secrets) {
 // GitHub's limit on a label name.
 const MAX_LABEL_LENGTH = 50;
 const fold = (s) => s.trim().toLowerCase();
-function isLabelAllowed(label, policy) {
+/** Removing needs the label on `allowed_labels`: without the list, no label is removed. */
+function removalRefusal(label, policy) {
     const allowed = policy.allowedLabels ?? [];
-    return allowed.length === 0 || allowed.some((a) => fold(a) === fold(label));
+    if (allowed.length === 0)
+        return 'the agent has no allowed_labels, and without them it removes no label';
+    return allowed.some((a) => fold(a) === fold(label)) ? null : "not in the agent's allowed_labels";
+}
+function triggerList(names) {
+    return names.map((n) => `'${n}'`).join(', ');
 }
 function planLabels(requested, existing, policy) {
     const byName = new Map(existing.map((l) => [fold(l.name), l.name]));
     const allowed = new Map((policy.allowedLabels ?? []).map((a) => [fold(a), a.trim()]));
     const plan = { add: [], create: [], dropped: [] };
     const seen = new Set();
+    const gates = allowed.size === 0 ? (policy.labelTriggers ?? []) : [];
     for (const raw of requested) {
         const label = raw.trim();
         const key = fold(label);
@@ -16465,6 +16508,10 @@ function planLabels(requested, existing, policy) {
         }
         else if (allowed.size > 0 && !allowed.has(key)) {
             plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
+        }
+        else if (gates.length > 0) {
+            const which = `Trigger${gates.length === 1 ? '' : 's'} ${triggerList(gates)}`;
+            plan.dropped.push({ label, reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label` });
         }
         else if (byName.has(key)) {
             plan.add.push(byName.get(key));
@@ -16797,8 +16844,9 @@ function createPublisher(port, options) {
         return { ...outcome, notes: dropNotes, ...base };
     }
     async function removeLabel(number, label, policy) {
-        if (!isLabelAllowed(label, policy)) {
-            const note = `Label '${label}' was not removed: not in the agent's allowed_labels.`;
+        const refusal = removalRefusal(label, policy);
+        if (refusal) {
+            const note = `Label '${label}' was not removed: ${refusal}.`;
             notes.push(note);
             return { sent: false, id: null, url: null, notes: [note] };
         }
@@ -16897,8 +16945,8 @@ function isNotFound(error) {
     return typeof error === 'object' && error !== null && error.status === 404;
 }
 /**
- * Config read through the contents API at a fixed ref (the PR's base branch or the default
- * branch), so the files of the PR under review never decide how it is judged.
+ * Config read through the contents API at a fixed ref (the repository's default branch), so
+ * neither the files of the PR under review nor the branch it targets decide how it is judged.
  * Each path is fetched at most once per run.
  */
 function createRepoConfigSource(client, repository, ref) {
@@ -18297,6 +18345,27 @@ async function runFlow(flow, ctx, ports, resume) {
     return run.result('completed');
 }
 
+;// CONCATENATED MODULE: ./src/route/label-triggers.ts
+
+const LABEL_ACTIONS = new Set(['labeled', 'unlabeled']);
+/**
+ * The enabled Triggers that start work when a label is added or removed: an `actions` filter or an
+ * `event.action` key (`pull_request.labeled`) names labeled or unlabeled. AOF's filters cannot
+ * name one label, so such a Trigger reacts to every label, and an agent without `allowed_labels`
+ * may add none: a label it picked could start that work (with an App token the write starts a new run).
+ */
+function labelTriggers(config) {
+    return config.triggers
+        .filter((trigger) => {
+        if (!trigger.enabled)
+            return false;
+        if (trigger.actions.some((action) => LABEL_ACTIONS.has(action.toLowerCase())))
+            return true;
+        return trigger.commands.some((binding) => bindingKind(binding) === 'event-action' && LABEL_ACTIONS.has(normalizeKey(binding.key).split('.')[1] ?? ''));
+    })
+        .map((trigger) => trigger.name);
+}
+
 ;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
 // Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
 // What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
@@ -18451,6 +18520,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 ;// CONCATENATED MODULE: ./src/execute/run-target.ts
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
 
 
 
@@ -18625,7 +18695,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         },
         addLabels: async ({ labels }) => {
             if (publisher && event.number !== null)
-                await publisher.addLabels(event.number, labels, { createLabels: false });
+                await publisher.addLabels(event.number, labels, { createLabels: false, labelTriggers: labelTriggers(config) });
             return { labels: labels.join(',') };
         },
         checkRun: async ({ name, conclusion, title, summary }) => {
@@ -18922,23 +18992,46 @@ function eventDataMessage(data) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute/run-tool-calls.ts
+/** Pure: which cap, if any, refuses the call at `index` of this response, and what the model is told. */
+function capRefusal(index, tool, tally, limits) {
+    if (index >= limits.maxCallsPerTurn) {
+        return {
+            cap: 'max_tool_calls_per_turn',
+            message: `refused: this agent may make at most ${limits.maxCallsPerTurn} tool calls in one answer (max_tool_calls_per_turn); nothing was done`
+        };
+    }
+    if (tool && !tool.readOnly && tally.writes >= limits.maxWrites) {
+        return {
+            cap: 'max_writes',
+            message: `refused: this agent may make at most ${limits.maxWrites} writes in one run (max_writes) and has made them; nothing was done`
+        };
+    }
+    return null;
+}
 /**
  * Sequential on purpose: tools write to GitHub, and the model's order (label, then comment) is
  * the order a reader expects. A name the agent was not given is refused without running anything;
  * a tool that throws becomes an error result the model can react to.
  */
-async function runToolCalls(uses, tools) {
+async function runToolCalls(uses, tools, limits, tally) {
     const byName = new Map(tools.map((t) => [t.name, t]));
-    const results = [];
-    for (const use of uses) {
+    const answers = [];
+    for (const [index, use] of uses.entries()) {
         const tool = byName.get(use.name);
+        const refused = capRefusal(index, tool, tally, limits);
         let content;
         let isError;
-        if (!tool) {
+        if (refused) {
+            content = `tool ${use.name} ${refused.message}`;
+            isError = true;
+        }
+        else if (!tool) {
             content = `tool ${use.name} is not available to this agent`;
             isError = true;
         }
         else {
+            if (!tool.readOnly)
+                tally.writes += 1;
             try {
                 const result = await tool.run(use.input);
                 content = result.content;
@@ -18950,9 +19043,10 @@ async function runToolCalls(uses, tools) {
             }
         }
         // Providers refuse an empty tool result; say so instead.
-        results.push({ type: 'tool_result', toolUseId: use.id, name: use.name, content: content === '' ? '(no output)' : content, isError });
+        const result = { type: 'tool_result', toolUseId: use.id, name: use.name, content: content === '' ? '(no output)' : content, isError };
+        answers.push(refused ? { result, refused: refused.cap } : { result });
     }
-    return results;
+    return answers;
 }
 
 ;// CONCATENATED MODULE: ./src/execute/run-agent.ts
@@ -18966,6 +19060,16 @@ async function runToolCalls(uses, tools) {
 
 const DEFAULT_MAX_ITERATIONS = 10;
 const DEFAULT_MAX_TOKENS_PER_TURN = 4096;
+/**
+ * Far above what the examples do (a review is one write; triage is a label call and a comment; a
+ * check-run agent creates and updates one run), so only a runaway or steered model meets them:
+ * ten writes is one per model call at the default max_iterations, and twenty calls in one answer
+ * leaves room for a reviewer that reads many files at once.
+ */
+const DEFAULT_TOOL_CALL_LIMITS = { maxWrites: 10, maxCallsPerTurn: 20 };
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
 function run_agent_textOf(response) {
     return response.content
         .filter((b) => b.type === 'text')
@@ -18987,6 +19091,8 @@ async function runAgent(options) {
     const maxIterations = options.maxIterations && options.maxIterations > 0 ? options.maxIterations : DEFAULT_MAX_ITERATIONS;
     const maxTokensPerTurn = options.maxTokensPerTurn && options.maxTokensPerTurn > 0 ? options.maxTokensPerTurn : DEFAULT_MAX_TOKENS_PER_TURN;
     const budgets = options.budgets ?? {};
+    const limits = { ...DEFAULT_TOOL_CALL_LIMITS, ...definedOnly(options.limits ?? {}) };
+    const tally = { writes: 0 };
     const specs = options.tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema }));
     const messages = [eventDataMessage(options.context)];
     const perTurn = [];
@@ -19046,10 +19152,14 @@ async function runAgent(options) {
         // write the model decided on (often its last act) should happen.
         let resultText = '';
         if (uses.length > 0) {
-            const results = await runToolCalls(uses, options.tools);
-            results.forEach((result, i) => {
+            const answers = await runToolCalls(uses, options.tools, limits, tally);
+            const results = answers.map((a) => a.result);
+            const refusedNow = answers.filter((a) => a.refused).length;
+            if (refusedNow > 0)
+                logger.info(`${modelName} call ${turn}: refused ${refusedNow} of ${uses.length} tool calls (max_writes ${limits.maxWrites}, max_tool_calls_per_turn ${limits.maxCallsPerTurn})`);
+            answers.forEach(({ result, refused }, i) => {
                 const use = uses[i];
-                toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError });
+                toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError, ...(refused ? { refused } : {}) });
                 logger.debug(`tool ${use.name}: ${result.isError ? 'error' : 'ok'} (${run_agent_n(result.content.length)} characters)`);
                 emit({ type: 'tool', turn, name: use.name, isError: result.isError });
                 resultText += `${use.id} ${result.content}`;
@@ -19069,8 +19179,28 @@ async function runAgent(options) {
 ;// CONCATENATED MODULE: ./src/execute/run-agent-plan.ts
 
 
-function describeStop(result) {
-    const tools = result.toolCalls.length ? `; tools called: ${[...new Set(result.toolCalls.map((c) => c.name))].join(', ')}` : '; no tool called';
+/** The agent YAML's caps on tool calls (`max_writes`, `max_tool_calls_per_turn`), defaults filled in. */
+function toolCallLimits(extra) {
+    const own = (value, fallback) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback);
+    return {
+        maxWrites: own(extra.max_writes, DEFAULT_TOOL_CALL_LIMITS.maxWrites),
+        maxCallsPerTurn: own(extra.max_tool_calls_per_turn, DEFAULT_TOOL_CALL_LIMITS.maxCallsPerTurn)
+    };
+}
+/** What the caps kept from running, for the summary: "refused 50 tool calls (over max_writes 10, …)". */
+function describeRefused(result, limits) {
+    const refused = result.toolCalls.filter((c) => c.refused);
+    if (refused.length === 0)
+        return '';
+    const caps = [
+        ...(refused.some((c) => c.refused === 'max_writes') ? [`max_writes ${limits.maxWrites}`] : []),
+        ...(refused.some((c) => c.refused === 'max_tool_calls_per_turn') ? [`max_tool_calls_per_turn ${limits.maxCallsPerTurn}`] : [])
+    ];
+    return `; refused ${refused.length} tool call${refused.length === 1 ? '' : 's'} (over ${caps.join(' and ')})`;
+}
+function describeStop(result, limits) {
+    const ran = result.toolCalls.filter((c) => !c.refused);
+    const tools = (ran.length ? `; tools called: ${[...new Set(ran.map((c) => c.name))].join(', ')}` : '; no tool called') + describeRefused(result, limits);
     const turns = `${result.turns} model call${result.turns === 1 ? '' : 's'}`;
     if (result.stoppedBy === 'end')
         return `finished after ${turns}${tools}`;
@@ -19102,6 +19232,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         const set = values.filter((v) => v !== null);
         return set.length ? Math.min(...set) : undefined;
     };
+    const limits = toolCallLimits(plan.agent.extra);
     const result = await runAgent({
         system: plan.instructions,
         context,
@@ -19115,11 +19246,12 @@ async function runAgentPlan(plan, context, ports, budget) {
         },
         ...(plan.agent.maxTokens ? { maxTokensPerTurn: plan.agent.maxTokens } : {}),
         ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
+        limits,
         logger: ports.logger
     });
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
-    return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result), usage: result.usage, costUsd: result.estimatedCostUsd, result };
+    return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result, limits), usage: result.usage, costUsd: result.estimatedCostUsd, result };
 }
 
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
@@ -19350,15 +19482,20 @@ function check_run_tools_optional(key, value) {
 
 
 
-function labelHint(policy) {
+
+function labelHint(policy, removing) {
     if (policy.allowedLabels && policy.allowedLabels.length > 0)
         return ` Allowed labels: ${policy.allowedLabels.join(', ')}.`;
+    if (removing)
+        return ' This agent has no allowed_labels, so removing is refused.';
+    if (policy.labelTriggers?.length)
+        return ' This agent has no allowed_labels, and the config reacts to labels, so adding is refused.';
     return policy.createLabels ? '' : ' Only labels that already exist in the repository (see github_list_labels) are applied.';
 }
 function addLabelsTool(ctx, publisher, policy) {
     return {
         name: 'github_add_labels',
-        description: `Add labels to the issue or pull request this run is about.${labelHint(policy)}`,
+        description: `Add labels to the issue or pull request this run is about.${labelHint(policy, false)}`,
         inputSchema: {
             type: 'object',
             properties: { labels: { type: 'array', items: { type: 'string' }, description: 'Label names.' } },
@@ -19368,14 +19505,16 @@ function addLabelsTool(ctx, publisher, policy) {
             const number = requireNumber(ctx);
             const outcome = await publisher.addLabels(number, readStringList(input, 'labels'), policy);
             const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`;
-            return ok(describeOutcome(what, outcome, publisher.dryRun));
+            const text = describeOutcome(what, outcome, publisher.dryRun);
+            // Every label refused: an error the model can react to, not a quiet success.
+            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text);
         })
     };
 }
 function removeLabelTool(ctx, publisher, policy) {
     return {
         name: 'github_remove_label',
-        description: `Remove one label from the issue or pull request this run is about.${labelHint(policy)}`,
+        description: `Remove one label from the issue or pull request this run is about.${labelHint(policy, true)}`,
         inputSchema: {
             type: 'object',
             properties: { label: { type: 'string', description: 'Label name.' } },
@@ -19385,7 +19524,8 @@ function removeLabelTool(ctx, publisher, policy) {
             const number = requireNumber(ctx);
             const label = tool_input_readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
-            return ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun));
+            const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun);
+            return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text);
         })
     };
 }
@@ -19501,6 +19641,7 @@ const read_tools_json = (value) => limitText(JSON.stringify(value, null, 1), RES
 function getPullRequestFilesTool(ctx, port) {
     return {
         name: 'github_get_pull_request_files',
+        readOnly: true,
         description: 'List the files changed by the pull request with their unified-diff patches, a page at a time.',
         inputSchema: {
             type: 'object',
@@ -19531,6 +19672,7 @@ function getPullRequestFilesTool(ctx, port) {
 function getFileTool(ctx, port) {
     return {
         name: 'github_get_file',
+        readOnly: true,
         description: 'Read a file of the repository at the commit under review, with line numbers. Optionally a line range.',
         inputSchema: {
             type: 'object',
@@ -19559,6 +19701,7 @@ function getFileTool(ctx, port) {
 function getIssueTool(ctx, port) {
     return {
         name: 'github_get_issue',
+        readOnly: true,
         description: 'Read the issue or pull request this run is about: title, body, state, labels and the latest comments.',
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
@@ -19581,6 +19724,7 @@ function getIssueTool(ctx, port) {
 function listLabelsTool(port) {
     return {
         name: 'github_list_labels',
+        readOnly: true,
         description: "List the repository's labels with their descriptions.",
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
@@ -21006,6 +21150,7 @@ function timeScaled(env) {
 
 
 
+
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
 function hasKeyFor(model, agent, settings) {
@@ -21042,6 +21187,7 @@ function agentPorts(ctx, commentKey, publisher) {
                 allowApprove: extra.allow_approve === true,
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,
+                labelTriggers: labelTriggers(ctx.config),
                 toolNames: plan.tools
             }, publisher);
         }
@@ -21585,9 +21731,11 @@ async function enrichEvent(runtime, event, port) {
 function configSource(runtime, settings, event, github) {
     if (settings.configRef === 'workspace')
         return createWorkspaceSource(runtime.env.GITHUB_WORKSPACE || process.cwd());
-    const ref = (event.isPullRequest ? event.branch : null) ?? event.defaultBranch;
+    // The default branch judges every event, PRs included: a PR may target any branch (an old
+    // release branch with a weaker config), but the default branch is the one admins protect.
+    const ref = event.defaultBranch;
     if (!github || !event.repository || !ref) {
-        throw new UsageError("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its base or default branch; set config-ref: workspace to read checked-out files");
+        throw new UsageError("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files");
     }
     return createRepoConfigSource(github.contents, event.repository, ref);
 }
@@ -22063,7 +22211,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2053:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");

@@ -79,8 +79,13 @@ const AGENT_SPEC = {
   max_context_messages: NOT_USED,
   output_schema: "A JSON Schema for the agent's final answer, kept as written.",
   allow_approve: 'true: the agent may submit APPROVE reviews. Otherwise an approval is posted as a comment review.',
-  allowed_labels: 'When given, the only labels the agent may add or remove.',
+  allowed_labels:
+    'When given, exactly the labels the agent may add or remove. Without it the agent may remove no label, and may add only labels the repository has that no Trigger in the config reacts to (a Trigger that routes labeled or unlabeled events reacts to every label).',
   create_labels: 'true: labels the repository does not have yet may be created. Otherwise only existing labels (or those in allowed_labels) are added.',
+  max_writes:
+    'The most writes (comments, reviews, label and check-run changes) the agent may make in one run (default 10). Further write calls are refused and reported in the job summary.',
+  max_tool_calls_per_turn:
+    'The most tool calls the agent may make in one model reply (default 20). Further calls in that reply are refused and reported in the job summary.',
   budget:
     "This agent's limits, e.g. {max_turns: 5, max_tokens: 200000}. The action's max-turns and max-tokens inputs cap the whole run.",
   review:
@@ -113,7 +118,9 @@ const COMMAND_BINDING = {
   flow: 'The AgentFlow to run (its metadata.name).',
   description: 'Shown by /help next to the command.',
   params:
-    'Parameters for the target ({{ params.NAME }}) and the gate: require_approval: true with approvers: [logins or team:org/slug] waits for an /approve; permission: the repository role the sender needs (default write); review: review settings for this command.'
+    'Parameters for the target ({{ params.NAME }}) and the gate: require_approval: true with approvers: [logins or team:org/slug] waits for an /approve; permission: the repository role the sender needs, one of read, triage, write, maintain or admin (default write); review: review settings for this command.',
+  'params.permission':
+    'The repository role the sender of this command needs: read, triage, write, maintain or admin (default write). Any other value is a load error.'
 }
 
 const DEFAULT_AGENT = "The agent for an event no command or event key matched (a comment reaches it only when it mentions @bot-name)."

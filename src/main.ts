@@ -81,10 +81,12 @@ async function enrichEvent(runtime: Runtime, event: EventContext, port: GitHubPo
 
 function configSource(runtime: Runtime, settings: Settings, event: EventContext, github: GitHubAccess | null): ConfigSource {
   if (settings.configRef === 'workspace') return createWorkspaceSource(runtime.env.GITHUB_WORKSPACE || process.cwd())
-  const ref = (event.isPullRequest ? event.branch : null) ?? event.defaultBranch
+  // The default branch judges every event, PRs included: a PR may target any branch (an old
+  // release branch with a weaker config), but the default branch is the one admins protect.
+  const ref = event.defaultBranch
   if (!github || !event.repository || !ref) {
     throw new UsageError(
-      "config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its base or default branch; set config-ref: workspace to read checked-out files"
+      "config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files"
     )
   }
   return createRepoConfigSource(github.contents, event.repository, ref)

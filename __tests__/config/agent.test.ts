@@ -25,6 +25,8 @@ spec:
   allow_approve: true
   allowed_labels: [bug, enhancement]
   create_labels: false
+  max_writes: 3
+  max_tool_calls_per_turn: 5
   budget: {max_tokens: 10000}
   review: {mode: full, max_reviews_per_day: 3}
 `
@@ -47,6 +49,8 @@ spec:
         allow_approve: true,
         allowed_labels: ['bug', 'enhancement'],
         create_labels: false,
+        max_writes: 3,
+        max_tool_calls_per_turn: 5,
         budget: { max_tokens: 10000 },
         review: { mode: 'full', max_reviews_per_day: 3 }
       },
@@ -107,6 +111,18 @@ spec:
       'instructions: A\n  system_prompt: B',
       'error aof/a.yaml:5 spec.system_prompt',
       'the instructions are given twice (instructions and system_prompt); keep one'
+    ],
+    [
+      'max_writes of zero',
+      'max_writes: 0',
+      'error aof/a.yaml:4 spec.max_writes',
+      'spec.max_writes must be a whole number of writes of at least 1, e.g. 10 (found the number 0)'
+    ],
+    [
+      'max_tool_calls_per_turn as text',
+      'max_tool_calls_per_turn: many',
+      'error aof/a.yaml:4 spec.max_tool_calls_per_turn',
+      'spec.max_tool_calls_per_turn must be a whole number of tool calls of at least 1, e.g. 20 (found the text "many")'
     ],
     [
       'allowed_labels as a mapping',

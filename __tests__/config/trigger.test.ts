@@ -299,6 +299,41 @@ spec:
     expect(config.triggers).toHaveLength(1)
   })
 
+  it.each(['Admin', 'owner', 'none', 'true'])('refuses params.permission: %s with file, line, field and the roles it may be', async (value) => {
+    const config = await withLibrary(`kind: Trigger
+metadata: {name: t}
+spec:
+  type: GitHub
+  commands:
+    /deploy:
+      agent: code-reviewer
+      params:
+        environment: production
+        permission: ${value}
+`)
+    const found = typeof value === 'string' && value !== 'true' ? `the text "${value}"` : 'true'
+    expect(errors(config).map((d) => [where(d), d.message])).toEqual([
+      [
+        'error aof/t.yaml:10 spec.commands["/deploy"].params.permission',
+        `spec.commands["/deploy"].params.permission must be one of read, triage, write, maintain or admin (a repository role, in lower case) (found ${found})`
+      ]
+    ])
+  })
+
+  it('keeps the other params free-form: no warning for names only templates read', async () => {
+    const config = await withLibrary(`kind: Trigger
+metadata: {name: t}
+spec:
+  type: GitHub
+  commands:
+    /deploy:
+      agent: code-reviewer
+      params: {permission: maintain, environment: production, require_approval: true}
+`)
+    expect(config.diagnostics).toEqual([])
+    expect(config.triggers[0]?.commands[0]?.params).toEqual({ permission: 'maintain', environment: 'production', require_approval: true })
+  })
+
   it('warns about an event name GitHub does not send', async () => {
     const config = await withLibrary(`kind: Trigger
 metadata: {name: t}

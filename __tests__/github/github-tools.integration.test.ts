@@ -117,8 +117,15 @@ describe('write tools', () => {
 
   it('turns a GitHub refusal into an error result, with the token redacted', async () => {
     h.server.fail({ operationId: 'issues/remove-label', status: 403, body: { message: 'token ghs_testtoken0123456789 may not' } })
-    const result = await call(ISSUE, 'github_remove_label', { label: 'bug' })
+    const result = await call(ISSUE, 'github_remove_label', { label: 'bug' }, policy({ allowedLabels: ['bug'] }))
     expect(result).toEqual({ isError: true, content: "Could not remove label 'bug' from #3: HTTP 403 token *** may not" })
+  })
+
+  it('answers a removal without allowed_labels with an error result and no request', async () => {
+    const result = await call(ISSUE, 'github_remove_label', { label: 'bug' })
+    expect(h.calls()).toEqual([])
+    expect(result.isError).toBe(true)
+    expect(result.content).toContain('the agent has no allowed_labels, and without them it removes no label')
   })
 
   it('creates and completes a check run on the head SHA', async () => {

@@ -1,4 +1,4 @@
-import { planLabels, type LabelPolicy } from '../../src/github/plan-labels.js'
+import { planLabels, removalRefusal, type LabelPolicy } from '../../src/github/plan-labels.js'
 import type { RepoLabel } from '../../src/github/types.js'
 
 const repoLabels: RepoLabel[] = ['bug', 'Enhancement', 'documentation'].map((name) => ({ name, color: 'ededed', description: null }))
@@ -18,9 +18,30 @@ describe('planLabels', () => {
     expect({ add: plan.add, create: plan.create, dropped: plan.dropped.map((d) => d.label) }).toEqual(expected)
   })
 
+  it('adds no label without allowed_labels when a Trigger of the config reacts to labels, and names it', () => {
+    const plan = planLabels(['bug'], repoLabels, { createLabels: false, labelTriggers: ['on-label'] })
+    expect(plan.add).toEqual([])
+    expect(plan.dropped[0]?.reason).toBe("Trigger 'on-label' of the config starts work on labeled events, so an agent without allowed_labels adds no label")
+  })
+
+  it('adds what allowed_labels lists even when a Trigger reacts to labels', () => {
+    const plan = planLabels(['bug', 'documentation'], repoLabels, { createLabels: false, allowedLabels: ['bug'], labelTriggers: ['on-label'] })
+    expect(plan.add).toEqual(['bug'])
+  })
+
   it('says why a label was dropped', () => {
     expect(planLabels(['urgent'], repoLabels, open).dropped[0]?.reason).toBe(
       'does not exist in the repository (list it in allowed_labels or set create_labels: true)'
     )
+  })
+})
+
+describe('removalRefusal', () => {
+  it.each<[string, string, LabelPolicy, string | null]>([
+    ['refuses every removal without allowed_labels', 'do-not-merge', open, 'the agent has no allowed_labels, and without them it removes no label'],
+    ['refuses a label not on allowed_labels', 'do-not-merge', { createLabels: false, allowedLabels: ['triaged'] }, "not in the agent's allowed_labels"],
+    ['lets a listed label go, in any case', 'Triaged', { createLabels: false, allowedLabels: ['triaged'] }, null]
+  ])('%s', (_name, label, policy, expected) => {
+    expect(removalRefusal(label, policy)).toBe(expected)
   })
 })

@@ -98,14 +98,27 @@ describe('labels', () => {
     expect(h.calls()).toEqual(['issues/list-labels-for-repo'])
   })
 
-  it('removes a label, and treats one that is not set as done', async () => {
-    const removed = await h.publisher.removeLabel(3, 'question', { createLabels: false })
-    const missing = await h.publisher.removeLabel(3, 'bug', { createLabels: false })
+  it('removes a label on allowed_labels, and treats one that is not set as done', async () => {
+    const policy = { createLabels: false, allowedLabels: ['question', 'bug'] }
+    const removed = await h.publisher.removeLabel(3, 'question', policy)
+    const missing = await h.publisher.removeLabel(3, 'bug', policy)
 
     expect(h.calls()).toEqual(['issues/remove-label', 'issues/remove-label'])
     expect(removed.sent).toBe(true)
     expect(missing.notes).toEqual(["Label 'bug' was not set on #3."])
     expect(h.server.world.issue(REPO, 3)?.labels).toEqual([])
+  })
+
+  it('removes no label at all when there is no allowed_labels, and says why', async () => {
+    const outcome = await h.publisher.removeLabel(3, 'question', { createLabels: false })
+    expect(h.calls()).toEqual([])
+    expect(outcome.notes).toEqual(["Label 'question' was not removed: the agent has no allowed_labels, and without them it removes no label."])
+  })
+
+  it('adds no label without allowed_labels when a Trigger of the config reacts to labels', async () => {
+    const outcome = await h.publisher.addLabels(3, ['bug'], { createLabels: true, labelTriggers: ['on-label'] })
+    expect(h.calls()).toEqual(['issues/list-labels-for-repo'])
+    expect(outcome.dropped.map((d) => d.reason)).toEqual(["Trigger 'on-label' of the config starts work on labeled events, so an agent without allowed_labels adds no label"])
   })
 
   it('refuses to remove a label outside allowed_labels without a request', async () => {

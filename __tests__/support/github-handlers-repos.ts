@@ -135,7 +135,8 @@ const getCollaboratorPermission: Handler = (ctx) => {
   const seeded = repo.collaborators.get(login.toLowerCase())
   const owner = repo.owner.login.toLowerCase() === login.toLowerCase()
   const role = seeded ?? (owner ? 'admin' : repo.private ? 'none' : 'read')
-  return { status: 200, body: collaboratorPermissionShape(role, user, ctx.urls) }
+  const custom = seeded ? repo.customRoles.get(login.toLowerCase()) : undefined
+  return { status: 200, body: collaboratorPermissionShape(role, user, ctx.urls, custom) }
 }
 
 const getTeamMembership: Handler = (ctx) => {

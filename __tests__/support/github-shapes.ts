@@ -175,15 +175,17 @@ export function legacyPermission(p: Permission): 'admin' | 'write' | 'read' | 'n
   return p
 }
 
+/** `roleName`: a custom role's name; GitHub then still answers the base role's legacy permission and flags. */
 export function collaboratorPermissionShape(
   p: Permission,
   u: WorldUser,
-  urls: Urls
+  urls: Urls,
+  roleName: string = p
 ): Record<string, unknown> {
   return {
     permission: legacyPermission(p),
-    role_name: p,
-    user: { ...userShape(u, urls), permissions: permissionFlags(p), role_name: p }
+    role_name: roleName,
+    user: { ...userShape(u, urls), permissions: permissionFlags(p), role_name: roleName }
   }
 }
 

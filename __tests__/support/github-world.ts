@@ -39,6 +39,8 @@ export interface WorldRepo {
   labels: Map<string, WorldLabel>
   /** login → the role set on the repository (`maintain`/`triage` included). */
   collaborators: Map<string, Permission>
+  /** login → the name of a custom repository role; its base role is in `collaborators`. */
+  customRoles: Map<string, string>
 }
 
 export interface PullFileSeed {
@@ -280,7 +282,8 @@ export class GitHubWorld {
       private: seed.private ?? false,
       files: new Map(),
       labels: new Map(),
-      collaborators: new Map()
+      collaborators: new Map(),
+      customRoles: new Map()
     }
     this.repos.set(fullName.toLowerCase(), repo)
     return repo
@@ -318,6 +321,16 @@ export class GitHubWorld {
   setPermission(repoName: string, login: string, permission: Permission): this {
     this.addUser(login)
     this.addRepo(repoName).collaborators.set(login.toLowerCase(), permission)
+    return this
+  }
+
+  /**
+   * A custom repository role (organisation repositories): GitHub answers its name as `role_name`,
+   * the legacy `permission` and `user.permissions` of the standard role it inherits from.
+   */
+  setCustomRole(repoName: string, login: string, roleName: string, base: Exclude<Permission, 'none'>): this {
+    this.setPermission(repoName, login, base)
+    this.addRepo(repoName).customRoles.set(login.toLowerCase(), roleName)
     return this
   }
 

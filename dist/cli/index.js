@@ -112,7 +112,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 967));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1511));
     await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return failed ? 1 : 0;
@@ -475,6 +475,8 @@ const EXTRA_KEYS = [
     'allow_approve',
     'allowed_labels',
     'create_labels',
+    'max_writes',
+    'max_tool_calls_per_turn',
     'budget',
     'review'
 ];
@@ -565,7 +567,7 @@ function walk(schema, value, path, out) {
             if (!isMapping(value) || !def.shape)
                 return;
             for (const key of Object.keys(value)) {
-                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
                 path.push(key);
                 if (field)
                     walk(field, value[key], path, out);
@@ -789,6 +791,8 @@ const agentSpecShape = {
     allow_approve: flag().optional(),
     allowed_labels: textList('a list of label names, e.g. [bug, enhancement]', 'a label name, e.g. bug').optional(),
     create_labels: flag().optional(),
+    max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
+    max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
     budget: schemas/* unknown */.L5J().optional(),
     review: review_config/* reviewConfigSchema */.mq.optional()
 };
@@ -1491,12 +1495,22 @@ const GITHUB_EVENTS = new Set([
 ;// CONCATENATED MODULE: ./src/config/schemas/trigger-schema.ts
 
 
+/** The repository roles a command may require, weakest first (as GitHub names them). */
+const COMMAND_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
+/**
+ * `params` is free-form (it reaches templates as {{ params.NAME }}), except `permission`, which the
+ * gate reads: a typo there must not quietly mean the default.
+ */
+const params = schemas/* object */.Ikc({
+    permission: schemas/* enum */.k5n(COMMAND_PERMISSIONS, { error: 'one of read, triage, write, maintain or admin (a repository role, in lower case)' }).optional()
+}, { error: 'a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}' })
+    .catchall(schemas/* unknown */.L5J());
 const binding = schemas/* object */.Ikc({
     agent: common_name('the name of an agent, e.g. code-reviewer').optional(),
     fleet: common_name('the name of a fleet, e.g. review-fleet').optional(),
     flow: common_name('the name of a flow, e.g. deploy-flow').optional(),
     description: common_text('a short text shown by /help, e.g. "Review the pull request"').optional(),
-    params: mapping('a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}').optional()
+    params: params.optional()
 }, { error: 'a mapping naming one of agent, fleet or flow, e.g. {agent: code-reviewer, description: "Review the PR"}' });
 const commands = schemas/* record */.g1P(schemas/* string */.YjP(), binding, {
     error: 'a mapping from command to target, e.g. {/review: {agent: code-reviewer}, pull_request.opened: {fleet: review-fleet}}'
@@ -2922,13 +2936,12 @@ function readReviewConfig(layers) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Ef: () => (/* binding */ bindingKind),
   Ly: () => (/* binding */ findBinding),
   qp: () => (/* binding */ keyKind),
   l5: () => (/* binding */ normalizeKey),
   Ki: () => (/* binding */ slashBindings)
 });
-
-// UNUSED EXPORTS: bindingKind
 
 ;// CONCATENATED MODULE: ./src/event/github-event-names.ts
 // The event names a workflow can receive (webhook names plus the Actions-only ones). A command key

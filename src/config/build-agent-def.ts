@@ -14,6 +14,8 @@ const EXTRA_KEYS = [
   'allow_approve',
   'allowed_labels',
   'create_labels',
+  'max_writes',
+  'max_tool_calls_per_turn',
   'budget',
   'review'
 ] as const

@@ -4,6 +4,8 @@ import type { FieldPath } from './format-field.js'
 interface SchemaDef {
   type: string
   shape?: Record<string, z.ZodType>
+  /** An object's schema for keys its shape does not name (`params`: permission checked, the rest free). */
+  catchall?: z.ZodType
   innerType?: z.ZodType
   element?: z.ZodType
   valueType?: z.ZodType
@@ -31,7 +33,7 @@ function walk(schema: z.ZodType, value: unknown, path: (string | number)[], out:
     case 'object':
       if (!isMapping(value) || !def.shape) return
       for (const key of Object.keys(value)) {
-        const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined
+        const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall
         path.push(key)
         if (field) walk(field, value[key], path, out)
         else out.push([...path])

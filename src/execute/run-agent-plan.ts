@@ -4,7 +4,8 @@ import type { ModelLogger, ModelPort, TokenUsage } from '../llm/types.js'
 import { totalInput } from '../llm/types.js'
 import type { AgentContext } from './build-agent-context.js'
 import type { AgentPlan } from './plan-invocation.js'
-import { runAgent, type AgentRunResult } from './run-agent.js'
+import { DEFAULT_TOOL_CALL_LIMITS, runAgent, type AgentRunResult } from './run-agent.js'
+import type { ToolCallLimits } from './run-tool-calls.js'
 import type { Tool } from './tool-types.js'
 
 export interface AgentPorts {
@@ -30,8 +31,29 @@ export interface AgentOutcome {
   result: AgentRunResult | null
 }
 
-function describeStop(result: AgentRunResult): string {
-  const tools = result.toolCalls.length ? `; tools called: ${[...new Set(result.toolCalls.map((c) => c.name))].join(', ')}` : '; no tool called'
+/** The agent YAML's caps on tool calls (`max_writes`, `max_tool_calls_per_turn`), defaults filled in. */
+export function toolCallLimits(extra: Record<string, unknown>): ToolCallLimits {
+  const own = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback)
+  return {
+    maxWrites: own(extra.max_writes, DEFAULT_TOOL_CALL_LIMITS.maxWrites),
+    maxCallsPerTurn: own(extra.max_tool_calls_per_turn, DEFAULT_TOOL_CALL_LIMITS.maxCallsPerTurn)
+  }
+}
+
+/** What the caps kept from running, for the summary: "refused 50 tool calls (over max_writes 10, …)". */
+function describeRefused(result: AgentRunResult, limits: ToolCallLimits): string {
+  const refused = result.toolCalls.filter((c) => c.refused)
+  if (refused.length === 0) return ''
+  const caps = [
+    ...(refused.some((c) => c.refused === 'max_writes') ? [`max_writes ${limits.maxWrites}`] : []),
+    ...(refused.some((c) => c.refused === 'max_tool_calls_per_turn') ? [`max_tool_calls_per_turn ${limits.maxCallsPerTurn}`] : [])
+  ]
+  return `; refused ${refused.length} tool call${refused.length === 1 ? '' : 's'} (over ${caps.join(' and ')})`
+}
+
+function describeStop(result: AgentRunResult, limits: ToolCallLimits): string {
+  const ran = result.toolCalls.filter((c) => !c.refused)
+  const tools = (ran.length ? `; tools called: ${[...new Set(ran.map((c) => c.name))].join(', ')}` : '; no tool called') + describeRefused(result, limits)
   const turns = `${result.turns} model call${result.turns === 1 ? '' : 's'}`
   if (result.stoppedBy === 'end') return `finished after ${turns}${tools}`
   if (result.stoppedBy === 'error') return `failed after ${turns}: ${result.error ?? 'model error'}`
@@ -60,6 +82,7 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     const set = values.filter((v): v is number => v !== null)
     return set.length ? Math.min(...set) : undefined
   }
+  const limits = toolCallLimits(plan.agent.extra)
   const result = await runAgent({
     system: plan.instructions,
     context,
@@ -73,9 +96,10 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     },
     ...(plan.agent.maxTokens ? { maxTokensPerTurn: plan.agent.maxTokens } : {}),
     ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
+    limits,
     logger: ports.logger
   })
   chargeBudget(budget, result)
   const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget'
-  return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result), usage: result.usage, costUsd: result.estimatedCostUsd, result }
+  return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result, limits), usage: result.usage, costUsd: result.estimatedCostUsd, result }
 }

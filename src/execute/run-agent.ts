@@ -16,7 +16,7 @@ import {
 } from '../llm/types.js'
 import { budgetExceeded, estimateTokens, planCall, type AgentBudgets } from './agent-budget.js'
 import { eventDataMessage } from './event-data-message.js'
-import { runToolCalls } from './run-tool-calls.js'
+import { runToolCalls, type ToolCap, type ToolCallLimits } from './run-tool-calls.js'
 import type { Tool } from './tool-types.js'
 import { formatCount } from '../report/format-count.js'
 
@@ -38,6 +38,8 @@ export interface RunAgentOptions {
   /** Output cap of one call (AOF `max_tokens`; default 4096). */
   maxTokensPerTurn?: number
   temperature?: number
+  /** Caps on what the model's tool calls may do (agent YAML max_writes, max_tool_calls_per_turn). */
+  limits?: Partial<ToolCallLimits>
   onEvent?: (event: AgentEvent) => void
   logger?: ModelLogger
 }
@@ -59,6 +61,8 @@ export interface ToolCallRecord {
   name: string
   input: Record<string, unknown>
   isError: boolean
+  /** Set when a cap refused the call (it did not run). */
+  refused?: ToolCap
 }
 
 export interface AgentRunResult {
@@ -90,6 +94,18 @@ export type AgentEvent =
 const DEFAULT_MAX_ITERATIONS = 10
 const DEFAULT_MAX_TOKENS_PER_TURN = 4096
 
+/**
+ * Far above what the examples do (a review is one write; triage is a label call and a comment; a
+ * check-run agent creates and updates one run), so only a runaway or steered model meets them:
+ * ten writes is one per model call at the default max_iterations, and twenty calls in one answer
+ * leaves room for a reviewer that reads many files at once.
+ */
+export const DEFAULT_TOOL_CALL_LIMITS: ToolCallLimits = { maxWrites: 10, maxCallsPerTurn: 20 }
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
 function textOf(response: ModelResponse): string {
   return response.content
     .filter((b) => b.type === 'text')
@@ -114,6 +130,8 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
   const maxIterations = options.maxIterations && options.maxIterations > 0 ? options.maxIterations : DEFAULT_MAX_ITERATIONS
   const maxTokensPerTurn = options.maxTokensPerTurn && options.maxTokensPerTurn > 0 ? options.maxTokensPerTurn : DEFAULT_MAX_TOKENS_PER_TURN
   const budgets = options.budgets ?? {}
+  const limits: ToolCallLimits = { ...DEFAULT_TOOL_CALL_LIMITS, ...definedOnly(options.limits ?? {}) }
+  const tally = { writes: 0 }
   const specs = options.tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema }))
 
   const messages: Message[] = [eventDataMessage(options.context)]
@@ -176,10 +194,13 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
     // write the model decided on (often its last act) should happen.
     let resultText = ''
     if (uses.length > 0) {
-      const results = await runToolCalls(uses, options.tools)
-      results.forEach((result, i) => {
+      const answers = await runToolCalls(uses, options.tools, limits, tally)
+      const results = answers.map((a) => a.result)
+      const refusedNow = answers.filter((a) => a.refused).length
+      if (refusedNow > 0) logger.info(`${modelName} call ${turn}: refused ${refusedNow} of ${uses.length} tool calls (max_writes ${limits.maxWrites}, max_tool_calls_per_turn ${limits.maxCallsPerTurn})`)
+      answers.forEach(({ result, refused }, i) => {
         const use = uses[i] as ToolUseBlock
-        toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError })
+        toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError, ...(refused ? { refused } : {}) })
         logger.debug(`tool ${use.name}: ${result.isError ? 'error' : 'ok'} (${n(result.content.length)} characters)`)
         emit({ type: 'tool', turn, name: use.name, isError: result.isError })
         resultText += `${use.id} ${result.content}`

@@ -14,6 +14,7 @@ import { runFlow } from '../flow/run-flow.js'
 import type { Publisher } from '../github/publisher.js'
 import type { GitHubLogger } from '../github/types.js'
 import type { InvocationOutcome, Usage } from '../report/types.js'
+import { labelTriggers } from '../route/label-triggers.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
 import { buildAgentContext, type AgentContext } from './build-agent-context.js'
@@ -220,7 +221,7 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
         return { posted: true }
       },
       addLabels: async ({ labels }) => {
-        if (publisher && event.number !== null) await publisher.addLabels(event.number, labels, { createLabels: false })
+        if (publisher && event.number !== null) await publisher.addLabels(event.number, labels, { createLabels: false, labelTriggers: labelTriggers(config) })
         return { labels: labels.join(',') }
       },
       checkRun: async ({ name, conclusion, title, summary }) => {

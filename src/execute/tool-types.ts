@@ -15,5 +15,7 @@ export interface ToolResult {
 }
 
 export interface Tool extends ToolSpec {
+  /** Reads only: not counted against the agent's max_writes. A tool that does not say so counts. */
+  readOnly?: boolean
   run(input: Record<string, unknown>): Promise<ToolResult>
 }

@@ -20,13 +20,15 @@ export interface GateVerdict {
 /**
  * Text in a comment is what strangers control, so what it starts needs a real repository role:
  * `write` unless the binding says `params.permission`. Events the repository itself produces
- * (a PR opened, an issue labelled) are judged by the Trigger's filters alone.
+ * (a PR opened, an issue labelled) are judged by the Trigger's filters alone. The loader refuses
+ * a `permission` that is not a role; should one get here anyway, it needs `admin`, never less.
  */
 export function requiredPermission(invocation: Invocation): Permission | null {
   if (invocation.via === 'help') return null
   if (invocation.via !== 'command' && invocation.via !== 'mention') return null
   const declared = invocation.params.permission
-  return isPermission(declared) ? declared : 'write'
+  if (declared === undefined) return 'write'
+  return isPermission(declared) && declared !== 'none' ? declared : 'admin'
 }
 
 /** Does any invocation need the sender's permission? Saves an API call when none does. */

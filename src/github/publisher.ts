@@ -6,7 +6,7 @@ import { hasMarker, markerBlock, readMarkerState } from './comment-marker.js'
 import type { GitHubPort, ReactionContent } from './github-port.js'
 import { outgoingText } from './outgoing-text.js'
 import { planCheckRunOutput } from './plan-check-run-output.js'
-import { isLabelAllowed, planLabels, type LabelPolicy } from './plan-labels.js'
+import { planLabels, removalRefusal, type LabelPolicy } from './plan-labels.js'
 import { planReview, reviewAttempts, type ReviewDraft } from './plan-review.js'
 import { redactSecrets } from './redact-secrets.js'
 import { requestFailure } from './request-failure.js'
@@ -268,8 +268,9 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
   }
 
   async function removeLabel(number: number, label: string, policy: LabelPolicy): Promise<WriteOutcome> {
-    if (!isLabelAllowed(label, policy)) {
-      const note = `Label '${label}' was not removed: not in the agent's allowed_labels.`
+    const refusal = removalRefusal(label, policy)
+    if (refusal) {
+      const note = `Label '${label}' was not removed: ${refusal}.`
       notes.push(note)
       return { sent: false, id: null, url: null, notes: [note] }
     }

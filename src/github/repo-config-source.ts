@@ -15,8 +15,8 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
- * Config read through the contents API at a fixed ref (the PR's base branch or the default
- * branch), so the files of the PR under review never decide how it is judged.
+ * Config read through the contents API at a fixed ref (the repository's default branch), so
+ * neither the files of the PR under review nor the branch it targets decide how it is judged.
  * Each path is fetched at most once per run.
  */
 export function createRepoConfigSource(client: ContentReader, repository: string, ref: string): ConfigSource {

@@ -8,6 +8,7 @@ import { createGitHubTools } from '../github/create-github-tools.js'
 import type { Publisher } from '../github/publisher.js'
 import { createModel } from '../llm/create-model.js'
 import { parseModel } from '../llm/parse-model.js'
+import { labelTriggers } from '../route/label-triggers.js'
 import { openReviewSession, shouldConverge } from '../review/review-session.js'
 import type { Settings } from '../settings/read-settings.js'
 import { errorMessage } from '../shared/errors.js'
@@ -57,6 +58,7 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
           allowApprove: extra.allow_approve === true,
           allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
           createLabels: extra.create_labels === true,
+          labelTriggers: labelTriggers(ctx.config),
           toolNames: plan.tools
         },
         publisher

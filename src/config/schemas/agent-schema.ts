@@ -47,6 +47,8 @@ export const agentSpecShape = {
   allow_approve: flag().optional(),
   allowed_labels: textList('a list of label names, e.g. [bug, enhancement]', 'a label name, e.g. bug').optional(),
   create_labels: flag().optional(),
+  max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
+  max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
   budget: z.unknown().optional(),
   review: reviewConfigSchema.optional()
 }

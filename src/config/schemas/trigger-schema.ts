@@ -1,5 +1,21 @@
 import { z } from 'zod'
-import { envelope, flag, mapping, metadata, name, text, textList } from './common.js'
+import { envelope, flag, metadata, name, text, textList } from './common.js'
+
+/** The repository roles a command may require, weakest first (as GitHub names them). */
+export const COMMAND_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const
+
+/**
+ * `params` is free-form (it reaches templates as {{ params.NAME }}), except `permission`, which the
+ * gate reads: a typo there must not quietly mean the default.
+ */
+const params = z
+  .object(
+    {
+      permission: z.enum(COMMAND_PERMISSIONS, { error: 'one of read, triage, write, maintain or admin (a repository role, in lower case)' }).optional()
+    },
+    { error: 'a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}' }
+  )
+  .catchall(z.unknown())
 
 const binding = z.object(
   {
@@ -7,7 +23,7 @@ const binding = z.object(
     fleet: name('the name of a fleet, e.g. review-fleet').optional(),
     flow: name('the name of a flow, e.g. deploy-flow').optional(),
     description: text('a short text shown by /help, e.g. "Review the pull request"').optional(),
-    params: mapping('a mapping of parameters, e.g. {require_approval: true, approvers: [alice]}').optional()
+    params: params.optional()
   },
   { error: 'a mapping naming one of agent, fleet or flow, e.g. {agent: code-reviewer, description: "Review the PR"}' }
 )

@@ -1,6 +1,6 @@
 // Who someone is to the repository: their role, their teams, and the identity behind the token.
 import type { MembershipLookup, PermissionLookup } from '../../gate/access.js'
-import { permissionFromApi } from '../../gate/permission.js'
+import { permissionFromApi, type CollaboratorPermission } from '../../gate/permission.js'
 import type { Octokit } from '../create-octokit.js'
 import type { RepoRef } from '../types.js'
 
@@ -15,7 +15,7 @@ function statusOf(error: unknown): number | undefined {
 export async function getSenderPermission(octokit: Octokit, repo: RepoRef, login: string): Promise<PermissionLookup> {
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...repo, username: login })
-    return { permission: permissionFromApi(data as { permission?: string; role_name?: string }) }
+    return { permission: permissionFromApi(data as CollaboratorPermission) }
   } catch (error) {
     const status = statusOf(error)
     if (status === 404) return { permission: 'none' }

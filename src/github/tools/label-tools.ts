@@ -1,18 +1,21 @@
 import type { Tool } from '../../execute/tool-types.js'
+import { removalRefusal } from '../plan-labels.js'
 import type { Publisher } from '../publisher.js'
 import { describeOutcome } from './describe-outcome.js'
 import { requireNumber, type AgentWritePolicy, type GitHubToolContext } from './tool-context.js'
 import { ok, readString, readStringList, runTool } from './tool-input.js'
 
-function labelHint(policy: AgentWritePolicy): string {
+function labelHint(policy: AgentWritePolicy, removing: boolean): string {
   if (policy.allowedLabels && policy.allowedLabels.length > 0) return ` Allowed labels: ${policy.allowedLabels.join(', ')}.`
+  if (removing) return ' This agent has no allowed_labels, so removing is refused.'
+  if (policy.labelTriggers?.length) return ' This agent has no allowed_labels, and the config reacts to labels, so adding is refused.'
   return policy.createLabels ? '' : ' Only labels that already exist in the repository (see github_list_labels) are applied.'
 }
 
 export function addLabelsTool(ctx: GitHubToolContext, publisher: Publisher, policy: AgentWritePolicy): Tool {
   return {
     name: 'github_add_labels',
-    description: `Add labels to the issue or pull request this run is about.${labelHint(policy)}`,
+    description: `Add labels to the issue or pull request this run is about.${labelHint(policy, false)}`,
     inputSchema: {
       type: 'object',
       properties: { labels: { type: 'array', items: { type: 'string' }, description: 'Label names.' } },
@@ -23,7 +26,9 @@ export function addLabelsTool(ctx: GitHubToolContext, publisher: Publisher, poli
         const number = requireNumber(ctx)
         const outcome = await publisher.addLabels(number, readStringList(input, 'labels'), policy)
         const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`
-        return ok(describeOutcome(what, outcome, publisher.dryRun))
+        const text = describeOutcome(what, outcome, publisher.dryRun)
+        // Every label refused: an error the model can react to, not a quiet success.
+        return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text)
       })
   }
 }
@@ -31,7 +36,7 @@ export function addLabelsTool(ctx: GitHubToolContext, publisher: Publisher, poli
 export function removeLabelTool(ctx: GitHubToolContext, publisher: Publisher, policy: AgentWritePolicy): Tool {
   return {
     name: 'github_remove_label',
-    description: `Remove one label from the issue or pull request this run is about.${labelHint(policy)}`,
+    description: `Remove one label from the issue or pull request this run is about.${labelHint(policy, true)}`,
     inputSchema: {
       type: 'object',
       properties: { label: { type: 'string', description: 'Label name.' } },
@@ -42,7 +47,8 @@ export function removeLabelTool(ctx: GitHubToolContext, publisher: Publisher, po
         const number = requireNumber(ctx)
         const label = readString(input, 'label', true)
         const outcome = await publisher.removeLabel(number, label, policy)
-        return ok(describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun))
+        const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun)
+        return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text)
       })
   }
 }

@@ -20,6 +20,7 @@ const json = (value: unknown) => limitText(JSON.stringify(value, null, 1), RESUL
 export function getPullRequestFilesTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
   return {
     name: 'github_get_pull_request_files',
+    readOnly: true,
     description: 'List the files changed by the pull request with their unified-diff patches, a page at a time.',
     inputSchema: {
       type: 'object',
@@ -52,6 +53,7 @@ export function getPullRequestFilesTool(ctx: GitHubToolContext, port: GitHubPort
 export function getFileTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
   return {
     name: 'github_get_file',
+    readOnly: true,
     description: 'Read a file of the repository at the commit under review, with line numbers. Optionally a line range.',
     inputSchema: {
       type: 'object',
@@ -80,6 +82,7 @@ export function getFileTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
 export function getIssueTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
   return {
     name: 'github_get_issue',
+    readOnly: true,
     description: 'Read the issue or pull request this run is about: title, body, state, labels and the latest comments.',
     inputSchema: { type: 'object', properties: {} },
     run: () =>
@@ -106,6 +109,7 @@ export function getIssueTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
 export function listLabelsTool(port: GitHubPort): Tool {
   return {
     name: 'github_list_labels',
+    readOnly: true,
     description: "List the repository's labels with their descriptions.",
     inputSchema: { type: 'object', properties: {} },
     run: () =>

@@ -18,6 +18,8 @@ export interface AgentWritePolicy {
   allowApprove: boolean
   allowedLabels?: string[]
   createLabels: boolean
+  /** Triggers of the config that react to labels (see LabelPolicy). */
+  labelTriggers?: string[]
   /** The `tools:` the agent lists; only these are handed to it. */
   toolNames: string[]
 }
