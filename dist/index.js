@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6764);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1283);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2541,7 +2541,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6764:
+/***/ 1283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19050,17 +19050,79 @@ function comment_marker_readMarkerState(body, key) {
 function hasAnyMarker(body) {
     return body.includes('<!-- github-agent:');
 }
+/**
+ * The state under `key`, read only from its fixed place: the marker then the state comment are the
+ * last thing in the body (trailing whitespace aside), and the body holds no other state block. The
+ * action always writes it so; anything else (a second block, a block in the middle, text after it)
+ * came from somewhere else and is refused, with the reason.
+ */
+function readStateBlock(body, key) {
+    const occurrences = body.split(STATE_PREFIX).length - 1;
+    if (occurrences === 0)
+        return { ok: false, reason: 'the comment carries no state' };
+    if (occurrences > 1)
+        return { ok: false, reason: `the comment carries ${occurrences} state blocks where the action writes one; refusing all of them` };
+    const text = body.trimEnd();
+    const opening = `${commentMarker(key)}\n<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
+    const start = text.lastIndexOf(opening);
+    const closing = ' -->';
+    if (start === -1 || !text.endsWith(closing) || text.indexOf(closing, start + opening.length) !== text.length - closing.length) {
+        return { ok: false, reason: 'its state is not at the end of the comment, where the action writes it; refusing it' };
+    }
+    try {
+        return { ok: true, state: JSON.parse(text.slice(start + opening.length, text.length - closing.length)) };
+    }
+    catch {
+        return { ok: false, reason: 'its state is not JSON' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/state-seal.ts
+// The integrity check of the state the action keeps in its comments: an HMAC-SHA256, keyed by the
+// workflow's `state-key` secret, over the state's canonical JSON and the marker key it sits under
+// (so a sealed review state cannot pass for an approval). Anyone who can edit a comment can
+// recompute a plain hash; without the key nobody can compute this one.
+
+
+/** The field of the stored JSON that holds the seal. */
+const SEAL_FIELD = 'mac';
+function state_seal_mac(markerKey, state, key) {
+    return (0,external_node_crypto_.createHmac)('sha256', key).update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`).digest();
+}
+/** The state with its seal added, ready to be written under `markerKey`. */
+function sealState(markerKey, state, key) {
+    return { ...state, [SEAL_FIELD]: state_seal_mac(markerKey, state, key).toString('hex') };
+}
+/**
+ * Checks and removes the seal. With a key, a missing or wrong seal is refused. Without one
+ * (`key` null) the seal cannot be checked and is only removed: the caller then trusts the state by
+ * authorship and place alone, and says so.
+ */
+function unsealState(markerKey, raw, key) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return { ok: false, reason: 'its state is not a JSON object' };
+    const { [SEAL_FIELD]: seal, ...state } = raw;
+    if (key === null)
+        return { ok: true, state, sealed: false };
+    if (typeof seal !== 'string' || !/^[0-9a-f]{64}$/.test(seal))
+        return { ok: false, reason: 'its state carries no seal from the state-key' };
+    const expected = state_seal_mac(markerKey, state, key);
+    if (!(0,external_node_crypto_.timingSafeEqual)(Buffer.from(seal, 'hex'), expected))
+        return { ok: false, reason: 'its state was not sealed with this workflow\'s state-key (edited, forged, or the key changed)' };
+    return { ok: true, state, sealed: true };
+}
 
 ;// CONCATENATED MODULE: ./src/approval/approval-state.ts
 // The pending state of an approval request, kept in the request comment's hidden marker (the
 // github/comment-marker format). Anyone with write access can edit that comment, so what is read
-// back is checked: its version, a checksum over the whole state, and its shape.
+// back is checked: its place (the end of the comment, the only state block in it), its version, a
+// seal keyed by the workflow's state-key over the whole state, and its shape.
 
 
 
 
-
-const APPROVAL_STATE_VERSION = 1;
+/** 2: sealed with the state-key (HMAC) and bound to its repository; 1 had a plain checksum anyone could recompute. */
+const APPROVAL_STATE_VERSION = 2;
 /** Marker key of a request's comment: each request has its own, so an update finds exactly it. */
 function approvalMarkerKey(id) {
     return `approval/${id}`;
@@ -19099,6 +19161,7 @@ const stateSchema = strictObject({
     requester: approval_state_name,
     approvers: array(approval_state_name).max(100),
     requiredPermission: schemas_enum(PERMISSIONS),
+    repository: schemas_string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
     number: schemas_number().int().positive(),
     headSha: schemas_string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
     requestedAt: isoTime,
@@ -19118,9 +19181,6 @@ class ApprovalStateError extends Error {
         this.name = 'ApprovalStateError';
     }
 }
-function checksum(state) {
-    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(state)).digest('hex').slice(0, 16);
-}
 function cutStrings(value, max) {
     if (typeof value === 'string')
         return value.length > max ? value.slice(0, max) + CUT_NOTE : value;
@@ -19131,13 +19191,15 @@ function cutStrings(value, max) {
     return value;
 }
 /**
- * The marker payload for a state: the state plus its checksum. Long texts in a paused flow's
- * outputs are cut step by step until the marker fits; a state that still does not fit is refused.
+ * The marker payload for a state: the state plus its seal from `stateKey`. Long texts in a paused
+ * flow's outputs are cut step by step until the marker fits; a state that still does not fit is refused.
  */
-function encodeApprovalState(state) {
+function encodeApprovalState(state, stateKey) {
     const key = approvalMarkerKey(state.id);
+    if (!stateKey)
+        throw new ApprovalStateError('an approval request needs the state-key input to seal its state');
     const fit = (s) => {
-        const payload = { ...s, sum: checksum(s) };
+        const payload = sealState(key, s, stateKey);
         return { payload, size: markerBlock(key, payload).length };
     };
     let current = state;
@@ -19158,20 +19220,28 @@ function encodeApprovalState(state) {
 function issuePath(path) {
     return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
-/** Reads and checks the state under `key` in a comment body. */
-function decodeApprovalState(body, key) {
+/**
+ * Reads and checks the state under `key` in a comment body (one the caller knows the action wrote):
+ * at its fixed place, of this version, sealed with `stateKey`, and well formed.
+ */
+function decodeApprovalState(body, key, stateKey) {
     const refuse = (why) => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` });
     if (!hasMarker(body, key))
         return refuse('the comment has no approval marker');
-    const raw = comment_marker_readMarkerState(body, key);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        return refuse('its hidden state is missing or is not JSON; it cannot be acted on, ask again');
-    const { sum, ...rest } = raw;
-    if (rest.v !== APPROVAL_STATE_VERSION) {
-        return refuse(`its hidden state has version ${JSON.stringify(rest.v ?? null)}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`);
+    if (!stateKey)
+        return refuse('approvals need the state-key input to check the request; ask again once it is set');
+    const block = readStateBlock(body, key);
+    if (!block.ok)
+        return refuse(`${block.reason}; it cannot be acted on, ask again`);
+    const version = block.state?.v;
+    if (version !== APPROVAL_STATE_VERSION) {
+        const why = version === 1 ? ' (an earlier github-agent wrote it without a state-key seal)' : '';
+        return refuse(`its hidden state has version ${JSON.stringify(version ?? null)}${why}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`);
     }
-    if (typeof sum !== 'string' || sum !== checksum(rest))
-        return refuse('its hidden state was edited (the checksum does not match); refusing it, ask again');
+    const unsealed = unsealState(key, block.state, stateKey);
+    if (!unsealed.ok)
+        return refuse(`${unsealed.reason}; refusing it, ask again`);
+    const rest = unsealed.state;
     const parsed = stateSchema.safeParse(rest);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -19190,6 +19260,14 @@ function decodeApprovalState(body, key) {
 
 /** An unanswered request lapses after this long unless an Approval node sets timeout_seconds. */
 const DEFAULT_APPROVAL_TTL_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * Why a command that needs an approval is refused when the workflow gives no state-key: the
+ * request's state would sit in a comment anyone with write access can edit, with nothing to tell
+ * an edited copy from the action's own.
+ */
+const STATE_KEY_MISSING = 'it needs an approval, and approvals need the state-key input: add `state-key: ${{ secrets.AOF_STATE_KEY }}` to the step ' +
+    '(a long random repository or environment secret). Without it, anyone with write access could edit the hidden state of a ' +
+    'request comment and approve something else, so nothing is held or run';
 /** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
 function requiresApproval(invocation) {
     const value = invocation.params.require_approval;
@@ -19233,6 +19311,7 @@ function createApprovalRequest(input) {
         requester: input.requester,
         approvers: approversFor(invocation, flow?.ask),
         requiredPermission: approvalPermission(invocation),
+        repository: input.repository,
         number: input.number,
         headSha: input.headSha,
         requestedAt,
@@ -20186,13 +20265,16 @@ function worstOf(outcomes) {
 async function requestApproval(shell, invocation, flow) {
     const { event } = shell;
     const target = run_target_label(invocation);
-    if (event.number === null || !event.sender) {
+    if (!shell.stateKey)
+        return { outcome: { invocation, target, status: 'refused', detail: STATE_KEY_MISSING }, outputs: {} };
+    if (event.number === null || !event.sender || !event.repository) {
         return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} };
     }
     const state = createApprovalRequest({
         trigger: shell.commentKey,
         invocation,
         requester: shell.requester ?? event.sender.login,
+        repository: event.repository,
         number: event.number,
         headSha: event.headSha,
         now: shell.now(),
@@ -20208,7 +20290,9 @@ async function requestApproval(shell, invocation, flow) {
 async function writeApproval(shell, state) {
     if (!shell.publisher)
         return;
-    const encoded = encodeApprovalState(state);
+    if (!shell.stateKey)
+        throw new Error(STATE_KEY_MISSING);
+    const encoded = encodeApprovalState(state, shell.stateKey);
     await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload);
 }
 /**
@@ -20349,6 +20433,10 @@ async function runTarget(shell, invocation, options = {}) {
         return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} };
     if (!options.resumed && requiresApproval(invocation))
         return requestApproval(shell, invocation);
+    // A flow that would pause for an approval is refused before its first node, not half-way.
+    if (!shell.stateKey && invocation.target.kind === 'flow' && config.flows[invocation.target.name]?.nodes.some((n) => n.type === 'Approval')) {
+        return { outcome: { invocation, target, status: 'refused', detail: `flow '${invocation.target.name}' has an Approval node: ${STATE_KEY_MISSING}` }, outputs: {} };
+    }
     const approvedBy = options.resumed?.by ?? null;
     const withApprover = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event;
     const plan = planInvocation(config, withApprover, invocation, shell.defaultModel);
@@ -21418,16 +21506,21 @@ function checkApprovalAgainstConfig(state, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/approval/decide-approval.ts
-// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason.
-// Pure: the shell reads the sender's permission and team memberships first (see approverTeams).
+// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason; a
+// withdrawal (`/approve cancel`, `/remove-approve`) only leaves it pending. Pure: the shell reads
+// the sender's permission and team memberships first (see approverTeams).
 
 const TEAM = /^team:(.+\/.+)$/i;
-/** `org/slug` of every team the request names, for the shell to look up. */
-function approverTeams(state) {
-    return state.approvers.flatMap((a) => {
+function teamsIn(entries) {
+    return entries.flatMap((a) => {
         const team = TEAM.exec(a)?.[1];
         return team ? [team] : [];
     });
+}
+/** `org/slug` of every team the request and the Trigger's allowed_users name, for the shell to look up. */
+function approverTeams(state, allowedUsers = []) {
+    const all = [...teamsIn(state.approvers), ...teamsIn(allowedUsers)];
+    return all.filter((t, i) => all.findIndex((o) => o.toLowerCase() === t.toLowerCase()) === i);
 }
 /** Whether deciding needs the sender's repository permission (a request that names no approvers). */
 function needsApproverPermission(state) {
@@ -21440,9 +21533,26 @@ function teamMembership(facts, team) {
     const key = Object.keys(facts.teams).find((k) => same(k, team));
     return key === undefined ? null : (facts.teams[key] ?? null);
 }
+/** null when the Trigger's allowed_users takes the sender (or names nobody), otherwise why not. */
+function allowedByTrigger(state, answer, facts) {
+    const allowed = facts.allowedUsers ?? [];
+    if (allowed.length === 0)
+        return null;
+    if (allowed.some((a) => !TEAM.test(a) && same(a, answer.sender)))
+        return null;
+    const teams = teamsIn(allowed);
+    if (teams.some((team) => teamMembership(facts, team) === true))
+        return null;
+    const unread = teams.filter((team) => teamMembership(facts, team) === null).map((t) => `team:${t}`);
+    const note = unread.length > 0 ? ` (membership of ${unread.join(', ')} could not be read)` : '';
+    return `@${answer.sender} is not in the allowed_users of Trigger '${state.trigger ?? '(none)'}' (${allowed.join(', ')})${note}, so may not answer its requests`;
+}
 /** null when the sender may answer, otherwise why not. */
 function authority(state, answer, facts) {
     const who = `@${answer.sender}`;
+    const declined = allowedByTrigger(state, answer, facts);
+    if (declined)
+        return declined;
     if (state.approvers.length === 0) {
         // Anyone with the role may answer; a bot is never "anyone".
         if (answer.senderIsBot)
@@ -21474,14 +21584,32 @@ function authority(state, answer, facts) {
 function updated(state, status, answer, note) {
     return { ...state, status, decision: { by: answer.sender, at: answer.at, note } };
 }
+/** null when the request belongs to this thread, otherwise why not. */
+function wrongThread(state, thread) {
+    if (!same(state.repository, thread.repository))
+        return `request ${state.id} was made in ${state.repository}, not ${thread.repository}`;
+    if (state.number !== thread.number)
+        return `request ${state.id} was made on #${state.number}, not on #${thread.number} where this answer was written`;
+    return null;
+}
 /**
- * Checks in this order: the request is still pending and not past its time; the sender may answer
- * (a listed approver or team member, or, with no list, someone with the required role); the
- * requester cannot approve their own request (they may withdraw it with /deny); an approval holds
- * only while the PR head is the commit it was asked for.
+ * Checks in this order: the request belongs to this repository and thread; a withdrawal changes
+ * nothing; the request is still pending and not past its time; the sender may answer (someone the
+ * Trigger's allowed_users takes, and a listed approver or team member, or, with no list, someone
+ * with the required role); the requester cannot approve their own request (they may withdraw it
+ * with /deny); on a pull request an approval holds only for the head commit it was asked for, and
+ * a request or an event without one is refused.
  */
-function decideApproval(state, answer, facts, currentHeadSha) {
+function decideApproval(state, answer, facts, thread) {
     const refuse = (reason, next = null) => ({ action: 'refuse', reason, state: next });
+    const elsewhere = wrongThread(state, thread);
+    if (elsewhere)
+        return refuse(`${elsewhere}; refusing it`);
+    if (answer.verb === 'withdraw') {
+        const words = answer.words ?? '/approve cancel';
+        const status = state.status === 'pending' ? `request ${state.id} is still pending (answer /deny to cancel it)` : `request ${state.id} was already ${state.status}`;
+        return { action: 'keep', reason: `${words} by @${answer.sender} withdraws an approval, and nothing was approved; ${status}`, state: null };
+    }
     if (state.status !== 'pending') {
         const by = state.decision ? ` by @${state.decision.by}` : '';
         return refuse(`request ${state.id} is no longer pending: it was ${state.status}${by}`);
@@ -21503,6 +21631,11 @@ function decideApproval(state, answer, facts, currentHeadSha) {
     const refused = authority(state, answer, facts);
     if (refused)
         return refuse(refused);
+    if (thread.isPullRequest && (state.headSha === null || thread.headSha === null)) {
+        const missing = state.headSha === null ? 'the request records no head commit' : 'the head commit of the pull request is not known in this run';
+        return refuse(`${missing}, so the approval cannot be tied to the code it covers; ask again`);
+    }
+    const currentHeadSha = thread.headSha;
     if (state.headSha !== null && (currentHeadSha === null || currentHeadSha.toLowerCase() !== state.headSha.toLowerCase())) {
         const now = currentHeadSha ? ` to ${currentHeadSha.slice(0, 7)}` : '';
         const reason = `the PR head changed from ${state.headSha.slice(0, 7)}${now} after the request; the approval would cover code nobody reviewed, so ask again`;
@@ -21513,7 +21646,8 @@ function decideApproval(state, answer, facts, currentHeadSha) {
 
 ;// CONCATENATED MODULE: ./src/approval/find-pending-approval.ts
 // Which request an `/approve` or `/deny` answers: among the PR's comments (already fetched), the
-// newest pending request the action itself wrote, or the one `/approve ID` names.
+// newest pending request the action itself wrote (by its own login, not any Bot's), or the one
+// `/approve ID` names. Each state is read only at its fixed place and with a valid seal.
 
 function newestFirst(a, b) {
     const ta = a.comment.createdAt ? Date.parse(a.comment.createdAt) : NaN;
@@ -21524,8 +21658,11 @@ function newestFirst(a, b) {
 }
 function findPendingApproval(comments, options) {
     const wanted = options.id?.trim().toLowerCase() || null;
+    const own = options.ownLogin?.toLowerCase();
+    // A person's or another bot's copy of a marker never counts, whatever it holds.
+    const isOwn = (comment) => own !== undefined && comment.author?.toLowerCase() === own;
     const candidates = comments
-        .flatMap((comment, index) => (options.isOwn(comment) ? approvalKeysIn(comment.body).map((key) => ({ comment, key, index })) : []))
+        .flatMap((comment, index) => (isOwn(comment) ? approvalKeysIn(comment.body).map((key) => ({ comment, key, index })) : []))
         .sort(newestFirst);
     const pending = [];
     const problems = [];
@@ -21533,7 +21670,7 @@ function findPendingApproval(comments, options) {
         const id = candidate.key.slice(candidate.key.indexOf('/') + 1).toLowerCase();
         if (wanted !== null && id !== wanted)
             continue;
-        const decoded = decodeApprovalState(candidate.comment.body, candidate.key);
+        const decoded = decodeApprovalState(candidate.comment.body, candidate.key, options.stateKey);
         if (!decoded.ok) {
             problems.push(decoded.reason);
             continue;
@@ -21551,7 +21688,8 @@ function findPendingApproval(comments, options) {
     }
     if (problems.length > 0)
         return { found: false, reason: problems[0] };
-    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted} on this pull request` : 'there is no pending approval request on this pull request' };
+    const by = options.ownLogin ? ` written by @${options.ownLogin}` : '';
+    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request` };
 }
 
 ;// CONCATENATED MODULE: ./src/route/prose-lines.ts
@@ -21700,17 +21838,27 @@ function parseCommands(text, keys, botName, max) {
 }
 
 ;// CONCATENATED MODULE: ./src/approval/parse-approval-command.ts
-// `/approve [ID] [note]` and `/deny [ID] [note]` (also `@bot approve`), in prose lines only.
+// `/approve [ID] [note]` and `/deny [ID] [note]` (also `@bot approve`), in prose lines only. Prow's
+// words for taking an approval back (`/approve cancel`, `/remove-approve`, and `/approve withdraw`)
+// are withdrawals: they must never read as a yes.
 
 const ID = /^[0-9a-f]{8}$/i;
-/** The first `/approve` or `/deny` line of a comment, or null when it has none. */
+const WITHDRAW_WORDS = ['cancel', 'withdraw'];
+/** The first `/approve`, `/deny` or `/remove-approve` line of a comment, or null when it has none. */
 function parseApprovalCommand(body, botName) {
-    const [command] = parseCommands(body, ['approve', 'deny'], botName, 1).commands;
-    if (!command || (command.key !== 'approve' && command.key !== 'deny'))
+    const [command] = parseCommands(body, ['approve', 'deny', 'remove-approve'], botName, 1).commands;
+    if (!command || (command.key !== 'approve' && command.key !== 'deny' && command.key !== 'remove-approve'))
         return null;
-    const [first = '', ...rest] = command.args.split(/\s+/);
-    const id = ID.test(first) ? first.toLowerCase() : null;
-    return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim() };
+    const words = command.args.split(/\s+/).filter(Boolean);
+    const id = words[0] !== undefined && ID.test(words[0]) ? words[0].toLowerCase() : null;
+    const rest = id ? words.slice(1) : words;
+    if (command.key === 'remove-approve')
+        return { verb: 'withdraw', id, note: rest.join(' '), words: '/remove-approve' };
+    const first = rest[0]?.toLowerCase();
+    if (command.key === 'approve' && first !== undefined && WITHDRAW_WORDS.includes(first)) {
+        return { verb: 'withdraw', id, note: rest.slice(1).join(' '), words: `/approve ${first}` };
+    }
+    return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/dispatch-workflow.ts
@@ -21902,6 +22050,33 @@ function completeOnCancel(lifecycle, source, exit) {
     return () => {
         for (const { signal, handler } of handlers)
             source.removeListener(signal, handler);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/action-identity.ts
+// Who the action writes as, so that state is read only from its own comments: any Bot account, or
+// any comment with a marker in it, could otherwise pass for the action.
+/** The login GitHub shows on comments made with GITHUB_TOKEN. */
+const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+/**
+ * The login behind an installation token (`ghs_`, which GITHUB_TOKEN is) without asking GitHub,
+ * which answers 403 to GET /user for them: `<app-slug>[bot]` for a GitHub App's token, else
+ * github-actions[bot]. Null for other tokens (a PAT), whose login only GET /user tells.
+ */
+function installationLogin(token, appSlug) {
+    if (!token.startsWith('ghs_'))
+        return null;
+    return appSlug ? `${appSlug}[bot]` : GITHUB_ACTIONS_LOGIN;
+}
+/** The action's login, asked for at most once and only when needed; null when it cannot be known. */
+function actionIdentity(token, appSlug, viewerLogin) {
+    const known = installationLogin(token, appSlug);
+    let pending = null;
+    return () => {
+        if (known !== null)
+            return Promise.resolve(known);
+        pending ??= viewerLogin().catch(() => null);
+        return pending;
     };
 }
 
@@ -23126,16 +23301,18 @@ function createPublisher(port, options) {
             throw new PublishError(message, failure.status);
         }
     }
-    function isOwn(comment) {
-        if (options.botLogin)
-            return comment.author?.toLowerCase() === options.botLogin.toLowerCase();
-        return comment.authorType === 'Bot';
+    async function ownLogin() {
+        return typeof options.botLogin === 'string' ? options.botLogin : options.botLogin();
     }
     async function findOwnComment(number, key) {
         const comments = await port.listIssueComments(number);
-        // A person quoting the marker must not make the action overwrite their comment.
-        const mine = comments.find((c) => hasMarker(c.body, key) && isOwn(c));
-        return mine ? { id: mine.id, body: mine.body, url: mine.htmlUrl, state: comment_marker_readMarkerState(mine.body, key) } : null;
+        const login = (await ownLogin())?.toLowerCase();
+        // A person (or another bot) quoting the marker must not make the action overwrite their comment.
+        const mine = login === undefined ? undefined : comments.find((c) => hasMarker(c.body, key) && c.author?.toLowerCase() === login);
+        if (!mine)
+            return null;
+        const block = readStateBlock(mine.body, key);
+        return { id: mine.id, body: mine.body, url: mine.htmlUrl, state: block.ok ? block.state : undefined };
     }
     function createComment(number, body) {
         const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT);
@@ -24612,6 +24789,14 @@ function readSettings(get, env) {
     if (!/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(botName)) {
         throw new SettingsError(`Input 'bot-name' must be a GitHub login such as aofbot, got '${botName}'`);
     }
+    const appSlug = get('app-slug').replace(/\[bot\]$/, '');
+    if (appSlug !== '' && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
+        throw new SettingsError(`Input 'app-slug' must be a GitHub App's slug such as my-app (its bot is my-app[bot]), got '${appSlug}'`);
+    }
+    const stateKey = get('state-key');
+    if (stateKey !== '' && stateKey.length < 16) {
+        throw new SettingsError(`Input 'state-key' must be a random secret of at least 16 characters (e.g. from openssl rand -hex 32), got ${stateKey.length}`);
+    }
     const model = get('model');
     if (model !== '' && !model.includes(':')) {
         throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`);
@@ -24628,7 +24813,9 @@ function readSettings(get, env) {
         maxTurns: readCount(get, 'max-turns'),
         maxTokens: readCount(get, 'max-tokens'),
         budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'], 'neutral'),
-        checkName: get('check-name')
+        checkName: get('check-name'),
+        stateKey,
+        appSlug
     };
 }
 
@@ -24874,6 +25061,7 @@ function checkTemplates(config) {
 
 
 
+
 class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -25061,6 +25249,7 @@ function targetShell(ctx, commentKey, extraWrites) {
         commentKey,
         publisher: ctx.publisher,
         logger,
+        stateKey: settings.stateKey || null,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
             if (hasKeyFor(plan.model, plan.agent, settings))
@@ -25134,38 +25323,49 @@ async function runInvocation(ctx, invocation, refusal, record) {
 async function answerApproval(ctx, command, at, record) {
     const { event, config } = ctx;
     const sender = event.sender;
+    if (!ctx.settings.stateKey) {
+        // Unsealed state cannot be told from an edited copy: answer nothing, not even to say no.
+        record.notes.push(`${command.words} ignored: approvals need the state-key input (state-key: \${{ secrets.AOF_STATE_KEY }}); nothing was read or written`);
+        return;
+    }
     if (!ctx.port || !ctx.octokit || !ctx.publisher || event.number === null || !sender || !event.repository) {
-        record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`);
+        record.notes.push(`${command.words} needs github-token and an issue or PR; nothing was done`);
         return;
     }
     const comments = await ctx.port.listIssueComments(event.number);
-    const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' });
+    const ownLogin = await ctx.ownLogin();
+    if (ownLogin === null)
+        record.notes.push('could not tell which account github-token writes as (GET /user failed), so no approval request can be read; set app-slug for a GitHub App token');
+    const lookup = findPendingApproval(comments, { id: command.id, ownLogin, stateKey: ctx.settings.stateKey });
     if (!lookup.found) {
-        record.notes.push(`/${command.verb}: ${lookup.reason}`);
+        record.notes.push(`${command.words}: ${lookup.reason}`);
         return;
     }
     const state = lookup.state;
     const repo = parseRepository(event.repository);
+    const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
     const teams = {};
-    for (const team of approverTeams(state)) {
+    for (const team of approverTeams(state, allowedUsers)) {
         const membership = await getTeamMembership(ctx.octokit, team, sender.login);
         teams[team] = membership.member;
         if (membership.member === null)
             record.notes.push(membership.error);
     }
     const permission = await getSenderPermission(ctx.octokit, repo, sender.login);
-    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams };
-    const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha);
-    info(`/${command.verb} on request ${state.id}: ${decision.reason}`);
+    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
+    const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note };
+    const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha };
+    const decision = decideApproval(state, answer, facts, thread);
+    info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
     const shell = { ...targetShell(ctx, state.trigger ?? 'github-agent', ctx.extraWrites), requester: state.requester };
     if (decision.state)
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
     const target = `${state.invocation.target.kind}:${state.invocation.target.name}`;
-    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] };
-    if (decision.action === 'refuse') {
-        record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason });
+    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] };
+    if (decision.action === 'refuse' || decision.action === 'keep') {
+        record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason });
         return;
     }
     const checked = checkApprovalAgainstConfig(state, config);
@@ -25227,7 +25427,7 @@ function elapsed(since) {
 }
 async function pipeline(record, finishers) {
     const settings = readSettings((name) => getInput(name), process.env);
-    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean);
+    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         setSecret(secret);
     record.dryRun = settings.dryRun;
@@ -25271,7 +25471,8 @@ async function pipeline(record, finishers) {
         : null;
     if (readOnlyReason)
         record.notes.push(readOnlyReason);
-    const publisher = port ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: null, logger }) : null;
+    const ownLogin = actionIdentity(settings.githubToken, settings.appSlug, async () => (port ? port.getViewerLogin() : null));
+    const publisher = port ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: ownLogin, logger }) : null;
     finishers.publisher = publisher;
     const ctx = {
         settings,
@@ -25286,7 +25487,8 @@ async function pipeline(record, finishers) {
         octokit,
         defaultBranch: defaultBranch(raw.payload),
         baseSha: raw.payload.pull_request?.base?.sha ?? null,
-        extraWrites: []
+        extraWrites: [],
+        ownLogin
     };
     finishers.extraWrites = ctx.extraWrites;
     const headSha = event.headSha;

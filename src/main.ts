@@ -23,6 +23,7 @@ import { addEyesReaction } from './github/add-eyes-reaction.js'
 import { getSenderPermission } from './github/api/get-sender-permission.js'
 import { getTeamMembership } from './github/api/get-team-membership.js'
 import { CheckRunLifecycle, completeOnCancel } from './github/check-run-lifecycle.js'
+import { actionIdentity } from './github/action-identity.js'
 import { hasAnyMarker } from './github/comment-marker.js'
 import { createGitHubTools } from './github/create-github-tools.js'
 import type { Octokit } from './github/create-octokit.js'
@@ -188,6 +189,8 @@ interface RunContext {
   baseSha: string | null
   /** Writes made outside the publisher (workflow dispatches), for the summary. */
   extraWrites: WriteRecord[]
+  /** The login github-token writes as (asked of GitHub at most once); null when unknown. */
+  ownLogin: () => Promise<string | null>
 }
 
 async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
@@ -258,6 +261,7 @@ function targetShell(ctx: RunContext, commentKey: string, extraWrites: WriteReco
     commentKey,
     publisher: ctx.publisher,
     logger,
+    stateKey: settings.stateKey || null,
     readOnlyReason: ctx.readOnlyReason,
     cannotRun: (plan) => {
       if (hasKeyFor(plan.model, plan.agent, settings)) return null
@@ -329,36 +333,46 @@ async function runInvocation(ctx: RunContext, invocation: Invocation, refusal: s
 async function answerApproval(ctx: RunContext, command: ApprovalCommand, at: string, record: RunRecord): Promise<void> {
   const { event, config } = ctx
   const sender = event.sender
+  if (!ctx.settings.stateKey) {
+    // Unsealed state cannot be told from an edited copy: answer nothing, not even to say no.
+    record.notes.push(`${command.words} ignored: approvals need the state-key input (state-key: \${{ secrets.AOF_STATE_KEY }}); nothing was read or written`)
+    return
+  }
   if (!ctx.port || !ctx.octokit || !ctx.publisher || event.number === null || !sender || !event.repository) {
-    record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`)
+    record.notes.push(`${command.words} needs github-token and an issue or PR; nothing was done`)
     return
   }
   const comments = await ctx.port.listIssueComments(event.number)
-  const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' })
+  const ownLogin = await ctx.ownLogin()
+  if (ownLogin === null) record.notes.push('could not tell which account github-token writes as (GET /user failed), so no approval request can be read; set app-slug for a GitHub App token')
+  const lookup = findPendingApproval(comments, { id: command.id, ownLogin, stateKey: ctx.settings.stateKey })
   if (!lookup.found) {
-    record.notes.push(`/${command.verb}: ${lookup.reason}`)
+    record.notes.push(`${command.words}: ${lookup.reason}`)
     return
   }
   const state = lookup.state
   const repo = parseRepository(event.repository)
+  const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? []
   const teams: Record<string, boolean | null> = {}
-  for (const team of approverTeams(state)) {
+  for (const team of approverTeams(state, allowedUsers)) {
     const membership = await getTeamMembership(ctx.octokit, team, sender.login)
     teams[team] = membership.member
     if (membership.member === null) record.notes.push(membership.error)
   }
   const permission = await getSenderPermission(ctx.octokit, repo, sender.login)
-  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams }
-  const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha)
-  core.info(`/${command.verb} on request ${state.id}: ${decision.reason}`)
+  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers }
+  const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }
+  const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha }
+  const decision = decideApproval(state, answer, facts, thread)
+  core.info(`${command.words} on request ${state.id}: ${decision.reason}`)
   // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
   const shell = { ...targetShell(ctx, state.trigger ?? 'github-agent', ctx.extraWrites), requester: state.requester }
   if (decision.state) await writeApproval(shell, decision.state)
   const held: Invocation = { ...state.invocation }
   const target = `${state.invocation.target.kind}:${state.invocation.target.name}`
-  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] }
-  if (decision.action === 'refuse') {
-    record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason })
+  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] }
+  if (decision.action === 'refuse' || decision.action === 'keep') {
+    record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason })
     return
   }
   const checked = checkApprovalAgainstConfig(state, config)
@@ -432,7 +446,7 @@ function elapsed(since: number): string {
 
 async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> {
   const settings = readSettings((name) => core.getInput(name), process.env)
-  const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean)
+  const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean)
   for (const secret of secrets) core.setSecret(secret)
   record.dryRun = settings.dryRun
 
@@ -478,7 +492,8 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
     ? 'not run: this PR comes from a fork, and a pull_request run gets a read-only token and no secrets (see docs/security.md for the pull_request_target pattern)'
     : null
   if (readOnlyReason) record.notes.push(readOnlyReason)
-  const publisher = port ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: null, logger }) : null
+  const ownLogin = actionIdentity(settings.githubToken, settings.appSlug, async () => (port ? port.getViewerLogin() : null))
+  const publisher = port ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: ownLogin, logger }) : null
   finishers.publisher = publisher
   const ctx: RunContext = {
     settings,
@@ -493,7 +508,8 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
     octokit,
     defaultBranch: defaultBranch(raw.payload),
     baseSha: (raw.payload as { pull_request?: { base?: { sha?: string } } }).pull_request?.base?.sha ?? null,
-    extraWrites: []
+    extraWrites: [],
+    ownLogin
   }
   finishers.extraWrites = ctx.extraWrites
   const headSha = event.headSha

@@ -16,12 +16,24 @@ export interface ApprovalRequestInput {
   invocation: Invocation
   /** Login of the command's sender. */
   requester: string
+  /** `owner/repo`. */
+  repository: string
   number: number
   headSha: string | null
   now: Date
   /** Set when an Approval node paused a flow (runFlow's `state` and `approval`). */
   flow?: { state: FlowState; ask: ApprovalAsk }
 }
+
+/**
+ * Why a command that needs an approval is refused when the workflow gives no state-key: the
+ * request's state would sit in a comment anyone with write access can edit, with nothing to tell
+ * an edited copy from the action's own.
+ */
+export const STATE_KEY_MISSING =
+  'it needs an approval, and approvals need the state-key input: add `state-key: ${{ secrets.AOF_STATE_KEY }}` to the step ' +
+  '(a long random repository or environment secret). Without it, anyone with write access could edit the hidden state of a ' +
+  'request comment and approve something else, so nothing is held or run'
 
 /** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
 export function requiresApproval(invocation: Invocation): boolean {
@@ -67,6 +79,7 @@ export function createApprovalRequest(input: ApprovalRequestInput): ApprovalStat
     requester: input.requester,
     approvers: approversFor(invocation, flow?.ask),
     requiredPermission: approvalPermission(invocation),
+    repository: input.repository,
     number: input.number,
     headSha: input.headSha,
     requestedAt,
