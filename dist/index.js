@@ -19031,7 +19031,7 @@ function hasMarker(body, key) {
     return body.includes(commentMarker(key));
 }
 /** The state stored with the marker, or undefined when there is none or it does not parse. */
-function comment_marker_readMarkerState(body, key) {
+function readMarkerState(body, key) {
     const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
     const start = body.indexOf(prefix);
     if (start === -1)
@@ -20681,7 +20681,13 @@ function deltaIndex(delta) {
 function silencedByPerson(thread) {
     if (!thread)
         return false;
-    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && isDismissal(r.body));
+    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && r.mayDismiss === true && isDismissal(r.body));
+}
+/** Dismissal replies that do not count: their authors lack the permission. */
+function opinionsIn(thread) {
+    if (!thread)
+        return [];
+    return thread.replies.filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body)).map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
 }
 /** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
 function moveThrough(finding, entry) {
@@ -20705,6 +20711,7 @@ function carryFindings(input) {
     const delta = input.delta ? deltaIndex(input.delta) : null;
     const touched = [];
     const dismissed = [];
+    const opinions = [];
     const findings = input.prior.map((prior, index) => {
         const thread = prior.commentId !== null ? threads.get(prior.commentId) : undefined;
         const { finding, touched: changed } = delta ? moveThrough(prior, delta.get(prior.path)) : { finding: prior, touched: false };
@@ -20719,9 +20726,10 @@ function carryFindings(input) {
             touched.push(index);
             return { ...finding, status: 'addressed' };
         }
+        opinions.push(...opinionsIn(thread).map((o) => ({ index, ...o })));
         return finding;
     });
-    return { findings, touched, dismissed };
+    return { findings, touched, dismissed, opinions };
 }
 
 ;// CONCATENATED MODULE: ./src/review/finding-text.ts
@@ -20841,141 +20849,11 @@ function dedupeFindings(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/review/review-state.ts
-// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
-// summary comment (comment-marker.ts format). Versioned and validated on the way in: a missing or
-// garbled state is never an error, only a first review with a note. Pure.
-
-
-const REVIEW_STATE_VERSION = 1;
-/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
-function reviewStateKey(agentName) {
-    return `review-summary:${agentName}`;
-}
-const sha = schemas_string().regex(/^[0-9a-f]{7,64}$/i);
-const line = schemas_number().int().min(1);
-const findingSchema = object({
-    id: schemas_string().min(1),
-    path: schemas_string().min(1),
-    line,
-    start_line: line.optional(),
-    side: schemas_enum(['LEFT', 'RIGHT']),
-    summary: schemas_string(),
-    status: schemas_enum(['open', 'addressed', 'dismissed']),
-    comment_id: schemas_number().int().nullable()
-});
-const review_state_stateSchema = object({
-    version: literal(REVIEW_STATE_VERSION),
-    head_sha: sha,
-    base_sha: sha,
-    findings: array(findingSchema),
-    reviews: array(schemas_string().refine((t) => !Number.isNaN(Date.parse(t))))
-});
-/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
-function encodeReviewState(state) {
-    return {
-        version: state.version,
-        head_sha: state.headSha,
-        base_sha: state.baseSha,
-        findings: state.findings.map((f) => ({
-            id: f.id,
-            path: f.path,
-            line: f.line,
-            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
-            side: f.side,
-            summary: f.summary,
-            status: f.status,
-            comment_id: f.commentId
-        })),
-        reviews: [...state.reviews]
-    };
-}
-function fromStored(stored) {
-    return {
-        version: stored.version,
-        headSha: stored.head_sha,
-        baseSha: stored.base_sha,
-        findings: stored.findings.map((f) => ({
-            id: f.id,
-            path: f.path,
-            line: f.line,
-            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
-            side: f.side,
-            summary: f.summary,
-            status: f.status,
-            commentId: f.comment_id
-        })),
-        reviews: stored.reviews
-    };
-}
-const START_OVER = 'this review starts over as a first review';
-/** The state decoded from the marker value (`readMarkerState`'s result); undefined means none was there. */
-function decodeReviewState(raw) {
-    if (raw === undefined)
-        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
-    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
-    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
-        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
-    }
-    const parsed = review_state_stateSchema.safeParse(raw);
-    if (!parsed.success) {
-        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
-        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
-    }
-    return { state: fromStored(parsed.data), note: null };
-}
-/** The state in the body of the action's summary comment; a null body (no comment yet) is a first review. */
-function readReviewState(body, key) {
-    if (body === null)
-        return { state: null, note: null };
-    return decodeReviewState(readMarkerState(body, key));
-}
-
-;// CONCATENATED MODULE: ./src/review/next-review-state.ts
-
-
-/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
-const MAX_STATE_FINDINGS = 100;
-const DAY_MS = 24 * 60 * 60 * 1000;
-function toFinding({ comment, commentId }) {
-    const finding = {
-        id: findingId(comment.path, comment.body),
-        path: comment.path,
-        line: comment.line,
-        side: comment.side ?? 'RIGHT',
-        summary: summarizeFinding(comment.body),
-        status: 'open',
-        commentId
-    };
-    if (comment.start_line !== undefined && comment.start_line < comment.line)
-        finding.startLine = comment.start_line;
-    return finding;
-}
-/** Keeps the newest findings, open ones first, in their original order. */
-function bounded(findings) {
-    if (findings.length <= MAX_STATE_FINDINGS)
-        return findings;
-    const indexed = findings.map((finding, index) => ({ finding, index }));
-    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
-    const room = MAX_STATE_FINDINGS - open.length;
-    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
-    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
-}
-function nextReviewState(previous, record) {
-    const now = record.now.getTime();
-    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < DAY_MS);
-    return {
-        version: REVIEW_STATE_VERSION,
-        headSha: record.headSha,
-        baseSha: record.baseSha,
-        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
-        reviews: [...recent, record.now.toISOString()]
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/review/plan-review-scope.ts
 
-const plan_review_scope_DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Clocks of runners and GitHub differ a little; a review time further ahead than this was never real. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const TRIGGER_WORDS = {
     opened: 'the pull request was opened',
     reopened: 'the pull request was reopened',
@@ -20992,18 +20870,21 @@ const TRIGGER_WORDS = {
 function utcMinute(time) {
     return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
-/** Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot. */
+/**
+ * Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot.
+ * Times in the future are ignored: no review the action ran can have one.
+ */
 function reviewsInLastDay(state, now) {
     return state.reviews
         .map((t) => Date.parse(t))
-        .filter((t) => !Number.isNaN(t) && now.getTime() - t < plan_review_scope_DAY_MS)
+        .filter((t) => !Number.isNaN(t) && now.getTime() - t < DAY_MS && t - now.getTime() <= CLOCK_SKEW_MS)
         .sort((a, b) => a - b);
 }
 function capReason(state, config, now) {
     const recent = reviewsInLastDay(state, now);
     if (recent.length < config.maxReviewsPerDay)
         return null;
-    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + plan_review_scope_DAY_MS;
+    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + DAY_MS;
     return (`the cap of ${config.maxReviewsPerDay} review${config.maxReviewsPerDay === 1 ? '' : 's'} per pull request per day is reached ` +
         `(${recent.length} in the last 24 hours; review.max_reviews_per_day); the next review can run after ${utcMinute(freeAt)}`);
 }
@@ -21072,6 +20953,165 @@ function reviewTriggerOf(action, options = {}) {
         return 'rerun';
     const known = ['opened', 'reopened', 'ready_for_review', 'synchronize', 'review_requested', 'edited', 'labeled', 'unlabeled'];
     return known.find((k) => k === action) ?? 'other';
+}
+
+;// CONCATENATED MODULE: ./src/review/review-state.ts
+// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
+// summary comment (comment-marker.ts format). Read only from the action's own comment, at its fixed
+// place, sealed with the state-key when the workflow gives one; versioned and validated on the way
+// in: a missing, garbled or unsealed state is never an error, only a first review with a note. Pure.
+
+
+
+/** 2: sealed with the state-key when there is one; 1 was never sealed. */
+const REVIEW_STATE_VERSION = 2;
+/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
+function reviewStateKey(agentName) {
+    return `review-summary:${agentName}`;
+}
+const sha = schemas_string().regex(/^[0-9a-f]{7,64}$/i);
+const line = schemas_number().int().min(1);
+const findingSchema = object({
+    id: schemas_string().min(1),
+    path: schemas_string().min(1),
+    line,
+    start_line: line.optional(),
+    side: schemas_enum(['LEFT', 'RIGHT']),
+    summary: schemas_string(),
+    status: schemas_enum(['open', 'addressed', 'dismissed']),
+    comment_id: schemas_number().int().nullable()
+});
+const review_state_stateSchema = object({
+    version: literal(REVIEW_STATE_VERSION),
+    head_sha: sha,
+    base_sha: sha,
+    findings: array(findingSchema),
+    reviews: array(schemas_string().refine((t) => !Number.isNaN(Date.parse(t))))
+});
+/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
+function encodeReviewState(state) {
+    return {
+        version: state.version,
+        head_sha: state.headSha,
+        base_sha: state.baseSha,
+        findings: state.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            comment_id: f.commentId
+        })),
+        reviews: [...state.reviews]
+    };
+}
+function fromStored(stored) {
+    return {
+        version: stored.version,
+        headSha: stored.head_sha,
+        baseSha: stored.base_sha,
+        findings: stored.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            commentId: f.comment_id
+        })),
+        reviews: stored.reviews
+    };
+}
+/** The JSON to store under `key`: the encoded state, sealed when there is a state-key. */
+function storedReviewState(key, state, stateKey) {
+    const stored = encodeReviewState(state);
+    return stateKey ? sealState(key, stored, stateKey) : stored;
+}
+const START_OVER = 'this review starts over as a first review';
+/**
+ * The state decoded from the marker value under `key`; undefined means none was there. With a
+ * state-key the seal must hold; without one the state is trusted by authorship and place alone.
+ */
+function decodeReviewState(raw, key, stateKey) {
+    if (raw === undefined)
+        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
+    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
+    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
+        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
+    }
+    if (version === 1) {
+        return { state: null, note: `The review state was written by an earlier github-agent, without a state-key seal (state version 1); ${START_OVER}.` };
+    }
+    const unsealed = unsealState(key, raw, stateKey);
+    if (!unsealed.ok)
+        return { state: null, note: `The review state in the summary comment is refused: ${unsealed.reason}; ${START_OVER}.` };
+    const parsed = review_state_stateSchema.safeParse(unsealed.state);
+    if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
+        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
+    }
+    return { state: fromStored(parsed.data), note: null };
+}
+/**
+ * The state in the body of the action's summary comment (the caller checked who wrote it), read
+ * only at its fixed place; a null body (no comment yet) is a first review.
+ */
+function readReviewState(body, key, stateKey) {
+    if (body === null)
+        return { state: null, note: null };
+    const block = readStateBlock(body, key);
+    if (!block.ok) {
+        const none = block.reason === 'the comment carries no state';
+        return { state: null, note: none ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.` };
+    }
+    return decodeReviewState(block.state, key, stateKey);
+}
+
+;// CONCATENATED MODULE: ./src/review/next-review-state.ts
+
+
+
+/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
+const MAX_STATE_FINDINGS = 100;
+const next_review_state_DAY_MS = 24 * 60 * 60 * 1000;
+function toFinding({ comment, commentId }) {
+    const finding = {
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: comment.side ?? 'RIGHT',
+        summary: summarizeFinding(comment.body),
+        status: 'open',
+        commentId
+    };
+    if (comment.start_line !== undefined && comment.start_line < comment.line)
+        finding.startLine = comment.start_line;
+    return finding;
+}
+/** Keeps the newest findings, open ones first, in their original order. */
+function bounded(findings) {
+    if (findings.length <= MAX_STATE_FINDINGS)
+        return findings;
+    const indexed = findings.map((finding, index) => ({ finding, index }));
+    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
+    const room = MAX_STATE_FINDINGS - open.length;
+    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
+    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
+}
+function nextReviewState(previous, record) {
+    const now = record.now.getTime();
+    // Future times were never a review this action ran: they are dropped, not carried forward.
+    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < next_review_state_DAY_MS && Date.parse(t) - now <= CLOCK_SKEW_MS);
+    return {
+        version: REVIEW_STATE_VERSION,
+        headSha: record.headSha,
+        baseSha: record.baseSha,
+        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
+        reviews: [...recent, record.now.toISOString()]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
@@ -21165,6 +21205,11 @@ function renderReviewSummary(input) {
     parts.push(thisRun(input.scope, input.run));
     if (input.stateNote)
         parts.push(`_${inline(input.stateNote)}_`);
+    if (input.opinions && input.opinions.length > 0) {
+        const lines = input.opinions.map((o) => `- @${inline(o.author)} on \`${inline(o.path).replace(/`/g, "'")}:${o.line}\`: “${inline(o.reply).slice(0, 200)}”`);
+        const needs = input.opinions[0]?.needs ?? 'write';
+        parts.push(`**Opinions, not dismissals** (dismissing a finding needs ${needs} permission; these stay open):\n\n${lines.join('\n')}`);
+    }
     if (state !== null && state.findings.length > 0) {
         const ordered = ORDER.flatMap((status) => state.findings.filter((f) => f.status === status));
         const listed = ordered.slice(0, LISTED_FINDINGS).map((f) => findingLine(f, prUrl));
@@ -21173,7 +21218,7 @@ function renderReviewSummary(input) {
         parts.push(`<details><summary>Findings (${ordered.length})</summary>\n\n${listed.join('\n')}\n\n</details>`);
     }
     const body = parts.join('\n\n');
-    const encoded = state === null ? undefined : encodeReviewState(state);
+    const encoded = state === null ? undefined : storedReviewState(key, state, input.stateKey ?? null);
     return { key, body, state: encoded, text: `${body}\n\n${markerBlock(key, encoded)}` };
 }
 
@@ -21192,8 +21237,20 @@ function renderReviewSummary(input) {
 
 
 
+
+
 const REVIEW_TOOL = 'github_post_review';
 const DEFAULT_DIFF_TOKENS = 24_000;
+/**
+ * Who may dismiss a finding: someone with the permission the command that runs the review requires
+ * (`params.permission`, `write` by default), and never less than triage, which is what GitHub
+ * itself asks to resolve someone else's conversation.
+ */
+function dismissPermission(invocation) {
+    const declared = invocation.params.permission;
+    const required = isPermission(declared) ? declared : 'write';
+    return atLeast(required, 'triage') ? required : 'triage';
+}
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
 function shouldConverge(agent, event) {
     return event.isPullRequest && event.number !== null && event.headSha !== null && agent.tools.some((t) => t.name === REVIEW_TOOL && t.enabled);
@@ -21254,12 +21311,32 @@ function reviewThreads(comments) {
             .map((c) => ({ author: c.author, body: c.body, fromAction: c.authorType === 'Bot' || hasAnyMarker(c.body) }))
     }));
 }
+/** Marks each reply that reads as a dismissal with whether its author may dismiss; one lookup per author. */
+async function withDismissRights(args, threads) {
+    const needed = dismissPermission(args.invocation);
+    const known = new Map();
+    const may = (login) => {
+        const key = login.toLowerCase();
+        let pending = known.get(key);
+        if (!pending) {
+            pending = args.permissionOf
+                ? args.permissionOf(login).then((p) => p !== null && atLeast(p, needed), () => false)
+                : Promise.resolve(false);
+            known.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(threads.map(async (thread) => ({
+        ...thread,
+        replies: await Promise.all(thread.replies.map(async (r) => (!r.fromAction && r.author !== null && isDismissal(r.body) ? { ...r, mayDismiss: await may(r.author) } : r)))
+    })));
+}
 async function fetchThreads(args, prior) {
     // Threads only tell about open findings with a comment: without one there is nothing to read.
     if (!prior.some((f) => f.status === 'open' && f.commentId !== null))
         return [];
     try {
-        return reviewThreads(await args.port.listReviewComments(args.number));
+        return await withDismissRights(args, reviewThreads(await args.port.listReviewComments(args.number)));
     }
     catch (error) {
         args.logger.warning(`Could not list the review comments of #${args.number} (${review_session_failure(error)}); replies to earlier findings are not read.`);
@@ -21267,8 +21344,9 @@ async function fetchThreads(args, prior) {
     }
 }
 async function readState(args, key) {
+    // findOwnComment only returns a comment written by the action's own login.
     const own = await args.publisher.findOwnComment(args.number, key);
-    return own ? decodeReviewState(own.state) : { state: null, note: null };
+    return own ? readReviewState(own.body, key, args.stateKey ?? null) : { state: null, note: null };
 }
 async function planScope(args, read, config) {
     const { event, invocation } = args;
@@ -21327,7 +21405,7 @@ async function openReviewSession(args) {
     const carried = carryFindings({ prior, threads, delta });
     const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
     const publishing = convergingPublisher(args.publisher, { prior, threads, delta });
-    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing }, result).catch((error) => {
+    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
         args.logger.warning(`Could not record the review of #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
     });
     return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } };
@@ -21414,6 +21492,13 @@ async function replyToAddressed(args, addressed) {
         }
     }
 }
+function opinionsOf(carried, args) {
+    const needs = dismissPermission(args.invocation);
+    return carried.opinions.flatMap(({ index, author, reply }) => {
+        const finding = carried.findings[index];
+        return finding ? [{ author, path: finding.path, line: finding.line, reply, needs }] : [];
+    });
+}
 async function finishReview(args, data, result) {
     if (!result || result.stoppedBy !== 'end') {
         const kept = data.read.state ? `kept at ${short_sha_shortSha(data.read.state.headSha)}` : 'not written';
@@ -21439,7 +21524,9 @@ async function finishReview(args, data, result) {
         state,
         scope: data.scope,
         run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
-        stateNote: data.read.note
+        stateNote: data.read.note,
+        stateKey: args.stateKey ?? null,
+        opinions: data.opinions
     });
     await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
 }
@@ -25295,6 +25382,11 @@ function targetShell(ctx, commentKey, extraWrites) {
                 serverUrl: process.env.GITHUB_SERVER_URL,
                 runAttempt: Number(process.env.GITHUB_RUN_ATTEMPT) || 1,
                 logger,
+                stateKey: settings.stateKey || null,
+                permissionOf: async (login) => {
+                    const octokit = ctx.octokit;
+                    return octokit && event.repository ? (await getSenderPermission(octokit, parseRepository(event.repository), login)).permission : null;
+                },
                 ...(ctx.baseSha ? { baseSha: ctx.baseSha } : {}),
                 ...(binding ? { commandLocation: binding.location } : {})
             });

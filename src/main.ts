@@ -304,6 +304,11 @@ function targetShell(ctx: RunContext, commentKey: string, extraWrites: WriteReco
         serverUrl: process.env.GITHUB_SERVER_URL,
         runAttempt: Number(process.env.GITHUB_RUN_ATTEMPT) || 1,
         logger,
+        stateKey: settings.stateKey || null,
+        permissionOf: async (login) => {
+          const octokit = ctx.octokit
+          return octokit && event.repository ? (await getSenderPermission(octokit, parseRepository(event.repository), login)).permission : null
+        },
         ...(ctx.baseSha ? { baseSha: ctx.baseSha } : {}),
         ...(binding ? { commandLocation: binding.location } : {})
       })
