@@ -67,6 +67,8 @@ function result(stoppedBy: StoppedBy = 'end'): AgentRunResult {
 }
 
 let h: Harness
+/** Logins whose permission the session asked for, in order. */
+const permissionLookups: string[] = []
 
 beforeEach(async () => {
   h = await startHarness()
@@ -122,7 +124,10 @@ async function open(
     ...(options.runAttempt !== undefined ? { runAttempt: options.runAttempt } : {}),
     logger: h.log,
     // alice maintains the repository; everyone else only reads it.
-    permissionOf: async (login) => (login === 'alice' ? 'write' : 'read')
+    permissionOf: async (login) => {
+      permissionLookups.push(login)
+      return login === 'alice' ? 'write' : 'read'
+    }
   })
   return { start, port, publisher, calls: () => h.calls() }
 }
@@ -342,7 +347,11 @@ describe('earlier findings', () => {
     await firstReview()
     const root = h.server.world.reviewComments[0]
     if (!root) throw new Error('no review comment')
-    h.server.world.reviewComments.push({ ...root, id: h.server.world.id(), in_reply_to_id: root.id, body: "Won't fix.", user: h.server.world.addUser('drive-by') })
+    const reply = (login: string, body: string) => h.server.world.reviewComments.push({ ...root, id: h.server.world.id(), in_reply_to_id: root.id, body, user: h.server.world.addUser(login) })
+    reply('drive-by', "Won't fix.")
+    reply('drive-by', 'This is a false positive, really.')
+    reply('bystander', 'Good catch, thanks.')
+    permissionLookups.length = 0
     push(H2, H1, [{ filename: APP, patch: INSERT_AT_10 }])
 
     const run = await open(prEvent('synchronize', H2))
@@ -354,6 +363,8 @@ describe('earlier findings', () => {
     expect(storedState()?.findings.map((f) => f.status)).toEqual(['open'])
     const summary = h.server.world.comments.find((c) => c.body.includes('Opinions, not dismissals'))?.body ?? ''
     expect(summary).toMatch(/drive-by on `src\/app.ts:22`: “Won't fix.”/)
+    // Asked once for the one author whose replies read as dismissals; never for the others.
+    expect(permissionLookups).toEqual(['drive-by'])
   })
 
   it('reads replies by in_reply_to_id, with the action known by its Bot account or its marker', () => {

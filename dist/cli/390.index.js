@@ -911,7 +911,10 @@ function markerBlock(key, state) {
 function hasMarker(body, key) {
     return body.includes(commentMarker(key));
 }
-/** The state stored with the marker, or undefined when there is none or it does not parse. */
+/**
+ * The first state stored with the marker anywhere in the body, or undefined when there is none or
+ * it does not parse. Never for state that is obeyed: that is read with readStateBlock.
+ */
 function readMarkerState(body, key) {
     const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
     const start = body.indexOf(prefix);

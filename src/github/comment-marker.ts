@@ -27,7 +27,10 @@ export function hasMarker(body: string, key: string): boolean {
   return body.includes(commentMarker(key))
 }
 
-/** The state stored with the marker, or undefined when there is none or it does not parse. */
+/**
+ * The first state stored with the marker anywhere in the body, or undefined when there is none or
+ * it does not parse. Never for state that is obeyed: that is read with readStateBlock.
+ */
 export function readMarkerState(body: string, key: string): unknown {
   const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `
   const start = body.indexOf(prefix)
