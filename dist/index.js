@@ -19276,6 +19276,20 @@ function requiresApproval(invocation) {
     const value = invocation.params.require_approval;
     return value === true || value === 'true';
 }
+/**
+ * Why this invocation is refused before anything runs when there is no state-key: it waits for an
+ * approval, or it runs a flow that has an Approval node (refused before its first node, not half-way).
+ */
+function stateKeyRefusal(invocation, flows, stateKey) {
+    if (stateKey)
+        return null;
+    if (requiresApproval(invocation))
+        return STATE_KEY_MISSING;
+    const target = invocation.target;
+    if (target?.kind === 'flow' && flows[target.name]?.nodes.some((n) => n.type === 'Approval'))
+        return `flow '${target.name}' has an Approval node: ${STATE_KEY_MISSING}`;
+    return null;
+}
 /** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */
 function approversFrom(value) {
     const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
@@ -20434,12 +20448,11 @@ async function runTarget(shell, invocation, options = {}) {
     const target = run_target_label(invocation);
     if (!invocation.target)
         return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} };
+    const unsealable = stateKeyRefusal(invocation, config.flows, shell.stateKey);
+    if (unsealable)
+        return { outcome: { invocation, target, status: 'refused', detail: unsealable }, outputs: {} };
     if (!options.resumed && requiresApproval(invocation))
         return requestApproval(shell, invocation);
-    // A flow that would pause for an approval is refused before its first node, not half-way.
-    if (!shell.stateKey && invocation.target.kind === 'flow' && config.flows[invocation.target.name]?.nodes.some((n) => n.type === 'Approval')) {
-        return { outcome: { invocation, target, status: 'refused', detail: `flow '${invocation.target.name}' has an Approval node: ${STATE_KEY_MISSING}` }, outputs: {} };
-    }
     const approvedBy = options.resumed?.by ?? null;
     const withApprover = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event;
     const plan = planInvocation(config, withApprover, invocation, shell.defaultModel);
@@ -25152,6 +25165,7 @@ function checkTemplates(config) {
 
 
 
+
 class UsageError extends Error {
 }
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -25615,6 +25629,11 @@ async function pipeline(record, finishers) {
     if (!decision.matched)
         return;
     const refused = await gate(decision, event, octokit);
+    for (const invocation of decision.invocations) {
+        const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null);
+        if (unsealable)
+            refused.set(invocation, unsealable);
+    }
     const allowed = decision.invocations.filter((i) => !refused.has(i));
     if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
         await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger);

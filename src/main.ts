@@ -14,6 +14,7 @@ import { runAgentPlan, type AgentOutcome, type AgentPorts, type RunBudget } from
 import { runTarget, writeApproval, type TargetShell } from './execute/run-target.js'
 import { openReviewSession, shouldConverge } from './review/review-session.js'
 import { checkApprovalAgainstConfig } from './approval/check-approval-against-config.js'
+import { stateKeyRefusal } from './approval/create-approval-request.js'
 import { approverTeams, decideApproval } from './approval/decide-approval.js'
 import { findPendingApproval } from './approval/find-pending-approval.js'
 import { parseApprovalCommand, type ApprovalCommand } from './approval/parse-approval-command.js'
@@ -547,6 +548,10 @@ async function pipeline(record: RunRecord, finishers: Finishers): Promise<void> 
   if (!decision.matched) return
 
   const refused = await gate(decision, event, octokit)
+  for (const invocation of decision.invocations) {
+    const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null)
+    if (unsealable) refused.set(invocation, unsealable)
+  }
   const allowed = decision.invocations.filter((i) => !refused.has(i))
   if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
     await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', logger)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { approverTeams, decideApproval, needsApproverPermission, type ApprovalAnswer, type ApproverFacts } from '../../src/approval/decide-approval.js'
 import type { ApprovalState } from '../../src/approval/approval-state.js'
+import { stateKeyRefusal } from '../../src/approval/create-approval-request.js'
+import type { Config } from '../../src/config/types.js'
 import { answer, applyRequest, facts, NEW_SHA, REPO, SHA, thread } from './builders.js'
 
 type Case = [string, ApprovalState, ApprovalAnswer, ApproverFacts, string | null, 'resume' | 'cancel' | 'refuse' | 'keep', string, ApprovalState['status'] | null]
@@ -76,5 +78,20 @@ describe('decideApproval', () => {
     expect(approverTeams(applyRequest({ approvers: ['alice', 'team:myorg/sre', 'TEAM:other/ops'] }))).toEqual(['myorg/sre', 'other/ops'])
     expect(needsApproverPermission(applyRequest())).toBe(false)
     expect(needsApproverPermission(applyRequest({ approvers: [] }))).toBe(true)
+  })
+})
+
+describe('stateKeyRefusal', () => {
+  const flows = { gated: { nodes: [{ id: 'ask', type: 'Approval' }] }, plain: { nodes: [{ id: 'run', type: 'Agent' }] } } as unknown as Config['flows']
+  it.each([
+    ['a command with require_approval', { params: { require_approval: true }, target: { kind: 'agent', name: 'a' } }, 'approvals need the state-key input'],
+    ['a flow with an Approval node', { params: {}, target: { kind: 'flow', name: 'gated' } }, "flow 'gated' has an Approval node"],
+    ['a flow without one', { params: {}, target: { kind: 'flow', name: 'plain' } }, null],
+    ['a plain agent command', { params: {}, target: { kind: 'agent', name: 'a' } }, null]
+  ] as const)('without a state-key: %s', (_name, invocation, reason) => {
+    const refusal = stateKeyRefusal(invocation as never, flows, null)
+    if (reason === null) expect(refusal).toBeNull()
+    else expect(refusal).toContain(reason)
+    expect(stateKeyRefusal(invocation as never, flows, 'k'.repeat(32))).toBeNull()
   })
 })

@@ -268,6 +268,7 @@ describe.each(nodeBinaries())('state nobody can forge, through dist/index.js on 
       expect(result.exitCode).toBe(0)
       expect(result.modelCalls).toBe(0)
       expect(commentsOn(OPS, number)).toEqual([])
+      expect(github.writes()).toEqual([]) // not even the eyes reaction: the gate refused it
       expect(result.outputs['approval-id'] ?? '').toBe('')
       expect(targets(result)).toEqual([expect.objectContaining({ status: 'refused' })])
       expect(result.summary).toContain('state-key: ${{ secrets.AOF_STATE_KEY }}')

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { atLeast, isPermission, type Permission } from '../gate/permission.js'
 import { canonicalJson } from '../flow/canonical-json.js'
 import type { ApprovalAsk, FlowState } from '../flow/flow-types.js'
+import type { Config } from '../config/types.js'
 import type { Invocation } from '../route/types.js'
 import { APPROVAL_STATE_VERSION, type ApprovalState } from './approval-state.js'
 
@@ -36,9 +37,21 @@ export const STATE_KEY_MISSING =
   'request comment and approve something else, so nothing is held or run'
 
 /** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
-export function requiresApproval(invocation: Invocation): boolean {
+export function requiresApproval(invocation: Pick<Invocation, 'params'>): boolean {
   const value = invocation.params.require_approval
   return value === true || value === 'true'
+}
+
+/**
+ * Why this invocation is refused before anything runs when there is no state-key: it waits for an
+ * approval, or it runs a flow that has an Approval node (refused before its first node, not half-way).
+ */
+export function stateKeyRefusal(invocation: Pick<Invocation, 'params' | 'target'>, flows: Config['flows'], stateKey: string | null): string | null {
+  if (stateKey) return null
+  if (requiresApproval(invocation)) return STATE_KEY_MISSING
+  const target = invocation.target
+  if (target?.kind === 'flow' && flows[target.name]?.nodes.some((n) => n.type === 'Approval')) return `flow '${target.name}' has an Approval node: ${STATE_KEY_MISSING}`
+  return null
 }
 
 /** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */

@@ -1,6 +1,6 @@
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
-import { createApprovalRequest, requiresApproval, STATE_KEY_MISSING } from '../approval/create-approval-request.js'
+import { createApprovalRequest, requiresApproval, STATE_KEY_MISSING, stateKeyRefusal } from '../approval/create-approval-request.js'
 import { encodeApprovalState, type ApprovalState } from '../approval/approval-state.js'
 import { renderApprovalComment } from '../approval/render-approval-comment.js'
 import type { AgentDef, Config } from '../config/types.js'
@@ -247,11 +247,9 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
   const { config, event } = shell
   const target = label(invocation)
   if (!invocation.target) return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} }
+  const unsealable = stateKeyRefusal(invocation, config.flows, shell.stateKey)
+  if (unsealable) return { outcome: { invocation, target, status: 'refused', detail: unsealable }, outputs: {} }
   if (!options.resumed && requiresApproval(invocation)) return requestApproval(shell, invocation)
-  // A flow that would pause for an approval is refused before its first node, not half-way.
-  if (!shell.stateKey && invocation.target.kind === 'flow' && config.flows[invocation.target.name]?.nodes.some((n) => n.type === 'Approval')) {
-    return { outcome: { invocation, target, status: 'refused', detail: `flow '${invocation.target.name}' has an Approval node: ${STATE_KEY_MISSING}` }, outputs: {} }
-  }
 
   const approvedBy = options.resumed?.by ?? null
   const withApprover: EventContext = approvedBy ? { ...event, metadata: { ...event.metadata, approved_by: approvedBy } } : event
