@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4417);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4488);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4417:
+/***/ 4488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2554,702 +2554,61 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/route/prose-lines.ts
-// Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
-// hidden in an HTML comment (invisible on GitHub) must never run.
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
-function indentWidth(line) {
-    let width = 0;
-    for (const ch of line) {
-        if (ch === ' ')
-            width += 1;
-        else if (ch === '\t')
-            width += 4 - (width % 4);
-        else
-            break;
-    }
-    return width;
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/shared/permission.ts
+/** GitHub repository roles, weakest first. */
+const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+function isPermission(value) {
+    return typeof value === 'string' && PERMISSIONS.includes(value);
 }
-/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
-function proseLines(text) {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    const result = [];
-    let fence = null;
-    let inHtmlComment = false;
-    let inQuote = false;
-    lines.forEach((raw, index) => {
-        if (fence !== null) {
-            const close = FENCE.exec(raw);
-            const marker = close?.[1];
-            if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker)
-                fence = null;
-            return;
-        }
-        if (inHtmlComment) {
-            if (raw.includes('-->'))
-                inHtmlComment = false;
-            return;
-        }
-        const open = FENCE.exec(raw);
-        if (open?.[1]) {
-            fence = open[1];
-            inQuote = false;
-            return;
-        }
-        const trimmed = raw.trimStart();
-        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
-            inHtmlComment = !trimmed.includes('-->', 4);
-            inQuote = false;
-            return;
-        }
-        // A line right after a quote, with no blank line between, still renders inside the quote.
-        if (inQuote && trimmed !== '')
-            return;
-        inQuote = false;
-        if (indentWidth(raw) >= 4)
-            return;
-        if (trimmed.startsWith('>')) {
-            inQuote = true;
-            return;
-        }
-        result.push({ line: index + 1, text: trimmed });
-    });
-    return result;
+function atLeast(actual, required) {
+    return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
 }
-
-;// CONCATENATED MODULE: ./src/route/parse-commands.ts
-
-function tokens(text) {
-    return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
-}
-function keyWords(key) {
-    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
-}
-/** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
-function matchKey(body, keys) {
-    const words = tokens(body);
-    let best = null;
-    for (const key of keys) {
-        const wanted = keyWords(key);
-        if (wanted.length === 0 || wanted.length > words.length)
-            continue;
-        if (!wanted.every((w, i) => words[i]?.word === w))
-            continue;
-        if (best === null || wanted.length > best.length)
-            best = { key, length: wanted.length };
-    }
-    if (best === null)
-        return null;
-    const end = words[best.length - 1]?.end ?? 0;
-    return { key: best.key, args: body.slice(end).trim() };
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function mentionPatterns(botName) {
-    const name = botName.trim().replace(/^@/, '');
-    if (name === '')
-        return null;
-    const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
-    return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
-}
-/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
-function withoutCodeSpans(text) {
-    return text.replace(/(`+)[\s\S]*?\1/g, '');
+// The five roles a repository can grant; `none` is never a role_name GitHub gives.
+const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
+/** A custom role's rank is the strongest standard role whose flag it carries. */
+function rankFlags(flags) {
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    if (flags.pull)
+        return 'read';
+    return 'none';
 }
 /**
- * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
- * (`@aofbot review` is `/review`). Keys are compared case-insensitively, by whole words.
+ * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
+ * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
+ * the `user.permissions` flags decide; only without them does the legacy value stand.
  */
-function parseCommands(text, keys, botName, max) {
-    const result = { commands: [], unknown: [], truncated: false, mentioned: false };
-    const mention = mentionPatterns(botName);
-    for (const { line, text: prose } of proseLines(text)) {
-        let body;
-        let viaMention = false;
-        const atStart = mention?.atStart.exec(prose);
-        if (atStart) {
-            body = prose.slice(atStart[0].length).replace(/^\//, '');
-            viaMention = true;
-            result.mentioned = true;
-        }
-        else if (/^\/[A-Za-z0-9]/.test(prose)) {
-            body = prose.slice(1);
-        }
-        else {
-            if (mention && mention.inline.test(withoutCodeSpans(prose)))
-                result.mentioned = true;
-            continue;
-        }
-        const matched = matchKey(body, keys);
-        if (matched === null && !viaMention) {
-            const word = `/${body.split(/\s/, 1)[0] ?? ''}`;
-            if (!result.unknown.includes(word))
-                result.unknown.push(word);
-            continue;
-        }
-        if (result.commands.length >= max) {
-            result.truncated = true;
-            continue;
-        }
-        const raw = prose.trimEnd();
-        result.commands.push(matched ? { key: matched.key, args: matched.args, line, raw } : { key: null, args: body.trim(), line, raw });
-    }
-    return result;
+function permissionFromApi(data) {
+    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
+        return data.role_name;
+    const flags = data.user?.permissions;
+    if (flags && typeof flags === 'object')
+        return rankFlags(flags);
+    if (isPermission(data.permission))
+        return data.permission;
+    return 'none';
 }
 
-;// CONCATENATED MODULE: ./src/approval/parse-approval-command.ts
-// `/approve [ID] [note]` and `/deny [ID] [note]` (also `@bot approve`), in prose lines only.
-
-const ID = /^[0-9a-f]{8}$/i;
-/** The first `/approve` or `/deny` line of a comment, or null when it has none. */
-function parseApprovalCommand(body, botName) {
-    const [command] = parseCommands(body, ['approve', 'deny'], botName, 1).commands;
-    if (!command || (command.key !== 'approve' && command.key !== 'deny'))
-        return null;
-    const [first = '', ...rest] = command.args.split(/\s+/);
-    const id = ID.test(first) ? first.toLowerCase() : null;
-    return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim() };
-}
-
-;// CONCATENATED MODULE: ./src/config/diagnostic-log.ts
-function createDiagnosticLog() {
-    const items = [];
-    const seen = new Set();
-    return {
-        items,
-        add(diagnostic) {
-            items.push(diagnostic);
-        },
-        once(key, make) {
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            items.push(make());
-        }
-    };
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/config/join-path.ts
-
-/**
- * Joins a path written in a config file onto the directory of that file, in the `/`-separated,
- * root-relative form every `ConfigSource` takes (`''` is the root). Returns null for absolute
- * paths and for paths that climb out of the root with `..`.
- */
-function joinPath(dir, written) {
-    if (written.startsWith('/') || /^[A-Za-z]:[\\/]/.test(written) || written.includes('\0'))
-        return null;
-    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(dir === '' ? '.' : dir, written.replace(/\\/g, '/')));
-    if (joined === '..' || joined.startsWith('../'))
-        return null;
-    const trimmed = joined.replace(/\/+$/, '');
-    return trimmed === '.' ? '' : trimmed;
-}
-/** The directory part of a root-relative path (`''` for a file at the root). */
-function dirOf(path) {
-    const dir = external_node_path_.posix.dirname(path);
-    return dir === '.' ? '' : dir;
-}
-
-;// CONCATENATED MODULE: ./src/config/list-yaml-files.ts
-const YAML_FILE = /\.ya?ml$/i;
-/** Directories below config-path that never hold config (hidden ones, dependencies). */
-const SKIPPED_DIRS = /^(\.|node_modules$)/;
-/** Guards against directory symlink loops in a recursive walk; real config is never this deep. */
-const MAX_DEPTH = 8;
-function baseName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-/** `*.yaml` / `*.yml` directly in `dir`, like AOF's non-recursive directory loaders. */
-async function listYamlFiles(source, dir) {
-    const entries = await source.list(dir);
-    return entries.filter((e) => e.type === 'file' && YAML_FILE.test(e.path)).map((e) => e.path);
-}
-/**
- * Every `*.yaml` / `*.yml` below `dir` down to `MAX_DEPTH` levels, sorted by path; `tooDeep`
- * holds the directories that were not entered.
- */
-async function listYamlFilesDeep(source, dir) {
-    const files = [];
-    let level = [dir];
-    for (let depth = 0; level.length > 0 && depth <= MAX_DEPTH; depth++) {
-        const listings = await Promise.all(level.map((d) => source.list(d)));
-        level = [];
-        for (const entry of listings.flat()) {
-            if (entry.type === 'file' && YAML_FILE.test(entry.path))
-                files.push(entry.path);
-            else if (entry.type === 'dir' && !SKIPPED_DIRS.test(baseName(entry.path)))
-                level.push(entry.path);
-        }
-    }
-    return { files: files.sort(), tooDeep: level.sort() };
-}
-
-;// CONCATENATED MODULE: ./src/config/classify-document.ts
-const API_VERSIONS = ['aof.dev/v1', 'aof.dev/v1alpha1', 'aof.sh/v1alpha1', 'aof.agenticops.org/v1alpha1'];
-const KINDS = {
-    Trigger: 'Trigger',
-    Agent: 'Agent',
-    AgentFleet: 'AgentFleet',
-    Fleet: 'AgentFleet',
-    AgentFlow: 'AgentFlow',
-    Flow: 'AgentFlow',
-    DaemonConfig: 'DaemonConfig'
-};
-/** AOF kinds that exist but drive nothing in a GitHub Action. */
-const UNUSED_AOF_KINDS = new Set(['Workflow', 'Context']);
-const EXPECTED = 'Trigger, Agent, AgentFleet, AgentFlow or DaemonConfig';
-/**
- * Decides what a document is from `kind` and `apiVersion`, before anything else is read. AOF's
- * flat agent form (`name` + `model`, no kind) counts only in an agents directory, as in AOF.
- */
-function classifyDocument(value, file, inAgentsDir) {
-    const { kind, apiVersion } = value;
-    if (kind === undefined) {
-        if (inAgentsDir && typeof value.name === 'string' && value.model !== undefined)
-            return { kind: 'FlatAgent' };
-        return {
-            skip: {
-                severity: 'warning',
-                path: [],
-                message: `document has no kind, so it is skipped; expected kind: ${EXPECTED} (a flat agent with top-level name and model belongs in an agents directory)`
-            }
-        };
-    }
-    if (typeof kind !== 'string') {
-        return { skip: { severity: 'error', path: ['kind'], message: `kind must be one of ${EXPECTED}` } };
-    }
-    const known = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
-    const aofVersion = typeof apiVersion === 'string' && API_VERSIONS.includes(apiVersion);
-    if (!known) {
-        if ((aofVersion || apiVersion === undefined) && !UNUSED_AOF_KINDS.has(kind)) {
-            return { skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` } };
-        }
-        return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } };
-    }
-    if (apiVersion !== undefined && !aofVersion) {
-        return {
-            skip: {
-                severity: 'warning',
-                path: ['apiVersion'],
-                message: `apiVersion ${JSON.stringify(apiVersion)} is not an AOF version, so this ${kind} is skipped; expected ${API_VERSIONS.join(', ')}`
-            }
-        };
-    }
-    return { kind: known };
-}
-
-;// CONCATENATED MODULE: ./src/config/format-field.ts
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/**
- * The dotted form users see in diagnostics: `spec.config.github_events[1]`.
- * Keys that are not plain words (`/deploy staging`, `pull_request.opened`) are quoted in brackets
- * so the path stays unambiguous: `spec.commands["/review"].agent`.
- */
-function formatField(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (PLAIN_KEY.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/document-context.ts
-
-function createDocContext(source, log) {
-    const { file, value } = source;
-    const ignored = [];
-    const position = (path, options) => source.locate(path, options.key === undefined ? {} : { key: options.key });
-    const location = (path, options = {}) => ({ file, ...position(path, options) });
-    return {
-        file,
-        value,
-        ignored,
-        location,
-        report(severity, path, message, options = {}) {
-            const make = () => {
-                const { line, column } = position(path, options);
-                return { severity, message, file, line, column, ...(path.length ? { field: formatField(path) } : {}) };
-            };
-            if (options.once)
-                log.once(options.once, make);
-            else
-                log.add(make());
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/describe-value.ts
-/** A few words for what was actually written, for "must be X (found Y)" messages. */
-function describeValue(value) {
-    if (value === null)
-        return 'an empty value';
+;// CONCATENATED MODULE: ./src/shared/canonical-json.ts
+/** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
+function canonicalJson(value) {
     if (Array.isArray(value))
-        return value.length === 0 ? 'an empty list' : 'a list';
-    if (typeof value === 'string') {
-        const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-        return `the text ${JSON.stringify(shown)}`;
+        return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
     }
-    if (typeof value === 'number')
-        return `the number ${value}`;
-    if (typeof value === 'boolean')
-        return `${value}`;
-    if (typeof value === 'object')
-        return 'a mapping';
-    return typeof value;
-}
-
-;// CONCATENATED MODULE: ./src/config/field-value.ts
-/** The value at `path` in a plain (unvalidated) document; undefined when any step is missing. */
-function fieldValue(value, path) {
-    let node = value;
-    for (const segment of path) {
-        if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment))
-            return undefined;
-        node = node[segment];
-    }
-    return node;
-}
-
-;// CONCATENATED MODULE: ./src/config/interpolate-env.ts
-/** `${NAME}`, or `$${NAME}` (escaped: becomes a literal `${NAME}`). */
-const REFERENCE = /\$(\$?)\{([^{}]*)\}/g;
-/** Any identifier is an environment variable name, except in flows (see `flowVariables`). */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * In AgentFlow documents `${event}`, `${trigger}` and `${node.output}` are flow variables resolved
- * at run time; AOF's flow executor reads only UPPER_CASE names from the environment, so do we.
- */
-const FLOW_ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
-function isPlainObject(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
-/**
- * Copies a parsed document, replacing `${VAR}` in every string value from `env`. Unset variables
- * are kept as written and returned with their path, so the caller decides whether the field is
- * one that matters. Keys are not interpolated. `__proto__` keys are dropped (and returned) so no
- * later merge or lookup can reach an object's prototype through config.
- */
-function interpolateEnv(value, env, names = ENV_NAME) {
-    const unset = [];
-    const reserved = [];
-    // One shared stack instead of a new array per node: paths are copied only when something is found.
-    const path = [];
-    const text = (input) => {
-        if (!input.includes('${'))
-            return input;
-        return input.replace(REFERENCE, (match, escape, name) => {
-            if (escape)
-                return match.slice(1);
-            if (!names.test(name))
-                return match;
-            const found = Object.hasOwn(env, name) ? env[name] : undefined;
-            if (found === undefined) {
-                unset.push({ path: [...path], name });
-                return match;
-            }
-            return found;
-        });
-    };
-    const walk = (node) => {
-        if (typeof node === 'string')
-            return text(node);
-        if (Array.isArray(node)) {
-            const out = new Array(node.length);
-            for (let i = 0; i < node.length; i++) {
-                path.push(i);
-                out[i] = walk(node[i]);
-                path.pop();
-            }
-            return out;
-        }
-        if (isPlainObject(node)) {
-            const out = {};
-            for (const key of Object.keys(node)) {
-                path.push(key);
-                if (key === '__proto__')
-                    reserved.push([...path]);
-                else
-                    out[key] = walk(node[key]);
-                path.pop();
-            }
-            return out;
-        }
-        return node;
-    };
-    return { value: walk(value), unset, reserved };
-}
-
-;// CONCATENATED MODULE: ./src/config/build-agent-def.ts
-const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'];
-/** Kept as written for later stages (execute, publish); none changes how the config loads. */
-const EXTRA_KEYS = [
-    'mcp_servers',
-    'memory',
-    'max_context_messages',
-    'output_schema',
-    'allow_approve',
-    'allowed_labels',
-    'create_labels',
-    'max_writes',
-    'max_tool_calls_per_turn',
-    'budget',
-    'review'
-];
-const IGNORED_IN_JOB = {
-    mcp_servers: 'ignored in a job: mcp_servers (github-agent starts no MCP servers; its GitHub tools are built in)',
-    memory: 'ignored in a job: memory (each event is a fresh job; nothing persists between runs)'
-};
-function instructionsOf(ctx, spec, base) {
-    const given = INSTRUCTION_KEYS.filter((key) => spec[key] !== undefined);
-    if (given.length > 1) {
-        ctx.report('error', [...base, given[1]], `the instructions are given twice (${given.join(' and ')}); keep one`, { key: true });
-    }
-    const first = given[0];
-    return first ? spec[first] : '';
-}
-function toolsOf(ctx, spec, base) {
-    const tools = [];
-    spec.tools?.forEach((tool, index) => {
-        const path = [...base, 'tools', index];
-        if (typeof tool === 'string') {
-            tools.push({ name: tool, enabled: true, config: {} });
-            return;
-        }
-        const dropped = 'type' in tool ? `a ${tool.type} tool` : tool.source === 'mcp' ? `MCP tool '${tool.name}'` : null;
-        if (dropped) {
-            ctx.report('warning', path, `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`);
-            ctx.ignored.push(path);
-            return;
-        }
-        if ('name' in tool) {
-            const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
-            if (tool.timeout_secs !== undefined)
-                ref.timeoutSecs = tool.timeout_secs;
-            tools.push(ref);
-        }
-    });
-    return tools;
-}
-function extraOf(ctx, spec, base) {
-    const extra = {};
-    for (const key of EXTRA_KEYS) {
-        if (spec[key] === undefined)
-            continue;
-        extra[key] = spec[key];
-        const ignored = IGNORED_IN_JOB[key];
-        if (ignored) {
-            ctx.report('notice', [...base, key], ignored, { key: true, once: key });
-            ctx.ignored.push([...base, key]);
-        }
-    }
-    return extra;
-}
-/** Normalises an agent spec (top-level Agent, flat agent, or a fleet's inline member) found at `base`. */
-function buildAgentDef(ctx, spec, base, name, location) {
-    const agent = {
-        name,
-        instructions: instructionsOf(ctx, spec, base),
-        tools: toolsOf(ctx, spec, base),
-        maxIterations: spec.max_iterations ?? 10,
-        extra: extraOf(ctx, spec, base),
-        location
-    };
-    if (spec.model !== undefined)
-        agent.model = spec.model;
-    if (spec.provider !== undefined)
-        agent.provider = spec.provider;
-    if (spec.temperature !== undefined)
-        agent.temperature = spec.temperature;
-    if (spec.max_tokens !== undefined)
-        agent.maxTokens = spec.max_tokens;
-    return agent;
-}
-
-;// CONCATENATED MODULE: ./src/config/find-unknown-keys.ts
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
-function defOf(schema) {
-    return schema._zod.def;
-}
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function walk(schema, value, path, out) {
-    const def = defOf(schema);
-    if (WRAPPERS.has(def.type) && def.innerType)
-        return walk(def.innerType, value, path, out);
-    switch (def.type) {
-        case 'object':
-            if (!isMapping(value) || !def.shape)
-                return;
-            for (const key of Object.keys(value)) {
-                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
-                path.push(key);
-                if (field)
-                    walk(field, value[key], path, out);
-                else
-                    out.push([...path]);
-                path.pop();
-            }
-            return;
-        case 'array':
-            if (!Array.isArray(value) || !def.element)
-                return;
-            for (let i = 0; i < value.length; i++) {
-                path.push(i);
-                walk(def.element, value[i], path, out);
-                path.pop();
-            }
-            return;
-        case 'record':
-            if (!isMapping(value) || !def.valueType)
-                return;
-            for (const key of Object.keys(value)) {
-                path.push(key);
-                walk(def.valueType, value[key], path, out);
-                path.pop();
-            }
-            return;
-        case 'union': {
-            // The option the value satisfies decides which keys are known; with none, zod reports the error.
-            // Scalars have no keys, so they need no option at all.
-            if (typeof value !== 'object' || value === null)
-                return;
-            const option = def.options?.find((o) => o.safeParse(value).success);
-            if (option)
-                walk(option, value, path, out);
-            return;
-        }
-        case 'pipe':
-            if (def.in)
-                walk(def.in, value, path, out);
-            return;
-        case 'intersection':
-            if (def.left)
-                walk(def.left, value, path, out);
-            if (def.right)
-                walk(def.right, value, path, out);
-            return;
-        case 'lazy':
-            if (def.getter)
-                walk(def.getter(), value, path, out);
-            return;
-        default:
-            return;
-    }
-}
-/**
- * Keys a document has that its schema does not name. AOF's serde structs dropped these silently;
- * here they are warnings, so the zod schemas stay in strip mode (unknown keys are not errors) and
- * this walks the schema alongside the value. `z.record`/`z.unknown` mark free-form maps
- * (`params`, node `config`) that are not checked.
- */
-function findUnknownKeys(schema, value, path = []) {
-    const out = [];
-    walk(schema, value, [...path], out);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/check-shape.ts
-
-
-
-
-/** Fallback phrases for schema parts without a custom `error` (every schema here should have one). */
-const check_shape_EXPECTED = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping',
-    record: 'a mapping'
-};
-function phraseOf(issue) {
-    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too '))
-        return issue.message;
-    return (issue.expected && check_shape_EXPECTED[issue.expected]) ?? 'a valid value';
-}
-function isRootTypeMismatch(issue) {
-    return issue.code === 'invalid_type' && issue.path.length === 0;
-}
-/**
- * A union fails as a whole ("a tool name, or a mapping …"). When the value has the shape of exactly
- * one option (a mapping for the mapping option), that option's own issues say more, so use them.
- */
-function flatten(issues, prefix, root, out) {
-    for (const issue of issues) {
-        const path = [...prefix, ...issue.path];
-        let branches = issue.code === 'invalid_union' ? (issue.errors ?? []).filter((b) => !b.some(isRootTypeMismatch)) : [];
-        // Still ambiguous ({name, enabled: "yes"} is close to two tool forms): prefer the option whose
-        // complaints are about values that were written, not about keys that are missing.
-        if (branches.length > 1) {
-            branches = branches.filter((b) => b.every((i) => valueAt(root, [...path, ...i.path]) !== undefined));
-        }
-        if (branches.length === 1)
-            flatten(branches[0], path, root, out);
-        else
-            out.push({ path, issue });
-    }
-}
-function valueAt(root, path) {
-    return fieldValue(root, path.map((s) => (typeof s === 'number' ? s : String(s))));
-}
-/**
- * Validates `value` (found at `base` in the document) against `schema`. Wrong types become errors
- * at the offending node, in words ("spec.config.github_events must be a list of event names, e.g.
- * [pull_request, issue_comment] (found the text "push")"); unknown keys become warnings at their
- * key and are added to the context's ignored paths. Returns the parsed data, or null on errors.
- */
-function checkShape(ctx, schema, value, base = []) {
-    for (const path of findUnknownKeys(schema, value, base)) {
-        ctx.report('warning', path, `${formatField(path)} is not a field github-agent knows; it is ignored`, { key: true });
-        ctx.ignored.push(path);
-    }
-    const result = schema.safeParse(value);
-    if (result.success)
-        return result.data;
-    const found = [];
-    flatten(result.error.issues, [], value, found);
-    const seen = new Set();
-    for (const { path: relative, issue } of found) {
-        const path = [...base, ...relative.map((s) => (typeof s === 'number' ? s : String(s)))];
-        const field = formatField(path);
-        if (seen.has(field))
-            continue;
-        seen.add(field);
-        const actual = valueAt(value, path.slice(base.length));
-        const phrase = phraseOf(issue);
-        const message = actual === undefined ? `${field} is missing; it must be ${phrase}` : `${field} must be ${phrase} (found ${describeValue(actual)})`;
-        ctx.report('error', path, message);
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/config/declare-name.ts
-/** Records a definition's name; a second definition of the same name in the same kind is an error at the second. */
-function declareName(ctx, state, kind, name, path) {
-    const seen = state.declared[kind];
-    const first = seen.get(name);
-    if (first) {
-        ctx.report('error', path, `${kind} '${name}' is defined twice; the first definition is at ${first.file}:${first.line}. Names must be unique per kind`);
-        return false;
-    }
-    seen.set(name, ctx.location(path));
-    return true;
+    return JSON.stringify(value) ?? 'null';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -3488,7 +2847,7 @@ const util_allowsEval = /* @__PURE__*/ cached(() => {
         return false;
     }
 });
-function util_isPlainObject(o) {
+function isPlainObject(o) {
     if (util_isObject(o) === false)
         return false;
     // modified constructor
@@ -3508,7 +2867,7 @@ function util_isPlainObject(o) {
     return true;
 }
 function shallowClone(o) {
-    if (util_isPlainObject(o))
+    if (isPlainObject(o))
         return { ...o };
     if (Array.isArray(o))
         return [...o];
@@ -3702,7 +3061,7 @@ function omit(schema, mask) {
     return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to extend: expected a plain object");
     }
     const checks = schema._zod.def.checks;
@@ -3726,7 +3085,7 @@ function extended(schema, shape) {
     return newShape;
 }
 function safeExtend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to safeExtend: expected a plain object");
     }
     return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -6791,7 +6150,7 @@ function mergeValues(a, b) {
     if (a instanceof Date && b instanceof Date && +a === +b) {
         return { valid: true, data: a };
     }
-    if (util_isPlainObject(a) && util_isPlainObject(b)) {
+    if (isPlainObject(a) && isPlainObject(b)) {
         const bKeys = Object.keys(b);
         const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
         const newObj = { ...a, ...b };
@@ -7031,7 +6390,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util_isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -12787,6 +12146,1046 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/github/comment-marker.ts
+// The hidden marker that makes the action's own comment findable on a re-run, with optional state
+// (e.g. a pending approval) in a second HTML comment right after it.
+const STATE_PREFIX = 'github-agent-state:';
+/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
+function normalizeMarkerKey(key) {
+    return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-');
+}
+function commentMarker(key) {
+    return `<!-- github-agent:${normalizeMarkerKey(key)} -->`;
+}
+function stateComment(key, state) {
+    // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
+    const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`;
+}
+/** The marker block appended to a body: marker, then state when given. */
+function markerBlock(key, state) {
+    return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`;
+}
+function hasMarker(body, key) {
+    return body.includes(commentMarker(key));
+}
+/**
+ * The first state stored with the marker anywhere in the body, or undefined when there is none or
+ * it does not parse. Never for state that is obeyed: that is read with readStateBlock.
+ */
+function readMarkerState(body, key) {
+    const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
+    const start = body.indexOf(prefix);
+    if (start === -1)
+        return undefined;
+    const end = body.indexOf(' -->', start + prefix.length);
+    if (end === -1)
+        return undefined;
+    try {
+        return JSON.parse(body.slice(start + prefix.length, end));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Does the body carry any github-agent marker, i.e. did the action write it? */
+function hasAnyMarker(body) {
+    return body.includes('<!-- github-agent:');
+}
+/**
+ * The state under `key`, read only from its fixed place: the marker then the state comment are the
+ * last thing in the body (trailing whitespace aside), and the body holds no other state block. The
+ * action always writes it so; anything else (a second block, a block in the middle, text after it)
+ * came from somewhere else and is refused, with the reason.
+ */
+function readStateBlock(body, key) {
+    const occurrences = body.split(STATE_PREFIX).length - 1;
+    if (occurrences === 0)
+        return { ok: false, reason: 'the comment carries no state' };
+    if (occurrences > 1)
+        return { ok: false, reason: `the comment carries ${occurrences} state blocks where the action writes one; refusing all of them` };
+    const text = body.trimEnd();
+    const opening = `${commentMarker(key)}\n<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
+    const start = text.lastIndexOf(opening);
+    const closing = ' -->';
+    if (start === -1 || !text.endsWith(closing) || text.indexOf(closing, start + opening.length) !== text.length - closing.length) {
+        return { ok: false, reason: 'its state is not at the end of the comment, where the action writes it; refusing it' };
+    }
+    try {
+        return { ok: true, state: JSON.parse(text.slice(start + opening.length, text.length - closing.length)) };
+    }
+    catch {
+        return { ok: false, reason: 'its state is not JSON' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/state-seal.ts
+// The integrity check of the state the action keeps in its comments: an HMAC-SHA256, keyed by the
+// workflow's `state-key` secret, over the state's canonical JSON and the marker key it sits under
+// (so a sealed review state cannot pass for an approval). Anyone who can edit a comment can
+// recompute a plain hash; without the key nobody can compute this one.
+
+
+/** The field of the stored JSON that holds the seal. */
+const SEAL_FIELD = 'mac';
+function state_seal_mac(markerKey, state, key) {
+    return (0,external_node_crypto_.createHmac)('sha256', key).update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`).digest();
+}
+/** The state with its seal added, ready to be written under `markerKey`. */
+function sealState(markerKey, state, key) {
+    return { ...state, [SEAL_FIELD]: state_seal_mac(markerKey, state, key).toString('hex') };
+}
+/**
+ * Checks and removes the seal. With a key, a missing or wrong seal is refused. Without one
+ * (`key` null) the seal cannot be checked and is only removed: the caller then trusts the state by
+ * authorship and place alone, and says so.
+ */
+function unsealState(markerKey, raw, key) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return { ok: false, reason: 'its state is not a JSON object' };
+    const { [SEAL_FIELD]: seal, ...state } = raw;
+    if (key === null)
+        return { ok: true, state, sealed: false };
+    if (typeof seal !== 'string' || !/^[0-9a-f]{64}$/.test(seal))
+        return { ok: false, reason: 'its state carries no seal from the state-key' };
+    const expected = state_seal_mac(markerKey, state, key);
+    if (!(0,external_node_crypto_.timingSafeEqual)(Buffer.from(seal, 'hex'), expected))
+        return { ok: false, reason: 'its state was not sealed with this workflow\'s state-key (edited, forged, or the key changed)' };
+    return { ok: true, state, sealed: true };
+}
+
+;// CONCATENATED MODULE: ./src/approval/approval-state.ts
+// The pending state of an approval request, kept in the request comment's hidden marker (the
+// github/comment-marker format). Anyone with write access can edit that comment, so what is read
+// back is checked: its place (the end of the comment, the only state block in it), its version, a
+// seal keyed by the workflow's state-key over the whole state, and its shape.
+
+
+
+
+/** 2: sealed with the state-key (HMAC) and bound to its repository; 1 had a plain checksum anyone could recompute. */
+const APPROVAL_STATE_VERSION = 2;
+/** Marker key of a request's comment: each request has its own, so an update finds exactly it. */
+function approvalMarkerKey(id) {
+    return `approval/${id}`;
+}
+/** Marker keys of approval requests in a body (normally one), using the shared marker format. */
+function approvalKeysIn(body) {
+    const probe = commentMarker(approvalMarkerKey('ID0'));
+    const [before = '', after = ''] = probe.split('ID0');
+    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`${escape(before)}([A-Za-z0-9]{1,32})${escape(after)}`, 'g');
+    return [...body.matchAll(pattern)].map((m) => approvalMarkerKey(m[1] ?? ''));
+}
+const approval_state_text = schemas_string().max(10_000);
+const approval_state_name = schemas_string().min(1).max(200);
+const isoTime = schemas_string().refine((s) => !Number.isNaN(Date.parse(s)), { error: 'an ISO date and time' });
+const output = record(schemas_string(), unknown());
+const flowStateSchema = strictObject({
+    flow: approval_state_name,
+    fingerprint: schemas_string().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
+    pausedAt: approval_state_name,
+    decided: array(strictObject({ id: approval_state_name, status: schemas_enum(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text }))
+        .max(500)
+});
+const stateSchema = strictObject({
+    v: literal(APPROVAL_STATE_VERSION),
+    id: schemas_string().regex(/^[0-9a-f]{8}$/, { error: '8 hex characters' }),
+    status: schemas_enum(['pending', 'approved', 'denied', 'stale', 'expired']),
+    trigger: approval_state_name.nullable(),
+    invocation: strictObject({
+        via: schemas_enum(['command', 'mention', 'event-action', 'event', 'default-agent', 'help']),
+        key: approval_state_name.nullable(),
+        args: approval_state_text,
+        target: strictObject({ kind: schemas_enum(['agent', 'fleet', 'flow']), name: approval_state_name }),
+        params: output
+    }),
+    requester: approval_state_name,
+    approvers: array(approval_state_name).max(100),
+    requiredPermission: schemas_enum(PERMISSIONS),
+    repository: schemas_string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
+    number: schemas_number().int().positive(),
+    headSha: schemas_string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
+    requestedAt: isoTime,
+    expiresAt: isoTime.nullable(),
+    flow: flowStateSchema.nullable(),
+    message: approval_state_text.nullable(),
+    decision: strictObject({ by: approval_state_name, at: isoTime, note: approval_state_text }).nullable()
+});
+/** Most a marker may hold: GitHub's comment limit is 65,536 characters, and the body needs room. */
+const MAX_MARKER_CHARS = 40_000;
+const CUT_STEPS = [4000, 1000, 200];
+const CUT_NOTE = '… (cut to fit the approval request)';
+/** A state that cannot be written (too large) or read back (missing, edited, malformed, old). */
+class ApprovalStateError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ApprovalStateError';
+    }
+}
+function cutStrings(value, max) {
+    if (typeof value === 'string')
+        return value.length > max ? value.slice(0, max) + CUT_NOTE : value;
+    if (Array.isArray(value))
+        return value.map((v) => cutStrings(v, max));
+    if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cutStrings(v, max)]));
+    return value;
+}
+/**
+ * The marker payload for a state: the state plus its seal from `stateKey`. Long texts in a paused
+ * flow's outputs are cut step by step until the marker fits; a state that still does not fit is refused.
+ */
+function encodeApprovalState(state, stateKey) {
+    const key = approvalMarkerKey(state.id);
+    if (!stateKey)
+        throw new ApprovalStateError('an approval request needs the state-key input to seal its state');
+    const fit = (s) => {
+        const payload = sealState(key, s, stateKey);
+        return { payload, size: markerBlock(key, payload).length };
+    };
+    let current = state;
+    let encoded = fit(current);
+    let note = null;
+    for (const max of CUT_STEPS) {
+        if (encoded.size <= MAX_MARKER_CHARS || !current.flow)
+            break;
+        current = { ...current, flow: { ...current.flow, decided: cutStrings(current.flow.decided, max) } };
+        encoded = fit(current);
+        note = `Outputs of earlier flow nodes were cut to ${max} characters each to fit the approval request.`;
+    }
+    if (encoded.size > MAX_MARKER_CHARS) {
+        throw new ApprovalStateError(`the approval request's state needs ${encoded.size} characters, more than the ${MAX_MARKER_CHARS} a comment marker may hold; shorten the command's params`);
+    }
+    return { key, payload: encoded.payload, state: current, note };
+}
+function issuePath(path) {
+    return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+/**
+ * Reads and checks the state under `key` in a comment body (one the caller knows the action wrote):
+ * at its fixed place, of this version, sealed with `stateKey`, and well formed.
+ */
+function decodeApprovalState(body, key, stateKey) {
+    const refuse = (why) => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` });
+    if (!hasMarker(body, key))
+        return refuse('the comment has no approval marker');
+    if (!stateKey)
+        return refuse('approvals need the state-key input to check the request; ask again once it is set');
+    const block = readStateBlock(body, key);
+    if (!block.ok)
+        return refuse(`${block.reason}; it cannot be acted on, ask again`);
+    const version = block.state?.v;
+    if (version !== APPROVAL_STATE_VERSION) {
+        const why = version === 1 ? ' (an earlier github-agent wrote it without a state-key seal)' : '';
+        return refuse(`its hidden state has version ${JSON.stringify(version ?? null)}${why}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`);
+    }
+    const unsealed = unsealState(key, block.state, stateKey);
+    if (!unsealed.ok)
+        return refuse(`${unsealed.reason}; refusing it, ask again`);
+    const rest = unsealed.state;
+    const parsed = stateSchema.safeParse(rest);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issuePath(issue.path)}: ` : '';
+        return refuse(`its hidden state is not valid (${where}${issue?.message ?? 'unknown problem'}); refusing it, ask again`);
+    }
+    return { ok: true, state: parsed.data };
+}
+
+;// CONCATENATED MODULE: ./src/approval/create-approval-request.ts
+// A new, pending approval request: for a command whose params say require_approval, or for an
+// Approval node that paused a flow.
+
+
+
+
+/** An unanswered request lapses after this long unless an Approval node sets timeout_seconds. */
+const DEFAULT_APPROVAL_TTL_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * Why a command that needs an approval is refused when the workflow gives no state-key: the
+ * request's state would sit in a comment anyone with write access can edit, with nothing to tell
+ * an edited copy from the action's own.
+ */
+const STATE_KEY_MISSING = 'it needs an approval, and approvals need the state-key input: add `state-key: ${{ secrets.AOF_STATE_KEY }}` to the step ' +
+    '(a long random repository or environment secret). Without it, anyone with write access could edit the hidden state of a ' +
+    'request comment and approve something else, so nothing is held or run';
+/** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
+function requiresApproval(invocation) {
+    const value = invocation.params.require_approval;
+    return value === true || value === 'true';
+}
+/**
+ * Why this invocation is refused before anything runs when there is no state-key: it waits for an
+ * approval, or it runs a flow that has an Approval node (refused before its first node, not half-way).
+ */
+function stateKeyRefusal(invocation, flows, stateKey) {
+    if (stateKey)
+        return null;
+    if (requiresApproval(invocation))
+        return STATE_KEY_MISSING;
+    const target = invocation.target;
+    if (target?.kind === 'flow' && flows[target.name]?.nodes.some((n) => n.type === 'Approval'))
+        return `flow '${target.name}' has an Approval node: ${STATE_KEY_MISSING}`;
+    return null;
+}
+/** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */
+function approversFrom(value) {
+    const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    const out = [];
+    for (const entry of list) {
+        if (typeof entry !== 'string')
+            continue;
+        const cleaned = entry.trim().replace(/^@/, '');
+        if (cleaned !== '' && !out.some((o) => o.toLowerCase() === cleaned.toLowerCase()))
+            out.push(cleaned);
+    }
+    return out;
+}
+/** Whom a request names: the Approval node's own list, else the command's `params.approvers`. */
+function approversFor(invocation, ask) {
+    return ask?.approvers ? approversFrom(ask.approvers) : approversFrom(invocation.params.approvers);
+}
+/** Approving is a write: at least `write`, or the command's own `params.permission` when higher. */
+function approvalPermission(invocation) {
+    const declared = invocation.params.permission;
+    return isPermission(declared) && atLeast(declared, 'write') ? declared : 'write';
+}
+function createApprovalRequest(input) {
+    const { invocation, flow } = input;
+    if (!invocation.target)
+        throw new Error('an approval request needs an invocation with a target');
+    const requestedAt = input.now.toISOString();
+    const ttl = flow?.ask.timeoutSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS;
+    const seed = { number: input.number, trigger: input.trigger, key: invocation.key, requester: input.requester, requestedAt, at: flow?.state.pausedAt ?? null };
+    return {
+        v: APPROVAL_STATE_VERSION,
+        id: (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(seed)).digest('hex').slice(0, 8),
+        status: 'pending',
+        trigger: input.trigger,
+        invocation: { via: invocation.via, key: invocation.key, args: invocation.args, target: invocation.target, params: invocation.params },
+        requester: input.requester,
+        approvers: approversFor(invocation, flow?.ask),
+        requiredPermission: approvalPermission(invocation),
+        repository: input.repository,
+        number: input.number,
+        headSha: input.headSha,
+        requestedAt,
+        expiresAt: new Date(input.now.getTime() + ttl * 1000).toISOString(),
+        flow: flow?.state ?? null,
+        message: flow?.ask.message ?? null,
+        decision: null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/route/prose-lines.ts
+// Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
+// hidden in an HTML comment (invisible on GitHub) must never run.
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
+function indentWidth(line) {
+    let width = 0;
+    for (const ch of line) {
+        if (ch === ' ')
+            width += 1;
+        else if (ch === '\t')
+            width += 4 - (width % 4);
+        else
+            break;
+    }
+    return width;
+}
+/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
+function proseLines(text) {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const result = [];
+    let fence = null;
+    let inHtmlComment = false;
+    let inQuote = false;
+    lines.forEach((raw, index) => {
+        if (fence !== null) {
+            const close = FENCE.exec(raw);
+            const marker = close?.[1];
+            if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker)
+                fence = null;
+            return;
+        }
+        if (inHtmlComment) {
+            if (raw.includes('-->'))
+                inHtmlComment = false;
+            return;
+        }
+        const open = FENCE.exec(raw);
+        if (open?.[1]) {
+            fence = open[1];
+            inQuote = false;
+            return;
+        }
+        const trimmed = raw.trimStart();
+        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
+            inHtmlComment = !trimmed.includes('-->', 4);
+            inQuote = false;
+            return;
+        }
+        // A line right after a quote, with no blank line between, still renders inside the quote.
+        if (inQuote && trimmed !== '')
+            return;
+        inQuote = false;
+        if (indentWidth(raw) >= 4)
+            return;
+        if (trimmed.startsWith('>')) {
+            inQuote = true;
+            return;
+        }
+        result.push({ line: index + 1, text: trimmed });
+    });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/route/parse-commands.ts
+
+function tokens(text) {
+    return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
+}
+function keyWords(key) {
+    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+}
+/** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
+function matchKey(body, keys) {
+    const words = tokens(body);
+    let best = null;
+    for (const key of keys) {
+        const wanted = keyWords(key);
+        if (wanted.length === 0 || wanted.length > words.length)
+            continue;
+        if (!wanted.every((w, i) => words[i]?.word === w))
+            continue;
+        if (best === null || wanted.length > best.length)
+            best = { key, length: wanted.length };
+    }
+    if (best === null)
+        return null;
+    const end = words[best.length - 1]?.end ?? 0;
+    return { key: best.key, args: body.slice(end).trim() };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function mentionPatterns(botName) {
+    const name = botName.trim().replace(/^@/, '');
+    if (name === '')
+        return null;
+    const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
+    return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
+}
+/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
+function withoutCodeSpans(text) {
+    return text.replace(/(`+)[\s\S]*?\1/g, '');
+}
+/**
+ * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
+ * (`@aofbot review` is `/review`). Keys are compared case-insensitively, by whole words.
+ */
+function parseCommands(text, keys, botName, max) {
+    const result = { commands: [], unknown: [], truncated: false, mentioned: false };
+    const mention = mentionPatterns(botName);
+    for (const { line, text: prose } of proseLines(text)) {
+        let body;
+        let viaMention = false;
+        const atStart = mention?.atStart.exec(prose);
+        if (atStart) {
+            body = prose.slice(atStart[0].length).replace(/^\//, '');
+            viaMention = true;
+            result.mentioned = true;
+        }
+        else if (/^\/[A-Za-z0-9]/.test(prose)) {
+            body = prose.slice(1);
+        }
+        else {
+            if (mention && mention.inline.test(withoutCodeSpans(prose)))
+                result.mentioned = true;
+            continue;
+        }
+        const matched = matchKey(body, keys);
+        if (matched === null && !viaMention) {
+            const word = `/${body.split(/\s/, 1)[0] ?? ''}`;
+            if (!result.unknown.includes(word))
+                result.unknown.push(word);
+            continue;
+        }
+        if (result.commands.length >= max) {
+            result.truncated = true;
+            continue;
+        }
+        const raw = prose.trimEnd();
+        result.commands.push(matched ? { key: matched.key, args: matched.args, line, raw } : { key: null, args: body.trim(), line, raw });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/approval/parse-approval-command.ts
+// `/approve [ID] [note]` and `/deny [ID] [note]` (also `@bot approve`), in prose lines only. Prow's
+// words for taking an approval back (`/approve cancel`, `/remove-approve`, and `/approve withdraw`)
+// are withdrawals: they must never read as a yes.
+
+const ID = /^[0-9a-f]{8}$/i;
+const WITHDRAW_WORDS = ['cancel', 'withdraw'];
+/** The first `/approve`, `/deny` or `/remove-approve` line of a comment, or null when it has none. */
+function parseApprovalCommand(body, botName) {
+    const [command] = parseCommands(body, ['approve', 'deny', 'remove-approve'], botName, 1).commands;
+    if (!command || (command.key !== 'approve' && command.key !== 'deny' && command.key !== 'remove-approve'))
+        return null;
+    const words = command.args.split(/\s+/).filter(Boolean);
+    const id = words[0] !== undefined && ID.test(words[0]) ? words[0].toLowerCase() : null;
+    const rest = id ? words.slice(1) : words;
+    if (command.key === 'remove-approve')
+        return { verb: 'withdraw', id, note: rest.join(' '), words: '/remove-approve' };
+    const first = rest[0]?.toLowerCase();
+    if (command.key === 'approve' && first !== undefined && WITHDRAW_WORDS.includes(first)) {
+        return { verb: 'withdraw', id, note: rest.slice(1).join(' '), words: `/approve ${first}` };
+    }
+    return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
+}
+
+;// CONCATENATED MODULE: ./src/config/diagnostic-log.ts
+function createDiagnosticLog() {
+    const items = [];
+    const seen = new Set();
+    return {
+        items,
+        add(diagnostic) {
+            items.push(diagnostic);
+        },
+        once(key, make) {
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            items.push(make());
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/config/join-path.ts
+
+/**
+ * Joins a path written in a config file onto the directory of that file, in the `/`-separated,
+ * root-relative form every `ConfigSource` takes (`''` is the root). Returns null for absolute
+ * paths and for paths that climb out of the root with `..`.
+ */
+function joinPath(dir, written) {
+    if (written.startsWith('/') || /^[A-Za-z]:[\\/]/.test(written) || written.includes('\0'))
+        return null;
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(dir === '' ? '.' : dir, written.replace(/\\/g, '/')));
+    if (joined === '..' || joined.startsWith('../'))
+        return null;
+    const trimmed = joined.replace(/\/+$/, '');
+    return trimmed === '.' ? '' : trimmed;
+}
+/** The directory part of a root-relative path (`''` for a file at the root). */
+function dirOf(path) {
+    const dir = external_node_path_.posix.dirname(path);
+    return dir === '.' ? '' : dir;
+}
+
+;// CONCATENATED MODULE: ./src/config/list-yaml-files.ts
+const YAML_FILE = /\.ya?ml$/i;
+/** Directories below config-path that never hold config (hidden ones, dependencies). */
+const SKIPPED_DIRS = /^(\.|node_modules$)/;
+/** Guards against directory symlink loops in a recursive walk; real config is never this deep. */
+const MAX_DEPTH = 8;
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** `*.yaml` / `*.yml` directly in `dir`, like AOF's non-recursive directory loaders. */
+async function listYamlFiles(source, dir) {
+    const entries = await source.list(dir);
+    return entries.filter((e) => e.type === 'file' && YAML_FILE.test(e.path)).map((e) => e.path);
+}
+/**
+ * Every `*.yaml` / `*.yml` below `dir` down to `MAX_DEPTH` levels, sorted by path; `tooDeep`
+ * holds the directories that were not entered.
+ */
+async function listYamlFilesDeep(source, dir) {
+    const files = [];
+    let level = [dir];
+    for (let depth = 0; level.length > 0 && depth <= MAX_DEPTH; depth++) {
+        const listings = await Promise.all(level.map((d) => source.list(d)));
+        level = [];
+        for (const entry of listings.flat()) {
+            if (entry.type === 'file' && YAML_FILE.test(entry.path))
+                files.push(entry.path);
+            else if (entry.type === 'dir' && !SKIPPED_DIRS.test(baseName(entry.path)))
+                level.push(entry.path);
+        }
+    }
+    return { files: files.sort(), tooDeep: level.sort() };
+}
+
+;// CONCATENATED MODULE: ./src/config/classify-document.ts
+const API_VERSIONS = ['aof.dev/v1', 'aof.dev/v1alpha1', 'aof.sh/v1alpha1', 'aof.agenticops.org/v1alpha1'];
+const KINDS = {
+    Trigger: 'Trigger',
+    Agent: 'Agent',
+    AgentFleet: 'AgentFleet',
+    Fleet: 'AgentFleet',
+    AgentFlow: 'AgentFlow',
+    Flow: 'AgentFlow',
+    DaemonConfig: 'DaemonConfig'
+};
+/** AOF kinds that exist but drive nothing in a GitHub Action. */
+const UNUSED_AOF_KINDS = new Set(['Workflow', 'Context']);
+const EXPECTED = 'Trigger, Agent, AgentFleet, AgentFlow or DaemonConfig';
+/**
+ * Decides what a document is from `kind` and `apiVersion`, before anything else is read. AOF's
+ * flat agent form (`name` + `model`, no kind) counts only in an agents directory, as in AOF.
+ */
+function classifyDocument(value, file, inAgentsDir) {
+    const { kind, apiVersion } = value;
+    if (kind === undefined) {
+        if (inAgentsDir && typeof value.name === 'string' && value.model !== undefined)
+            return { kind: 'FlatAgent' };
+        return {
+            skip: {
+                severity: 'warning',
+                path: [],
+                message: `document has no kind, so it is skipped; expected kind: ${EXPECTED} (a flat agent with top-level name and model belongs in an agents directory)`
+            }
+        };
+    }
+    if (typeof kind !== 'string') {
+        return { skip: { severity: 'error', path: ['kind'], message: `kind must be one of ${EXPECTED}` } };
+    }
+    const known = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
+    const aofVersion = typeof apiVersion === 'string' && API_VERSIONS.includes(apiVersion);
+    if (!known) {
+        if ((aofVersion || apiVersion === undefined) && !UNUSED_AOF_KINDS.has(kind)) {
+            return { skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` } };
+        }
+        return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } };
+    }
+    if (apiVersion !== undefined && !aofVersion) {
+        return {
+            skip: {
+                severity: 'warning',
+                path: ['apiVersion'],
+                message: `apiVersion ${JSON.stringify(apiVersion)} is not an AOF version, so this ${kind} is skipped; expected ${API_VERSIONS.join(', ')}`
+            }
+        };
+    }
+    return { kind: known };
+}
+
+;// CONCATENATED MODULE: ./src/config/format-field.ts
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * The dotted form users see in diagnostics: `spec.config.github_events[1]`.
+ * Keys that are not plain words (`/deploy staging`, `pull_request.opened`) are quoted in brackets
+ * so the path stays unambiguous: `spec.commands["/review"].agent`.
+ */
+function formatField(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (PLAIN_KEY.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/document-context.ts
+
+function createDocContext(source, log) {
+    const { file, value } = source;
+    const ignored = [];
+    const position = (path, options) => source.locate(path, options.key === undefined ? {} : { key: options.key });
+    const location = (path, options = {}) => ({ file, ...position(path, options) });
+    return {
+        file,
+        value,
+        ignored,
+        location,
+        report(severity, path, message, options = {}) {
+            const make = () => {
+                const { line, column } = position(path, options);
+                return { severity, message, file, line, column, ...(path.length ? { field: formatField(path) } : {}) };
+            };
+            if (options.once)
+                log.once(options.once, make);
+            else
+                log.add(make());
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/describe-value.ts
+/** A few words for what was actually written, for "must be X (found Y)" messages. */
+function describeValue(value) {
+    if (value === null)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return value.length === 0 ? 'an empty list' : 'a list';
+    if (typeof value === 'string') {
+        const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+        return `the text ${JSON.stringify(shown)}`;
+    }
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `${value}`;
+    if (typeof value === 'object')
+        return 'a mapping';
+    return typeof value;
+}
+
+;// CONCATENATED MODULE: ./src/config/field-value.ts
+/** The value at `path` in a plain (unvalidated) document; undefined when any step is missing. */
+function fieldValue(value, path) {
+    let node = value;
+    for (const segment of path) {
+        if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+
+;// CONCATENATED MODULE: ./src/config/interpolate-env.ts
+/** `${NAME}`, or `$${NAME}` (escaped: becomes a literal `${NAME}`). */
+const REFERENCE = /\$(\$?)\{([^{}]*)\}/g;
+/** Any identifier is an environment variable name, except in flows (see `flowVariables`). */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * In AgentFlow documents `${event}`, `${trigger}` and `${node.output}` are flow variables resolved
+ * at run time; AOF's flow executor reads only UPPER_CASE names from the environment, so do we.
+ */
+const FLOW_ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+function interpolate_env_isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+/**
+ * Copies a parsed document, replacing `${VAR}` in every string value from `env`. Unset variables
+ * are kept as written and returned with their path, so the caller decides whether the field is
+ * one that matters. Keys are not interpolated. `__proto__` keys are dropped (and returned) so no
+ * later merge or lookup can reach an object's prototype through config.
+ */
+function interpolateEnv(value, env, names = ENV_NAME) {
+    const unset = [];
+    const reserved = [];
+    // One shared stack instead of a new array per node: paths are copied only when something is found.
+    const path = [];
+    const text = (input) => {
+        if (!input.includes('${'))
+            return input;
+        return input.replace(REFERENCE, (match, escape, name) => {
+            if (escape)
+                return match.slice(1);
+            if (!names.test(name))
+                return match;
+            const found = Object.hasOwn(env, name) ? env[name] : undefined;
+            if (found === undefined) {
+                unset.push({ path: [...path], name });
+                return match;
+            }
+            return found;
+        });
+    };
+    const walk = (node) => {
+        if (typeof node === 'string')
+            return text(node);
+        if (Array.isArray(node)) {
+            const out = new Array(node.length);
+            for (let i = 0; i < node.length; i++) {
+                path.push(i);
+                out[i] = walk(node[i]);
+                path.pop();
+            }
+            return out;
+        }
+        if (interpolate_env_isPlainObject(node)) {
+            const out = {};
+            for (const key of Object.keys(node)) {
+                path.push(key);
+                if (key === '__proto__')
+                    reserved.push([...path]);
+                else
+                    out[key] = walk(node[key]);
+                path.pop();
+            }
+            return out;
+        }
+        return node;
+    };
+    return { value: walk(value), unset, reserved };
+}
+
+;// CONCATENATED MODULE: ./src/config/build-agent-def.ts
+const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'];
+/** Kept as written for later stages (execute, publish); none changes how the config loads. */
+const EXTRA_KEYS = [
+    'mcp_servers',
+    'memory',
+    'max_context_messages',
+    'output_schema',
+    'allow_approve',
+    'allowed_labels',
+    'create_labels',
+    'max_writes',
+    'max_tool_calls_per_turn',
+    'budget',
+    'review'
+];
+const IGNORED_IN_JOB = {
+    mcp_servers: 'ignored in a job: mcp_servers (github-agent starts no MCP servers; its GitHub tools are built in)',
+    memory: 'ignored in a job: memory (each event is a fresh job; nothing persists between runs)'
+};
+function instructionsOf(ctx, spec, base) {
+    const given = INSTRUCTION_KEYS.filter((key) => spec[key] !== undefined);
+    if (given.length > 1) {
+        ctx.report('error', [...base, given[1]], `the instructions are given twice (${given.join(' and ')}); keep one`, { key: true });
+    }
+    const first = given[0];
+    return first ? spec[first] : '';
+}
+function toolsOf(ctx, spec, base) {
+    const tools = [];
+    spec.tools?.forEach((tool, index) => {
+        const path = [...base, 'tools', index];
+        if (typeof tool === 'string') {
+            tools.push({ name: tool, enabled: true, config: {} });
+            return;
+        }
+        const dropped = 'type' in tool ? `a ${tool.type} tool` : tool.source === 'mcp' ? `MCP tool '${tool.name}'` : null;
+        if (dropped) {
+            ctx.report('warning', path, `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`);
+            ctx.ignored.push(path);
+            return;
+        }
+        if ('name' in tool) {
+            const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
+            if (tool.timeout_secs !== undefined)
+                ref.timeoutSecs = tool.timeout_secs;
+            tools.push(ref);
+        }
+    });
+    return tools;
+}
+function extraOf(ctx, spec, base) {
+    const extra = {};
+    for (const key of EXTRA_KEYS) {
+        if (spec[key] === undefined)
+            continue;
+        extra[key] = spec[key];
+        const ignored = IGNORED_IN_JOB[key];
+        if (ignored) {
+            ctx.report('notice', [...base, key], ignored, { key: true, once: key });
+            ctx.ignored.push([...base, key]);
+        }
+    }
+    return extra;
+}
+/** Normalises an agent spec (top-level Agent, flat agent, or a fleet's inline member) found at `base`. */
+function buildAgentDef(ctx, spec, base, name, location) {
+    const agent = {
+        name,
+        instructions: instructionsOf(ctx, spec, base),
+        tools: toolsOf(ctx, spec, base),
+        maxIterations: spec.max_iterations ?? 10,
+        extra: extraOf(ctx, spec, base),
+        location
+    };
+    if (spec.model !== undefined)
+        agent.model = spec.model;
+    if (spec.provider !== undefined)
+        agent.provider = spec.provider;
+    if (spec.temperature !== undefined)
+        agent.temperature = spec.temperature;
+    if (spec.max_tokens !== undefined)
+        agent.maxTokens = spec.max_tokens;
+    return agent;
+}
+
+;// CONCATENATED MODULE: ./src/config/find-unknown-keys.ts
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
+function defOf(schema) {
+    return schema._zod.def;
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function walk(schema, value, path, out) {
+    const def = defOf(schema);
+    if (WRAPPERS.has(def.type) && def.innerType)
+        return walk(def.innerType, value, path, out);
+    switch (def.type) {
+        case 'object':
+            if (!isMapping(value) || !def.shape)
+                return;
+            for (const key of Object.keys(value)) {
+                const field = Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
+                path.push(key);
+                if (field)
+                    walk(field, value[key], path, out);
+                else
+                    out.push([...path]);
+                path.pop();
+            }
+            return;
+        case 'array':
+            if (!Array.isArray(value) || !def.element)
+                return;
+            for (let i = 0; i < value.length; i++) {
+                path.push(i);
+                walk(def.element, value[i], path, out);
+                path.pop();
+            }
+            return;
+        case 'record':
+            if (!isMapping(value) || !def.valueType)
+                return;
+            for (const key of Object.keys(value)) {
+                path.push(key);
+                walk(def.valueType, value[key], path, out);
+                path.pop();
+            }
+            return;
+        case 'union': {
+            // The option the value satisfies decides which keys are known; with none, zod reports the error.
+            // Scalars have no keys, so they need no option at all.
+            if (typeof value !== 'object' || value === null)
+                return;
+            const option = def.options?.find((o) => o.safeParse(value).success);
+            if (option)
+                walk(option, value, path, out);
+            return;
+        }
+        case 'pipe':
+            if (def.in)
+                walk(def.in, value, path, out);
+            return;
+        case 'intersection':
+            if (def.left)
+                walk(def.left, value, path, out);
+            if (def.right)
+                walk(def.right, value, path, out);
+            return;
+        case 'lazy':
+            if (def.getter)
+                walk(def.getter(), value, path, out);
+            return;
+        default:
+            return;
+    }
+}
+/**
+ * Keys a document has that its schema does not name. AOF's serde structs dropped these silently;
+ * here they are warnings, so the zod schemas stay in strip mode (unknown keys are not errors) and
+ * this walks the schema alongside the value. `z.record`/`z.unknown` mark free-form maps
+ * (`params`, node `config`) that are not checked.
+ */
+function findUnknownKeys(schema, value, path = []) {
+    const out = [];
+    walk(schema, value, [...path], out);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/check-shape.ts
+
+
+
+
+/** Fallback phrases for schema parts without a custom `error` (every schema here should have one). */
+const check_shape_EXPECTED = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+    record: 'a mapping'
+};
+function phraseOf(issue) {
+    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too '))
+        return issue.message;
+    return (issue.expected && check_shape_EXPECTED[issue.expected]) ?? 'a valid value';
+}
+function isRootTypeMismatch(issue) {
+    return issue.code === 'invalid_type' && issue.path.length === 0;
+}
+/**
+ * A union fails as a whole ("a tool name, or a mapping …"). When the value has the shape of exactly
+ * one option (a mapping for the mapping option), that option's own issues say more, so use them.
+ */
+function flatten(issues, prefix, root, out) {
+    for (const issue of issues) {
+        const path = [...prefix, ...issue.path];
+        let branches = issue.code === 'invalid_union' ? (issue.errors ?? []).filter((b) => !b.some(isRootTypeMismatch)) : [];
+        // Still ambiguous ({name, enabled: "yes"} is close to two tool forms): prefer the option whose
+        // complaints are about values that were written, not about keys that are missing.
+        if (branches.length > 1) {
+            branches = branches.filter((b) => b.every((i) => valueAt(root, [...path, ...i.path]) !== undefined));
+        }
+        if (branches.length === 1)
+            flatten(branches[0], path, root, out);
+        else
+            out.push({ path, issue });
+    }
+}
+function valueAt(root, path) {
+    return fieldValue(root, path.map((s) => (typeof s === 'number' ? s : String(s))));
+}
+/**
+ * Validates `value` (found at `base` in the document) against `schema`. Wrong types become errors
+ * at the offending node, in words ("spec.config.github_events must be a list of event names, e.g.
+ * [pull_request, issue_comment] (found the text "push")"); unknown keys become warnings at their
+ * key and are added to the context's ignored paths. Returns the parsed data, or null on errors.
+ */
+function checkShape(ctx, schema, value, base = []) {
+    for (const path of findUnknownKeys(schema, value, base)) {
+        ctx.report('warning', path, `${formatField(path)} is not a field github-agent knows; it is ignored`, { key: true });
+        ctx.ignored.push(path);
+    }
+    const result = schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const found = [];
+    flatten(result.error.issues, [], value, found);
+    const seen = new Set();
+    for (const { path: relative, issue } of found) {
+        const path = [...base, ...relative.map((s) => (typeof s === 'number' ? s : String(s)))];
+        const field = formatField(path);
+        if (seen.has(field))
+            continue;
+        seen.add(field);
+        const actual = valueAt(value, path.slice(base.length));
+        const phrase = phraseOf(issue);
+        const message = actual === undefined ? `${field} is missing; it must be ${phrase}` : `${field} must be ${phrase} (found ${describeValue(actual)})`;
+        ctx.report('error', path, message);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/config/declare-name.ts
+/** Records a definition's name; a second definition of the same name in the same kind is an error at the second. */
+function declareName(ctx, state, kind, name, path) {
+    const seen = state.declared[kind];
+    const first = seen.get(name);
+    if (first) {
+        ctx.report('error', path, `${kind} '${name}' is defined twice; the first definition is at ${first.file}:${first.line}. Names must be unique per kind`);
+        return false;
+    }
+    seen.set(name, ctx.location(path));
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/review/review-config.ts
 // The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
 //   review: { mode: incremental | full, max_reviews_per_day: 10 }
@@ -15674,47 +16073,6 @@ function route(config, event, options) {
     return decided(chosen.trigger, chosen.choice, verdicts, chosen.teamCheck);
 }
 
-;// CONCATENATED MODULE: ./src/gate/permission.ts
-/** GitHub repository roles, weakest first. */
-const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
-function isPermission(value) {
-    return typeof value === 'string' && PERMISSIONS.includes(value);
-}
-function atLeast(actual, required) {
-    return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
-}
-// The five roles a repository can grant; `none` is never a role_name GitHub gives.
-const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
-/** A custom role's rank is the strongest standard role whose flag it carries. */
-function rankFlags(flags) {
-    if (flags.admin)
-        return 'admin';
-    if (flags.maintain)
-        return 'maintain';
-    if (flags.push)
-        return 'write';
-    if (flags.triage)
-        return 'triage';
-    if (flags.pull)
-        return 'read';
-    return 'none';
-}
-/**
- * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
- * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
- * the `user.permissions` flags decide; only without them does the legacy value stand.
- */
-function permissionFromApi(data) {
-    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
-        return data.role_name;
-    const flags = data.user?.permissions;
-    if (flags && typeof flags === 'object')
-        return rankFlags(flags);
-    if (isPermission(data.permission))
-        return data.permission;
-    return 'none';
-}
-
 ;// CONCATENATED MODULE: ./src/gate/gate-invocations.ts
 
 /**
@@ -15809,6 +16167,33 @@ async function refusedInvocations(decision, event, access, logger) {
     return refused;
 }
 
+;// CONCATENATED MODULE: ./src/github/action-identity.ts
+// Who the action writes as, so that state is read only from its own comments: any Bot account, or
+// any comment with a marker in it, could otherwise pass for the action.
+/** The login GitHub shows on comments made with GITHUB_TOKEN. */
+const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+/**
+ * The login behind an installation token (`ghs_`, which GITHUB_TOKEN is) without asking GitHub,
+ * which answers 403 to GET /user for them: `<app-slug>[bot]` for a GitHub App's token, else
+ * github-actions[bot]. Null for other tokens (a PAT), whose login only GET /user tells.
+ */
+function installationLogin(token, appSlug) {
+    if (!token.startsWith('ghs_'))
+        return null;
+    return appSlug ? `${appSlug}[bot]` : GITHUB_ACTIONS_LOGIN;
+}
+/** The action's login, asked for at most once and only when needed; null when it cannot be known. */
+function actionIdentity(token, appSlug, viewerLogin) {
+    const known = installationLogin(token, appSlug);
+    let pending = null;
+    return () => {
+        if (known !== null)
+            return Promise.resolve(known);
+        pending ??= viewerLogin().catch(() => null);
+        return pending;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/add-eyes-reaction.ts
 /**
  * 👀 on the comment that carried the command, so its author sees it was picked up. A reaction is a
@@ -15901,50 +16286,6 @@ function completeOnCancel(lifecycle, source, exit) {
         for (const { signal, handler } of handlers)
             source.removeListener(signal, handler);
     };
-}
-
-;// CONCATENATED MODULE: ./src/github/comment-marker.ts
-// The hidden marker that makes the action's own comment findable on a re-run, with optional state
-// (e.g. a pending approval) in a second HTML comment right after it.
-const STATE_PREFIX = 'github-agent-state:';
-/** Keys go inside an HTML comment: nothing that could end it, no spaces. */
-function normalizeMarkerKey(key) {
-    return key.replace(/[^A-Za-z0-9_.:/#@+=-]/g, '_').replace(/-{2,}/g, '-');
-}
-function commentMarker(key) {
-    return `<!-- github-agent:${normalizeMarkerKey(key)} -->`;
-}
-function stateComment(key, state) {
-    // `<`, `>` and `&` only occur inside JSON strings, where \u escapes keep the value and the comment closed.
-    const json = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} ${json} -->`;
-}
-/** The marker block appended to a body: marker, then state when given. */
-function markerBlock(key, state) {
-    return state === undefined ? commentMarker(key) : `${commentMarker(key)}\n${stateComment(key, state)}`;
-}
-function hasMarker(body, key) {
-    return body.includes(commentMarker(key));
-}
-/** The state stored with the marker, or undefined when there is none or it does not parse. */
-function comment_marker_readMarkerState(body, key) {
-    const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `;
-    const start = body.indexOf(prefix);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(' -->', start + prefix.length);
-    if (end === -1)
-        return undefined;
-    try {
-        return JSON.parse(body.slice(start + prefix.length, end));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Does the body carry any github-agent marker, i.e. did the action write it? */
-function hasAnyMarker(body) {
-    return body.includes('<!-- github-agent:');
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/access.ts
@@ -16747,16 +17088,18 @@ function createPublisher(port, options) {
             throw new PublishError(message, failure.status);
         }
     }
-    function isOwn(comment) {
-        if (options.botLogin)
-            return comment.author?.toLowerCase() === options.botLogin.toLowerCase();
-        return comment.authorType === 'Bot';
+    async function ownLogin() {
+        return typeof options.botLogin === 'string' ? options.botLogin : options.botLogin();
     }
     async function findOwnComment(number, key) {
         const comments = await port.listIssueComments(number);
-        // A person quoting the marker must not make the action overwrite their comment.
-        const mine = comments.find((c) => hasMarker(c.body, key) && isOwn(c));
-        return mine ? { id: mine.id, body: mine.body, url: mine.htmlUrl, state: comment_marker_readMarkerState(mine.body, key) } : null;
+        const login = (await ownLogin())?.toLowerCase();
+        // A person (or another bot) quoting the marker must not make the action overwrite their comment.
+        const mine = login === undefined ? undefined : comments.find((c) => hasMarker(c.body, key) && c.author?.toLowerCase() === login);
+        if (!mine)
+            return null;
+        const block = readStateBlock(mine.body, key);
+        return { id: mine.id, body: mine.body, url: mine.htmlUrl, state: block.ok ? block.state : undefined };
     }
     function createComment(number, body) {
         const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT);
@@ -17183,22 +17526,6 @@ function checkRunSummary(record) {
     return { title, summary: [`Trigger \`${record.decision?.trigger ?? '-'}\``, '', ...lines].join('\n') };
 }
 
-;// CONCATENATED MODULE: ./src/flow/canonical-json.ts
-/** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-    if (typeof value === 'object' && value !== null) {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/flow/flow-fingerprint.ts
 
 
@@ -17214,198 +17541,6 @@ function flowFingerprint(flow) {
         connections: flow.connections.map((c) => ({ from: c.from, to: c.to, when: c.when ?? null }))
     };
     return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(shape)).digest('hex').slice(0, 16);
-}
-
-;// CONCATENATED MODULE: ./src/approval/approval-state.ts
-// The pending state of an approval request, kept in the request comment's hidden marker (the
-// github/comment-marker format). Anyone with write access can edit that comment, so what is read
-// back is checked: its version, a checksum over the whole state, and its shape.
-
-
-
-
-
-const APPROVAL_STATE_VERSION = 1;
-/** Marker key of a request's comment: each request has its own, so an update finds exactly it. */
-function approvalMarkerKey(id) {
-    return `approval/${id}`;
-}
-/** Marker keys of approval requests in a body (normally one), using the shared marker format. */
-function approvalKeysIn(body) {
-    const probe = commentMarker(approvalMarkerKey('ID0'));
-    const [before = '', after = ''] = probe.split('ID0');
-    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = new RegExp(`${escape(before)}([A-Za-z0-9]{1,32})${escape(after)}`, 'g');
-    return [...body.matchAll(pattern)].map((m) => approvalMarkerKey(m[1] ?? ''));
-}
-const approval_state_text = schemas_string().max(10_000);
-const approval_state_name = schemas_string().min(1).max(200);
-const isoTime = schemas_string().refine((s) => !Number.isNaN(Date.parse(s)), { error: 'an ISO date and time' });
-const output = record(schemas_string(), unknown());
-const flowStateSchema = strictObject({
-    flow: approval_state_name,
-    fingerprint: schemas_string().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
-    pausedAt: approval_state_name,
-    decided: array(strictObject({ id: approval_state_name, status: schemas_enum(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text }))
-        .max(500)
-});
-const stateSchema = strictObject({
-    v: literal(APPROVAL_STATE_VERSION),
-    id: schemas_string().regex(/^[0-9a-f]{8}$/, { error: '8 hex characters' }),
-    status: schemas_enum(['pending', 'approved', 'denied', 'stale', 'expired']),
-    trigger: approval_state_name.nullable(),
-    invocation: strictObject({
-        via: schemas_enum(['command', 'mention', 'event-action', 'event', 'default-agent', 'help']),
-        key: approval_state_name.nullable(),
-        args: approval_state_text,
-        target: strictObject({ kind: schemas_enum(['agent', 'fleet', 'flow']), name: approval_state_name }),
-        params: output
-    }),
-    requester: approval_state_name,
-    approvers: array(approval_state_name).max(100),
-    requiredPermission: schemas_enum(PERMISSIONS),
-    number: schemas_number().int().positive(),
-    headSha: schemas_string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
-    requestedAt: isoTime,
-    expiresAt: isoTime.nullable(),
-    flow: flowStateSchema.nullable(),
-    message: approval_state_text.nullable(),
-    decision: strictObject({ by: approval_state_name, at: isoTime, note: approval_state_text }).nullable()
-});
-/** Most a marker may hold: GitHub's comment limit is 65,536 characters, and the body needs room. */
-const MAX_MARKER_CHARS = 40_000;
-const CUT_STEPS = [4000, 1000, 200];
-const CUT_NOTE = '… (cut to fit the approval request)';
-/** A state that cannot be written (too large) or read back (missing, edited, malformed, old). */
-class ApprovalStateError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ApprovalStateError';
-    }
-}
-function checksum(state) {
-    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(state)).digest('hex').slice(0, 16);
-}
-function cutStrings(value, max) {
-    if (typeof value === 'string')
-        return value.length > max ? value.slice(0, max) + CUT_NOTE : value;
-    if (Array.isArray(value))
-        return value.map((v) => cutStrings(v, max));
-    if (typeof value === 'object' && value !== null)
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cutStrings(v, max)]));
-    return value;
-}
-/**
- * The marker payload for a state: the state plus its checksum. Long texts in a paused flow's
- * outputs are cut step by step until the marker fits; a state that still does not fit is refused.
- */
-function encodeApprovalState(state) {
-    const key = approvalMarkerKey(state.id);
-    const fit = (s) => {
-        const payload = { ...s, sum: checksum(s) };
-        return { payload, size: markerBlock(key, payload).length };
-    };
-    let current = state;
-    let encoded = fit(current);
-    let note = null;
-    for (const max of CUT_STEPS) {
-        if (encoded.size <= MAX_MARKER_CHARS || !current.flow)
-            break;
-        current = { ...current, flow: { ...current.flow, decided: cutStrings(current.flow.decided, max) } };
-        encoded = fit(current);
-        note = `Outputs of earlier flow nodes were cut to ${max} characters each to fit the approval request.`;
-    }
-    if (encoded.size > MAX_MARKER_CHARS) {
-        throw new ApprovalStateError(`the approval request's state needs ${encoded.size} characters, more than the ${MAX_MARKER_CHARS} a comment marker may hold; shorten the command's params`);
-    }
-    return { key, payload: encoded.payload, state: current, note };
-}
-function issuePath(path) {
-    return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
-}
-/** Reads and checks the state under `key` in a comment body. */
-function decodeApprovalState(body, key) {
-    const refuse = (why) => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` });
-    if (!hasMarker(body, key))
-        return refuse('the comment has no approval marker');
-    const raw = comment_marker_readMarkerState(body, key);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        return refuse('its hidden state is missing or is not JSON; it cannot be acted on, ask again');
-    const { sum, ...rest } = raw;
-    if (rest.v !== APPROVAL_STATE_VERSION) {
-        return refuse(`its hidden state has version ${JSON.stringify(rest.v ?? null)}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`);
-    }
-    if (typeof sum !== 'string' || sum !== checksum(rest))
-        return refuse('its hidden state was edited (the checksum does not match); refusing it, ask again');
-    const parsed = stateSchema.safeParse(rest);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issuePath(issue.path)}: ` : '';
-        return refuse(`its hidden state is not valid (${where}${issue?.message ?? 'unknown problem'}); refusing it, ask again`);
-    }
-    return { ok: true, state: parsed.data };
-}
-
-;// CONCATENATED MODULE: ./src/approval/create-approval-request.ts
-// A new, pending approval request: for a command whose params say require_approval, or for an
-// Approval node that paused a flow.
-
-
-
-
-/** An unanswered request lapses after this long unless an Approval node sets timeout_seconds. */
-const DEFAULT_APPROVAL_TTL_SECONDS = 7 * 24 * 60 * 60;
-/** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
-function requiresApproval(invocation) {
-    const value = invocation.params.require_approval;
-    return value === true || value === 'true';
-}
-/** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */
-function approversFrom(value) {
-    const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-    const out = [];
-    for (const entry of list) {
-        if (typeof entry !== 'string')
-            continue;
-        const cleaned = entry.trim().replace(/^@/, '');
-        if (cleaned !== '' && !out.some((o) => o.toLowerCase() === cleaned.toLowerCase()))
-            out.push(cleaned);
-    }
-    return out;
-}
-/** Whom a request names: the Approval node's own list, else the command's `params.approvers`. */
-function approversFor(invocation, ask) {
-    return ask?.approvers ? approversFrom(ask.approvers) : approversFrom(invocation.params.approvers);
-}
-/** Approving is a write: at least `write`, or the command's own `params.permission` when higher. */
-function approvalPermission(invocation) {
-    const declared = invocation.params.permission;
-    return isPermission(declared) && atLeast(declared, 'write') ? declared : 'write';
-}
-function createApprovalRequest(input) {
-    const { invocation, flow } = input;
-    if (!invocation.target)
-        throw new Error('an approval request needs an invocation with a target');
-    const requestedAt = input.now.toISOString();
-    const ttl = flow?.ask.timeoutSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS;
-    const seed = { number: input.number, trigger: input.trigger, key: invocation.key, requester: input.requester, requestedAt, at: flow?.state.pausedAt ?? null };
-    return {
-        v: APPROVAL_STATE_VERSION,
-        id: (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(seed)).digest('hex').slice(0, 8),
-        status: 'pending',
-        trigger: input.trigger,
-        invocation: { via: invocation.via, key: invocation.key, args: invocation.args, target: invocation.target, params: invocation.params },
-        requester: input.requester,
-        approvers: approversFor(invocation, flow?.ask),
-        requiredPermission: approvalPermission(invocation),
-        number: input.number,
-        headSha: input.headSha,
-        requestedAt,
-        expiresAt: new Date(input.now.getTime() + ttl * 1000).toISOString(),
-        flow: flow?.state ?? null,
-        message: flow?.ask.message ?? null,
-        decision: null
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
@@ -17470,16 +17605,21 @@ function checkApprovalAgainstConfig(state, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/approval/decide-approval.ts
-// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason.
-// Pure: the shell reads the sender's permission and team memberships first (see approverTeams).
+// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason; a
+// withdrawal (`/approve cancel`, `/remove-approve`) only leaves it pending. Pure: the shell reads
+// the sender's permission and team memberships first (see approverTeams).
 
 const TEAM = /^team:(.+\/.+)$/i;
-/** `org/slug` of every team the request names, for the shell to look up. */
-function approverTeams(state) {
-    return state.approvers.flatMap((a) => {
+function teamsIn(entries) {
+    return entries.flatMap((a) => {
         const team = TEAM.exec(a)?.[1];
         return team ? [team] : [];
     });
+}
+/** `org/slug` of every team the request and the Trigger's allowed_users name, for the shell to look up. */
+function approverTeams(state, allowedUsers = []) {
+    const all = [...teamsIn(state.approvers), ...teamsIn(allowedUsers)];
+    return all.filter((t, i) => all.findIndex((o) => o.toLowerCase() === t.toLowerCase()) === i);
 }
 /** Whether deciding needs the sender's repository permission (a request that names no approvers). */
 function needsApproverPermission(state) {
@@ -17492,9 +17632,26 @@ function teamMembership(facts, team) {
     const key = Object.keys(facts.teams).find((k) => same(k, team));
     return key === undefined ? null : (facts.teams[key] ?? null);
 }
+/** null when the Trigger's allowed_users takes the sender (or names nobody), otherwise why not. */
+function allowedByTrigger(state, answer, facts) {
+    const allowed = facts.allowedUsers ?? [];
+    if (allowed.length === 0)
+        return null;
+    if (allowed.some((a) => !TEAM.test(a) && same(a, answer.sender)))
+        return null;
+    const teams = teamsIn(allowed);
+    if (teams.some((team) => teamMembership(facts, team) === true))
+        return null;
+    const unread = teams.filter((team) => teamMembership(facts, team) === null).map((t) => `team:${t}`);
+    const note = unread.length > 0 ? ` (membership of ${unread.join(', ')} could not be read)` : '';
+    return `@${answer.sender} is not in the allowed_users of Trigger '${state.trigger ?? '(none)'}' (${allowed.join(', ')})${note}, so may not answer its requests`;
+}
 /** null when the sender may answer, otherwise why not. */
 function authority(state, answer, facts) {
     const who = `@${answer.sender}`;
+    const declined = allowedByTrigger(state, answer, facts);
+    if (declined)
+        return declined;
     if (state.approvers.length === 0) {
         // Anyone with the role may answer; a bot is never "anyone".
         if (answer.senderIsBot)
@@ -17526,14 +17683,32 @@ function authority(state, answer, facts) {
 function updated(state, status, answer, note) {
     return { ...state, status, decision: { by: answer.sender, at: answer.at, note } };
 }
+/** null when the request belongs to this thread, otherwise why not. */
+function wrongThread(state, thread) {
+    if (!same(state.repository, thread.repository))
+        return `request ${state.id} was made in ${state.repository}, not ${thread.repository}`;
+    if (state.number !== thread.number)
+        return `request ${state.id} was made on #${state.number}, not on #${thread.number} where this answer was written`;
+    return null;
+}
 /**
- * Checks in this order: the request is still pending and not past its time; the sender may answer
- * (a listed approver or team member, or, with no list, someone with the required role); the
- * requester cannot approve their own request (they may withdraw it with /deny); an approval holds
- * only while the PR head is the commit it was asked for.
+ * Checks in this order: the request belongs to this repository and thread; a withdrawal changes
+ * nothing; the request is still pending and not past its time; the sender may answer (someone the
+ * Trigger's allowed_users takes, and a listed approver or team member, or, with no list, someone
+ * with the required role); the requester cannot approve their own request (they may withdraw it
+ * with /deny); on a pull request an approval holds only for the head commit it was asked for, and
+ * a request or an event without one is refused.
  */
-function decideApproval(state, answer, facts, currentHeadSha) {
+function decideApproval(state, answer, facts, thread) {
     const refuse = (reason, next = null) => ({ action: 'refuse', reason, state: next });
+    const elsewhere = wrongThread(state, thread);
+    if (elsewhere)
+        return refuse(`${elsewhere}; refusing it`);
+    if (answer.verb === 'withdraw') {
+        const words = answer.words ?? '/approve cancel';
+        const status = state.status === 'pending' ? `request ${state.id} is still pending (answer /deny to cancel it)` : `request ${state.id} was already ${state.status}`;
+        return { action: 'keep', reason: `${words} by @${answer.sender} withdraws an approval, and nothing was approved; ${status}`, state: null };
+    }
     if (state.status !== 'pending') {
         const by = state.decision ? ` by @${state.decision.by}` : '';
         return refuse(`request ${state.id} is no longer pending: it was ${state.status}${by}`);
@@ -17555,6 +17730,11 @@ function decideApproval(state, answer, facts, currentHeadSha) {
     const refused = authority(state, answer, facts);
     if (refused)
         return refuse(refused);
+    if (thread.isPullRequest && (state.headSha === null || thread.headSha === null)) {
+        const missing = state.headSha === null ? 'the request records no head commit' : 'the head commit of the pull request is not known in this run';
+        return refuse(`${missing}, so the approval cannot be tied to the code it covers; ask again`);
+    }
+    const currentHeadSha = thread.headSha;
     if (state.headSha !== null && (currentHeadSha === null || currentHeadSha.toLowerCase() !== state.headSha.toLowerCase())) {
         const now = currentHeadSha ? ` to ${currentHeadSha.slice(0, 7)}` : '';
         const reason = `the PR head changed from ${state.headSha.slice(0, 7)}${now} after the request; the approval would cover code nobody reviewed, so ask again`;
@@ -17565,7 +17745,8 @@ function decideApproval(state, answer, facts, currentHeadSha) {
 
 ;// CONCATENATED MODULE: ./src/approval/find-pending-approval.ts
 // Which request an `/approve` or `/deny` answers: among the PR's comments (already fetched), the
-// newest pending request the action itself wrote, or the one `/approve ID` names.
+// newest pending request the action itself wrote (by its own login, not any Bot's), or the one
+// `/approve ID` names. Each state is read only at its fixed place and with a valid seal.
 
 function newestFirst(a, b) {
     const ta = a.comment.createdAt ? Date.parse(a.comment.createdAt) : NaN;
@@ -17576,8 +17757,11 @@ function newestFirst(a, b) {
 }
 function findPendingApproval(comments, options) {
     const wanted = options.id?.trim().toLowerCase() || null;
+    const own = options.ownLogin?.toLowerCase();
+    // A person's or another bot's copy of a marker never counts, whatever it holds.
+    const isOwn = (comment) => own !== undefined && comment.author?.toLowerCase() === own;
     const candidates = comments
-        .flatMap((comment, index) => (options.isOwn(comment) ? approvalKeysIn(comment.body).map((key) => ({ comment, key, index })) : []))
+        .flatMap((comment, index) => (isOwn(comment) ? approvalKeysIn(comment.body).map((key) => ({ comment, key, index })) : []))
         .sort(newestFirst);
     const pending = [];
     const problems = [];
@@ -17585,7 +17769,7 @@ function findPendingApproval(comments, options) {
         const id = candidate.key.slice(candidate.key.indexOf('/') + 1).toLowerCase();
         if (wanted !== null && id !== wanted)
             continue;
-        const decoded = decodeApprovalState(candidate.comment.body, candidate.key);
+        const decoded = decodeApprovalState(candidate.comment.body, candidate.key, options.stateKey);
         if (!decoded.ok) {
             problems.push(decoded.reason);
             continue;
@@ -17603,7 +17787,8 @@ function findPendingApproval(comments, options) {
     }
     if (problems.length > 0)
         return { found: false, reason: problems[0] };
-    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted} on this pull request` : 'there is no pending approval request on this pull request' };
+    const by = options.ownLogin ? ` written by @${options.ownLogin}` : '';
+    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request` };
 }
 
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
@@ -18555,13 +18740,16 @@ function worstOf(outcomes) {
 async function requestApproval(shell, invocation, flow) {
     const { event } = shell;
     const target = run_target_label(invocation);
-    if (event.number === null || !event.sender) {
+    if (!shell.stateKey)
+        return { outcome: { invocation, target, status: 'refused', detail: STATE_KEY_MISSING }, outputs: {} };
+    if (event.number === null || !event.sender || !event.repository) {
         return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} };
     }
     const state = createApprovalRequest({
         trigger: shell.commentKey,
         invocation,
         requester: shell.requester ?? event.sender.login,
+        repository: event.repository,
         number: event.number,
         headSha: event.headSha,
         now: shell.now(),
@@ -18577,7 +18765,9 @@ async function requestApproval(shell, invocation, flow) {
 async function writeApproval(shell, state) {
     if (!shell.publisher)
         return;
-    const encoded = encodeApprovalState(state);
+    if (!shell.stateKey)
+        throw new Error(STATE_KEY_MISSING);
+    const encoded = encodeApprovalState(state, shell.stateKey);
     await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload);
 }
 /**
@@ -18716,6 +18906,9 @@ async function runTarget(shell, invocation, options = {}) {
     const target = run_target_label(invocation);
     if (!invocation.target)
         return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} };
+    const unsealable = stateKeyRefusal(invocation, config.flows, shell.stateKey);
+    if (unsealable)
+        return { outcome: { invocation, target, status: 'refused', detail: unsealable }, outputs: {} };
     if (!options.resumed && requiresApproval(invocation))
         return requestApproval(shell, invocation);
     const approvedBy = options.resumed?.by ?? null;
@@ -20354,7 +20547,13 @@ function deltaIndex(delta) {
 function silencedByPerson(thread) {
     if (!thread)
         return false;
-    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && isDismissal(r.body));
+    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && r.mayDismiss === true && isDismissal(r.body));
+}
+/** Dismissal replies that do not count: their authors lack the permission. */
+function opinionsIn(thread) {
+    if (!thread)
+        return [];
+    return thread.replies.filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body)).map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
 }
 /** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
 function moveThrough(finding, entry) {
@@ -20378,6 +20577,7 @@ function carryFindings(input) {
     const delta = input.delta ? deltaIndex(input.delta) : null;
     const touched = [];
     const dismissed = [];
+    const opinions = [];
     const findings = input.prior.map((prior, index) => {
         const thread = prior.commentId !== null ? threads.get(prior.commentId) : undefined;
         const { finding, touched: changed } = delta ? moveThrough(prior, delta.get(prior.path)) : { finding: prior, touched: false };
@@ -20392,9 +20592,10 @@ function carryFindings(input) {
             touched.push(index);
             return { ...finding, status: 'addressed' };
         }
+        opinions.push(...opinionsIn(thread).map((o) => ({ index, ...o })));
         return finding;
     });
-    return { findings, touched, dismissed };
+    return { findings, touched, dismissed, opinions };
 }
 
 ;// CONCATENATED MODULE: ./src/review/finding-text.ts
@@ -20514,141 +20715,11 @@ function dedupeFindings(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/review/review-state.ts
-// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
-// summary comment (comment-marker.ts format). Versioned and validated on the way in: a missing or
-// garbled state is never an error, only a first review with a note. Pure.
-
-
-const REVIEW_STATE_VERSION = 1;
-/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
-function reviewStateKey(agentName) {
-    return `review-summary:${agentName}`;
-}
-const sha = schemas_string().regex(/^[0-9a-f]{7,64}$/i);
-const line = schemas_number().int().min(1);
-const findingSchema = object({
-    id: schemas_string().min(1),
-    path: schemas_string().min(1),
-    line,
-    start_line: line.optional(),
-    side: schemas_enum(['LEFT', 'RIGHT']),
-    summary: schemas_string(),
-    status: schemas_enum(['open', 'addressed', 'dismissed']),
-    comment_id: schemas_number().int().nullable()
-});
-const review_state_stateSchema = object({
-    version: literal(REVIEW_STATE_VERSION),
-    head_sha: sha,
-    base_sha: sha,
-    findings: array(findingSchema),
-    reviews: array(schemas_string().refine((t) => !Number.isNaN(Date.parse(t))))
-});
-/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
-function encodeReviewState(state) {
-    return {
-        version: state.version,
-        head_sha: state.headSha,
-        base_sha: state.baseSha,
-        findings: state.findings.map((f) => ({
-            id: f.id,
-            path: f.path,
-            line: f.line,
-            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
-            side: f.side,
-            summary: f.summary,
-            status: f.status,
-            comment_id: f.commentId
-        })),
-        reviews: [...state.reviews]
-    };
-}
-function fromStored(stored) {
-    return {
-        version: stored.version,
-        headSha: stored.head_sha,
-        baseSha: stored.base_sha,
-        findings: stored.findings.map((f) => ({
-            id: f.id,
-            path: f.path,
-            line: f.line,
-            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
-            side: f.side,
-            summary: f.summary,
-            status: f.status,
-            commentId: f.comment_id
-        })),
-        reviews: stored.reviews
-    };
-}
-const START_OVER = 'this review starts over as a first review';
-/** The state decoded from the marker value (`readMarkerState`'s result); undefined means none was there. */
-function decodeReviewState(raw) {
-    if (raw === undefined)
-        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
-    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
-    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
-        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
-    }
-    const parsed = review_state_stateSchema.safeParse(raw);
-    if (!parsed.success) {
-        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
-        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
-    }
-    return { state: fromStored(parsed.data), note: null };
-}
-/** The state in the body of the action's summary comment; a null body (no comment yet) is a first review. */
-function readReviewState(body, key) {
-    if (body === null)
-        return { state: null, note: null };
-    return decodeReviewState(readMarkerState(body, key));
-}
-
-;// CONCATENATED MODULE: ./src/review/next-review-state.ts
-
-
-/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
-const MAX_STATE_FINDINGS = 100;
-const DAY_MS = 24 * 60 * 60 * 1000;
-function toFinding({ comment, commentId }) {
-    const finding = {
-        id: findingId(comment.path, comment.body),
-        path: comment.path,
-        line: comment.line,
-        side: comment.side ?? 'RIGHT',
-        summary: summarizeFinding(comment.body),
-        status: 'open',
-        commentId
-    };
-    if (comment.start_line !== undefined && comment.start_line < comment.line)
-        finding.startLine = comment.start_line;
-    return finding;
-}
-/** Keeps the newest findings, open ones first, in their original order. */
-function bounded(findings) {
-    if (findings.length <= MAX_STATE_FINDINGS)
-        return findings;
-    const indexed = findings.map((finding, index) => ({ finding, index }));
-    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
-    const room = MAX_STATE_FINDINGS - open.length;
-    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
-    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
-}
-function nextReviewState(previous, record) {
-    const now = record.now.getTime();
-    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < DAY_MS);
-    return {
-        version: REVIEW_STATE_VERSION,
-        headSha: record.headSha,
-        baseSha: record.baseSha,
-        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
-        reviews: [...recent, record.now.toISOString()]
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/review/plan-review-scope.ts
 
-const plan_review_scope_DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Clocks of runners and GitHub differ a little; a review time further ahead than this was never real. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const TRIGGER_WORDS = {
     opened: 'the pull request was opened',
     reopened: 'the pull request was reopened',
@@ -20665,18 +20736,21 @@ const TRIGGER_WORDS = {
 function utcMinute(time) {
     return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
-/** Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot. */
+/**
+ * Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot.
+ * Times in the future are ignored: no review the action ran can have one.
+ */
 function reviewsInLastDay(state, now) {
     return state.reviews
         .map((t) => Date.parse(t))
-        .filter((t) => !Number.isNaN(t) && now.getTime() - t < plan_review_scope_DAY_MS)
+        .filter((t) => !Number.isNaN(t) && now.getTime() - t < DAY_MS && t - now.getTime() <= CLOCK_SKEW_MS)
         .sort((a, b) => a - b);
 }
 function capReason(state, config, now) {
     const recent = reviewsInLastDay(state, now);
     if (recent.length < config.maxReviewsPerDay)
         return null;
-    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + plan_review_scope_DAY_MS;
+    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + DAY_MS;
     return (`the cap of ${config.maxReviewsPerDay} review${config.maxReviewsPerDay === 1 ? '' : 's'} per pull request per day is reached ` +
         `(${recent.length} in the last 24 hours; review.max_reviews_per_day); the next review can run after ${utcMinute(freeAt)}`);
 }
@@ -20745,6 +20819,165 @@ function reviewTriggerOf(action, options = {}) {
         return 'rerun';
     const known = ['opened', 'reopened', 'ready_for_review', 'synchronize', 'review_requested', 'edited', 'labeled', 'unlabeled'];
     return known.find((k) => k === action) ?? 'other';
+}
+
+;// CONCATENATED MODULE: ./src/review/review-state.ts
+// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
+// summary comment (comment-marker.ts format). Read only from the action's own comment, at its fixed
+// place, sealed with the state-key when the workflow gives one; versioned and validated on the way
+// in: a missing, garbled or unsealed state is never an error, only a first review with a note. Pure.
+
+
+
+/** 2: sealed with the state-key when there is one; 1 was never sealed. */
+const REVIEW_STATE_VERSION = 2;
+/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
+function reviewStateKey(agentName) {
+    return `review-summary:${agentName}`;
+}
+const sha = schemas_string().regex(/^[0-9a-f]{7,64}$/i);
+const line = schemas_number().int().min(1);
+const findingSchema = object({
+    id: schemas_string().min(1),
+    path: schemas_string().min(1),
+    line,
+    start_line: line.optional(),
+    side: schemas_enum(['LEFT', 'RIGHT']),
+    summary: schemas_string(),
+    status: schemas_enum(['open', 'addressed', 'dismissed']),
+    comment_id: schemas_number().int().nullable()
+});
+const review_state_stateSchema = object({
+    version: literal(REVIEW_STATE_VERSION),
+    head_sha: sha,
+    base_sha: sha,
+    findings: array(findingSchema),
+    reviews: array(schemas_string().refine((t) => !Number.isNaN(Date.parse(t))))
+});
+/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
+function encodeReviewState(state) {
+    return {
+        version: state.version,
+        head_sha: state.headSha,
+        base_sha: state.baseSha,
+        findings: state.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            comment_id: f.commentId
+        })),
+        reviews: [...state.reviews]
+    };
+}
+function fromStored(stored) {
+    return {
+        version: stored.version,
+        headSha: stored.head_sha,
+        baseSha: stored.base_sha,
+        findings: stored.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            commentId: f.comment_id
+        })),
+        reviews: stored.reviews
+    };
+}
+/** The JSON to store under `key`: the encoded state, sealed when there is a state-key. */
+function storedReviewState(key, state, stateKey) {
+    const stored = encodeReviewState(state);
+    return stateKey ? sealState(key, stored, stateKey) : stored;
+}
+const START_OVER = 'this review starts over as a first review';
+/**
+ * The state decoded from the marker value under `key`; undefined means none was there. With a
+ * state-key the seal must hold; without one the state is trusted by authorship and place alone.
+ */
+function decodeReviewState(raw, key, stateKey) {
+    if (raw === undefined)
+        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
+    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
+    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
+        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
+    }
+    if (version === 1) {
+        return { state: null, note: `The review state was written by an earlier github-agent, without a state-key seal (state version 1); ${START_OVER}.` };
+    }
+    const unsealed = unsealState(key, raw, stateKey);
+    if (!unsealed.ok)
+        return { state: null, note: `The review state in the summary comment is refused: ${unsealed.reason}; ${START_OVER}.` };
+    const parsed = review_state_stateSchema.safeParse(unsealed.state);
+    if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
+        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
+    }
+    return { state: fromStored(parsed.data), note: null };
+}
+/**
+ * The state in the body of the action's summary comment (the caller checked who wrote it), read
+ * only at its fixed place; a null body (no comment yet) is a first review.
+ */
+function readReviewState(body, key, stateKey) {
+    if (body === null)
+        return { state: null, note: null };
+    const block = readStateBlock(body, key);
+    if (!block.ok) {
+        const none = block.reason === 'the comment carries no state';
+        return { state: null, note: none ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.` };
+    }
+    return decodeReviewState(block.state, key, stateKey);
+}
+
+;// CONCATENATED MODULE: ./src/review/next-review-state.ts
+
+
+
+/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
+const MAX_STATE_FINDINGS = 100;
+const next_review_state_DAY_MS = 24 * 60 * 60 * 1000;
+function toFinding({ comment, commentId }) {
+    const finding = {
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: comment.side ?? 'RIGHT',
+        summary: summarizeFinding(comment.body),
+        status: 'open',
+        commentId
+    };
+    if (comment.start_line !== undefined && comment.start_line < comment.line)
+        finding.startLine = comment.start_line;
+    return finding;
+}
+/** Keeps the newest findings, open ones first, in their original order. */
+function bounded(findings) {
+    if (findings.length <= MAX_STATE_FINDINGS)
+        return findings;
+    const indexed = findings.map((finding, index) => ({ finding, index }));
+    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
+    const room = MAX_STATE_FINDINGS - open.length;
+    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
+    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
+}
+function nextReviewState(previous, record) {
+    const now = record.now.getTime();
+    // Future times were never a review this action ran: they are dropped, not carried forward.
+    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < next_review_state_DAY_MS && Date.parse(t) - now <= CLOCK_SKEW_MS);
+    return {
+        version: REVIEW_STATE_VERSION,
+        headSha: record.headSha,
+        baseSha: record.baseSha,
+        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
+        reviews: [...recent, record.now.toISOString()]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
@@ -20838,6 +21071,11 @@ function renderReviewSummary(input) {
     parts.push(thisRun(input.scope, input.run));
     if (input.stateNote)
         parts.push(`_${inline(input.stateNote)}_`);
+    if (input.opinions && input.opinions.length > 0) {
+        const lines = input.opinions.map((o) => `- @${inline(o.author)} on \`${inline(o.path).replace(/`/g, "'")}:${o.line}\`: “${inline(o.reply).slice(0, 200)}”`);
+        const needs = input.opinions[0]?.needs ?? 'write';
+        parts.push(`**Opinions, not dismissals** (dismissing a finding needs ${needs} permission; these stay open):\n\n${lines.join('\n')}`);
+    }
     if (state !== null && state.findings.length > 0) {
         const ordered = ORDER.flatMap((status) => state.findings.filter((f) => f.status === status));
         const listed = ordered.slice(0, LISTED_FINDINGS).map((f) => findingLine(f, prUrl));
@@ -20846,7 +21084,7 @@ function renderReviewSummary(input) {
         parts.push(`<details><summary>Findings (${ordered.length})</summary>\n\n${listed.join('\n')}\n\n</details>`);
     }
     const body = parts.join('\n\n');
-    const encoded = state === null ? undefined : encodeReviewState(state);
+    const encoded = state === null ? undefined : storedReviewState(key, state, input.stateKey ?? null);
     return { key, body, state: encoded, text: `${body}\n\n${markerBlock(key, encoded)}` };
 }
 
@@ -20865,8 +21103,20 @@ function renderReviewSummary(input) {
 
 
 
+
+
 const REVIEW_TOOL = 'github_post_review';
 const DEFAULT_DIFF_TOKENS = 24_000;
+/**
+ * Who may dismiss a finding: someone with the permission the command that runs the review requires
+ * (`params.permission`, `write` by default), and never less than triage, which is what GitHub
+ * itself asks to resolve someone else's conversation.
+ */
+function dismissPermission(invocation) {
+    const declared = invocation.params.permission;
+    const required = isPermission(declared) ? declared : 'write';
+    return atLeast(required, 'triage') ? required : 'triage';
+}
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
 function shouldConverge(agent, event) {
     return event.isPullRequest && event.number !== null && event.headSha !== null && agent.tools.some((t) => t.name === REVIEW_TOOL && t.enabled);
@@ -20927,12 +21177,32 @@ function reviewThreads(comments) {
             .map((c) => ({ author: c.author, body: c.body, fromAction: c.authorType === 'Bot' || hasAnyMarker(c.body) }))
     }));
 }
+/** Marks each reply that reads as a dismissal with whether its author may dismiss; one lookup per author. */
+async function withDismissRights(args, threads) {
+    const needed = dismissPermission(args.invocation);
+    const known = new Map();
+    const may = (login) => {
+        const key = login.toLowerCase();
+        let pending = known.get(key);
+        if (!pending) {
+            pending = args.permissionOf
+                ? args.permissionOf(login).then((p) => p !== null && atLeast(p, needed), () => false)
+                : Promise.resolve(false);
+            known.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(threads.map(async (thread) => ({
+        ...thread,
+        replies: await Promise.all(thread.replies.map(async (r) => (!r.fromAction && r.author !== null && isDismissal(r.body) ? { ...r, mayDismiss: await may(r.author) } : r)))
+    })));
+}
 async function fetchThreads(args, prior) {
     // Threads only tell about open findings with a comment: without one there is nothing to read.
     if (!prior.some((f) => f.status === 'open' && f.commentId !== null))
         return [];
     try {
-        return reviewThreads(await args.port.listReviewComments(args.number));
+        return await withDismissRights(args, reviewThreads(await args.port.listReviewComments(args.number)));
     }
     catch (error) {
         args.logger.warning(`Could not list the review comments of #${args.number} (${review_session_failure(error)}); replies to earlier findings are not read.`);
@@ -20940,8 +21210,9 @@ async function fetchThreads(args, prior) {
     }
 }
 async function review_session_readState(args, key) {
+    // findOwnComment only returns a comment written by the action's own login.
     const own = await args.publisher.findOwnComment(args.number, key);
-    return own ? decodeReviewState(own.state) : { state: null, note: null };
+    return own ? readReviewState(own.body, key, args.stateKey ?? null) : { state: null, note: null };
 }
 async function planScope(args, read, config) {
     const { event, invocation } = args;
@@ -21000,7 +21271,7 @@ async function openReviewSession(args) {
     const carried = carryFindings({ prior, threads, delta });
     const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
     const publishing = convergingPublisher(args.publisher, { prior, threads, delta });
-    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing }, result).catch((error) => {
+    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
         args.logger.warning(`Could not record the review of #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
     });
     return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } };
@@ -21087,6 +21358,13 @@ async function replyToAddressed(args, addressed) {
         }
     }
 }
+function opinionsOf(carried, args) {
+    const needs = dismissPermission(args.invocation);
+    return carried.opinions.flatMap(({ index, author, reply }) => {
+        const finding = carried.findings[index];
+        return finding ? [{ author, path: finding.path, line: finding.line, reply, needs }] : [];
+    });
+}
 async function finishReview(args, data, result) {
     if (!result || result.stoppedBy !== 'end') {
         const kept = data.read.state ? `kept at ${short_sha_shortSha(data.read.state.headSha)}` : 'not written';
@@ -21112,7 +21390,9 @@ async function finishReview(args, data, result) {
         state,
         scope: data.scope,
         run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
-        stateNote: data.read.note
+        stateNote: data.read.note,
+        stateKey: args.stateKey ?? null,
+        opinions: data.opinions
     });
     await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
 }
@@ -21219,6 +21499,7 @@ function createTargetShell(ctx, commentKey) {
         commentKey,
         publisher: ctx.publisher,
         logger: runtime.runner,
+        stateKey: settings.stateKey || null,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
             if (hasKeyFor(plan.model, plan.agent, settings))
@@ -21258,6 +21539,8 @@ function createTargetShell(ctx, commentKey) {
                 serverUrl: runtime.env.GITHUB_SERVER_URL,
                 runAttempt: Number(runtime.env.GITHUB_RUN_ATTEMPT) || 1,
                 logger: runtime.runner,
+                stateKey: settings.stateKey || null,
+                permissionOf: async (login) => (ctx.port ? (await ctx.port.getSenderPermission(login)).permission : null),
                 ...(event.baseSha ? { baseSha: event.baseSha } : {}),
                 ...(binding ? { commandLocation: binding.location } : {})
             });
@@ -21276,38 +21559,49 @@ function createTargetShell(ctx, commentKey) {
 async function answerApproval(ctx, command, record) {
     const { event, config } = ctx;
     const sender = event.sender;
-    if (!ctx.port || !ctx.publisher || event.number === null || !sender) {
-        record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`);
+    if (!ctx.settings.stateKey) {
+        // Unsealed state cannot be told from an edited copy: answer nothing, not even to say no.
+        record.notes.push(`${command.words} ignored: approvals need the state-key input (state-key: \${{ secrets.AOF_STATE_KEY }}); nothing was read or written`);
+        return;
+    }
+    if (!ctx.port || !ctx.publisher || event.number === null || !sender || !event.repository) {
+        record.notes.push(`${command.words} needs github-token and an issue or PR; nothing was done`);
         return;
     }
     const comments = await ctx.port.listIssueComments(event.number);
-    const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' });
+    const ownLogin = await ctx.ownLogin();
+    if (ownLogin === null)
+        record.notes.push('could not tell which account github-token writes as (GET /user failed), so no approval request can be read; set app-slug for a GitHub App token');
+    const lookup = findPendingApproval(comments, { id: command.id, ownLogin, stateKey: ctx.settings.stateKey });
     if (!lookup.found) {
-        record.notes.push(`/${command.verb}: ${lookup.reason}`);
+        record.notes.push(`${command.words}: ${lookup.reason}`);
         return;
     }
     const state = lookup.state;
+    const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
     const teams = {};
-    for (const team of approverTeams(state)) {
+    for (const team of approverTeams(state, allowedUsers)) {
         const membership = await ctx.port.getTeamMembership(team, sender.login);
         teams[team] = membership.member;
         if (membership.member === null)
             record.notes.push(membership.error);
     }
     const permission = await ctx.port.getSenderPermission(sender.login);
-    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams };
+    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
     const at = event.commentCreatedAt ?? new Date().toISOString();
-    const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha);
-    ctx.runtime.runner.info(`/${command.verb} on request ${state.id}: ${decision.reason}`);
+    const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note };
+    const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha };
+    const decision = decideApproval(state, answer, facts, thread);
+    ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
     const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester };
     if (decision.state)
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
     const target = `${state.invocation.target.kind}:${state.invocation.target.name}`;
-    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] };
-    if (decision.action === 'refuse') {
-        record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason });
+    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] };
+    if (decision.action === 'refuse' || decision.action === 'keep') {
+        record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason });
         return;
     }
     const checked = checkApprovalAgainstConfig(state, config);
@@ -21436,6 +21730,14 @@ function readSettings(get, env) {
     if (!/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(botName)) {
         throw new SettingsError(`Input 'bot-name' must be a GitHub login such as aofbot, got '${botName}'`);
     }
+    const appSlug = get('app-slug').replace(/\[bot\]$/, '');
+    if (appSlug !== '' && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
+        throw new SettingsError(`Input 'app-slug' must be a GitHub App's slug such as my-app (its bot is my-app[bot]), got '${appSlug}'`);
+    }
+    const stateKey = get('state-key');
+    if (stateKey !== '' && stateKey.length < 16) {
+        throw new SettingsError(`Input 'state-key' must be a random secret of at least 16 characters (e.g. from openssl rand -hex 32), got ${stateKey.length}`);
+    }
     const model = get('model');
     if (model !== '' && !model.includes(':')) {
         throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`);
@@ -21452,7 +21754,9 @@ function readSettings(get, env) {
         maxTurns: readCount(get, 'max-turns'),
         maxTokens: readCount(get, 'max-tokens'),
         budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'], 'neutral'),
-        checkName: get('check-name')
+        checkName: get('check-name'),
+        stateKey,
+        appSlug
     };
 }
 
@@ -21690,6 +21994,8 @@ function checkTemplates(config) {
 
 
 
+
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -21778,7 +22084,7 @@ function checkRunStarter(runtime, settings, event, publisher, readOnly, finisher
 async function pipeline(runtime, record, finishers) {
     const { env, runner } = runtime;
     const settings = readSettings((name) => runner.input(name), env);
-    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean);
+    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         runner.setSecret(secret);
     record.dryRun = settings.dryRun;
@@ -21798,8 +22104,15 @@ async function pipeline(runtime, record, finishers) {
     const readOnlyReason = readOnlyReasonOf(event);
     if (readOnlyReason)
         record.notes.push(readOnlyReason);
+    const ownLogin = actionIdentity(settings.githubToken, settings.appSlug, async () => (port ? port.getViewerLogin() : null));
     const publisher = port
-        ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: null, logger: runner, ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}) })
+        ? createPublisher(port, {
+            dryRun: settings.dryRun || readOnlyReason !== null,
+            secrets,
+            botLogin: ownLogin,
+            logger: runner,
+            ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {})
+        })
         : null;
     finishers.publisher = publisher;
     const ctx = {
@@ -21811,6 +22124,7 @@ async function pipeline(runtime, record, finishers) {
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
         readOnlyReason,
+        ownLogin,
         startCheckRun: checkRunStarter(runtime, settings, event, publisher, readOnlyReason !== null, finishers)
     };
     // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
@@ -21828,6 +22142,11 @@ async function pipeline(runtime, record, finishers) {
     if (!decision.matched)
         return;
     const refused = await refusedInvocations(decision, event, port, runner);
+    for (const invocation of decision.invocations) {
+        const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null);
+        if (unsealable)
+            refused.set(invocation, unsealable);
+    }
     const allowed = decision.invocations.filter((i) => !refused.has(i));
     if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
         await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner);

@@ -1,6 +1,7 @@
 // Wiring: builds each stage's ports from the runtime and passes plain data from stage to stage.
 // Stage logic lives in its folder (docs/architecture.md has the map); nothing here decides.
 import { performance } from 'node:perf_hooks'
+import { stateKeyRefusal } from './approval/create-approval-request.js'
 import { parseApprovalCommand } from './approval/parse-approval-command.js'
 import { loadConfig } from './config/load-config.js'
 import type { Config, ConfigSource, Diagnostic } from './config/types.js'
@@ -9,6 +10,7 @@ import { buildEventContext } from './event/build-event-context.js'
 import type { EventContext } from './event/types.js'
 import { withPullRequest } from './event/with-pull-request.js'
 import { refusedInvocations, resolveTeams } from './gate/check-sender.js'
+import { actionIdentity } from './github/action-identity.js'
 import { addEyesReaction } from './github/add-eyes-reaction.js'
 import { CheckRunLifecycle, completeOnCancel } from './github/check-run-lifecycle.js'
 import { hasAnyMarker } from './github/comment-marker.js'
@@ -130,7 +132,7 @@ function checkRunStarter(runtime: Runtime, settings: Settings, event: EventConte
 async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finishers): Promise<void> {
   const { env, runner } = runtime
   const settings = readSettings((name) => runner.input(name), env)
-  const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey].filter(Boolean)
+  const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean)
   for (const secret of secrets) runner.setSecret(secret)
   record.dryRun = settings.dryRun
 
@@ -151,8 +153,15 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
   const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName
   const readOnlyReason = readOnlyReasonOf(event)
   if (readOnlyReason) record.notes.push(readOnlyReason)
+  const ownLogin = actionIdentity(settings.githubToken, settings.appSlug, async () => (port ? port.getViewerLogin() : null))
   const publisher = port
-    ? createPublisher(port, { dryRun: settings.dryRun || readOnlyReason !== null, secrets, botLogin: null, logger: runner, ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}) })
+    ? createPublisher(port, {
+        dryRun: settings.dryRun || readOnlyReason !== null,
+        secrets,
+        botLogin: ownLogin,
+        logger: runner,
+        ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {})
+      })
     : null
   finishers.publisher = publisher
   const ctx: RunContext = {
@@ -164,6 +173,7 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     publisher,
     budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
     readOnlyReason,
+    ownLogin,
     startCheckRun: checkRunStarter(runtime, settings, event, publisher, readOnlyReason !== null, finishers)
   }
 
@@ -183,6 +193,10 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
   if (!decision.matched) return
 
   const refused = await refusedInvocations(decision, event, port, runner)
+  for (const invocation of decision.invocations) {
+    const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null)
+    if (unsealable) refused.set(invocation, unsealable)
+  }
   const allowed = decision.invocations.filter((i) => !refused.has(i))
   if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
     await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)

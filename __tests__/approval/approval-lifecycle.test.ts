@@ -12,10 +12,15 @@ import { invocationMetadata } from '../../src/execute/plan-invocation.js'
 import { runFlow } from '../../src/flow/run-flow.js'
 import { markerBlock } from '../../src/github/comment-marker.js'
 import { fakePorts } from '../flow/fake-ports.js'
-import { answer, facts } from './builders.js'
+import { answer, facts, STATE_KEY } from './builders.js'
 import { HEAD_SHA, routePerTeam } from './per-team-example.js'
 
 const NOW = new Date('2025-06-02T09:00:00Z')
+
+/** The PR the request was made on, its head unchanged. */
+function onPull(state: { repository: string; number: number }) {
+  return { repository: state.repository, number: state.number, isPullRequest: true, headSha: HEAD_SHA }
+}
 
 function post(body: string, key: string, payload: unknown) {
   return { id: 9001, body: `${body}\n\n${markerBlock(key, payload)}`, author: 'github-actions[bot]', authorType: 'Bot', createdAt: NOW.toISOString() }
@@ -34,10 +39,10 @@ describe('approval gates on the reference per-team config', () => {
 
   it('holds /apply until platform-lead approves, then runs terraform-apply-flow as routed', async () => {
     const { config, event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: event.sender?.login ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
+    const request = createApprovalRequest({ trigger, invocation, requester: event.sender?.login ?? '', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
     expect(request).toMatchObject({ status: 'pending', requester: 'Codertocat', approvers: ['platform-lead', 'sre-oncall'], headSha: HEAD_SHA, requiredPermission: 'write' })
 
-    const encoded = encodeApprovalState(request)
+    const encoded = encodeApprovalState(request, STATE_KEY)
     const body = renderApprovalComment(encoded.state)
     expect(body).toContain('### ⏸️ Approval needed: `/apply`')
     expect(body).toContain('**Will run:** `flow:terraform-apply-flow`, for `/apply`')
@@ -47,9 +52,9 @@ describe('approval gates on the reference per-team config', () => {
     expect(body).toContain(`Reply \`/approve\` to run it, or \`/deny\` to cancel it. If several requests are waiting, name this one: \`/approve ${request.id}\`.`)
 
     const comments = [post(body, encoded.key, encoded.payload)]
-    const found = findPendingApproval(comments, { isOwn: (c) => c.authorType === 'Bot' })
+    const found = findPendingApproval(comments, { ownLogin: 'github-actions[bot]', stateKey: STATE_KEY })
     if (!found.found) throw new Error(found.reason)
-    const decision = decideApproval(found.state, answer('platform-lead'), facts(), HEAD_SHA)
+    const decision = decideApproval(found.state, answer('platform-lead'), facts(), onPull(found.state))
     expect(decision.action).toBe('resume')
     const check = checkApprovalAgainstConfig(found.state, config)
     expect(check).toEqual({ ok: true, invocation })
@@ -58,7 +63,7 @@ describe('approval gates on the reference per-team config', () => {
 
   it('refuses a resume whose approvers the config no longer lists', async () => {
     const { config, event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', number: event.number ?? 0, headSha: event.headSha, now: NOW })
+    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
     const changed: Config = structuredClone(config)
     const binding = changed.triggers.find((t) => t.name === 'infra-pr-bot')?.commands.find((c) => c.key === 'apply')
     if (!binding) throw new Error('no /apply binding')
@@ -72,7 +77,7 @@ describe('approval gates on the reference per-team config', () => {
     ['other params', { params: { require_approval: true, approvers: ['platform-lead', 'sre-oncall'], workspace: 'prod' } }, "the params of apply differ from the config's"]
   ])('refuses a state that names %s than the config', async (_name, change, reason) => {
     const { config, event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', number: event.number ?? 0, headSha: event.headSha, now: NOW })
+    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
     const tampered = { ...request, invocation: { ...request.invocation, ...change } } as typeof request
     expect(checkApprovalAgainstConfig(tampered, config)).toEqual({ ok: false, reason: `cannot resume request ${request.id}: ${reason}; ask again` })
   })
@@ -84,20 +89,20 @@ describe('approval gates on the reference per-team config', () => {
     const paused = await runFlow(flow, ctx, fakePorts({ plan: { text: 'Ships api v2; migration 0042 is reversible.' } }))
     if (paused.status !== 'paused' || !paused.state || !paused.approval) throw new Error('the flow did not pause')
 
-    const request = createApprovalRequest({ trigger, invocation, requester: 'bob', number: 1, headSha: HEAD_SHA, now: NOW, flow: { state: paused.state, ask: paused.approval } })
+    const request = createApprovalRequest({ trigger, invocation, requester: 'bob', repository: event.repository ?? '', number: 1, headSha: HEAD_SHA, now: NOW, flow: { state: paused.state, ask: paused.approval } })
     expect(request.expiresAt).toBe('2025-06-02T10:00:00.000Z')
-    const encoded = encodeApprovalState(request)
+    const encoded = encodeApprovalState(request, STATE_KEY)
     const body = renderApprovalComment(encoded.state)
     expect(body).toContain(`> Deploy ${HEAD_SHA} of myorg/api-server to production? Answer /approve or /deny.`)
     expect(body).toContain('**Will run:** the rest of flow `deploy-backend-prod` after its approval step `approve` (done so far: `plan`)')
     expect(body).toContain('**Who may approve:** anyone with write permission on this repository, except @bob who asked')
 
-    const stored = decodeApprovalState(post(body, encoded.key, encoded.payload).body, encoded.key)
+    const stored = decodeApprovalState(post(body, encoded.key, encoded.payload).body, encoded.key, STATE_KEY)
     if (!stored.ok) throw new Error(stored.reason)
     expect(checkApprovalAgainstConfig(stored.state, config)).toMatchObject({ ok: true })
-    expect(decideApproval(stored.state, answer('bob'), facts({ permission: 'admin' }), HEAD_SHA).action).toBe('refuse')
-    expect(decideApproval(stored.state, answer('charlie', 'approve', { at: '2025-06-02T10:30:00Z' }), facts(), HEAD_SHA).action).toBe('refuse')
-    const decision = decideApproval(stored.state, answer('charlie', 'approve', { at: '2025-06-02T09:45:00Z' }), facts(), HEAD_SHA)
+    expect(decideApproval(stored.state, answer('bob'), facts({ permission: 'admin' }), onPull(stored.state)).action).toBe('refuse')
+    expect(decideApproval(stored.state, answer('charlie', 'approve', { at: '2025-06-02T10:30:00Z' }), facts(), onPull(stored.state)).action).toBe('refuse')
+    const decision = decideApproval(stored.state, answer('charlie', 'approve', { at: '2025-06-02T09:45:00Z' }), facts(), onPull(stored.state))
     expect(decision.action).toBe('resume')
 
     const ports = fakePorts()
@@ -116,7 +121,7 @@ describe('renderApprovalComment after an answer', () => {
     ['expired', 'platform-lead', '### ⌛ Expired', 'Ask again with `/apply`.']
   ] as const)('%s by %s', async (status, by, heading, tail) => {
     const { event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', number: event.number ?? 0, headSha: event.headSha, now: NOW })
+    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
     const text = renderApprovalComment({ ...request, status, decision: { by, at: '2025-06-02T10:00:00Z', note: status === 'denied' && by === 'sre-oncall' ? 'change freeze' : '' } })
     expect(text.startsWith(heading)).toBe(true)
     expect(text).toContain('`/apply` (`flow:terraform-apply-flow`), requested by @Codertocat for commit `aaaaaaa`')

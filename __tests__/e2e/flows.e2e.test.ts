@@ -46,7 +46,7 @@ describe.each(nodeBinaries())('fleets, flows and approvals through dist/index.js
       payload,
       apiUrl: github.url,
       repository: REPO,
-      inputs: { 'anthropic-api-key': anthropic.apiKey, 'google-api-key': gemini.apiKey },
+      inputs: { 'anthropic-api-key': anthropic.apiKey, 'google-api-key': gemini.apiKey, 'state-key': 'e2e-state-key-0123456789abcdef' },
       env: { ANTHROPIC_BASE_URL: anthropic.url, GOOGLE_GEMINI_BASE_URL: gemini.url, GITHUB_AGENT_TIME_SCALE: '0.001' }
     })
   }

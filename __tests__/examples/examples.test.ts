@@ -284,7 +284,7 @@ describe('repository workflows', () => {
     const workflow = allWorkflows().find(([file]) => file.endsWith('aof-agent.yml'))?.[1] as Workflow
     const call = (workflow.on as Json).workflow_call as Json
     expect(Object.keys(call.inputs as Json)).toEqual(['config-path', 'config-ref', 'model', 'dry-run', 'bot-name'])
-    expect(Object.keys(call.secrets as Json)).toEqual(['anthropic-api-key', 'google-api-key'])
+    expect(Object.keys(call.secrets as Json)).toEqual(['anthropic-api-key', 'google-api-key', 'state-key'])
     expect(steps(workflow).map((s) => s.uses)).toContain('aof/github-agent@v1')
   })
 })

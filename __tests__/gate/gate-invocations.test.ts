@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { EventContext } from '../../src/event/types.js'
 import { gateInvocations, needsSenderPermission, requiredPermission } from '../../src/gate/gate-invocations.js'
-import type { Permission } from '../../src/gate/permission.js'
+import type { Permission } from '../../src/shared/permission.js'
 import type { Invocation } from '../../src/route/types.js'
 
 function invocation(via: Invocation['via'], params: Record<string, unknown> = {}, key: string | null = 'deploy'): Invocation {

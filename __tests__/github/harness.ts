@@ -40,7 +40,7 @@ export async function startHarness(options: { dryRun?: boolean } = {}): Promise<
   const build = (dryRun: boolean) => {
     const octokit = createOctokit({ token: TOKEN, baseUrl: server.url, logger: log, retry: { timeScale: 0.001 } })
     const port = createGitHubPort(octokit, REPO)
-    const publisher = createPublisher(port, { dryRun, secrets: [TOKEN], botLogin: null, logger: log })
+    const publisher = createPublisher(port, { dryRun, secrets: [TOKEN], botLogin: 'github-actions[bot]', logger: log })
     return { octokit, port, publisher }
   }
   const first = build(options.dryRun ?? false)

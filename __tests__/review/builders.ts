@@ -21,12 +21,17 @@ export function comment(path: string, line: number, body: string, extra: Partial
   return { path, line, body, ...extra }
 }
 
-export function thread(commentId: number, replies: { body: string; fromAction?: boolean }[] = [], extra: Partial<ReviewThread> = {}): ReviewThread {
-  return { commentId, replies: replies.map((r) => ({ author: r.fromAction ? 'github-actions[bot]' : 'alice', body: r.body, fromAction: r.fromAction ?? false })), ...extra }
+/** Replies by alice, who may dismiss findings unless `mayDismiss: false` says otherwise. */
+export function thread(commentId: number, replies: { body: string; fromAction?: boolean; mayDismiss?: boolean; author?: string }[] = [], extra: Partial<ReviewThread> = {}): ReviewThread {
+  return {
+    commentId,
+    replies: replies.map((r) => ({ author: r.author ?? (r.fromAction ? 'github-actions[bot]' : 'alice'), body: r.body, fromAction: r.fromAction ?? false, mayDismiss: r.mayDismiss ?? !r.fromAction })),
+    ...extra
+  }
 }
 
 export function state(extra: Partial<ReviewState> = {}): ReviewState {
-  return { version: 1, headSha: OLD_HEAD, baseSha: BASE, findings: [], reviews: [], ...extra }
+  return { version: 2, headSha: OLD_HEAD, baseSha: BASE, findings: [], reviews: [], ...extra }
 }
 
 /** A patch that inserts `count` lines after old line `after`, with 3 lines of context each side. */

@@ -63,6 +63,15 @@ describe('dedupeFindings', () => {
     expect(result.addressed).toEqual([])
   })
 
+  it("keeps a finding open when someone who may not dismiss it answers \"won't fix\", and records their opinion", () => {
+    const prior = [finding('src/a.ts', 20, NULL_DEREF, { commentId: 101 })]
+    const threads = [thread(101, [{ body: "Won't fix, false positive.", author: 'pr-author', mayDismiss: false }])]
+    const result = run({ prior, threads, proposed: [comment('src/a.ts', 20, NULL_DEREF)] })
+    expect(result.findings[0]?.status).toBe('open')
+    expect(result.quiet).toEqual([])
+    expect(carryFindings({ prior, threads, delta: null }).opinions).toEqual([{ index: 0, author: 'pr-author', reply: "Won't fix, false positive." }])
+  })
+
   it('keeps a thread a person resolved quiet', () => {
     const result = run({ prior: [finding('src/a.ts', 20, NULL_DEREF, { commentId: 7 })], threads: [thread(7, [], { resolved: true })] })
     expect(result.quiet).toHaveLength(1)
@@ -128,7 +137,7 @@ describe('carryFindings', () => {
 
   it('leaves a finding on a file without a patch where it was', () => {
     const carried = carryFindings({ prior: [finding('img.png', 3, NULL_DEREF)], threads: [], delta: [changed('img.png')] })
-    expect(carried).toEqual({ findings: [finding('img.png', 3, NULL_DEREF)], touched: [], dismissed: [] })
+    expect(carried).toEqual({ findings: [finding('img.png', 3, NULL_DEREF)], touched: [], dismissed: [], opinions: [] })
   })
 
   it('does not move findings on the old side of the diff', () => {

@@ -38,6 +38,8 @@ describe('planReviewScope', () => {
     ['skips when the cap of reviews in the last 24 hours is reached', { trigger: 'synchronize', state: capped(10, 1) }, 'skip', 'cap-reached'],
     ['skips a command when the cap is reached', { trigger: 'command', headSha: OLD_HEAD, state: capped(2, 1), config: { mode: 'incremental', maxReviewsPerDay: 2 } }, 'skip', 'cap-reached'],
     ['does not count reviews older than 24 hours toward the cap', { trigger: 'synchronize', state: capped(10, 25) }, 'incremental', ''],
+    ['does not count review times in the future toward the cap', { trigger: 'synchronize', state: capped(10, -2) }, 'incremental', ''],
+    ['counts a review a minute ahead of this clock (skew between machines)', { trigger: 'synchronize', state: capped(10, -1 / 60) }, 'skip', 'cap-reached'],
     ['skips commits that only bring in base-branch files', { trigger: 'synchronize', compare: ahead([changed('docs/other.md', '@@ -1 +1 @@\n-a\n+b')]), prFiles: ['src/app.ts'] }, 'skip', 'no-changes-in-pr']
   ])('%s', (_name, over, kind, code) => {
     const scope = planReviewScope(input(over))

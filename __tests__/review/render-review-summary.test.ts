@@ -60,7 +60,7 @@ describe('renderReviewSummary', () => {
     const summary = render({})
     expect(summary.key).toBe('review-summary:reviewer')
     expect(summary.text).toBe(`${summary.body}\n\n${markerBlock(summary.key, summary.state)}`)
-    expect(readReviewState(summary.text, summary.key).state).toEqual(AFTER)
+    expect(readReviewState(summary.text, summary.key, null).state).toEqual(AFTER)
   })
 
   it('renders a skip before any review without state', () => {

@@ -71,6 +71,8 @@ function result(stoppedBy: StoppedBy = 'end'): AgentRunResult {
 }
 
 let h: Harness
+/** Logins whose permission the session asked for, in order. */
+const permissionLookups: string[] = []
 
 beforeEach(async () => {
   h = await startHarness()
@@ -124,7 +126,12 @@ async function open(
     baseSha: head(9),
     serverUrl: h.server.origin,
     ...(options.runAttempt !== undefined ? { runAttempt: options.runAttempt } : {}),
-    logger: h.log
+    logger: h.log,
+    // alice maintains the repository; everyone else only reads it.
+    permissionOf: async (login) => {
+      permissionLookups.push(login)
+      return login === 'alice' ? 'write' : 'read'
+    }
   })
   return { start, port, publisher, calls: () => h.calls() }
 }
@@ -147,7 +154,7 @@ function summaryComments() {
 
 function storedState(): ReviewState | null {
   const body = summaryComments()[0]?.body ?? null
-  return readReviewState(body, reviewStateKey('reviewer')).state
+  return readReviewState(body, reviewStateKey('reviewer'), null).state
 }
 
 function sentComments(): { path: string; line: number; body: string }[] {
@@ -338,6 +345,30 @@ describe('earlier findings', () => {
     expect(run.calls()).not.toContain('pulls/create-review')
     expect(run.calls()).not.toContain('pulls/create-reply-for-review-comment')
     expect(storedState()?.findings.map((f) => f.status)).toEqual(['dismissed'])
+  })
+
+  it('keeps the finding open when a reader answers "won\'t fix", and shows their opinion in the summary', async () => {
+    await firstReview()
+    const root = h.server.world.reviewComments[0]
+    if (!root) throw new Error('no review comment')
+    const reply = (login: string, body: string) => h.server.world.reviewComments.push({ ...root, id: h.server.world.id(), in_reply_to_id: root.id, body, user: h.server.world.addUser(login) })
+    reply('drive-by', "Won't fix.")
+    reply('drive-by', 'This is a false positive, really.')
+    reply('bystander', 'Good catch, thanks.')
+    permissionLookups.length = 0
+    push(H2, H1, [{ filename: APP, patch: INSERT_AT_10 }])
+
+    const run = await open(prEvent('synchronize', H2))
+    const session = sessionOf(run)
+    expect(session.review.dismissed_findings).toEqual([])
+    expect(session.review.open_findings).toEqual([expect.objectContaining({ path: APP, line: 22 })])
+    await agentReviews(session, H2, [])
+
+    expect(storedState()?.findings.map((f) => f.status)).toEqual(['open'])
+    const summary = h.server.world.comments.find((c) => c.body.includes('Opinions, not dismissals'))?.body ?? ''
+    expect(summary).toMatch(/drive-by on `src\/app.ts:22`: “Won't fix.”/)
+    // Asked once for the one author whose replies read as dismissals; never for the others.
+    expect(permissionLookups).toEqual(['drive-by'])
   })
 
   it('reads replies by in_reply_to_id, with the action known by its Bot account or its marker', () => {

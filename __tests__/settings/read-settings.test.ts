@@ -37,7 +37,9 @@ describe('readSettings', () => {
       maxTurns: 0,
       maxTokens: 0,
       budgetConclusion: 'neutral',
-      checkName: ''
+      checkName: '',
+      stateKey: '',
+      appSlug: ''
     })
   })
 
@@ -62,7 +64,9 @@ describe('readSettings', () => {
         'max-turns': '12',
         'max-tokens': '200000',
         'budget-conclusion': 'failure',
-        'check-name': 'AOF review'
+        'check-name': 'AOF review',
+        'state-key': 'k'.repeat(32),
+        'app-slug': 'ops-app'
       })
     ).toEqual({
       githubToken: 'ghs_token',
@@ -76,7 +80,9 @@ describe('readSettings', () => {
       maxTurns: 12,
       maxTokens: 200000,
       budgetConclusion: 'failure',
-      checkName: 'AOF review'
+      checkName: 'AOF review',
+      stateKey: 'k'.repeat(32),
+      appSlug: 'ops-app'
     })
   })
 
@@ -210,5 +216,21 @@ describe('readSettings', () => {
 
   it('throws a SettingsError, which the shell reports by its message alone (no stack)', () => {
     expect(() => read({ 'dry-run': 'maybe' })).toThrow(SettingsError)
+  })
+})
+
+describe('state-key and app-slug', () => {
+  it('reads them, empty by default', () => {
+    expect(read({})).toMatchObject({ stateKey: '', appSlug: '' })
+    expect(read({ 'state-key': 'k'.repeat(32), 'app-slug': 'my-app[bot]' })).toMatchObject({ stateKey: 'k'.repeat(32), appSlug: 'my-app' })
+  })
+
+  it('refuses a state-key too short to be a secret, without printing it', () => {
+    expect(() => read({ 'state-key': 'hunter2' })).toThrow(SettingsError)
+    expect(() => read({ 'state-key': 'hunter2' })).toThrow(/at least 16 characters.*got 7$/)
+  })
+
+  it('refuses an app-slug that is not a slug', () => {
+    expect(() => read({ 'app-slug': 'my app' })).toThrow(/Input 'app-slug' must be a GitHub App's slug/)
   })
 })

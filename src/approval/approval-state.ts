@@ -1,16 +1,17 @@
 // The pending state of an approval request, kept in the request comment's hidden marker (the
 // github/comment-marker format). Anyone with write access can edit that comment, so what is read
-// back is checked: its version, a checksum over the whole state, and its shape.
-import { createHash } from 'node:crypto'
+// back is checked: its place (the end of the comment, the only state block in it), its version, a
+// seal keyed by the workflow's state-key over the whole state, and its shape.
 import { z } from 'zod'
 import type { TargetRef } from '../config/types.js'
-import { PERMISSIONS, type Permission } from '../gate/permission.js'
-import { commentMarker, hasMarker, markerBlock, readMarkerState } from '../github/comment-marker.js'
-import { canonicalJson } from '../flow/canonical-json.js'
+import { PERMISSIONS, type Permission } from '../shared/permission.js'
+import { commentMarker, hasMarker, markerBlock, readStateBlock } from '../github/comment-marker.js'
+import { sealState, unsealState } from '../github/state-seal.js'
 import type { FlowState } from '../flow/flow-types.js'
 import type { Invocation } from '../route/types.js'
 
-export const APPROVAL_STATE_VERSION = 1
+/** 2: sealed with the state-key (HMAC) and bound to its repository; 1 had a plain checksum anyone could recompute. */
+export const APPROVAL_STATE_VERSION = 2
 
 /** `pending` until answered; `stale`: refused because the PR head moved; `expired`: answered too late. */
 export type ApprovalStatus = 'pending' | 'approved' | 'denied' | 'stale' | 'expired'
@@ -37,6 +38,8 @@ export interface ApprovalState {
   /** Logins and `team:org/slug`; empty: anyone with `requiredPermission` other than the requester. */
   approvers: string[]
   requiredPermission: Permission
+  /** `owner/repo` the request was made in. */
+  repository: string
   /** The issue or PR the request is on. */
   number: number
   /** PR head when asked; an approval holds only for this commit. Null outside PRs. */
@@ -93,6 +96,7 @@ const stateSchema = z.strictObject({
   requester: name,
   approvers: z.array(name).max(100),
   requiredPermission: z.enum(PERMISSIONS),
+  repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
   number: z.number().int().positive(),
   headSha: z.string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
   requestedAt: isoTime,
@@ -115,10 +119,6 @@ export class ApprovalStateError extends Error {
   }
 }
 
-function checksum(state: unknown): string {
-  return createHash('sha256').update(canonicalJson(state)).digest('hex').slice(0, 16)
-}
-
 function cutStrings(value: unknown, max: number): unknown {
   if (typeof value === 'string') return value.length > max ? value.slice(0, max) + CUT_NOTE : value
   if (Array.isArray(value)) return value.map((v) => cutStrings(v, max))
@@ -137,13 +137,14 @@ export interface EncodedApproval {
 }
 
 /**
- * The marker payload for a state: the state plus its checksum. Long texts in a paused flow's
- * outputs are cut step by step until the marker fits; a state that still does not fit is refused.
+ * The marker payload for a state: the state plus its seal from `stateKey`. Long texts in a paused
+ * flow's outputs are cut step by step until the marker fits; a state that still does not fit is refused.
  */
-export function encodeApprovalState(state: ApprovalState): EncodedApproval {
+export function encodeApprovalState(state: ApprovalState, stateKey: string): EncodedApproval {
   const key = approvalMarkerKey(state.id)
+  if (!stateKey) throw new ApprovalStateError('an approval request needs the state-key input to seal its state')
   const fit = (s: ApprovalState) => {
-    const payload = { ...s, sum: checksum(s) }
+    const payload = sealState(key, s as unknown as Record<string, unknown>, stateKey)
     return { payload, size: markerBlock(key, payload).length }
   }
   let current = state
@@ -167,17 +168,24 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[')
 }
 
-/** Reads and checks the state under `key` in a comment body. */
-export function decodeApprovalState(body: string, key: string): DecodedApproval {
+/**
+ * Reads and checks the state under `key` in a comment body (one the caller knows the action wrote):
+ * at its fixed place, of this version, sealed with `stateKey`, and well formed.
+ */
+export function decodeApprovalState(body: string, key: string, stateKey: string): DecodedApproval {
   const refuse = (why: string): DecodedApproval => ({ ok: false, reason: `approval request ${key.replace(/^approval\//, '')}: ${why}` })
   if (!hasMarker(body, key)) return refuse('the comment has no approval marker')
-  const raw = readMarkerState(body, key)
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('its hidden state is missing or is not JSON; it cannot be acted on, ask again')
-  const { sum, ...rest } = raw as Record<string, unknown>
-  if (rest.v !== APPROVAL_STATE_VERSION) {
-    return refuse(`its hidden state has version ${JSON.stringify(rest.v ?? null)}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`)
+  if (!stateKey) return refuse('approvals need the state-key input to check the request; ask again once it is set')
+  const block = readStateBlock(body, key)
+  if (!block.ok) return refuse(`${block.reason}; it cannot be acted on, ask again`)
+  const version = (block.state as { v?: unknown } | null)?.v
+  if (version !== APPROVAL_STATE_VERSION) {
+    const why = version === 1 ? ' (an earlier github-agent wrote it without a state-key seal)' : ''
+    return refuse(`its hidden state has version ${JSON.stringify(version ?? null)}${why}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`)
   }
-  if (typeof sum !== 'string' || sum !== checksum(rest)) return refuse('its hidden state was edited (the checksum does not match); refusing it, ask again')
+  const unsealed = unsealState(key, block.state, stateKey)
+  if (!unsealed.ok) return refuse(`${unsealed.reason}; refusing it, ask again`)
+  const rest = unsealed.state
   const parsed = stateSchema.safeParse(rest)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

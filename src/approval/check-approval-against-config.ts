@@ -2,7 +2,7 @@
 // changed since: before resuming, everything that decides what runs and who may approve it is read
 // again from the config (the base branch), and must agree with the state.
 import type { CommandBinding, Config } from '../config/types.js'
-import { canonicalJson } from '../flow/canonical-json.js'
+import { canonicalJson } from '../shared/canonical-json.js'
 import { flowFingerprint } from '../flow/flow-fingerprint.js'
 import { approverList } from '../flow/read-node-config.js'
 import type { Invocation } from '../route/types.js'

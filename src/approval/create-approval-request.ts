@@ -1,9 +1,10 @@
 // A new, pending approval request: for a command whose params say require_approval, or for an
 // Approval node that paused a flow.
 import { createHash } from 'node:crypto'
-import { atLeast, isPermission, type Permission } from '../gate/permission.js'
-import { canonicalJson } from '../flow/canonical-json.js'
+import { atLeast, isPermission, type Permission } from '../shared/permission.js'
+import { canonicalJson } from '../shared/canonical-json.js'
 import type { ApprovalAsk, FlowState } from '../flow/flow-types.js'
+import type { Config } from '../config/types.js'
 import type { Invocation } from '../route/types.js'
 import { APPROVAL_STATE_VERSION, type ApprovalState } from './approval-state.js'
 
@@ -16,6 +17,8 @@ export interface ApprovalRequestInput {
   invocation: Invocation
   /** Login of the command's sender. */
   requester: string
+  /** `owner/repo`. */
+  repository: string
   number: number
   headSha: string | null
   now: Date
@@ -23,10 +26,32 @@ export interface ApprovalRequestInput {
   flow?: { state: FlowState; ask: ApprovalAsk }
 }
 
+/**
+ * Why a command that needs an approval is refused when the workflow gives no state-key: the
+ * request's state would sit in a comment anyone with write access can edit, with nothing to tell
+ * an edited copy from the action's own.
+ */
+export const STATE_KEY_MISSING =
+  'it needs an approval, and approvals need the state-key input: add `state-key: ${{ secrets.AOF_STATE_KEY }}` to the step ' +
+  '(a long random repository or environment secret). Without it, anyone with write access could edit the hidden state of a ' +
+  'request comment and approve something else, so nothing is held or run'
+
 /** Does this invocation wait for an approval before it runs? (`params.require_approval: true`) */
-export function requiresApproval(invocation: Invocation): boolean {
+export function requiresApproval(invocation: Pick<Invocation, 'params'>): boolean {
   const value = invocation.params.require_approval
   return value === true || value === 'true'
+}
+
+/**
+ * Why this invocation is refused before anything runs when there is no state-key: it waits for an
+ * approval, or it runs a flow that has an Approval node (refused before its first node, not half-way).
+ */
+export function stateKeyRefusal(invocation: Pick<Invocation, 'params' | 'target'>, flows: Config['flows'], stateKey: string | null): string | null {
+  if (stateKey) return null
+  if (requiresApproval(invocation)) return STATE_KEY_MISSING
+  const target = invocation.target
+  if (target?.kind === 'flow' && flows[target.name]?.nodes.some((n) => n.type === 'Approval')) return `flow '${target.name}' has an Approval node: ${STATE_KEY_MISSING}`
+  return null
 }
 
 /** `approvers: [alice, "@bob", team:org/sre]` or one text; `@` dropped, blanks and repeats left out. */
@@ -67,6 +92,7 @@ export function createApprovalRequest(input: ApprovalRequestInput): ApprovalStat
     requester: input.requester,
     approvers: approversFor(invocation, flow?.ask),
     requiredPermission: approvalPermission(invocation),
+    repository: input.repository,
     number: input.number,
     headSha: input.headSha,
     requestedAt,

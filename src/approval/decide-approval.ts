@@ -1,10 +1,13 @@
-// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason.
-// Pure: the shell reads the sender's permission and team memberships first (see approverTeams).
-import { atLeast, type Permission } from '../gate/permission.js'
+// `/approve` or `/deny` on a pending request -> resume it, cancel it, or refuse with the reason; a
+// withdrawal (`/approve cancel`, `/remove-approve`) only leaves it pending. Pure: the shell reads
+// the sender's permission and team memberships first (see approverTeams).
+import { atLeast, type Permission } from '../shared/permission.js'
 import type { ApprovalState, ApprovalStatus } from './approval-state.js'
 
 export interface ApprovalAnswer {
-  verb: 'approve' | 'deny'
+  verb: 'approve' | 'deny' | 'withdraw'
+  /** The words used, for messages (`/approve cancel`). */
+  words?: string
   /** Login of who wrote `/approve` or `/deny`. */
   sender: string
   /** The account type is `Bot`. */
@@ -19,12 +22,28 @@ export interface ApproverFacts {
   /** The sender's repository role; null when it could not be read. */
   permission: Permission | null
   permissionError?: string
-  /** Membership of the sender in each `team:org/slug` the request names, keyed `org/slug` (any case); null: unknown. */
+  /** Membership of the sender in each `team:org/slug` the request and allowed_users name, keyed `org/slug` (any case); null: unknown. */
   teams: Record<string, boolean | null>
+  /**
+   * The `allowed_users` of the request's Trigger as the config says now (logins and
+   * `team:org/slug`); empty: everyone. Someone the Trigger would decline may not answer for it.
+   */
+  allowedUsers?: readonly string[]
+}
+
+/** The thread the answer was written on, as the event says now. */
+export interface AnswerThread {
+  /** `owner/repo`. */
+  repository: string
+  number: number
+  isPullRequest: boolean
+  /** The PR's head commit now; null outside PRs or when unknown. */
+  headSha: string | null
 }
 
 export interface ApprovalDecision {
-  action: 'resume' | 'cancel' | 'refuse'
+  /** `keep`: nothing changes (a withdrawal); the request stays as it is. */
+  action: 'resume' | 'cancel' | 'refuse' | 'keep'
   /** One sentence for the reply and the summary. */
   reason: string
   /** The state to write back into the request comment; null leaves the comment as it is. */
@@ -33,12 +52,17 @@ export interface ApprovalDecision {
 
 const TEAM = /^team:(.+\/.+)$/i
 
-/** `org/slug` of every team the request names, for the shell to look up. */
-export function approverTeams(state: ApprovalState): string[] {
-  return state.approvers.flatMap((a) => {
+function teamsIn(entries: readonly string[]): string[] {
+  return entries.flatMap((a) => {
     const team = TEAM.exec(a)?.[1]
     return team ? [team] : []
   })
+}
+
+/** `org/slug` of every team the request and the Trigger's allowed_users name, for the shell to look up. */
+export function approverTeams(state: ApprovalState, allowedUsers: readonly string[] = []): string[] {
+  const all = [...teamsIn(state.approvers), ...teamsIn(allowedUsers)]
+  return all.filter((t, i) => all.findIndex((o) => o.toLowerCase() === t.toLowerCase()) === i)
 }
 
 /** Whether deciding needs the sender's repository permission (a request that names no approvers). */
@@ -55,9 +79,23 @@ function teamMembership(facts: ApproverFacts, team: string): boolean | null {
   return key === undefined ? null : (facts.teams[key] ?? null)
 }
 
+/** null when the Trigger's allowed_users takes the sender (or names nobody), otherwise why not. */
+function allowedByTrigger(state: ApprovalState, answer: ApprovalAnswer, facts: ApproverFacts): string | null {
+  const allowed = facts.allowedUsers ?? []
+  if (allowed.length === 0) return null
+  if (allowed.some((a) => !TEAM.test(a) && same(a, answer.sender))) return null
+  const teams = teamsIn(allowed)
+  if (teams.some((team) => teamMembership(facts, team) === true)) return null
+  const unread = teams.filter((team) => teamMembership(facts, team) === null).map((t) => `team:${t}`)
+  const note = unread.length > 0 ? ` (membership of ${unread.join(', ')} could not be read)` : ''
+  return `@${answer.sender} is not in the allowed_users of Trigger '${state.trigger ?? '(none)'}' (${allowed.join(', ')})${note}, so may not answer its requests`
+}
+
 /** null when the sender may answer, otherwise why not. */
 function authority(state: ApprovalState, answer: ApprovalAnswer, facts: ApproverFacts): string | null {
   const who = `@${answer.sender}`
+  const declined = allowedByTrigger(state, answer, facts)
+  if (declined) return declined
   if (state.approvers.length === 0) {
     // Anyone with the role may answer; a bot is never "anyone".
     if (answer.senderIsBot) return `${who} is a bot; only people answer approval requests that name no approvers`
@@ -86,14 +124,30 @@ function updated(state: ApprovalState, status: ApprovalStatus, answer: ApprovalA
   return { ...state, status, decision: { by: answer.sender, at: answer.at, note } }
 }
 
+/** null when the request belongs to this thread, otherwise why not. */
+function wrongThread(state: ApprovalState, thread: AnswerThread): string | null {
+  if (!same(state.repository, thread.repository)) return `request ${state.id} was made in ${state.repository}, not ${thread.repository}`
+  if (state.number !== thread.number) return `request ${state.id} was made on #${state.number}, not on #${thread.number} where this answer was written`
+  return null
+}
+
 /**
- * Checks in this order: the request is still pending and not past its time; the sender may answer
- * (a listed approver or team member, or, with no list, someone with the required role); the
- * requester cannot approve their own request (they may withdraw it with /deny); an approval holds
- * only while the PR head is the commit it was asked for.
+ * Checks in this order: the request belongs to this repository and thread; a withdrawal changes
+ * nothing; the request is still pending and not past its time; the sender may answer (someone the
+ * Trigger's allowed_users takes, and a listed approver or team member, or, with no list, someone
+ * with the required role); the requester cannot approve their own request (they may withdraw it
+ * with /deny); on a pull request an approval holds only for the head commit it was asked for, and
+ * a request or an event without one is refused.
  */
-export function decideApproval(state: ApprovalState, answer: ApprovalAnswer, facts: ApproverFacts, currentHeadSha: string | null): ApprovalDecision {
+export function decideApproval(state: ApprovalState, answer: ApprovalAnswer, facts: ApproverFacts, thread: AnswerThread): ApprovalDecision {
   const refuse = (reason: string, next: ApprovalState | null = null): ApprovalDecision => ({ action: 'refuse', reason, state: next })
+  const elsewhere = wrongThread(state, thread)
+  if (elsewhere) return refuse(`${elsewhere}; refusing it`)
+  if (answer.verb === 'withdraw') {
+    const words = answer.words ?? '/approve cancel'
+    const status = state.status === 'pending' ? `request ${state.id} is still pending (answer /deny to cancel it)` : `request ${state.id} was already ${state.status}`
+    return { action: 'keep', reason: `${words} by @${answer.sender} withdraws an approval, and nothing was approved; ${status}`, state: null }
+  }
   if (state.status !== 'pending') {
     const by = state.decision ? ` by @${state.decision.by}` : ''
     return refuse(`request ${state.id} is no longer pending: it was ${state.status}${by}`)
@@ -111,6 +165,11 @@ export function decideApproval(state: ApprovalState, answer: ApprovalAnswer, fac
   if (isRequester) return refuse(`@${answer.sender} asked for this and cannot approve their own request; another approver must answer`)
   const refused = authority(state, answer, facts)
   if (refused) return refuse(refused)
+  if (thread.isPullRequest && (state.headSha === null || thread.headSha === null)) {
+    const missing = state.headSha === null ? 'the request records no head commit' : 'the head commit of the pull request is not known in this run'
+    return refuse(`${missing}, so the approval cannot be tied to the code it covers; ask again`)
+  }
+  const currentHeadSha = thread.headSha
   if (state.headSha !== null && (currentHeadSha === null || currentHeadSha.toLowerCase() !== state.headSha.toLowerCase())) {
     const now = currentHeadSha ? ` to ${currentHeadSha.slice(0, 7)}` : ''
     const reason = `the PR head changed from ${state.headSha.slice(0, 7)}${now} after the request; the approval would cover code nobody reviewed, so ask again`

@@ -1,6 +1,6 @@
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
-import { createApprovalRequest, requiresApproval } from '../approval/create-approval-request.js'
+import { createApprovalRequest, requiresApproval, STATE_KEY_MISSING, stateKeyRefusal } from '../approval/create-approval-request.js'
 import { encodeApprovalState, type ApprovalState } from '../approval/approval-state.js'
 import { renderApprovalComment } from '../approval/render-approval-comment.js'
 import type { AgentDef, Config } from '../config/types.js'
@@ -35,6 +35,8 @@ export interface TargetShell {
   logger: GitHubLogger
   /** Who asked for what runs: the sender, except when an approver resumes someone else's command. */
   requester?: string
+  /** The state-key input that seals approval requests; null: nothing that needs an approval runs. */
+  stateKey: string | null
   /** Why no agent may run at all (a fork PR's read-only token), else null. */
   readOnlyReason: string | null
   /** Why this plan cannot call its model (no key), else null. */
@@ -85,13 +87,15 @@ function worstOf(outcomes: AgentOutcome[]): AgentOutcome['status'] | null {
 export async function requestApproval(shell: TargetShell, invocation: Invocation, flow?: { result: FlowResult }): Promise<TargetResult> {
   const { event } = shell
   const target = label(invocation)
-  if (event.number === null || !event.sender) {
+  if (!shell.stateKey) return { outcome: { invocation, target, status: 'refused', detail: STATE_KEY_MISSING }, outputs: {} }
+  if (event.number === null || !event.sender || !event.repository) {
     return { outcome: { invocation, target, status: 'failed', detail: 'needs approval, but this event has no issue or PR to ask on' }, outputs: {} }
   }
   const state = createApprovalRequest({
     trigger: shell.commentKey,
     invocation,
     requester: shell.requester ?? event.sender.login,
+    repository: event.repository,
     number: event.number,
     headSha: event.headSha,
     now: shell.now(),
@@ -107,7 +111,8 @@ export async function requestApproval(shell: TargetShell, invocation: Invocation
 
 export async function writeApproval(shell: TargetShell, state: ApprovalState): Promise<void> {
   if (!shell.publisher) return
-  const encoded = encodeApprovalState(state)
+  if (!shell.stateKey) throw new Error(STATE_KEY_MISSING)
+  const encoded = encodeApprovalState(state, shell.stateKey)
   await shell.publisher.upsertComment(state.number, encoded.key, renderApprovalComment(encoded.state), encoded.payload)
 }
 
@@ -243,6 +248,8 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
   const { config, event } = shell
   const target = label(invocation)
   if (!invocation.target) return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} }
+  const unsealable = stateKeyRefusal(invocation, config.flows, shell.stateKey)
+  if (unsealable) return { outcome: { invocation, target, status: 'refused', detail: unsealable }, outputs: {} }
   if (!options.resumed && requiresApproval(invocation)) return requestApproval(shell, invocation)
 
   const approvedBy = options.resumed?.by ?? null

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FlowDef } from '../config/types.js'
-import { canonicalJson } from './canonical-json.js'
+import { canonicalJson } from '../shared/canonical-json.js'
 
 /**
  * A short digest of what a flow does (nodes, their config, connections; not where they are written).

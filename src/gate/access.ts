@@ -1,6 +1,6 @@
 // What the gate asks GitHub about a person: their role on the repository and their teams. The
 // GitHub port answers; the gate only reads the answers.
-import type { Permission } from './permission.js'
+import type { Permission } from '../shared/permission.js'
 
 export type PermissionLookup = { permission: Permission } | { permission: null; error: string }
 

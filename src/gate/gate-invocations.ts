@@ -1,6 +1,6 @@
 import type { EventContext } from '../event/types.js'
 import type { Invocation } from '../route/types.js'
-import { atLeast, isPermission, type Permission } from './permission.js'
+import { atLeast, isPermission, type Permission } from '../shared/permission.js'
 
 /** What the shell found out about the sender, only when a verdict needs it. */
 export interface GateFacts {

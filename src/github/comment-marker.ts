@@ -27,7 +27,10 @@ export function hasMarker(body: string, key: string): boolean {
   return body.includes(commentMarker(key))
 }
 
-/** The state stored with the marker, or undefined when there is none or it does not parse. */
+/**
+ * The first state stored with the marker anywhere in the body, or undefined when there is none or
+ * it does not parse. Never for state that is obeyed: that is read with readStateBlock.
+ */
 export function readMarkerState(body: string, key: string): unknown {
   const prefix = `<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `
   const start = body.indexOf(prefix)
@@ -44,4 +47,30 @@ export function readMarkerState(body: string, key: string): unknown {
 /** Does the body carry any github-agent marker, i.e. did the action write it? */
 export function hasAnyMarker(body: string): boolean {
   return body.includes('<!-- github-agent:')
+}
+
+export type StateBlock = { ok: true; state: unknown } | { ok: false; reason: string }
+
+/**
+ * The state under `key`, read only from its fixed place: the marker then the state comment are the
+ * last thing in the body (trailing whitespace aside), and the body holds no other state block. The
+ * action always writes it so; anything else (a second block, a block in the middle, text after it)
+ * came from somewhere else and is refused, with the reason.
+ */
+export function readStateBlock(body: string, key: string): StateBlock {
+  const occurrences = body.split(STATE_PREFIX).length - 1
+  if (occurrences === 0) return { ok: false, reason: 'the comment carries no state' }
+  if (occurrences > 1) return { ok: false, reason: `the comment carries ${occurrences} state blocks where the action writes one; refusing all of them` }
+  const text = body.trimEnd()
+  const opening = `${commentMarker(key)}\n<!-- ${STATE_PREFIX}${normalizeMarkerKey(key)} `
+  const start = text.lastIndexOf(opening)
+  const closing = ' -->'
+  if (start === -1 || !text.endsWith(closing) || text.indexOf(closing, start + opening.length) !== text.length - closing.length) {
+    return { ok: false, reason: 'its state is not at the end of the comment, where the action writes it; refusing it' }
+  }
+  try {
+    return { ok: true, state: JSON.parse(text.slice(start + opening.length, text.length - closing.length)) as unknown }
+  } catch {
+    return { ok: false, reason: 'its state is not JSON' }
+  }
 }

@@ -2,7 +2,7 @@
 // dry-run) sent. Planning lives in the pure plan-* files; this file only sequences and records.
 
 import type { WriteRecord } from '../report/types.js'
-import { hasMarker, markerBlock, readMarkerState } from './comment-marker.js'
+import { hasMarker, markerBlock, readStateBlock } from './comment-marker.js'
 import type { GitHubPort, ReactionContent } from './github-port.js'
 import { outgoingText } from './outgoing-text.js'
 import { planCheckRunOutput } from './plan-check-run-output.js'
@@ -16,7 +16,6 @@ import type {
   CheckRunOutput,
   CheckStatus,
   GitHubLogger,
-  IssueComment,
   ReactionTarget,
   ReviewRequest,
   WriteResponse
@@ -73,8 +72,12 @@ export interface PublisherOptions {
   dryRun: boolean
   /** Values redacted to *** in everything posted (tokens, API keys). */
   secrets: readonly string[]
-  /** Login the token writes as (GET /user for a PAT); null: any Bot account counts as the action. */
-  botLogin: string | null
+  /**
+   * The login the token writes as (github/action-identity), or a lookup of it. Only comments by
+   * this login are the action's own; when it resolves to null none are (a comment is created
+   * rather than another account's updated, and no state is read).
+   */
+  botLogin: string | (() => Promise<string | null>)
   logger: GitHubLogger
   /** `https://github.com` or the GHES host, for links to what was written without a URL of its own. */
   serverUrl?: string
@@ -173,16 +176,18 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
     }
   }
 
-  function isOwn(comment: IssueComment): boolean {
-    if (options.botLogin) return comment.author?.toLowerCase() === options.botLogin.toLowerCase()
-    return comment.authorType === 'Bot'
+  async function ownLogin(): Promise<string | null> {
+    return typeof options.botLogin === 'string' ? options.botLogin : options.botLogin()
   }
 
   async function findOwnComment(number: number, key: string): Promise<OwnComment | null> {
     const comments = await port.listIssueComments(number)
-    // A person quoting the marker must not make the action overwrite their comment.
-    const mine = comments.find((c) => hasMarker(c.body, key) && isOwn(c))
-    return mine ? { id: mine.id, body: mine.body, url: mine.htmlUrl, state: readMarkerState(mine.body, key) } : null
+    const login = (await ownLogin())?.toLowerCase()
+    // A person (or another bot) quoting the marker must not make the action overwrite their comment.
+    const mine = login === undefined ? undefined : comments.find((c) => hasMarker(c.body, key) && c.author?.toLowerCase() === login)
+    if (!mine) return null
+    const block = readStateBlock(mine.body, key)
+    return { id: mine.id, body: mine.body, url: mine.htmlUrl, state: block.ok ? block.state : undefined }
   }
 
   function createComment(number: number, body: string): Promise<WriteOutcome> {

@@ -1,6 +1,7 @@
 // Earlier findings brought up to the current head before the agent runs: moved with the lines
 // added and removed above them, marked as touched when the new commits changed their lines, and
-// silenced when a person answered "won't fix" or resolved the thread. Pure.
+// silenced when someone who may dismiss findings answered "won't fix", or the thread was resolved.
+// A "won't fix" from anyone else (the PR's author without write access) is kept as an opinion. Pure.
 import type { ChangedFile } from '../github/types.js'
 import { isDismissal } from './is-dismissal.js'
 import { buildLineMap, type LineMap } from './map-line-through-diff.js'
@@ -25,6 +26,8 @@ export interface CarriedFindings {
   touched: number[]
   /** Indexes into findings of those that were open and that a person has now resolved or answered "won't fix". */
   dismissed: number[]
+  /** "Won't fix" replies on open findings from people who may not dismiss them: shown, not obeyed. */
+  opinions: { index: number; author: string; reply: string }[]
 }
 
 interface DeltaEntry {
@@ -44,7 +47,13 @@ function deltaIndex(delta: readonly ChangedFile[]): Map<string, DeltaEntry> {
 
 function silencedByPerson(thread: ReviewThread | undefined): boolean {
   if (!thread) return false
-  return thread.resolved === true || thread.replies.some((r) => !r.fromAction && isDismissal(r.body))
+  return thread.resolved === true || thread.replies.some((r) => !r.fromAction && r.mayDismiss === true && isDismissal(r.body))
+}
+
+/** Dismissal replies that do not count: their authors lack the permission. */
+function opinionsIn(thread: ReviewThread | undefined): { author: string; reply: string }[] {
+  if (!thread) return []
+  return thread.replies.filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body)).map((r) => ({ author: r.author ?? 'someone', reply: r.body }))
 }
 
 /** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
@@ -66,6 +75,7 @@ export function carryFindings(input: CarryInput): CarriedFindings {
   const delta = input.delta ? deltaIndex(input.delta) : null
   const touched: number[] = []
   const dismissed: number[] = []
+  const opinions: CarriedFindings['opinions'] = []
   const findings = input.prior.map((prior, index) => {
     const thread = prior.commentId !== null ? threads.get(prior.commentId) : undefined
     const { finding, touched: changed } = delta ? moveThrough(prior, delta.get(prior.path)) : { finding: prior, touched: false }
@@ -79,7 +89,8 @@ export function carryFindings(input: CarryInput): CarriedFindings {
       touched.push(index)
       return { ...finding, status: 'addressed' as const }
     }
+    opinions.push(...opinionsIn(thread).map((o) => ({ index, ...o })))
     return finding
   })
-  return { findings, touched, dismissed }
+  return { findings, touched, dismissed, opinions }
 }

@@ -3,6 +3,7 @@
 // below GitHub's comment size limit. Pure.
 import type { DraftComment } from '../github/plan-review.js'
 import { findingId, summarizeFinding } from './finding-text.js'
+import { CLOCK_SKEW_MS } from './plan-review-scope.js'
 import { REVIEW_STATE_VERSION, type ReviewState } from './review-state.js'
 import type { ReviewFinding } from './types.js'
 
@@ -52,7 +53,8 @@ function bounded(findings: ReviewFinding[]): ReviewFinding[] {
 
 export function nextReviewState(previous: ReviewState | null, record: ReviewRecord): ReviewState {
   const now = record.now.getTime()
-  const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < DAY_MS)
+  // Future times were never a review this action ran: they are dropped, not carried forward.
+  const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < DAY_MS && Date.parse(t) - now <= CLOCK_SKEW_MS)
   return {
     version: REVIEW_STATE_VERSION,
     headSha: record.headSha,

@@ -67,6 +67,8 @@ export type ReviewScope =
     }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** Clocks of runners and GitHub differ a little; a review time further ahead than this was never real. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000
 
 const TRIGGER_WORDS: Record<ReviewTrigger, string> = {
   opened: 'the pull request was opened',
@@ -86,11 +88,14 @@ function utcMinute(time: number): string {
   return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
-/** Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot. */
+/**
+ * Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot.
+ * Times in the future are ignored: no review the action ran can have one.
+ */
 function reviewsInLastDay(state: ReviewState, now: Date): number[] {
   return state.reviews
     .map((t) => Date.parse(t))
-    .filter((t) => !Number.isNaN(t) && now.getTime() - t < DAY_MS)
+    .filter((t) => !Number.isNaN(t) && now.getTime() - t < DAY_MS && t - now.getTime() <= CLOCK_SKEW_MS)
     .sort((a, b) => a - b)
 }
 

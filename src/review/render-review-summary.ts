@@ -3,7 +3,7 @@
 // Pure.
 import { markerBlock } from '../github/comment-marker.js'
 import type { ReviewScope } from './plan-review-scope.js'
-import { encodeReviewState, reviewStateKey, type ReviewState } from './review-state.js'
+import { reviewStateKey, storedReviewState, type ReviewState } from './review-state.js'
 import { shortSha } from './short-sha.js'
 import type { FindingStatus, ReviewFinding } from './types.js'
 
@@ -33,6 +33,21 @@ export interface ReviewSummaryInput {
   run?: RunCounts
   /** readReviewState's note about an unreadable earlier state. */
   stateNote?: string | null
+  /** Seals the stored state (the state-key input); null or absent: stored unsealed. */
+  stateKey?: string | null
+  /** Replies that asked to let a finding go from someone who may not dismiss it: shown, not obeyed. */
+  opinions?: readonly FindingOpinion[]
+}
+
+/** A "won't fix" from someone below the permission that dismisses a finding (often the PR's author). */
+export interface FindingOpinion {
+  author: string
+  path: string
+  line: number
+  /** The reply, as written. */
+  reply: string
+  /** The permission a dismissal needs, for the note. */
+  needs: string
 }
 
 export interface ReviewSummary {
@@ -95,6 +110,11 @@ export function renderReviewSummary(input: ReviewSummaryInput): ReviewSummary {
   }
   parts.push(thisRun(input.scope, input.run))
   if (input.stateNote) parts.push(`_${inline(input.stateNote)}_`)
+  if (input.opinions && input.opinions.length > 0) {
+    const lines = input.opinions.map((o) => `- @${inline(o.author)} on \`${inline(o.path).replace(/`/g, "'")}:${o.line}\`: “${inline(o.reply).slice(0, 200)}”`)
+    const needs = input.opinions[0]?.needs ?? 'write'
+    parts.push(`**Opinions, not dismissals** (dismissing a finding needs ${needs} permission; these stay open):\n\n${lines.join('\n')}`)
+  }
   if (state !== null && state.findings.length > 0) {
     const ordered = ORDER.flatMap((status) => state.findings.filter((f) => f.status === status))
     const listed = ordered.slice(0, LISTED_FINDINGS).map((f) => findingLine(f, prUrl))
@@ -102,6 +122,6 @@ export function renderReviewSummary(input: ReviewSummaryInput): ReviewSummary {
     parts.push(`<details><summary>Findings (${ordered.length})</summary>\n\n${listed.join('\n')}\n\n</details>`)
   }
   const body = parts.join('\n\n')
-  const encoded = state === null ? undefined : encodeReviewState(state)
+  const encoded = state === null ? undefined : storedReviewState(key, state, input.stateKey ?? null)
   return { key, body, state: encoded, text: `${body}\n\n${markerBlock(key, encoded)}` }
 }

@@ -7,6 +7,7 @@ import type { AgentDef, SourceLocation } from '../config/types.js'
 import type { EventContext } from '../event/types.js'
 import type { BudgetedDiff } from '../execute/budget-diff.js'
 import type { AgentRunResult } from '../execute/run-agent.js'
+import { atLeast, isPermission, type Permission } from '../shared/permission.js'
 import { commentMarker, hasAnyMarker } from '../github/comment-marker.js'
 import type { GitHubPort, PullReviewComment } from '../github/github-port.js'
 import type { DraftComment, ReviewDraft } from '../github/plan-review.js'
@@ -23,8 +24,9 @@ import { nextReviewState } from './next-review-state.js'
 import { planReviewScope, reviewTriggerOf, type ReviewScope, type ReviewScopeInput } from './plan-review-scope.js'
 import { readReviewConfig, type ReviewConfig, type ReviewConfigLayer } from './review-config.js'
 import { reviewPromptContext, type ReviewPromptData } from './review-prompt-context.js'
-import { renderReviewSummary } from './render-review-summary.js'
-import { decodeReviewState, reviewStateKey, type ReadReviewState } from './review-state.js'
+import { renderReviewSummary, type FindingOpinion } from './render-review-summary.js'
+import { isDismissal } from './is-dismissal.js'
+import { readReviewState, reviewStateKey, type ReadReviewState } from './review-state.js'
 import { shortSha } from './short-sha.js'
 import type { CompareResult, ReviewFinding, ReviewThread } from './types.js'
 
@@ -74,10 +76,28 @@ export interface OpenReviewSessionArgs {
   maxDiffTokens?: number
   /** Where the trigger's command binding is written, for errors in its `params.review`. */
   commandLocation?: SourceLocation
+  /** The state-key input: seals the state written and is required of the state read. Null: trusted by authorship and place only. */
+  stateKey?: string | null
+  /**
+   * A person's repository permission (null when it cannot be read), asked only for replies that
+   * read as dismissals. Absent: nobody's "won't fix" dismisses a finding.
+   */
+  permissionOf?: (login: string) => Promise<Permission | null>
 }
 
 const REVIEW_TOOL = 'github_post_review'
 const DEFAULT_DIFF_TOKENS = 24_000
+
+/**
+ * Who may dismiss a finding: someone with the permission the command that runs the review requires
+ * (`params.permission`, `write` by default), and never less than triage, which is what GitHub
+ * itself asks to resolve someone else's conversation.
+ */
+export function dismissPermission(invocation: Pick<Invocation, 'params'>): Permission {
+  const declared = invocation.params.permission
+  const required = isPermission(declared) ? declared : 'write'
+  return atLeast(required, 'triage') ? required : 'triage'
+}
 
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
 export function shouldConverge(agent: AgentDef, event: EventContext): boolean {
@@ -144,11 +164,39 @@ export function reviewThreads(comments: readonly PullReviewComment[]): ReviewThr
     }))
 }
 
+/** Marks each reply that reads as a dismissal with whether its author may dismiss; one lookup per author. */
+async function withDismissRights(args: OpenReviewSessionArgs, threads: ReviewThread[]): Promise<ReviewThread[]> {
+  const needed = dismissPermission(args.invocation)
+  const known = new Map<string, Promise<boolean>>()
+  const may = (login: string): Promise<boolean> => {
+    const key = login.toLowerCase()
+    let pending = known.get(key)
+    if (!pending) {
+      pending = args.permissionOf
+        ? args.permissionOf(login).then(
+            (p) => p !== null && atLeast(p, needed),
+            () => false
+          )
+        : Promise.resolve(false)
+      known.set(key, pending)
+    }
+    return pending
+  }
+  return Promise.all(
+    threads.map(async (thread) => ({
+      ...thread,
+      replies: await Promise.all(
+        thread.replies.map(async (r) => (!r.fromAction && r.author !== null && isDismissal(r.body) ? { ...r, mayDismiss: await may(r.author) } : r))
+      )
+    }))
+  )
+}
+
 async function fetchThreads(args: OpenReviewSessionArgs, prior: readonly ReviewFinding[]): Promise<ReviewThread[]> {
   // Threads only tell about open findings with a comment: without one there is nothing to read.
   if (!prior.some((f) => f.status === 'open' && f.commentId !== null)) return []
   try {
-    return reviewThreads(await args.port.listReviewComments(args.number))
+    return await withDismissRights(args, reviewThreads(await args.port.listReviewComments(args.number)))
   } catch (error) {
     args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); replies to earlier findings are not read.`)
     return []
@@ -156,8 +204,9 @@ async function fetchThreads(args: OpenReviewSessionArgs, prior: readonly ReviewF
 }
 
 async function readState(args: OpenReviewSessionArgs, key: string): Promise<ReadReviewState> {
+  // findOwnComment only returns a comment written by the action's own login.
   const own = await args.publisher.findOwnComment(args.number, key)
-  return own ? decodeReviewState(own.state) : { state: null, note: null }
+  return own ? readReviewState(own.body, key, args.stateKey ?? null) : { state: null, note: null }
 }
 
 async function planScope(args: OpenReviewSessionArgs, read: ReadReviewState, config: ReviewConfig): Promise<ReviewScope> {
@@ -218,7 +267,7 @@ export async function openReviewSession(args: OpenReviewSessionArgs): Promise<Re
   const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS })
   const publishing = convergingPublisher(args.publisher, { prior, threads, delta })
   const finish = (result: AgentRunResult | null): Promise<void> =>
-    finishReview(args, { read, scope, prior, threads, delta, publishing }, result).catch((error: unknown) => {
+    finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error: unknown) => {
       args.logger.warning(`Could not record the review of #${args.number}: ${error instanceof Error ? error.message : String(error)}`)
     })
   return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } }
@@ -321,8 +370,17 @@ async function replyToAddressed(args: OpenReviewSessionArgs, addressed: readonly
   }
 }
 
+function opinionsOf(carried: ReturnType<typeof carryFindings>, args: OpenReviewSessionArgs): FindingOpinion[] {
+  const needs = dismissPermission(args.invocation)
+  return carried.opinions.flatMap(({ index, author, reply }) => {
+    const finding = carried.findings[index]
+    return finding ? [{ author, path: finding.path, line: finding.line, reply, needs }] : []
+  })
+}
+
 interface SessionData extends DedupeBase {
   read: ReadReviewState
+  opinions: FindingOpinion[]
   scope: Exclude<ReviewScope, { kind: 'skip' }>
   publishing: ConvergingPublisher
 }
@@ -352,7 +410,9 @@ async function finishReview(args: OpenReviewSessionArgs, data: SessionData, resu
     state,
     scope: data.scope,
     run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
-    stateNote: data.read.note
+    stateNote: data.read.note,
+    stateKey: args.stateKey ?? null,
+    opinions: data.opinions
   })
   await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state)
 }

@@ -1,11 +1,14 @@
 // What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
-// summary comment (comment-marker.ts format). Versioned and validated on the way in: a missing or
-// garbled state is never an error, only a first review with a note. Pure.
+// summary comment (comment-marker.ts format). Read only from the action's own comment, at its fixed
+// place, sealed with the state-key when the workflow gives one; versioned and validated on the way
+// in: a missing, garbled or unsealed state is never an error, only a first review with a note. Pure.
 import { z } from 'zod'
-import { readMarkerState } from '../github/comment-marker.js'
+import { readStateBlock } from '../github/comment-marker.js'
+import { sealState, unsealState } from '../github/state-seal.js'
 import type { ReviewFinding } from './types.js'
 
-export const REVIEW_STATE_VERSION = 1
+/** 2: sealed with the state-key when there is one; 1 was never sealed. */
+export const REVIEW_STATE_VERSION = 2
 
 export interface ReviewState {
   version: typeof REVIEW_STATE_VERSION
@@ -93,16 +96,30 @@ function fromStored(stored: StoredState): ReviewState {
   }
 }
 
+/** The JSON to store under `key`: the encoded state, sealed when there is a state-key. */
+export function storedReviewState(key: string, state: ReviewState, stateKey: string | null): Record<string, unknown> {
+  const stored = encodeReviewState(state) as unknown as Record<string, unknown>
+  return stateKey ? sealState(key, stored, stateKey) : stored
+}
+
 const START_OVER = 'this review starts over as a first review'
 
-/** The state decoded from the marker value (`readMarkerState`'s result); undefined means none was there. */
-export function decodeReviewState(raw: unknown): ReadReviewState {
+/**
+ * The state decoded from the marker value under `key`; undefined means none was there. With a
+ * state-key the seal must hold; without one the state is trusted by authorship and place alone.
+ */
+export function decodeReviewState(raw: unknown, key: string, stateKey: string | null): ReadReviewState {
   if (raw === undefined) return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` }
   const version = raw !== null && typeof raw === 'object' ? (raw as { version?: unknown }).version : undefined
   if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
     return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` }
   }
-  const parsed = stateSchema.safeParse(raw)
+  if (version === 1) {
+    return { state: null, note: `The review state was written by an earlier github-agent, without a state-key seal (state version 1); ${START_OVER}.` }
+  }
+  const unsealed = unsealState(key, raw, stateKey)
+  if (!unsealed.ok) return { state: null, note: `The review state in the summary comment is refused: ${unsealed.reason}; ${START_OVER}.` }
+  const parsed = stateSchema.safeParse(unsealed.state)
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'the state'
     return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` }
@@ -110,8 +127,16 @@ export function decodeReviewState(raw: unknown): ReadReviewState {
   return { state: fromStored(parsed.data), note: null }
 }
 
-/** The state in the body of the action's summary comment; a null body (no comment yet) is a first review. */
-export function readReviewState(body: string | null, key: string): ReadReviewState {
+/**
+ * The state in the body of the action's summary comment (the caller checked who wrote it), read
+ * only at its fixed place; a null body (no comment yet) is a first review.
+ */
+export function readReviewState(body: string | null, key: string, stateKey: string | null): ReadReviewState {
   if (body === null) return { state: null, note: null }
-  return decodeReviewState(readMarkerState(body, key))
+  const block = readStateBlock(body, key)
+  if (!block.ok) {
+    const none = block.reason === 'the comment carries no state'
+    return { state: null, note: none ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.` }
+  }
+  return decodeReviewState(block.state, key, stateKey)
 }

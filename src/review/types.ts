@@ -43,6 +43,11 @@ export interface ThreadReply {
   body: string
   /** Written by the action itself (its login, or a github-agent marker in the body). */
   fromAction: boolean
+  /**
+   * The author holds the permission that dismisses a finding (looked up by the shell, only for
+   * replies that read as dismissals). Absent or false: a "won't fix" is only their opinion.
+   */
+  mayDismiss?: boolean
 }
 
 /** One of the action's review threads as it stands now. */

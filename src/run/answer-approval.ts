@@ -13,36 +13,46 @@ import { createTargetShell } from './target-shell.js'
 export async function answerApproval(ctx: RunContext, command: ApprovalCommand, record: RunRecord): Promise<void> {
   const { event, config } = ctx
   const sender = event.sender
-  if (!ctx.port || !ctx.publisher || event.number === null || !sender) {
-    record.notes.push(`/${command.verb} needs github-token and an issue or PR; nothing was done`)
+  if (!ctx.settings.stateKey) {
+    // Unsealed state cannot be told from an edited copy: answer nothing, not even to say no.
+    record.notes.push(`${command.words} ignored: approvals need the state-key input (state-key: \${{ secrets.AOF_STATE_KEY }}); nothing was read or written`)
+    return
+  }
+  if (!ctx.port || !ctx.publisher || event.number === null || !sender || !event.repository) {
+    record.notes.push(`${command.words} needs github-token and an issue or PR; nothing was done`)
     return
   }
   const comments = await ctx.port.listIssueComments(event.number)
-  const lookup = findPendingApproval(comments, { id: command.id, isOwn: (c) => c.authorType === 'Bot' })
+  const ownLogin = await ctx.ownLogin()
+  if (ownLogin === null) record.notes.push('could not tell which account github-token writes as (GET /user failed), so no approval request can be read; set app-slug for a GitHub App token')
+  const lookup = findPendingApproval(comments, { id: command.id, ownLogin, stateKey: ctx.settings.stateKey })
   if (!lookup.found) {
-    record.notes.push(`/${command.verb}: ${lookup.reason}`)
+    record.notes.push(`${command.words}: ${lookup.reason}`)
     return
   }
   const state = lookup.state
+  const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? []
   const teams: Record<string, boolean | null> = {}
-  for (const team of approverTeams(state)) {
+  for (const team of approverTeams(state, allowedUsers)) {
     const membership = await ctx.port.getTeamMembership(team, sender.login)
     teams[team] = membership.member
     if (membership.member === null) record.notes.push(membership.error)
   }
   const permission = await ctx.port.getSenderPermission(sender.login)
-  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams }
+  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers }
   const at = event.commentCreatedAt ?? new Date().toISOString()
-  const decision = decideApproval(state, { verb: command.verb, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }, facts, event.headSha)
-  ctx.runtime.runner.info(`/${command.verb} on request ${state.id}: ${decision.reason}`)
+  const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }
+  const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha }
+  const decision = decideApproval(state, answer, facts, thread)
+  ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`)
   // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
   const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester }
   if (decision.state) await writeApproval(shell, decision.state)
   const held: Invocation = { ...state.invocation }
   const target = `${state.invocation.target.kind}:${state.invocation.target.name}`
-  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`/${command.verb} by @${sender.login}: ${decision.reason}`] }
-  if (decision.action === 'refuse') {
-    record.outcomes.push({ invocation: held, target, status: 'refused', detail: decision.reason })
+  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] }
+  if (decision.action === 'refuse' || decision.action === 'keep') {
+    record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason })
     return
   }
   const checked = checkApprovalAgainstConfig(state, config)

@@ -20,6 +20,8 @@ export interface RunContext {
   budget: RunBudget
   /** Set when no agent may write: a fork PR's read-only token. */
   readOnlyReason: string | null
+  /** The login github-token writes as (asked of GitHub at most once); null when unknown. */
+  ownLogin: () => Promise<string | null>
   /** Opens the run's check run on the PR head, once; a no-op where there is none. */
   startCheckRun: (trigger: string) => Promise<void>
 }

@@ -91,6 +91,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
     commentKey,
     publisher: ctx.publisher,
     logger: runtime.runner,
+    stateKey: settings.stateKey || null,
     readOnlyReason: ctx.readOnlyReason,
     cannotRun: (plan) => {
       if (hasKeyFor(plan.model, plan.agent, settings)) return null
@@ -127,6 +128,8 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
         serverUrl: runtime.env.GITHUB_SERVER_URL,
         runAttempt: Number(runtime.env.GITHUB_RUN_ATTEMPT) || 1,
         logger: runtime.runner,
+        stateKey: settings.stateKey || null,
+        permissionOf: async (login) => (ctx.port ? (await ctx.port.getSenderPermission(login)).permission : null),
         ...(event.baseSha ? { baseSha: event.baseSha } : {}),
         ...(binding ? { commandLocation: binding.location } : {})
       })

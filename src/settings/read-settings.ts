@@ -17,6 +17,10 @@ export interface Settings {
   budgetConclusion: 'neutral' | 'failure'
   /** Name of the check run created on the head SHA for PR work ('' = none). */
   checkName: string
+  /** Secret that seals the state kept in comments (HMAC key); '' = approvals are refused. */
+  stateKey: string
+  /** Slug of the GitHub App whose installation token github-token is ('' = GITHUB_TOKEN). */
+  appSlug: string
 }
 
 export class SettingsError extends Error {}
@@ -56,6 +60,14 @@ export function readSettings(get: InputGetter, env: Record<string, string | unde
   if (!/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(botName)) {
     throw new SettingsError(`Input 'bot-name' must be a GitHub login such as aofbot, got '${botName}'`)
   }
+  const appSlug = get('app-slug').replace(/\[bot\]$/, '')
+  if (appSlug !== '' && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
+    throw new SettingsError(`Input 'app-slug' must be a GitHub App's slug such as my-app (its bot is my-app[bot]), got '${appSlug}'`)
+  }
+  const stateKey = get('state-key')
+  if (stateKey !== '' && stateKey.length < 16) {
+    throw new SettingsError(`Input 'state-key' must be a random secret of at least 16 characters (e.g. from openssl rand -hex 32), got ${stateKey.length}`)
+  }
   const model = get('model')
   if (model !== '' && !model.includes(':')) {
     throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`)
@@ -72,6 +84,8 @@ export function readSettings(get: InputGetter, env: Record<string, string | unde
     maxTurns: readCount(get, 'max-turns'),
     maxTokens: readCount(get, 'max-tokens'),
     budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'] as const, 'neutral'),
-    checkName: get('check-name')
+    checkName: get('check-name'),
+    stateKey,
+    appSlug
   }
 }

@@ -1,6 +1,6 @@
 // Who someone is to the repository: their role, their teams, and the identity behind the token.
 import type { MembershipLookup, PermissionLookup } from '../../gate/access.js'
-import { permissionFromApi, type CollaboratorPermission } from '../../gate/permission.js'
+import { permissionFromApi, type CollaboratorPermission } from '../../shared/permission.js'
 import type { Octokit } from '../create-octokit.js'
 import type { RepoRef } from '../types.js'
 

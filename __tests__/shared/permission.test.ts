@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { atLeast, permissionFromApi, type CollaboratorPermission, type Permission } from '../../src/gate/permission.js'
+import { atLeast, permissionFromApi, type CollaboratorPermission, type Permission } from '../../src/shared/permission.js'
 
 const flags = (on: string[]) => ({ admin: on.includes('admin'), maintain: on.includes('maintain'), push: on.includes('push'), triage: on.includes('triage'), pull: on.includes('pull') })
 
