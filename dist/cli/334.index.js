@@ -1,5 +1,5 @@
-export const id = 744;
-export const ids = [744];
+export const id = 334;
+export const ids = [334];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 8744:
+/***/ 9334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -445,7 +445,261 @@ function formatCount(value) {
     return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/route/html-comment-spans.ts
+// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
+// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
+// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
+// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
+// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+function lineEndAt(text, from) {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+}
+/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
+function fencedBlockEnd(text, start) {
+    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
+    const marker = open?.[1];
+    if (!marker)
+        return null;
+    if (marker[0] === '`' && open[2]?.includes('`'))
+        return null;
+    let at = lineEndAt(text, start) + 1;
+    while (at <= text.length) {
+        const end = lineEndAt(text, at);
+        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
+        if (close && close[0] === marker[0] && close.length >= marker.length)
+            return Math.min(end + 1, text.length);
+        at = end + 1;
+    }
+    return text.length;
+}
+/** For each backtick run on a line, the start of the next run of the same length on that line. */
+function codeSpanClosers(text, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        if (text[i] !== '`')
+            continue;
+        let j = i;
+        while (j < to && text[j] === '`')
+            j++;
+        runs.push({ start: i, length: j - i });
+        i = j - 1;
+    }
+    const closers = new Map();
+    const nextOfLength = new Map();
+    for (let k = runs.length - 1; k >= 0; k--) {
+        const run = runs[k];
+        const next = nextOfLength.get(run.length);
+        if (next !== undefined)
+            closers.set(run.start, next);
+        nextOfLength.set(run.length, run.start);
+    }
+    return closers;
+}
+/**
+ * Spans of `text` inside HTML comments, in order, not overlapping.
+ *
+ * `markdown: false` (diffs, file contents): every `<!--` opens one.
+ * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
+ * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
+ * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
+ * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
+ * fences) neither counts any more. An unclosed `<!--` hides everything after it.
+ */
+function htmlCommentSpans(text, markdown) {
+    const spans = [];
+    if (!markdown) {
+        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
+            const close = text.indexOf('-->', at + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: at, end });
+            at = end;
+        }
+        return spans;
+    }
+    let trusted = true;
+    let i = 0;
+    let lineStart = true;
+    let closers = new Map();
+    let closersFor = -1;
+    while (i < text.length) {
+        if (lineStart) {
+            lineStart = false;
+            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
+            if (fenceEnd !== null) {
+                i = fenceEnd;
+                lineStart = true;
+                continue;
+            }
+        }
+        const ch = text[i];
+        if (ch === '\n') {
+            i++;
+            lineStart = true;
+        }
+        else if (ch === '<' && text.startsWith('<!--', i)) {
+            const close = text.indexOf('-->', i + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: i, end });
+            trusted = false;
+            i = end;
+        }
+        else if (ch === '<' || ch === '[') {
+            trusted = false;
+            i++;
+        }
+        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+            i += 2;
+        }
+        else if (ch === '`') {
+            let j = i;
+            while (text[j] === '`')
+                j++;
+            const lineEnd = lineEndAt(text, i);
+            if (closersFor !== lineEnd) {
+                closers = codeSpanClosers(text, i, lineEnd);
+                closersFor = lineEnd;
+            }
+            const close = trusted ? closers.get(i) : undefined;
+            i = close === undefined ? j : close + (j - i);
+        }
+        else {
+            i++;
+        }
+    }
+    return spans;
+}
+/** The text with every span replaced by `replace(spanText)`. */
+function replaceSpans(text, spans, replace) {
+    if (spans.length === 0)
+        return text;
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
+        at = span.end;
+    }
+    return out + text.slice(at);
+}
+
+;// CONCATENATED MODULE: ./src/execute/hidden-element-spans.ts
+// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
+// attempt ends where the next one starts.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
+const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const STYLE = /(?:^|\s)style\s*=/i;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function hides(attributes) {
+    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
+}
+/**
+ * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
+ * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
+ * as a browser would hide the rest of its parent.
+ */
+function hiddenElementSpans(text) {
+    const open = new Map();
+    const found = [];
+    for (const m of text.matchAll(TAG)) {
+        const [whole, slash, rawName, attributes = ''] = m;
+        const name = (rawName ?? '').toLowerCase();
+        const start = m.index;
+        const end = start + whole.length;
+        if (slash) {
+            const top = open.get(name)?.pop();
+            if (top?.hidden)
+                found.push({ start: top.start, end });
+            continue;
+        }
+        const hidden = hides(attributes);
+        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
+            if (hidden)
+                found.push({ start, end });
+            continue;
+        }
+        const stack = open.get(name) ?? [];
+        stack.push({ start, hidden });
+        open.set(name, stack);
+    }
+    for (const stack of open.values())
+        for (const element of stack)
+            if (element.hidden)
+                found.push({ start: element.start, end: text.length });
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans = [];
+    for (const span of found) {
+        const last = spans[spans.length - 1];
+        if (last && span.start < last.end)
+            last.end = Math.max(last.end, span.end);
+        else
+            spans.push({ ...span });
+    }
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
+// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
+// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
+// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
+// length of the text, so no input can stall a run before its first model call. Pure.
+
+
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source); Unicode tag characters
+// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+/**
+ * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
+ * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
+ */
+function sanitizeUntrusted(text) {
+    const withoutComments = replaceSpans(text, htmlCommentSpans(text, true), () => '');
+    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
+}
+function codePoint(ch) {
+    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+}
+/**
+ * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
+ * (`+`, `-`, space) after it, so that hunk line numbers still count right.
+ */
+function placeholder(what) {
+    return (hidden) => {
+        const lines = hidden.split('\n');
+        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
+        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
+    };
+}
+/**
+ * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
+ * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
+ * reader of the rendered file never sees. So the model is told that something was there, not what:
+ * an HTML comment or hidden element becomes a visible note of its length, an invisible character
+ * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
+ */
+function sanitizeCode(text) {
+    const withoutComments = replaceSpans(text, htmlCommentSpans(text, false), placeholder('HTML comment'));
+    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
+}
+/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
+function sanitizeDeep(value) {
+    if (typeof value === 'string')
+        return sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
+
 
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
 const CHARS_PER_TOKEN = 3.5;
@@ -469,15 +723,17 @@ function budgetDiff(files, maxTokens) {
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
-        if (file.patch === undefined) {
-            omitted.push({ path: file.filename, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
+        const path = sanitizeCode(file.filename);
+        const patch = file.patch === undefined ? undefined : sanitizeCode(file.patch);
+        if (patch === undefined) {
+            omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
         }
-        else if (file.patch.length > remaining) {
-            omitted.push({ path: file.filename, status: file.status, reason: 'left out to fit the diff budget' });
+        else if (patch.length > remaining) {
+            omitted.push({ path, status: file.status, reason: 'left out to fit the diff budget' });
         }
         else {
-            remaining -= file.patch.length;
-            kept.push({ path: file.filename, status: file.status, additions: file.additions, deletions: file.deletions, patch: file.patch });
+            remaining -= patch.length;
+            kept.push({ path, status: file.status, additions: file.additions, deletions: file.deletions, patch });
         }
     }
     const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length;
@@ -1887,52 +2143,18 @@ async function runFlow(flow, ctx, ports, resume) {
     return run.result('completed');
 }
 
-;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
-// Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
-// What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
-// zero-width and bidi control characters, and elements GitHub renders invisibly. Pure.
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source).
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-// Unicode tag characters (U+E0000–U+E007F) can spell out hidden ASCII instructions.
-const TAGS = /[\u{E0000}-\u{E007F}]/gu;
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-// Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
-const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function sanitizeUntrusted(text) {
-    return text
-        .replace(HTML_COMMENT, '')
-        .replace(HIDDEN_ELEMENT, '')
-        .replace(INVISIBLE, '')
-        .replace(TAGS, '')
-        .replace(CONTROL, '');
-}
-/** Every string inside a JSON-like value, sanitised; other values as they are. */
-function sanitizeDeep(value) {
-    if (typeof value === 'string')
-        return sanitizeUntrusted(value);
-    if (Array.isArray(value))
-        return value.map((v) => sanitizeDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
 function buildAgentContext(event, invocation, metadata, diff, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
-    return sanitizeDeep({
-        event: event.action ? `${event.name}.${event.action}` : event.name,
-        repository: event.repository,
-        metadata,
-        command,
+    return {
+        event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
+        repository: sanitizeDeep(event.repository),
+        metadata: sanitizeDeep(metadata),
+        command: sanitizeDeep(command),
         ...(diff ? { diff } : {}),
-        ...(review ? { review } : {})
-    });
+        ...(review ? { review: sanitizeDeep(review) } : {})
+    };
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
@@ -2037,6 +2259,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 
 
 
+
 function label(invocation) {
     return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help';
 }
@@ -2122,7 +2345,7 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     const outcomes = [];
     const run = await runFleet(fleet, plans, async (plan, previous) => {
         const draft = emptyDraft();
-        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: p.text })) } : context;
+        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) } : context;
         const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
@@ -2176,7 +2399,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         await shell.startCheckRun();
         const texts = [];
         for (const plan of plans) {
-            const outcome = await shell.runAgent(plan, { ...context, flow_input: input }, publisher);
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: sanitizeUntrusted(input) }, publisher);
             outcomes.push(outcome);
             shell.logger.info(`${plan.label}: ${outcome.detail}`);
             if (outcome.status === 'failed')
@@ -2190,7 +2413,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         runFleet: async ({ node, fleet, input }) => {
             const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents;
             await shell.startCheckRun();
-            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input });
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) });
             outcomes.push(...members);
             return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
         },
@@ -2302,10 +2525,12 @@ function addressedReply(headSha, resolving) {
 
 ;// CONCATENATED MODULE: ./src/review/is-dismissal.ts
 // Does a person's reply in a review thread tell the action to let the finding go? Pure.
+
 // Whole phrases only, so "fix the dismissal logic" or "wont" alone does not silence a finding.
 const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
 function isDismissal(reply) {
-    const own = reply
+    // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
+    const own = replaceSpans(reply, htmlCommentSpans(reply, true), () => ' ')
         .split('\n')
         // A quote of the finding ("> …if this is by design…") is not the person's answer.
         .filter((line) => !line.trimStart().startsWith('>'))
@@ -3434,6 +3659,7 @@ function findPendingApproval(comments, options) {
 ;// CONCATENATED MODULE: ./src/route/prose-lines.ts
 // Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
 // hidden in an HTML comment (invisible on GitHub) must never run.
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
 function indentWidth(line) {
@@ -3448,12 +3674,17 @@ function indentWidth(line) {
     }
     return width;
 }
-/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
+/**
+ * Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation
+ * lines) and `<!-- -->` comments. A comment hides what it spans, also in the middle of lines and
+ * across them (htmlCommentSpans); its line breaks stay, so line numbers still count.
+ */
 function proseLines(text) {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const normalized = text.replace(/\r\n?/g, '\n');
+    const visible = replaceSpans(normalized, htmlCommentSpans(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
+    const lines = visible.split('\n');
     const result = [];
     let fence = null;
-    let inHtmlComment = false;
     let inQuote = false;
     lines.forEach((raw, index) => {
         if (fence !== null) {
@@ -3463,11 +3694,6 @@ function proseLines(text) {
                 fence = null;
             return;
         }
-        if (inHtmlComment) {
-            if (raw.includes('-->'))
-                inHtmlComment = false;
-            return;
-        }
         const open = FENCE.exec(raw);
         if (open?.[1]) {
             fence = open[1];
@@ -3475,11 +3701,6 @@ function proseLines(text) {
             return;
         }
         const trimmed = raw.trimStart();
-        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
-            inHtmlComment = !trimmed.includes('-->', 4);
-            inQuote = false;
-            return;
-        }
         // A line right after a quote, with no blank line between, still renders inside the quote.
         if (inQuote && trimmed !== '')
             return;
@@ -4187,7 +4408,9 @@ function limitText(text, limit) {
 
 ;// CONCATENATED MODULE: ./src/github/tools/read-tools.ts
 // What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
-// comments, the repository's labels. All scoped to the run's repository and issue/PR.
+// comments, the repository's labels. All scoped to the run's repository and issue/PR, and all
+// sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
+
 
 
 
@@ -4216,12 +4439,12 @@ function getPullRequestFilesTool(ctx, port) {
             const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL);
             const files = await port.listPullRequestFiles(number);
             const page = files.slice(offset, offset + limit).map((f) => ({
-                filename: f.filename,
+                filename: sanitizeCode(f.filename),
                 status: f.status,
                 additions: f.additions,
                 deletions: f.deletions,
-                ...(f.previousFilename ? { previous_filename: f.previousFilename } : {}),
-                patch: f.patch === undefined ? null : limitText(f.patch, PATCH_LIMIT),
+                ...(f.previousFilename ? { previous_filename: sanitizeCode(f.previousFilename) } : {}),
+                patch: f.patch === undefined ? null : limitText(sanitizeCode(f.patch), PATCH_LIMIT),
                 ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
             }));
             const next = offset + limit < files.length ? offset + limit : null;
@@ -4249,7 +4472,7 @@ function getFileTool(ctx, port) {
             const file = await port.getFileContent(path, ctx.headSha);
             if (!file)
                 return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true };
-            const lines = file.text.split('\n');
+            const lines = sanitizeCode(file.text).split('\n');
             const start = readInteger(input, 'start_line') ?? 1;
             const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length);
             const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`);
@@ -4268,13 +4491,13 @@ function getIssueTool(ctx, port) {
             return ok(json({
                 number: issue.number,
                 kind: issue.isPullRequest ? 'pull_request' : 'issue',
-                title: issue.title,
+                title: sanitizeUntrusted(issue.title),
                 state: issue.state,
                 author: issue.author,
                 labels: issue.labels,
-                body: limitText(issue.body, COMMENT_LIMIT),
+                body: limitText(sanitizeUntrusted(issue.body), COMMENT_LIMIT),
                 total_comments: comments.length,
-                comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(c.body, COMMENT_LIMIT) }))
+                comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
             }));
         })
     };
@@ -4286,7 +4509,7 @@ function listLabelsTool(port) {
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
             const labels = await port.listRepoLabels();
-            return ok(json(labels.map((l) => ({ name: l.name, description: l.description }))));
+            return ok(json(labels.map((l) => ({ name: l.name, description: l.description === null ? null : sanitizeUntrusted(l.description) }))));
         })
     };
 }
@@ -4687,7 +4910,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
 // A login: alphanumerics and single inner hyphens, up to 39; optionally `/team`. Not after a word
 // character (e-mail addresses), `/` (URLs) or `@` (already neutralised or doubled).
 const MENTION = /(?<![\w`/@.+-])@(?=[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![A-Za-z0-9-]))/g;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const neutralize_mentions_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function neutralizeProse(text) {
     let out = '';
     let i = 0;
@@ -4735,12 +4958,12 @@ function neutralizeMentions(markdown) {
     for (const line of lines) {
         if (fence !== null) {
             out.push(line);
-            const marker = FENCE_OPEN.exec(line)?.[1];
+            const marker = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
             if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
                 fence = null;
             continue;
         }
-        const opening = FENCE_OPEN.exec(line)?.[1];
+        const opening = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
         if (opening) {
             flush();
             out.push(line);
