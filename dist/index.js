@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9033);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2541,7 +2541,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9033:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2558,6 +2558,41 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/github/redact-secrets.ts
+// Secrets (tokens, API keys) never reach GitHub, whatever the model or a tool output echoed.
+const REDACTED = '***';
+// Shorter values would blank out ordinary words; the runner's own masking has the same blind spot.
+const MIN_SECRET_LENGTH = 4;
+function candidates(secrets) {
+    const all = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        all.add(secret);
+        // Like the runner's log masking, each line of a multi-line secret (a PEM key) is masked alone.
+        for (const line of secret.split(/\r?\n/))
+            all.add(line.trim());
+    }
+    return [...all].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const secret of candidates(secrets))
+        out = out.split(secret).join(REDACTED);
+    return out;
+}
+/** Every string inside a JSON-like value (a request's parameters) redacted; other values as they are. */
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return redactSecrets(value, secrets);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
 // The part of @actions/core that main.ts uses, written against the runner's documented protocol
 // (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
@@ -2567,6 +2602,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // compiles, for a feature this action never uses; see docs/performance.md. Byte-for-byte
 // equality with @actions/core is a test (__tests__/runner/workflow-commands.test.ts), so an
 // upgrade of the toolkit that changes the protocol shows up there.
+
 
 
 
@@ -2585,8 +2621,22 @@ function formatCommand(name, properties, message) {
         .join(',');
     return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
+// Every value given to setSecret. The runner masks them in its log, but not in what the job writes
+// through it (outputs, the job summary, annotations shown on the run page and in PR checks), so each
+// of those is redacted here too.
+const secrets = [];
+function redact(text) {
+    return secrets.length === 0 ? text : redactSecrets(text, secrets);
+}
+function redactProperties(properties) {
+    return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
+}
+/** Forget the values registered with setSecret (for tests that need a fresh protocol). */
+function clearSecrets() {
+    secrets.length = 0;
+}
 function issue(name, properties, message) {
-    process.stdout.write(formatCommand(name, properties, message) + external_node_os_.EOL);
+    process.stdout.write(formatCommand(name, redactProperties(properties), redact(message)) + external_node_os_.EOL);
 }
 function annotation(properties) {
     const { title, file, startLine, endLine, startColumn, endColumn } = properties;
@@ -2598,13 +2648,15 @@ function getInput(name) {
 }
 /** Asks the runner to mask `secret` in every later log line. */
 function setSecret(secret) {
-    issue('add-mask', {}, secret);
+    process.stdout.write(formatCommand('add-mask', {}, secret) + external_node_os_.EOL);
+    if (secret && !secrets.includes(secret))
+        secrets.push(secret);
 }
 function debug(message) {
     issue('debug', {}, message);
 }
 function info(message) {
-    process.stdout.write(message + external_node_os_.EOL);
+    process.stdout.write(redact(message) + external_node_os_.EOL);
 }
 function notice(message, properties = {}) {
     issue('notice', annotation(properties), message);
@@ -2636,14 +2688,14 @@ function setOutput(name, value) {
     }
     if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
-    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, value), 'utf8');
+    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, redact(value)), 'utf8');
 }
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
 async function appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file)
         throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries');
-    await (0,promises_.appendFile)(file, markdown + external_node_os_.EOL, 'utf8');
+    await (0,promises_.appendFile)(file, redact(markdown) + external_node_os_.EOL, 'utf8');
 }
 
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -19499,16 +19551,43 @@ function createApprovalRequest(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/markdown-escape.ts
+// Text the action copies into what it posts, made inert: no HTML comment (and so no github-agent
+// marker) can survive in it, and a copied path or argument cannot break out of its code span. Pure.
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * `<!--` becomes `<!` + zero-width space + `--`: GitHub shows the same characters, but nothing in
+ * the body opens a comment, so nothing copied can hide text or read as the action's own marker.
+ * The action appends its marker block after this, never through it.
+ */
+function neutralizeHtmlComments(text) {
+    return text.replaceAll('<!--', `<!${ZERO_WIDTH_SPACE}--`);
+}
+/**
+ * `text` as one inline code span, whatever it holds: on one line, fenced by more backticks than
+ * its longest run, padded with a space where it starts or ends with a backtick (CommonMark strips one).
+ */
+function codeSpan(text) {
+    const flat = text.replace(/[\r\n]+/g, ' ');
+    let longest = 0;
+    for (const run of flat.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
+
 
 function commandText(state) {
     const { key, args } = state.invocation;
     if (key === null)
         return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
     const slash = state.invocation.via === 'command' || state.invocation.via === 'mention';
-    return `\`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}\``;
+    return codeSpan(`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}`);
 }
 function target(state) {
     return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
@@ -19521,7 +19600,7 @@ function paramsLine(state) {
     const shown = Object.entries(state.invocation.params).filter(([k]) => !['require_approval', 'approvers', 'permission'].includes(k));
     if (shown.length === 0)
         return null;
-    return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${displayValue(v).replace(/`/g, "'")}\``).join(', ')}`;
+    return `**With:** ${shown.map(([k, v]) => `${codeSpan(k)}: ${codeSpan(displayValue(v))}`).join(', ')}`;
 }
 function whoMay(state) {
     const not = `, except @${state.requester} who asked`;
@@ -21254,6 +21333,7 @@ function reviewPromptContext(input) {
 
 
 
+
 /** Findings listed in the comment; the rest are counted (the state keeps them all). */
 const LISTED_FINDINGS = 50;
 const ORDER = ['open', 'addressed', 'dismissed'];
@@ -21266,7 +21346,7 @@ function inline(text) {
 }
 function findingLine(finding, prUrl) {
     const lines = finding.startLine !== undefined ? `${finding.startLine}-${finding.line}` : `${finding.line}`;
-    const where = `\`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}\``;
+    const where = codeSpan(`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}`);
     const place = finding.commentId !== null ? `[${where}](${prUrl}#discussion_r${finding.commentId})` : where;
     return `- **${finding.status}** ${place} — ${inline(finding.summary)}`;
 }
@@ -21541,10 +21621,10 @@ async function replyToAddressed(args, addressed) {
         return;
     }
     // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    const body = `${addressedReply(args.headSha, false)}\n\n${commentMarker(`review-reply:${args.agent.name}`)}`;
+    const body = addressedReply(args.headSha, false);
     for (const finding of threads) {
         try {
-            await reply.call(args.publisher, args.number, finding.commentId, body);
+            await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
             args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
@@ -23029,7 +23109,7 @@ function createGitHubPort(octokit, repository) {
 ;// CONCATENATED MODULE: ./src/github/neutralize-mentions.ts
 // Text the agent writes must not ping people or teams: `@name` outside code gets a zero-width
 // space after the `@`, which GitHub does not read as a mention and a reader does not see.
-const ZERO_WIDTH_SPACE = '\u200b';
+const neutralize_mentions_ZERO_WIDTH_SPACE = '\u200b';
 // A login: alphanumerics and single inner hyphens, up to 39; optionally `/team`. Not after a word
 // character (e-mail addresses), `/` (URLs) or `@` (already neutralised or doubled).
 const MENTION = /(?<![\w`/@.+-])@(?=[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![A-Za-z0-9-]))/g;
@@ -23040,10 +23120,10 @@ function neutralizeProse(text) {
     while (i < text.length) {
         const tick = text.indexOf('`', i);
         if (tick === -1) {
-            out += text.slice(i).replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
+            out += text.slice(i).replace(MENTION, `@${neutralize_mentions_ZERO_WIDTH_SPACE}`);
             break;
         }
-        out += text.slice(i, tick).replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
+        out += text.slice(i, tick).replace(MENTION, `@${neutralize_mentions_ZERO_WIDTH_SPACE}`);
         let run = tick;
         while (text[run] === '`')
             run++;
@@ -23099,40 +23179,18 @@ function neutralizeMentions(markdown) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/github/redact-secrets.ts
-// Secrets (tokens, API keys) never reach GitHub, whatever the model or a tool output echoed.
-const REDACTED = '***';
-// Shorter values would blank out ordinary words; the runner's own masking has the same blind spot.
-const MIN_SECRET_LENGTH = 4;
-function candidates(secrets) {
-    const all = new Set();
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        all.add(secret);
-        // Like the runner's log masking, each line of a multi-line secret (a PEM key) is masked alone.
-        for (const line of secret.split(/\r?\n/))
-            all.add(line.trim());
-    }
-    return [...all].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-}
-function redactSecrets(text, secrets) {
-    let out = text;
-    for (const secret of candidates(secrets))
-        out = out.split(secret).join(REDACTED);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/github/outgoing-text.ts
+
 
 
 
 /**
  * Every text the action posts passes here: secrets out first (a secret may contain `@`), then
- * mentions, then the size cut last so the result stays within GitHub's limit.
+ * HTML comments (so no copied text can carry a marker), then mentions, then the size cut last so
+ * the result stays within GitHub's limit.
  */
 function outgoingText(text, secrets, limit) {
-    return limitText(neutralizeMentions(redactSecrets(text, secrets)), limit);
+    return limitText(neutralizeMentions(neutralizeHtmlComments(redactSecrets(text, secrets))), limit);
 }
 
 ;// CONCATENATED MODULE: ./src/github/plan-check-run-output.ts
@@ -23218,6 +23276,7 @@ function planLabels(requested, existing, policy) {
 
 
 
+
 const DEFAULT_BODY = 'Review by github-agent.';
 function anchorLabel(c) {
     const lines = c.start_line !== undefined && c.start_line !== c.line ? `${c.start_line}-${c.line}` : `${c.line}`;
@@ -23227,7 +23286,7 @@ function anchorLabel(c) {
 function outsideDiffSection(comments) {
     if (comments.length === 0)
         return '';
-    const items = comments.map((c) => `- \`${anchorLabel(c)}\` — ${c.body.trim().replace(/\n/g, '\n  ')}`);
+    const items = comments.map((c) => `- ${codeSpan(anchorLabel(c))} — ${c.body.trim().replace(/\n/g, '\n  ')}`);
     return `**Comments on lines outside the diff:**\n${items.join('\n')}`;
 }
 function toRequestComment(c, secrets) {
@@ -23316,7 +23375,28 @@ const REPO_ROUTE = '/repos/{owner}/{repo}';
 function reviewSummary(number, r) {
     return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`;
 }
-function createPublisher(port, options) {
+/**
+ * The port with every write's arguments redacted: label names, check-run names, annotation paths,
+ * bodies, whatever a caller passes. The texts are also cleaned where they are planned; this is the
+ * net under all of them, so a field added later cannot be forgotten.
+ */
+function redactingPort(port, secrets) {
+    const r = (value) => redactDeep(value, secrets);
+    return {
+        ...port,
+        createIssueComment: (number, body) => port.createIssueComment(number, r(body)),
+        updateIssueComment: (commentId, body) => port.updateIssueComment(commentId, r(body)),
+        createReview: (number, review) => port.createReview(number, r(review)),
+        addLabels: (number, labels) => port.addLabels(number, r(labels)),
+        removeLabel: (number, label) => port.removeLabel(number, r(label)),
+        createLabel: (name) => port.createLabel(r(name)),
+        createCheckRun: (run) => port.createCheckRun(r(run)),
+        updateCheckRun: (checkRunId, update) => port.updateCheckRun(checkRunId, r(update)),
+        createReviewCommentReply: (number, commentId, body) => port.createReviewCommentReply(number, commentId, r(body))
+    };
+}
+function createPublisher(unredactedPort, options) {
+    const port = redactingPort(unredactedPort, options.secrets);
     const [owner, repo] = port.repository.split('/');
     const planned = [];
     const applied = [];
@@ -23324,8 +23404,9 @@ function createPublisher(port, options) {
     // Comments this run already wrote per marker key, so a second upsert needs no listing.
     const ownComments = new Map();
     const { logger, secrets } = options;
+    // What is recorded (and shown in the job summary) is redacted like what is sent.
     function plan(operation, summary, route, params) {
-        return { operation, summary, request: { route: route.replace('{REPO}', REPO_ROUTE), params: { owner, repo, ...params } } };
+        return { operation, summary: redactSecrets(summary, secrets), request: { route: route.replace('{REPO}', REPO_ROUTE), params: redactDeep({ owner, repo, ...params }, secrets) } };
     }
     /** `tolerate`: errors the caller handles itself (not noted as failures). */
     async function write(p, send, tolerate = () => false) {
@@ -23499,8 +23580,8 @@ function createPublisher(port, options) {
         const p = plan('add-reaction', `react ${content} to comment ${commentId}`, route, { comment_id: commentId, content });
         return write(p, () => port.addReaction(commentId, target, content));
     }
-    function replyToReviewComment(number, commentId, body) {
-        const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT);
+    function replyToReviewComment(number, commentId, body, key) {
+        const text = key === undefined ? outgoingText(body, secrets, COMMENT_BODY_LIMIT) : markedBody(key, body, undefined);
         const p = plan('reply-review-comment', `reply to review comment ${commentId} on #${number}`, 'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies', {
             pull_number: number,
             comment_id: commentId,
@@ -24199,6 +24280,10 @@ function buildOutputs(record) {
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+/** Text others wrote (arguments, details, label names): shown as written, never as HTML. */
+function plain(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 function eventLine(record) {
     const { name, action, repository, number, sender } = record.event;
     const what = action ? `${name}.${action}` : name;
@@ -24236,8 +24321,8 @@ function outcomeTable(record) {
     const rows = record.outcomes.map((o) => {
         const inv = o.invocation;
         const command = inv.key === null ? `(${inv.via})` : `\`${cell(inv.via === 'command' || inv.via === 'mention' ? '/' + inv.key : inv.key)}\``;
-        const args = inv.args ? ` ${cell(inv.args)}` : '';
-        return `| ${command}${args} | \`${cell(o.target)}\` | ${o.status} | ${cell(o.detail)} | ${usageText(o)} |`;
+        const args = inv.args ? ` ${plain(cell(inv.args))}` : '';
+        return `| ${command}${args} | \`${cell(o.target)}\` | ${o.status} | ${plain(cell(o.detail))} | ${usageText(o)} |`;
     });
     return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, ''];
 }
@@ -24247,7 +24332,7 @@ function writesSection(record) {
     const title = record.dryRun ? '### Writes it would have made (dry-run)' : '### Writes';
     const rows = record.writes.map((w) => {
         const link = w.url ? ` ([link](${w.url}))` : '';
-        return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${w.summary}${link}`;
+        return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${plain(w.summary)}${link}`;
     });
     return [title, '', ...rows, ''];
 }

@@ -98,7 +98,7 @@ async function replay(args) {
         INPUT_MODEL: values.model ?? process.env.INPUT_MODEL ?? '',
         'INPUT_BOT-NAME': values['bot-name'] ?? 'aofbot'
     });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9334));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 523));
     await run();
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return process.exitCode === 1 ? 1 : 0;
