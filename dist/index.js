@@ -18649,7 +18649,7 @@ function fencedBlockEnd(text, start) {
     }
     return text.length;
 }
-/** For each backtick run on a line, the start of the next run of the same length on that line. */
+/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
 function codeSpanClosers(text, from, to) {
     const runs = [];
     for (let i = from; i < to; i++) {
@@ -21921,6 +21921,7 @@ function proseLines(text) {
 
 ;// CONCATENATED MODULE: ./src/route/parse-commands.ts
 
+
 function tokens(text) {
     return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
 }
@@ -21955,9 +21956,30 @@ function mentionPatterns(botName) {
     const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
     return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
 }
-/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
+/**
+ * Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. Paired by run
+ * length in one pass (a backreference regex was quadratic on a long run of backticks).
+ */
 function withoutCodeSpans(text) {
-    return text.replace(/(`+)[\s\S]*?\1/g, '');
+    const closers = codeSpanClosers(text, 0, text.length);
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        let j = i;
+        while (text[j] === '`')
+            j++;
+        if (j === i) {
+            const next = text.indexOf('`', i);
+            out += text.slice(i, next === -1 ? text.length : next);
+            i = next === -1 ? text.length : next;
+            continue;
+        }
+        const close = closers.get(i);
+        if (close === undefined)
+            out += text.slice(i, j);
+        i = close === undefined ? j : close + (j - i);
+    }
+    return out;
 }
 /**
  * Commands in a comment-like text: every prose line that starts with `/` or `@botName`

@@ -108,6 +108,8 @@ describe('parseCommands', () => {
   it.each([
     ['an inline mention', 'hey @aofbot can you look?', true],
     ['a mention inside inline code', 'type `@aofbot review` to start', false],
+    ['a mention after an unpaired backtick', 'a ` b ``c`` @aofbot', true],
+    ['a mention inside a double-backtick span', 'see ``a ` @aofbot`` here', false],
     ['a mention inside a fence', '```\n@aofbot review\n```', false],
     ['a mention inside a quote', '> thanks @aofbot', false],
     ['another bot whose name starts the same', '@aofbotx review', false],
@@ -143,5 +145,12 @@ describe('parseCommands', () => {
   it('accepts a bot name with regex characters literally', () => {
     expect(parseCommands('@a.b+ review', KEYS, 'a.b+', 5).commands[0]?.key).toBe('review')
     expect(parseCommands('@axb review', KEYS, 'a.b', 5).commands).toEqual([])
+  })
+})
+
+describe('parseCommands on long hostile lines', () => {
+  it('reads a 64 KB line of backticks in one pass (a paired-run count, not a backtracking regex)', () => {
+    // No clock here (the old regex took about 1.3 s on this line): the behaviour on it is what is held.
+    expect(parseCommands(`x ${'`'.repeat(64_000)} @aofbot`, ['review'], 'aofbot', 5).mentioned).toBe(true)
   })
 })

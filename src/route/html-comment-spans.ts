@@ -35,8 +35,8 @@ function fencedBlockEnd(text: string, start: number): number | null {
   return text.length
 }
 
-/** For each backtick run on a line, the start of the next run of the same length on that line. */
-function codeSpanClosers(text: string, from: number, to: number): Map<number, number> {
+/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
+export function codeSpanClosers(text: string, from: number, to: number): Map<number, number> {
   const runs: { start: number; length: number }[] = []
   for (let i = from; i < to; i++) {
     if (text[i] !== '`') continue
