@@ -20400,6 +20400,7 @@ function renderTemplate(template, vars) {
 
 ;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
 
+
 /** Metadata for templates: the event's, plus the command this invocation carries (DESIGN §5). */
 function invocationMetadata(event, invocation) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
@@ -20410,10 +20411,12 @@ function invocationMetadata(event, invocation) {
     };
 }
 function planAgent(agent, label, metadata, invocation, defaultModel) {
+    // `{{ metadata.pr_title }}` and `{{ command.args }}` put strangers' text into the instructions
+    // themselves: it is sanitised as the event data is, or a hidden comment would reach the model there.
     const rendered = renderTemplate(agent.instructions, {
-        metadata,
+        metadata: sanitizeDeep(metadata),
         params: invocation.params,
-        command: { name: invocation.key, args: invocation.args }
+        command: { name: invocation.key, args: sanitizeUntrusted(invocation.args) }
     });
     return {
         agent,
