@@ -12,26 +12,28 @@ const MAY_IMPORT = {
   // Plain data and leaf helpers: import nothing of ours.
   shared: [],
   retry: ['shared'],
+  // Untrusted text: sanitised for models, redacted for everything written.
+  text: ['shared'],
   event: ['shared'],
   settings: ['shared'],
-  runner: ['shared'],
+  runner: ['shared', 'text'],
   // Pure stages, before execute: no ports.
   config: ['event', 'shared'],
-  route: ['config', 'event', 'shared'],
+  route: ['config', 'event', 'shared', 'text'],
   template: ['config', 'event', 'route', 'shared'],
   flow: ['config', 'event', 'shared', 'template'],
   gate: ['config', 'event', 'route', 'shared'],
   report: ['config', 'event', 'route', 'shared'],
   // Ports: GitHub and the models.
-  github: ['config', 'event', 'gate', 'report', 'retry', 'shared'],
+  github: ['config', 'event', 'gate', 'report', 'retry', 'shared', 'text'],
   llm: ['retry', 'shared'],
   // The stages that run things, and the state they keep in the action's own comments.
   fleet: ['config', 'event', 'github', 'shared'],
   approval: ['config', 'event', 'flow', 'gate', 'github', 'route', 'shared'],
-  execute: ['approval', 'config', 'event', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'route', 'shared', 'template'],
-  review: ['config', 'event', 'execute', 'github', 'route', 'shared'],
+  execute: ['approval', 'config', 'event', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'route', 'shared', 'template', 'text'],
+  review: ['config', 'event', 'execute', 'github', 'route', 'shared', 'text'],
   // The run's shells: connect the stages to the ports for one run; only main.ts imports them.
-  run: ['approval', 'config', 'event', 'execute', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'review', 'route', 'runner', 'settings', 'shared', 'template']
+  run: ['approval', 'config', 'event', 'execute', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'review', 'route', 'runner', 'settings', 'shared', 'template', 'text']
 }
 
 // Known imports against MAY_IMPORT, each closing a cycle between two folders. They are listed so

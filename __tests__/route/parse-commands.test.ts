@@ -56,8 +56,34 @@ describe('parseCommands', () => {
     ['the lazy continuation of a quote', '> Can you deploy?\n/deploy production\n\n/review'],
     ['an HTML comment', '<!--\n/deploy production\n-->\n/review'],
     ['a one-line HTML comment', '<!-- /deploy production -->\n/review'],
-    ['an HTML comment that starts right after a quote', '> note\n<!--\n\n/deploy production\n-->\n/review']
+    ['an HTML comment that starts right after a quote', '> note\n<!--\n\n/deploy production\n-->\n/review'],
+    ['an HTML comment opened in the middle of a line', 'LGTM <!--\n/deploy production\n-->\n/review'],
+    ['an HTML comment after a backslash-escaped backtick', 'see \\`<!--`\n/deploy production\n-->\n/review'],
+    ['an HTML comment after raw HTML, whose backticks are not code', '<a title="`"><!--`\n/deploy production\n-->\n/review'],
+    ['an HTML comment after a link whose destination holds a backtick', '[x](`a) <!--`\n/deploy production\n-->\n/review'],
   ])('ignores commands inside %s', (_label, text) => {
+    expect(keysOf(text)).toEqual(['review'])
+  })
+
+  it('runs no command that a comment after an indented fence may hide (the fence may end with its list item)', () => {
+    expect(keysOf('- a\n  ```\nx\n<!--\n/deploy production\n-->\n/review')).not.toContain('deploy production')
+  })
+
+  it('runs no command that a comment after raw HTML hides, though a later fence looks like code', () => {
+    expect(keysOf('<div>\n```\n<!--\n```\n/deploy production\n-->\n/review')).not.toContain('deploy production')
+  })
+
+  it('reads no command after an unclosed HTML comment, wherever it opens', () => {
+    expect(keysOf('LGTM <!--\n/deploy production\n/review')).toEqual([])
+    expect(keysOf('<!--\n/deploy production')).toEqual([])
+  })
+
+  it.each([
+    ['an inline code span', 'Write `<!--` to open a comment.\n/review'],
+    ['a longer code span', 'Write ``a`<!--`` to open a comment.\n/review'],
+    ['a fence', '```html\n<!--\n```\n/review'],
+    ['a code span after a closed comment on an earlier line', 'ok\n/review <!-- note -->']
+  ])('reads a command after a `<!--` that GitHub shows literally, in %s', (_label, text) => {
     expect(keysOf(text)).toEqual(['review'])
   })
 
@@ -82,6 +108,8 @@ describe('parseCommands', () => {
   it.each([
     ['an inline mention', 'hey @aofbot can you look?', true],
     ['a mention inside inline code', 'type `@aofbot review` to start', false],
+    ['a mention after an unpaired backtick', 'a ` b ``c`` @aofbot', true],
+    ['a mention inside a double-backtick span', 'see ``a ` @aofbot`` here', false],
     ['a mention inside a fence', '```\n@aofbot review\n```', false],
     ['a mention inside a quote', '> thanks @aofbot', false],
     ['another bot whose name starts the same', '@aofbotx review', false],
@@ -117,5 +145,12 @@ describe('parseCommands', () => {
   it('accepts a bot name with regex characters literally', () => {
     expect(parseCommands('@a.b+ review', KEYS, 'a.b+', 5).commands[0]?.key).toBe('review')
     expect(parseCommands('@axb review', KEYS, 'a.b', 5).commands).toEqual([])
+  })
+})
+
+describe('parseCommands on long hostile lines', () => {
+  it('reads a 64 KB line of backticks in one pass (a paired-run count, not a backtracking regex)', () => {
+    // No clock here (the old regex took about 1.3 s on this line): the behaviour on it is what is held.
+    expect(parseCommands(`x ${'`'.repeat(64_000)} @aofbot`, ['review'], 'aofbot', 5).mentioned).toBe(true)
   })
 })

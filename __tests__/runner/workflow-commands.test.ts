@@ -34,6 +34,7 @@ describe('workflow commands match @actions/core byte for byte', () => {
   const savedExitCode = process.exitCode
   afterEach(() => {
     process.exitCode = savedExitCode
+    runner.clearSecrets()
   })
 
   for (const level of ['error', 'warning', 'notice'] as const) {
@@ -46,6 +47,8 @@ describe('workflow commands match @actions/core byte for byte', () => {
     for (const fn of ['debug', 'info', 'setSecret'] as const) {
       expect(captureStdout(() => runner[fn](message))).toBe(captureStdout(() => toolkit[fn](message)))
     }
+    // With no secret registered, as @actions/core (which redacts nothing itself) writes it.
+    runner.clearSecrets()
     process.exitCode = 0
     const ours = captureStdout(() => runner.setFailed(message))
     expect(process.exitCode).toBe(1)
@@ -125,5 +128,44 @@ describe('file commands', () => {
   test('appendSummary without GITHUB_STEP_SUMMARY says so', async () => {
     delete process.env.GITHUB_STEP_SUMMARY
     await expect(runner.appendSummary('x')).rejects.toThrow(/GITHUB_STEP_SUMMARY is not set/)
+  })
+})
+
+describe('values registered with setSecret', () => {
+  const token = 'ghs_registeredSecret0000000000000000000'
+  let dir: string
+  const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY }
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'workflow-secrets-'))
+    process.env.GITHUB_OUTPUT = join(dir, 'output')
+    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary.md')
+    writeFileSync(process.env.GITHUB_OUTPUT, '')
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '')
+    captureStdout(() => runner.setSecret(token))
+  })
+  afterEach(() => {
+    runner.clearSecrets()
+    process.env.GITHUB_OUTPUT = saved.output
+    process.env.GITHUB_STEP_SUMMARY = saved.summary
+    if (saved.output === undefined) delete process.env.GITHUB_OUTPUT
+    if (saved.summary === undefined) delete process.env.GITHUB_STEP_SUMMARY
+  })
+
+  it('are redacted from outputs, the job summary, and annotation messages, titles and paths', async () => {
+    runner.setOutput('command-args', `deploy ${token}`)
+    await runner.appendSummary(`| args | ${token} |`)
+    const logged = captureStdout(() => {
+      runner.warning(`bad ${token}`, { title: `t ${token}`, file: `.github/aof/${token}.yaml`, startLine: 1 })
+      runner.info(`info ${token}`)
+    })
+
+    const written = readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8') + readFileSync(process.env.GITHUB_STEP_SUMMARY as string, 'utf8') + logged
+    expect(written).not.toContain(token)
+    expect(written).toContain('deploy ***')
+    expect(logged).toContain('file=.github/aof/***.yaml')
+  })
+
+  it('are still announced to the runner as a mask, unredacted', () => {
+    expect(captureStdout(() => runner.setSecret(token))).toBe(`::add-mask::${token}\n`)
   })
 })

@@ -112,7 +112,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9775));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13));
     await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return failed ? 1 : 0;
@@ -3081,6 +3081,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/text/redact-secrets.ts
+var redact_secrets = __nccwpck_require__(8118);
 ;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
 // The part of @actions/core that main.ts uses, written against the runner's documented protocol
 // (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
@@ -3090,6 +3092,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // compiles, for a feature this action never uses; see docs/performance.md. Byte-for-byte
 // equality with @actions/core is a test (__tests__/runner/workflow-commands.test.ts), so an
 // upgrade of the toolkit that changes the protocol shows up there.
+
 
 
 
@@ -3108,8 +3111,22 @@ function formatCommand(name, properties, message) {
         .join(',');
     return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
+// Every value given to setSecret. The runner masks them in its log, but not in what the job writes
+// through it (outputs, the job summary, annotations shown on the run page and in PR checks), so each
+// of those is redacted here too.
+const secrets = [];
+function redact(text) {
+    return secrets.length === 0 ? text : (0,redact_secrets/* redactSecrets */.fp)(text, secrets);
+}
+function redactProperties(properties) {
+    return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
+}
+/** Forget the values registered with setSecret (for tests that need a fresh protocol). */
+function clearSecrets() {
+    secrets.length = 0;
+}
 function issue(name, properties, message) {
-    process.stdout.write(formatCommand(name, properties, message) + external_node_os_.EOL);
+    process.stdout.write(formatCommand(name, redactProperties(properties), redact(message)) + external_node_os_.EOL);
 }
 function annotation(properties) {
     const { title, file, startLine, endLine, startColumn, endColumn } = properties;
@@ -3124,13 +3141,15 @@ function getInput(name) {
 }
 /** Asks the runner to mask `secret` in every later log line. */
 function setSecret(secret) {
-    issue('add-mask', {}, secret);
+    process.stdout.write(formatCommand('add-mask', {}, secret) + external_node_os_.EOL);
+    if (secret && !secrets.includes(secret))
+        secrets.push(secret);
 }
 function debug(message) {
     issue('debug', {}, message);
 }
 function info(message) {
-    process.stdout.write(message + external_node_os_.EOL);
+    process.stdout.write(redact(message) + external_node_os_.EOL);
 }
 function notice(message, properties = {}) {
     issue('notice', annotation(properties), message);
@@ -3165,7 +3184,7 @@ function writeOutput(file, name, value) {
     }
     if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
-    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, value), 'utf8');
+    (0,external_node_fs_.appendFileSync)(file, formatOutput(name, redact(value)), 'utf8');
 }
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
 async function appendSummary(markdown) {
@@ -3175,7 +3194,7 @@ async function appendSummary(markdown) {
 async function appendSummaryTo(file, markdown) {
     if (!file)
         throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries');
-    await (0,promises_.appendFile)(file, markdown + external_node_os_.EOL, 'utf8');
+    await (0,promises_.appendFile)(file, redact(markdown) + external_node_os_.EOL, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/runner/runtime.ts
@@ -3448,6 +3467,51 @@ function templateReferences(template) {
         name: m[2] ?? '',
         raw: m[0]
     }));
+}
+
+
+/***/ }),
+
+/***/ 8118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+// Secrets (tokens, API keys) never reach GitHub, whatever the model or a tool output echoed.
+const REDACTED = '***';
+// Shorter values would blank out ordinary words; the runner's own masking has the same blind spot.
+const MIN_SECRET_LENGTH = 4;
+function candidates(secrets) {
+    const all = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        all.add(secret);
+        // Like the runner's log masking, each line of a multi-line secret (a PEM key) is masked alone.
+        for (const line of secret.split(/\r?\n/))
+            all.add(line.trim());
+    }
+    return [...all].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const secret of candidates(secrets))
+        out = out.split(secret).join(REDACTED);
+    return out;
+}
+/** Every string inside a JSON-like value (a request's parameters) redacted; other values as they are. */
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return redactSecrets(value, secrets);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+    }
+    return value;
 }
 
 

@@ -1,13 +1,14 @@
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
 import { displayValue } from '../flow/evaluate-expression.js'
+import { codeSpan } from '../github/markdown-escape.js'
 import type { ApprovalState } from './approval-state.js'
 
 function commandText(state: ApprovalState): string {
   const { key, args } = state.invocation
   if (key === null) return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``
   const slash = state.invocation.via === 'command' || state.invocation.via === 'mention'
-  return `\`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}\``
+  return codeSpan(`${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}`)
 }
 
 function target(state: ApprovalState): string {
@@ -22,7 +23,7 @@ function shortSha(sha: string | null): string {
 function paramsLine(state: ApprovalState): string | null {
   const shown = Object.entries(state.invocation.params).filter(([k]) => !['require_approval', 'approvers', 'permission'].includes(k))
   if (shown.length === 0) return null
-  return `**With:** ${shown.map(([k, v]) => `\`${k}\`: \`${displayValue(v).replace(/`/g, "'")}\``).join(', ')}`
+  return `**With:** ${shown.map(([k, v]) => `${codeSpan(k)}: ${codeSpan(displayValue(v))}`).join(', ')}`
 }
 
 function whoMay(state: ApprovalState): string {

@@ -1,7 +1,10 @@
 // The PR's diff as the model first sees it: whole files, most relevant first, until a token
-// budget is spent; the rest listed by name so the agent can read them with its tools. Pure.
+// budget is spent; the rest listed by name so the agent can read them with its tools. Every path
+// and patch is sanitised here, the one place a diff for a prompt is made (single agents, fleets
+// and incremental reviews alike). Pure.
 import type { ChangedFile } from '../github/types.js'
 import { formatCount } from '../report/format-count.js'
+import { sanitizeCode } from '../text/sanitize-untrusted.js'
 
 export interface BudgetedDiff {
   files: { path: string; status: string; additions: number; deletions: number; patch: string }[]
@@ -32,13 +35,15 @@ export function budgetDiff(files: ChangedFile[], maxTokens: number): BudgetedDif
   const kept: BudgetedDiff['files'] = []
   const omitted: BudgetedDiff['omitted'] = []
   for (const file of ordered) {
-    if (file.patch === undefined) {
-      omitted.push({ path: file.filename, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' })
-    } else if (file.patch.length > remaining) {
-      omitted.push({ path: file.filename, status: file.status, reason: 'left out to fit the diff budget' })
+    const path = sanitizeCode(file.filename)
+    const patch = file.patch === undefined ? undefined : sanitizeCode(file.patch)
+    if (patch === undefined) {
+      omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' })
+    } else if (patch.length > remaining) {
+      omitted.push({ path, status: file.status, reason: 'left out to fit the diff budget' })
     } else {
-      remaining -= file.patch.length
-      kept.push({ path: file.filename, status: file.status, additions: file.additions, deletions: file.deletions, patch: file.patch })
+      remaining -= patch.length
+      kept.push({ path, status: file.status, additions: file.additions, deletions: file.deletions, patch })
     }
   }
   const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length

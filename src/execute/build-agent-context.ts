@@ -1,10 +1,11 @@
 // The data an agent is given about its event: metadata, the command, and for PRs the diff.
-// Sanitised here, once, because all of it can be written by strangers. Pure.
+// Sanitised here as prose, because all of it can be written by strangers; the diff comes already
+// sanitised as code from budgetDiff, with its lines kept where they were. Pure.
 import type { EventContext, MetadataValue } from '../event/types.js'
 import type { ReviewPromptData } from '../review/review-prompt-context.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
-import { sanitizeDeep } from './sanitize-untrusted.js'
+import { sanitizeDeep } from '../text/sanitize-untrusted.js'
 
 export interface AgentContext {
   event: string
@@ -24,12 +25,12 @@ export function buildAgentContext(
   review?: ReviewPromptData
 ): AgentContext {
   const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null
-  return sanitizeDeep({
-    event: event.action ? `${event.name}.${event.action}` : event.name,
-    repository: event.repository,
-    metadata,
-    command,
+  return {
+    event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
+    repository: sanitizeDeep(event.repository),
+    metadata: sanitizeDeep(metadata),
+    command: sanitizeDeep(command),
     ...(diff ? { diff } : {}),
-    ...(review ? { review } : {})
-  })
+    ...(review ? { review: sanitizeDeep(review) } : {})
+  }
 }

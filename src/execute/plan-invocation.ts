@@ -2,6 +2,7 @@ import type { AgentDef, Config } from '../config/types.js'
 import type { EventContext, MetadataValue } from '../event/types.js'
 import type { Invocation } from '../route/types.js'
 import { renderTemplate } from '../template/render-template.js'
+import { sanitizeDeep, sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 
 /** One agent ready to run: what it is told, which tools it gets, which model. */
 export interface AgentPlan {
@@ -34,10 +35,12 @@ export function invocationMetadata(event: EventContext, invocation: Invocation):
 }
 
 function planAgent(agent: AgentDef, label: string, metadata: Record<string, MetadataValue>, invocation: Invocation, defaultModel: string): AgentPlan {
+  // `{{ metadata.pr_title }}` and `{{ command.args }}` put strangers' text into the instructions
+  // themselves: it is sanitised as the event data is, or a hidden comment would reach the model there.
   const rendered = renderTemplate(agent.instructions, {
-    metadata,
+    metadata: sanitizeDeep(metadata),
     params: invocation.params,
-    command: { name: invocation.key, args: invocation.args }
+    command: { name: invocation.key, args: sanitizeUntrusted(invocation.args) }
   })
   return {
     agent,

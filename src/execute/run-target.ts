@@ -19,6 +19,7 @@ import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
 import { buildAgentContext, type AgentContext } from './build-agent-context.js'
 import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
+import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import type { AgentOutcome } from './run-agent-plan.js'
 import type { ReviewSessionStart } from '../review/review-session.js'
 
@@ -149,7 +150,7 @@ async function runFleetTarget(shell: TargetShell, fleetName: string, plans: Agen
   const outcomes: AgentOutcome[] = []
   const run = await runFleet(fleet, plans, async (plan, previous) => {
     const draft = emptyDraft()
-    const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: p.text })) } : context
+    const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) } : context
     const outcome = await shell.runAgent(plan, memberContext as AgentContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null)
     outcomes.push(outcome)
     shell.logger.info(`${plan.label}: ${outcome.detail}`)
@@ -201,7 +202,7 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
     await shell.startCheckRun()
     const texts: string[] = []
     for (const plan of plans) {
-      const outcome = await shell.runAgent(plan, { ...context, flow_input: input } as AgentContext, publisher)
+      const outcome = await shell.runAgent(plan, { ...context, flow_input: sanitizeUntrusted(input) } as AgentContext, publisher)
       outcomes.push(outcome)
       shell.logger.info(`${plan.label}: ${outcome.detail}`)
       if (outcome.status === 'failed') throw new Error(outcome.detail)
@@ -217,7 +218,7 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
       runFleet: async ({ node, fleet, input }) => {
         const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents
         await shell.startCheckRun()
-        const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: input } as AgentContext)
+        const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) } as AgentContext)
         outcomes.push(...members)
         return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node }
       },

@@ -1,6 +1,7 @@
 // A review as the agent drafted it -> the one create-review request GitHub will accept.
 
 import { buildDiffIndex, checkAnchor } from './diff-hunks.js'
+import { codeSpan } from './markdown-escape.js'
 import { outgoingText } from './outgoing-text.js'
 import { COMMENT_BODY_LIMIT } from './text-limits.js'
 import type { ChangedFile, DiffSide, ReviewCommentRequest, ReviewEvent, ReviewRequest } from './types.js'
@@ -42,7 +43,7 @@ function anchorLabel(c: DraftComment): string {
 /** Body text for comments that cannot be anchored: never lost, never a failed review. */
 export function outsideDiffSection(comments: DraftComment[]): string {
   if (comments.length === 0) return ''
-  const items = comments.map((c) => `- \`${anchorLabel(c)}\` — ${c.body.trim().replace(/\n/g, '\n  ')}`)
+  const items = comments.map((c) => `- ${codeSpan(anchorLabel(c))} — ${c.body.trim().replace(/\n/g, '\n  ')}`)
   return `**Comments on lines outside the diff:**\n${items.join('\n')}`
 }
 

@@ -8,7 +8,7 @@ import { outgoingText } from './outgoing-text.js'
 import { planCheckRunOutput } from './plan-check-run-output.js'
 import { planLabels, removalRefusal, type LabelPolicy } from './plan-labels.js'
 import { planReview, reviewAttempts, type ReviewDraft } from './plan-review.js'
-import { redactSecrets } from './redact-secrets.js'
+import { redactDeep, redactSecrets } from '../text/redact-secrets.js'
 import { requestFailure } from './request-failure.js'
 import { COMMENT_BODY_LIMIT } from './text-limits.js'
 import type {
@@ -128,10 +128,11 @@ export interface Publisher {
   updateCheckRun(checkRunId: number | null, change: CheckRunChange): Promise<WriteOutcome>
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteOutcome>
   /**
-   * A reply in the thread of inline review comment `commentId` on PR `number`. Optional so that
-   * wrappers written before it (the fleet's draft publisher) stay valid; createPublisher has it.
+   * A reply in the thread of inline review comment `commentId` on PR `number`, with the marker of
+   * `key` after it when given. Optional so that wrappers written before it (the fleet's draft
+   * publisher) stay valid; createPublisher has it.
    */
-  replyToReviewComment?(number: number, commentId: number, body: string): Promise<WriteOutcome>
+  replyToReviewComment?(number: number, commentId: number, body: string, key?: string): Promise<WriteOutcome>
   /** `workflow_dispatch` of a repository workflow on `ref`; the outcome's url is the workflow's runs page. */
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome>
 }
@@ -142,7 +143,29 @@ function reviewSummary(number: number, r: ReviewRequest): string {
   return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`
 }
 
-export function createPublisher(port: GitHubPort, options: PublisherOptions): Publisher {
+/**
+ * The port with every write's arguments redacted: label names, check-run names, annotation paths,
+ * bodies, whatever a caller passes. The texts are also cleaned where they are planned; this is the
+ * net under all of them, so a field added later cannot be forgotten.
+ */
+function redactingPort(port: GitHubPort, secrets: readonly string[]): GitHubPort {
+  const r = <T>(value: T): T => redactDeep(value, secrets)
+  return {
+    ...port,
+    createIssueComment: (number, body) => port.createIssueComment(number, r(body)),
+    updateIssueComment: (commentId, body) => port.updateIssueComment(commentId, r(body)),
+    createReview: (number, review) => port.createReview(number, r(review)),
+    addLabels: (number, labels) => port.addLabels(number, r(labels)),
+    removeLabel: (number, label) => port.removeLabel(number, r(label)),
+    createLabel: (name) => port.createLabel(r(name)),
+    createCheckRun: (run) => port.createCheckRun(r(run)),
+    updateCheckRun: (checkRunId, update) => port.updateCheckRun(checkRunId, r(update)),
+    createReviewCommentReply: (number, commentId, body) => port.createReviewCommentReply(number, commentId, r(body))
+  }
+}
+
+export function createPublisher(unredactedPort: GitHubPort, options: PublisherOptions): Publisher {
+  const port = redactingPort(unredactedPort, options.secrets)
   const [owner, repo] = port.repository.split('/')
   const planned: PlannedWrite[] = []
   const applied: AppliedWrite[] = []
@@ -151,8 +174,9 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
   const ownComments = new Map<string, number>()
   const { logger, secrets } = options
 
+  // What is recorded (and shown in the job summary) is redacted like what is sent.
   function plan(operation: WriteOperation, summary: string, route: string, params: Record<string, unknown>): PlannedWrite {
-    return { operation, summary, request: { route: route.replace('{REPO}', REPO_ROUTE), params: { owner, repo, ...params } } }
+    return { operation, summary: redactSecrets(summary, secrets), request: { route: route.replace('{REPO}', REPO_ROUTE), params: redactDeep({ owner, repo, ...params }, secrets) } }
   }
 
   /** `tolerate`: errors the caller handles itself (not noted as failures). */
@@ -331,8 +355,8 @@ export function createPublisher(port: GitHubPort, options: PublisherOptions): Pu
     return write(p, () => port.addReaction(commentId, target, content))
   }
 
-  function replyToReviewComment(number: number, commentId: number, body: string): Promise<WriteOutcome> {
-    const text = outgoingText(body, secrets, COMMENT_BODY_LIMIT)
+  function replyToReviewComment(number: number, commentId: number, body: string, key?: string): Promise<WriteOutcome> {
+    const text = key === undefined ? outgoingText(body, secrets, COMMENT_BODY_LIMIT) : markedBody(key, body, undefined)
     const p = plan('reply-review-comment', `reply to review comment ${commentId} on #${number}`, 'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies', {
       pull_number: number,
       comment_id: commentId,

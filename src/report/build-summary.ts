@@ -5,6 +5,11 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
+/** Text others wrote (arguments, details, label names): shown as written, never as HTML. */
+function plain(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
 function eventLine(record: RunRecord): string {
   const { name, action, repository, number, sender } = record.event
   const what = action ? `${name}.${action}` : name
@@ -42,8 +47,8 @@ function outcomeTable(record: RunRecord): string[] {
   const rows = record.outcomes.map((o) => {
     const inv = o.invocation
     const command = inv.key === null ? `(${inv.via})` : `\`${cell(inv.via === 'command' || inv.via === 'mention' ? '/' + inv.key : inv.key)}\``
-    const args = inv.args ? ` ${cell(inv.args)}` : ''
-    return `| ${command}${args} | \`${cell(o.target)}\` | ${o.status} | ${cell(o.detail)} | ${usageText(o)} |`
+    const args = inv.args ? ` ${plain(cell(inv.args))}` : ''
+    return `| ${command}${args} | \`${cell(o.target)}\` | ${o.status} | ${plain(cell(o.detail))} | ${usageText(o)} |`
   })
   return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, '']
 }
@@ -53,7 +58,7 @@ function writesSection(record: RunRecord): string[] {
   const title = record.dryRun ? '### Writes it would have made (dry-run)' : '### Writes'
   const rows = record.writes.map((w) => {
     const link = w.url ? ` ([link](${w.url}))` : ''
-    return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${w.summary}${link}`
+    return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${plain(w.summary)}${link}`
   })
   return [title, '', ...rows, '']
 }

@@ -2,6 +2,7 @@
 // findings and their state, what this run did, and (hidden) the state the next run starts from.
 // Pure.
 import { markerBlock } from '../github/comment-marker.js'
+import { codeSpan } from '../github/markdown-escape.js'
 import type { ReviewScope } from './plan-review-scope.js'
 import { reviewStateKey, storedReviewState, type ReviewState } from './review-state.js'
 import { shortSha } from './short-sha.js'
@@ -74,7 +75,7 @@ function inline(text: string): string {
 
 function findingLine(finding: ReviewFinding, prUrl: string): string {
   const lines = finding.startLine !== undefined ? `${finding.startLine}-${finding.line}` : `${finding.line}`
-  const where = `\`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}\``
+  const where = codeSpan(`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}`)
   const place = finding.commentId !== null ? `[${where}](${prUrl}#discussion_r${finding.commentId})` : where
   return `- **${finding.status}** ${place} — ${inline(finding.summary)}`
 }

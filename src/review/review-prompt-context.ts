@@ -3,7 +3,7 @@
 // untrusted, because finding text echoes code and comments) the delta and the findings themselves.
 // Pure.
 import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
-import { sanitizeDeep } from '../execute/sanitize-untrusted.js'
+import { sanitizeDeep } from '../text/sanitize-untrusted.js'
 import type { DiffSide } from '../github/types.js'
 import type { CarriedFindings } from './carry-findings.js'
 import type { ReviewScope } from './plan-review-scope.js'

@@ -8,7 +8,7 @@ import type { EventContext } from '../event/types.js'
 import type { BudgetedDiff } from '../execute/budget-diff.js'
 import type { AgentRunResult } from '../execute/run-agent.js'
 import { atLeast, isPermission, type Permission } from '../shared/permission.js'
-import { commentMarker, hasAnyMarker } from '../github/comment-marker.js'
+import { hasAnyMarker } from '../github/comment-marker.js'
 import type { GitHubPort, PullReviewComment } from '../github/github-port.js'
 import type { DraftComment, ReviewDraft } from '../github/plan-review.js'
 import { wrapPublisher } from '../github/wrap-publisher.js'
@@ -360,10 +360,10 @@ async function replyToAddressed(args: OpenReviewSessionArgs, addressed: readonly
     return
   }
   // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-  const body = `${addressedReply(args.headSha, false)}\n\n${commentMarker(`review-reply:${args.agent.name}`)}`
+  const body = addressedReply(args.headSha, false)
   for (const finding of threads) {
     try {
-      await reply.call(args.publisher, args.number, finding.commentId as number, body)
+      await reply.call(args.publisher, args.number, finding.commentId as number, body, `review-reply:${args.agent.name}`)
     } catch (error) {
       args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${error instanceof Error ? error.message : String(error)}`)
     }

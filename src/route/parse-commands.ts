@@ -1,3 +1,4 @@
+import { codeSpanClosers } from '../text/html-comment-spans.js'
 import { proseLines } from './prose-lines.js'
 
 export interface ParsedCommand {
@@ -60,9 +61,28 @@ function mentionPatterns(botName: string): { atStart: RegExp; inline: RegExp } |
   return { atStart: new RegExp(`^${bot}[\\s,:]*`, 'i'), inline: new RegExp(`(^|[^A-Za-z0-9_/.-])${bot}`, 'i') }
 }
 
-/** Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. */
+/**
+ * Inline code spans are not prose: `` `@aofbot` `` is an example, not a mention. Paired by run
+ * length in one pass (a backreference regex was quadratic on a long run of backticks).
+ */
 function withoutCodeSpans(text: string): string {
-  return text.replace(/(`+)[\s\S]*?\1/g, '')
+  const closers = codeSpanClosers(text, 0, text.length)
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    let j = i
+    while (text[j] === '`') j++
+    if (j === i) {
+      const next = text.indexOf('`', i)
+      out += text.slice(i, next === -1 ? text.length : next)
+      i = next === -1 ? text.length : next
+      continue
+    }
+    const close = closers.get(i)
+    if (close === undefined) out += text.slice(i, j)
+    i = close === undefined ? j : close + (j - i)
+  }
+  return out
 }
 
 /**

@@ -1,5 +1,6 @@
 // Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
 // hidden in an HTML comment (invisible on GitHub) must never run.
+import { htmlCommentSpans, replaceSpans } from '../text/html-comment-spans.js'
 
 export interface ProseLine {
   /** 1-based line number in the original text. */
@@ -21,22 +22,23 @@ function indentWidth(line: string): number {
   return width
 }
 
-/** Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation lines) and `<!-- -->` comments. */
+/**
+ * Lines outside fenced code (``` and ~~~), indented code, `>` quotes (with their lazy continuation
+ * lines) and `<!-- -->` comments. A comment hides what it spans, also in the middle of lines and
+ * across them (htmlCommentSpans); its line breaks stay, so line numbers still count.
+ */
 export function proseLines(text: string): ProseLine[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const normalized = text.replace(/\r\n?/g, '\n')
+  const visible = replaceSpans(normalized, htmlCommentSpans(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''))
+  const lines = visible.split('\n')
   const result: ProseLine[] = []
   let fence: string | null = null
-  let inHtmlComment = false
   let inQuote = false
   lines.forEach((raw, index) => {
     if (fence !== null) {
       const close = FENCE.exec(raw)
       const marker = close?.[1]
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && raw.trim() === marker) fence = null
-      return
-    }
-    if (inHtmlComment) {
-      if (raw.includes('-->')) inHtmlComment = false
       return
     }
     const open = FENCE.exec(raw)
@@ -46,11 +48,6 @@ export function proseLines(text: string): ProseLine[] {
       return
     }
     const trimmed = raw.trimStart()
-    if (trimmed.startsWith('<!--') && indentWidth(raw) < 4) {
-      inHtmlComment = !trimmed.includes('-->', 4)
-      inQuote = false
-      return
-    }
     // A line right after a quote, with no blank line between, still renders inside the quote.
     if (inQuote && trimmed !== '') return
     inQuote = false

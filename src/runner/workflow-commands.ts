@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync } from 'node:fs'
 import { appendFile } from 'node:fs/promises'
 import { EOL } from 'node:os'
+import { redactSecrets } from '../text/redact-secrets.js'
 
 /** Where an annotation points: @actions/core's AnnotationProperties. */
 export interface AnnotationProperties {
@@ -38,8 +39,26 @@ export function formatCommand(name: string, properties: Record<string, string | 
   return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`
 }
 
+// Every value given to setSecret. The runner masks them in its log, but not in what the job writes
+// through it (outputs, the job summary, annotations shown on the run page and in PR checks), so each
+// of those is redacted here too.
+const secrets: string[] = []
+
+function redact(text: string): string {
+  return secrets.length === 0 ? text : redactSecrets(text, secrets)
+}
+
+function redactProperties(properties: Record<string, string | number | undefined>): Record<string, string | number | undefined> {
+  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]))
+}
+
+/** Forget the values registered with setSecret (for tests that need a fresh protocol). */
+export function clearSecrets(): void {
+  secrets.length = 0
+}
+
 function issue(name: string, properties: Record<string, string | number | undefined>, message: string): void {
-  process.stdout.write(formatCommand(name, properties, message) + EOL)
+  process.stdout.write(formatCommand(name, redactProperties(properties), redact(message)) + EOL)
 }
 
 function annotation(properties: AnnotationProperties): Record<string, string | number | undefined> {
@@ -58,7 +77,8 @@ export function getInput(name: string): string {
 
 /** Asks the runner to mask `secret` in every later log line. */
 export function setSecret(secret: string): void {
-  issue('add-mask', {}, secret)
+  process.stdout.write(formatCommand('add-mask', {}, secret) + EOL)
+  if (secret && !secrets.includes(secret)) secrets.push(secret)
 }
 
 export function debug(message: string): void {
@@ -66,7 +86,7 @@ export function debug(message: string): void {
 }
 
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  process.stdout.write(redact(message) + EOL)
 }
 
 export function notice(message: string, properties: AnnotationProperties = {}): void {
@@ -106,7 +126,7 @@ export function writeOutput(file: string | undefined, name: string, value: strin
     return
   }
   if (!existsSync(file)) throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`)
-  appendFileSync(file, formatOutput(name, value), 'utf8')
+  appendFileSync(file, formatOutput(name, redact(value)), 'utf8')
 }
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
@@ -117,5 +137,5 @@ export async function appendSummary(markdown: string): Promise<void> {
 /** Markdown appended to `file` (the runner's GITHUB_STEP_SUMMARY). */
 export async function appendSummaryTo(file: string | undefined, markdown: string): Promise<void> {
   if (!file) throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries')
-  await appendFile(file, markdown + EOL, 'utf8')
+  await appendFile(file, redact(markdown) + EOL, 'utf8')
 }

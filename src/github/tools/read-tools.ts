@@ -1,6 +1,8 @@
 // What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
-// comments, the repository's labels. All scoped to the run's repository and issue/PR.
+// comments, the repository's labels. All scoped to the run's repository and issue/PR, and all
+// sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
 
+import { sanitizeCode, sanitizeUntrusted } from '../../text/sanitize-untrusted.js'
 import type { Tool } from '../../execute/tool-types.js'
 import type { GitHubPort } from '../github-port.js'
 import { limitText } from '../text-limits.js'
@@ -36,12 +38,12 @@ export function getPullRequestFilesTool(ctx: GitHubToolContext, port: GitHubPort
         const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL)
         const files = await port.listPullRequestFiles(number)
         const page = files.slice(offset, offset + limit).map((f) => ({
-          filename: f.filename,
+          filename: sanitizeCode(f.filename),
           status: f.status,
           additions: f.additions,
           deletions: f.deletions,
-          ...(f.previousFilename ? { previous_filename: f.previousFilename } : {}),
-          patch: f.patch === undefined ? null : limitText(f.patch, PATCH_LIMIT),
+          ...(f.previousFilename ? { previous_filename: sanitizeCode(f.previousFilename) } : {}),
+          patch: f.patch === undefined ? null : limitText(sanitizeCode(f.patch), PATCH_LIMIT),
           ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
         }))
         const next = offset + limit < files.length ? offset + limit : null
@@ -70,7 +72,7 @@ export function getFileTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
         const path = readString(input, 'path', true).replace(/^\/+/, '')
         const file = await port.getFileContent(path, ctx.headSha)
         if (!file) return { content: `${path} does not exist at ${ctx.headSha.slice(0, 7)}`, isError: true }
-        const lines = file.text.split('\n')
+        const lines = sanitizeCode(file.text).split('\n')
         const start = readInteger(input, 'start_line') ?? 1
         const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length)
         const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`)
@@ -93,13 +95,13 @@ export function getIssueTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
           json({
             number: issue.number,
             kind: issue.isPullRequest ? 'pull_request' : 'issue',
-            title: issue.title,
+            title: sanitizeUntrusted(issue.title),
             state: issue.state,
             author: issue.author,
             labels: issue.labels,
-            body: limitText(issue.body, COMMENT_LIMIT),
+            body: limitText(sanitizeUntrusted(issue.body), COMMENT_LIMIT),
             total_comments: comments.length,
-            comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(c.body, COMMENT_LIMIT) }))
+            comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
           })
         )
       })
@@ -115,7 +117,7 @@ export function listLabelsTool(port: GitHubPort): Tool {
     run: () =>
       runTool(async () => {
         const labels = await port.listRepoLabels()
-        return ok(json(labels.map((l) => ({ name: l.name, description: l.description }))))
+        return ok(json(labels.map((l) => ({ name: l.name, description: l.description === null ? null : sanitizeUntrusted(l.description) }))))
       })
   }
 }

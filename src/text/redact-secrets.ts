@@ -20,3 +20,13 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   for (const secret of candidates(secrets)) out = out.split(secret).join(REDACTED)
   return out
 }
+
+/** Every string inside a JSON-like value (a request's parameters) redacted; other values as they are. */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)])) as T
+  }
+  return value
+}

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../src/github/redact-secrets.js'
+import { redactSecrets } from '../../src/text/redact-secrets.js'
 
 describe('redactSecrets', () => {
   it('replaces every occurrence of every secret with ***', () => {
