@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_src = __webpack_require__(5194);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var dist_bundle = __webpack_require__(3779);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js + 3 modules
-var plugin_rest_endpoint_methods_dist_src = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/retry/retry-policy.ts
 var retry_policy = __webpack_require__(1607);
 // EXTERNAL MODULE: ./src/retry/with-retry.ts
@@ -184,12 +182,12 @@ function retryAndPace(settings) {
 
 
 
-
-// What @actions/github's getOctokit builds (core + REST methods + pagination). The client is made
-// here rather than by getOctokit because importing @actions/github bundles undici and
-// @actions/http-client into the entry and reads the event payload at import; the proxy support
-// they give is kept by `chooseFetch`, loaded only when a proxy is set.
-const GitHub = dist_src/* Octokit */.E.plugin(plugin_rest_endpoint_methods_dist_src/* restEndpointMethods */._, dist_bundle/* paginateRest */.ud);
+// Octokit's core (typed `request` for every REST route) and pagination: every call in src/github/api
+// names its route, so the REST endpoint-methods plugin (`octokit.rest.*`) is not bundled. The
+// client is made here rather than by @actions/github's getOctokit because importing that bundles
+// undici and @actions/http-client into the entry and reads the event payload at import; the proxy
+// support they give is kept by `chooseFetch`, loaded only when a proxy is set.
+const GitHub = dist_src/* Octokit */.E.plugin(dist_bundle/* paginateRest */.ud);
 /**
  * The proxy variable @actions/http-client reads for this URL (`https_proxy` for https, …), or
  * undefined when the runner sets none.

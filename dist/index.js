@@ -14921,12 +14921,25 @@ function createLoadState(env, log) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// Errors every stage shares: a one-line message for any thrown value, and the error that means
+// "the user must change something" (printed without a stack trace).
+/** The message of an Error, or the value itself as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A mistake in how the action is used (missing environment, unreadable payload, bad config). */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/plan-layout.ts
 
 
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source, state, topFiles) {
     const files = [...topFiles];
@@ -14945,7 +14958,7 @@ async function daemonLayout(source, state, topFiles) {
                 agentsDirs.add(entry.path);
         }
         catch (error) {
-            state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${message(error)}` });
+            state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${errorMessage(error)}` });
         }
     }
     return { files, isAgentsDir: (file) => agentsDirs.has(dirOf(file)) };
@@ -15034,6 +15047,7 @@ function positionOf(doc, lineCounter, path, options = {}) {
 ;// CONCATENATED MODULE: ./src/config/parse-yaml-file.ts
 
 
+
 /**
  * AOF files are a few KB; anything this large is a mistake or an attack, and is not parsed. The
  * limit also bounds the parser's time on pathological input (deep flow nesting costs ~1 s per 100 KB).
@@ -15081,7 +15095,7 @@ function parseYamlFile(path, text, log) {
     }
     catch (error) {
         // The parser recurses on nesting; a pathological depth ends here instead of in a crash.
-        log.add({ severity: 'error', file: path, line: 1, message: `YAML cannot be parsed: ${error instanceof Error ? error.message : String(error)}` });
+        log.add({ severity: 'error', file: path, line: 1, message: `YAML cannot be parsed: ${errorMessage(error)}` });
         return parsed;
     }
     for (const doc of docs) {
@@ -15112,7 +15126,7 @@ function parseYamlFile(path, text, log) {
         }
         catch (error) {
             const start = at(doc.contents.range?.[0] ?? 0);
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = errorMessage(error);
             // The library's words for its alias limit; other errors here (a merge of a list) also say "alias".
             const message = /excessive alias count/i.test(reason)
                 ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses), as in a "billion laughs" attack; the document is not read (${reason})`
@@ -15214,9 +15228,7 @@ function resolveReferences(state) {
 
 
 
-function load_config_message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 function isDaemonConfig(document) {
     const value = document.value;
     return typeof value === 'object' && value !== null && value.kind === 'DaemonConfig';
@@ -15257,7 +15269,7 @@ function loadSafely(input, state) {
     }
     catch (error) {
         const { line, column } = input.locate([]);
-        state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${load_config_message(error)})` });
+        state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${errorMessage(error)})` });
     }
 }
 function documentsOf(file, layout, topLevel) {
@@ -15292,7 +15304,7 @@ async function loadConfig(source, configPath, env) {
         topFiles = kind === 'dir' ? (await listYamlFiles(source, root)).sort() : kind === 'file' ? [root] : [];
     }
     catch (error) {
-        return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${load_config_message(error)}`);
+        return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${errorMessage(error)}`);
     }
     if (kind === null) {
         return fail(`config-path '${configPath}' does not exist in ${source.description}; expected a directory of AOF YAML files (*.yaml, *.yml) or one YAML file (set the action's config-path input)`);
@@ -15314,7 +15326,7 @@ async function loadConfig(source, configPath, env) {
         layout = await planLayout(source, state, root, kind, topFiles, configPath);
     }
     catch (error) {
-        return fail(`config-path '${configPath}' cannot be listed: ${load_config_message(error)}`);
+        return fail(`config-path '${configPath}' cannot be listed: ${errorMessage(error)}`);
     }
     const files = [...new Set(layout.files)].sort();
     await readFiles(source, files, state.log, cache);
@@ -16353,6 +16365,7 @@ function actionIdentity(token, appSlug, viewerLogin) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/add-eyes-reaction.ts
+
 /**
  * 👀 on the comment that carried the command, so its author sees it was picked up. A reaction is a
  * courtesy: failing to add one is logged, never fatal. Goes through the publisher, so dry-run holds.
@@ -16363,7 +16376,7 @@ async function addEyesReaction(publisher, commentId, target, logger) {
         return outcome.sent;
     }
     catch (error) {
-        logger.warning(`Could not react to comment ${commentId}: ${error instanceof Error ? error.message : String(error)}`);
+        logger.warning(`Could not react to comment ${commentId}: ${errorMessage(error)}`);
         return false;
     }
 }
@@ -16371,9 +16384,7 @@ async function addEyesReaction(publisher, commentId, target, logger) {
 ;// CONCATENATED MODULE: ./src/github/check-run-lifecycle.ts
 // The action's own check run on the head SHA: in_progress at start, completed exactly once at the
 // end, whatever happened in between.
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 class CheckRunLifecycle {
     publisher;
     options;
@@ -16389,7 +16400,7 @@ class CheckRunLifecycle {
             .createCheckRun({ name: this.options.name, headSha: this.options.headSha, status: 'in_progress', output: { title, summary } })
             .then((outcome) => ({ state: 'open', id: outcome.id }))
             .catch((error) => {
-            this.options.logger.warning(`Could not create check run '${this.options.name}': ${messageOf(error)}`);
+            this.options.logger.warning(`Could not create check run '${this.options.name}': ${errorMessage(error)}`);
             return { state: 'failed' };
         });
         return this.started.then(() => undefined);
@@ -16421,7 +16432,7 @@ class CheckRunLifecycle {
             }
         }
         catch (error) {
-            this.options.logger.warning(`Could not complete check run '${this.options.name}': ${messageOf(error)}`);
+            this.options.logger.warning(`Could not complete check run '${this.options.name}': ${errorMessage(error)}`);
         }
     }
 }
@@ -16448,6 +16459,7 @@ function completeOnCancel(lifecycle, source, exit) {
 
 ;// CONCATENATED MODULE: ./src/github/api/access.ts
 
+
 function statusOf(error) {
     return error.status;
 }
@@ -16464,7 +16476,7 @@ async function getSenderPermission(octokit, repo, login) {
         const status = statusOf(error);
         if (status === 404)
             return { permission: 'none' };
-        return { permission: null, error: `GitHub answered ${status ?? 'an error'}: ${error instanceof Error ? error.message : String(error)}` };
+        return { permission: null, error: `GitHub answered ${status ?? 'an error'}: ${errorMessage(error)}` };
     }
 }
 /**
@@ -16487,7 +16499,7 @@ async function getTeamMembership(octokit, team, login) {
             member: null,
             error: status === 403 || status === 401
                 ? `the token cannot read membership of team:${team} (the default GITHUB_TOKEN cannot read organisation teams; pass a token with read:org as github-token)`
-                : `membership of team:${team} could not be read: ${error instanceof Error ? error.message : String(error)}`
+                : `membership of team:${team} could not be read: ${errorMessage(error)}`
         };
     }
 }
@@ -17739,6 +17751,7 @@ function flowFingerprint(flow) {
 
 
 
+
 function sameList(a, b) {
     const norm = (l) => l.map((x) => x.toLowerCase()).sort();
     return canonicalJson(norm(a)) === canonicalJson(norm(b));
@@ -17787,7 +17800,7 @@ function checkApprovalAgainstConfig(state, config) {
             ask = { approvers: approverList(node, node.config) };
         }
         catch (error) {
-            return refuse(error instanceof Error ? error.message : String(error));
+            return refuse(errorMessage(error));
         }
     }
     if (!sameList(state.approvers, approversFor(invocation, ask)))
@@ -18232,6 +18245,7 @@ function mergeFleetResults(fleet, members) {
 ;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
 
 
+
 const DEFAULT_FLEET_CONCURRENCY = 3;
 function memberName(fleet, plans, index) {
     const plan = plans[index];
@@ -18244,7 +18258,7 @@ async function runOne(runMember, plan, previous, member) {
     }
     catch (error) {
         // One member's crash must not lose what the others found.
-        return { member, label: plan.label, status: 'failed', detail: error instanceof Error ? error.message : String(error), text: '', draft: emptyDraft() };
+        return { member, label: plan.label, status: 'failed', detail: errorMessage(error), text: '', draft: emptyDraft() };
     }
 }
 async function parallel(fleet, plans, runMember, concurrency) {
@@ -18556,9 +18570,7 @@ async function runNode(node, env) {
 
 
 
-function run_flow_message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 /** Why a resume cannot continue this flow, or null when it can. */
 function resumeProblem(flow, state) {
     if (state.flow !== flow.name)
@@ -18633,7 +18645,7 @@ class FlowRun {
                     held.push(edge.from);
             }
             catch (error) {
-                throw new Error(`connection ${edge.from} → ${node.id}: ${run_flow_message(error)}`, { cause: error });
+                throw new Error(`connection ${edge.from} → ${node.id}: ${errorMessage(error)}`, { cause: error });
             }
         }
         const reached = node.type === 'Join' ? joinHolds(node, held.length, incoming.length) : held.length > 0;
@@ -18715,7 +18727,7 @@ async function runFlow(flow, ctx, ports, resume) {
                 endedAt = id;
         }
         catch (error) {
-            const text = run_flow_message(error);
+            const text = errorMessage(error);
             return { ...run.result('failed', { at: id, status: 'failed', detail: text }), failure: { node: id, error: text } };
         }
     }
@@ -18991,6 +19003,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 
 
 
+
 function run_target_label(invocation) {
     return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help';
 }
@@ -19240,7 +19253,7 @@ async function runTarget(shell, invocation, options = {}) {
         };
     }
     catch (error) {
-        return { outcome: { invocation, target, status: 'failed', detail: error instanceof Error ? error.message : String(error), ...shown }, outputs: {} };
+        return { outcome: { invocation, target, status: 'failed', detail: errorMessage(error), ...shown }, outputs: {} };
     }
 }
 
@@ -19463,6 +19476,7 @@ function eventDataMessage(data) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute/run-tool-calls.ts
+
 /** Pure: which cap, if any, refuses the call at `index` of this response, and what the model is told. */
 function capRefusal(index, tool, tally, limits) {
     if (index >= limits.maxCallsPerTurn) {
@@ -19509,7 +19523,7 @@ async function runToolCalls(uses, tools, limits, tally) {
                 isError = result.isError;
             }
             catch (error) {
-                content = `tool ${use.name} failed: ${error instanceof Error ? error.message : String(error)}`;
+                content = `tool ${use.name} failed: ${errorMessage(error)}`;
                 isError = true;
             }
         }
@@ -19523,6 +19537,7 @@ async function runToolCalls(uses, tools, limits, tally) {
 ;// CONCATENATED MODULE: ./src/execute/run-agent.ts
 // The agent loop: call the model, answer its tool calls, repeat until it ends its turn or a limit
 // stops it. Provider-neutral; it sees the model and the tools only through their ports.
+
 
 
 
@@ -19609,7 +19624,7 @@ async function runAgent(options) {
             });
         }
         catch (error) {
-            return finish('error', { error: error instanceof Error ? error.message : String(error) });
+            return finish('error', { error: errorMessage(error) });
         }
         usage = addUsage(usage, response.usage);
         const uses = response.content.filter((b) => b.type === 'tool_use');
@@ -19648,6 +19663,7 @@ async function runAgent(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute/run-agent-plan.ts
+
 
 
 /** The agent YAML's caps on tool calls (`max_writes`, `max_tool_calls_per_turn`), defaults filled in. */
@@ -19695,7 +19711,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         model = await ports.model(plan);
     }
     catch (error) {
-        return { ...base, status: 'failed', detail: error instanceof Error ? error.message : String(error), usage: null, costUsd: null, result: null };
+        return { ...base, status: 'failed', detail: errorMessage(error), usage: null, costUsd: null, result: null };
     }
     const agentBudget = (plan.agent.extra.budget ?? {});
     const own = (value) => (typeof value === 'number' && value > 0 ? value : null);
@@ -19754,6 +19770,7 @@ function requireHeadSha(ctx) {
 
 ;// CONCATENATED MODULE: ./src/github/tools/tool-input.ts
 // Reading a model's tool input: the model gets a precise sentence back instead of a crash.
+
 class ToolInputError extends Error {
 }
 function missing(name, expected) {
@@ -19813,11 +19830,12 @@ async function runTool(body) {
         return await body();
     }
     catch (error) {
-        return { content: error instanceof Error ? error.message : String(error), isError: true };
+        return { content: errorMessage(error), isError: true };
     }
 }
 
 ;// CONCATENATED MODULE: ./src/github/tools/check-run-tools.ts
+
 
 
 
@@ -19864,7 +19882,7 @@ function readAnnotation(raw, i) {
         return annotation;
     }
     catch (error) {
-        throw new ToolInputError(`annotations[${i}]: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ToolInputError(`annotations[${i}]: ${errorMessage(error)}`);
     }
 }
 function readOutput(input, fallbackTitle) {
@@ -20034,6 +20052,7 @@ function postCommentTool(ctx, publisher) {
 
 
 
+
 const EVENTS = ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'];
 const SIDES = ['LEFT', 'RIGHT'];
 function readComment(raw, i) {
@@ -20051,7 +20070,7 @@ function readComment(raw, i) {
         return comment;
     }
     catch (error) {
-        throw new ToolInputError(`comments[${i}]: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ToolInputError(`comments[${i}]: ${errorMessage(error)}`);
     }
 }
 function postReviewTool(ctx, publisher, policy) {
@@ -20409,6 +20428,7 @@ function modelRetryShell(provider, model, options, classify) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 120_000;
 /** The SDK's Headers as a plain record with lower-case names, for the retry policy. */
 function plainHeaders(headers) {
@@ -20429,7 +20449,7 @@ function classify(sdk, error) {
             headers: plainHeaders(error.headers)
         };
     }
-    return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
+    return { ...none, kind: 'fatal', detail: errorMessage(error) };
 }
 async function createAnthropicModel(model, options) {
     const sdk = await __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 6407));
@@ -20570,6 +20590,7 @@ function fromGeminiResponse(response, nextId) {
 
 
 
+
 const gemini_model_DEFAULT_TIMEOUT_MS = 120_000;
 const GEMINI_API = 'https://generativelanguage.googleapis.com/';
 /** The SDK puts the response body, as JSON text, in the error's message. */
@@ -20611,7 +20632,7 @@ function gemini_model_classify(sdk, error) {
         return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
     if (name === 'TypeError' && /fetch failed/i.test(message ?? ''))
         return { ...none, kind: 'connection', detail: innermostMessage(sent) };
-    return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) };
+    return { ...none, kind: 'fatal', detail: errorMessage(error) };
 }
 async function createGeminiModel(model, options) {
     const sdk = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964));
@@ -21388,6 +21409,7 @@ function renderReviewSummary(input) {
 
 
 
+
 const REVIEW_TOOL = 'github_post_review';
 const DEFAULT_DIFF_TOKENS = 24_000;
 /**
@@ -21555,7 +21577,7 @@ async function openReviewSession(args) {
     const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
     const publishing = convergingPublisher(args.publisher, { prior, threads, delta });
     const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
-        args.logger.warning(`Could not record the review of #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
+        args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`);
     });
     return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } };
 }
@@ -21637,7 +21659,7 @@ async function replyToAddressed(args, addressed) {
             await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
-            args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${error instanceof Error ? error.message : String(error)}`);
+            args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${errorMessage(error)}`);
         }
     }
 }
@@ -21678,21 +21700,6 @@ async function finishReview(args, data, result) {
         opinions: data.opinions
     });
     await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
-}
-
-;// CONCATENATED MODULE: ./src/shared/errors.ts
-// Errors every stage shares: a one-line message for any thrown value, and the error that means
-// "the user must change something" (printed without a stack trace).
-/** The message of an Error, or the value itself as text. */
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** A mistake in how the action is used (missing environment, unreadable payload, bad config). */
-class UsageError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/run-context.ts
@@ -22296,7 +22303,7 @@ async function connectGitHub(runtime, settings, repository) {
         return null;
     // Imported here, not at the top: Octokit and its plugins are a large part of the entry, and a
     // run without a token (config from the workspace, replay) never compiles them.
-    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(479), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(28), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const octokit = createOctokit({
         token: settings.githubToken,
         baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',

@@ -10,6 +10,7 @@ import { createWorkspaceSource } from './config/workspace-source.js'
 import { guessEventName } from './event/guess-event-name.js'
 import { createRunner } from './runner/runtime.js'
 import { checkTemplates } from './template/check-templates.js'
+import { errorMessage } from './shared/errors.js'
 
 const USAGE = `Usage:
   github-agent validate [config-path] [--github-annotations]
@@ -59,7 +60,7 @@ async function replay(args: string[]): Promise<number> {
   try {
     payload = JSON.parse(readFileSync(eventPath, 'utf8'))
   } catch (error) {
-    process.stderr.write(`cannot read ${eventPath} as JSON: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`cannot read ${eventPath} as JSON: ${errorMessage(error)}\n`)
     return 2
   }
   const eventName = values.event ?? guessEventName(payload)

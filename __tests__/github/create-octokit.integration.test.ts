@@ -37,7 +37,7 @@ describe('createOctokit and proxies', () => {
       const baseUrl = github.url.replace('127.0.0.1', 'api.github.test')
       const octokit = createOctokit({ token: TOKEN, baseUrl, logger: recordingLogger(), retry: { timeScale: 0.001 } })
       const before = github.requests.length
-      const { data } = await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 3 })
       expect(data.title).toBe('Crash')
       expect(proxy.connects).toEqual([`api.github.test:${github.port}`])
       expect(github.requests.slice(before).map((r) => r.operationId)).toEqual(['issues/get'])
@@ -55,7 +55,7 @@ describe('createOctokit and proxies', () => {
       process.env.NO_PROXY = 'api.github.test'
       const baseUrl = github.url.replace('127.0.0.1', 'api.github.test')
       const octokit = createOctokit({ token: TOKEN, baseUrl, logger: recordingLogger(), retry: { timeScale: 0.001, maxRetries: 0 } })
-      await expect(octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })).rejects.toThrow()
+      await expect(octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 3 })).rejects.toThrow()
       expect(proxy.connects).toEqual([])
     } finally {
       await proxy.close()
@@ -68,7 +68,7 @@ describe('createOctokit and proxies', () => {
     try {
       process.env.HTTP_PROXY = proxy.url
       const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), retry: { timeScale: 0.001 } })
-      const { data } = await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 3 })
       expect(data.number).toBe(3)
       expect(proxy.connects).toEqual([])
     } finally {
@@ -80,7 +80,7 @@ describe('createOctokit and proxies', () => {
     clear()
     const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), retry: { timeScale: 0.001 } })
     const before = github.requests.length
-    await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
+    await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 3 })
     expect(github.requests.slice(before).map((r) => [r.operationId, r.actor])).toEqual([['issues/get', github.identity.login]])
   })
 
@@ -119,33 +119,33 @@ describe('write pacing', () => {
 
   test('the first 10 writes of a run go out without waiting; from the 11th they are spaced a second apart', async () => {
     const { clock, octokit } = client()
-    for (let i = 0; i < 12; i++) await octokit.rest.issues.addLabels(label)
+    for (let i = 0; i < 12; i++) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', label)
     expect(clock.waits).toEqual([1000, 1000])
   })
 
   test('with no unpaced writes, every write after the first waits for the spacing', async () => {
     const { clock, octokit } = client(0)
-    for (let i = 0; i < 3; i++) await octokit.rest.issues.addLabels(label)
+    for (let i = 0; i < 3; i++) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', label)
     expect(clock.waits).toEqual([1000, 1000])
   })
 
   test('writes that notify people are spaced 3 s apart once past the allowance', async () => {
     const { clock, octokit } = client(1)
-    for (let i = 0; i < 3; i++) await octokit.rest.issues.createComment({ owner: 'acme', repo: 'app', issue_number: 3, body: `c${i}` })
+    for (let i = 0; i < 3; i++) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'app', issue_number: 3, body: `c${i}` })
     // Each write takes its turn in the write lane (1 s), then in the notification lane (the rest of 3 s).
     expect(clock.waits).toEqual([1000, 2000, 3000])
   })
 
   test('reads are never paced', async () => {
     const { clock, octokit } = client(0)
-    for (let i = 0; i < 3; i++) await octokit.rest.issues.get({ owner: 'acme', repo: 'app', issue_number: 3 })
+    for (let i = 0; i < 3; i++) await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 3 })
     expect(clock.waits).toEqual([])
   })
 
   test('a retried write waits GitHub’s retry-after, then takes its turn again', async () => {
     const { clock, octokit } = client()
     github.fail({ operationId: 'issues/add-labels', status: 403, headers: { 'retry-after': '7' }, body: { message: 'You have exceeded a secondary rate limit.' } })
-    await octokit.rest.issues.addLabels(label)
+    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', label)
     expect(clock.waits).toEqual([7000])
   })
 })

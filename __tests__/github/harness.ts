@@ -2,13 +2,13 @@
 import { createOctokit, type Octokit } from '../../src/github/create-octokit.js'
 import { createGitHubPort, type GitHubPort } from '../../src/github/github-port.js'
 import { createPublisher, type Publisher } from '../../src/github/publisher.js'
-import type { GitHubLogger } from '../../src/github/types.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import type { Logger } from '../../src/shared/logger.js'
 
 export const REPO = 'acme/app'
 export const TOKEN = 'ghs_testtoken0123456789'
 
-export interface RecordingLogger extends GitHubLogger {
+export interface RecordingLogger extends Logger {
   lines: string[]
 }
 

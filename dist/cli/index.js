@@ -14,13 +14,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7963);
+/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7963);
 /* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7114);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7114);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5235);
 /* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7581);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8382);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+
 
 
 
@@ -44,7 +46,7 @@ async function validate(args) {
     const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env);
     const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTemplates */ .Y)(config)];
     for (const d of diagnostics) {
-        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
+        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stdout.write(`${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
@@ -74,10 +76,10 @@ async function replay(args) {
         payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
     }
     catch (error) {
-        process.stderr.write(`cannot read ${eventPath} as JSON: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`cannot read ${eventPath} as JSON: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_9__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_10__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -112,7 +114,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9207));
     await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return failed ? 1 : 0;
@@ -1831,12 +1833,12 @@ function createLoadState(env, log) {
     };
 }
 
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __nccwpck_require__(8382);
 ;// CONCATENATED MODULE: ./src/config/plan-layout.ts
 
 
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source, state, topFiles) {
     const files = [...topFiles];
@@ -1855,7 +1857,7 @@ async function daemonLayout(source, state, topFiles) {
                 agentsDirs.add(entry.path);
         }
         catch (error) {
-            state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${message(error)}` });
+            state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${(0,errors/* errorMessage */.g)(error)}` });
         }
     }
     return { files, isAgentsDir: (file) => agentsDirs.has(dirOf(file)) };
@@ -1944,6 +1946,7 @@ function positionOf(doc, lineCounter, path, options = {}) {
 ;// CONCATENATED MODULE: ./src/config/parse-yaml-file.ts
 
 
+
 /**
  * AOF files are a few KB; anything this large is a mistake or an attack, and is not parsed. The
  * limit also bounds the parser's time on pathological input (deep flow nesting costs ~1 s per 100 KB).
@@ -1991,7 +1994,7 @@ function parseYamlFile(path, text, log) {
     }
     catch (error) {
         // The parser recurses on nesting; a pathological depth ends here instead of in a crash.
-        log.add({ severity: 'error', file: path, line: 1, message: `YAML cannot be parsed: ${error instanceof Error ? error.message : String(error)}` });
+        log.add({ severity: 'error', file: path, line: 1, message: `YAML cannot be parsed: ${(0,errors/* errorMessage */.g)(error)}` });
         return parsed;
     }
     for (const doc of docs) {
@@ -2022,7 +2025,7 @@ function parseYamlFile(path, text, log) {
         }
         catch (error) {
             const start = at(doc.contents.range?.[0] ?? 0);
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = (0,errors/* errorMessage */.g)(error);
             // The library's words for its alias limit; other errors here (a merge of a list) also say "alias".
             const message = /excessive alias count/i.test(reason)
                 ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses), as in a "billion laughs" attack; the document is not read (${reason})`
@@ -2124,9 +2127,7 @@ function resolveReferences(state) {
 
 
 
-function load_config_message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 function isDaemonConfig(document) {
     const value = document.value;
     return typeof value === 'object' && value !== null && value.kind === 'DaemonConfig';
@@ -2167,7 +2168,7 @@ function loadSafely(input, state) {
     }
     catch (error) {
         const { line, column } = input.locate([]);
-        state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${load_config_message(error)})` });
+        state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${(0,errors/* errorMessage */.g)(error)})` });
     }
 }
 function documentsOf(file, layout, topLevel) {
@@ -2202,7 +2203,7 @@ async function loadConfig(source, configPath, env) {
         topFiles = kind === 'dir' ? (await listYamlFiles(source, root)).sort() : kind === 'file' ? [root] : [];
     }
     catch (error) {
-        return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${load_config_message(error)}`);
+        return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     if (kind === null) {
         return fail(`config-path '${configPath}' does not exist in ${source.description}; expected a directory of AOF YAML files (*.yaml, *.yml) or one YAML file (set the action's config-path input)`);
@@ -2224,7 +2225,7 @@ async function loadConfig(source, configPath, env) {
         layout = await planLayout(source, state, root, kind, topFiles, configPath);
     }
     catch (error) {
-        return fail(`config-path '${configPath}' cannot be listed: ${load_config_message(error)}`);
+        return fail(`config-path '${configPath}' cannot be listed: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     const files = [...new Set(layout.files)].sort();
     await readFiles(source, files, state.log, cache);
@@ -3220,6 +3221,30 @@ function createRunner(env) {
 /** The runtime of a step on an Actions runner: this process. */
 function processRuntime() {
     return { env: process.env, runner: createRunner(process.env), signals: process, exit: (code) => process.exit(code) };
+}
+
+
+/***/ }),
+
+/***/ 8382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ UsageError),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// Errors every stage shares: a one-line message for any thrown value, and the error that means
+// "the user must change something" (printed without a stack trace).
+/** The message of an Error, or the value itself as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A mistake in how the action is used (missing environment, unreadable payload, bad config). */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
 }
 
 

@@ -8,6 +8,7 @@ import { approverList } from '../flow/read-node-config.js'
 import type { Invocation } from '../route/types.js'
 import type { ApprovalState } from './approval-state.js'
 import { approvalPermission, approversFor } from './create-approval-request.js'
+import { errorMessage } from '../shared/errors.js'
 
 export type ConfigCheck =
   | {
@@ -59,7 +60,7 @@ export function checkApprovalAgainstConfig(state: ApprovalState, config: Config)
     try {
       ask = { approvers: approverList(node, node.config) }
     } catch (error) {
-      return refuse(error instanceof Error ? error.message : String(error))
+      return refuse(errorMessage(error))
     }
   }
   if (!sameList(state.approvers, approversFor(invocation, ask))) return refuse('its approvers differ from the config')

@@ -8,10 +8,8 @@ import { planLayout, type Layout } from './plan-layout.js'
 import { readFiles } from './read-files.js'
 import { resolveReferences } from './resolve-references.js'
 import type { Config, ConfigSource, Diagnostic } from './types.js'
+import { errorMessage } from '../shared/errors.js'
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 function isDaemonConfig(document: ParsedDocument): boolean {
   const value = document.value as { kind?: unknown } | null
@@ -53,7 +51,7 @@ function loadSafely(input: DocumentInput, state: LoadState): void {
     loadDocument(input, state)
   } catch (error) {
     const { line, column } = input.locate([])
-    state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${message(error)})` })
+    state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${errorMessage(error)})` })
   }
 }
 
@@ -89,7 +87,7 @@ export async function loadConfig(source: ConfigSource, configPath: string, env: 
     kind = await source.stat(root)
     topFiles = kind === 'dir' ? (await listYamlFiles(source, root)).sort() : kind === 'file' ? [root] : []
   } catch (error) {
-    return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${message(error)}`)
+    return fail(`config-path '${configPath}' cannot be read from ${source.description}: ${errorMessage(error)}`)
   }
   if (kind === null) {
     return fail(
@@ -113,7 +111,7 @@ export async function loadConfig(source: ConfigSource, configPath: string, env: 
   try {
     layout = await planLayout(source, state, root, kind, topFiles, configPath)
   } catch (error) {
-    return fail(`config-path '${configPath}' cannot be listed: ${message(error)}`)
+    return fail(`config-path '${configPath}' cannot be listed: ${errorMessage(error)}`)
   }
   const files = [...new Set(layout.files)].sort()
   await readFiles(source, files, state.log, cache)

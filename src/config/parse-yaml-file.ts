@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { DiagnosticLog } from './diagnostic-log.js'
 import type { FieldPath } from './format-field.js'
 import { positionOf, type Position } from './yaml-position.js'
+import { errorMessage } from '../shared/errors.js'
 
 /**
  * AOF files are a few KB; anything this large is a mistake or an attack, and is not parsed. The
@@ -65,7 +66,7 @@ export function parseYamlFile(path: string, text: string, log: DiagnosticLog): P
     docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter }) as Document[]
   } catch (error) {
     // The parser recurses on nesting; a pathological depth ends here instead of in a crash.
-    log.add({ severity: 'error', file: path, line: 1, message: `YAML cannot be parsed: ${error instanceof Error ? error.message : String(error)}` })
+    log.add({ severity: 'error', file: path, line: 1, message: `YAML cannot be parsed: ${errorMessage(error)}` })
     return parsed
   }
   for (const doc of docs) {
@@ -92,7 +93,7 @@ export function parseYamlFile(path: string, text: string, log: DiagnosticLog): P
       parsed.documents.push({ value, locate: (p, o) => positionOf(doc, lineCounter, p, o) })
     } catch (error) {
       const start = at(doc.contents.range?.[0] ?? 0)
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = errorMessage(error)
       // The library's words for its alias limit; other errors here (a merge of a list) also say "alias".
       const message = /excessive alias count/i.test(reason)
         ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses), as in a "billion laughs" attack; the document is not read (${reason})`

@@ -2,6 +2,7 @@ import { dirOf } from './join-path.js'
 import { listYamlFiles, listYamlFilesDeep, MAX_DEPTH } from './list-yaml-files.js'
 import type { LoadState } from './load-state.js'
 import type { ConfigSource } from './types.js'
+import { errorMessage } from '../shared/errors.js'
 
 /** Which files make up the config, and where AOF's flat agent form is allowed. */
 export interface Layout {
@@ -9,9 +10,6 @@ export interface Layout {
   isAgentsDir(file: string): boolean
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source: ConfigSource, state: LoadState, topFiles: string[]): Promise<Layout> {
@@ -29,7 +27,7 @@ async function daemonLayout(source: ConfigSource, state: LoadState, topFiles: st
       files.push(...(await listYamlFiles(source, entry.path)))
       if (entry.kind === 'agents') agentsDirs.add(entry.path)
     } catch (error) {
-      state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${message(error)}` })
+      state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${errorMessage(error)}` })
     }
   }
   return { files, isAgentsDir: (file) => agentsDirs.has(dirOf(file)) }

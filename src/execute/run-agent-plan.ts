@@ -1,18 +1,20 @@
 // One planned agent, run through its ports: the model it names, the tools it lists, the run's
 // remaining budget. Whatever fails becomes an outcome with a sentence, never an exception.
-import type { ModelLogger, ModelPort, TokenUsage } from '../llm/types.js'
+import type { ModelPort, TokenUsage } from '../llm/types.js'
 import { totalInput } from '../llm/types.js'
 import type { AgentContext } from './build-agent-context.js'
 import type { AgentPlan } from './plan-invocation.js'
 import { DEFAULT_TOOL_CALL_LIMITS, runAgent, type AgentRunResult } from './run-agent.js'
 import type { ToolCallLimits } from './run-tool-calls.js'
 import type { Tool } from './tool-types.js'
+import { errorMessage } from '../shared/errors.js'
+import type { Logger } from '../shared/logger.js'
 
 export interface AgentPorts {
   /** Throws with a one-line message when the model cannot be used (no key, unknown provider). */
   model(plan: AgentPlan): Promise<ModelPort>
   tools(plan: AgentPlan): Tool[]
-  logger: ModelLogger
+  logger: Logger
 }
 
 /** What is left of the run's caps (inputs max-turns / max-tokens), shared by every agent in the run. */
@@ -74,7 +76,7 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
   try {
     model = await ports.model(plan)
   } catch (error) {
-    return { ...base, status: 'failed', detail: error instanceof Error ? error.message : String(error), usage: null, costUsd: null, result: null }
+    return { ...base, status: 'failed', detail: errorMessage(error), usage: null, costUsd: null, result: null }
   }
   const agentBudget = (plan.agent.extra.budget ?? {}) as { max_turns?: unknown; max_tokens?: unknown }
   const own = (value: unknown): number | null => (typeof value === 'number' && value > 0 ? value : null)

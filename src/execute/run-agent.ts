@@ -1,24 +1,14 @@
 // The agent loop: call the model, answer its tool calls, repeat until it ends its turn or a limit
 // stops it. Provider-neutral; it sees the model and the tools only through their ports.
 import { estimateCostUsd } from '../llm/pricing.js'
-import {
-  addUsage,
-  SILENT_MODEL_LOGGER,
-  totalInput,
-  ZERO_USAGE,
-  type Message,
-  type ModelLogger,
-  type ModelPort,
-  type ModelResponse,
-  type StopReason,
-  type TokenUsage,
-  type ToolUseBlock
-} from '../llm/types.js'
+import { addUsage, SILENT_MODEL_LOGGER, totalInput, ZERO_USAGE, type Message, type ModelPort, type ModelResponse, type StopReason, type TokenUsage, type ToolUseBlock } from '../llm/types.js'
 import { budgetExceeded, estimateTokens, planCall, type AgentBudgets } from './agent-budget.js'
 import { eventDataMessage } from './event-data-message.js'
 import { runToolCalls, type ToolCap, type ToolCallLimits } from './run-tool-calls.js'
 import type { Tool } from './tool-types.js'
 import { formatCount } from '../report/format-count.js'
+import { errorMessage } from '../shared/errors.js'
+import type { Logger } from '../shared/logger.js'
 
 export type { AgentBudgets } from './agent-budget.js'
 
@@ -41,7 +31,7 @@ export interface RunAgentOptions {
   /** Caps on what the model's tool calls may do (agent YAML max_writes, max_tool_calls_per_turn). */
   limits?: Partial<ToolCallLimits>
   onEvent?: (event: AgentEvent) => void
-  logger?: ModelLogger
+  logger?: Logger
 }
 
 export type StoppedBy = 'end' | 'max_iterations' | 'budget' | 'error'
@@ -178,7 +168,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
         ...(options.temperature !== undefined ? { temperature: options.temperature } : {})
       })
     } catch (error) {
-      return finish('error', { error: error instanceof Error ? error.message : String(error) })
+      return finish('error', { error: errorMessage(error) })
     }
 
     usage = addUsage(usage, response.usage)

@@ -12,7 +12,6 @@ import { flowOutputs } from '../flow/flow-outputs.js'
 import type { FlowResume, FlowResult, NodeOutput } from '../flow/flow-types.js'
 import { runFlow } from '../flow/run-flow.js'
 import type { Publisher } from '../github/publisher.js'
-import type { GitHubLogger } from '../github/types.js'
 import type { InvocationOutcome, Usage } from '../report/types.js'
 import { labelTriggers } from '../route/label-triggers.js'
 import type { Invocation } from '../route/types.js'
@@ -22,6 +21,8 @@ import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invoc
 import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import type { AgentOutcome } from './run-agent-plan.js'
 import type { ReviewSessionStart } from '../review/review-session.js'
+import { errorMessage } from '../shared/errors.js'
+import type { Logger } from '../shared/logger.js'
 
 export interface TargetShell {
   config: Config
@@ -33,7 +34,7 @@ export interface TargetShell {
   commentKey: string
   /** The run's publisher; null without a token (replay without GitHub). */
   publisher: Publisher | null
-  logger: GitHubLogger
+  logger: Logger
   /** Who asked for what runs: the sender, except when an approver resumes someone else's command. */
   requester?: string
   /** The state-key input that seals approval requests; null: nothing that needs an approval runs. */
@@ -306,6 +307,6 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
       outputs: approvedBy ? { 'approved-by': approvedBy } : {}
     }
   } catch (error) {
-    return { outcome: { invocation, target, status: 'failed', detail: error instanceof Error ? error.message : String(error), ...shown }, outputs: {} }
+    return { outcome: { invocation, target, status: 'failed', detail: errorMessage(error), ...shown }, outputs: {} }
   }
 }

@@ -1,6 +1,7 @@
 // Answers every tool_use of one model response, in order, with a tool_result of the same id.
 import type { ToolResultBlock, ToolUseBlock } from '../llm/types.js'
 import type { Tool } from './tool-types.js'
+import { errorMessage } from '../shared/errors.js'
 
 /**
  * How much one agent run may do through its tools. A model answer is untrusted output (a prompt
@@ -70,7 +71,7 @@ export async function runToolCalls(uses: ToolUseBlock[], tools: Tool[], limits: 
         content = result.content
         isError = result.isError
       } catch (error) {
-        content = `tool ${use.name} failed: ${error instanceof Error ? error.message : String(error)}`
+        content = `tool ${use.name} failed: ${errorMessage(error)}`
         isError = true
       }
     }

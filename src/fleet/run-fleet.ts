@@ -3,6 +3,7 @@
 import type { FleetDef } from '../config/types.js'
 import { mergeFleetResults, type FleetPublication, type MemberResult, type MemberRun } from './merge-fleet-results.js'
 import { emptyDraft } from './publication-draft.js'
+import { errorMessage } from '../shared/errors.js'
 
 export type { MemberResult, MemberRun } from './merge-fleet-results.js'
 
@@ -45,7 +46,7 @@ async function runOne<Plan extends MemberPlan>(runMember: RunMember<Plan>, plan:
     return { ...run, member, label: plan.label }
   } catch (error) {
     // One member's crash must not lose what the others found.
-    return { member, label: plan.label, status: 'failed', detail: error instanceof Error ? error.message : String(error), text: '', draft: emptyDraft() }
+    return { member, label: plan.label, status: 'failed', detail: errorMessage(error), text: '', draft: emptyDraft() }
   }
 }
 

@@ -8,10 +8,8 @@ import { flowOrder } from './flow-order.js'
 import { flowScope } from './flow-scope.js'
 import type { DecidedNode, FlowContext, FlowPorts, FlowResult, FlowResume, FlowState, NodeOutput, NodeRecord } from './flow-types.js'
 import { runNode } from './run-node.js'
+import { errorMessage } from '../shared/errors.js'
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 /** Why a resume cannot continue this flow, or null when it can. */
 function resumeProblem(flow: FlowDef, state: FlowState): string | null {
@@ -83,7 +81,7 @@ class FlowRun {
       try {
         if (edgeHolds(edge, { id: edge.from, type: source.type, output: source.output }, this.scope())) held.push(edge.from)
       } catch (error) {
-        throw new Error(`connection ${edge.from} → ${node.id}: ${message(error)}`, { cause: error })
+        throw new Error(`connection ${edge.from} → ${node.id}: ${errorMessage(error)}`, { cause: error })
       }
     }
     const reached = node.type === 'Join' ? joinHolds(node, held.length, incoming.length) : held.length > 0
@@ -165,7 +163,7 @@ export async function runFlow(flow: FlowDef, ctx: FlowContext, ports: FlowPorts,
       run.complete(id, step.output, step.detail)
       if (node.type === 'End') endedAt = id
     } catch (error) {
-      const text = message(error)
+      const text = errorMessage(error)
       return { ...run.result('failed', { at: id, status: 'failed', detail: text }), failure: { node: id, error: text } }
     }
   }

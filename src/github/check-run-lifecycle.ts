@@ -2,12 +2,14 @@
 // end, whatever happened in between.
 
 import type { Publisher } from './publisher.js'
-import type { CheckAnnotation, CheckConclusion, GitHubLogger } from './types.js'
+import type { CheckAnnotation, CheckConclusion } from './types.js'
+import { errorMessage } from '../shared/errors.js'
+import type { Logger } from '../shared/logger.js'
 
 export interface CheckRunLifecycleOptions {
   name: string
   headSha: string
-  logger: GitHubLogger
+  logger: Logger
 }
 
 export interface CheckRunResult {
@@ -20,9 +22,6 @@ export interface CheckRunResult {
 
 type Started = { state: 'open'; id: number | null } | { state: 'failed' }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 export class CheckRunLifecycle {
   private started: Promise<Started> | null = null
@@ -39,7 +38,7 @@ export class CheckRunLifecycle {
       .createCheckRun({ name: this.options.name, headSha: this.options.headSha, status: 'in_progress', output: { title, summary } })
       .then((outcome): Started => ({ state: 'open', id: outcome.id }))
       .catch((error: unknown): Started => {
-        this.options.logger.warning(`Could not create check run '${this.options.name}': ${messageOf(error)}`)
+        this.options.logger.warning(`Could not create check run '${this.options.name}': ${errorMessage(error)}`)
         return { state: 'failed' }
       })
     return this.started.then(() => undefined)
@@ -70,7 +69,7 @@ export class CheckRunLifecycle {
         await this.publisher.createCheckRun({ name: this.options.name, headSha: this.options.headSha, status: 'completed', conclusion: result.conclusion, output })
       }
     } catch (error) {
-      this.options.logger.warning(`Could not complete check run '${this.options.name}': ${messageOf(error)}`)
+      this.options.logger.warning(`Could not complete check run '${this.options.name}': ${errorMessage(error)}`)
     }
   }
 }

@@ -1,23 +1,23 @@
 import { Octokit as OctokitCore } from '@octokit/core'
 import { paginateRest } from '@octokit/plugin-paginate-rest'
-import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { GITHUB_RETRY, type RetrySettings } from '../retry/retry-policy.js'
 import { realClock, type Clock } from '../retry/with-retry.js'
 import { retryAndPace } from './retry-and-pace.js'
-import type { GitHubLogger } from './types.js'
+import type { Logger } from '../shared/logger.js'
 
-// What @actions/github's getOctokit builds (core + REST methods + pagination). The client is made
-// here rather than by getOctokit because importing @actions/github bundles undici and
-// @actions/http-client into the entry and reads the event payload at import; the proxy support
-// they give is kept by `chooseFetch`, loaded only when a proxy is set.
-const GitHub = OctokitCore.plugin(restEndpointMethods, paginateRest)
+// Octokit's core (typed `request` for every REST route) and pagination: every call in src/github/api
+// names its route, so the REST endpoint-methods plugin (`octokit.rest.*`) is not bundled. The
+// client is made here rather than by @actions/github's getOctokit because importing that bundles
+// undici and @actions/http-client into the entry and reads the event payload at import; the proxy
+// support they give is kept by `chooseFetch`, loaded only when a proxy is set.
+const GitHub = OctokitCore.plugin(paginateRest)
 export type Octokit = InstanceType<typeof GitHub>
 
 export interface OctokitSettings {
   token: string
   /** `GITHUB_API_URL`: https://api.github.com, a GHES `https://host/api/v3`, or a local test server. */
   baseUrl: string
-  logger: GitHubLogger
+  logger: Logger
   /** Overrides of the retry bounds; `timeScale` < 1 shortens every wait and the write pacing (tests). */
   retry?: Partial<RetrySettings>
   /** Where waits happen; tests pass a fake clock and see every wait without real time passing. */

@@ -11,15 +11,8 @@ import { planReview, reviewAttempts, type ReviewDraft } from './plan-review.js'
 import { redactDeep, redactSecrets } from '../text/redact-secrets.js'
 import { requestFailure } from './request-failure.js'
 import { COMMENT_BODY_LIMIT } from './text-limits.js'
-import type {
-  CheckConclusion,
-  CheckRunOutput,
-  CheckStatus,
-  GitHubLogger,
-  ReactionTarget,
-  ReviewRequest,
-  WriteResponse
-} from './types.js'
+import type { CheckConclusion, CheckRunOutput, CheckStatus, ReactionTarget, ReviewRequest, WriteResponse } from './types.js'
+import type { Logger } from '../shared/logger.js'
 
 export type WriteOperation =
   | 'create-comment'
@@ -78,7 +71,7 @@ export interface PublisherOptions {
    * rather than another account's updated, and no state is read).
    */
   botLogin: string | (() => Promise<string | null>)
-  logger: GitHubLogger
+  logger: Logger
   /** `https://github.com` or the GHES host, for links to what was written without a URL of its own. */
   serverUrl?: string
 }

@@ -6,12 +6,12 @@ import { Pacer, type PaceRule } from '../retry/pacing.js'
 import { kindOfStatus, type Failure, type RetrySettings } from '../retry/retry-policy.js'
 import { withRetry, type Clock } from '../retry/with-retry.js'
 import { requestFailure } from './request-failure.js'
-import type { GitHubLogger } from './types.js'
+import type { Logger } from '../shared/logger.js'
 
 export interface RetryAndPaceSettings {
   retry: RetrySettings
   clock: Clock
-  logger: GitHubLogger
+  logger: Logger
   /** Writes (and notifying writes) that go out before the spacing starts. */
   unpacedWrites: number
 }

@@ -6,12 +6,6 @@ export interface RepoRef {
   repo: string
 }
 
-/** Where src/github reports what it does; main.ts passes core.debug/info/warning. */
-export interface GitHubLogger {
-  debug(message: string): void
-  info(message: string): void
-  warning(message: string): void
-}
 
 export interface ChangedFile {
   filename: string

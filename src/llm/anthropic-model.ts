@@ -6,6 +6,7 @@ import { kindOfStatus } from '../retry/retry-policy.js'
 import { withRetry } from '../retry/with-retry.js'
 import { innermostMessage, modelRetryShell, type ModelFailure } from './model-call-error.js'
 import { SILENT_MODEL_LOGGER, type ModelClientOptions, type ModelPort, type ModelRequest, type ModelResponse } from './types.js'
+import { errorMessage } from '../shared/errors.js'
 
 type Sdk = typeof import('@anthropic-ai/sdk')
 
@@ -29,7 +30,7 @@ function classify(sdk: Sdk, error: unknown): ModelFailure {
       headers: plainHeaders(error.headers)
     }
   }
-  return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) }
+  return { ...none, kind: 'fatal', detail: errorMessage(error) }
 }
 
 export async function createAnthropicModel(model: string, options: ModelClientOptions): Promise<ModelPort> {

@@ -4,6 +4,7 @@ import { withRetry } from '../retry/with-retry.js'
 import { fromGeminiResponse, toGeminiParams } from './gemini-request.js'
 import { innermostMessage, modelRetryShell, type ModelFailure } from './model-call-error.js'
 import type { ModelClientOptions, ModelPort, ModelRequest, ModelResponse } from './types.js'
+import { errorMessage } from '../shared/errors.js'
 
 type Sdk = typeof import('@google/genai')
 
@@ -52,7 +53,7 @@ function classify(sdk: Sdk, error: unknown): ModelFailure {
   // The SDK aborts an attempt that outlives httpOptions.timeout; fetch then rejects with AbortError.
   if (name === 'AbortError' || name === 'TimeoutError') return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' }
   if (name === 'TypeError' && /fetch failed/i.test(message ?? '')) return { ...none, kind: 'connection', detail: innermostMessage(sent) }
-  return { ...none, kind: 'fatal', detail: error instanceof Error ? error.message : String(error) }
+  return { ...none, kind: 'fatal', detail: errorMessage(error) }
 }
 
 export async function createGeminiModel(model: string, options: ModelClientOptions): Promise<ModelPort> {

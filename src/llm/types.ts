@@ -3,6 +3,7 @@
 import type { ToolSpec } from '../execute/tool-types.js'
 import type { RetrySettings } from '../retry/retry-policy.js'
 import type { Sleep } from '../retry/with-retry.js'
+import type { Logger } from '../shared/logger.js'
 
 export type Provider = 'anthropic' | 'google'
 
@@ -82,14 +83,8 @@ export interface ModelPort {
   complete(request: ModelRequest): Promise<ModelResponse>
 }
 
-/** Where src/llm reports what it does; main.ts passes core.debug/info/warning (same shape as GitHubLogger). */
-export interface ModelLogger {
-  debug(message: string): void
-  info(message: string): void
-  warning(message: string): void
-}
 
-export const SILENT_MODEL_LOGGER: ModelLogger = { debug() {}, info() {}, warning() {} }
+export const SILENT_MODEL_LOGGER: Logger = { debug() {}, info() {}, warning() {} }
 
 /** What an adapter needs besides the model id. main.ts fills it from inputs and the environment. */
 export interface ModelClientOptions {
@@ -100,7 +95,7 @@ export interface ModelClientOptions {
   timeoutMs?: number
   retry?: Partial<RetrySettings>
   sleep?: Sleep
-  logger?: ModelLogger
+  logger?: Logger
 }
 
 export const ZERO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }

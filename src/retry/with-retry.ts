@@ -1,6 +1,7 @@
 // The shell around the policy: runs a call, asks `decideRetry` after each failure, logs and waits.
 // Time comes from an injected clock, so tests wait for nothing and assert every wait exactly.
 import { decideRetry, type Failure, type RetrySettings } from './retry-policy.js'
+import type { Logger } from '../shared/logger.js'
 
 export type Sleep = (ms: number) => Promise<void>
 
@@ -15,11 +16,8 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 }
 
-/** Same shape as the GitHub and model loggers. */
-export interface RetryLogger {
-  info(message: string): void
-  warning(message: string): void
-}
+/** What the loop reports: a Logger's info and warning. */
+export type RetryLogger = Pick<Logger, 'info' | 'warning'>
 
 export interface RetryShell<F extends Failure> {
   settings: RetrySettings

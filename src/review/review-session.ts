@@ -14,7 +14,7 @@ import type { DraftComment, ReviewDraft } from '../github/plan-review.js'
 import { wrapPublisher } from '../github/wrap-publisher.js'
 import type { Publisher, WriteOutcome } from '../github/publisher.js'
 import { requestFailure } from '../github/request-failure.js'
-import type { ChangedFile, GitHubLogger } from '../github/types.js'
+import type { ChangedFile } from '../github/types.js'
 import type { Invocation } from '../route/types.js'
 import { addressedReply } from './addressed-reply.js'
 import { carryFindings } from './carry-findings.js'
@@ -29,6 +29,8 @@ import { isDismissal } from './is-dismissal.js'
 import { readReviewState, reviewStateKey, type ReadReviewState } from './review-state.js'
 import { shortSha } from './short-sha.js'
 import type { CompareResult, ReviewFinding, ReviewThread } from './types.js'
+import { errorMessage } from '../shared/errors.js'
+import type { Logger } from '../shared/logger.js'
 
 export type ReviewSessionStart =
   /** No model call and no write at all (re-run, label change, cap reached). */
@@ -69,7 +71,7 @@ export interface OpenReviewSessionArgs {
   serverUrl?: string
   /** GITHUB_RUN_ATTEMPT: a re-run of the same head is a skip. */
   runAttempt?: number
-  logger: GitHubLogger
+  logger: Logger
   /** `pull_request.base.sha`, recorded in the state; the head is used when it is not known. */
   baseSha?: string
   /** Token budget of the delta's patches; the PR diff's budget (24,000) when absent. */
@@ -268,7 +270,7 @@ export async function openReviewSession(args: OpenReviewSessionArgs): Promise<Re
   const publishing = convergingPublisher(args.publisher, { prior, threads, delta })
   const finish = (result: AgentRunResult | null): Promise<void> =>
     finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error: unknown) => {
-      args.logger.warning(`Could not record the review of #${args.number}: ${error instanceof Error ? error.message : String(error)}`)
+      args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`)
     })
   return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } }
 }
@@ -365,7 +367,7 @@ async function replyToAddressed(args: OpenReviewSessionArgs, addressed: readonly
     try {
       await reply.call(args.publisher, args.number, finding.commentId as number, body, `review-reply:${args.agent.name}`)
     } catch (error) {
-      args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${error instanceof Error ? error.message : String(error)}`)
+      args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${errorMessage(error)}`)
     }
   }
 }

@@ -3,6 +3,7 @@ import type { MembershipLookup, PermissionLookup } from '../../gate/access.js'
 import { permissionFromApi, type CollaboratorPermission } from '../../shared/permission.js'
 import type { Octokit } from '../create-octokit.js'
 import type { RepoRef } from '../types.js'
+import { errorMessage } from '../../shared/errors.js'
 
 function statusOf(error: unknown): number | undefined {
   return (error as { status?: number }).status
@@ -19,7 +20,7 @@ export async function getSenderPermission(octokit: Octokit, repo: RepoRef, login
   } catch (error) {
     const status = statusOf(error)
     if (status === 404) return { permission: 'none' }
-    return { permission: null, error: `GitHub answered ${status ?? 'an error'}: ${error instanceof Error ? error.message : String(error)}` }
+    return { permission: null, error: `GitHub answered ${status ?? 'an error'}: ${errorMessage(error)}` }
   }
 }
 
@@ -41,7 +42,7 @@ export async function getTeamMembership(octokit: Octokit, team: string, login: s
       error:
         status === 403 || status === 401
           ? `the token cannot read membership of team:${team} (the default GITHUB_TOKEN cannot read organisation teams; pass a token with read:org as github-token)`
-          : `membership of team:${team} could not be read: ${error instanceof Error ? error.message : String(error)}`
+          : `membership of team:${team} could not be read: ${errorMessage(error)}`
     }
   }
 }

@@ -4,6 +4,7 @@ import type { CheckAnnotation, CheckConclusion, CheckRunOutput, CheckStatus } fr
 import { describeOutcome } from './describe-outcome.js'
 import { requireHeadSha, type GitHubToolContext } from './tool-context.js'
 import { ok, readEnum, readInteger, readObjectList, readString, runTool, ToolInputError } from './tool-input.js'
+import { errorMessage } from '../../shared/errors.js'
 
 const STATUSES = ['queued', 'in_progress', 'completed'] as const
 const CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'] as const
@@ -47,7 +48,7 @@ function readAnnotation(raw: Record<string, unknown>, i: number): CheckAnnotatio
     if (title) annotation.title = title
     return annotation
   } catch (error) {
-    throw new ToolInputError(`annotations[${i}]: ${error instanceof Error ? error.message : String(error)}`)
+    throw new ToolInputError(`annotations[${i}]: ${errorMessage(error)}`)
   }
 }
 

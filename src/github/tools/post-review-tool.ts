@@ -5,6 +5,7 @@ import type { ReviewEvent } from '../types.js'
 import { describeOutcome } from './describe-outcome.js'
 import { requireHeadSha, requirePullRequest, type AgentWritePolicy, type GitHubToolContext } from './tool-context.js'
 import { ok, readEnum, readInteger, readObjectList, readString, runTool, ToolInputError } from './tool-input.js'
+import { errorMessage } from '../../shared/errors.js'
 
 const EVENTS = ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'] as const
 const SIDES = ['LEFT', 'RIGHT'] as const
@@ -20,7 +21,7 @@ function readComment(raw: Record<string, unknown>, i: number): DraftComment {
     if (side !== undefined) comment.side = side
     return comment
   } catch (error) {
-    throw new ToolInputError(`comments[${i}]: ${error instanceof Error ? error.message : String(error)}`)
+    throw new ToolInputError(`comments[${i}]: ${errorMessage(error)}`)
   }
 }
 

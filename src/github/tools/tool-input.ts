@@ -1,6 +1,7 @@
 // Reading a model's tool input: the model gets a precise sentence back instead of a crash.
 
 import type { ToolResult } from '../../execute/tool-types.js'
+import { errorMessage } from '../../shared/errors.js'
 
 export class ToolInputError extends Error {}
 
@@ -62,6 +63,6 @@ export async function runTool(body: () => Promise<ToolResult>): Promise<ToolResu
   try {
     return await body()
   } catch (error) {
-    return { content: error instanceof Error ? error.message : String(error), isError: true }
+    return { content: errorMessage(error), isError: true }
   }
 }
