@@ -44,9 +44,6 @@ const KNOWN_CYCLES = [
   { from: '^src/config/schemas/agent-schema[.]ts$', to: '^src/review/review-config[.]ts$' },
   // config <-> flow: loading a flow runs flow's own graph checks.
   { from: '^src/config/read-flow[.]ts$', to: '^src/flow/check-flow[.]ts$' },
-  // github <-> execute and llm <-> execute, type-only: the Tool vocabulary lives in execute/.
-  { from: '^src/github/', to: '^src/execute/tool-types[.]ts$', typeOnly: true },
-  { from: '^src/llm/types[.]ts$', to: '^src/execute/tool-types[.]ts$', typeOnly: true },
   // execute <-> review, type-only: execute names review's session and prompt data types.
   { from: '^src/execute/build-agent-context[.]ts$', to: '^src/review/review-prompt-context[.]ts$', typeOnly: true },
   { from: '^src/execute/run-target[.]ts$', to: '^src/review/review-session[.]ts$', typeOnly: true }

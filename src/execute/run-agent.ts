@@ -17,7 +17,7 @@ import {
 import { budgetExceeded, estimateTokens, planCall, type AgentBudgets } from './agent-budget.js'
 import { eventDataMessage } from './event-data-message.js'
 import { runToolCalls, type ToolCap, type ToolCallLimits } from './run-tool-calls.js'
-import type { Tool } from './tool-types.js'
+import type { Tool } from '../shared/tool.js'
 import { formatCount } from '../report/format-count.js'
 
 export type { AgentBudgets } from './agent-budget.js'

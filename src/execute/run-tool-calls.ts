@@ -1,6 +1,6 @@
 // Answers every tool_use of one model response, in order, with a tool_result of the same id.
 import type { ToolResultBlock, ToolUseBlock } from '../llm/types.js'
-import type { Tool } from './tool-types.js'
+import type { Tool } from '../shared/tool.js'
 
 /**
  * How much one agent run may do through its tools. A model answer is untrusted output (a prompt
