@@ -43,10 +43,7 @@ const KNOWN_CYCLES = [
   // config <-> review at run time: the Agent schema embeds the review settings' schema.
   { from: '^src/config/schemas/agent-schema[.]ts$', to: '^src/review/review-config[.]ts$' },
   // config <-> flow: loading a flow runs flow's own graph checks.
-  { from: '^src/config/read-flow[.]ts$', to: '^src/flow/check-flow[.]ts$' },
-  // execute <-> review, type-only: execute names review's session and prompt data types.
-  { from: '^src/execute/build-agent-context[.]ts$', to: '^src/review/review-prompt-context[.]ts$', typeOnly: true },
-  { from: '^src/execute/run-target[.]ts$', to: '^src/review/review-session[.]ts$', typeOnly: true }
+  { from: '^src/config/read-flow[.]ts$', to: '^src/flow/check-flow[.]ts$' }
 ]
 
 const FOLDERS = Object.keys(MAY_IMPORT)
