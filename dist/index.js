@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5113);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1741:
+/***/ 5113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13344,61 +13344,6 @@ function declareName(ctx, state, kind, name, path) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/review/review-config.ts
-// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
-//   review: { mode: incremental | full, max_reviews_per_day: 10 }
-// `reviewConfigSchema` can sit in the agent schema (load-time errors at the exact line);
-// `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
-
-
-const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
-const MODE = 'incremental or full';
-const CAP = 'a whole number of at least 1, e.g. 10';
-const SHAPE = 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}';
-const reviewConfigSchema = object({
-    mode: schemas_enum(['incremental', 'full'], { error: MODE }).optional(),
-    max_reviews_per_day: schemas_number({ error: CAP }).int({ error: CAP }).min(1, { error: CAP }).optional()
-}, { error: SHAPE });
-const KNOWN = new Set(Object.keys(reviewConfigSchema.shape));
-function review_config_isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readReviewConfig(layers) {
-    const config = { ...DEFAULT_REVIEW_CONFIG };
-    const diagnostics = [];
-    const report = (layer, severity, field, message) => {
-        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
-    };
-    for (const layer of layers) {
-        if (layer.value === undefined || layer.value === null)
-            continue;
-        if (!review_config_isMapping(layer.value)) {
-            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${describeValue(layer.value)})`);
-            continue;
-        }
-        for (const key of Object.keys(layer.value)) {
-            if (!KNOWN.has(key))
-                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
-        }
-        const { mode, max_reviews_per_day: cap } = layer.value;
-        if (mode !== undefined) {
-            const parsed = reviewConfigSchema.shape.mode.safeParse(mode);
-            if (parsed.success && parsed.data)
-                config.mode = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${describeValue(mode)})`);
-        }
-        if (cap !== undefined) {
-            const parsed = reviewConfigSchema.shape.max_reviews_per_day.safeParse(cap);
-            if (parsed.success && parsed.data !== undefined)
-                config.maxReviewsPerDay = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${describeValue(cap)})`);
-        }
-    }
-    return { config, diagnostics };
-}
-
 ;// CONCATENATED MODULE: ./src/config/schemas/common.ts
 // Building blocks for the kind schemas. Every `error` is the expected form in words; the loader
 // prefixes the field ("spec.enabled must be true or false"). Schemas are built once, at import.
@@ -13419,6 +13364,26 @@ const metadata = object({
 }, { error: 'a mapping with a name, e.g. {name: code-reviewer}' });
 /** `apiVersion` and `kind` are checked before a schema runs; listed so they are known keys. */
 const envelope = { apiVersion: unknown().optional(), kind: unknown().optional() };
+
+;// CONCATENATED MODULE: ./src/config/schemas/review-schema.ts
+// The `review:` settings as written in YAML, of an agent (`spec.review`) or of a trigger command's
+// params: `review: {mode: incremental | full, max_reviews_per_day: 10}`. The agent schema embeds it,
+// so a mistake there is a load-time error at its line; src/review reads the layers into settings
+// with defaults at run time, with the same expected forms.
+
+/** The expected form of each field, in words, for the schema and for src/review's own messages. */
+const REVIEW_EXPECTED = {
+    mode: 'incremental or full',
+    maxReviewsPerDay: 'a whole number of at least 1, e.g. 10',
+    shape: 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}'
+};
+const reviewConfigSchema = object({
+    mode: schemas_enum(['incremental', 'full'], { error: REVIEW_EXPECTED.mode }).optional(),
+    max_reviews_per_day: schemas_number({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .int({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .min(1, { error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .optional()
+}, { error: REVIEW_EXPECTED.shape });
 
 ;// CONCATENATED MODULE: ./src/config/schemas/agent-schema.ts
 
@@ -21260,6 +21225,55 @@ function nextReviewState(previous, record) {
         findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
         reviews: [...recent, record.now.toISOString()]
     };
+}
+
+;// CONCATENATED MODULE: ./src/review/review-config.ts
+// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
+//   review: { mode: incremental | full, max_reviews_per_day: 10 }
+// Their schema is config's (`reviewConfigSchema`, in the agent schema for load-time errors at the
+// exact line); `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
+
+
+const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
+const { mode: MODE, maxReviewsPerDay: CAP, shape: SHAPE } = REVIEW_EXPECTED;
+const KNOWN = new Set(Object.keys(reviewConfigSchema.shape));
+function review_config_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readReviewConfig(layers) {
+    const config = { ...DEFAULT_REVIEW_CONFIG };
+    const diagnostics = [];
+    const report = (layer, severity, field, message) => {
+        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
+    };
+    for (const layer of layers) {
+        if (layer.value === undefined || layer.value === null)
+            continue;
+        if (!review_config_isMapping(layer.value)) {
+            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${describeValue(layer.value)})`);
+            continue;
+        }
+        for (const key of Object.keys(layer.value)) {
+            if (!KNOWN.has(key))
+                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
+        }
+        const { mode, max_reviews_per_day: cap } = layer.value;
+        if (mode !== undefined) {
+            const parsed = reviewConfigSchema.shape.mode.safeParse(mode);
+            if (parsed.success && parsed.data)
+                config.mode = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${describeValue(mode)})`);
+        }
+        if (cap !== undefined) {
+            const parsed = reviewConfigSchema.shape.max_reviews_per_day.safeParse(cap);
+            if (parsed.success && parsed.data !== undefined)
+                config.maxReviewsPerDay = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${describeValue(cap)})`);
+        }
+    }
+    return { config, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts

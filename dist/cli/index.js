@@ -112,7 +112,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1463));
     await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return failed ? 1 : 0;
@@ -725,8 +725,6 @@ function declareName(ctx, state, kind, name, path) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./src/review/review-config.ts
-var review_config = __nccwpck_require__(7129);
 ;// CONCATENATED MODULE: ./src/config/schemas/common.ts
 // Building blocks for the kind schemas. Every `error` is the expected form in words; the loader
 // prefixes the field ("spec.enabled must be true or false"). Schemas are built once, at import.
@@ -748,6 +746,8 @@ const metadata = schemas/* object */.Ikc({
 /** `apiVersion` and `kind` are checked before a schema runs; listed so they are known keys. */
 const envelope = { apiVersion: schemas/* unknown */.L5J().optional(), kind: schemas/* unknown */.L5J().optional() };
 
+// EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
+var review_schema = __nccwpck_require__(1497);
 ;// CONCATENATED MODULE: ./src/config/schemas/agent-schema.ts
 
 
@@ -794,7 +794,7 @@ const agentSpecShape = {
     max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
     max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
     budget: schemas/* unknown */.L5J().optional(),
-    review: review_config/* reviewConfigSchema */.mq.optional()
+    review: review_schema/* reviewConfigSchema */.m.optional()
 };
 const agentSpecSchema = schemas/* object */.Ikc(agentSpecShape, {
     error: 'a mapping of agent fields, e.g. {model: google:gemini-2.5-flash, instructions: "...", tools: [github_post_comment]}'
@@ -2243,6 +2243,36 @@ async function loadConfig(source, configPath, env) {
 
 /***/ }),
 
+/***/ 1497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ REVIEW_EXPECTED),
+/* harmony export */   m: () => (/* binding */ reviewConfigSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
+// The `review:` settings as written in YAML, of an agent (`spec.review`) or of a trigger command's
+// params: `review: {mode: incremental | full, max_reviews_per_day: 10}`. The agent schema embeds it,
+// so a mistake there is a load-time error at its line; src/review reads the layers into settings
+// with defaults at run time, with the same expected forms.
+
+/** The expected form of each field, in words, for the schema and for src/review's own messages. */
+const REVIEW_EXPECTED = {
+    mode: 'incremental or full',
+    maxReviewsPerDay: 'a whole number of at least 1, e.g. 10',
+    shape: 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}'
+};
+const reviewConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['incremental', 'full'], { error: REVIEW_EXPECTED.mode }).optional(),
+    max_reviews_per_day: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .int({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .min(1, { error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .optional()
+}, { error: REVIEW_EXPECTED.shape });
+
+
+/***/ }),
+
 /***/ 7961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2858,73 +2888,6 @@ function timeoutSeconds(node, config) {
         throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
     }
     return value;
-}
-
-
-/***/ }),
-
-/***/ 7129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ds: () => (/* binding */ readReviewConfig),
-/* harmony export */   mq: () => (/* binding */ reviewConfigSchema)
-/* harmony export */ });
-/* unused harmony export DEFAULT_REVIEW_CONFIG */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
-/* harmony import */ var _config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9641);
-// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
-//   review: { mode: incremental | full, max_reviews_per_day: 10 }
-// `reviewConfigSchema` can sit in the agent schema (load-time errors at the exact line);
-// `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
-
-
-const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
-const MODE = 'incremental or full';
-const CAP = 'a whole number of at least 1, e.g. 10';
-const SHAPE = 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}';
-const reviewConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['incremental', 'full'], { error: MODE }).optional(),
-    max_reviews_per_day: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: CAP }).int({ error: CAP }).min(1, { error: CAP }).optional()
-}, { error: SHAPE });
-const KNOWN = new Set(Object.keys(reviewConfigSchema.shape));
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readReviewConfig(layers) {
-    const config = { ...DEFAULT_REVIEW_CONFIG };
-    const diagnostics = [];
-    const report = (layer, severity, field, message) => {
-        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
-    };
-    for (const layer of layers) {
-        if (layer.value === undefined || layer.value === null)
-            continue;
-        if (!isMapping(layer.value)) {
-            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${(0,_config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(layer.value)})`);
-            continue;
-        }
-        for (const key of Object.keys(layer.value)) {
-            if (!KNOWN.has(key))
-                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
-        }
-        const { mode, max_reviews_per_day: cap } = layer.value;
-        if (mode !== undefined) {
-            const parsed = reviewConfigSchema.shape.mode.safeParse(mode);
-            if (parsed.success && parsed.data)
-                config.mode = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${(0,_config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(mode)})`);
-        }
-        if (cap !== undefined) {
-            const parsed = reviewConfigSchema.shape.max_reviews_per_day.safeParse(cap);
-            if (parsed.success && parsed.data !== undefined)
-                config.maxReviewsPerDay = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${(0,_config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(cap)})`);
-        }
-    }
-    return { config, diagnostics };
 }
 
 
