@@ -754,8 +754,8 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
-var load_config = __webpack_require__(82);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
+var load_config = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -1074,6 +1074,8 @@ function withPullRequest(event, pull) {
     };
 }
 
+// EXTERNAL MODULE: ./src/flow/check-flow.ts
+var check_flow = __webpack_require__(9121);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -7336,6 +7338,7 @@ var check_templates = __webpack_require__(7581);
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -7388,7 +7391,7 @@ function configSource(runtime, settings, event, github) {
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
-    const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env);
+    const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env, check_flow/* checkFlow */.v);
     config.diagnostics.push(...(0,check_templates/* checkTemplates */.Y)(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);

@@ -14,13 +14,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7963);
-/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82);
+/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7963);
+/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3937);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7114);
-/* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5235);
-/* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7581);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7114);
+/* harmony import */ var _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9121);
+/* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5235);
+/* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7581);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+
 
 
 
@@ -41,10 +43,10 @@ const USAGE = `Usage:
 async function validate(args) {
     const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } });
     const configPath = positionals[0] ?? '.github/aof';
-    const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env);
-    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTemplates */ .Y)(config)];
+    const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env, _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__/* .checkFlow */ .v);
+    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .checkTemplates */ .Y)(config)];
     for (const d of diagnostics) {
-        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
+        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stdout.write(`${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
@@ -77,7 +79,7 @@ async function replay(args) {
         process.stderr.write(`cannot read ${eventPath} as JSON: ${error instanceof Error ? error.message : String(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_9__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_10__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -104,7 +106,7 @@ async function replay(args) {
         GITHUB_TOKEN: ''
     };
     let failed = false;
-    const base = (0,_runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .createRunner */ .j)(env);
+    const base = (0,_runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .createRunner */ .j)(env);
     const runner = {
         ...base,
         setFailed: (message) => {
@@ -194,7 +196,7 @@ function formatDiagnostic(d) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 3937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1180,140 +1182,6 @@ function readFleet(ctx, state) {
     };
 }
 
-// EXTERNAL MODULE: ./src/flow/flow-order.ts
-var flow_order = __nccwpck_require__(2135);
-// EXTERNAL MODULE: ./src/flow/parse-expression.ts
-var parse_expression = __nccwpck_require__(9934);
-// EXTERNAL MODULE: ./src/flow/read-node-config.ts
-var read_node_config = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/flow/check-flow.ts
-
-
-
-const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run'];
-const REF = /\$\{([^{}]*)\}/g;
-/** A value written with placeholders is only known at run time. */
-function templated(value) {
-    return typeof value === 'string' && (value.includes('${') || value.includes('{{'));
-}
-function refsIn(value, out = []) {
-    if (typeof value === 'string')
-        for (const m of value.matchAll(REF))
-            out.push((m[1] ?? '').trim());
-    else if (Array.isArray(value))
-        value.forEach((v) => refsIn(v, out));
-    else if (typeof value === 'object' && value !== null)
-        Object.values(value).forEach((v) => refsIn(v, out));
-    return out;
-}
-function exprRefs(expr, out = []) {
-    if (expr.kind === 'ref')
-        out.push(expr.path);
-    else if (expr.kind === 'not')
-        exprRefs(expr.operand, out);
-    else if (expr.kind === 'and' || expr.kind === 'or' || expr.kind === 'compare') {
-        exprRefs(expr.left, out);
-        exprRefs(expr.right, out);
-    }
-    return out;
-}
-function unknownNodeRefs(refs, ids) {
-    return refs.filter((path) => {
-        const [head = '', field] = path.split('.');
-        return !ids.has(head) && head !== 'event' && head !== 'trigger' && (field === 'output' || field === 'result');
-    });
-}
-/** Runs a config reader only on values that are not templated; its NodeConfigError becomes a problem. */
-function tryRead(problems, node, field, keys, read) {
-    if (keys.some((k) => templated(node.config[k])))
-        return;
-    try {
-        read();
-    }
-    catch (error) {
-        if (!(error instanceof read_node_config/* NodeConfigError */.xX))
-            throw error;
-        problems.push({ node: node.id, field, message: error.message });
-    }
-}
-function checkNode(problems, node, index, ids) {
-    const at = `nodes[${index}].config`;
-    const config = node.config;
-    // A Conditional's condition is parsed below, with its own message.
-    const filled = node.type === 'Conditional' ? Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'condition')) : config;
-    for (const path of unknownNodeRefs(refsIn(filled), ids)) {
-        problems.push({ node: node.id, field: at, message: `node '${node.id}': \${${path}} names no node of this flow; its nodes are ${[...ids].join(', ')}` });
-    }
-    if (node.type === 'Conditional') {
-        const condition = config.condition;
-        if (typeof condition === 'boolean')
-            return;
-        if (typeof condition !== 'string' || condition.trim() === '') {
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
-            return;
-        }
-        try {
-            for (const path of unknownNodeRefs(exprRefs((0,parse_expression/* parseExpression */.Y)(condition)), ids)) {
-                problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}': \${${path}} names no node of this flow` });
-            }
-        }
-        catch (error) {
-            if (!(error instanceof parse_expression/* ExpressionError */.t))
-                throw error;
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional): ${error.message}` });
-        }
-    }
-    if (node.type === 'Approval') {
-        tryRead(problems, node, `${at}.approvers`, ['approvers'], () => (0,read_node_config/* approverList */.kz)(node, config));
-        tryRead(problems, node, `${at}.timeout_seconds`, ['timeout_seconds'], () => (0,read_node_config/* timeoutSeconds */.rv)(node, config));
-    }
-    if (node.type !== 'Action')
-        return;
-    const action = config.action;
-    if (templated(action))
-        return;
-    if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
-        return;
-    }
-    if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
-        tryRead(problems, node, `${at}.workflow`, ['workflow'], () => (0,read_node_config/* requiredText */.$4)(node, config, 'workflow', 'deploy.yml'));
-        tryRead(problems, node, `${at}.inputs`, [], () => (0,read_node_config/* dispatchInputs */.Cf)(node, config));
-    }
-    else if (action === 'add_labels' || action === 'label' || action === 'labels') {
-        tryRead(problems, node, `${at}.labels`, [], () => (0,read_node_config/* labelList */.d8)(node, config));
-    }
-    else if (action === 'check_run' || action === 'create_check_run') {
-        tryRead(problems, node, `${at}.name`, ['name'], () => (0,read_node_config/* requiredText */.$4)(node, config, 'name', 'deploy'));
-        tryRead(problems, node, `${at}.conclusion`, ['conclusion'], () => (0,read_node_config/* checkConclusion */.Gc)(node, config));
-    }
-    else if (config.body === undefined && config.message === undefined) {
-        problems.push({ node: node.id, field: at, message: `node '${node.id}' (Action comment) needs config.body, e.g. body: "Deployed."` });
-    }
-}
-function checkFlow(flow) {
-    const problems = [];
-    const ids = new Set(flow.nodes.map((n) => n.id));
-    const order = (0,flow_order/* flowOrder */.R)(flow);
-    if (!order.ok)
-        problems.push({ node: null, field: 'connections', message: order.error });
-    flow.nodes.forEach((node, index) => checkNode(problems, node, index, ids));
-    flow.connections.forEach((edge, index) => {
-        const when = edge.when?.trim();
-        if (!when || ['true', 'false'].includes(when.toLowerCase()))
-            return;
-        try {
-            (0,parse_expression/* parseExpression */.Y)(when);
-        }
-        catch (error) {
-            if (!(error instanceof parse_expression/* ExpressionError */.t))
-                throw error;
-            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
-        }
-    });
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/config/schemas/flow-schema.ts
 
 
@@ -1347,7 +1215,6 @@ const flowSchema = schemas/* object */.Ikc({
 
 
 
-
 const RUNNABLE = ['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel'];
 const USE_A_STEP = 'Use an Action node or a workflow step after this action.';
 /** AOF node types that need something a CI job does not have, and what to do instead. */
@@ -1361,7 +1228,7 @@ const REFUSED = new Map(Object.entries({
 }));
 /** Connections may start at these markers as well as at nodes (AOF: `start`; its docs: `trigger`). */
 const ENTRY_MARKERS = new Set(['start', 'trigger']);
-function read_flow_checkNode(ctx, state, flow, node, index) {
+function checkNode(ctx, state, flow, node, index) {
     const path = ['spec', 'nodes', index];
     const config = node.config ?? {};
     const refused = REFUSED.get(node.type);
@@ -1428,16 +1295,19 @@ function readFlow(ctx, state) {
             return;
         }
         ids.add(node.id);
-        read_flow_checkNode(ctx, state, name, node, index);
+        checkNode(ctx, state, name, node, index);
         nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) });
     });
     const flow = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) };
     // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
-    // node outputs) is a load-time error too, not a surprise halfway through a deploy.
+    // node outputs) is a load-time error too, not a surprise halfway through a deploy. Those checks
+    // are flow's (they use the same condition parser and node readers as the flow runner), handed in
+    // through the load state rather than imported: flow imports config, so config must not import
+    // flow; here each problem still gets its YAML line.
     // Dangling connections were reported above; the whole-flow check would only say it again.
     const dangling = flow.connections.some((c) => !ids.has(c.to) || !(ids.has(c.from) || c.from === 'start' || c.from === 'trigger'));
     if (!dangling)
-        for (const problem of checkFlow(flow))
+        for (const problem of state.checkFlow(flow))
             ctx.report('error', ['spec', ...problemPath(problem.field)], `flow '${name}': ${problem.message}`);
     state.flows[name] = flow;
 }
@@ -1818,10 +1688,11 @@ function loadDocument(input, state) {
 function record() {
     return Object.create(null);
 }
-function createLoadState(env, log) {
+function createLoadState(env, log, checkFlow) {
     return {
         env,
         log,
+        checkFlow,
         triggers: [],
         agents: record(),
         fleets: record(),
@@ -2184,9 +2055,12 @@ function documentsOf(file, layout, topLevel) {
  * A directory holding a DaemonConfig at its top level is read as AOF's daemon reads it (its
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
+ *
+ * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * no caller can load flows without their checks.
  */
-async function loadConfig(source, configPath, env) {
-    const state = createLoadState(env, createDiagnosticLog());
+async function loadConfig(source, configPath, env, checkFlow) {
+    const state = createLoadState(env, createDiagnosticLog(), checkFlow);
     const cache = new Map();
     const fail = (text) => {
         state.log.add({ severity: 'error', file: configPath, line: 1, message: text });
@@ -2418,6 +2292,145 @@ function guessEventName(payload) {
     if (typeof p.ref === 'string' && 'commits' in p)
         return 'push';
     return null;
+}
+
+
+/***/ }),
+
+/***/ 9121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ checkFlow)
+/* harmony export */ });
+/* harmony import */ var _flow_order_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2135);
+/* harmony import */ var _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9934);
+/* harmony import */ var _read_node_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4606);
+
+
+
+const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run'];
+const REF = /\$\{([^{}]*)\}/g;
+/** A value written with placeholders is only known at run time. */
+function templated(value) {
+    return typeof value === 'string' && (value.includes('${') || value.includes('{{'));
+}
+function refsIn(value, out = []) {
+    if (typeof value === 'string')
+        for (const m of value.matchAll(REF))
+            out.push((m[1] ?? '').trim());
+    else if (Array.isArray(value))
+        value.forEach((v) => refsIn(v, out));
+    else if (typeof value === 'object' && value !== null)
+        Object.values(value).forEach((v) => refsIn(v, out));
+    return out;
+}
+function exprRefs(expr, out = []) {
+    if (expr.kind === 'ref')
+        out.push(expr.path);
+    else if (expr.kind === 'not')
+        exprRefs(expr.operand, out);
+    else if (expr.kind === 'and' || expr.kind === 'or' || expr.kind === 'compare') {
+        exprRefs(expr.left, out);
+        exprRefs(expr.right, out);
+    }
+    return out;
+}
+function unknownNodeRefs(refs, ids) {
+    return refs.filter((path) => {
+        const [head = '', field] = path.split('.');
+        return !ids.has(head) && head !== 'event' && head !== 'trigger' && (field === 'output' || field === 'result');
+    });
+}
+/** Runs a config reader only on values that are not templated; its NodeConfigError becomes a problem. */
+function tryRead(problems, node, field, keys, read) {
+    if (keys.some((k) => templated(node.config[k])))
+        return;
+    try {
+        read();
+    }
+    catch (error) {
+        if (!(error instanceof _read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .NodeConfigError */ .xX))
+            throw error;
+        problems.push({ node: node.id, field, message: error.message });
+    }
+}
+function checkNode(problems, node, index, ids) {
+    const at = `nodes[${index}].config`;
+    const config = node.config;
+    // A Conditional's condition is parsed below, with its own message.
+    const filled = node.type === 'Conditional' ? Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'condition')) : config;
+    for (const path of unknownNodeRefs(refsIn(filled), ids)) {
+        problems.push({ node: node.id, field: at, message: `node '${node.id}': \${${path}} names no node of this flow; its nodes are ${[...ids].join(', ')}` });
+    }
+    if (node.type === 'Conditional') {
+        const condition = config.condition;
+        if (typeof condition === 'boolean')
+            return;
+        if (typeof condition !== 'string' || condition.trim() === '') {
+            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
+            return;
+        }
+        try {
+            for (const path of unknownNodeRefs(exprRefs((0,_parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .parseExpression */ .Y)(condition)), ids)) {
+                problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}': \${${path}} names no node of this flow` });
+            }
+        }
+        catch (error) {
+            if (!(error instanceof _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .ExpressionError */ .t))
+                throw error;
+            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional): ${error.message}` });
+        }
+    }
+    if (node.type === 'Approval') {
+        tryRead(problems, node, `${at}.approvers`, ['approvers'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .approverList */ .kz)(node, config));
+        tryRead(problems, node, `${at}.timeout_seconds`, ['timeout_seconds'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .timeoutSeconds */ .rv)(node, config));
+    }
+    if (node.type !== 'Action')
+        return;
+    const action = config.action;
+    if (templated(action))
+        return;
+    if (typeof action !== 'string' || !ACTIONS.includes(action)) {
+        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
+        return;
+    }
+    if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
+        tryRead(problems, node, `${at}.workflow`, ['workflow'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredText */ .$4)(node, config, 'workflow', 'deploy.yml'));
+        tryRead(problems, node, `${at}.inputs`, [], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .dispatchInputs */ .Cf)(node, config));
+    }
+    else if (action === 'add_labels' || action === 'label' || action === 'labels') {
+        tryRead(problems, node, `${at}.labels`, [], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .labelList */ .d8)(node, config));
+    }
+    else if (action === 'check_run' || action === 'create_check_run') {
+        tryRead(problems, node, `${at}.name`, ['name'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredText */ .$4)(node, config, 'name', 'deploy'));
+        tryRead(problems, node, `${at}.conclusion`, ['conclusion'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .checkConclusion */ .Gc)(node, config));
+    }
+    else if (config.body === undefined && config.message === undefined) {
+        problems.push({ node: node.id, field: at, message: `node '${node.id}' (Action comment) needs config.body, e.g. body: "Deployed."` });
+    }
+}
+function checkFlow(flow) {
+    const problems = [];
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    const order = (0,_flow_order_js__WEBPACK_IMPORTED_MODULE_0__/* .flowOrder */ .R)(flow);
+    if (!order.ok)
+        problems.push({ node: null, field: 'connections', message: order.error });
+    flow.nodes.forEach((node, index) => checkNode(problems, node, index, ids));
+    flow.connections.forEach((edge, index) => {
+        const when = edge.when?.trim();
+        if (!when || ['true', 'false'].includes(when.toLowerCase()))
+            return;
+        try {
+            (0,_parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .parseExpression */ .Y)(when);
+        }
+        catch (error) {
+            if (!(error instanceof _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .ExpressionError */ .t))
+                throw error;
+            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
+        }
+    });
+    return problems;
 }
 
 
