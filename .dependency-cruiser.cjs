@@ -36,22 +36,6 @@ const MAY_IMPORT = {
   run: ['approval', 'config', 'event', 'execute', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'review', 'route', 'runner', 'settings', 'shared', 'template', 'text']
 }
 
-// Known imports against MAY_IMPORT, each closing a cycle between two folders. They are listed so
-// lint passes while other branches move the code; delete each line once its import is gone (lint
-// then keeps it gone). `typeOnly`: the exception holds only while the import stays `import type`.
-const KNOWN_CYCLES = [
-  // config <-> review at run time: the Agent schema embeds the review settings' schema.
-  { from: '^src/config/schemas/agent-schema[.]ts$', to: '^src/review/review-config[.]ts$' },
-  // config <-> flow: loading a flow runs flow's own graph checks.
-  { from: '^src/config/read-flow[.]ts$', to: '^src/flow/check-flow[.]ts$' },
-  // github <-> execute and llm <-> execute, type-only: the Tool vocabulary lives in execute/.
-  { from: '^src/github/', to: '^src/execute/tool-types[.]ts$', typeOnly: true },
-  { from: '^src/llm/types[.]ts$', to: '^src/execute/tool-types[.]ts$', typeOnly: true },
-  // execute <-> review, type-only: execute names review's session and prompt data types.
-  { from: '^src/execute/build-agent-context[.]ts$', to: '^src/review/review-prompt-context[.]ts$', typeOnly: true },
-  { from: '^src/execute/run-target[.]ts$', to: '^src/review/review-session[.]ts$', typeOnly: true }
-]
-
 const FOLDERS = Object.keys(MAY_IMPORT)
 
 /** Throws when MAY_IMPORT itself allows a cycle, or when src/ has a folder it does not place. */
@@ -79,41 +63,13 @@ const anyOf = (names) => `^src/(${names.join('|')})/`
 
 /** One rule per folder: any import of src/ outside the folder itself and its MAY_IMPORT list. */
 function folderRules() {
-  return FOLDERS.flatMap((folder) => {
-    const allowed = anyOf([folder, ...MAY_IMPORT[folder]])
-    const comment =
-      MAY_IMPORT[folder].length > 0 ? `src/${folder}/ may import only ${MAY_IMPORT[folder].join(', ')}` : `src/${folder}/ imports nothing else of src/`
-    const own = KNOWN_CYCLES.filter((e) => e.from.startsWith(`^src/${folder}/`))
-    const rules = [
-      {
-        name: `folder-${folder}`,
-        comment,
-        severity: 'error',
-        from: { path: `^src/${folder}/`, ...(own.length > 0 ? { pathNot: own.map((e) => e.from) } : {}) },
-        to: { path: '^src/', pathNot: allowed }
-      }
-    ]
-    // Files with a known exception: the same rule, less that one import.
-    for (const exception of own) {
-      rules.push({
-        name: `folder-${folder}`,
-        comment: `${comment} (known cycle, listed in KNOWN_CYCLES)`,
-        severity: 'error',
-        from: { path: exception.from },
-        to: { path: '^src/', pathNot: [allowed, ...own.filter((e) => e.from === exception.from).map((e) => e.to)] }
-      })
-      if (exception.typeOnly) {
-        rules.push({
-          name: 'known-cycle-type-only',
-          comment: 'This import is allowed only as `import type` (KNOWN_CYCLES); at run time it would close a cycle',
-          severity: 'error',
-          from: { path: exception.from },
-          to: { path: exception.to, dependencyTypesNot: ['type-only'] }
-        })
-      }
-    }
-    return rules
-  })
+  return FOLDERS.map((folder) => ({
+    name: `folder-${folder}`,
+    comment: MAY_IMPORT[folder].length > 0 ? `src/${folder}/ may import only ${MAY_IMPORT[folder].join(', ')}` : `src/${folder}/ imports nothing else of src/`,
+    severity: 'error',
+    from: { path: `^src/${folder}/` },
+    to: { path: '^src/', pathNot: anyOf([folder, ...MAY_IMPORT[folder]]) }
+  }))
 }
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -194,5 +150,5 @@ const config = {
 
 // For scripts/update-architecture-graph.mjs, which draws the graph against these lists. Not
 // enumerable: dependency-cruiser rejects keys it does not know.
-Object.defineProperty(config, 'architecture', { value: { MAY_IMPORT, KNOWN_CYCLES } })
+Object.defineProperty(config, 'architecture', { value: { MAY_IMPORT } })
 module.exports = config

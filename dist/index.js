@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5113);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1741:
+/***/ 5113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13344,61 +13344,6 @@ function declareName(ctx, state, kind, name, path) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/review/review-config.ts
-// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
-//   review: { mode: incremental | full, max_reviews_per_day: 10 }
-// `reviewConfigSchema` can sit in the agent schema (load-time errors at the exact line);
-// `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
-
-
-const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
-const MODE = 'incremental or full';
-const CAP = 'a whole number of at least 1, e.g. 10';
-const SHAPE = 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}';
-const reviewConfigSchema = object({
-    mode: schemas_enum(['incremental', 'full'], { error: MODE }).optional(),
-    max_reviews_per_day: schemas_number({ error: CAP }).int({ error: CAP }).min(1, { error: CAP }).optional()
-}, { error: SHAPE });
-const KNOWN = new Set(Object.keys(reviewConfigSchema.shape));
-function review_config_isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readReviewConfig(layers) {
-    const config = { ...DEFAULT_REVIEW_CONFIG };
-    const diagnostics = [];
-    const report = (layer, severity, field, message) => {
-        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
-    };
-    for (const layer of layers) {
-        if (layer.value === undefined || layer.value === null)
-            continue;
-        if (!review_config_isMapping(layer.value)) {
-            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${describeValue(layer.value)})`);
-            continue;
-        }
-        for (const key of Object.keys(layer.value)) {
-            if (!KNOWN.has(key))
-                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
-        }
-        const { mode, max_reviews_per_day: cap } = layer.value;
-        if (mode !== undefined) {
-            const parsed = reviewConfigSchema.shape.mode.safeParse(mode);
-            if (parsed.success && parsed.data)
-                config.mode = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${describeValue(mode)})`);
-        }
-        if (cap !== undefined) {
-            const parsed = reviewConfigSchema.shape.max_reviews_per_day.safeParse(cap);
-            if (parsed.success && parsed.data !== undefined)
-                config.maxReviewsPerDay = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${describeValue(cap)})`);
-        }
-    }
-    return { config, diagnostics };
-}
-
 ;// CONCATENATED MODULE: ./src/config/schemas/common.ts
 // Building blocks for the kind schemas. Every `error` is the expected form in words; the loader
 // prefixes the field ("spec.enabled must be true or false"). Schemas are built once, at import.
@@ -13419,6 +13364,26 @@ const metadata = object({
 }, { error: 'a mapping with a name, e.g. {name: code-reviewer}' });
 /** `apiVersion` and `kind` are checked before a schema runs; listed so they are known keys. */
 const envelope = { apiVersion: unknown().optional(), kind: unknown().optional() };
+
+;// CONCATENATED MODULE: ./src/config/schemas/review-schema.ts
+// The `review:` settings as written in YAML, of an agent (`spec.review`) or of a trigger command's
+// params: `review: {mode: incremental | full, max_reviews_per_day: 10}`. The agent schema embeds it,
+// so a mistake there is a load-time error at its line; src/review reads the layers into settings
+// with defaults at run time, with the same expected forms.
+
+/** The expected form of each field, in words, for the schema and for src/review's own messages. */
+const REVIEW_EXPECTED = {
+    mode: 'incremental or full',
+    maxReviewsPerDay: 'a whole number of at least 1, e.g. 10',
+    shape: 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}'
+};
+const reviewConfigSchema = object({
+    mode: schemas_enum(['incremental', 'full'], { error: REVIEW_EXPECTED.mode }).optional(),
+    max_reviews_per_day: schemas_number({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .int({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .min(1, { error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .optional()
+}, { error: REVIEW_EXPECTED.shape });
 
 ;// CONCATENATED MODULE: ./src/config/schemas/agent-schema.ts
 
@@ -13852,558 +13817,6 @@ function readFleet(ctx, state) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/flow/flow-order.ts
-/** Connections may start at these markers instead of a node (AOF: `start`; its docs: `trigger`). */
-const ENTRY_MARKERS = new Set(['start', 'trigger']);
-/** Nodes on one cycle, in loop order, for the message (`a → b → a`). */
-function describeCycle(left, connections) {
-    // Drop nodes that merely wait behind the cycle: repeatedly remove those with no successor left.
-    const on = new Set(left);
-    for (let changed = true; changed;) {
-        changed = false;
-        for (const id of on) {
-            if (!connections.some((c) => c.from === id && on.has(c.to))) {
-                on.delete(id);
-                changed = true;
-            }
-        }
-    }
-    const next = (id) => connections.find((c) => c.from === id && on.has(c.to))?.to ?? id;
-    let node = [...on][0] ?? '';
-    const seen = [];
-    while (!seen.includes(node)) {
-        seen.push(node);
-        node = next(node);
-    }
-    return [...seen.slice(seen.indexOf(node)), node].join(' → ');
-}
-/**
- * Entry nodes are those connected from `start`/`trigger`; a flow with no such connection starts at
- * every node without an incoming connection. A cycle is refused (Kahn's algorithm leaves it over).
- */
-function flowOrder(flow) {
-    const ids = flow.nodes.map((n) => n.id);
-    const known = new Set(ids);
-    const incoming = new Map(ids.map((id) => [id, []]));
-    const outgoing = new Map(ids.map((id) => [id, []]));
-    const fromMarker = new Set();
-    for (const c of flow.connections) {
-        if (!known.has(c.to))
-            return { ok: false, error: `flow '${flow.name}' connects to '${c.to}', which is not one of its nodes` };
-        if (ENTRY_MARKERS.has(c.from) && !known.has(c.from)) {
-            fromMarker.add(c.to);
-            continue;
-        }
-        if (!known.has(c.from))
-            return { ok: false, error: `flow '${flow.name}' connects from '${c.from}', which is not one of its nodes (or start)` };
-        incoming.get(c.to)?.push(c);
-        outgoing.get(c.from)?.push(c.to);
-    }
-    const entries = fromMarker.size > 0 ? fromMarker : new Set(ids.filter((id) => incoming.get(id)?.length === 0));
-    const waiting = new Map(ids.map((id) => [id, incoming.get(id)?.length ?? 0]));
-    const position = new Map(ids.map((id, i) => [id, i]));
-    const ready = ids.filter((id) => waiting.get(id) === 0);
-    const order = [];
-    while (ready.length > 0) {
-        ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-        const id = ready.shift();
-        order.push(id);
-        for (const to of outgoing.get(id) ?? []) {
-            const left = (waiting.get(to) ?? 0) - 1;
-            waiting.set(to, left);
-            if (left === 0)
-                ready.push(to);
-        }
-    }
-    if (order.length < ids.length) {
-        const left = new Set(ids.filter((id) => !order.includes(id)));
-        return { ok: false, error: `flow '${flow.name}' has a cycle (${describeCycle(left, flow.connections)}); a flow runs each node at most once` };
-    }
-    return { ok: true, order, entries, incoming };
-}
-
-;// CONCATENATED MODULE: ./src/flow/parse-expression.ts
-/** A condition that cannot be read; the message names the column and what was expected. */
-class ExpressionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ExpressionError';
-    }
-}
-const MAX_LENGTH = 2000;
-const parse_expression_MAX_DEPTH = 32;
-// Sticky patterns, tried at the current position in this order.
-const SPACE = /\s+/y;
-const OPERATOR = /==|!=|>=|<=|&&|\|\||[<>!]/y;
-const NUMBER = /-?\d+(?:\.\d+)?(?![A-Za-z0-9_])/y;
-const REF = /\$\{([^{}]*)\}/y;
-const TEMPLATE = /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/y;
-const WORD = /[A-Za-z_][A-Za-z0-9_./-]*/y;
-function at(pattern, text, index) {
-    pattern.lastIndex = index;
-    return pattern.exec(text);
-}
-function readString(text, start) {
-    const quote = text[start];
-    let value = '';
-    for (let i = start + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (ch === '\\' && i + 1 < text.length) {
-            value += text[i + 1];
-            i++;
-        }
-        else if (ch === quote) {
-            return { value, end: i + 1 };
-        }
-        else {
-            value += ch;
-        }
-    }
-    throw new ExpressionError(`the text starting at column ${start + 1} has no closing ${quote}`);
-}
-function wordExpr(name) {
-    if (name === 'true')
-        return { kind: 'literal', value: true };
-    if (name === 'false')
-        return { kind: 'literal', value: false };
-    if (name === 'null')
-        return { kind: 'literal', value: null };
-    return { kind: 'word', name };
-}
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        let m;
-        if ((m = at(SPACE, text, i))) {
-            i += m[0].length;
-        }
-        else if (ch === '(' || ch === ')') {
-            tokens.push({ type: 'paren', text: ch, at: i });
-            i += 1;
-        }
-        else if (ch === "'" || ch === '"') {
-            const s = readString(text, i);
-            tokens.push({ type: 'operand', expr: { kind: 'literal', value: s.value }, at: i });
-            i = s.end;
-        }
-        else if ((m = at(NUMBER, text, i))) {
-            tokens.push({ type: 'operand', expr: { kind: 'literal', value: Number(m[0]) }, at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(REF, text, i))) {
-            const path = (m[1] ?? '').trim();
-            if (path === '')
-                throw new ExpressionError(`\${} at column ${i + 1} names nothing; write e.g. \${review.output.verdict}`);
-            tokens.push({ type: 'operand', expr: { kind: 'ref', path }, at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(TEMPLATE, text, i))) {
-            tokens.push({ type: 'operand', expr: { kind: 'template', namespace: m[1], name: m[2] ?? '' }, at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(OPERATOR, text, i))) {
-            tokens.push({ type: 'op', text: m[0], at: i });
-            i += m[0].length;
-        }
-        else if ((m = at(WORD, text, i))) {
-            tokens.push({ type: 'operand', expr: wordExpr(m[0]), at: i });
-            i += m[0].length;
-        }
-        else {
-            throw new ExpressionError(`unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`);
-        }
-    }
-    return tokens;
-}
-class Parser {
-    tokens;
-    length;
-    index = 0;
-    depth = 0;
-    constructor(tokens, length) {
-        this.tokens = tokens;
-        this.length = length;
-    }
-    parse() {
-        const expr = this.or();
-        const extra = this.tokens[this.index];
-        if (extra)
-            throw new ExpressionError(`unexpected ${this.describe(extra)} at column ${extra.at + 1}; join conditions with && or ||`);
-        return expr;
-    }
-    peekOp(...ops) {
-        const token = this.tokens[this.index];
-        return token?.type === 'op' && ops.includes(token.text);
-    }
-    describe(token) {
-        return token.type === 'operand' ? 'value' : `'${token.text}'`;
-    }
-    or() {
-        let left = this.and();
-        while (this.peekOp('||')) {
-            this.index++;
-            left = { kind: 'or', left, right: this.and() };
-        }
-        return left;
-    }
-    and() {
-        let left = this.not();
-        while (this.peekOp('&&')) {
-            this.index++;
-            left = { kind: 'and', left, right: this.not() };
-        }
-        return left;
-    }
-    not() {
-        if (this.peekOp('!')) {
-            this.index++;
-            return { kind: 'not', operand: this.nested(() => this.not()) };
-        }
-        return this.compare();
-    }
-    compare() {
-        const left = this.primary();
-        const token = this.tokens[this.index];
-        if (token?.type === 'op' && ['==', '!=', '>', '<', '>=', '<='].includes(token.text)) {
-            this.index++;
-            const right = this.primary();
-            if (this.peekOp('==', '!=', '>', '<', '>=', '<=')) {
-                throw new ExpressionError(`comparisons cannot be chained (column ${(this.tokens[this.index]?.at ?? 0) + 1}); join them with && or ||`);
-            }
-            return { kind: 'compare', op: token.text, left, right };
-        }
-        return left;
-    }
-    primary() {
-        const token = this.tokens[this.index];
-        if (!token)
-            throw new ExpressionError(`the condition ends where a value was expected (column ${this.length + 1})`);
-        if (token.type === 'operand') {
-            this.index++;
-            return token.expr;
-        }
-        if (token.type === 'paren' && token.text === '(') {
-            this.index++;
-            const inner = this.nested(() => this.or());
-            const close = this.tokens[this.index];
-            if (close?.type !== 'paren' || close.text !== ')') {
-                throw new ExpressionError(`the '(' at column ${token.at + 1} is not closed`);
-            }
-            this.index++;
-            return inner;
-        }
-        throw new ExpressionError(`unexpected ${this.describe(token)} at column ${token.at + 1}; a value was expected`);
-    }
-    nested(parse) {
-        if (++this.depth > parse_expression_MAX_DEPTH)
-            throw new ExpressionError(`the condition nests deeper than ${parse_expression_MAX_DEPTH} levels`);
-        try {
-            return parse();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-}
-/** Parses a condition (`${check.output.count} > 0 && {{ params.environment }} == production`). */
-function parseExpression(text) {
-    if (text.length > MAX_LENGTH)
-        throw new ExpressionError(`the condition is ${text.length} characters long; at most ${MAX_LENGTH}`);
-    const tokens = tokenize(text);
-    if (tokens.length === 0)
-        throw new ExpressionError('the condition is empty');
-    return new Parser(tokens, text.length).parse();
-}
-
-;// CONCATENATED MODULE: ./src/flow/evaluate-expression.ts
-
-/** The text a value shows as: null empty, arrays comma-joined, objects as JSON. */
-function displayValue(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (Array.isArray(value))
-        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : displayValue(v))).join(', ');
-    if (typeof value === 'object')
-        return JSON.stringify(value);
-    return String(value);
-}
-const FALSY_TEXT = new Set(['', 'false', '0', 'null']);
-/** Text from substitution is often `'false'` or `''`; both are false, as are 0, null and []. */
-function truthy(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === null || value === undefined)
-        return false;
-    if (typeof value === 'number')
-        return value !== 0 && !Number.isNaN(value);
-    if (typeof value === 'string')
-        return !FALSY_TEXT.has(value.trim().toLowerCase());
-    if (Array.isArray(value))
-        return value.length > 0;
-    return true;
-}
-function asNumber(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : null;
-    if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value))
-        return Number(value);
-    return null;
-}
-function compare(op, left, right) {
-    const a = asNumber(left);
-    const b = asNumber(right);
-    if (op === '==' || op === '!=') {
-        const equal = a !== null && b !== null ? a === b : displayValue(left) === displayValue(right);
-        return op === '==' ? equal : !equal;
-    }
-    if (a === null || b === null) {
-        const bad = a === null ? left : right;
-        throw new ExpressionError(`${op} compares numbers, and ${JSON.stringify(displayValue(bad))} is not a number`);
-    }
-    if (op === '>')
-        return a > b;
-    if (op === '<')
-        return a < b;
-    if (op === '>=')
-        return a >= b;
-    return a <= b;
-}
-function evaluateExpression(expr, scope) {
-    switch (expr.kind) {
-        case 'literal':
-            return expr.value;
-        case 'ref':
-            return scope.ref(expr.path);
-        case 'template':
-            return scope.template(expr.namespace, expr.name);
-        case 'word': {
-            const found = scope.word(expr.name);
-            return found.found ? found.value : expr.name;
-        }
-        case 'not':
-            return !truthy(evaluateExpression(expr.operand, scope));
-        case 'and':
-            return truthy(evaluateExpression(expr.left, scope)) && truthy(evaluateExpression(expr.right, scope));
-        case 'or':
-            return truthy(evaluateExpression(expr.left, scope)) || truthy(evaluateExpression(expr.right, scope));
-        case 'compare':
-            return compare(expr.op, evaluateExpression(expr.left, scope), evaluateExpression(expr.right, scope));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/read-node-config.ts
-
-class NodeConfigError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NodeConfigError';
-    }
-}
-const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'];
-function label(node) {
-    return `node '${node.id}' (${node.type})`;
-}
-function get(config, key) {
-    return Object.hasOwn(config, key) ? config[key] : undefined;
-}
-/** A text field; numbers and booleans are accepted as written. */
-function optionalText(node, config, key) {
-    const value = get(config, key);
-    if (value === undefined || value === null)
-        return null;
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    throw new NodeConfigError(`${label(node)}: config.${key} must be text (found ${Array.isArray(value) ? 'a list' : 'a mapping'})`);
-}
-function requiredText(node, config, key, example) {
-    const value = optionalText(node, config, key);
-    if (value === null || value.trim() === '')
-        throw new NodeConfigError(`${label(node)} needs config.${key}, e.g. ${key}: ${example}`);
-    return value;
-}
-/** `labels: [a, b]`, `labels: a`, or `label: a`. */
-function labelList(node, config) {
-    const raw = get(config, 'labels') ?? get(config, 'label');
-    const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : null;
-    if (!list || list.length === 0 || !list.every((l) => typeof l === 'string' && l.trim() !== '')) {
-        throw new NodeConfigError(`${label(node)} needs config.labels, a list of label names, e.g. labels: [deployed]`);
-    }
-    return list.map((l) => l.trim());
-}
-/** workflow_dispatch inputs are text; other values are written as a template would show them. */
-function dispatchInputs(node, config) {
-    const raw = get(config, 'inputs');
-    if (raw === undefined || raw === null)
-        return {};
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new NodeConfigError(`${label(node)}: config.inputs must be a mapping of workflow inputs, e.g. inputs: {environment: production}`);
-    }
-    const inputs = {};
-    for (const [key, value] of Object.entries(raw))
-        inputs[key] = displayValue(value);
-    return inputs;
-}
-function checkConclusion(node, config) {
-    const value = optionalText(node, config, 'conclusion') ?? 'success';
-    const found = CHECK_CONCLUSIONS.find((c) => c === value);
-    if (!found)
-        throw new NodeConfigError(`${label(node)}: config.conclusion must be one of ${CHECK_CONCLUSIONS.join(', ')} (found ${JSON.stringify(value)})`);
-    return found;
-}
-/** `approvers: [login, team:org/slug]` on an Approval node; null when it names none. */
-function approverList(node, config) {
-    const raw = get(config, 'approvers');
-    if (raw === undefined || raw === null)
-        return null;
-    const list = typeof raw === 'string' ? [raw] : raw;
-    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a.trim() !== '')) {
-        throw new NodeConfigError(`${label(node)}: config.approvers must be a list of logins or team:org/slug, e.g. approvers: [platform-lead, team:myorg/sre]`);
-    }
-    return list.length === 0 ? null : list.map((a) => a.trim());
-}
-function timeoutSeconds(node, config) {
-    const raw = get(config, 'timeout_seconds') ?? get(config, 'timeoutSeconds');
-    if (raw === undefined || raw === null)
-        return null;
-    const value = typeof raw === 'string' ? Number(raw) : raw;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-        throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/flow/check-flow.ts
-
-
-
-const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run'];
-const check_flow_REF = /\$\{([^{}]*)\}/g;
-/** A value written with placeholders is only known at run time. */
-function templated(value) {
-    return typeof value === 'string' && (value.includes('${') || value.includes('{{'));
-}
-function refsIn(value, out = []) {
-    if (typeof value === 'string')
-        for (const m of value.matchAll(check_flow_REF))
-            out.push((m[1] ?? '').trim());
-    else if (Array.isArray(value))
-        value.forEach((v) => refsIn(v, out));
-    else if (typeof value === 'object' && value !== null)
-        Object.values(value).forEach((v) => refsIn(v, out));
-    return out;
-}
-function exprRefs(expr, out = []) {
-    if (expr.kind === 'ref')
-        out.push(expr.path);
-    else if (expr.kind === 'not')
-        exprRefs(expr.operand, out);
-    else if (expr.kind === 'and' || expr.kind === 'or' || expr.kind === 'compare') {
-        exprRefs(expr.left, out);
-        exprRefs(expr.right, out);
-    }
-    return out;
-}
-function unknownNodeRefs(refs, ids) {
-    return refs.filter((path) => {
-        const [head = '', field] = path.split('.');
-        return !ids.has(head) && head !== 'event' && head !== 'trigger' && (field === 'output' || field === 'result');
-    });
-}
-/** Runs a config reader only on values that are not templated; its NodeConfigError becomes a problem. */
-function tryRead(problems, node, field, keys, read) {
-    if (keys.some((k) => templated(node.config[k])))
-        return;
-    try {
-        read();
-    }
-    catch (error) {
-        if (!(error instanceof NodeConfigError))
-            throw error;
-        problems.push({ node: node.id, field, message: error.message });
-    }
-}
-function checkNode(problems, node, index, ids) {
-    const at = `nodes[${index}].config`;
-    const config = node.config;
-    // A Conditional's condition is parsed below, with its own message.
-    const filled = node.type === 'Conditional' ? Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'condition')) : config;
-    for (const path of unknownNodeRefs(refsIn(filled), ids)) {
-        problems.push({ node: node.id, field: at, message: `node '${node.id}': \${${path}} names no node of this flow; its nodes are ${[...ids].join(', ')}` });
-    }
-    if (node.type === 'Conditional') {
-        const condition = config.condition;
-        if (typeof condition === 'boolean')
-            return;
-        if (typeof condition !== 'string' || condition.trim() === '') {
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
-            return;
-        }
-        try {
-            for (const path of unknownNodeRefs(exprRefs(parseExpression(condition)), ids)) {
-                problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}': \${${path}} names no node of this flow` });
-            }
-        }
-        catch (error) {
-            if (!(error instanceof ExpressionError))
-                throw error;
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional): ${error.message}` });
-        }
-    }
-    if (node.type === 'Approval') {
-        tryRead(problems, node, `${at}.approvers`, ['approvers'], () => approverList(node, config));
-        tryRead(problems, node, `${at}.timeout_seconds`, ['timeout_seconds'], () => timeoutSeconds(node, config));
-    }
-    if (node.type !== 'Action')
-        return;
-    const action = config.action;
-    if (templated(action))
-        return;
-    if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
-        return;
-    }
-    if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
-        tryRead(problems, node, `${at}.workflow`, ['workflow'], () => requiredText(node, config, 'workflow', 'deploy.yml'));
-        tryRead(problems, node, `${at}.inputs`, [], () => dispatchInputs(node, config));
-    }
-    else if (action === 'add_labels' || action === 'label' || action === 'labels') {
-        tryRead(problems, node, `${at}.labels`, [], () => labelList(node, config));
-    }
-    else if (action === 'check_run' || action === 'create_check_run') {
-        tryRead(problems, node, `${at}.name`, ['name'], () => requiredText(node, config, 'name', 'deploy'));
-        tryRead(problems, node, `${at}.conclusion`, ['conclusion'], () => checkConclusion(node, config));
-    }
-    else if (config.body === undefined && config.message === undefined) {
-        problems.push({ node: node.id, field: at, message: `node '${node.id}' (Action comment) needs config.body, e.g. body: "Deployed."` });
-    }
-}
-function checkFlow(flow) {
-    const problems = [];
-    const ids = new Set(flow.nodes.map((n) => n.id));
-    const order = flowOrder(flow);
-    if (!order.ok)
-        problems.push({ node: null, field: 'connections', message: order.error });
-    flow.nodes.forEach((node, index) => checkNode(problems, node, index, ids));
-    flow.connections.forEach((edge, index) => {
-        const when = edge.when?.trim();
-        if (!when || ['true', 'false'].includes(when.toLowerCase()))
-            return;
-        try {
-            parseExpression(when);
-        }
-        catch (error) {
-            if (!(error instanceof ExpressionError))
-                throw error;
-            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
-        }
-    });
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/config/schemas/flow-schema.ts
 
 
@@ -14437,7 +13850,6 @@ const flowSchema = object({
 
 
 
-
 const RUNNABLE = ['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel'];
 const USE_A_STEP = 'Use an Action node or a workflow step after this action.';
 /** AOF node types that need something a CI job does not have, and what to do instead. */
@@ -14450,8 +13862,8 @@ const REFUSED = new Map(Object.entries({
     Wait: 'Wait nodes sleep inside the flow and would hold a runner for the whole wait. Use an Approval node, or a scheduled workflow.'
 }));
 /** Connections may start at these markers as well as at nodes (AOF: `start`; its docs: `trigger`). */
-const read_flow_ENTRY_MARKERS = new Set(['start', 'trigger']);
-function read_flow_checkNode(ctx, state, flow, node, index) {
+const ENTRY_MARKERS = new Set(['start', 'trigger']);
+function checkNode(ctx, state, flow, node, index) {
     const path = ['spec', 'nodes', index];
     const config = node.config ?? {};
     const refused = REFUSED.get(node.type);
@@ -14486,7 +13898,7 @@ function connectionsOf(ctx, flow, spec, ids) {
     const known = () => [...ids].join(', ');
     return (spec.connections ?? []).map((edge, index) => {
         const path = ['spec', 'connections', index];
-        if (!ids.has(edge.from) && !read_flow_ENTRY_MARKERS.has(edge.from)) {
+        if (!ids.has(edge.from) && !ENTRY_MARKERS.has(edge.from)) {
             ctx.report('error', [...path, 'from'], `connection from '${edge.from}': flow '${flow}' has no node '${edge.from}'; nodes: ${known()} (or start for the entry)`);
         }
         if (!ids.has(edge.to)) {
@@ -14518,16 +13930,19 @@ function readFlow(ctx, state) {
             return;
         }
         ids.add(node.id);
-        read_flow_checkNode(ctx, state, name, node, index);
+        checkNode(ctx, state, name, node, index);
         nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) });
     });
     const flow = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) };
     // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
-    // node outputs) is a load-time error too, not a surprise halfway through a deploy.
+    // node outputs) is a load-time error too, not a surprise halfway through a deploy. Those checks
+    // are flow's (they use the same condition parser and node readers as the flow runner), handed in
+    // through the load state rather than imported: flow imports config, so config must not import
+    // flow; here each problem still gets its YAML line.
     // Dangling connections were reported above; the whole-flow check would only say it again.
     const dangling = flow.connections.some((c) => !ids.has(c.to) || !(ids.has(c.from) || c.from === 'start' || c.from === 'trigger'));
     if (!dangling)
-        for (const problem of checkFlow(flow))
+        for (const problem of state.checkFlow(flow))
             ctx.report('error', ['spec', ...problemPath(problem.field)], `flow '${name}': ${problem.message}`);
     state.flows[name] = flow;
 }
@@ -14908,10 +14323,11 @@ function loadDocument(input, state) {
 function load_state_record() {
     return Object.create(null);
 }
-function createLoadState(env, log) {
+function createLoadState(env, log, checkFlow) {
     return {
         env,
         log,
+        checkFlow,
         triggers: [],
         agents: load_state_record(),
         fleets: load_state_record(),
@@ -15286,9 +14702,12 @@ function documentsOf(file, layout, topLevel) {
  * A directory holding a DaemonConfig at its top level is read as AOF's daemon reads it (its
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
+ *
+ * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * no caller can load flows without their checks.
  */
-async function loadConfig(source, configPath, env) {
-    const state = createLoadState(env, createDiagnosticLog());
+async function loadConfig(source, configPath, env, checkFlow) {
+    const state = createLoadState(env, createDiagnosticLog(), checkFlow);
     const cache = new Map();
     const fail = (text) => {
         state.log.add({ severity: 'error', file: configPath, line: 1, message: text });
@@ -15451,7 +14870,7 @@ function asString(value) {
     return typeof value === 'string' ? value : null;
 }
 /** Finite numbers only: a NaN or Infinity would print as text no one asked for. */
-function payload_readers_asNumber(value) {
+function asNumber(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 function asBoolean(value) {
@@ -15485,10 +14904,10 @@ function common(eventName, payload, fallbackRepository) {
     return {
         event_type: eventName,
         action: asString(payload.action),
-        repo_id: payload_readers_asNumber(repo?.id),
+        repo_id: asNumber(repo?.id),
         repo_full_name: asString(repo?.full_name) ?? fallbackRepository,
         repo_private: asBoolean(repo?.private),
-        sender_id: payload_readers_asNumber(sender?.id),
+        sender_id: asNumber(sender?.id),
         sender_login: asString(sender?.login)
     };
 }
@@ -15496,16 +14915,16 @@ function pullRequest(pr) {
     const base = asRecord(pr.base);
     const head = asRecord(pr.head);
     return {
-        pr_number: payload_readers_asNumber(pr.number),
+        pr_number: asNumber(pr.number),
         pr_title: asString(pr.title),
         pr_state: asString(pr.state),
         pr_draft: asBoolean(pr.draft),
         pr_base_ref: asString(base?.ref),
         pr_head_ref: asString(head?.ref),
         pr_head_sha: asString(head?.sha),
-        pr_additions: payload_readers_asNumber(pr.additions),
-        pr_deletions: payload_readers_asNumber(pr.deletions),
-        pr_changed_files: payload_readers_asNumber(pr.changed_files),
+        pr_additions: asNumber(pr.additions),
+        pr_deletions: asNumber(pr.deletions),
+        pr_changed_files: asNumber(pr.changed_files),
         pr_html_url: asString(pr.html_url),
         pr_author: loginOf(pr),
         pr_merged: asBoolean(pr.merged),
@@ -15520,7 +14939,7 @@ function pullRequestFromIssue(issue) {
     const link = asRecord(issue.pull_request);
     const mergedAt = link?.merged_at;
     return {
-        pr_number: payload_readers_asNumber(issue.number),
+        pr_number: asNumber(issue.number),
         pr_title: asString(issue.title),
         pr_state: asString(issue.state),
         pr_draft: asBoolean(issue.draft),
@@ -15537,7 +14956,7 @@ function pullRequestFromIssue(issue) {
 }
 function issue(issueObject) {
     return {
-        issue_number: payload_readers_asNumber(issueObject.number),
+        issue_number: asNumber(issueObject.number),
         issue_title: asString(issueObject.title),
         issue_state: asString(issueObject.state),
         issue_html_url: asString(issueObject.html_url),
@@ -15552,7 +14971,7 @@ function isPullRequestComment(eventName, payload) {
 }
 function comment(eventName, payload, commentObject) {
     const metadata = {
-        comment_id: payload_readers_asNumber(commentObject.id),
+        comment_id: asNumber(commentObject.id),
         comment_body: asString(commentObject.body),
         comment_html_url: asString(commentObject.html_url),
         comment_author: loginOf(commentObject),
@@ -15560,13 +14979,13 @@ function comment(eventName, payload, commentObject) {
     };
     if (eventName === 'pull_request_review_comment' || eventName === 'commit_comment') {
         metadata.comment_path = asString(commentObject.path);
-        metadata.comment_line = payload_readers_asNumber(commentObject.line) ?? payload_readers_asNumber(commentObject.original_line);
+        metadata.comment_line = asNumber(commentObject.line) ?? asNumber(commentObject.original_line);
     }
     return metadata;
 }
 function review(reviewObject) {
     return {
-        review_id: payload_readers_asNumber(reviewObject.id),
+        review_id: asNumber(reviewObject.id),
         review_body: asString(reviewObject.body),
         review_state: asString(reviewObject.state),
         review_author: loginOf(reviewObject),
@@ -15652,7 +15071,7 @@ function senderOf(payload) {
     const login = asString(sender?.login);
     if (sender === null || login === null)
         return null;
-    return { login, id: payload_readers_asNumber(sender.id) ?? 0, type: asString(sender.type) ?? 'User' };
+    return { login, id: asNumber(sender.id) ?? 0, type: asString(sender.type) ?? 'User' };
 }
 function textOf(kind, body) {
     const text = asString(body);
@@ -15683,7 +15102,7 @@ function commandTextOf(eventName, action, payload) {
 function commentIdOf(eventName, payload) {
     if (eventName !== 'issue_comment' && eventName !== 'pull_request_review_comment')
         return null;
-    return payload_readers_asNumber(asRecord(payload.comment)?.id);
+    return asNumber(asRecord(payload.comment)?.id);
 }
 /** A PR whose head branch lives in another repository; a deleted fork (null head repo) counts as one. */
 function fromForkOf(pr) {
@@ -15713,7 +15132,7 @@ function buildEventContext(eventName, payload, env = {}) {
         sender: senderOf(data),
         branch: branchOf(eventName, data),
         headSha: headShaOf(eventName, data),
-        number: payload_readers_asNumber(pr?.number) ?? payload_readers_asNumber(issue?.number),
+        number: asNumber(pr?.number) ?? asNumber(issue?.number),
         isPullRequest: pr !== null || issueIsPullRequest(issue),
         text: commandTextOf(eventName, action, data),
         commentId: commentIdOf(eventName, data),
@@ -15756,6 +15175,558 @@ function withPullRequest(event, pull) {
             pr_author: pull.author
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-order.ts
+/** Connections may start at these markers instead of a node (AOF: `start`; its docs: `trigger`). */
+const flow_order_ENTRY_MARKERS = new Set(['start', 'trigger']);
+/** Nodes on one cycle, in loop order, for the message (`a → b → a`). */
+function describeCycle(left, connections) {
+    // Drop nodes that merely wait behind the cycle: repeatedly remove those with no successor left.
+    const on = new Set(left);
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const id of on) {
+            if (!connections.some((c) => c.from === id && on.has(c.to))) {
+                on.delete(id);
+                changed = true;
+            }
+        }
+    }
+    const next = (id) => connections.find((c) => c.from === id && on.has(c.to))?.to ?? id;
+    let node = [...on][0] ?? '';
+    const seen = [];
+    while (!seen.includes(node)) {
+        seen.push(node);
+        node = next(node);
+    }
+    return [...seen.slice(seen.indexOf(node)), node].join(' → ');
+}
+/**
+ * Entry nodes are those connected from `start`/`trigger`; a flow with no such connection starts at
+ * every node without an incoming connection. A cycle is refused (Kahn's algorithm leaves it over).
+ */
+function flowOrder(flow) {
+    const ids = flow.nodes.map((n) => n.id);
+    const known = new Set(ids);
+    const incoming = new Map(ids.map((id) => [id, []]));
+    const outgoing = new Map(ids.map((id) => [id, []]));
+    const fromMarker = new Set();
+    for (const c of flow.connections) {
+        if (!known.has(c.to))
+            return { ok: false, error: `flow '${flow.name}' connects to '${c.to}', which is not one of its nodes` };
+        if (flow_order_ENTRY_MARKERS.has(c.from) && !known.has(c.from)) {
+            fromMarker.add(c.to);
+            continue;
+        }
+        if (!known.has(c.from))
+            return { ok: false, error: `flow '${flow.name}' connects from '${c.from}', which is not one of its nodes (or start)` };
+        incoming.get(c.to)?.push(c);
+        outgoing.get(c.from)?.push(c.to);
+    }
+    const entries = fromMarker.size > 0 ? fromMarker : new Set(ids.filter((id) => incoming.get(id)?.length === 0));
+    const waiting = new Map(ids.map((id) => [id, incoming.get(id)?.length ?? 0]));
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const ready = ids.filter((id) => waiting.get(id) === 0);
+    const order = [];
+    while (ready.length > 0) {
+        ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+        const id = ready.shift();
+        order.push(id);
+        for (const to of outgoing.get(id) ?? []) {
+            const left = (waiting.get(to) ?? 0) - 1;
+            waiting.set(to, left);
+            if (left === 0)
+                ready.push(to);
+        }
+    }
+    if (order.length < ids.length) {
+        const left = new Set(ids.filter((id) => !order.includes(id)));
+        return { ok: false, error: `flow '${flow.name}' has a cycle (${describeCycle(left, flow.connections)}); a flow runs each node at most once` };
+    }
+    return { ok: true, order, entries, incoming };
+}
+
+;// CONCATENATED MODULE: ./src/flow/parse-expression.ts
+/** A condition that cannot be read; the message names the column and what was expected. */
+class ExpressionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ExpressionError';
+    }
+}
+const MAX_LENGTH = 2000;
+const parse_expression_MAX_DEPTH = 32;
+// Sticky patterns, tried at the current position in this order.
+const SPACE = /\s+/y;
+const OPERATOR = /==|!=|>=|<=|&&|\|\||[<>!]/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?![A-Za-z0-9_])/y;
+const REF = /\$\{([^{}]*)\}/y;
+const TEMPLATE = /\{\{\s*(metadata|params|command)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_./-]*/y;
+function at(pattern, text, index) {
+    pattern.lastIndex = index;
+    return pattern.exec(text);
+}
+function readString(text, start) {
+    const quote = text[start];
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '\\' && i + 1 < text.length) {
+            value += text[i + 1];
+            i++;
+        }
+        else if (ch === quote) {
+            return { value, end: i + 1 };
+        }
+        else {
+            value += ch;
+        }
+    }
+    throw new ExpressionError(`the text starting at column ${start + 1} has no closing ${quote}`);
+}
+function wordExpr(name) {
+    if (name === 'true')
+        return { kind: 'literal', value: true };
+    if (name === 'false')
+        return { kind: 'literal', value: false };
+    if (name === 'null')
+        return { kind: 'literal', value: null };
+    return { kind: 'word', name };
+}
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        let m;
+        if ((m = at(SPACE, text, i))) {
+            i += m[0].length;
+        }
+        else if (ch === '(' || ch === ')') {
+            tokens.push({ type: 'paren', text: ch, at: i });
+            i += 1;
+        }
+        else if (ch === "'" || ch === '"') {
+            const s = readString(text, i);
+            tokens.push({ type: 'operand', expr: { kind: 'literal', value: s.value }, at: i });
+            i = s.end;
+        }
+        else if ((m = at(NUMBER, text, i))) {
+            tokens.push({ type: 'operand', expr: { kind: 'literal', value: Number(m[0]) }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(REF, text, i))) {
+            const path = (m[1] ?? '').trim();
+            if (path === '')
+                throw new ExpressionError(`\${} at column ${i + 1} names nothing; write e.g. \${review.output.verdict}`);
+            tokens.push({ type: 'operand', expr: { kind: 'ref', path }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(TEMPLATE, text, i))) {
+            tokens.push({ type: 'operand', expr: { kind: 'template', namespace: m[1], name: m[2] ?? '' }, at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(OPERATOR, text, i))) {
+            tokens.push({ type: 'op', text: m[0], at: i });
+            i += m[0].length;
+        }
+        else if ((m = at(WORD, text, i))) {
+            tokens.push({ type: 'operand', expr: wordExpr(m[0]), at: i });
+            i += m[0].length;
+        }
+        else {
+            throw new ExpressionError(`unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`);
+        }
+    }
+    return tokens;
+}
+class Parser {
+    tokens;
+    length;
+    index = 0;
+    depth = 0;
+    constructor(tokens, length) {
+        this.tokens = tokens;
+        this.length = length;
+    }
+    parse() {
+        const expr = this.or();
+        const extra = this.tokens[this.index];
+        if (extra)
+            throw new ExpressionError(`unexpected ${this.describe(extra)} at column ${extra.at + 1}; join conditions with && or ||`);
+        return expr;
+    }
+    peekOp(...ops) {
+        const token = this.tokens[this.index];
+        return token?.type === 'op' && ops.includes(token.text);
+    }
+    describe(token) {
+        return token.type === 'operand' ? 'value' : `'${token.text}'`;
+    }
+    or() {
+        let left = this.and();
+        while (this.peekOp('||')) {
+            this.index++;
+            left = { kind: 'or', left, right: this.and() };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.peekOp('&&')) {
+            this.index++;
+            left = { kind: 'and', left, right: this.not() };
+        }
+        return left;
+    }
+    not() {
+        if (this.peekOp('!')) {
+            this.index++;
+            return { kind: 'not', operand: this.nested(() => this.not()) };
+        }
+        return this.compare();
+    }
+    compare() {
+        const left = this.primary();
+        const token = this.tokens[this.index];
+        if (token?.type === 'op' && ['==', '!=', '>', '<', '>=', '<='].includes(token.text)) {
+            this.index++;
+            const right = this.primary();
+            if (this.peekOp('==', '!=', '>', '<', '>=', '<=')) {
+                throw new ExpressionError(`comparisons cannot be chained (column ${(this.tokens[this.index]?.at ?? 0) + 1}); join them with && or ||`);
+            }
+            return { kind: 'compare', op: token.text, left, right };
+        }
+        return left;
+    }
+    primary() {
+        const token = this.tokens[this.index];
+        if (!token)
+            throw new ExpressionError(`the condition ends where a value was expected (column ${this.length + 1})`);
+        if (token.type === 'operand') {
+            this.index++;
+            return token.expr;
+        }
+        if (token.type === 'paren' && token.text === '(') {
+            this.index++;
+            const inner = this.nested(() => this.or());
+            const close = this.tokens[this.index];
+            if (close?.type !== 'paren' || close.text !== ')') {
+                throw new ExpressionError(`the '(' at column ${token.at + 1} is not closed`);
+            }
+            this.index++;
+            return inner;
+        }
+        throw new ExpressionError(`unexpected ${this.describe(token)} at column ${token.at + 1}; a value was expected`);
+    }
+    nested(parse) {
+        if (++this.depth > parse_expression_MAX_DEPTH)
+            throw new ExpressionError(`the condition nests deeper than ${parse_expression_MAX_DEPTH} levels`);
+        try {
+            return parse();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+}
+/** Parses a condition (`${check.output.count} > 0 && {{ params.environment }} == production`). */
+function parseExpression(text) {
+    if (text.length > MAX_LENGTH)
+        throw new ExpressionError(`the condition is ${text.length} characters long; at most ${MAX_LENGTH}`);
+    const tokens = tokenize(text);
+    if (tokens.length === 0)
+        throw new ExpressionError('the condition is empty');
+    return new Parser(tokens, text.length).parse();
+}
+
+;// CONCATENATED MODULE: ./src/flow/evaluate-expression.ts
+
+/** The text a value shows as: null empty, arrays comma-joined, objects as JSON. */
+function displayValue(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (Array.isArray(value))
+        return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : displayValue(v))).join(', ');
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+const FALSY_TEXT = new Set(['', 'false', '0', 'null']);
+/** Text from substitution is often `'false'` or `''`; both are false, as are 0, null and []. */
+function truthy(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === null || value === undefined)
+        return false;
+    if (typeof value === 'number')
+        return value !== 0 && !Number.isNaN(value);
+    if (typeof value === 'string')
+        return !FALSY_TEXT.has(value.trim().toLowerCase());
+    if (Array.isArray(value))
+        return value.length > 0;
+    return true;
+}
+function evaluate_expression_asNumber(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : null;
+    if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value))
+        return Number(value);
+    return null;
+}
+function compare(op, left, right) {
+    const a = evaluate_expression_asNumber(left);
+    const b = evaluate_expression_asNumber(right);
+    if (op === '==' || op === '!=') {
+        const equal = a !== null && b !== null ? a === b : displayValue(left) === displayValue(right);
+        return op === '==' ? equal : !equal;
+    }
+    if (a === null || b === null) {
+        const bad = a === null ? left : right;
+        throw new ExpressionError(`${op} compares numbers, and ${JSON.stringify(displayValue(bad))} is not a number`);
+    }
+    if (op === '>')
+        return a > b;
+    if (op === '<')
+        return a < b;
+    if (op === '>=')
+        return a >= b;
+    return a <= b;
+}
+function evaluateExpression(expr, scope) {
+    switch (expr.kind) {
+        case 'literal':
+            return expr.value;
+        case 'ref':
+            return scope.ref(expr.path);
+        case 'template':
+            return scope.template(expr.namespace, expr.name);
+        case 'word': {
+            const found = scope.word(expr.name);
+            return found.found ? found.value : expr.name;
+        }
+        case 'not':
+            return !truthy(evaluateExpression(expr.operand, scope));
+        case 'and':
+            return truthy(evaluateExpression(expr.left, scope)) && truthy(evaluateExpression(expr.right, scope));
+        case 'or':
+            return truthy(evaluateExpression(expr.left, scope)) || truthy(evaluateExpression(expr.right, scope));
+        case 'compare':
+            return compare(expr.op, evaluateExpression(expr.left, scope), evaluateExpression(expr.right, scope));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/read-node-config.ts
+
+class NodeConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NodeConfigError';
+    }
+}
+const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'];
+function label(node) {
+    return `node '${node.id}' (${node.type})`;
+}
+function get(config, key) {
+    return Object.hasOwn(config, key) ? config[key] : undefined;
+}
+/** A text field; numbers and booleans are accepted as written. */
+function optionalText(node, config, key) {
+    const value = get(config, key);
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new NodeConfigError(`${label(node)}: config.${key} must be text (found ${Array.isArray(value) ? 'a list' : 'a mapping'})`);
+}
+function requiredText(node, config, key, example) {
+    const value = optionalText(node, config, key);
+    if (value === null || value.trim() === '')
+        throw new NodeConfigError(`${label(node)} needs config.${key}, e.g. ${key}: ${example}`);
+    return value;
+}
+/** `labels: [a, b]`, `labels: a`, or `label: a`. */
+function labelList(node, config) {
+    const raw = get(config, 'labels') ?? get(config, 'label');
+    const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : null;
+    if (!list || list.length === 0 || !list.every((l) => typeof l === 'string' && l.trim() !== '')) {
+        throw new NodeConfigError(`${label(node)} needs config.labels, a list of label names, e.g. labels: [deployed]`);
+    }
+    return list.map((l) => l.trim());
+}
+/** workflow_dispatch inputs are text; other values are written as a template would show them. */
+function dispatchInputs(node, config) {
+    const raw = get(config, 'inputs');
+    if (raw === undefined || raw === null)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new NodeConfigError(`${label(node)}: config.inputs must be a mapping of workflow inputs, e.g. inputs: {environment: production}`);
+    }
+    const inputs = {};
+    for (const [key, value] of Object.entries(raw))
+        inputs[key] = displayValue(value);
+    return inputs;
+}
+function checkConclusion(node, config) {
+    const value = optionalText(node, config, 'conclusion') ?? 'success';
+    const found = CHECK_CONCLUSIONS.find((c) => c === value);
+    if (!found)
+        throw new NodeConfigError(`${label(node)}: config.conclusion must be one of ${CHECK_CONCLUSIONS.join(', ')} (found ${JSON.stringify(value)})`);
+    return found;
+}
+/** `approvers: [login, team:org/slug]` on an Approval node; null when it names none. */
+function approverList(node, config) {
+    const raw = get(config, 'approvers');
+    if (raw === undefined || raw === null)
+        return null;
+    const list = typeof raw === 'string' ? [raw] : raw;
+    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a.trim() !== '')) {
+        throw new NodeConfigError(`${label(node)}: config.approvers must be a list of logins or team:org/slug, e.g. approvers: [platform-lead, team:myorg/sre]`);
+    }
+    return list.length === 0 ? null : list.map((a) => a.trim());
+}
+function timeoutSeconds(node, config) {
+    const raw = get(config, 'timeout_seconds') ?? get(config, 'timeoutSeconds');
+    if (raw === undefined || raw === null)
+        return null;
+    const value = typeof raw === 'string' ? Number(raw) : raw;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+        throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/flow/check-flow.ts
+
+
+
+const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run'];
+const check_flow_REF = /\$\{([^{}]*)\}/g;
+/** A value written with placeholders is only known at run time. */
+function templated(value) {
+    return typeof value === 'string' && (value.includes('${') || value.includes('{{'));
+}
+function refsIn(value, out = []) {
+    if (typeof value === 'string')
+        for (const m of value.matchAll(check_flow_REF))
+            out.push((m[1] ?? '').trim());
+    else if (Array.isArray(value))
+        value.forEach((v) => refsIn(v, out));
+    else if (typeof value === 'object' && value !== null)
+        Object.values(value).forEach((v) => refsIn(v, out));
+    return out;
+}
+function exprRefs(expr, out = []) {
+    if (expr.kind === 'ref')
+        out.push(expr.path);
+    else if (expr.kind === 'not')
+        exprRefs(expr.operand, out);
+    else if (expr.kind === 'and' || expr.kind === 'or' || expr.kind === 'compare') {
+        exprRefs(expr.left, out);
+        exprRefs(expr.right, out);
+    }
+    return out;
+}
+function unknownNodeRefs(refs, ids) {
+    return refs.filter((path) => {
+        const [head = '', field] = path.split('.');
+        return !ids.has(head) && head !== 'event' && head !== 'trigger' && (field === 'output' || field === 'result');
+    });
+}
+/** Runs a config reader only on values that are not templated; its NodeConfigError becomes a problem. */
+function tryRead(problems, node, field, keys, read) {
+    if (keys.some((k) => templated(node.config[k])))
+        return;
+    try {
+        read();
+    }
+    catch (error) {
+        if (!(error instanceof NodeConfigError))
+            throw error;
+        problems.push({ node: node.id, field, message: error.message });
+    }
+}
+function check_flow_checkNode(problems, node, index, ids) {
+    const at = `nodes[${index}].config`;
+    const config = node.config;
+    // A Conditional's condition is parsed below, with its own message.
+    const filled = node.type === 'Conditional' ? Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'condition')) : config;
+    for (const path of unknownNodeRefs(refsIn(filled), ids)) {
+        problems.push({ node: node.id, field: at, message: `node '${node.id}': \${${path}} names no node of this flow; its nodes are ${[...ids].join(', ')}` });
+    }
+    if (node.type === 'Conditional') {
+        const condition = config.condition;
+        if (typeof condition === 'boolean')
+            return;
+        if (typeof condition !== 'string' || condition.trim() === '') {
+            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
+            return;
+        }
+        try {
+            for (const path of unknownNodeRefs(exprRefs(parseExpression(condition)), ids)) {
+                problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}': \${${path}} names no node of this flow` });
+            }
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional): ${error.message}` });
+        }
+    }
+    if (node.type === 'Approval') {
+        tryRead(problems, node, `${at}.approvers`, ['approvers'], () => approverList(node, config));
+        tryRead(problems, node, `${at}.timeout_seconds`, ['timeout_seconds'], () => timeoutSeconds(node, config));
+    }
+    if (node.type !== 'Action')
+        return;
+    const action = config.action;
+    if (templated(action))
+        return;
+    if (typeof action !== 'string' || !ACTIONS.includes(action)) {
+        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
+        return;
+    }
+    if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
+        tryRead(problems, node, `${at}.workflow`, ['workflow'], () => requiredText(node, config, 'workflow', 'deploy.yml'));
+        tryRead(problems, node, `${at}.inputs`, [], () => dispatchInputs(node, config));
+    }
+    else if (action === 'add_labels' || action === 'label' || action === 'labels') {
+        tryRead(problems, node, `${at}.labels`, [], () => labelList(node, config));
+    }
+    else if (action === 'check_run' || action === 'create_check_run') {
+        tryRead(problems, node, `${at}.name`, ['name'], () => requiredText(node, config, 'name', 'deploy'));
+        tryRead(problems, node, `${at}.conclusion`, ['conclusion'], () => checkConclusion(node, config));
+    }
+    else if (config.body === undefined && config.message === undefined) {
+        problems.push({ node: node.id, field: at, message: `node '${node.id}' (Action comment) needs config.body, e.g. body: "Deployed."` });
+    }
+}
+function checkFlow(flow) {
+    const problems = [];
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    const order = flowOrder(flow);
+    if (!order.ok)
+        problems.push({ node: null, field: 'connections', message: order.error });
+    flow.nodes.forEach((node, index) => check_flow_checkNode(problems, node, index, ids));
+    flow.connections.forEach((edge, index) => {
+        const when = edge.when?.trim();
+        if (!when || ['true', 'false'].includes(when.toLowerCase()))
+            return;
+        try {
+            parseExpression(when);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
+        }
+    });
+    return problems;
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -21283,6 +21254,55 @@ function nextReviewState(previous, record) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/review/review-config.ts
+// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
+//   review: { mode: incremental | full, max_reviews_per_day: 10 }
+// Their schema is config's (`reviewConfigSchema`, in the agent schema for load-time errors at the
+// exact line); `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
+
+
+const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
+const { mode: MODE, maxReviewsPerDay: CAP, shape: SHAPE } = REVIEW_EXPECTED;
+const KNOWN = new Set(Object.keys(reviewConfigSchema.shape));
+function review_config_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readReviewConfig(layers) {
+    const config = { ...DEFAULT_REVIEW_CONFIG };
+    const diagnostics = [];
+    const report = (layer, severity, field, message) => {
+        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
+    };
+    for (const layer of layers) {
+        if (layer.value === undefined || layer.value === null)
+            continue;
+        if (!review_config_isMapping(layer.value)) {
+            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${describeValue(layer.value)})`);
+            continue;
+        }
+        for (const key of Object.keys(layer.value)) {
+            if (!KNOWN.has(key))
+                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
+        }
+        const { mode, max_reviews_per_day: cap } = layer.value;
+        if (mode !== undefined) {
+            const parsed = reviewConfigSchema.shape.mode.safeParse(mode);
+            if (parsed.success && parsed.data)
+                config.mode = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${describeValue(mode)})`);
+        }
+        if (cap !== undefined) {
+            const parsed = reviewConfigSchema.shape.max_reviews_per_day.safeParse(cap);
+            if (parsed.success && parsed.data !== undefined)
+                config.maxReviewsPerDay = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${describeValue(cap)})`);
+        }
+    }
+    return { config, diagnostics };
+}
+
 ;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
 // What the agent is told for a review that follows earlier ones: in its instructions (trusted,
 // written here) how to treat the delta and the earlier findings; in the event data (fenced as
@@ -22286,6 +22306,7 @@ function checkTemplates(config) {
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -22338,7 +22359,7 @@ function configSource(runtime, settings, event, github) {
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
-    const config = await loadConfig(source, settings.configPath, runtime.env);
+    const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow);
     config.diagnostics.push(...checkTemplates(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);

@@ -87,7 +87,7 @@ function path(edges, from, to) {
 
 /**
  * The Markdown between the markers. `mayImport`: .dependency-cruiser.cjs's lists; an edge outside
- * them is one of its KNOWN_CYCLES (lint fails on any other), drawn red with the cycle it closes.
+ * them (lint fails on it) is drawn red with the cycle it closes.
  */
 export function renderGraph(result, mayImport) {
   const edges = folderEdges(result)
@@ -107,8 +107,7 @@ export function renderGraph(result, mayImport) {
   if (closing.length === 0) {
     lines.push('No folder imports a folder that imports it.')
   } else {
-    lines.push('Red: imports against the rules above, each closing a cycle; `.dependency-cruiser.cjs` lists them')
-    lines.push('as `KNOWN_CYCLES` until the code moves:')
+    lines.push('Red: imports against the rules above, each closing a cycle (lint fails until the code moves):')
     lines.push('')
     const allowed = edges.filter((e) => !against(e))
     for (const edge of closing) {

@@ -8,6 +8,7 @@ import { formatDiagnostic } from './config/format-diagnostic.js'
 import { loadConfig } from './config/load-config.js'
 import { createWorkspaceSource } from './config/workspace-source.js'
 import { guessEventName } from './event/guess-event-name.js'
+import { checkFlow } from './flow/check-flow.js'
 import { createRunner } from './runner/runtime.js'
 import { checkTemplates } from './template/check-templates.js'
 import { errorMessage } from './shared/errors.js'
@@ -23,7 +24,7 @@ const USAGE = `Usage:
 async function validate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } })
   const configPath = positionals[0] ?? '.github/aof'
-  const config = await loadConfig(createWorkspaceSource(process.cwd()), configPath, process.env)
+  const config = await loadConfig(createWorkspaceSource(process.cwd()), configPath, process.env, checkFlow)
   const diagnostics = [...config.diagnostics, ...checkTemplates(config)]
   for (const d of diagnostics) {
     process.stdout.write(

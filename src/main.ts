@@ -9,6 +9,7 @@ import { createWorkspaceSource } from './config/workspace-source.js'
 import { buildEventContext } from './event/build-event-context.js'
 import type { EventContext } from './event/types.js'
 import { withPullRequest } from './event/with-pull-request.js'
+import { checkFlow } from './flow/check-flow.js'
 import { refusedInvocations, resolveTeams } from './gate/check-sender.js'
 import { actionIdentity } from './github/action-identity.js'
 import { addEyesReaction } from './github/add-eyes-reaction.js'
@@ -97,7 +98,7 @@ function configSource(runtime: Runtime, settings: Settings, event: EventContext,
 async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSource, record: RunRecord): Promise<Config> {
   record.configSource = source.description
   const started = performance.now()
-  const config = await loadConfig(source, settings.configPath, runtime.env)
+  const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow)
   config.diagnostics.push(...checkTemplates(config))
   // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
   runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`)

@@ -8,6 +8,7 @@ import { createWorkspaceSource } from '../../src/config/workspace-source.js'
 import { buildEventContext } from '../../src/event/build-event-context.js'
 import type { EventContext } from '../../src/event/types.js'
 import { withPullRequest } from '../../src/event/with-pull-request.js'
+import { checkFlow } from '../../src/flow/check-flow.js'
 import { pullInfo } from '../support/pull-info.js'
 import { route } from '../../src/route/route.js'
 import type { Invocation } from '../../src/route/types.js'
@@ -19,7 +20,7 @@ export const HEAD_SHA = 'a'.repeat(40)
 let config: Promise<Config> | null = null
 
 export function perTeamConfig(): Promise<Config> {
-  config ??= loadConfig(createWorkspaceSource(EXAMPLE), '.github/aof', {})
+  config ??= loadConfig(createWorkspaceSource(EXAMPLE), '.github/aof', {}, checkFlow)
   return config
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { loadConfig } from '../../src/config/load-config.js'
+import { checkFlow } from '../../src/flow/check-flow.js'
 import { createMemorySource, errors, load, notices, warnings, where } from './memory-source.js'
 
 const trigger = (name: string, extra = '') => `kind: Trigger\nmetadata: {name: ${name}}\nspec:\n  type: GitHub\n${extra}`
@@ -89,7 +90,7 @@ describe('DaemonConfig', () => {
     ['an absolute path', '/etc']
   ])('refuses %s as a directory entry, at its line', async (_name, directory) => {
     const source = createMemorySource({ 'aof/daemon.yaml': daemon(`  triggers:\n    directory: ${directory}\n`) })
-    const config = await loadConfig(source, 'aof', {})
+    const config = await loadConfig(source, 'aof', {}, checkFlow)
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([
       [
         'error aof/daemon.yaml:7 spec.triggers.directory',
@@ -134,7 +135,7 @@ describe('DaemonConfig', () => {
 
   it('reads each file once when a directory entry is config-path itself', async () => {
     const source = createMemorySource({ 'aof/daemon.yaml': daemon('  triggers:\n    directory: ./\n'), 'aof/t.yaml': trigger('t') })
-    const config = await loadConfig(source, 'aof', {})
+    const config = await loadConfig(source, 'aof', {}, checkFlow)
     expect(config.triggers.map((t) => t.name)).toEqual(['t'])
     expect(source.reads.sort()).toEqual(['aof/daemon.yaml', 'aof/t.yaml'])
   })

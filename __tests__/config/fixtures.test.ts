@@ -5,12 +5,13 @@ import path from 'node:path'
 import { loadConfig } from '../../src/config/load-config.js'
 import type { Config } from '../../src/config/types.js'
 import { createWorkspaceSource } from '../../src/config/workspace-source.js'
+import { checkFlow } from '../../src/flow/check-flow.js'
 import { errors, where } from './memory-source.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const DIR = '__fixtures__/config'
 
-const loadFixture = (name: string, env: Record<string, string> = {}): Promise<Config> => loadConfig(createWorkspaceSource(REPO), `${DIR}/${name}`, env)
+const loadFixture = (name: string, env: Record<string, string> = {}): Promise<Config> => loadConfig(createWorkspaceSource(REPO), `${DIR}/${name}`, env, checkFlow)
 
 /** `severity file:line:column field | message` */
 const summary = (config: Config) => config.diagnostics.map((d) => `${where(d)}:${d.column ?? '-'} | ${d.message}`)
@@ -116,7 +117,7 @@ describe('evil/ (copied to a temporary workspace with a 5 MB file and a symlink 
     await writeFile(path.join(workspace, 'huge.yaml'), 'kind: Agent\n' + '# padding\n'.repeat(520_000))
     await symlink('/etc/passwd', path.join(workspace, 'agents/passwd.yaml'))
     const started = performance.now()
-    config = await loadConfig(createWorkspaceSource(workspace), '.', {})
+    config = await loadConfig(createWorkspaceSource(workspace), '.', {}, checkFlow)
     elapsed = performance.now() - started
   })
 

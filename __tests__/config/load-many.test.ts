@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { loadConfig } from '../../src/config/load-config.js'
+import { checkFlow } from '../../src/flow/check-flow.js'
 import { createMemorySource } from './memory-source.js'
 
 const trigger = (i: number) => `apiVersion: aof.dev/v1
@@ -36,7 +37,7 @@ describe('loading many trigger files', () => {
   it('loads 1,000 trigger files in path order, reading each file exactly once', async () => {
     const files = buildFiles()
     const source = createMemorySource(files)
-    const config = await loadConfig(source, 'aof', {})
+    const config = await loadConfig(source, 'aof', {}, checkFlow)
     expect(config.triggers).toHaveLength(1000)
     expect(config.triggers[0]?.name).toBe('team-0')
     expect(config.triggers[999]?.name).toBe('team-999')

@@ -1,6 +1,7 @@
 // Test helper: a ConfigSource over an in-memory file map, so table tests need no files on disk.
 import type { Config, ConfigSource, Diagnostic } from '../../src/config/types.js'
 import { loadConfig } from '../../src/config/load-config.js'
+import { checkFlow } from '../../src/flow/check-flow.js'
 
 export function createMemorySource(files: Record<string, string>): ConfigSource & { reads: string[] } {
   const reads: string[] = []
@@ -37,7 +38,7 @@ export function createMemorySource(files: Record<string, string>): ConfigSource 
 
 /** Loads `files` (paths under `aof/`) with `aof` as config-path. */
 export function load(files: Record<string, string>, env: Record<string, string | undefined> = {}, configPath = 'aof'): Promise<Config> {
-  return loadConfig(createMemorySource(files), configPath, env)
+  return loadConfig(createMemorySource(files), configPath, env, checkFlow)
 }
 
 /** `severity file:line field` for exact location assertions. */

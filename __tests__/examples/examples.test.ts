@@ -10,6 +10,7 @@ import { createWorkspaceSource } from '../../src/config/workspace-source.js'
 import { buildEventContext } from '../../src/event/build-event-context.js'
 import type { EventContext } from '../../src/event/types.js'
 import { withPullRequest } from '../../src/event/with-pull-request.js'
+import { checkFlow } from '../../src/flow/check-flow.js'
 import { pullInfo } from '../support/pull-info.js'
 import { route } from '../../src/route/route.js'
 import type { Decision } from '../../src/route/types.js'
@@ -46,7 +47,7 @@ const loaded = new Map<string, Promise<Config>>()
 function loadExample(example: string): Promise<Config> {
   let config = loaded.get(example)
   if (!config) {
-    config = loadConfig(createWorkspaceSource(path.join(EXAMPLES_DIR, example)), CONFIG_PATH, {}).then((c) => ({
+    config = loadConfig(createWorkspaceSource(path.join(EXAMPLES_DIR, example)), CONFIG_PATH, {}, checkFlow).then((c) => ({
       ...c,
       diagnostics: [...c.diagnostics, ...checkTemplates(c)]
     }))

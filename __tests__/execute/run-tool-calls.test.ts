@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { capRefusal, runToolCalls, type ToolCallLimits } from '../../src/execute/run-tool-calls.js'
-import type { Tool } from '../../src/execute/tool-types.js'
+import type { Tool } from '../../src/shared/tool.js'
 import type { ToolUseBlock } from '../../src/llm/types.js'
 
 function fakeTool(name: string, readOnly = false): Tool & { runs: number } {

@@ -17,14 +17,14 @@ function flow(nodes: [string, string, Record<string, unknown>?][], connections: 
 
 describe('checkFlow', () => {
   it.each(['deploy-on-merge', 'per-team'])('finds nothing wrong with the %s example flows', async (example) => {
-    const config = await loadConfig(createWorkspaceSource(path.resolve(import.meta.dirname, '../../examples', example)), '.github/aof', {})
+    const config = await loadConfig(createWorkspaceSource(path.resolve(import.meta.dirname, '../../examples', example)), '.github/aof', {}, checkFlow)
     const flows = Object.values(config.flows)
     expect(flows.length).toBeGreaterThan(0)
     expect(flows.flatMap(checkFlow)).toEqual([])
   })
 
   it('finds nothing wrong with the AOF-shaped fixture flows', async () => {
-    const config = await loadConfig(createWorkspaceSource(path.resolve(import.meta.dirname, '../../__fixtures__/config/valid')), '.', {})
+    const config = await loadConfig(createWorkspaceSource(path.resolve(import.meta.dirname, '../../__fixtures__/config/valid')), '.', {}, checkFlow)
     expect(Object.values(config.flows).flatMap(checkFlow)).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 // The agent's GitHub tools, called as a model would, against the local GitHub server.
-import type { Tool } from '../../src/execute/tool-types.js'
+import type { Tool } from '../../src/shared/tool.js'
 import { createGitHubTools, GITHUB_TOOL_NAMES, type AgentWritePolicy, type GitHubToolContext } from '../../src/github/create-github-tools.js'
 import { addedLines, REPO, startHarness, type Harness } from './harness.js'
 

@@ -1,6 +1,6 @@
 // Tools for agent-loop tests: each records what it was called with.
 import { createServer } from 'node:net'
-import type { Tool, ToolResult } from '../../src/execute/tool-types.js'
+import type { Tool, ToolResult } from '../../src/shared/tool.js'
 
 export interface RecordingTool extends Tool {
   calls: Array<Record<string, unknown>>

@@ -1,4 +1,5 @@
-import { DEFAULT_REVIEW_CONFIG, readReviewConfig, reviewConfigSchema, type ReviewConfigLayer } from '../../src/review/review-config.js'
+import { reviewConfigSchema } from '../../src/config/schemas/review-schema.js'
+import { DEFAULT_REVIEW_CONFIG, readReviewConfig, type ReviewConfigLayer } from '../../src/review/review-config.js'
 
 const agent = (value: unknown): ReviewConfigLayer => ({ value, file: '.github/aof/reviewer.yaml', line: 4, field: 'spec.review' })
 const command = (value: unknown): ReviewConfigLayer => ({ value, file: '.github/aof/trigger.yaml', line: 12, field: 'spec.commands["/review"].params.review' })

@@ -14,14 +14,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7963);
-/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82);
+/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7963);
+/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3937);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7114);
-/* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5235);
-/* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7581);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8382);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7114);
+/* harmony import */ var _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9121);
+/* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5235);
+/* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7581);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8382);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+
 
 
 
@@ -43,10 +45,10 @@ const USAGE = `Usage:
 async function validate(args) {
     const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } });
     const configPath = positionals[0] ?? '.github/aof';
-    const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env);
-    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTemplates */ .Y)(config)];
+    const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env, _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__/* .checkFlow */ .v);
+    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .checkTemplates */ .Y)(config)];
     for (const d of diagnostics) {
-        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
+        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stdout.write(`${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
@@ -76,10 +78,10 @@ async function replay(args) {
         payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
     }
     catch (error) {
-        process.stderr.write(`cannot read ${eventPath} as JSON: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}\n`);
+        process.stderr.write(`cannot read ${eventPath} as JSON: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_10__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_11__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -106,7 +108,7 @@ async function replay(args) {
         GITHUB_TOKEN: ''
     };
     let failed = false;
-    const base = (0,_runner_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .createRunner */ .j)(env);
+    const base = (0,_runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .createRunner */ .j)(env);
     const runner = {
         ...base,
         setFailed: (message) => {
@@ -114,7 +116,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9207));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(363)]).then(__nccwpck_require__.bind(__nccwpck_require__, 363));
     await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return failed ? 1 : 0;
@@ -196,7 +198,7 @@ function formatDiagnostic(d) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 3937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -727,8 +729,6 @@ function declareName(ctx, state, kind, name, path) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./src/review/review-config.ts
-var review_config = __nccwpck_require__(7129);
 ;// CONCATENATED MODULE: ./src/config/schemas/common.ts
 // Building blocks for the kind schemas. Every `error` is the expected form in words; the loader
 // prefixes the field ("spec.enabled must be true or false"). Schemas are built once, at import.
@@ -750,6 +750,8 @@ const metadata = schemas/* object */.Ikc({
 /** `apiVersion` and `kind` are checked before a schema runs; listed so they are known keys. */
 const envelope = { apiVersion: schemas/* unknown */.L5J().optional(), kind: schemas/* unknown */.L5J().optional() };
 
+// EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
+var review_schema = __nccwpck_require__(1497);
 ;// CONCATENATED MODULE: ./src/config/schemas/agent-schema.ts
 
 
@@ -796,7 +798,7 @@ const agentSpecShape = {
     max_writes: count('a whole number of writes of at least 1, e.g. 10').optional(),
     max_tool_calls_per_turn: count('a whole number of tool calls of at least 1, e.g. 20').optional(),
     budget: schemas/* unknown */.L5J().optional(),
-    review: review_config/* reviewConfigSchema */.mq.optional()
+    review: review_schema/* reviewConfigSchema */.m.optional()
 };
 const agentSpecSchema = schemas/* object */.Ikc(agentSpecShape, {
     error: 'a mapping of agent fields, e.g. {model: google:gemini-2.5-flash, instructions: "...", tools: [github_post_comment]}'
@@ -1182,140 +1184,6 @@ function readFleet(ctx, state) {
     };
 }
 
-// EXTERNAL MODULE: ./src/flow/flow-order.ts
-var flow_order = __nccwpck_require__(2135);
-// EXTERNAL MODULE: ./src/flow/parse-expression.ts
-var parse_expression = __nccwpck_require__(9934);
-// EXTERNAL MODULE: ./src/flow/read-node-config.ts
-var read_node_config = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/flow/check-flow.ts
-
-
-
-const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run'];
-const REF = /\$\{([^{}]*)\}/g;
-/** A value written with placeholders is only known at run time. */
-function templated(value) {
-    return typeof value === 'string' && (value.includes('${') || value.includes('{{'));
-}
-function refsIn(value, out = []) {
-    if (typeof value === 'string')
-        for (const m of value.matchAll(REF))
-            out.push((m[1] ?? '').trim());
-    else if (Array.isArray(value))
-        value.forEach((v) => refsIn(v, out));
-    else if (typeof value === 'object' && value !== null)
-        Object.values(value).forEach((v) => refsIn(v, out));
-    return out;
-}
-function exprRefs(expr, out = []) {
-    if (expr.kind === 'ref')
-        out.push(expr.path);
-    else if (expr.kind === 'not')
-        exprRefs(expr.operand, out);
-    else if (expr.kind === 'and' || expr.kind === 'or' || expr.kind === 'compare') {
-        exprRefs(expr.left, out);
-        exprRefs(expr.right, out);
-    }
-    return out;
-}
-function unknownNodeRefs(refs, ids) {
-    return refs.filter((path) => {
-        const [head = '', field] = path.split('.');
-        return !ids.has(head) && head !== 'event' && head !== 'trigger' && (field === 'output' || field === 'result');
-    });
-}
-/** Runs a config reader only on values that are not templated; its NodeConfigError becomes a problem. */
-function tryRead(problems, node, field, keys, read) {
-    if (keys.some((k) => templated(node.config[k])))
-        return;
-    try {
-        read();
-    }
-    catch (error) {
-        if (!(error instanceof read_node_config/* NodeConfigError */.xX))
-            throw error;
-        problems.push({ node: node.id, field, message: error.message });
-    }
-}
-function checkNode(problems, node, index, ids) {
-    const at = `nodes[${index}].config`;
-    const config = node.config;
-    // A Conditional's condition is parsed below, with its own message.
-    const filled = node.type === 'Conditional' ? Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'condition')) : config;
-    for (const path of unknownNodeRefs(refsIn(filled), ids)) {
-        problems.push({ node: node.id, field: at, message: `node '${node.id}': \${${path}} names no node of this flow; its nodes are ${[...ids].join(', ')}` });
-    }
-    if (node.type === 'Conditional') {
-        const condition = config.condition;
-        if (typeof condition === 'boolean')
-            return;
-        if (typeof condition !== 'string' || condition.trim() === '') {
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
-            return;
-        }
-        try {
-            for (const path of unknownNodeRefs(exprRefs((0,parse_expression/* parseExpression */.Y)(condition)), ids)) {
-                problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}': \${${path}} names no node of this flow` });
-            }
-        }
-        catch (error) {
-            if (!(error instanceof parse_expression/* ExpressionError */.t))
-                throw error;
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional): ${error.message}` });
-        }
-    }
-    if (node.type === 'Approval') {
-        tryRead(problems, node, `${at}.approvers`, ['approvers'], () => (0,read_node_config/* approverList */.kz)(node, config));
-        tryRead(problems, node, `${at}.timeout_seconds`, ['timeout_seconds'], () => (0,read_node_config/* timeoutSeconds */.rv)(node, config));
-    }
-    if (node.type !== 'Action')
-        return;
-    const action = config.action;
-    if (templated(action))
-        return;
-    if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
-        return;
-    }
-    if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
-        tryRead(problems, node, `${at}.workflow`, ['workflow'], () => (0,read_node_config/* requiredText */.$4)(node, config, 'workflow', 'deploy.yml'));
-        tryRead(problems, node, `${at}.inputs`, [], () => (0,read_node_config/* dispatchInputs */.Cf)(node, config));
-    }
-    else if (action === 'add_labels' || action === 'label' || action === 'labels') {
-        tryRead(problems, node, `${at}.labels`, [], () => (0,read_node_config/* labelList */.d8)(node, config));
-    }
-    else if (action === 'check_run' || action === 'create_check_run') {
-        tryRead(problems, node, `${at}.name`, ['name'], () => (0,read_node_config/* requiredText */.$4)(node, config, 'name', 'deploy'));
-        tryRead(problems, node, `${at}.conclusion`, ['conclusion'], () => (0,read_node_config/* checkConclusion */.Gc)(node, config));
-    }
-    else if (config.body === undefined && config.message === undefined) {
-        problems.push({ node: node.id, field: at, message: `node '${node.id}' (Action comment) needs config.body, e.g. body: "Deployed."` });
-    }
-}
-function checkFlow(flow) {
-    const problems = [];
-    const ids = new Set(flow.nodes.map((n) => n.id));
-    const order = (0,flow_order/* flowOrder */.R)(flow);
-    if (!order.ok)
-        problems.push({ node: null, field: 'connections', message: order.error });
-    flow.nodes.forEach((node, index) => checkNode(problems, node, index, ids));
-    flow.connections.forEach((edge, index) => {
-        const when = edge.when?.trim();
-        if (!when || ['true', 'false'].includes(when.toLowerCase()))
-            return;
-        try {
-            (0,parse_expression/* parseExpression */.Y)(when);
-        }
-        catch (error) {
-            if (!(error instanceof parse_expression/* ExpressionError */.t))
-                throw error;
-            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
-        }
-    });
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/config/schemas/flow-schema.ts
 
 
@@ -1349,7 +1217,6 @@ const flowSchema = schemas/* object */.Ikc({
 
 
 
-
 const RUNNABLE = ['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel'];
 const USE_A_STEP = 'Use an Action node or a workflow step after this action.';
 /** AOF node types that need something a CI job does not have, and what to do instead. */
@@ -1363,7 +1230,7 @@ const REFUSED = new Map(Object.entries({
 }));
 /** Connections may start at these markers as well as at nodes (AOF: `start`; its docs: `trigger`). */
 const ENTRY_MARKERS = new Set(['start', 'trigger']);
-function read_flow_checkNode(ctx, state, flow, node, index) {
+function checkNode(ctx, state, flow, node, index) {
     const path = ['spec', 'nodes', index];
     const config = node.config ?? {};
     const refused = REFUSED.get(node.type);
@@ -1430,16 +1297,19 @@ function readFlow(ctx, state) {
             return;
         }
         ids.add(node.id);
-        read_flow_checkNode(ctx, state, name, node, index);
+        checkNode(ctx, state, name, node, index);
         nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) });
     });
     const flow = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) };
     // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
-    // node outputs) is a load-time error too, not a surprise halfway through a deploy.
+    // node outputs) is a load-time error too, not a surprise halfway through a deploy. Those checks
+    // are flow's (they use the same condition parser and node readers as the flow runner), handed in
+    // through the load state rather than imported: flow imports config, so config must not import
+    // flow; here each problem still gets its YAML line.
     // Dangling connections were reported above; the whole-flow check would only say it again.
     const dangling = flow.connections.some((c) => !ids.has(c.to) || !(ids.has(c.from) || c.from === 'start' || c.from === 'trigger'));
     if (!dangling)
-        for (const problem of checkFlow(flow))
+        for (const problem of state.checkFlow(flow))
             ctx.report('error', ['spec', ...problemPath(problem.field)], `flow '${name}': ${problem.message}`);
     state.flows[name] = flow;
 }
@@ -1820,10 +1690,11 @@ function loadDocument(input, state) {
 function record() {
     return Object.create(null);
 }
-function createLoadState(env, log) {
+function createLoadState(env, log, checkFlow) {
     return {
         env,
         log,
+        checkFlow,
         triggers: [],
         agents: record(),
         fleets: record(),
@@ -2185,9 +2056,12 @@ function documentsOf(file, layout, topLevel) {
  * A directory holding a DaemonConfig at its top level is read as AOF's daemon reads it (its
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
+ *
+ * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * no caller can load flows without their checks.
  */
-async function loadConfig(source, configPath, env) {
-    const state = createLoadState(env, createDiagnosticLog());
+async function loadConfig(source, configPath, env, checkFlow) {
+    const state = createLoadState(env, createDiagnosticLog(), checkFlow);
     const cache = new Map();
     const fail = (text) => {
         state.log.add({ severity: 'error', file: configPath, line: 1, message: text });
@@ -2240,6 +2114,36 @@ async function loadConfig(source, configPath, env) {
     warnIfNoTriggers(state, configPath);
     return result(state, files.filter((f) => cache.has(f)));
 }
+
+
+/***/ }),
+
+/***/ 1497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ REVIEW_EXPECTED),
+/* harmony export */   m: () => (/* binding */ reviewConfigSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
+// The `review:` settings as written in YAML, of an agent (`spec.review`) or of a trigger command's
+// params: `review: {mode: incremental | full, max_reviews_per_day: 10}`. The agent schema embeds it,
+// so a mistake there is a load-time error at its line; src/review reads the layers into settings
+// with defaults at run time, with the same expected forms.
+
+/** The expected form of each field, in words, for the schema and for src/review's own messages. */
+const REVIEW_EXPECTED = {
+    mode: 'incremental or full',
+    maxReviewsPerDay: 'a whole number of at least 1, e.g. 10',
+    shape: 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}'
+};
+const reviewConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['incremental', 'full'], { error: REVIEW_EXPECTED.mode }).optional(),
+    max_reviews_per_day: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .int({ error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .min(1, { error: REVIEW_EXPECTED.maxReviewsPerDay })
+        .optional()
+}, { error: REVIEW_EXPECTED.shape });
 
 
 /***/ }),
@@ -2389,6 +2293,145 @@ function guessEventName(payload) {
     if (typeof p.ref === 'string' && 'commits' in p)
         return 'push';
     return null;
+}
+
+
+/***/ }),
+
+/***/ 9121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ checkFlow)
+/* harmony export */ });
+/* harmony import */ var _flow_order_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2135);
+/* harmony import */ var _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9934);
+/* harmony import */ var _read_node_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4606);
+
+
+
+const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run'];
+const REF = /\$\{([^{}]*)\}/g;
+/** A value written with placeholders is only known at run time. */
+function templated(value) {
+    return typeof value === 'string' && (value.includes('${') || value.includes('{{'));
+}
+function refsIn(value, out = []) {
+    if (typeof value === 'string')
+        for (const m of value.matchAll(REF))
+            out.push((m[1] ?? '').trim());
+    else if (Array.isArray(value))
+        value.forEach((v) => refsIn(v, out));
+    else if (typeof value === 'object' && value !== null)
+        Object.values(value).forEach((v) => refsIn(v, out));
+    return out;
+}
+function exprRefs(expr, out = []) {
+    if (expr.kind === 'ref')
+        out.push(expr.path);
+    else if (expr.kind === 'not')
+        exprRefs(expr.operand, out);
+    else if (expr.kind === 'and' || expr.kind === 'or' || expr.kind === 'compare') {
+        exprRefs(expr.left, out);
+        exprRefs(expr.right, out);
+    }
+    return out;
+}
+function unknownNodeRefs(refs, ids) {
+    return refs.filter((path) => {
+        const [head = '', field] = path.split('.');
+        return !ids.has(head) && head !== 'event' && head !== 'trigger' && (field === 'output' || field === 'result');
+    });
+}
+/** Runs a config reader only on values that are not templated; its NodeConfigError becomes a problem. */
+function tryRead(problems, node, field, keys, read) {
+    if (keys.some((k) => templated(node.config[k])))
+        return;
+    try {
+        read();
+    }
+    catch (error) {
+        if (!(error instanceof _read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .NodeConfigError */ .xX))
+            throw error;
+        problems.push({ node: node.id, field, message: error.message });
+    }
+}
+function checkNode(problems, node, index, ids) {
+    const at = `nodes[${index}].config`;
+    const config = node.config;
+    // A Conditional's condition is parsed below, with its own message.
+    const filled = node.type === 'Conditional' ? Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'condition')) : config;
+    for (const path of unknownNodeRefs(refsIn(filled), ids)) {
+        problems.push({ node: node.id, field: at, message: `node '${node.id}': \${${path}} names no node of this flow; its nodes are ${[...ids].join(', ')}` });
+    }
+    if (node.type === 'Conditional') {
+        const condition = config.condition;
+        if (typeof condition === 'boolean')
+            return;
+        if (typeof condition !== 'string' || condition.trim() === '') {
+            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
+            return;
+        }
+        try {
+            for (const path of unknownNodeRefs(exprRefs((0,_parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .parseExpression */ .Y)(condition)), ids)) {
+                problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}': \${${path}} names no node of this flow` });
+            }
+        }
+        catch (error) {
+            if (!(error instanceof _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .ExpressionError */ .t))
+                throw error;
+            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional): ${error.message}` });
+        }
+    }
+    if (node.type === 'Approval') {
+        tryRead(problems, node, `${at}.approvers`, ['approvers'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .approverList */ .kz)(node, config));
+        tryRead(problems, node, `${at}.timeout_seconds`, ['timeout_seconds'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .timeoutSeconds */ .rv)(node, config));
+    }
+    if (node.type !== 'Action')
+        return;
+    const action = config.action;
+    if (templated(action))
+        return;
+    if (typeof action !== 'string' || !ACTIONS.includes(action)) {
+        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
+        return;
+    }
+    if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
+        tryRead(problems, node, `${at}.workflow`, ['workflow'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredText */ .$4)(node, config, 'workflow', 'deploy.yml'));
+        tryRead(problems, node, `${at}.inputs`, [], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .dispatchInputs */ .Cf)(node, config));
+    }
+    else if (action === 'add_labels' || action === 'label' || action === 'labels') {
+        tryRead(problems, node, `${at}.labels`, [], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .labelList */ .d8)(node, config));
+    }
+    else if (action === 'check_run' || action === 'create_check_run') {
+        tryRead(problems, node, `${at}.name`, ['name'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredText */ .$4)(node, config, 'name', 'deploy'));
+        tryRead(problems, node, `${at}.conclusion`, ['conclusion'], () => (0,_read_node_config_js__WEBPACK_IMPORTED_MODULE_2__/* .checkConclusion */ .Gc)(node, config));
+    }
+    else if (config.body === undefined && config.message === undefined) {
+        problems.push({ node: node.id, field: at, message: `node '${node.id}' (Action comment) needs config.body, e.g. body: "Deployed."` });
+    }
+}
+function checkFlow(flow) {
+    const problems = [];
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    const order = (0,_flow_order_js__WEBPACK_IMPORTED_MODULE_0__/* .flowOrder */ .R)(flow);
+    if (!order.ok)
+        problems.push({ node: null, field: 'connections', message: order.error });
+    flow.nodes.forEach((node, index) => checkNode(problems, node, index, ids));
+    flow.connections.forEach((edge, index) => {
+        const when = edge.when?.trim();
+        if (!when || ['true', 'false'].includes(when.toLowerCase()))
+            return;
+        try {
+            (0,_parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .parseExpression */ .Y)(when);
+        }
+        catch (error) {
+            if (!(error instanceof _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .ExpressionError */ .t))
+                throw error;
+            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
+        }
+    });
+    return problems;
 }
 
 
@@ -2859,73 +2902,6 @@ function timeoutSeconds(node, config) {
         throw new NodeConfigError(`${label(node)}: config.timeout_seconds must be a whole number of seconds above 0, e.g. timeout_seconds: 3600`);
     }
     return value;
-}
-
-
-/***/ }),
-
-/***/ 7129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ds: () => (/* binding */ readReviewConfig),
-/* harmony export */   mq: () => (/* binding */ reviewConfigSchema)
-/* harmony export */ });
-/* unused harmony export DEFAULT_REVIEW_CONFIG */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
-/* harmony import */ var _config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9641);
-// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
-//   review: { mode: incremental | full, max_reviews_per_day: 10 }
-// `reviewConfigSchema` can sit in the agent schema (load-time errors at the exact line);
-// `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
-
-
-const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
-const MODE = 'incremental or full';
-const CAP = 'a whole number of at least 1, e.g. 10';
-const SHAPE = 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}';
-const reviewConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['incremental', 'full'], { error: MODE }).optional(),
-    max_reviews_per_day: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: CAP }).int({ error: CAP }).min(1, { error: CAP }).optional()
-}, { error: SHAPE });
-const KNOWN = new Set(Object.keys(reviewConfigSchema.shape));
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readReviewConfig(layers) {
-    const config = { ...DEFAULT_REVIEW_CONFIG };
-    const diagnostics = [];
-    const report = (layer, severity, field, message) => {
-        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
-    };
-    for (const layer of layers) {
-        if (layer.value === undefined || layer.value === null)
-            continue;
-        if (!isMapping(layer.value)) {
-            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${(0,_config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(layer.value)})`);
-            continue;
-        }
-        for (const key of Object.keys(layer.value)) {
-            if (!KNOWN.has(key))
-                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
-        }
-        const { mode, max_reviews_per_day: cap } = layer.value;
-        if (mode !== undefined) {
-            const parsed = reviewConfigSchema.shape.mode.safeParse(mode);
-            if (parsed.success && parsed.data)
-                config.mode = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${(0,_config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(mode)})`);
-        }
-        if (cap !== undefined) {
-            const parsed = reviewConfigSchema.shape.max_reviews_per_day.safeParse(cap);
-            if (parsed.success && parsed.data !== undefined)
-                config.maxReviewsPerDay = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${(0,_config_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(cap)})`);
-        }
-    }
-    return { config, diagnostics };
 }
 
 

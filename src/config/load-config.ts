@@ -7,7 +7,7 @@ import type { ParsedDocument, ParsedFile } from './parse-yaml-file.js'
 import { planLayout, type Layout } from './plan-layout.js'
 import { readFiles } from './read-files.js'
 import { resolveReferences } from './resolve-references.js'
-import type { Config, ConfigSource, Diagnostic } from './types.js'
+import type { Config, ConfigSource, Diagnostic, FlowGraphCheck } from './types.js'
 import { errorMessage } from '../shared/errors.js'
 
 
@@ -70,9 +70,12 @@ function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean)
  * A directory holding a DaemonConfig at its top level is read as AOF's daemon reads it (its
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
+ *
+ * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * no caller can load flows without their checks.
  */
-export async function loadConfig(source: ConfigSource, configPath: string, env: Record<string, string | undefined>): Promise<Config> {
-  const state = createLoadState(env, createDiagnosticLog())
+export async function loadConfig(source: ConfigSource, configPath: string, env: Record<string, string | undefined>, checkFlow: FlowGraphCheck): Promise<Config> {
+  const state = createLoadState(env, createDiagnosticLog(), checkFlow)
   const cache = new Map<string, ParsedFile>()
   const fail = (text: string): Config => {
     state.log.add({ severity: 'error', file: configPath, line: 1, message: text })

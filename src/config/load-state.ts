@@ -1,5 +1,5 @@
 import type { DiagnosticLog } from './diagnostic-log.js'
-import type { AgentDef, Diagnostic, FleetDef, FlowDef, Severity, SourceLocation, TargetKind, TriggerDef } from './types.js'
+import type { AgentDef, Diagnostic, FleetDef, FlowDef, FlowGraphCheck, Severity, SourceLocation, TargetKind, TriggerDef } from './types.js'
 
 /** A name used somewhere that must be defined once everything is read. */
 export interface PendingReference {
@@ -25,6 +25,8 @@ export interface DaemonDirectories {
 export interface LoadState {
   env: Record<string, string | undefined>
   log: DiagnosticLog
+  /** Run on every flow read (src/flow's checks, handed to loadConfig). */
+  checkFlow: FlowGraphCheck
   triggers: TriggerDef[]
   agents: Record<string, AgentDef>
   fleets: Record<string, FleetDef>
@@ -44,10 +46,11 @@ function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>
 }
 
-export function createLoadState(env: Record<string, string | undefined>, log: DiagnosticLog): LoadState {
+export function createLoadState(env: Record<string, string | undefined>, log: DiagnosticLog, checkFlow: FlowGraphCheck): LoadState {
   return {
     env,
     log,
+    checkFlow,
     triggers: [],
     agents: record(),
     fleets: record(),

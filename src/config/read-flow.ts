@@ -1,4 +1,3 @@
-import { checkFlow } from '../flow/check-flow.js'
 import { addReference } from './add-reference.js'
 import { checkShape } from './check-shape.js'
 import { declareName } from './declare-name.js'
@@ -97,10 +96,13 @@ export function readFlow(ctx: DocContext, state: LoadState): void {
   })
   const flow: FlowDef = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) }
   // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
-  // node outputs) is a load-time error too, not a surprise halfway through a deploy.
+  // node outputs) is a load-time error too, not a surprise halfway through a deploy. Those checks
+  // are flow's (they use the same condition parser and node readers as the flow runner), handed in
+  // through the load state rather than imported: flow imports config, so config must not import
+  // flow; here each problem still gets its YAML line.
   // Dangling connections were reported above; the whole-flow check would only say it again.
   const dangling = flow.connections.some((c) => !ids.has(c.to) || !(ids.has(c.from) || c.from === 'start' || c.from === 'trigger'))
-  if (!dangling) for (const problem of checkFlow(flow)) ctx.report('error', ['spec', ...problemPath(problem.field)], `flow '${name}': ${problem.message}`)
+  if (!dangling) for (const problem of state.checkFlow(flow)) ctx.report('error', ['spec', ...problemPath(problem.field)], `flow '${name}': ${problem.message}`)
   state.flows[name] = flow
 }
 

@@ -122,6 +122,21 @@ export interface FlowDef {
   location: SourceLocation
 }
 
+/** A problem only the whole flow shows. */
+export interface FlowGraphProblem {
+  /** Dotted path from the flow's spec (`nodes[2].config.workflow`, `connections[1].when`). */
+  field: string
+  message: string
+}
+
+/**
+ * The checks of a whole flow (cycles, conditions that do not parse, node config that can never
+ * work), which need flow's own condition language and node readers: src/flow's `checkFlow`. The
+ * loader is handed it (loadConfig requires it) and runs it on every flow it reads, so each problem
+ * is an error at its YAML line while config never imports flow, which imports config.
+ */
+export type FlowGraphCheck = (flow: FlowDef) => readonly FlowGraphProblem[]
+
 export interface Config {
   /** Stable order: file path, then document order. */
   triggers: TriggerDef[]

@@ -2,10 +2,31 @@
 // Sanitised here as prose, because all of it can be written by strangers; the diff comes already
 // sanitised as code from budgetDiff, with its lines kept where they were. Pure.
 import type { EventContext, MetadataValue } from '../event/types.js'
-import type { ReviewPromptData } from '../review/review-prompt-context.js'
+import type { DiffSide } from '../github/types.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
 import { sanitizeDeep } from '../text/sanitize-untrusted.js'
+
+// What a converging review tells the agent is part of the agent's data, so its shape is defined
+// here, where the agent's data is; src/review fills it in.
+export interface PromptFinding {
+  path: string
+  line: number
+  start_line?: number
+  side: DiffSide
+  summary: string
+}
+
+/** Goes into the agent's event data as `review`. */
+export interface ReviewPromptData {
+  kind: 'incremental' | 'full'
+  /** Incremental: the last reviewed commit; the diff holds only what changed after it. */
+  since_commit: string | null
+  /** Posted earlier and still open, at their current lines. */
+  open_findings: (PromptFinding & { lines_changed_since_last_review: boolean })[]
+  /** A person resolved these or answered "won't fix": never raise them again. */
+  dismissed_findings: PromptFinding[]
+}
 
 export interface AgentContext {
   event: string

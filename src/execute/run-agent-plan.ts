@@ -6,7 +6,7 @@ import type { AgentContext } from './build-agent-context.js'
 import type { AgentPlan } from './plan-invocation.js'
 import { DEFAULT_TOOL_CALL_LIMITS, runAgent, type AgentRunResult } from './run-agent.js'
 import type { ToolCallLimits } from './run-tool-calls.js'
-import type { Tool } from './tool-types.js'
+import type { Tool } from '../shared/tool.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/logger.js'
 

@@ -5,7 +5,7 @@ import { addUsage, SILENT_MODEL_LOGGER, totalInput, ZERO_USAGE, type Message, ty
 import { budgetExceeded, estimateTokens, planCall, type AgentBudgets } from './agent-budget.js'
 import { eventDataMessage } from './event-data-message.js'
 import { runToolCalls, type ToolCap, type ToolCallLimits } from './run-tool-calls.js'
-import type { Tool } from './tool-types.js'
+import type { Tool } from '../shared/tool.js'
 import { formatCount } from '../report/format-count.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/logger.js'

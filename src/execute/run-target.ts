@@ -16,13 +16,41 @@ import type { InvocationOutcome, Usage } from '../report/types.js'
 import { labelTriggers } from '../route/label-triggers.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
-import { buildAgentContext, type AgentContext } from './build-agent-context.js'
+import { buildAgentContext, type AgentContext, type ReviewPromptData } from './build-agent-context.js'
 import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
 import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import type { AgentOutcome } from './run-agent-plan.js'
-import type { ReviewSessionStart } from '../review/review-session.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/logger.js'
+import type { AgentRunResult } from './run-agent.js'
+
+/**
+ * What running an agent needs of a converging review: defined here, where it is used, and
+ * implemented by src/review (openReviewSession), which the shell calls; execute never imports review.
+ */
+export interface AgentReviewSession {
+  /** Appended to the agent's rendered instructions. */
+  instructions: string
+  /** Replaces AgentContext.diff (incremental: the delta only); null keeps the PR diff as is. */
+  diff: BudgetedDiff | null
+  /** AgentContext.review: the earlier findings, open and dismissed. */
+  review: ReviewPromptData
+  /** Give the agent's tools this one: its submitReview drops repeated findings; everything else delegates. */
+  publisher: Publisher
+  /**
+   * After the agent ran. stoppedBy 'end': reply to addressed threads and update the summary comment
+   * with the new state. Otherwise (or null) nothing: a failed run must not advance the reviewed head.
+   * Never throws; failures are logged as warnings.
+   */
+  finish(result: AgentRunResult | null): Promise<void>
+  /** One line for the job summary: `incremental since abc1234: 1 file`, `full: force-push or rebase: …`. */
+  describe: string
+}
+
+export type AgentReviewStart =
+  /** No model call and no write at all (re-run, label change, cap reached). */
+  | { kind: 'skip'; reason: string }
+  | { kind: 'run'; session: AgentReviewSession }
 
 export interface TargetShell {
   config: Config
@@ -48,7 +76,7 @@ export interface TargetShell {
   startCheckRun(): Promise<void>
   dispatchWorkflow(workflow: string, ref: string | null, inputs: Record<string, string>): Promise<string | null>
   /** A converging review (only what changed, no repeated finding) for an agent that reviews a PR; null where none applies. */
-  reviewSession(plan: AgentPlan, invocation: Invocation): Promise<ReviewSessionStart | null>
+  reviewSession(plan: AgentPlan, invocation: Invocation): Promise<AgentReviewStart | null>
   now(): Date
 }
 

@@ -1,6 +1,6 @@
 // Answers every tool_use of one model response, in order, with a tool_result of the same id.
 import type { ToolResultBlock, ToolUseBlock } from '../llm/types.js'
-import type { Tool } from './tool-types.js'
+import type { Tool } from '../shared/tool.js'
 import { errorMessage } from '../shared/errors.js'
 
 /**

@@ -1,17 +1,15 @@
 // What can be known about a flow before it runs: cycles, conditions that do not parse, Action and
 // Approval config that can never work, references to nodes that do not exist. For the loader, so a
-// mistake is a load-time error with file:line instead of a failed node mid-deploy.
-import type { FlowDef, FlowNode } from '../config/types.js'
+// mistake is a load-time error with file:line instead of a failed node mid-deploy: callers hand
+// `checkFlow` to loadConfig (it is config's FlowGraphCheck), since config may not import flow.
+import type { FlowDef, FlowGraphProblem, FlowNode } from '../config/types.js'
 import { flowOrder } from './flow-order.js'
 import { ExpressionError, parseExpression, type Expr } from './parse-expression.js'
 import { approverList, checkConclusion, dispatchInputs, labelList, NodeConfigError, requiredText, timeoutSeconds } from './read-node-config.js'
 
-export interface FlowProblem {
+export interface FlowProblem extends FlowGraphProblem {
   /** The node the problem is in; null for the flow as a whole. */
   node: string | null
-  /** Dotted path from the flow's spec (`nodes[2].config.workflow`, `connections[1].when`). */
-  field: string
-  message: string
 }
 
 const ACTIONS = ['workflow_dispatch', 'dispatch_workflow', 'comment', 'post_comment', 'add_labels', 'label', 'labels', 'check_run', 'create_check_run']

@@ -1,4 +1,4 @@
-import type { Tool } from '../execute/tool-types.js'
+import type { Tool } from '../shared/tool.js'
 import type { GitHubPort } from './github-port.js'
 import type { Publisher } from './publisher.js'
 import { checkRunTools } from './tools/check-run-tools.js'

@@ -1,6 +1,6 @@
 // The provider-neutral model contract. The agent loop speaks only this; each provider's adapter
 // translates it to its SDK, so the loop is tested once and a provider is a small file.
-import type { ToolSpec } from '../execute/tool-types.js'
+import type { ToolSpec } from '../shared/tool.js'
 import type { RetrySettings } from '../retry/retry-policy.js'
 import type { Sleep } from '../retry/with-retry.js'
 import type { Logger } from '../shared/logger.js'

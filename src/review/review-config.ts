@@ -1,9 +1,9 @@
 // The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
 //   review: { mode: incremental | full, max_reviews_per_day: 10 }
-// `reviewConfigSchema` can sit in the agent schema (load-time errors at the exact line);
-// `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
-import { z } from 'zod'
+// Their schema is config's (`reviewConfigSchema`, in the agent schema for load-time errors at the
+// exact line); `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
 import { describeValue } from '../config/describe-value.js'
+import { REVIEW_EXPECTED, reviewConfigSchema } from '../config/schemas/review-schema.js'
 import type { Diagnostic } from '../config/types.js'
 
 export type ReviewMode = 'incremental' | 'full'
@@ -17,17 +17,7 @@ export interface ReviewConfig {
 
 export const DEFAULT_REVIEW_CONFIG: ReviewConfig = { mode: 'incremental', maxReviewsPerDay: 10 }
 
-const MODE = 'incremental or full'
-const CAP = 'a whole number of at least 1, e.g. 10'
-const SHAPE = 'a mapping, e.g. {mode: incremental, max_reviews_per_day: 10}'
-
-export const reviewConfigSchema = z.object(
-  {
-    mode: z.enum(['incremental', 'full'], { error: MODE }).optional(),
-    max_reviews_per_day: z.number({ error: CAP }).int({ error: CAP }).min(1, { error: CAP }).optional()
-  },
-  { error: SHAPE }
-)
+const { mode: MODE, maxReviewsPerDay: CAP, shape: SHAPE } = REVIEW_EXPECTED
 
 /** One place `review:` can be written; later layers override earlier ones (agent, then trigger command). */
 export interface ReviewConfigLayer {

@@ -3,6 +3,7 @@
 // untrusted, because finding text echoes code and comments) the delta and the findings themselves.
 // Pure.
 import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
+import type { PromptFinding, ReviewPromptData } from '../execute/build-agent-context.js'
 import { sanitizeDeep } from '../text/sanitize-untrusted.js'
 import type { DiffSide } from '../github/types.js'
 import type { CarriedFindings } from './carry-findings.js'
@@ -15,25 +16,6 @@ export interface ReviewPromptInput {
   carried: CarriedFindings
   /** Token budget for the delta's patches (the one the PR diff would get). */
   maxDiffTokens: number
-}
-
-export interface PromptFinding {
-  path: string
-  line: number
-  start_line?: number
-  side: DiffSide
-  summary: string
-}
-
-/** Goes into the agent's event data as `review`. */
-export interface ReviewPromptData {
-  kind: 'incremental' | 'full'
-  /** Incremental: the last reviewed commit; the diff holds only what changed after it. */
-  since_commit: string | null
-  /** Posted earlier and still open, at their current lines. */
-  open_findings: (PromptFinding & { lines_changed_since_last_review: boolean })[]
-  /** A person resolved these or answered "won't fix": never raise them again. */
-  dismissed_findings: PromptFinding[]
 }
 
 export interface ReviewPrompt {

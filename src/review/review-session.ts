@@ -5,8 +5,9 @@
 // decisions are the pure functions of this folder; this file only fetches, sequences and writes.
 import type { AgentDef, SourceLocation } from '../config/types.js'
 import type { EventContext } from '../event/types.js'
-import type { BudgetedDiff } from '../execute/budget-diff.js'
+import type { ReviewPromptData } from '../execute/build-agent-context.js'
 import type { AgentRunResult } from '../execute/run-agent.js'
+import type { AgentReviewSession } from '../execute/run-target.js'
 import { atLeast, isPermission, type Permission } from '../shared/permission.js'
 import { hasAnyMarker } from '../github/comment-marker.js'
 import type { GitHubPort, PullReviewComment } from '../github/github-port.js'
@@ -23,7 +24,7 @@ import { findingId } from './finding-text.js'
 import { nextReviewState } from './next-review-state.js'
 import { planReviewScope, reviewTriggerOf, type ReviewScope, type ReviewScopeInput } from './plan-review-scope.js'
 import { readReviewConfig, type ReviewConfig, type ReviewConfigLayer } from './review-config.js'
-import { reviewPromptContext, type ReviewPromptData } from './review-prompt-context.js'
+import { reviewPromptContext } from './review-prompt-context.js'
 import { renderReviewSummary, type FindingOpinion } from './render-review-summary.js'
 import { isDismissal } from './is-dismissal.js'
 import { readReviewState, reviewStateKey, type ReadReviewState } from './review-state.js'
@@ -37,23 +38,8 @@ export type ReviewSessionStart =
   | { kind: 'skip'; reason: string }
   | { kind: 'run'; session: ReviewSession }
 
-export interface ReviewSession {
-  /** Appended to the agent's rendered instructions. */
-  instructions: string
-  /** Replaces AgentContext.diff (incremental: the delta only); null keeps the PR diff as is. */
-  diff: BudgetedDiff | null
-  /** AgentContext.review: the earlier findings, open and dismissed. */
-  review: ReviewPromptData
-  /** Give the agent's tools this one: its submitReview drops repeated findings; everything else delegates. */
-  publisher: Publisher
-  /**
-   * After the agent ran. stoppedBy 'end': reply to addressed threads and update the summary comment
-   * with the new state. Otherwise (or null) nothing: a failed run must not advance the reviewed head.
-   * Never throws; failures are logged as warnings.
-   */
-  finish(result: AgentRunResult | null): Promise<void>
-  /** One line for the job summary: `incremental since abc1234: 1 file`, `full: force-push or rebase: …`. */
-  describe: string
+/** The session execute runs the agent in (its contract is AgentReviewSession), and the scope behind it. */
+export interface ReviewSession extends AgentReviewSession {
   /** The scope as planned, for callers that report it in more detail. */
   scope: Exclude<ReviewScope, { kind: 'skip' }>
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { reviewConfigSchema } from '../../review/review-config.js'
 import { count, envelope, flag, mapping, metadata, name, text, textList } from './common.js'
+import { reviewConfigSchema } from './review-schema.js'
 
 const toolName = name('a tool name, e.g. github_post_comment')
 

@@ -1,4 +1,4 @@
-import type { Tool } from '../../execute/tool-types.js'
+import type { Tool } from '../../shared/tool.js'
 import type { Publisher } from '../publisher.js'
 import type { CheckAnnotation, CheckConclusion, CheckRunOutput, CheckStatus } from '../types.js'
 import { describeOutcome } from './describe-outcome.js'

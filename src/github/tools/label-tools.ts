@@ -1,4 +1,4 @@
-import type { Tool } from '../../execute/tool-types.js'
+import type { Tool } from '../../shared/tool.js'
 import { removalRefusal } from '../plan-labels.js'
 import type { Publisher } from '../publisher.js'
 import { describeOutcome } from './describe-outcome.js'

@@ -1,4 +1,4 @@
-import type { Tool } from '../../execute/tool-types.js'
+import type { Tool } from '../../shared/tool.js'
 import type { DraftComment } from '../plan-review.js'
 import type { Publisher } from '../publisher.js'
 import type { ReviewEvent } from '../types.js'

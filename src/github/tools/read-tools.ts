@@ -3,7 +3,7 @@
 // sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
 
 import { sanitizeCode, sanitizeUntrusted } from '../../text/sanitize-untrusted.js'
-import type { Tool } from '../../execute/tool-types.js'
+import type { Tool } from '../../shared/tool.js'
 import type { GitHubPort } from '../github-port.js'
 import { limitText } from '../text-limits.js'
 import { requireNumber, requirePullRequest, type GitHubToolContext } from './tool-context.js'

@@ -1,6 +1,6 @@
 // Reading a model's tool input: the model gets a precise sentence back instead of a crash.
 
-import type { ToolResult } from '../../execute/tool-types.js'
+import type { ToolResult } from '../../shared/tool.js'
 import { errorMessage } from '../../shared/errors.js'
 
 export class ToolInputError extends Error {}

@@ -1,4 +1,6 @@
-// The seam between the agent runtime (src/execute, src/llm) and the GitHub tools (src/github).
+// The tool contract: the seam between the agent runtime (src/execute), the model port (src/llm),
+// which shows the specs to the model, and the tools that implement it (src/github). Here, below all
+// three, so none of them imports another for it.
 
 /** What the model is shown: name, description and JSON-schema parameters. */
 export interface ToolSpec {

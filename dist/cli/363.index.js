@@ -1,5 +1,5 @@
-export const id = 207;
-export const ids = [207];
+export const id = 363;
+export const ids = [363];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 9207:
+/***/ 363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -754,8 +754,8 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
-var load_config = __webpack_require__(82);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
+var load_config = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -1074,6 +1074,8 @@ function withPullRequest(event, pull) {
     };
 }
 
+// EXTERNAL MODULE: ./src/flow/check-flow.ts
+var check_flow = __webpack_require__(9121);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -6481,8 +6483,59 @@ function nextReviewState(previous, record) {
     };
 }
 
-// EXTERNAL MODULE: ./src/review/review-config.ts
-var review_config = __webpack_require__(7129);
+// EXTERNAL MODULE: ./src/config/describe-value.ts
+var describe_value = __webpack_require__(9641);
+// EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
+var review_schema = __webpack_require__(1497);
+;// CONCATENATED MODULE: ./src/review/review-config.ts
+// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
+//   review: { mode: incremental | full, max_reviews_per_day: 10 }
+// Their schema is config's (`reviewConfigSchema`, in the agent schema for load-time errors at the
+// exact line); `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
+
+
+const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
+const { mode: MODE, maxReviewsPerDay: CAP, shape: SHAPE } = review_schema/* REVIEW_EXPECTED */.c;
+const KNOWN = new Set(Object.keys(review_schema/* reviewConfigSchema */.m.shape));
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readReviewConfig(layers) {
+    const config = { ...DEFAULT_REVIEW_CONFIG };
+    const diagnostics = [];
+    const report = (layer, severity, field, message) => {
+        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
+    };
+    for (const layer of layers) {
+        if (layer.value === undefined || layer.value === null)
+            continue;
+        if (!isMapping(layer.value)) {
+            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${(0,describe_value/* describeValue */.b)(layer.value)})`);
+            continue;
+        }
+        for (const key of Object.keys(layer.value)) {
+            if (!KNOWN.has(key))
+                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
+        }
+        const { mode, max_reviews_per_day: cap } = layer.value;
+        if (mode !== undefined) {
+            const parsed = review_schema/* reviewConfigSchema */.m.shape.mode.safeParse(mode);
+            if (parsed.success && parsed.data)
+                config.mode = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${(0,describe_value/* describeValue */.b)(mode)})`);
+        }
+        if (cap !== undefined) {
+            const parsed = review_schema/* reviewConfigSchema */.m.shape.max_reviews_per_day.safeParse(cap);
+            if (parsed.success && parsed.data !== undefined)
+                config.maxReviewsPerDay = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${(0,describe_value/* describeValue */.b)(cap)})`);
+        }
+    }
+    return { config, diagnostics };
+}
+
 ;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
 // What the agent is told for a review that follows earlier ones: in its instructions (trusted,
 // written here) how to treat the delta and the earlier findings; in the event data (fenced as
@@ -6641,7 +6694,7 @@ function reviewConfigOf(args) {
         const where = args.commandLocation ?? { file: '', line: 0 };
         layers.push({ value: invocation.params.review, file: where.file, line: where.line, field: `commands["${invocation.key ?? ''}"].params.review` });
     }
-    const { config, diagnostics } = (0,review_config/* readReviewConfig */.Ds)(layers);
+    const { config, diagnostics } = readReviewConfig(layers);
     for (const d of diagnostics)
         args.logger.warning(`${d.file ? `${d.file}:${d.line}: ` : ''}${d.message}`);
     return config;
@@ -7282,6 +7335,7 @@ var check_templates = __webpack_require__(7581);
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -7334,7 +7388,7 @@ function configSource(runtime, settings, event, github) {
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
-    const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env);
+    const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env, check_flow/* checkFlow */.v);
     config.diagnostics.push(...(0,check_templates/* checkTemplates */.Y)(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);
