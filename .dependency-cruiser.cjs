@@ -33,7 +33,25 @@ const MAY_IMPORT = {
   execute: ['approval', 'config', 'event', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'route', 'shared', 'template', 'text'],
   review: ['config', 'event', 'execute', 'github', 'route', 'shared', 'text'],
   // The run's shells: connect the stages to the ports for one run; only main.ts imports them.
-  run: ['approval', 'config', 'event', 'execute', 'fleet', 'flow', 'gate', 'github', 'llm', 'report', 'review', 'route', 'runner', 'settings', 'shared', 'template', 'text']
+  run: [
+    'approval',
+    'config',
+    'event',
+    'execute',
+    'fleet',
+    'flow',
+    'gate',
+    'github',
+    'llm',
+    'report',
+    'review',
+    'route',
+    'runner',
+    'settings',
+    'shared',
+    'template',
+    'text'
+  ]
 }
 
 const FOLDERS = Object.keys(MAY_IMPORT)

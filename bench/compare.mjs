@@ -12,10 +12,15 @@ import { prReview } from './scenarios.mjs'
 import { interleave, median } from './stats.mjs'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '15' }, node: { type: 'string' }, only: { type: 'string' } } })
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '15' }, node: { type: 'string' }, only: { type: 'string' } }
+})
 const [before, after] = positionals.map((p) => resolve(p))
 if (!before || !after || ![before, after].every((d) => existsSync(join(d, 'index.js')))) {
-  process.stderr.write('usage: node bench/compare.mjs BEFORE_DIST AFTER_DIST [--runs 15] [--node 24|current|PATH] [--only TEXT] (each a folder with index.js)\n')
+  process.stderr.write(
+    'usage: node bench/compare.mjs BEFORE_DIST AFTER_DIST [--runs 15] [--node 24|current|PATH] [--only TEXT] (each a folder with index.js)\n'
+  )
   process.exit(2)
 }
 const runs = Math.max(1, Number(flags.runs))
@@ -43,7 +48,10 @@ try {
     const rss = (k) => median(used[k].map((s) => s.usage.maxRssKb)) / 1024
     // The action's own timing of loading and routing, where the scenario has it (the trigger files).
     const loadRoute = (k) => median(timed[k].map((s) => s.loadRouteMs ?? NaN))
-    const phases = Number.isFinite(loadRoute('before')) || Number.isFinite(loadRoute('after')) ? `${loadRoute('before').toFixed(0)} → ${loadRoute('after').toFixed(0)} ms` : '—'
+    const phases =
+      Number.isFinite(loadRoute('before')) || Number.isFinite(loadRoute('after'))
+        ? `${loadRoute('before').toFixed(0)} → ${loadRoute('after').toFixed(0)} ms`
+        : '—'
     rows.push(
       `| ${name} | ${wall('before').toFixed(0)} ms (${(wall('before') / wall('bare')).toFixed(2)}×) | ${wall('after').toFixed(0)} ms (${(wall('after') / wall('bare')).toFixed(2)}×) | ${(wall('after') - wall('before')).toFixed(0)} ms | ${cpu('before').toFixed(0)} → ${cpu('after').toFixed(0)} ms | ${rss('before').toFixed(0)} → ${rss('after').toFixed(0)} MiB | ${phases} | ${wall('bare').toFixed(0)} ms |`
     )
@@ -54,7 +62,7 @@ try {
 }
 process.stdout.write(
   `before: ${before}\nafter:  ${after}\nnode:   ${nodeVersion(node)} (${node})\nmedians of ${runs} interleaved rounds (CPU and memory: ${Math.min(runs, 5)}); × = multiple of node -e '' in the same rounds\n\n` +
-    '| Scenario | Before (wall) | After (wall) | Change | CPU time | Peak RSS | Load + route | `node -e \'\'` |\n|---|---|---|---|---|---|---|---|\n' +
+    "| Scenario | Before (wall) | After (wall) | Change | CPU time | Peak RSS | Load + route | `node -e ''` |\n|---|---|---|---|---|---|---|---|\n" +
     rows.join('\n') +
     '\n'
 )

@@ -17,7 +17,13 @@ import { compileSupport } from './support.mjs'
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
-  options: { repeat: { type: 'string', default: '5' }, dist: { type: 'string' }, node: { type: 'string' }, paced: { type: 'boolean', default: false }, top: { type: 'string', default: '15' } }
+  options: {
+    repeat: { type: 'string', default: '5' },
+    dist: { type: 'string' },
+    node: { type: 'string' },
+    paced: { type: 'boolean', default: false },
+    top: { type: 'string', default: '15' }
+  }
 })
 const which = positionals[0] ?? 'matched'
 const repeat = Math.max(1, Number(flags.repeat))
@@ -37,13 +43,22 @@ if (which === 'bare') {
   runOnce = (extraArgs) => action.run({ node, extraArgs })
 } else if (/^triggers-\d+$/.test(which)) {
   const s = manyTriggers(repoRoot, Number(which.split('-')[1]))
-  const action = prepareAction(repoRoot, { dist, eventName: s.eventName, payload: s.payload, workspaceFiles: s.config, inputs: { ...workspaceInputs, 'dry-run': 'true' } })
+  const action = prepareAction(repoRoot, {
+    dist,
+    eventName: s.eventName,
+    payload: s.payload,
+    workspaceFiles: s.config,
+    inputs: { ...workspaceInputs, 'dry-run': 'true' }
+  })
   runOnce = (extraArgs) => action.run({ node, extraArgs })
 } else {
   const load = compileSupport(repoRoot)
   const github = await (await load('github-server')).startGitHubServer()
   const anthropic = await (await load('anthropic-server')).startAnthropicServer()
-  closers.push(() => github.close(), () => anthropic.close())
+  closers.push(
+    () => github.close(),
+    () => anthropic.close()
+  )
   let action
   if (which === 'no-match-api') {
     const s = noMatch(repoRoot)
@@ -90,7 +105,14 @@ try {
     const kinds = new Map()
     for (const [id, t] of self) {
       const name = byId.get(id).callFrame.functionName
-      const kind = name === '(idle)' ? 'idle (waiting)' : name === '(garbage collector)' ? 'garbage collection' : name === '(program)' ? 'V8 (program)' : 'running JS / compiling'
+      const kind =
+        name === '(idle)'
+          ? 'idle (waiting)'
+          : name === '(garbage collector)'
+            ? 'garbage collection'
+            : name === '(program)'
+              ? 'V8 (program)'
+              : 'running JS / compiling'
       kinds.set(kind, (kinds.get(kind) ?? 0) + t)
     }
     add(sums.kind, kinds)
@@ -104,7 +126,9 @@ try {
 
 const sorted = (m) => [...m].sort((a, b) => b[1] - a[1])
 const row = ([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`
-console.log(`${which} (${dist}, node ${nodeVersion(node)}), mean of ${repeat} profiled runs: wall ${totals.wall.toFixed(0)} ms, profiled ${totals.profile.toFixed(0)} ms`)
+console.log(
+  `${which} (${dist}, node ${nodeVersion(node)}), mean of ${repeat} profiled runs: wall ${totals.wall.toFixed(0)} ms, profiled ${totals.profile.toFixed(0)} ms`
+)
 console.log(sorted(sums.kind).map(row).join('\n'))
 if (which !== 'bare') console.log(`\nby package or src/ folder:\n${sorted(sums.pkg).slice(0, top).map(row).join('\n')}`)
 console.log(`\nby function:\n${sorted(sums.fn).slice(0, top).map(row).join('\n')}`)

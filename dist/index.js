@@ -12229,7 +12229,9 @@ function readStateBlock(body, key) {
 /** The field of the stored JSON that holds the seal. */
 const SEAL_FIELD = 'mac';
 function state_seal_mac(markerKey, state, key) {
-    return (0,external_node_crypto_.createHmac)('sha256', key).update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`).digest();
+    return (0,external_node_crypto_.createHmac)('sha256', key)
+        .update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`)
+        .digest();
 }
 /** The state with its seal added, ready to be written under `markerKey`. */
 function sealState(markerKey, state, key) {
@@ -12250,7 +12252,7 @@ function unsealState(markerKey, raw, key) {
         return { ok: false, reason: 'its state carries no seal from the state-key' };
     const expected = state_seal_mac(markerKey, state, key);
     if (!(0,external_node_crypto_.timingSafeEqual)(Buffer.from(seal, 'hex'), expected))
-        return { ok: false, reason: 'its state was not sealed with this workflow\'s state-key (edited, forged, or the key changed)' };
+        return { ok: false, reason: "its state was not sealed with this workflow's state-key (edited, forged, or the key changed)" };
     return { ok: true, state, sealed: true };
 }
 
@@ -12285,8 +12287,7 @@ const flowStateSchema = strictObject({
     flow: approval_state_name,
     fingerprint: schemas_string().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
     pausedAt: approval_state_name,
-    decided: array(strictObject({ id: approval_state_name, status: schemas_enum(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text }))
-        .max(500)
+    decided: array(strictObject({ id: approval_state_name, status: schemas_enum(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text })).max(500)
 });
 const stateSchema = strictObject({
     v: literal(APPROVAL_STATE_VERSION),
@@ -12305,7 +12306,9 @@ const stateSchema = strictObject({
     requiredPermission: schemas_enum(PERMISSIONS),
     repository: schemas_string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
     number: schemas_number().int().positive(),
-    headSha: schemas_string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
+    headSha: schemas_string()
+        .regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' })
+        .nullable(),
     requestedAt: isoTime,
     expiresAt: isoTime.nullable(),
     flow: flowStateSchema.nullable(),
@@ -12360,7 +12363,10 @@ function encodeApprovalState(state, stateKey) {
     return { key, payload: encoded.payload, state: current, note };
 }
 function issuePath(path) {
-    return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+    return path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[');
 }
 /**
  * Reads and checks the state under `key` in a comment body (one the caller knows the action wrote):
@@ -12685,7 +12691,12 @@ function tokens(text) {
     return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
 }
 function keyWords(key) {
-    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+    return key
+        .trim()
+        .replace(/^\//, '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w !== '');
 }
 /** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
 function matchKey(body, keys) {
@@ -12920,7 +12931,9 @@ function classifyDocument(value, file, inAgentsDir) {
     const aofVersion = typeof apiVersion === 'string' && API_VERSIONS.includes(apiVersion);
     if (!known) {
         if ((aofVersion || apiVersion === undefined) && !UNUSED_AOF_KINDS.has(kind)) {
-            return { skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` } };
+            return {
+                skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` }
+            };
         }
         return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } };
     }
@@ -13421,7 +13434,8 @@ const agentSpecShape = {
         .optional(),
     max_tokens: count('a whole number of tokens, e.g. 4096').optional(),
     mcp_servers: array(mapping('an MCP server mapping, e.g. {name: github, command: npx}'), { error: 'a list of MCP servers' }).optional(),
-    memory: union([schemas_string(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' }).optional(),
+    memory: union([schemas_string(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' })
+        .optional(),
     max_context_messages: count('a whole number of at least 1, e.g. 10').optional(),
     output_schema: mapping('a JSON schema as a mapping').optional(),
     // github-agent's own extras (kept in AgentDef.extra for the execute and publish stages).
@@ -13646,7 +13660,9 @@ const member = object({
     labels: mapping('a mapping of label names to values').optional(),
     tier: count('a whole number of at least 1').optional(),
     weight: schemas_number({ error: 'a number, e.g. 1.0' }).optional()
-}, { error: 'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent' });
+}, {
+    error: 'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent'
+});
 // Mode, strategy and aggregation values are checked by the reader, which knows why each cannot run.
 const coordination = object({
     mode: common_name('peer (parallel) or pipeline (sequential)').optional(),
@@ -13709,7 +13725,9 @@ function strategyOf(ctx, spec) {
     if (mode !== undefined) {
         fromMode = MODES.get(mode);
         if (!fromMode) {
-            const why = UNRUNNABLE_MODES.has(mode) ? `coordination.mode ${mode} cannot run in a CI job` : `coordination.mode '${mode}' is not a mode github-agent knows`;
+            const why = UNRUNNABLE_MODES.has(mode)
+                ? `coordination.mode ${mode} cannot run in a CI job`
+                : `coordination.mode '${mode}' is not a mode github-agent knows`;
             ctx.report('error', ['spec', 'coordination', 'mode'], `${why}; use peer (parallel) or pipeline (sequential)`);
         }
     }
@@ -13874,7 +13892,9 @@ function checkNode(ctx, state, flow, node, index) {
         ctx.report('error', [...path, 'type'], `spec.nodes[${index}].type must be one of ${RUNNABLE.join(', ')} (found the text ${JSON.stringify(node.type)})`);
     }
     if (node.conditions !== undefined) {
-        ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, { key: true });
+        ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, {
+            key: true
+        });
         ctx.ignored.push([...path, 'conditions']);
     }
     if (node.type === 'Agent') {
@@ -14366,7 +14386,11 @@ async function daemonLayout(source, state, topFiles) {
             const kind = await source.stat(entry.path);
             if (kind !== 'dir') {
                 const what = kind === null ? 'does not exist' : 'is a file, not a directory';
-                state.log.add({ severity: kind === null ? 'warning' : 'error', ...at, message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it` });
+                state.log.add({
+                    severity: kind === null ? 'warning' : 'error',
+                    ...at,
+                    message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it`
+                });
                 continue;
             }
             files.push(...(await listYamlFiles(source, entry.path)));
@@ -14690,10 +14714,7 @@ function loadSafely(input, state) {
 }
 function documentsOf(file, layout, topLevel) {
     const inAgentsDir = layout?.isAgentsDir(file.path) ?? false;
-    return file.documents.map((document) => [
-        document,
-        { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }
-    ]);
+    return file.documents.map((document) => [document, { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }]);
 }
 /**
  * Loads AOF YAML from `configPath` (one file, or a directory) into a `Config`. Never throws for
@@ -15664,7 +15685,11 @@ function check_flow_checkNode(problems, node, index, ids) {
         if (typeof condition === 'boolean')
             return;
         if (typeof condition !== 'string' || condition.trim() === '') {
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
+            problems.push({
+                node: node.id,
+                field: `${at}.condition`,
+                message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`
+            });
             return;
         }
         try {
@@ -15688,7 +15713,11 @@ function check_flow_checkNode(problems, node, index, ids) {
     if (templated(action))
         return;
     if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
+        problems.push({
+            node: node.id,
+            field: `${at}.action`,
+            message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+        });
         return;
     }
     if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
@@ -15723,7 +15752,11 @@ function checkFlow(flow) {
         catch (error) {
             if (!(error instanceof ExpressionError))
                 throw error;
-            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
+            problems.push({
+                node: null,
+                field: `connections[${index}].when`,
+                message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}`
+            });
         }
     });
     return problems;
@@ -16111,7 +16144,9 @@ function chooseInvocations(trigger, event, options) {
     const names = eventNamesOf(event);
     const action = event.action?.toLowerCase() ?? null;
     const isComment = COMMENT_EVENTS.has(names[0] ?? '');
-    const actionBinding = action === null ? undefined : findBinding(trigger, names.map((n) => `${n}.${action}`));
+    const actionBinding = action === null
+        ? undefined
+        : findBinding(trigger, names.map((n) => `${n}.${action}`));
     if (mode === 'edited' && parsed && parsed.commands.length > 0 && !actionBinding)
         notes.push('edited comment: commands are not re-run');
     if (actionBinding)
@@ -16399,7 +16434,13 @@ class CheckRunLifecycle {
                 await this.publisher.updateCheckRun(started.id, { status: 'completed', conclusion: result.conclusion, output });
             }
             else {
-                await this.publisher.createCheckRun({ name: this.options.name, headSha: this.options.headSha, status: 'completed', conclusion: result.conclusion, output });
+                await this.publisher.createCheckRun({
+                    name: this.options.name,
+                    headSha: this.options.headSha,
+                    status: 'completed',
+                    conclusion: result.conclusion,
+                    output
+                });
             }
         }
         catch (error) {
@@ -16995,11 +17036,14 @@ function planLabels(requested, existing, policy) {
             plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` });
         }
         else if (allowed.size > 0 && !allowed.has(key)) {
-            plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
+            plan.dropped.push({ label, reason: "not in the agent's allowed_labels" });
         }
         else if (gates.length > 0) {
             const which = `Trigger${gates.length === 1 ? '' : 's'} ${triggerList(gates)}`;
-            plan.dropped.push({ label, reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label` });
+            plan.dropped.push({
+                label,
+                reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label`
+            });
         }
         else if (byName.has(key)) {
             plan.add.push(byName.get(key));
@@ -17234,7 +17278,11 @@ function createPublisher(unredactedPort, options) {
     const { logger, secrets } = options;
     // What is recorded (and shown in the job summary) is redacted like what is sent.
     function plan(operation, summary, route, params) {
-        return { operation, summary: (0,redact_secrets/* redactSecrets */.fp)(summary, secrets), request: { route: route.replace('{REPO}', REPO_ROUTE), params: (0,redact_secrets/* redactDeep */.KL)({ owner, repo, ...params }, secrets) } };
+        return {
+            operation,
+            summary: (0,redact_secrets/* redactSecrets */.fp)(summary, secrets),
+            request: { route: route.replace('{REPO}', REPO_ROUTE), params: (0,redact_secrets/* redactDeep */.KL)({ owner, repo, ...params }, secrets) }
+        };
     }
     /** `tolerate`: errors the caller handles itself (not noted as failures). */
     async function write(p, send, tolerate = () => false) {
@@ -17364,7 +17412,10 @@ function createPublisher(unredactedPort, options) {
             return { sent: false, id: null, url: null, notes: [note] };
         }
         let wasSet = true;
-        const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', { issue_number: number, name: label });
+        const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', {
+            issue_number: number,
+            name: label
+        });
         const outcome = await write(p, async () => {
             wasSet = await port.removeLabel(number, label);
             return { id: null, url: null };
@@ -17401,7 +17452,10 @@ function createPublisher(unredactedPort, options) {
             ...(batches ? { output: batches.first } : {})
         };
         const state = body.conclusion ?? body.status ?? 'output';
-        const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', { check_run_id: checkRunId, ...body });
+        const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', {
+            check_run_id: checkRunId,
+            ...body
+        });
         const outcome = await write(p, () => port.updateCheckRun(checkRunId, body));
         await sendAnnotationBatches(checkRunId, batches?.more ?? [], String(checkRunId));
         return outcome;
@@ -17501,9 +17555,7 @@ function createRepoConfigSource(client, repository, ref) {
             const listing = await fetchListing(dir);
             if (!Array.isArray(listing))
                 return [];
-            return listing
-                .filter((e) => e.type === 'file' || e.type === 'dir')
-                .map((e) => ({ path: e.path, type: e.type }));
+            return listing.filter((e) => e.type === 'file' || e.type === 'dir').map((e) => ({ path: e.path, type: e.type }));
         },
         async read(path) {
             const known = contents.get(path);
@@ -17529,7 +17581,10 @@ function targetOutput(record) {
 function buildOutputs(record) {
     const decision = record.decision;
     const first = record.outcomes[0]?.invocation;
-    const tokens = record.outcomes.reduce((sum, o) => ({ input: sum.input + (o.usage?.inputTokens ?? 0), output: sum.output + (o.usage?.outputTokens ?? 0) }), { input: 0, output: 0 });
+    const tokens = record.outcomes.reduce((sum, o) => ({ input: sum.input + (o.usage?.inputTokens ?? 0), output: sum.output + (o.usage?.outputTokens ?? 0) }), {
+        input: 0,
+        output: 0
+    });
     const costs = record.outcomes.map((o) => o.costUsd).filter((c) => typeof c === 'number');
     const anyUsage = record.outcomes.some((o) => o.usage);
     const unknownCost = record.outcomes.some((o) => o.usage && (o.costUsd === null || o.costUsd === undefined));
@@ -17894,7 +17949,11 @@ function decideApproval(state, answer, facts, thread) {
     const isRequester = same(answer.sender, state.requester);
     if (answer.verb === 'deny') {
         if (isRequester)
-            return { action: 'cancel', reason: `@${answer.sender} withdrew request ${state.id}`, state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester') };
+            return {
+                action: 'cancel',
+                reason: `@${answer.sender} withdrew request ${state.id}`,
+                state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester')
+            };
         const refused = authority(state, answer, facts);
         if (refused)
             return refuse(refused);
@@ -17958,12 +18017,21 @@ function findPendingApproval(comments, options) {
     }
     const first = pending[0];
     if (first) {
-        return { found: true, comment: first.candidate.comment, key: first.candidate.key, state: first.state, otherPending: pending.slice(1).map((p) => p.state.id) };
+        return {
+            found: true,
+            comment: first.candidate.comment,
+            key: first.candidate.key,
+            state: first.state,
+            otherPending: pending.slice(1).map((p) => p.state.id)
+        };
     }
     if (problems.length > 0)
         return { found: false, reason: problems[0] };
     const by = options.ownLogin ? ` written by @${options.ownLogin}` : '';
-    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request` };
+    return {
+        found: false,
+        reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
@@ -19047,7 +19115,10 @@ async function runAgentTarget(shell, invocation, plans, context) {
             continue;
         const session = start?.kind === 'run' ? start.session : null;
         const planned = session ? { ...plan, instructions: `${plan.instructions}\n\n${session.instructions}` } : plan;
-        const agentContext = { ...context, ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {}) };
+        const agentContext = {
+            ...context,
+            ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {})
+        };
         if (session)
             shell.logger.info(`${plan.label}: review ${session.describe}`);
         const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher);
@@ -19065,7 +19136,9 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     const outcomes = [];
     const run = await runFleet(fleet, plans, async (plan, previous) => {
         const draft = emptyDraft();
-        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) } : context;
+        const memberContext = previous.length
+            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
+            : context;
         const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
@@ -19182,7 +19255,10 @@ async function runTarget(shell, invocation, options = {}) {
         return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} };
     const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null);
     if (blocked && invocation.target.kind !== 'flow') {
-        return { outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown }, outputs: {} };
+        return {
+            outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+            outputs: {}
+        };
     }
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
@@ -19219,7 +19295,16 @@ async function runTarget(shell, invocation, options = {}) {
         const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst;
         const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '');
         return {
-            outcome: { invocation, target, status, detail, ...shown, ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}), usage: sumUsage(outcomes), costUsd: sumCost(outcomes) },
+            outcome: {
+                invocation,
+                target,
+                status,
+                detail,
+                ...shown,
+                ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
+                usage: sumUsage(outcomes),
+                costUsd: sumCost(outcomes)
+            },
             outputs: approvedBy ? { 'approved-by': approvedBy } : {}
         };
     }
@@ -19244,7 +19329,13 @@ function formatCount(value) {
 
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
 const CHARS_PER_TOKEN = 3.5;
-const LOW_VALUE = [/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/, /(^|\/)dist\//, /\.min\.(js|css)$/, /\.snap$/, /(^|\/)vendor\//];
+const LOW_VALUE = [
+    /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
+    /(^|\/)dist\//,
+    /\.min\.(js|css)$/,
+    /\.snap$/,
+    /(^|\/)vendor\//
+];
 /** Lower is reviewed first: source before tests before generated and lock files. */
 function rank(file) {
     if (LOW_VALUE.some((p) => p.test(file.filename)))
@@ -19331,7 +19422,10 @@ const TABLE = [
     [/^gemini-2\.0-flash/, google(0.1, 0.4)]
 ];
 function priceOf(model) {
-    const id = model.trim().toLowerCase().replace(/^models\//, '');
+    const id = model
+        .trim()
+        .toLowerCase()
+        .replace(/^models\//, '');
     for (const [pattern, price] of TABLE)
         if (pattern.test(id))
             return price;
@@ -19342,10 +19436,7 @@ function estimateCostUsd(model, usage) {
     const price = priceOf(model);
     if (!price)
         return null;
-    const usd = usage.inputTokens * price.input +
-        usage.outputTokens * price.output +
-        usage.cacheWriteTokens * price.cacheWrite +
-        usage.cacheReadTokens * price.cacheRead;
+    const usd = usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead;
     // Micro-dollar precision is plenty for a summary and keeps float noise out of it.
     return Math.round(usd) / 1_000_000;
 }
@@ -19379,7 +19470,10 @@ function planCall(question, budgets) {
     if (maxOutput !== null) {
         const left = maxOutput - used.outputTokens;
         if (left < minUseful) {
-            return { stop: true, note: `${n(Math.max(0, left))} of the ${n(maxOutput)}-token output budget are left before model call ${call}, too few for an answer; ${FAIL_CLOSED}` };
+            return {
+                stop: true,
+                note: `${n(Math.max(0, left))} of the ${n(maxOutput)}-token output budget are left before model call ${call}, too few for an answer; ${FAIL_CLOSED}`
+            };
         }
         maxTokens = Math.min(maxTokens, left);
     }
@@ -19599,7 +19693,14 @@ async function runAgent(options) {
         }
         usage = addUsage(usage, response.usage);
         const uses = response.content.filter((b) => b.type === 'tool_use');
-        perTurn.push({ turn, usage: response.usage, stopReason: response.stopReason, rawStopReason: response.rawStopReason, maxTokens: plan.maxTokens, toolCalls: uses.length });
+        perTurn.push({
+            turn,
+            usage: response.usage,
+            stopReason: response.stopReason,
+            rawStopReason: response.rawStopReason,
+            maxTokens: plan.maxTokens,
+            toolCalls: uses.length
+        });
         logger.info(`${modelName} call ${turn}: ${describeUsage(response.usage)}; stop ${response.rawStopReason}`);
         emit({ type: 'turn', turn, usage: response.usage, stopReason: response.stopReason, maxTokens: plan.maxTokens });
         messages.push({ role: 'assistant', content: response.content });
@@ -19709,13 +19810,25 @@ async function runAgentPlan(plan, context, ports, budget) {
     });
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
-    return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result, limits), usage: result.usage, costUsd: result.estimatedCostUsd, result };
+    return {
+        ...base,
+        model: `${model.provider}:${model.model}`,
+        status,
+        detail: describeStop(result, limits),
+        usage: result.usage,
+        costUsd: result.estimatedCostUsd,
+        result
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
 /** The model's view of a write: done (with link), or planned under dry-run, plus what changed on the way. */
 function describeOutcome(what, outcome, dryRun) {
-    const head = dryRun ? `Dry run: ${what} was recorded, not sent.` : outcome.sent ? `Done: ${what}${outcome.url ? ` (${outcome.url})` : ''}.` : `Nothing sent for ${what}.`;
+    const head = dryRun
+        ? `Dry run: ${what} was recorded, not sent.`
+        : outcome.sent
+            ? `Done: ${what}${outcome.url ? ` (${outcome.url})` : ''}.`
+            : `Nothing sent for ${what}.`;
     return [head, ...outcome.notes].join('\n');
 }
 
@@ -19897,7 +20010,13 @@ function checkRunTools(ctx, publisher) {
             const headSha = requireHeadSha(ctx);
             const name = tool_input_readString(input, 'name', true);
             const state = readState(input);
-            const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...check_run_tools_optional('output', readOutput(input, name)) });
+            const outcome = await publisher.createCheckRun({
+                name,
+                headSha,
+                status: state.status ?? 'in_progress',
+                ...state,
+                ...check_run_tools_optional('output', readOutput(input, name))
+            });
             created.set(name, outcome.id);
             if (outcome.id !== null)
                 byId.set(outcome.id, name);
@@ -20179,7 +20298,9 @@ function getIssueTool(ctx, port) {
                 labels: issue.labels,
                 body: limitText(sanitizeUntrusted(issue.body), COMMENT_LIMIT),
                 total_comments: comments.length,
-                comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
+                comments: comments
+                    .slice(-MAX_COMMENTS)
+                    .map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
             }));
         })
     };
@@ -20342,17 +20463,17 @@ function advice(provider, failure) {
     if (status === 401 || status === 403)
         return `check the ${keyName}`;
     if (status === 404)
-        return 'check the model name in the agent\'s model field';
+        return "check the model name in the agent's model field";
     if (failure.kind === 'rate_limit')
-        return 'the account\'s rate limit or quota is spent; re-run later or raise the limit';
+        return "the account's rate limit or quota is spent; re-run later or raise the limit";
     if (failure.kind === 'overloaded' || failure.kind === 'server')
         return 'the provider is failing; re-run the job later';
     if (failure.kind === 'timeout' || failure.kind === 'connection') {
         return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`;
     }
     if (status === 400 || status === 422)
-        return 'the request was refused; check the model name and the agent\'s settings';
-    return 'see the provider\'s status page';
+        return "the request was refused; check the model name and the agent's settings";
+    return "see the provider's status page";
 }
 function oneLine(text, max = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -20827,7 +20948,9 @@ function silencedByPerson(thread) {
 function opinionsIn(thread) {
     if (!thread)
         return [];
-    return thread.replies.filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body)).map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
+    return thread.replies
+        .filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body))
+        .map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
 }
 /** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
 function moveThrough(finding, entry) {
@@ -20906,11 +21029,19 @@ function stem(word) {
 }
 /** Content words in order: lower case, letters/digits/underscore runs, no stopwords, no 1-letter words, stemmed. */
 function findingTokens(text) {
-    return (text.toLowerCase().replace(/[’']/g, '').match(/[a-z0-9_]+/g) ?? []).filter((t) => t.length > 1 && !STOPWORDS.has(t)).map(stem);
+    return (text
+        .toLowerCase()
+        .replace(/[’']/g, '')
+        .match(/[a-z0-9_]+/g) ?? [])
+        .filter((t) => t.length > 1 && !STOPWORDS.has(t))
+        .map(stem);
 }
 /** sha256 of path and the summary's tokens: equal for the same text however it is spaced or punctuated. */
 function findingId(path, body) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`)
+        .digest('hex')
+        .slice(0, 16);
 }
 /** Token Jaccard of two texts' summaries; 0 when either has no content words. */
 function findingSimilarity(a, b) {
@@ -20961,7 +21092,15 @@ function dedupeFindings(input) {
     const touched = new Set(carried.touched);
     // Findings addressed in an earlier run are not candidates: the same problem again is a regression, posted anew.
     const prior = carried.findings
-        .map((f, index) => ({ index, id: f.id, path: f.path, line: f.line, side: f.side, text: f.summary, status: touched.has(index) ? 'open' : f.status }))
+        .map((f, index) => ({
+        index,
+        id: f.id,
+        path: f.path,
+        line: f.line,
+        side: f.side,
+        text: f.summary,
+        status: touched.has(index) ? 'open' : f.status
+    }))
         .filter((c) => c.status !== 'addressed');
     const post = [];
     const batch = [];
@@ -20975,7 +21114,15 @@ function dedupeFindings(input) {
                 reported.add(match.candidate.index);
             continue;
         }
-        batch.push({ index: post.length, id: findingId(comment.path, comment.body), path: comment.path, line: comment.line, side: sideOf(comment), text: comment.body, status: 'new' });
+        batch.push({
+            index: post.length,
+            id: findingId(comment.path, comment.body),
+            path: comment.path,
+            line: comment.line,
+            side: sideOf(comment),
+            text: comment.body,
+            status: 'new'
+        });
         post.push(comment);
     }
     // A touched finding the agent reported again was not fixed by the change: it stays open.
@@ -21060,7 +21207,13 @@ function fromCompare(input, since) {
         return skip('no-changes-in-pr', `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`);
     }
     const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
-    return { kind: 'incremental', sinceSha: since, files, deltaFiles: compare.files, reason: `reviewing the ${count} changed since the last reviewed commit ${last}` };
+    return {
+        kind: 'incremental',
+        sinceSha: since,
+        files,
+        deltaFiles: compare.files,
+        reason: `reviewing the ${count} changed since the last reviewed commit ${last}`
+    };
 }
 function planReviewScope(input) {
     const { state, headSha, trigger, config, now } = input;
@@ -21205,7 +21358,12 @@ function readReviewState(body, key, stateKey) {
     const block = readStateBlock(body, key);
     if (!block.ok) {
         const none = block.reason === 'the comment carries no state';
-        return { state: null, note: none ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.` };
+        return {
+            state: null,
+            note: none
+                ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.`
+                : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.`
+        };
     }
     return decodeReviewState(block.state, key, stateKey);
 }
@@ -21599,7 +21757,18 @@ async function openReviewSession(args) {
     const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
         args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`);
     });
-    return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } };
+    return {
+        kind: 'run',
+        session: {
+            instructions: prompt.instructions,
+            diff: prompt.diff,
+            review: prompt.review,
+            publisher: publishing.publisher,
+            finish,
+            describe: describeScope(scope),
+            scope
+        }
+    };
 }
 /**
  * Each submitReview is deduped together with the comments of the reviews before it, so a finding
@@ -21614,7 +21783,9 @@ function convergingPublisher(inner, base) {
         const own = new Set(mine);
         const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
         const repeated = mine.length - fresh.length;
-        const note = repeated ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`] : [];
+        const note = repeated
+            ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
+            : [];
         // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
         if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
             state.proposed.push(...mine);
@@ -21909,7 +22080,14 @@ async function answerApproval(ctx, command, record) {
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
     const target = `${state.invocation.target.kind}:${state.invocation.target.name}`;
-    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] };
+    record.decision = {
+        matched: true,
+        trigger: state.trigger,
+        verdicts: [],
+        invocations: [held],
+        skippedReason: null,
+        notes: [`${command.words} by @${sender.login}: ${decision.reason}`]
+    };
     if (decision.action === 'refuse' || decision.action === 'keep') {
         record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason });
         return;
@@ -21922,7 +22100,9 @@ async function answerApproval(ctx, command, record) {
     if (decision.action === 'cancel') {
         if (state.flow) {
             // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
-            const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } });
+            const { outcome, outputs } = await runTarget(shell, checked.invocation, {
+                resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } }
+            });
             Object.assign(record.extraOutputs, outputs, { 'approved-by': '' });
             record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` });
         }
@@ -22491,7 +22671,10 @@ async function run(runtime) {
     try {
         await pipeline(rt, record, finishers);
         if (record.conclusion === 'failure') {
-            rt.runner.setFailed(record.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.target}: ${o.detail}`).join('; '));
+            rt.runner.setFailed(record.outcomes
+                .filter((o) => o.status === 'failed')
+                .map((o) => `${o.target}: ${o.detail}`)
+                .join('; '));
         }
     }
     catch (error) {

@@ -20,7 +20,9 @@ const SELF = 'node scripts/update-action-docs.mjs'
  * and `*` and `<` escaped outside code spans so `*.yaml/*.yml` is not read as emphasis.
  */
 function cell(text) {
-  const line = String(text).trim().replace(/\s*\n\s*/g, ' ')
+  const line = String(text)
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
   return line
     .split(/(`[^`]*`)/)
     .map((part) => (part.startsWith('`') ? part : part.replace(/[*<]/g, (c) => `\\${c}`)))

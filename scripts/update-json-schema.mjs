@@ -61,7 +61,7 @@ const METADATA = {
 }
 
 const AGENT_SPEC = {
-  '': "The agent: its model, its instructions and the GitHub tools it may call.",
+  '': 'The agent: its model, its instructions and the GitHub tools it may call.',
   model:
     "The model, as provider:model (anthropic:MODEL or google:MODEL, e.g. google:gemini-2.5-flash), or a bare model name with provider. Without one, the action's model input is used.",
   provider: 'The provider of a bare model name: anthropic or google.',
@@ -69,8 +69,7 @@ const AGENT_SPEC = {
     'What the agent should do (its system prompt). {{ metadata.NAME }}, {{ params.NAME }} and {{ command.args }} are filled in. Give one of instructions, system_prompt or system.',
   system_prompt: "AOF's other spelling of instructions; give only one.",
   system: "AOF's other spelling of instructions; give only one.",
-  tools:
-    'The tools the agent may call, and no others. Shell, MCP and HTTP tools cannot run in a job: they are dropped with a warning.',
+  tools: 'The tools the agent may call, and no others. Shell, MCP and HTTP tools cannot run in a job: they are dropped with a warning.',
   max_iterations: 'The most model turns the agent may take (default 10).',
   temperature: 'Sampling temperature, from 0 to 2.',
   max_tokens: 'The most tokens the model may write in one reply.',
@@ -86,12 +85,10 @@ const AGENT_SPEC = {
     'The most writes (comments, reviews, label and check-run changes) the agent may make in one run (default 10). Further write calls are refused and reported in the job summary.',
   max_tool_calls_per_turn:
     'The most tool calls the agent may make in one model reply (default 20). Further calls in that reply are refused and reported in the job summary.',
-  budget:
-    "This agent's limits, e.g. {max_turns: 5, max_tokens: 200000}. The action's max-turns and max-tokens inputs cap the whole run.",
+  budget: "This agent's limits, e.g. {max_turns: 5, max_tokens: 200000}. The action's max-turns and max-tokens inputs cap the whole run.",
   review:
     'Pull request review settings, e.g. {mode: incremental, max_reviews_per_day: 10}. incremental: after the first review, only what changed since the last reviewed commit; full: the whole pull request each time.',
-  'review.mode':
-    'incremental (default): after the first review, only what changed since the last reviewed commit; full: the whole pull request each time.',
+  'review.mode': 'incremental (default): after the first review, only what changed since the last reviewed commit; full: the whole pull request each time.',
   'review.max_reviews_per_day': 'Reviews that call the model per pull request in any 24 hours (default 10); more are skipped with a note.'
 }
 
@@ -103,12 +100,11 @@ const TOOL = {
   timeout_secs: 'How many seconds a call of the tool may take.',
   source: 'builtin (the default) or mcp. MCP tools cannot run in a job: they are dropped with a warning.',
   server: `The MCP server of an mcp tool (${IGNORED.toLowerCase()}).`,
-  type: "An AOF tool type (Shell, MCP, HTTP). Such tools cannot run in a job: they are dropped with a warning."
+  type: 'An AOF tool type (Shell, MCP, HTTP). Such tools cannot run in a job: they are dropped with a warning.'
 }
 
 const COMMANDS = {
-  '':
-    'Commands and event keys, each bound to one agent, fleet or flow. A key starting with / is a slash-command (/review; with several words, /deploy production, the longest key wins); pull_request.opened or pull_request is an event key.'
+  '': 'Commands and event keys, each bound to one agent, fleet or flow. A key starting with / is a slash-command (/review; with several words, /deploy production, the longest key wins); pull_request.opened or pull_request is an event key.'
 }
 
 const COMMAND_BINDING = {
@@ -123,19 +119,17 @@ const COMMAND_BINDING = {
     'The repository role the sender of this command needs: read, triage, write, maintain or admin (default write). Any other value is a load error.'
 }
 
-const DEFAULT_AGENT = "The agent for an event no command or event key matched (a comment reaches it only when it mentions @bot-name)."
+const DEFAULT_AGENT = 'The agent for an event no command or event key matched (a comment reaches it only when it mentions @bot-name).'
 const ONE_DEFAULT_AGENT = 'Give the default agent in one place only (default_agent or defaultAgent, under spec or spec.config).'
 
 const GITHUB_TRIGGER = {
-  '':
-    'A GitHub Trigger: which events and slash-commands this repository answers, and what each one runs. The first Trigger (by path, then document order) whose filters all hold handles an event.',
+  '': 'A GitHub Trigger: which events and slash-commands this repository answers, and what each one runs. The first Trigger (by path, then document order) whose filters all hold handles an event.',
   metadata: 'metadata.name names the Trigger in the outputs and the job summary.',
   spec: 'What the Trigger listens to and what it runs.',
   'spec.type': `GitHub (any case). Triggers of other platforms (${OTHER_TRIGGER_TYPES.join(', ')}) are reported as ignored: only GitHub events reach a GitHub Action.`,
   'spec.enabled': 'false: the Trigger handles no event (default true); names it refers to that do not exist are then warnings, not errors.',
   'spec.config': 'GitHub filters: an event is handled only when every filter given holds.',
-  'spec.config.github_events':
-    "Event names this Trigger handles (the workflow's event, e.g. pull_request, issue_comment). * or no list: any event.",
+  'spec.config.github_events': "Event names this Trigger handles (the workflow's event, e.g. pull_request, issue_comment). * or no list: any event.",
   'spec.config.actions': 'Payload actions this Trigger handles (e.g. opened, synchronize, created). * or no list: any action.',
   'spec.config.repositories':
     'Repositories this Trigger handles, as owner/repo patterns: exact (myorg/api), a whole organisation (myorg/*) or a prefix (myorg/web-*). No list: any repository.',
@@ -145,7 +139,8 @@ const GITHUB_TRIGGER = {
   'spec.config.allowed_users':
     'GitHub logins (or team:org/slug) whose events this Trigger handles; events from anyone else are ignored and logged. Bots are ignored unless listed here, e.g. dependabot[bot].',
   'spec.config.webhook_secret': `${IGNORED}: GitHub delivers the event to the workflow, so there is no webhook to verify. Accepted so an AOF daemon config loads unchanged.`,
-  'spec.config.reply_on_refusal': 'true: a refused slash-command (e.g. the sender may not run it) gets a short reply on the thread; otherwise the reason is only in the job summary.',
+  'spec.config.reply_on_refusal':
+    'true: a refused slash-command (e.g. the sender may not run it) gets a short reply on the thread; otherwise the reason is only in the job summary.',
   'spec.config.commands': 'The same as spec.commands (where the reference page puts it); give commands in one place only.',
   'spec.config.default_agent': `${DEFAULT_AGENT} ${ONE_DEFAULT_AGENT}`,
   'spec.config.defaultAgent': `AOF's camelCase spelling of default_agent. ${ONE_DEFAULT_AGENT}`,
@@ -168,8 +163,7 @@ const FLAT_AGENT = {
 
 const MEMBER = 'spec.agents.[]'
 const FLEET = {
-  '':
-    'A fleet: several agents on one event, in parallel (peer) or one after another (pipeline), their answers merged or decided by consensus.',
+  '': 'A fleet: several agents on one event, in parallel (peer) or one after another (pipeline), their answers merged or decided by consensus.',
   metadata: METADATA[''],
   spec: 'The members and how they work together.',
   'spec.agents': 'The members: a defined agent by name ({name: code-reviewer}), or an inline agent ({name: security-reviewer, spec: {...}}).',
@@ -220,8 +214,7 @@ const FLOW = {
 
 const RESOURCES = { triggers: 'Trigger', agents: 'Agent', fleets: 'AgentFleet', flows: 'AgentFlow' }
 const DAEMON = {
-  '':
-    "AOF's daemon configuration. A job reads only platforms.github.bot_name and, when this file is at the top of config-path, the directories of triggers, agents, fleets and flows; the rest serves AOF's server and is reported as ignored.",
+  '': "AOF's daemon configuration. A job reads only platforms.github.bot_name and, when this file is at the top of config-path, the directories of triggers, agents, fleets and flows; the rest serves AOF's server and is reported as ignored.",
   metadata: NOT_USED,
   'metadata.name': NOT_USED,
   'metadata.labels': NOT_USED,
@@ -234,16 +227,23 @@ const DAEMON = {
   'spec.platforms.github.token_env': `${IGNORED}: the action uses its github-token input.`,
   'spec.platforms.github.webhook_secret': `${IGNORED}: GitHub delivers the event to the job; there is no webhook to verify.`,
   'spec.platforms.github.webhook_secret_env': `${IGNORED}: GitHub delivers the event to the job; there is no webhook to verify.`,
-  'spec.platforms.github.bot_name': 'The login the action answers to in mentions: @aofbot review is the same as /review. Wins over the default of the bot-name input.',
+  'spec.platforms.github.bot_name':
+    'The login the action answers to in mentions: @aofbot review is the same as /review. Wins over the default of the bot-name input.',
   'spec.platforms.github.allowed_repos': "Not applied by github-agent; list the repositories in each Trigger's spec.config.repositories.",
   'spec.platforms.github.allowed_orgs': `${IGNORED} (AOF never applied it either); use repositories: ["org/*"] in a Trigger.`,
   ...Object.fromEntries(
-    ['slack', 'discord', 'telegram', 'whatsapp', 'jira', 'gitlab', 'bitbucket'].map((p) => [`spec.platforms.${p}`, `${IGNORED}: only GitHub events reach a GitHub Action.`])
+    ['slack', 'discord', 'telegram', 'whatsapp', 'jira', 'gitlab', 'bitbucket'].map((p) => [
+      `spec.platforms.${p}`,
+      `${IGNORED}: only GitHub events reach a GitHub Action.`
+    ])
   ),
   ...Object.fromEntries(
     Object.entries(RESOURCES).flatMap(([dir, kind]) => [
       [`spec.${dir}`, `Where the ${kind} documents are.`],
-      [`spec.${dir}.directory`, `The directory of ${kind} YAML, relative to this file, inside the repository. Read when this file is at the top of config-path.`],
+      [
+        `spec.${dir}.directory`,
+        `The directory of ${kind} YAML, relative to this file, inside the repository. Read when this file is at the top of config-path.`
+      ],
       [`spec.${dir}.watch`, `${IGNORED}: hot reload needs a running daemon; a job reads the config once.`]
     ])
   ),
@@ -321,10 +321,12 @@ async function loadModules() {
 function builtinToolNames() {
   const dir = join(root, 'src/github/tools')
   const names = new Set()
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/\bname: '(github_[a-z_]+)'/g)) names.add(match[1])
   }
-  if (names.size === 0) throw new Error('found no built-in tool names (name: \'github_…\') under src/github/tools')
+  if (names.size === 0) throw new Error("found no built-in tool names (name: 'github_…') under src/github/tools")
   return [...names].sort()
 }
 
@@ -456,7 +458,11 @@ function describe(definitions) {
     used.add(`${id}:`)
     visit(id, definitions[id], '', DESCRIPTIONS[id][''])
   }
-  const unused = Object.entries(DESCRIPTIONS).flatMap(([id, table]) => Object.keys(table).filter((p) => !used.has(`${id}:${p}`)).map((p) => `${id} ${p}`))
+  const unused = Object.entries(DESCRIPTIONS).flatMap(([id, table]) =>
+    Object.keys(table)
+      .filter((p) => !used.has(`${id}:${p}`))
+      .map((p) => `${id} ${p}`)
+  )
   if (missing.length > 0 || unused.length > 0) {
     throw new Error(
       [
@@ -478,7 +484,11 @@ const caseless = (word) => [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toUppe
 function addLoaderRules(definitions, m, tools) {
   const envelope = (id, kinds, description) => {
     const node = definitions[id]
-    node.properties.apiVersion = { type: 'string', enum: [...m.classify.API_VERSIONS], description: 'aof.dev/v1 (the v1alpha1 spellings of AOF\'s examples are read too).' }
+    node.properties.apiVersion = {
+      type: 'string',
+      enum: [...m.classify.API_VERSIONS],
+      description: "aof.dev/v1 (the v1alpha1 spellings of AOF's examples are read too)."
+    }
     node.properties.kind = kinds.length === 1 ? { const: kinds[0], description } : { enum: kinds, description }
   }
   envelope('GitHubTrigger', ['Trigger'], 'Trigger.')
@@ -504,7 +514,11 @@ function addLoaderRules(definitions, m, tools) {
     defaultAgent: object({ properties: noDefaultAgentIn('config') })
   }
   config.dependencies = { default_agent: object({ properties: { defaultAgent: false } }) }
-  definitions.Commands.propertyNames = { type: 'string', pattern: '^(?!/?\\s*$)', description: 'A command (/review) or an event key (pull_request.opened); not empty.' }
+  definitions.Commands.propertyNames = {
+    type: 'string',
+    pattern: '^(?!/?\\s*$)',
+    description: 'A command (/review) or an event key (pull_request.opened); not empty.'
+  }
   definitions.CommandBinding.oneOf = ['agent', 'fleet', 'flow'].map((target) => object({ required: [target] }))
 
   // build-agent-def.ts
@@ -548,7 +562,10 @@ function addLoaderRules(definitions, m, tools) {
     },
     {
       if: isType('Fleet'),
-      then: object({ required: ['config'], properties: { config: object({ required: ['fleet'], properties: { fleet: named('The fleet to run (its metadata.name).') } }) } })
+      then: object({
+        required: ['config'],
+        properties: { config: object({ required: ['fleet'], properties: { fleet: named('The fleet to run (its metadata.name).') } }) }
+      })
     }
   ]
 
@@ -588,7 +605,11 @@ function rootSchema(definitions, m) {
       // Without kind only AOF's flat agent form is read (name and model at the top level).
       {
         if: object({ not: object({ required: ['kind'] }) }),
-        then: { if: object({ required: ['name', 'model'], properties: { name: { type: 'string' } } }), then: ref('FlatAgent'), else: object({ required: ['kind'] }) }
+        then: {
+          if: object({ required: ['name', 'model'], properties: { name: { type: 'string' } } }),
+          then: ref('FlatAgent'),
+          else: object({ required: ['kind'] })
+        }
       },
       // An unknown kind is skipped with a warning, unless it is an AOF kind github-agent has no use
       // for, or the document is not AOF's at all (another apiVersion): then only a notice.
@@ -618,9 +639,38 @@ export async function buildSchema() {
 // Output: keywords in one fixed order (field names keep the zod order), so a re-run is byte-equal.
 
 const ORDER = [
-  '$schema', '$id', '$ref', 'title', 'description', 'deprecationMessage', 'type', 'const', 'enum', 'pattern', 'minLength',
-  'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'items', 'minItems', 'maxItems', 'properties', 'propertyNames',
-  'required', 'additionalProperties', 'dependencies', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', 'examples', 'definitions'
+  '$schema',
+  '$id',
+  '$ref',
+  'title',
+  'description',
+  'deprecationMessage',
+  'type',
+  'const',
+  'enum',
+  'pattern',
+  'minLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'items',
+  'minItems',
+  'maxItems',
+  'properties',
+  'propertyNames',
+  'required',
+  'additionalProperties',
+  'dependencies',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'examples',
+  'definitions'
 ]
 const MAPS = new Set(['properties', 'definitions', 'dependencies'])
 

@@ -107,9 +107,7 @@ function cleanParameter(parameter) {
 }
 
 function cleanOperation(spec, path, method, pathItem, operation) {
-  const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-    cleanParameter(dereference(spec, p))
-  )
+  const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => cleanParameter(dereference(spec, p)))
   const body = operation.requestBody ? dereference(spec, operation.requestBody) : null
   const jsonBody = body?.content?.['application/json']
   return {

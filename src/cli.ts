@@ -28,7 +28,9 @@ async function validate(args: string[]): Promise<number> {
   const diagnostics = [...config.diagnostics, ...checkTemplates(config)]
   for (const d of diagnostics) {
     process.stdout.write(
-      (values['github-annotations'] ? formatDiagnostic(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n'
+      (values['github-annotations']
+        ? formatDiagnostic(d)
+        : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n'
     )
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length

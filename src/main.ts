@@ -230,7 +230,12 @@ export async function run(runtime?: Runtime): Promise<void> {
   try {
     await pipeline(rt, record, finishers)
     if (record.conclusion === 'failure') {
-      rt.runner.setFailed(record.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.target}: ${o.detail}`).join('; '))
+      rt.runner.setFailed(
+        record.outcomes
+          .filter((o) => o.status === 'failed')
+          .map((o) => `${o.target}: ${o.detail}`)
+          .join('; ')
+      )
     }
   } catch (error) {
     record.error = errorMessage(error)

@@ -39,8 +39,22 @@ describe('approval gates on the reference per-team config', () => {
 
   it('holds /apply until platform-lead approves, then runs terraform-apply-flow as routed', async () => {
     const { config, event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: event.sender?.login ?? '', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
-    expect(request).toMatchObject({ status: 'pending', requester: 'Codertocat', approvers: ['platform-lead', 'sre-oncall'], headSha: HEAD_SHA, requiredPermission: 'write' })
+    const request = createApprovalRequest({
+      trigger,
+      invocation,
+      requester: event.sender?.login ?? '',
+      repository: event.repository ?? '',
+      number: event.number ?? 0,
+      headSha: event.headSha,
+      now: NOW
+    })
+    expect(request).toMatchObject({
+      status: 'pending',
+      requester: 'Codertocat',
+      approvers: ['platform-lead', 'sre-oncall'],
+      headSha: HEAD_SHA,
+      requiredPermission: 'write'
+    })
 
     const encoded = encodeApprovalState(request, STATE_KEY)
     const body = renderApprovalComment(encoded.state)
@@ -49,7 +63,9 @@ describe('approval gates on the reference per-team config', () => {
     expect(body).toContain('**Requested by:** @Codertocat')
     expect(body).toContain('**For commit:** `aaaaaaa` (a new push voids this request)')
     expect(body).toContain('**Who may approve:** @platform-lead, @sre-oncall, except @Codertocat who asked')
-    expect(body).toContain(`Reply \`/approve\` to run it, or \`/deny\` to cancel it. If several requests are waiting, name this one: \`/approve ${request.id}\`.`)
+    expect(body).toContain(
+      `Reply \`/approve\` to run it, or \`/deny\` to cancel it. If several requests are waiting, name this one: \`/approve ${request.id}\`.`
+    )
 
     const comments = [post(body, encoded.key, encoded.payload)]
     const found = findPendingApproval(comments, { ownLogin: 'github-actions[bot]', stateKey: STATE_KEY })
@@ -63,21 +79,44 @@ describe('approval gates on the reference per-team config', () => {
 
   it('refuses a resume whose approvers the config no longer lists', async () => {
     const { config, event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
+    const request = createApprovalRequest({
+      trigger,
+      invocation,
+      requester: 'Codertocat',
+      repository: event.repository ?? '',
+      number: event.number ?? 0,
+      headSha: event.headSha,
+      now: NOW
+    })
     const changed: Config = structuredClone(config)
     const binding = changed.triggers.find((t) => t.name === 'infra-pr-bot')?.commands.find((c) => c.key === 'apply')
     if (!binding) throw new Error('no /apply binding')
     binding.params = { ...binding.params, approvers: ['sre-oncall'] }
-    expect(checkApprovalAgainstConfig(request, changed)).toEqual({ ok: false, reason: `cannot resume request ${request.id}: the params of apply differ from the config's; ask again` })
+    expect(checkApprovalAgainstConfig(request, changed)).toEqual({
+      ok: false,
+      reason: `cannot resume request ${request.id}: the params of apply differ from the config's; ask again`
+    })
   })
 
   it.each([
     ['another target', { target: { kind: 'agent', name: 'infra-helper' } }, 'apply now runs flow:terraform-apply-flow, not agent:infra-helper'],
     ['another command', { key: 'destroy' }, "Trigger 'infra-pr-bot' no longer has the command destroy"],
-    ['other params', { params: { require_approval: true, approvers: ['platform-lead', 'sre-oncall'], workspace: 'prod' } }, "the params of apply differ from the config's"]
+    [
+      'other params',
+      { params: { require_approval: true, approvers: ['platform-lead', 'sre-oncall'], workspace: 'prod' } },
+      "the params of apply differ from the config's"
+    ]
   ])('refuses a state that names %s than the config', async (_name, change, reason) => {
     const { config, event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
+    const request = createApprovalRequest({
+      trigger,
+      invocation,
+      requester: 'Codertocat',
+      repository: event.repository ?? '',
+      number: event.number ?? 0,
+      headSha: event.headSha,
+      now: NOW
+    })
     const tampered = { ...request, invocation: { ...request.invocation, ...change } } as typeof request
     expect(checkApprovalAgainstConfig(tampered, config)).toEqual({ ok: false, reason: `cannot resume request ${request.id}: ${reason}; ask again` })
   })
@@ -89,7 +128,16 @@ describe('approval gates on the reference per-team config', () => {
     const paused = await runFlow(flow, ctx, fakePorts({ plan: { text: 'Ships api v2; migration 0042 is reversible.' } }))
     if (paused.status !== 'paused' || !paused.state || !paused.approval) throw new Error('the flow did not pause')
 
-    const request = createApprovalRequest({ trigger, invocation, requester: 'bob', repository: event.repository ?? '', number: 1, headSha: HEAD_SHA, now: NOW, flow: { state: paused.state, ask: paused.approval } })
+    const request = createApprovalRequest({
+      trigger,
+      invocation,
+      requester: 'bob',
+      repository: event.repository ?? '',
+      number: 1,
+      headSha: HEAD_SHA,
+      now: NOW,
+      flow: { state: paused.state, ask: paused.approval }
+    })
     expect(request.expiresAt).toBe('2025-06-02T10:00:00.000Z')
     const encoded = encodeApprovalState(request, STATE_KEY)
     const body = renderApprovalComment(encoded.state)
@@ -117,12 +165,29 @@ describe('renderApprovalComment after an answer', () => {
   it.each([
     ['denied', 'sre-oncall', '### ❌ Denied by @sre-oncall at 2025-06-02T10:00:00Z', 'it will not run.\n\n> change freeze'],
     ['denied', 'Codertocat', '### ❌ Withdrawn by @Codertocat', 'it will not run.'],
-    ['stale', 'platform-lead', '### ⚠️ Refused: the PR head changed', '@platform-lead answered `/approve` at 2025-06-02T10:00:00Z, but the pull request has new commits since the request, so nothing ran. Ask again with `/apply`.'],
+    [
+      'stale',
+      'platform-lead',
+      '### ⚠️ Refused: the PR head changed',
+      '@platform-lead answered `/approve` at 2025-06-02T10:00:00Z, but the pull request has new commits since the request, so nothing ran. Ask again with `/apply`.'
+    ],
     ['expired', 'platform-lead', '### ⌛ Expired', 'Ask again with `/apply`.']
   ] as const)('%s by %s', async (status, by, heading, tail) => {
     const { event, trigger, invocation } = await routePerTeam('issue_comment.created.terraform-aws-apply.json')
-    const request = createApprovalRequest({ trigger, invocation, requester: 'Codertocat', repository: event.repository ?? '', number: event.number ?? 0, headSha: event.headSha, now: NOW })
-    const text = renderApprovalComment({ ...request, status, decision: { by, at: '2025-06-02T10:00:00Z', note: status === 'denied' && by === 'sre-oncall' ? 'change freeze' : '' } })
+    const request = createApprovalRequest({
+      trigger,
+      invocation,
+      requester: 'Codertocat',
+      repository: event.repository ?? '',
+      number: event.number ?? 0,
+      headSha: event.headSha,
+      now: NOW
+    })
+    const text = renderApprovalComment({
+      ...request,
+      status,
+      decision: { by, at: '2025-06-02T10:00:00Z', note: status === 'denied' && by === 'sre-oncall' ? 'change freeze' : '' }
+    })
     expect(text.startsWith(heading)).toBe(true)
     expect(text).toContain('`/apply` (`flow:terraform-apply-flow`), requested by @Codertocat for commit `aaaaaaa`')
     expect(text).toContain(tail)

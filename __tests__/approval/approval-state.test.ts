@@ -20,7 +20,12 @@ function edit(body: string, from: string, to: string): string {
 
 function pausedFlowState(text: string): ApprovalState {
   return applyRequest({
-    flow: { flow: 'terraform-apply-flow', fingerprint: '0123456789abcdef', pausedAt: 'approve', decided: [{ id: 'plan', status: 'completed', output: { result: true, text }, detail: 'agent ran' }] },
+    flow: {
+      flow: 'terraform-apply-flow',
+      fingerprint: '0123456789abcdef',
+      pausedAt: 'approve',
+      decided: [{ id: 'plan', status: 'completed', output: { result: true, text }, detail: 'agent ran' }]
+    },
     message: 'Apply?'
   })
 }
@@ -35,14 +40,27 @@ describe('approval state in the request comment', () => {
 
   it('gives each request an 8-hex id of its own', () => {
     const base = applyRequest()
-    const later = createApprovalRequest({ trigger: base.trigger, invocation: base.invocation, requester: base.requester, repository: base.repository, number: 1, headSha: base.headSha, now: new Date('2025-06-02T09:00:01Z') })
+    const later = createApprovalRequest({
+      trigger: base.trigger,
+      invocation: base.invocation,
+      requester: base.requester,
+      repository: base.repository,
+      number: 1,
+      headSha: base.headSha,
+      now: new Date('2025-06-02T09:00:01Z')
+    })
     expect(base.id).toMatch(/^[0-9a-f]{8}$/)
     expect(later.id).toMatch(/^[0-9a-f]{8}$/)
     expect(later.id).not.toBe(base.id)
   })
 
   it.each([
-    ['an approver added', '"approvers":["platform-lead","sre-oncall"]', '"approvers":["platform-lead","sre-oncall","mallory"]', "was not sealed with this workflow's state-key"],
+    [
+      'an approver added',
+      '"approvers":["platform-lead","sre-oncall"]',
+      '"approvers":["platform-lead","sre-oncall","mallory"]',
+      "was not sealed with this workflow's state-key"
+    ],
     ['the status reset to pending', '"status":"pending"', '"status":"approved"', "was not sealed with this workflow's state-key"],
     ['the JSON broken', '"v":2', '"v":2,,', 'its state is not JSON'],
     ['another version', '"v":2', '"v":3', 'has version 3, and this github-agent reads version 2'],
@@ -59,9 +77,15 @@ describe('approval state in the request comment', () => {
   it('refuses a state sealed with another key, and one with a recomputed plain checksum', () => {
     const state = applyRequest()
     const key = `approval/${state.id}`
-    expect(decodeApprovalState(posted(state), key, 'another-key-0123456789abcdef')).toEqual({ ok: false, reason: expect.stringContaining("was not sealed with this workflow's state-key") })
+    expect(decodeApprovalState(posted(state), key, 'another-key-0123456789abcdef')).toEqual({
+      ok: false,
+      reason: expect.stringContaining("was not sealed with this workflow's state-key")
+    })
     const sum = createHash('sha256').update(canonicalJson(state)).digest('hex').slice(0, 16)
-    expect(decodeApprovalState(`x\n\n${markerBlock(key, { ...state, sum })}`, key, STATE_KEY)).toEqual({ ok: false, reason: expect.stringContaining('carries no seal from the state-key') })
+    expect(decodeApprovalState(`x\n\n${markerBlock(key, { ...state, sum })}`, key, STATE_KEY)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('carries no seal from the state-key')
+    })
   })
 
   it('refuses a version 1 state, saying it was never sealed', () => {
@@ -69,25 +93,39 @@ describe('approval state in the request comment', () => {
     const key = `approval/${state.id}`
     expect(decodeApprovalState(`x\n\n${markerBlock(key, { ...state, v: 1, sum: '0123456789abcdef' })}`, key, STATE_KEY)).toEqual({
       ok: false,
-      reason: expect.stringContaining('has version 1 (an earlier github-agent wrote it without a state-key seal), and this github-agent reads version 2; ask again')
+      reason: expect.stringContaining(
+        'has version 1 (an earlier github-agent wrote it without a state-key seal), and this github-agent reads version 2; ask again'
+      )
     })
   })
 
   it('reads nothing without a state-key', () => {
     const state = applyRequest()
-    expect(decodeApprovalState(posted(state), `approval/${state.id}`, '')).toEqual({ ok: false, reason: expect.stringContaining('approvals need the state-key input') })
+    expect(decodeApprovalState(posted(state), `approval/${state.id}`, '')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('approvals need the state-key input')
+    })
     expect(() => encodeApprovalState(state, '')).toThrow(/needs the state-key input/)
   })
 
   it('refuses a correctly sealed state of the wrong shape', () => {
     // Even a sealed state must have the shape the runner can use.
-    const bad = { ...applyRequest(), invocation: { via: 'command', key: 'apply', args: '', target: { kind: 'shell', name: 'x' }, params: {} } } as unknown as ApprovalState
+    const bad = {
+      ...applyRequest(),
+      invocation: { via: 'command', key: 'apply', args: '', target: { kind: 'shell', name: 'x' }, params: {} }
+    } as unknown as ApprovalState
     const body = `x\n\n${markerBlock(`approval/${bad.id}`, encodeApprovalState(bad, STATE_KEY).payload)}`
-    expect(decodeApprovalState(body, `approval/${bad.id}`, STATE_KEY)).toEqual({ ok: false, reason: expect.stringContaining('its hidden state is not valid (invocation.target.kind: ') })
+    expect(decodeApprovalState(body, `approval/${bad.id}`, STATE_KEY)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('its hidden state is not valid (invocation.target.kind: ')
+    })
   })
 
   it('refuses a body with no marker for the key', () => {
-    expect(decodeApprovalState('just text', 'approval/12345678', STATE_KEY)).toEqual({ ok: false, reason: 'approval request 12345678: the comment has no approval marker' })
+    expect(decodeApprovalState('just text', 'approval/12345678', STATE_KEY)).toEqual({
+      ok: false,
+      reason: 'approval request 12345678: the comment has no approval marker'
+    })
   })
 
   it('cuts long outputs of earlier nodes so the marker fits, and says so', () => {

@@ -5,7 +5,16 @@ import { stateKeyRefusal } from '../../src/approval/create-approval-request.js'
 import type { Config } from '../../src/config/types.js'
 import { answer, applyRequest, facts, NEW_SHA, REPO, SHA, thread } from './builders.js'
 
-type Case = [string, ApprovalState, ApprovalAnswer, ApproverFacts, string | null, 'resume' | 'cancel' | 'refuse' | 'keep', string, ApprovalState['status'] | null]
+type Case = [
+  string,
+  ApprovalState,
+  ApprovalAnswer,
+  ApproverFacts,
+  string | null,
+  'resume' | 'cancel' | 'refuse' | 'keep',
+  string,
+  ApprovalState['status'] | null
+]
 
 const anyWriter = applyRequest({ approvers: [] })
 const withTeam = applyRequest({ approvers: ['platform-lead', 'team:myorg/SRE'] })
@@ -13,34 +22,259 @@ const withTeam = applyRequest({ approvers: ['platform-lead', 'team:myorg/SRE'] }
 const cases: Case[] = [
   ['a listed approver approves', applyRequest(), answer('platform-lead'), facts(), SHA, 'resume', '@platform-lead approved request', 'approved'],
   ['approvers are matched without regard to case', applyRequest(), answer('SRE-OnCall'), facts(), SHA, 'resume', '@SRE-OnCall approved request', 'approved'],
-  ['the requester cannot approve their own request, even when listed', applyRequest({ requester: 'platform-lead' }), answer('platform-lead'), facts(), SHA, 'refuse', '@platform-lead asked for this and cannot approve their own request', null],
-  ['a stranger cannot approve', applyRequest(), answer('mallory'), facts({ permission: 'admin' }), SHA, 'refuse', '@mallory is not one of the approvers (platform-lead, sre-oncall)', null],
-  ['an approval after a new push is refused and the request goes stale', applyRequest(), answer('platform-lead'), facts(), NEW_SHA, 'refuse', 'the PR head changed from aaaaaaa to ccccccc after the request', 'stale'],
+  [
+    'the requester cannot approve their own request, even when listed',
+    applyRequest({ requester: 'platform-lead' }),
+    answer('platform-lead'),
+    facts(),
+    SHA,
+    'refuse',
+    '@platform-lead asked for this and cannot approve their own request',
+    null
+  ],
+  [
+    'a stranger cannot approve',
+    applyRequest(),
+    answer('mallory'),
+    facts({ permission: 'admin' }),
+    SHA,
+    'refuse',
+    '@mallory is not one of the approvers (platform-lead, sre-oncall)',
+    null
+  ],
+  [
+    'an approval after a new push is refused and the request goes stale',
+    applyRequest(),
+    answer('platform-lead'),
+    facts(),
+    NEW_SHA,
+    'refuse',
+    'the PR head changed from aaaaaaa to ccccccc after the request',
+    'stale'
+  ],
   ['a stranger cannot make a request stale', applyRequest(), answer('mallory'), facts(), NEW_SHA, 'refuse', '@mallory is not one of the approvers', null],
-  ['a listed approver denies', applyRequest(), answer('sre-oncall', 'deny', { note: 'change freeze' }), facts(), SHA, 'cancel', '@sre-oncall denied request', 'denied'],
+  [
+    'a listed approver denies',
+    applyRequest(),
+    answer('sre-oncall', 'deny', { note: 'change freeze' }),
+    facts(),
+    SHA,
+    'cancel',
+    '@sre-oncall denied request',
+    'denied'
+  ],
   ['a deny after a new push still cancels', applyRequest(), answer('sre-oncall', 'deny'), facts(), NEW_SHA, 'cancel', '@sre-oncall denied request', 'denied'],
-  ['the requester may withdraw their own request', applyRequest(), answer('codertocat', 'deny'), facts(), SHA, 'cancel', '@codertocat withdrew request', 'denied'],
+  [
+    'the requester may withdraw their own request',
+    applyRequest(),
+    answer('codertocat', 'deny'),
+    facts(),
+    SHA,
+    'cancel',
+    '@codertocat withdrew request',
+    'denied'
+  ],
   ['a stranger cannot deny', applyRequest(), answer('mallory', 'deny'), facts(), SHA, 'refuse', '@mallory is not one of the approvers', null],
-  ['a member of a listed team approves', withTeam, answer('dana'), facts({ teams: { 'myorg/sre': true } }), SHA, 'resume', '@dana approved request', 'approved'],
-  ['a non-member of a listed team is refused', withTeam, answer('dana'), facts({ teams: { 'myorg/sre': false } }), SHA, 'refuse', '@dana is not one of the approvers (platform-lead, team:myorg/SRE)', null],
-  ['an unread team membership refuses, saying so', withTeam, answer('dana'), facts({ teams: {} }), SHA, 'refuse', '(membership of team:myorg/SRE could not be read)', null],
-  ['a bot is no team member', withTeam, answer('ci[bot]', 'approve', { senderIsBot: true }), facts({ teams: { 'myorg/sre': true } }), SHA, 'refuse', 'is not one of the approvers', null],
-  ['with no approvers, anyone with write may approve', anyWriter, answer('erin'), facts({ permission: 'write' }), SHA, 'resume', '@erin approved request', 'approved'],
-  ['with no approvers, read permission is not enough', anyWriter, answer('erin'), facts({ permission: 'read' }), SHA, 'refuse', '@erin has read permission; answering this request needs write', null],
-  ['with no approvers, an unreadable permission refuses', anyWriter, answer('erin'), facts({ permission: null, permissionError: 'HTTP 403' }), SHA, 'refuse', "could not read @erin's repository permission (HTTP 403)", null],
-  ['with no approvers, a bot cannot approve', anyWriter, answer('deploy-bot', 'approve', { senderIsBot: true }), facts({ permission: 'admin' }), SHA, 'refuse', '@deploy-bot is a bot', null],
-  ['with no approvers, the requester still cannot approve', anyWriter, answer('Codertocat'), facts({ permission: 'admin' }), SHA, 'refuse', 'cannot approve their own request', null],
-  ['a request approved before is not resumed twice', applyRequest({ status: 'approved', decision: { by: 'sre-oncall', at: '2025-06-02T09:30:00Z', note: '' } }), answer('platform-lead'), facts(), SHA, 'refuse', 'is no longer pending: it was approved by @sre-oncall', null],
-  ['a denied request cannot be approved', applyRequest({ status: 'denied' }), answer('platform-lead'), facts(), SHA, 'refuse', 'is no longer pending: it was denied', null],
-  ['a request past its time expires', applyRequest({ expiresAt: '2025-06-02T09:30:00Z' }), answer('platform-lead'), facts(), SHA, 'refuse', 'expired at 2025-06-02T09:30:00Z; ask again', 'expired'],
-  ['a request that records no head commit is refused on a PR', applyRequest({ headSha: null }), answer('platform-lead'), facts(), SHA, 'refuse', 'the request records no head commit', null],
-  ['a PR whose head is unknown in this run is refused', applyRequest(), answer('platform-lead'), facts(), null, 'refuse', 'the head commit of the pull request is not known', null],
-  ['a withdrawal by an approver leaves the request pending', applyRequest(), answer('platform-lead', 'withdraw', { words: '/approve cancel' }), facts(), SHA, 'keep', '/approve cancel by @platform-lead withdraws an approval, and nothing was approved; request', null],
-  ['a withdrawal by a stranger changes nothing either', applyRequest(), answer('mallory', 'withdraw', { words: '/remove-approve' }), facts(), SHA, 'keep', 'is still pending (answer /deny to cancel it)', null],
-  ["a listed approver outside the Trigger's allowed_users is refused", applyRequest(), answer('sre-oncall'), facts({ allowedUsers: ['platform-lead'] }), SHA, 'refuse', "@sre-oncall is not in the allowed_users of Trigger 'infra-pr-bot' (platform-lead)", null],
-  ['with no approvers, a writer outside allowed_users is refused', anyWriter, answer('erin'), facts({ allowedUsers: ['alice', 'team:myorg/sre'], teams: { 'myorg/sre': false } }), SHA, 'refuse', "@erin is not in the allowed_users of Trigger 'infra-pr-bot'", null],
-  ['a member of a team in allowed_users may approve', anyWriter, answer('erin'), facts({ allowedUsers: ['alice', 'team:myorg/sre'], teams: { 'myorg/sre': true } }), SHA, 'resume', '@erin approved request', 'approved'],
-  ['a deny from outside allowed_users is refused', applyRequest(), answer('sre-oncall', 'deny'), facts({ allowedUsers: ['platform-lead'] }), SHA, 'refuse', 'is not in the allowed_users', null]
+  [
+    'a member of a listed team approves',
+    withTeam,
+    answer('dana'),
+    facts({ teams: { 'myorg/sre': true } }),
+    SHA,
+    'resume',
+    '@dana approved request',
+    'approved'
+  ],
+  [
+    'a non-member of a listed team is refused',
+    withTeam,
+    answer('dana'),
+    facts({ teams: { 'myorg/sre': false } }),
+    SHA,
+    'refuse',
+    '@dana is not one of the approvers (platform-lead, team:myorg/SRE)',
+    null
+  ],
+  [
+    'an unread team membership refuses, saying so',
+    withTeam,
+    answer('dana'),
+    facts({ teams: {} }),
+    SHA,
+    'refuse',
+    '(membership of team:myorg/SRE could not be read)',
+    null
+  ],
+  [
+    'a bot is no team member',
+    withTeam,
+    answer('ci[bot]', 'approve', { senderIsBot: true }),
+    facts({ teams: { 'myorg/sre': true } }),
+    SHA,
+    'refuse',
+    'is not one of the approvers',
+    null
+  ],
+  [
+    'with no approvers, anyone with write may approve',
+    anyWriter,
+    answer('erin'),
+    facts({ permission: 'write' }),
+    SHA,
+    'resume',
+    '@erin approved request',
+    'approved'
+  ],
+  [
+    'with no approvers, read permission is not enough',
+    anyWriter,
+    answer('erin'),
+    facts({ permission: 'read' }),
+    SHA,
+    'refuse',
+    '@erin has read permission; answering this request needs write',
+    null
+  ],
+  [
+    'with no approvers, an unreadable permission refuses',
+    anyWriter,
+    answer('erin'),
+    facts({ permission: null, permissionError: 'HTTP 403' }),
+    SHA,
+    'refuse',
+    "could not read @erin's repository permission (HTTP 403)",
+    null
+  ],
+  [
+    'with no approvers, a bot cannot approve',
+    anyWriter,
+    answer('deploy-bot', 'approve', { senderIsBot: true }),
+    facts({ permission: 'admin' }),
+    SHA,
+    'refuse',
+    '@deploy-bot is a bot',
+    null
+  ],
+  [
+    'with no approvers, the requester still cannot approve',
+    anyWriter,
+    answer('Codertocat'),
+    facts({ permission: 'admin' }),
+    SHA,
+    'refuse',
+    'cannot approve their own request',
+    null
+  ],
+  [
+    'a request approved before is not resumed twice',
+    applyRequest({ status: 'approved', decision: { by: 'sre-oncall', at: '2025-06-02T09:30:00Z', note: '' } }),
+    answer('platform-lead'),
+    facts(),
+    SHA,
+    'refuse',
+    'is no longer pending: it was approved by @sre-oncall',
+    null
+  ],
+  [
+    'a denied request cannot be approved',
+    applyRequest({ status: 'denied' }),
+    answer('platform-lead'),
+    facts(),
+    SHA,
+    'refuse',
+    'is no longer pending: it was denied',
+    null
+  ],
+  [
+    'a request past its time expires',
+    applyRequest({ expiresAt: '2025-06-02T09:30:00Z' }),
+    answer('platform-lead'),
+    facts(),
+    SHA,
+    'refuse',
+    'expired at 2025-06-02T09:30:00Z; ask again',
+    'expired'
+  ],
+  [
+    'a request that records no head commit is refused on a PR',
+    applyRequest({ headSha: null }),
+    answer('platform-lead'),
+    facts(),
+    SHA,
+    'refuse',
+    'the request records no head commit',
+    null
+  ],
+  [
+    'a PR whose head is unknown in this run is refused',
+    applyRequest(),
+    answer('platform-lead'),
+    facts(),
+    null,
+    'refuse',
+    'the head commit of the pull request is not known',
+    null
+  ],
+  [
+    'a withdrawal by an approver leaves the request pending',
+    applyRequest(),
+    answer('platform-lead', 'withdraw', { words: '/approve cancel' }),
+    facts(),
+    SHA,
+    'keep',
+    '/approve cancel by @platform-lead withdraws an approval, and nothing was approved; request',
+    null
+  ],
+  [
+    'a withdrawal by a stranger changes nothing either',
+    applyRequest(),
+    answer('mallory', 'withdraw', { words: '/remove-approve' }),
+    facts(),
+    SHA,
+    'keep',
+    'is still pending (answer /deny to cancel it)',
+    null
+  ],
+  [
+    "a listed approver outside the Trigger's allowed_users is refused",
+    applyRequest(),
+    answer('sre-oncall'),
+    facts({ allowedUsers: ['platform-lead'] }),
+    SHA,
+    'refuse',
+    "@sre-oncall is not in the allowed_users of Trigger 'infra-pr-bot' (platform-lead)",
+    null
+  ],
+  [
+    'with no approvers, a writer outside allowed_users is refused',
+    anyWriter,
+    answer('erin'),
+    facts({ allowedUsers: ['alice', 'team:myorg/sre'], teams: { 'myorg/sre': false } }),
+    SHA,
+    'refuse',
+    "@erin is not in the allowed_users of Trigger 'infra-pr-bot'",
+    null
+  ],
+  [
+    'a member of a team in allowed_users may approve',
+    anyWriter,
+    answer('erin'),
+    facts({ allowedUsers: ['alice', 'team:myorg/sre'], teams: { 'myorg/sre': true } }),
+    SHA,
+    'resume',
+    '@erin approved request',
+    'approved'
+  ],
+  [
+    'a deny from outside allowed_users is refused',
+    applyRequest(),
+    answer('sre-oncall', 'deny'),
+    facts({ allowedUsers: ['platform-lead'] }),
+    SHA,
+    'refuse',
+    'is not in the allowed_users',
+    null
+  ]
 ]
 
 describe('decideApproval', () => {
@@ -53,7 +287,9 @@ describe('decideApproval', () => {
   })
 
   it('keeps the deny note in the updated state', () => {
-    expect(decideApproval(applyRequest(), answer('sre-oncall', 'deny', { note: 'change freeze' }), facts(), thread()).state?.decision?.note).toBe('change freeze')
+    expect(decideApproval(applyRequest(), answer('sre-oncall', 'deny', { note: 'change freeze' }), facts(), thread()).state?.decision?.note).toBe(
+      'change freeze'
+    )
   })
 
   it.each([

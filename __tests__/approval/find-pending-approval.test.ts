@@ -18,7 +18,11 @@ const newer = applyRequest({ id: '22222222', requestedAt: '2025-06-02T09:00:00.0
 
 describe('findPendingApproval', () => {
   it('finds the newest pending request and lists the others', () => {
-    const comments = [comment(older, '2025-06-01T09:00:00Z'), { id: 1, body: 'unrelated', author: 'alice', authorType: 'User' }, comment(newer, '2025-06-02T09:00:00Z')]
+    const comments = [
+      comment(older, '2025-06-01T09:00:00Z'),
+      { id: 1, body: 'unrelated', author: 'alice', authorType: 'User' },
+      comment(newer, '2025-06-02T09:00:00Z')
+    ]
     const found = findPendingApproval(comments, own)
     expect(found).toMatchObject({ found: true, key: 'approval/22222222', state: { id: '22222222' }, otherPending: ['11111111'] })
   })
@@ -52,18 +56,27 @@ describe('findPendingApproval', () => {
   })
 
   it('reads no comment at all when the action does not know its own login', () => {
-    expect(findPendingApproval([comment(newer, '2025-06-02T09:00:00Z')], { ...own, ownLogin: null })).toEqual({ found: false, reason: 'there is no pending approval request on this pull request' })
+    expect(findPendingApproval([comment(newer, '2025-06-02T09:00:00Z')], { ...own, ownLogin: null })).toEqual({
+      found: false,
+      reason: 'there is no pending approval request on this pull request'
+    })
   })
 
   it('refuses an edited request with the reason, and still finds an older intact one', () => {
     const edited = comment(newer, '2025-06-02T09:00:00Z')
     edited.body = edited.body.replace('"sre-oncall"', '"mallory"')
-    expect(findPendingApproval([edited], own)).toEqual({ found: false, reason: expect.stringContaining("approval request 22222222: its state was not sealed with this workflow's state-key") })
+    expect(findPendingApproval([edited], own)).toEqual({
+      found: false,
+      reason: expect.stringContaining("approval request 22222222: its state was not sealed with this workflow's state-key")
+    })
     expect(findPendingApproval([comment(older, '2025-06-01T09:00:00Z'), edited], own)).toMatchObject({ found: true, state: { id: '11111111' } })
   })
 
   it('says when a named request does not exist', () => {
-    expect(findPendingApproval([comment(newer, '2025-06-02T09:00:00Z')], { ...own, id: 'deadbeef' })).toEqual({ found: false, reason: 'there is no approval request deadbeef written by @github-actions[bot] on this pull request' })
+    expect(findPendingApproval([comment(newer, '2025-06-02T09:00:00Z')], { ...own, id: 'deadbeef' })).toEqual({
+      found: false,
+      reason: 'there is no approval request deadbeef written by @github-actions[bot] on this pull request'
+    })
   })
 })
 

@@ -26,12 +26,22 @@ export function perTeamConfig(): Promise<Config> {
 
 /** `issue_comment.created.api-server-deploy-production.json` and its siblings, on a PR based on main. */
 export function perTeamEvent(file: string): EventContext {
-  const payload = JSON.parse(readFileSync(path.join(EXAMPLE, 'events', file), 'utf8')) as { issue: { number: number; title: string; state: string; html_url: string; user: { login: string } } }
+  const payload = JSON.parse(readFileSync(path.join(EXAMPLE, 'events', file), 'utf8')) as {
+    issue: { number: number; title: string; state: string; html_url: string; user: { login: string } }
+  }
   const event = buildEventContext('issue_comment', payload)
   const { issue } = payload
   return withPullRequest(
     event,
-    pullInfo({ number: issue.number, title: issue.title, baseRef: 'main', headSha: HEAD_SHA, htmlUrl: issue.html_url, author: issue.user.login, repository: event.repository })
+    pullInfo({
+      number: issue.number,
+      title: issue.title,
+      baseRef: 'main',
+      headSha: HEAD_SHA,
+      htmlUrl: issue.html_url,
+      author: issue.user.login,
+      repository: event.repository
+    })
   )
 }
 

@@ -153,9 +153,19 @@ spec:
 `
     })
     expect(errors(config)).toEqual([])
-    expect(warnings(config).filter((d) => d.field).map((d) => [where(d), d.message])).toEqual([
-      ['warning aof/a.yaml:5 spec.tools[0]', 'a Shell tool cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped'],
-      ["warning aof/a.yaml:8 spec.tools[1]", "MCP tool 'create_issue' cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped"]
+    expect(
+      warnings(config)
+        .filter((d) => d.field)
+        .map((d) => [where(d), d.message])
+    ).toEqual([
+      [
+        'warning aof/a.yaml:5 spec.tools[0]',
+        'a Shell tool cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped'
+      ],
+      [
+        'warning aof/a.yaml:8 spec.tools[1]',
+        "MCP tool 'create_issue' cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped"
+      ]
     ])
     expect(config.agents.a?.tools.map((t) => t.name)).toEqual(['github_post_comment'])
   })

@@ -75,7 +75,10 @@ describe('DaemonConfig', () => {
       ['notice aof/daemon.yaml:6 spec.server', 'ignored in a job: server (no HTTP server runs in a job; GitHub Actions delivers each event to the workflow)'],
       ['notice aof/daemon.yaml:9 spec.platforms.slack', 'ignored in a job: platforms.slack (only GitHub events reach a GitHub Action)'],
       ['notice aof/daemon.yaml:12 spec.platforms.github.token_env', 'ignored in a job: platforms.github.token_env (the action uses its github-token input)'],
-      ['notice aof/daemon.yaml:13 spec.platforms.github.webhook_secret', 'ignored in a job: webhook_secret (GitHub delivers the event to the job; there is no webhook to verify)'],
+      [
+        'notice aof/daemon.yaml:13 spec.platforms.github.webhook_secret',
+        'ignored in a job: webhook_secret (GitHub delivers the event to the job; there is no webhook to verify)'
+      ],
       [
         'warning aof/daemon.yaml:14 spec.platforms.github.allowed_repos',
         "platforms.github.allowed_repos is not applied by github-agent; list the repositories in each Trigger's spec.config.repositories instead"
@@ -186,7 +189,9 @@ describe('config-path', () => {
 
   it('refuses a config-path outside the repository', async () => {
     const config = await load({}, {}, '../elsewhere')
-    expect(errors(config).map((d) => d.message)).toEqual(["config-path '../elsewhere' is outside the repository; it must be a path inside it, e.g. .github/aof"])
+    expect(errors(config).map((d) => d.message)).toEqual([
+      "config-path '../elsewhere' is outside the repository; it must be a path inside it, e.g. .github/aof"
+    ])
   })
 
   it('reads directories down to 8 levels and warns about deeper ones (a symlink loop?)', async () => {

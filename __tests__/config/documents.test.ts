@@ -13,7 +13,11 @@ describe('documents', () => {
   it('skips a document with another apiVersion, with a warning at apiVersion', async () => {
     const config = await load({ 'aof/a.yaml': agent('example.com/v2') })
     expect(config.agents).toEqual({})
-    expect(warnings(config).filter((d) => d.field).map((d) => [where(d), d.message])).toEqual([
+    expect(
+      warnings(config)
+        .filter((d) => d.field)
+        .map((d) => [where(d), d.message])
+    ).toEqual([
       [
         'warning aof/a.yaml:1 apiVersion',
         'apiVersion "example.com/v2" is not an AOF version, so this Agent is skipped; expected aof.dev/v1, aof.dev/v1alpha1, aof.sh/v1alpha1, aof.agenticops.org/v1alpha1'
@@ -36,8 +40,15 @@ describe('documents', () => {
 
   it('warns about a misspelt AOF kind', async () => {
     const config = await load({ 'aof/t.yaml': 'apiVersion: aof.dev/v1\nkind: Trigerr\nmetadata: {name: t}\n' })
-    expect(warnings(config).filter((d) => d.field).map((d) => [where(d), d.message])).toEqual([
-      ['warning aof/t.yaml:2 kind', 'kind Trigerr is not one github-agent reads, so the document is skipped; expected Trigger, Agent, AgentFleet, AgentFlow or DaemonConfig']
+    expect(
+      warnings(config)
+        .filter((d) => d.field)
+        .map((d) => [where(d), d.message])
+    ).toEqual([
+      [
+        'warning aof/t.yaml:2 kind',
+        'kind Trigerr is not one github-agent reads, so the document is skipped; expected Trigger, Agent, AgentFleet, AgentFlow or DaemonConfig'
+      ]
     ])
   })
 
@@ -86,7 +97,10 @@ spec:
 `
     })
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([
-      ['error aof/x.yaml:9 spec.commands["/p"].params.__proto__', 'the key __proto__ is not allowed in spec.commands["/p"].params (it names JavaScript\'s object prototype); rename or remove it'],
+      [
+        'error aof/x.yaml:9 spec.commands["/p"].params.__proto__',
+        'the key __proto__ is not allowed in spec.commands["/p"].params (it names JavaScript\'s object prototype); rename or remove it'
+      ],
       ['error aof/x.yaml:14 spec.__proto__', "the key __proto__ is not allowed in spec (it names JavaScript's object prototype); rename or remove it"]
     ])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -111,16 +125,32 @@ describe('YAML oddities', () => {
     expect(emitted).not.toHaveBeenCalled()
     emitted.mockRestore()
     expect(errors(config)).toEqual([])
-    expect(warnings(config).filter((d) => d.field).map(where)).toEqual(['warning aof/x.yaml:3 spec["[ a, b ]"]'])
+    expect(
+      warnings(config)
+        .filter((d) => d.field)
+        .map(where)
+    ).toEqual(['warning aof/x.yaml:3 spec["[ a, b ]"]'])
   })
 })
 
 describe('values named like Object.prototype members', () => {
   it.each([
     ['a trigger type', 'kind: Trigger\nmetadata: {name: t}\nspec:\n  type: constructor\n', 'error aof/x.yaml:4 spec.type'],
-    ['a fleet mode', 'kind: AgentFleet\nmetadata: {name: f}\nspec:\n  agents: [{name: a, spec: {}}]\n  coordination: {mode: toString}\n', 'error aof/x.yaml:5 spec.coordination.mode'],
-    ['a fleet strategy', 'kind: AgentFleet\nmetadata: {name: f}\nspec:\n  agents: [{name: a, spec: {}}]\n  strategy: constructor\n', 'error aof/x.yaml:5 spec.strategy'],
-    ['a flow node type', 'kind: AgentFlow\nmetadata: {name: f}\nspec:\n  nodes:\n    - {id: n, type: hasOwnProperty}\n', 'error aof/x.yaml:5 spec.nodes[0].type'],
+    [
+      'a fleet mode',
+      'kind: AgentFleet\nmetadata: {name: f}\nspec:\n  agents: [{name: a, spec: {}}]\n  coordination: {mode: toString}\n',
+      'error aof/x.yaml:5 spec.coordination.mode'
+    ],
+    [
+      'a fleet strategy',
+      'kind: AgentFleet\nmetadata: {name: f}\nspec:\n  agents: [{name: a, spec: {}}]\n  strategy: constructor\n',
+      'error aof/x.yaml:5 spec.strategy'
+    ],
+    [
+      'a flow node type',
+      'kind: AgentFlow\nmetadata: {name: f}\nspec:\n  nodes:\n    - {id: n, type: hasOwnProperty}\n',
+      'error aof/x.yaml:5 spec.nodes[0].type'
+    ],
     ['a kind', 'apiVersion: aof.dev/v1\nkind: constructor\n', 'warning aof/x.yaml:2 kind']
   ])('are not mistaken for known names: %s', async (_name, yaml, expected) => {
     const config = await load({ 'aof/x.yaml': yaml })

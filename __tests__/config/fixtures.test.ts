@@ -11,7 +11,8 @@ import { errors, where } from './memory-source.js'
 const REPO = path.resolve(import.meta.dirname, '../..')
 const DIR = '__fixtures__/config'
 
-const loadFixture = (name: string, env: Record<string, string> = {}): Promise<Config> => loadConfig(createWorkspaceSource(REPO), `${DIR}/${name}`, env, checkFlow)
+const loadFixture = (name: string, env: Record<string, string> = {}): Promise<Config> =>
+  loadConfig(createWorkspaceSource(REPO), `${DIR}/${name}`, env, checkFlow)
 
 /** `severity file:line:column field | message` */
 const summary = (config: Config) => config.diagnostics.map((d) => `${where(d)}:${d.column ?? '-'} | ${d.message}`)
@@ -133,7 +134,7 @@ describe('evil/ (copied to a temporary workspace with a 5 MB file and a symlink 
       'error deep-nesting.yaml:5 -:829 | YAML is nested too deeply to read',
       'error huge.yaml:1 -:- | file is 5.2 MB; config files over 250 KB are not read (an AOF config file is a few KB)',
       "error proto.yaml:9 spec.config.__proto__:5 | the key __proto__ is not allowed in spec.config (it names JavaScript's object prototype); rename or remove it",
-      "error proto.yaml:13 spec.commands[\"/x\"].agent:14 | command /x → agent 'constructor' is not defined; defined agents: ok",
+      'error proto.yaml:13 spec.commands["/x"].agent:14 | command /x → agent \'constructor\' is not defined; defined agents: ok',
       'error proto.yaml:15 spec.commands["/x"].params.__proto__:9 | the key __proto__ is not allowed in spec.commands["/x"].params (it names JavaScript\'s object prototype); rename or remove it'
     ])
   })

@@ -40,7 +40,12 @@ describe('AgentFlow', () => {
     expect(config.flows.f).toEqual({
       name: 'f',
       nodes: [
-        { id: 'review', type: 'Agent', config: { agent: 'code-reviewer', input: 'PR ${event.metadata.pr_number} by ${event}, run 7' }, location: { file: 'aof/f.yaml', line: 7, column: 7 } },
+        {
+          id: 'review',
+          type: 'Agent',
+          config: { agent: 'code-reviewer', input: 'PR ${event.metadata.pr_number} by ${event}, run 7' },
+          location: { file: 'aof/f.yaml', line: 7, column: 7 }
+        },
         { id: 'ok', type: 'Approval', config: { message: 'Ship it?', timeout_seconds: 60 }, location: { file: 'aof/f.yaml', line: 12, column: 7 } },
         { id: 'many', type: 'Fleet', config: { fleet: 'review-fleet' }, location: { file: 'aof/f.yaml', line: 15, column: 7 } }
       ],
@@ -55,9 +60,18 @@ describe('AgentFlow', () => {
 
   it.each([
     ['Script', 'Script nodes run shell commands; github-agent does not run shell in a job. Use an Action node or a workflow step after this action.'],
-    ['Transform', 'Transform nodes run a shell script (config.script); github-agent does not run shell in a job. Use an Action node or a workflow step after this action.'],
-    ['Slack', 'Slack nodes post to Slack, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Slack step in the workflow.'],
-    ['Discord', 'Discord nodes post to Discord, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Discord step in the workflow.'],
+    [
+      'Transform',
+      'Transform nodes run a shell script (config.script); github-agent does not run shell in a job. Use an Action node or a workflow step after this action.'
+    ],
+    [
+      'Slack',
+      'Slack nodes post to Slack, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Slack step in the workflow.'
+    ],
+    [
+      'Discord',
+      'Discord nodes post to Discord, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Discord step in the workflow.'
+    ],
     ['HTTP', 'HTTP nodes call arbitrary URLs, which github-agent does not do from a job. Use a workflow step after this action.'],
     ['Wait', 'Wait nodes sleep inside the flow and would hold a runner for the whole wait. Use an Approval node, or a scheduled workflow.']
   ])('refuses a %s node, naming the node and why', async (type, why) => {
@@ -67,18 +81,19 @@ describe('AgentFlow', () => {
 
   it.each(['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel'])('accepts a %s node type', async (type) => {
     const config =
-      { Agent: '{agent: code-reviewer}', Fleet: '{fleet: review-fleet}', Conditional: '{condition: "true"}', Action: '{action: workflow_dispatch, workflow: deploy.yml}' }[type] ?? '{}'
+      {
+        Agent: '{agent: code-reviewer}',
+        Fleet: '{fleet: review-fleet}',
+        Conditional: '{condition: "true"}',
+        Action: '{action: workflow_dispatch, workflow: deploy.yml}'
+      }[type] ?? '{}'
     const loaded = await withLibrary(flow(`  nodes:\n    - id: n\n      type: ${type}\n      config: ${config}\n`))
     expect(errors(loaded)).toEqual([])
   })
 
   const cases: [string, string, string[]][] = [
     ['an unknown node type', '  nodes:\n    - id: n\n      type: Shell\n', ['error aof/f.yaml:8 spec.nodes[0].type']],
-    [
-      'a node id used twice',
-      '  nodes:\n    - id: n\n      type: End\n    - id: n\n      type: End\n',
-      ['error aof/f.yaml:9 spec.nodes[1].id']
-    ],
+    ['a node id used twice', '  nodes:\n    - id: n\n      type: End\n    - id: n\n      type: End\n', ['error aof/f.yaml:9 spec.nodes[1].id']],
     [
       'connections to and from nodes that do not exist',
       '  nodes:\n    - id: n\n      type: End\n  connections:\n    - from: nowhere\n      to: n\n    - from: n\n      to: void\n',
@@ -118,21 +133,21 @@ describe('AgentFlow', () => {
 describe('AgentFlow checks that need the whole flow', () => {
   it('refuses a cycle at load time, naming the flow', async () => {
     const config = await load({
-        'aof/loop.yaml': [
-          'apiVersion: aof.dev/v1',
-          'kind: AgentFlow',
-          'metadata: {name: loop}',
-          'spec:',
-          '  nodes:',
-          '    - {id: a, type: Response, config: {message: a}}',
-          '    - {id: b, type: Response, config: {message: b}}',
-          '  connections:',
-          '    - {from: start, to: a}',
-          '    - {from: a, to: b}',
-          '    - {from: b, to: a}',
-          ''
-        ].join('\n')
-      })
+      'aof/loop.yaml': [
+        'apiVersion: aof.dev/v1',
+        'kind: AgentFlow',
+        'metadata: {name: loop}',
+        'spec:',
+        '  nodes:',
+        '    - {id: a, type: Response, config: {message: a}}',
+        '    - {id: b, type: Response, config: {message: b}}',
+        '  connections:',
+        '    - {from: start, to: a}',
+        '    - {from: a, to: b}',
+        '    - {from: b, to: a}',
+        ''
+      ].join('\n')
+    })
     const found = config.diagnostics.filter((d) => d.severity === 'error')
     const problems = found.filter((d) => d.severity === 'error')
     expect(problems).toHaveLength(1)

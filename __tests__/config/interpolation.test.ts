@@ -46,7 +46,10 @@ spec:
   })
 
   it('turns $${VAR} into a literal ${VAR} without looking it up', async () => {
-    const config = await load({ 'aof/a.yaml': 'kind: Agent\nmetadata: {name: a}\nspec:\n  instructions: "echo $${PR_NUMBER} ${X}"\n' }, { X: 'x', PR_NUMBER: '9' })
+    const config = await load(
+      { 'aof/a.yaml': 'kind: Agent\nmetadata: {name: a}\nspec:\n  instructions: "echo $${PR_NUMBER} ${X}"\n' },
+      { X: 'x', PR_NUMBER: '9' }
+    )
     expect(errors(config)).toEqual([])
     expect(config.agents.a?.instructions).toBe('echo ${PR_NUMBER} x')
   })
@@ -59,7 +62,10 @@ spec:
 
   it('does not interpolate keys', async () => {
     const config = await load(
-      { 'aof/t.yaml': 'kind: Trigger\nmetadata: {name: t}\nspec:\n  type: GitHub\n  commands:\n    /${CMD}: {agent: a}\n---\nkind: Agent\nmetadata: {name: a}\nspec: {}\n' },
+      {
+        'aof/t.yaml':
+          'kind: Trigger\nmetadata: {name: t}\nspec:\n  type: GitHub\n  commands:\n    /${CMD}: {agent: a}\n---\nkind: Agent\nmetadata: {name: a}\nspec: {}\n'
+      },
       { CMD: 'x' }
     )
     expect(config.triggers[0]?.commands[0]?.key).toBe('${CMD}')
@@ -68,13 +74,18 @@ spec:
   it('says nothing about an unset variable in an unknown field beyond the unknown-field warning', async () => {
     const config = await load({ 'aof/t.yaml': 'kind: Trigger\nmetadata: {name: t}\nspec:\n  type: GitHub\n  config:\n    bot_token: ${SLACK_BOT_TOKEN}\n' })
     expect(errors(config)).toEqual([])
-    expect(warnings(config).filter((d) => d.field).map(where)).toEqual(['warning aof/t.yaml:6 spec.config.bot_token'])
+    expect(
+      warnings(config)
+        .filter((d) => d.field)
+        .map(where)
+    ).toEqual(['warning aof/t.yaml:6 spec.config.bot_token'])
   })
 
   it('in flows reads only UPPER_CASE names from env, leaving ${event} and ${node.output} to the flow', async () => {
     const config = await load(
       {
-        'aof/f.yaml': 'kind: AgentFlow\nmetadata: {name: f}\nspec:\n  nodes:\n    - id: r\n      type: Response\n      config:\n        message: "${event} ${trigger} ${ENVIRONMENT}"\n'
+        'aof/f.yaml':
+          'kind: AgentFlow\nmetadata: {name: f}\nspec:\n  nodes:\n    - id: r\n      type: Response\n      config:\n        message: "${event} ${trigger} ${ENVIRONMENT}"\n'
       },
       { ENVIRONMENT: 'prod', event: 'no' }
     )

@@ -21,12 +21,20 @@ function valueOfA(text: string): unknown {
 describe('plain scalars follow the YAML 1.2 core schema', () => {
   it.each([
     ['yes/no/on/off stay strings', 'a: [yes, no, on, off, y, n, Yes, NO]\n', ['yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'NO']],
-    ['booleans, in the three spellings the schema knows', 'a: [true, True, TRUE, false, False, FALSE, tRUE]\n', [true, true, true, false, false, false, 'tRUE']],
+    [
+      'booleans, in the three spellings the schema knows',
+      'a: [true, True, TRUE, false, False, FALSE, tRUE]\n',
+      [true, true, true, false, false, false, 'tRUE']
+    ],
     ['null forms', 'a: [~, null, Null, NULL, nULL]\n', [null, null, null, null, 'nULL']],
     ['octal needs 0o; a leading zero is decimal', 'a: [0o17, 0x1F, 0755, 00, 08, 0o8, 0X1F]\n', [15, 31, 755, 0, 8, '0o8', '0X1F']],
     ['binary and signed hex stay strings', 'a: [0b101, -0x1, +0x1]\n', ['0b101', '-0x1', '+0x1']],
     ['underscores stay strings', 'a: [1_000, 0x_1]\n', ['1_000', '0x_1']],
-    ['dates and sexagesimal times stay strings', 'a: [2024-01-01, 2024-01-01T10:00:00Z, 12:30, 1:30:00]\n', ['2024-01-01', '2024-01-01T10:00:00Z', '12:30', '1:30:00']],
+    [
+      'dates and sexagesimal times stay strings',
+      'a: [2024-01-01, 2024-01-01T10:00:00Z, 12:30, 1:30:00]\n',
+      ['2024-01-01', '2024-01-01T10:00:00Z', '12:30', '1:30:00']
+    ],
     ['floats', 'a: [1.0, 1e3, 1E+3, .5, +.5, -.5, 1., 0.]\n', [1, 1000, 1000, 0.5, 0.5, -0.5, 1, 0]],
     ['infinities, overflow included', 'a: [.inf, -.Inf, +.inf, 1e400]\n', [Infinity, -Infinity, Infinity, Infinity]],
     ['quoted scalars are always strings', 'a: ["yes", \'0755\', "true", "", "\\u00e9\\t"]\n', ['yes', '0755', 'true', '', 'é\t']],
@@ -72,7 +80,13 @@ describe('anchors, aliases, merge keys and tags', () => {
   })
 
   it('refuses aliases that expand too far (billion laughs), at the document', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n')
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      ''
+    ].join('\n')
     expect(parse(bomb)).toEqual({ values: [], findings: [expect.stringMatching(/^error 1:1 YAML aliases expand too far \(more than 100 alias uses\)/)] })
   })
 
@@ -100,23 +114,63 @@ describe('documents of a file', () => {
   })
 
   it('skips a document with a syntax error and reads the others', () => {
-    expect(parse('a: 1\n---\nb: {c\n---\nd: 2\n')).toEqual({ values: [{ a: 1 }, { d: 2 }], findings: [expect.stringMatching(/^error 4:1 YAML syntax error: /)] })
+    expect(parse('a: 1\n---\nb: {c\n---\nd: 2\n')).toEqual({
+      values: [{ a: 1 }, { d: 2 }],
+      findings: [expect.stringMatching(/^error 4:1 YAML syntax error: /)]
+    })
   })
 
   it.each([
     ['plain', 'a: 1\n', [{ line: 1, column: 1 }]],
     ['comments and a marker first', '# hi\n---\n\n  a: 1\n', [{ line: 4, column: 3 }]],
-    ['three documents, one empty', 'a: 1\n---\n# nothing\n---\nb: 2\n', [{ line: 1, column: 1 }, { line: 5, column: 1 }]],
+    [
+      'three documents, one empty',
+      'a: 1\n---\n# nothing\n---\nb: 2\n',
+      [
+        { line: 1, column: 1 },
+        { line: 5, column: 1 }
+      ]
+    ],
     ['content on the marker line', '--- {a: 1}\n', [{ line: 1, column: 5 }]],
-    ['an end marker', 'a: 1\n...\n---\n- b\n', [{ line: 1, column: 1 }, { line: 4, column: 1 }]],
-    ['CRLF line ends', 'a: 1\r\n---\r\nb: 2\r\n', [{ line: 1, column: 1 }, { line: 3, column: 1 }]]
+    [
+      'an end marker',
+      'a: 1\n...\n---\n- b\n',
+      [
+        { line: 1, column: 1 },
+        { line: 4, column: 1 }
+      ]
+    ],
+    [
+      'CRLF line ends',
+      'a: 1\r\n---\r\nb: 2\r\n',
+      [
+        { line: 1, column: 1 },
+        { line: 3, column: 1 }
+      ]
+    ]
   ])('locates where each document starts: %s', (_name, text, starts) => {
     const parsed = parseYamlFile('aof/x.yaml', text, createDiagnosticLog())
     expect(parsed.documents.map((d) => d.locate([]))).toEqual(starts)
   })
 
   it('locates a field of the second document, its key or its value', () => {
-    const text = ['# two agents', '---', 'kind: Agent', 'metadata: {name: a}', 'spec: {instructions: hi}', '---', 'kind: Agent', 'metadata: {name: b}', 'spec:', '  instructions: hi', '  colour: blue', '  tools:', '    - shell', '  empty:', ''].join('\n')
+    const text = [
+      '# two agents',
+      '---',
+      'kind: Agent',
+      'metadata: {name: a}',
+      'spec: {instructions: hi}',
+      '---',
+      'kind: Agent',
+      'metadata: {name: b}',
+      'spec:',
+      '  instructions: hi',
+      '  colour: blue',
+      '  tools:',
+      '    - shell',
+      '  empty:',
+      ''
+    ].join('\n')
     const [first, second] = parseYamlFile('aof/agents.yaml', text, createDiagnosticLog()).documents
     expect(first?.locate(['metadata', 'name'])).toEqual({ line: 4, column: 18 })
     expect(second?.locate([])).toEqual({ line: 7, column: 1 })
@@ -145,17 +199,27 @@ describe('positions in diagnostics', () => {
     ].join('\n')
     const config = await load({ 'aof/agents.yaml': three })
     expect(errors(config)).toEqual([])
-    expect(warnings(config).filter((d) => d.field === 'spec.colour').map((d) => [d.line, d.column])).toEqual([[7, 26]])
+    expect(
+      warnings(config)
+        .filter((d) => d.field === 'spec.colour')
+        .map((d) => [d.line, d.column])
+    ).toEqual([[7, 26]])
   })
 
   it('a file whose first document is empty: the next document keeps its own positions', async () => {
     const file = ['# header comment only', '---', 'kind: Agent', 'metadata: {name: a}', 'spec:', '  instructions: hi', '  colour: blue', ''].join('\n')
     const config = await load({ 'aof/a.yaml': `---\n${file}` })
-    expect(warnings(config).filter((d) => d.field).map((d) => `${where(d)}:${d.column}`)).toEqual(['warning aof/a.yaml:8 spec.colour:3'])
+    expect(
+      warnings(config)
+        .filter((d) => d.field)
+        .map((d) => `${where(d)}:${d.column}`)
+    ).toEqual(['warning aof/a.yaml:8 spec.colour:3'])
   })
 
   it('a field that only a merge key supplies is reported at the mapping that merges it', async () => {
-    const text = ['kind: Agent', 'metadata: {name: a}', 'x-common: &common', '  max_iterations: many', 'spec:', '  <<: *common', '  instructions: hi', ''].join('\n')
+    const text = ['kind: Agent', 'metadata: {name: a}', 'x-common: &common', '  max_iterations: many', 'spec:', '  <<: *common', '  instructions: hi', ''].join(
+      '\n'
+    )
     const config = await load({ 'aof/a.yaml': text })
     expect(errors(config).map(where)).toEqual(['error aof/a.yaml:5 spec.max_iterations'])
   })

@@ -6,7 +6,10 @@ import { errors, load } from './memory-source.js'
 const FIXTURES = path.resolve(import.meta.dirname, '../../__fixtures__/config')
 
 const read = (relative: string) => readFileSync(path.join(FIXTURES, relative), 'utf8')
-const yamlIn = (dir: string) => readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.yaml')).map((f) => `${dir}/${f}`)
+const yamlIn = (dir: string) =>
+  readdirSync(path.join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `${dir}/${f}`)
 
 /** Every agent, fleet and flow the examples name (valid/'s plus the ConfigMap trigger's fleet). */
 const LIBRARY = [...yamlIn('valid/agents'), ...yamlIn('valid/fleets'), ...yamlIn('valid/flows'), 'reference/library.yaml']
@@ -21,7 +24,10 @@ const EXAMPLES: [string, (config: Awaited<ReturnType<typeof load>>) => void][] =
   ['valid/triggers/pr-review.yaml', (c) => expect(c.triggers[0]?.defaultAgent).toBe('code-reviewer')],
   ['valid/triggers/issue-triage.yaml', (c) => expect(c.triggers[0]?.events).toEqual(['issues'])],
   ['valid/triggers/production-deploy.yaml', (c) => expect(c.triggers[0]?.commands[0]?.target).toEqual({ kind: 'flow', name: 'deploy-flow' })],
-  ['valid/agents/code-reviewer.yaml', (c) => expect(c.agents['code-reviewer']?.tools.map((t) => t.name)).toEqual(['github_post_comment', 'github_post_review'])],
+  [
+    'valid/agents/code-reviewer.yaml',
+    (c) => expect(c.agents['code-reviewer']?.tools.map((t) => t.name)).toEqual(['github_post_comment', 'github_post_review'])
+  ],
   ['valid/agents/issue-triager.yaml', (c) => expect(c.agents['issue-triager']?.model).toBe('google:gemini-2.5-flash')],
   ['reference/org-repos.yaml', (c) => expect(c.triggers.map((t) => t.repositories)).toEqual([['org1/*'], ['org2/*']])],
   ['reference/configmap-trigger.yaml', (c) => expect(c.triggers[0]?.repositories).toEqual(['myorg/web-*'])],

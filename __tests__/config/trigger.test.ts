@@ -46,7 +46,14 @@ spec:
         branches: ['main', 'release/*'],
         allowedUsers: ['alice', 'dependabot[bot]'],
         commands: [
-          { key: 'review', target: { kind: 'agent', name: 'code-reviewer' }, description: 'Review the PR', params: {}, slash: true, location: { file: 'aof/t.yaml', line: 17, column: 5 } },
+          {
+            key: 'review',
+            target: { kind: 'agent', name: 'code-reviewer' },
+            description: 'Review the PR',
+            params: {},
+            slash: true,
+            location: { file: 'aof/t.yaml', line: 17, column: 5 }
+          },
           {
             key: 'deploy staging',
             target: { kind: 'flow', name: 'deploy-flow' },
@@ -55,7 +62,13 @@ spec:
             slash: true,
             location: { file: 'aof/t.yaml', line: 20, column: 5 }
           },
-          { key: 'pull_request.opened', target: { kind: 'fleet', name: 'review-fleet' }, description: '', params: {}, location: { file: 'aof/t.yaml', line: 25, column: 5 } }
+          {
+            key: 'pull_request.opened',
+            target: { kind: 'fleet', name: 'review-fleet' },
+            description: '',
+            params: {},
+            location: { file: 'aof/t.yaml', line: 25, column: 5 }
+          }
         ],
         defaultAgent: 'helper',
         location: { file: 'aof/t.yaml', line: 1, column: 1 }
@@ -65,7 +78,11 @@ spec:
 
   it.each([
     ['branches as AOF docs’ {target: [...]} mapping', 'config:\n    branches:\n      target: [main, develop]', { branches: ['main', 'develop'] }],
-    ['commands and default_agent flattened under spec.config', 'config:\n    commands:\n      /review:\n        agent: code-reviewer\n    default_agent: helper', { defaultAgent: 'helper' }],
+    [
+      'commands and default_agent flattened under spec.config',
+      'config:\n    commands:\n      /review:\n        agent: code-reviewer\n    default_agent: helper',
+      { defaultAgent: 'helper' }
+    ],
     ['AOF’s camelCase defaultAgent', 'defaultAgent: helper', { defaultAgent: 'helper' }],
     ['a disabled trigger, kept with enabled=false', 'enabled: false', { enabled: false }],
     ["'*' as every event", 'config:\n    github_events: ["*"]', { events: [] }]
@@ -375,7 +392,10 @@ spec:
     const config = await withLibrary(trigger('a'), { 'aof/u.yaml': trigger('b') })
     expect(errors(config)).toEqual([])
     expect(notices(config).map((d) => [where(d), d.message])).toEqual([
-      ['notice aof/t.yaml:6 spec.config.webhook_secret', 'ignored in a job: webhook_secret (GitHub delivers the event to the job; there is no webhook to verify)']
+      [
+        'notice aof/t.yaml:6 spec.config.webhook_secret',
+        'ignored in a job: webhook_secret (GitHub delivers the event to the job; there is no webhook to verify)'
+      ]
     ])
   })
 

@@ -57,9 +57,17 @@ describe('createWorkspaceSource', () => {
     ['a path climbing out with ..', '../secret.yaml', "refusing path '../secret.yaml': it leads outside the workspace"],
     ['an absolute path', '/etc/passwd', "refusing path '/etc/passwd': paths must be relative to the workspace"],
     ['a symlinked file pointing outside', '.github/aof/leak.yaml', "refusing path '.github/aof/leak.yaml': a symbolic link leads outside the workspace"],
-    ['a symlink into a sibling directory named like the root', '.github/aof/sibling.yaml', "refusing path '.github/aof/sibling.yaml': a symbolic link leads outside the workspace"],
+    [
+      'a symlink into a sibling directory named like the root',
+      '.github/aof/sibling.yaml',
+      "refusing path '.github/aof/sibling.yaml': a symbolic link leads outside the workspace"
+    ],
     ['a path climbing into that sibling', '../repo-evil/secret.yaml', "refusing path '../repo-evil/secret.yaml': it leads outside the workspace"],
-    ['a file below a symlinked directory pointing outside', '.github/aof/up/secret.yaml', "refusing path '.github/aof/up/secret.yaml': a symbolic link leads outside the workspace"]
+    [
+      'a file below a symlinked directory pointing outside',
+      '.github/aof/up/secret.yaml',
+      "refusing path '.github/aof/up/secret.yaml': a symbolic link leads outside the workspace"
+    ]
   ])('refuses to read %s', async (_name, target, message) => {
     const source = createWorkspaceSource(root)
     await expect(source.read(target)).rejects.toThrow(message)

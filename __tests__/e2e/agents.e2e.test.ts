@@ -12,7 +12,8 @@ const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
 const PATCH = '@@ -1,3 +1,5 @@\n # Hello-World\n+const password = "hunter2"\n+eval(userInput)\n line three\n line four'
 
 const anthropicReviewer = {
-  '.github/aof/trigger.yaml': 'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {name: pr-review}\nspec:\n  type: GitHub\n  config: {github_events: [pull_request]}\n  default_agent: code-reviewer\n',
+  '.github/aof/trigger.yaml':
+    'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {name: pr-review}\nspec:\n  type: GitHub\n  config: {github_events: [pull_request]}\n  default_agent: code-reviewer\n',
   '.github/aof/agent.yaml': [
     'apiVersion: aof.dev/v1',
     'kind: Agent',
@@ -28,7 +29,10 @@ const anthropicReviewer = {
 
 /** The log without the `::add-mask::` commands, which are how the runner learns what to hide. */
 function unmasked(log: string): string {
-  return log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+  return log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
 }
 
 const review = {
@@ -51,7 +55,12 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     gemini = await startGeminiServer()
     github.world.addRepo(REPO, { default_branch: 'master' })
     serveExampleConfig(github, REPO, 'master', 'auto-review')
-    github.world.addPull(REPO, { number: 2, head: { ref: 'changes', sha: HEAD }, base: { ref: 'master' }, files: [{ filename: 'README.md', status: 'modified', patch: PATCH }] })
+    github.world.addPull(REPO, {
+      number: 2,
+      head: { ref: 'changes', sha: HEAD },
+      base: { ref: 'master' },
+      files: [{ filename: 'README.md', status: 'modified', patch: PATCH }]
+    })
   })
   afterAll(async () => {
     await Promise.all([github.close(), anthropic.close(), gemini.close()])
@@ -63,7 +72,12 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
   function freshPr(): { payload: ReturnType<typeof exampleEvent>; head: string } {
     const number = nextPull++
     const head = number.toString(16).padStart(40, 'e')
-    github.world.addPull(REPO, { number, head: { ref: `changes-${number}`, sha: head }, base: { ref: 'master' }, files: [{ filename: 'README.md', status: 'modified', patch: PATCH }] })
+    github.world.addPull(REPO, {
+      number,
+      head: { ref: `changes-${number}`, sha: head },
+      base: { ref: 'master' },
+      files: [{ filename: 'README.md', status: 'modified', patch: PATCH }]
+    })
     const payload = exampleEvent('auto-review', 'pull_request.opened.json')
     payload.number = number
     payload.pull_request.number = number
@@ -92,7 +106,11 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     expect(Number(result.outputs['input-tokens'])).toBeGreaterThan(0)
     const reviews = github.requests.filter((r) => r.operationId === 'pulls/create-review')
     expect(reviews).toHaveLength(1)
-    expect(reviews[0]?.body).toMatchObject({ commit_id: HEAD, event: 'REQUEST_CHANGES', comments: [expect.objectContaining({ line: 2 }), expect.objectContaining({ line: 3 })] })
+    expect(reviews[0]?.body).toMatchObject({
+      commit_id: HEAD,
+      event: 'REQUEST_CHANGES',
+      comments: [expect.objectContaining({ line: 2 }), expect.objectContaining({ line: 3 })]
+    })
     expect(github.countOf('checks/create')).toBe(1)
     expect(github.world.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD, status: 'completed', conclusion: 'success' })
     const first = gemini.requests[0]?.body
@@ -130,7 +148,10 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     github.world.addIssue(REPO, { number: 1, title: 'Spelling error in the README file' })
     github.world.addLabel(REPO, 'bug')
     serveExampleConfig(github, REPO, 'master', 'auto-label')
-    gemini.script([{ parts: [{ functionCall: { name: 'github_add_labels', args: { labels: ['bug', 'priority:low', 'wontfix-me'] } } }] }, { parts: [{ text: 'Labelled.' }] }])
+    gemini.script([
+      { parts: [{ functionCall: { name: 'github_add_labels', args: { labels: ['bug', 'priority:low', 'wontfix-me'] } } }] },
+      { parts: [{ text: 'Labelled.' }] }
+    ])
     const payload = exampleEvent('auto-label', 'issues.opened.json')
     const result = await runAction({
       node,
@@ -152,7 +173,14 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
   })
 
   it('stops at the run budget, publishes what it had with a note, and closes the check run neutral', async () => {
-    anthropic.script([{ content: [{ type: 'text', text: 'Found a hard-coded password; still checking.' }, { type: 'tool_use', name: 'github_get_pull_request_files', input: {} }] }])
+    anthropic.script([
+      {
+        content: [
+          { type: 'text', text: 'Found a hard-coded password; still checking.' },
+          { type: 'tool_use', name: 'github_get_pull_request_files', input: {} }
+        ]
+      }
+    ])
     const result = await runAction({
       node,
       eventName: 'pull_request',
@@ -194,7 +222,10 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
 
   it('gives an agent whose YAML names no model the action input model', async () => {
     anthropic.script([{ content: [{ type: 'tool_use', name: 'github_post_review', input: review }] }, { content: [{ type: 'text', text: 'Reviewed.' }] }])
-    const modelless = { ...anthropicReviewer, '.github/aof/agent.yaml': anthropicReviewer['.github/aof/agent.yaml'].replace('  model: anthropic:claude-sonnet-5-5\n', '') }
+    const modelless = {
+      ...anthropicReviewer,
+      '.github/aof/agent.yaml': anthropicReviewer['.github/aof/agent.yaml'].replace('  model: anthropic:claude-sonnet-5-5\n', '')
+    }
     const result = await runAction({
       node,
       eventName: 'pull_request',
@@ -210,4 +241,3 @@ describe.each(nodeBinaries())('agents through dist/index.js on $label', ({ path:
     expect(anthropic.requests.at(-1)?.body.model).toBe('claude-haiku-5-5')
   })
 })
-

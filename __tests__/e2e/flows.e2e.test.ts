@@ -22,8 +22,19 @@ describe.each(nodeBinaries())('fleets, flows and approvals through dist/index.js
     gemini = await startGeminiServer()
     github.world.addRepo(REPO, { default_branch: 'main' })
     for (const [path, text] of Object.entries(exampleConfigFiles('per-team'))) github.world.setFile(REPO, 'main', path, text)
-    github.world.addPull(REPO, { number: 1, user: 'alice', head: { ref: 'feature', sha: HEAD }, base: { ref: 'main' }, files: [{ filename: 'src/app.ts', patch: PATCH }] })
-    for (const [login, permission] of [['alice', 'write'], ['bob', 'write'], ['mallory', 'read']] as const) github.world.setPermission(REPO, login, permission)
+    github.world.addPull(REPO, {
+      number: 1,
+      user: 'alice',
+      head: { ref: 'feature', sha: HEAD },
+      base: { ref: 'main' },
+      files: [{ filename: 'src/app.ts', patch: PATCH }]
+    })
+    for (const [login, permission] of [
+      ['alice', 'write'],
+      ['bob', 'write'],
+      ['mallory', 'read']
+    ] as const)
+      github.world.setPermission(REPO, login, permission)
   })
   afterAll(async () => {
     await Promise.all([github.close(), anthropic.close(), gemini.close()])
@@ -61,7 +72,11 @@ describe.each(nodeBinaries())('fleets, flows and approvals through dist/index.js
 
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ matched: 'true', target: 'flow:deploy-backend-staging', flow: 'completed', conclusion: 'success' })
-    expect(JSON.parse(result.outputs['node-results'] ?? '{}')).toMatchObject({ plan: { status: 'completed' }, deploy: { status: 'completed' }, reply: { status: 'completed' } })
+    expect(JSON.parse(result.outputs['node-results'] ?? '{}')).toMatchObject({
+      plan: { status: 'completed' },
+      deploy: { status: 'completed' },
+      reply: { status: 'completed' }
+    })
     const dispatch = github.requests.find((r) => r.operationId === 'actions/create-workflow-dispatch')
     expect(dispatch?.body).toEqual({ ref: 'main', inputs: { environment: 'staging', sha: HEAD } })
     expect(bodies('issues/create-comment')).toEqual([expect.stringContaining(`Staging deploy of ${HEAD} started by alice.`)])
@@ -116,11 +131,28 @@ describe.each(nodeBinaries())('fleets, flows and approvals through dist/index.js
 
   it('publishes a fleet as one merged review, whatever each member drafted', async () => {
     anthropic.script([
-      { content: [{ type: 'tool_use', name: 'github_post_review', input: { event: 'COMMENT', body: 'Security: fine.', comments: [{ path: 'src/app.ts', line: 2, body: 'validate b' }] } }] },
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'github_post_review',
+            input: { event: 'COMMENT', body: 'Security: fine.', comments: [{ path: 'src/app.ts', line: 2, body: 'validate b' }] }
+          }
+        ]
+      },
       { content: [{ type: 'text', text: 'done' }] }
     ])
     gemini.script([
-      { parts: [{ functionCall: { name: 'github_post_review', args: { event: 'REQUEST_CHANGES', body: 'Quality: name b better.', comments: [{ path: 'src/app.ts', line: 2, body: 'rename b' }] } } }] },
+      {
+        parts: [
+          {
+            functionCall: {
+              name: 'github_post_review',
+              args: { event: 'REQUEST_CHANGES', body: 'Quality: name b better.', comments: [{ path: 'src/app.ts', line: 2, body: 'rename b' }] }
+            }
+          }
+        ]
+      },
       { parts: [{ text: 'done' }] }
     ])
     const payload = exampleEvent('per-team', 'pull_request.opened.api-server.json')
@@ -184,4 +216,3 @@ describe.each(nodeBinaries())('fleets, flows and approvals through dist/index.js
     expect(bodies('issues/create-comment')).toEqual([expect.stringContaining('Not production: staging.')])
   })
 })
-

@@ -28,14 +28,22 @@ describe('the README quick start', () => {
     anthropic = await startAnthropicServer()
     github.world.addRepo(REPO, { default_branch: 'master' })
     github.world.setFile(REPO, 'master', '.github/aof/review.yaml', block('config'))
-    github.world.addPull(REPO, { number: 2, head: { ref: 'x', sha: HEAD }, base: { ref: 'master' }, files: [{ filename: 'a.ts', patch: '@@ -1 +1,2 @@\n a\n+b' }] })
+    github.world.addPull(REPO, {
+      number: 2,
+      head: { ref: 'x', sha: HEAD },
+      base: { ref: 'master' },
+      files: [{ filename: 'a.ts', patch: '@@ -1 +1,2 @@\n a\n+b' }]
+    })
   })
   afterAll(async () => {
     await Promise.all([github.close(), anthropic.close()])
   })
 
   it('has a workflow that uses this action with inputs action.yml declares and the permissions it needs', () => {
-    const workflow = parse(block('workflow')) as { permissions: Record<string, string>; jobs: { agent: { steps: { uses: string; with: Record<string, string> }[] } } }
+    const workflow = parse(block('workflow')) as {
+      permissions: Record<string, string>
+      jobs: { agent: { steps: { uses: string; with: Record<string, string> }[] } }
+    }
     const inputs = Object.keys((parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs)
     const step = workflow.jobs.agent.steps[0]
     expect(step?.uses).toBe('aof/github-agent@v1')
@@ -45,7 +53,11 @@ describe('the README quick start', () => {
 
   it('reviews a newly opened PR with the README config, read from the default branch', async () => {
     anthropic.script([
-      { content: [{ type: 'tool_use', name: 'github_post_review', input: { event: 'COMMENT', body: 'One note.', comments: [{ path: 'a.ts', line: 2, body: 'b?' }] } }] },
+      {
+        content: [
+          { type: 'tool_use', name: 'github_post_review', input: { event: 'COMMENT', body: 'One note.', comments: [{ path: 'a.ts', line: 2, body: 'b?' }] } }
+        ]
+      },
       { content: [{ type: 'text', text: 'Done.' }] }
     ])
     const payload = fixtureEvent('pull_request.opened.json')

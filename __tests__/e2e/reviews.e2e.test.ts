@@ -11,7 +11,8 @@ const NUMBER = 5
 const A = 'a1'.repeat(20)
 const B = 'b2'.repeat(20)
 const C = 'c3'.repeat(20)
-const added = (from: number, to: number) => `@@ -0,0 +${from},${to - from + 1} @@\n` + Array.from({ length: to - from + 1 }, (_, i) => `+line ${from + i}`).join('\n')
+const added = (from: number, to: number) =>
+  `@@ -0,0 +${from},${to - from + 1} @@\n` + Array.from({ length: to - from + 1 }, (_, i) => `+line ${from + i}`).join('\n')
 
 const config = {
   '.github/aof/review.yaml': [
@@ -50,7 +51,10 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
       number: NUMBER,
       head: { ref: 'feature', sha: A },
       base: { ref: 'master' },
-      files: [{ filename: 'src/app.ts', status: 'added', patch: added(1, 10) }, { filename: 'src/util.ts', status: 'added', patch: added(1, 5) }]
+      files: [
+        { filename: 'src/app.ts', status: 'added', patch: added(1, 10) },
+        { filename: 'src/util.ts', status: 'added', patch: added(1, 5) }
+      ]
     })
   })
   afterAll(async () => {
@@ -90,9 +94,15 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
   }
 
   const reviewWith = (comments: unknown[]) =>
-    anthropic.script([{ content: [{ type: 'tool_use', name: 'github_post_review', input: { event: 'COMMENT', body: 'Findings below.', comments } }] }, { content: [{ type: 'text', text: 'Done.' }] }])
+    anthropic.script([
+      { content: [{ type: 'tool_use', name: 'github_post_review', input: { event: 'COMMENT', body: 'Findings below.', comments } }] },
+      { content: [{ type: 'text', text: 'Done.' }] }
+    ])
 
-  const posted = () => github.requests.filter((r) => r.operationId === 'pulls/create-review').flatMap((r) => (r.body as { comments: { body: string }[] }).comments.map((c) => c.body))
+  const posted = () =>
+    github.requests
+      .filter((r) => r.operationId === 'pulls/create-review')
+      .flatMap((r) => (r.body as { comments: { body: string }[] }).comments.map((c) => c.body))
 
   it('reviews once, then only the delta, never twice the same finding, nothing on a re-run, everything after a force-push', async () => {
     // 1. Opened: a full review.
@@ -103,7 +113,10 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     expect(github.countOf('issues/create-comment')).toBe(1) // the summary comment
 
     // 2. A push touching src/util.ts only: the model sees that file's delta; it repeats the old finding and adds one.
-    push(B, [{ filename: 'src/app.ts', status: 'added', patch: added(1, 10) }, { filename: 'src/util.ts', status: 'added', patch: added(1, 8) }])
+    push(B, [
+      { filename: 'src/app.ts', status: 'added', patch: added(1, 10) },
+      { filename: 'src/util.ts', status: 'added', patch: added(1, 8) }
+    ])
     github.world.setCompare(REPO, A, B, [{ filename: 'src/util.ts', status: 'modified', patch: '@@ -5,0 +6,3 @@\n+line 6\n+line 7\n+line 8' }])
     reviewWith([SQL, LOG])
     const second = await run('synchronize', B)
@@ -122,7 +135,10 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     expect(rerun.result.summary).toMatch(/review skipped/)
 
     // 4. A force-push: the last reviewed commit is gone, so everything is reviewed again, with a note.
-    push(C, [{ filename: 'src/app.ts', status: 'added', patch: added(1, 10) }, { filename: 'src/util.ts', status: 'added', patch: added(1, 8) }])
+    push(C, [
+      { filename: 'src/app.ts', status: 'added', patch: added(1, 10) },
+      { filename: 'src/util.ts', status: 'added', patch: added(1, 8) }
+    ])
     reviewWith([SQL])
     const forced = await run('synchronize', C)
     expect(forced.modelCalls).toBe(2)

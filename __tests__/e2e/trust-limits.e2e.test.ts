@@ -113,7 +113,8 @@ describe.each(nodeBinaries())('limits through dist/index.js on $label', ({ path:
     return last?.content ?? []
   }
 
-  const comments = (n: number): ScriptBlock[] => Array.from({ length: n }, (_, i) => ({ type: 'tool_use', name: 'github_post_comment', input: { body: `Comment ${i + 1}` } }))
+  const comments = (n: number): ScriptBlock[] =>
+    Array.from({ length: n }, (_, i) => ({ type: 'tool_use', name: 'github_post_comment', input: { body: `Comment ${i + 1}` } }))
 
   describe('caps on tool calls', () => {
     it('answers at most max_tool_calls_per_turn (default 20) of 60 comments in one model answer, and writes at most max_writes (default 10)', async () => {
@@ -144,7 +145,10 @@ describe.each(nodeBinaries())('limits through dist/index.js on $label', ({ path:
 
   describe('labels without allowed_labels', () => {
     it('refuses to remove a label when the agent has no allowed_labels', async () => {
-      anthropic.script([{ content: [{ type: 'tool_use', name: 'github_remove_label', input: { label: 'do-not-merge' } }] }, { content: [{ type: 'text', text: 'Done.' }] }])
+      anthropic.script([
+        { content: [{ type: 'tool_use', name: 'github_remove_label', input: { label: 'do-not-merge' } }] },
+        { content: [{ type: 'text', text: 'Done.' }] }
+      ])
       const result = await run(comment('/tidy'))
 
       expect(result.exitCode).toBe(0)
@@ -156,7 +160,10 @@ describe.each(nodeBinaries())('limits through dist/index.js on $label', ({ path:
     it('refuses to add a label when a Trigger in the config starts work on labeled events', async () => {
       serveConfig('master', { '.github/aof/triggers/on-label.yaml': LABEL_GATE })
       try {
-        anthropic.script([{ content: [{ type: 'tool_use', name: 'github_add_labels', input: { labels: ['safe-to-test'] } }] }, { content: [{ type: 'text', text: 'Done.' }] }])
+        anthropic.script([
+          { content: [{ type: 'tool_use', name: 'github_add_labels', input: { labels: ['safe-to-test'] } }] },
+          { content: [{ type: 'text', text: 'Done.' }] }
+        ])
         const result = await run(comment('/tidy'))
 
         expect(result.exitCode).toBe(0)
@@ -169,7 +176,10 @@ describe.each(nodeBinaries())('limits through dist/index.js on $label', ({ path:
     })
 
     it('still adds an existing label when no Trigger reacts to labels', async () => {
-      anthropic.script([{ content: [{ type: 'tool_use', name: 'github_add_labels', input: { labels: ['bug'] } }] }, { content: [{ type: 'text', text: 'Done.' }] }])
+      anthropic.script([
+        { content: [{ type: 'tool_use', name: 'github_add_labels', input: { labels: ['bug'] } }] },
+        { content: [{ type: 'text', text: 'Done.' }] }
+      ])
       const result = await run(comment('/tidy'))
 
       expect(result.exitCode).toBe(0)

@@ -21,7 +21,8 @@ const config = {
     '    /summarise: {agent: summariser, params: {permission: read}}',
     ''
   ].join('\n'),
-  '.github/aof/agents/deployer.yaml': 'apiVersion: aof.dev/v1\nkind: Agent\nmetadata: {name: deployer}\nspec:\n  model: anthropic:claude-sonnet-5-5\n  instructions: Deploy.\n  tools: [github_post_comment]\n',
+  '.github/aof/agents/deployer.yaml':
+    'apiVersion: aof.dev/v1\nkind: Agent\nmetadata: {name: deployer}\nspec:\n  model: anthropic:claude-sonnet-5-5\n  instructions: Deploy.\n  tools: [github_post_comment]\n',
   '.github/aof/agents/summariser.yaml':
     'apiVersion: aof.dev/v1\nkind: Agent\nmetadata: {name: summariser}\nspec:\n  model: anthropic:claude-sonnet-5-5\n  instructions: Summarise the thread in one comment.\n  tools: [github_post_comment]\n'
 }
@@ -79,7 +80,10 @@ describe.each(nodeBinaries())('trust boundary through dist/index.js on $label', 
   })
 
   it('runs a command whose params lower the bar to read for that same reader', async () => {
-    anthropic.script([{ content: [{ type: 'tool_use', name: 'github_post_comment', input: { body: 'Summary: all good.' } }] }, { content: [{ type: 'text', text: 'Done.' }] }])
+    anthropic.script([
+      { content: [{ type: 'tool_use', name: 'github_post_comment', input: { body: 'Summary: all good.' } }] },
+      { content: [{ type: 'text', text: 'Done.' }] }
+    ])
     const result = await run(comment('/summarise', { login: 'reader-rita', type: 'User' }))
 
     expect(result.exitCode).toBe(0)
@@ -146,9 +150,21 @@ describe.each(nodeBinaries())('trust boundary through dist/index.js on $label', 
   it('reports a fork PR under pull_request as read-only instead of failing on a 403, and calls no model', async () => {
     const payload = fixtureEvent('pull_request.opened.json')
     payload.pull_request.head.repo = { ...payload.pull_request.head.repo, full_name: 'stranger/Hello-World' }
-    github.world.setFile(REPO, 'master', '.github/aof/triggers/review.yaml', 'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {name: review}\nspec:\n  type: GitHub\n  config: {github_events: [pull_request]}\n  default_agent: summariser\n')
+    github.world.setFile(
+      REPO,
+      'master',
+      '.github/aof/triggers/review.yaml',
+      'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {name: review}\nspec:\n  type: GitHub\n  config: {github_events: [pull_request]}\n  default_agent: summariser\n'
+    )
     const before = anthropic.requests.length
-    const result = await runAction({ node, eventName: 'pull_request', payload, apiUrl: github.url, inputs: { 'anthropic-api-key': anthropic.apiKey }, env: { ANTHROPIC_BASE_URL: anthropic.url } })
+    const result = await runAction({
+      node,
+      eventName: 'pull_request',
+      payload,
+      apiUrl: github.url,
+      inputs: { 'anthropic-api-key': anthropic.apiKey },
+      env: { ANTHROPIC_BASE_URL: anthropic.url }
+    })
 
     expect(result.exitCode).toBe(0)
     expect(anthropic.requests.length).toBe(before)
@@ -159,7 +175,12 @@ describe.each(nodeBinaries())('trust boundary through dist/index.js on $label', 
 
   it('answers a refused command on the thread only where the Trigger sets reply_on_refusal', async () => {
     const ops = config['.github/aof/triggers/ops.yaml']
-    github.world.setFile(REPO, 'master', '.github/aof/triggers/ops.yaml', ops.replace('config: {github_events: [issue_comment]}', 'config: {github_events: [issue_comment], reply_on_refusal: true}'))
+    github.world.setFile(
+      REPO,
+      'master',
+      '.github/aof/triggers/ops.yaml',
+      ops.replace('config: {github_events: [issue_comment]}', 'config: {github_events: [issue_comment], reply_on_refusal: true}')
+    )
     try {
       const result = await run(comment('/deploy production', { login: 'reader-rita', type: 'User' }))
       expect(result.modelCalls).toBe(0)
@@ -172,4 +193,3 @@ describe.each(nodeBinaries())('trust boundary through dist/index.js on $label', 
     }
   })
 })
-

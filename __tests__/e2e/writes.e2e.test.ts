@@ -44,9 +44,15 @@ const config = {
 }
 
 const FINDINGS = [
-  'SQL built by string concatenation', 'token written to the log', 'missing null check on user',
-  'retry loop never sleeps', 'timezone dropped from the date', 'off-by-one in the page count',
-  'error swallowed without a trace', 'regex has catastrophic backtracking', 'file handle never closed',
+  'SQL built by string concatenation',
+  'token written to the log',
+  'missing null check on user',
+  'retry loop never sleeps',
+  'timezone dropped from the date',
+  'off-by-one in the page count',
+  'error swallowed without a trace',
+  'regex has catastrophic backtracking',
+  'file handle never closed',
   'magic number 86400 deserves a name'
 ]
 const tenComments = FINDINGS.map((body, i) => ({ path: 'src/app.ts', line: i + 2, body }))
@@ -75,7 +81,12 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
   function prOpened(): Payload {
     const number = nextPull++
     const head = number.toString(16).padStart(40, 'c')
-    github.world.addPull(REPO, { number, head: { ref: `changes-${number}`, sha: head }, base: { ref: 'master' }, files: [{ filename: 'src/app.ts', patch: PATCH }] })
+    github.world.addPull(REPO, {
+      number,
+      head: { ref: `changes-${number}`, sha: head },
+      base: { ref: 'master' },
+      files: [{ filename: 'src/app.ts', patch: PATCH }]
+    })
     const payload = fixtureEvent('pull_request.opened.json')
     payload.number = number
     payload.pull_request.number = number
@@ -135,7 +146,10 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
   })
 
   it('moves an inline comment outside the diff into the review body instead of sending a request GitHub would refuse', async () => {
-    reviewTurns([{ path: 'src/app.ts', line: 2, body: 'in the diff' }, { path: 'src/app.ts', line: 40, body: 'far outside the diff' }])
+    reviewTurns([
+      { path: 'src/app.ts', line: 2, body: 'in the diff' },
+      { path: 'src/app.ts', line: 40, body: 'far outside the diff' }
+    ])
     const result = await run('pull_request', prOpened())
 
     expect(result.exitCode).toBe(0)

@@ -168,7 +168,10 @@ describe('buildEventContext', () => {
     ['null', null],
     ['a string', 'not a payload'],
     ['an array', [1, 2]],
-    ['wrong types everywhere', { action: 7, repository: 'x', sender: [], pull_request: { number: 'two', head: null, labels: 'bug' }, issue: 5, comment: { body: 3 } }],
+    [
+      'wrong types everywhere',
+      { action: 7, repository: 'x', sender: [], pull_request: { number: 'two', head: null, labels: 'bug' }, issue: 5, comment: { body: 3 } }
+    ],
     ['NaN and Infinity', { pull_request: { number: Number.NaN, additions: Number.POSITIVE_INFINITY } }]
   ])('never throws on %s, and gives nulls for what it cannot read', (_label, payload) => {
     const event = buildEventContext('pull_request', payload)

@@ -4,10 +4,16 @@ import { metadataNamesFor } from '../../src/template/template-variables.js'
 import { aConfig, aTrigger } from '../route/builders.js'
 import { webhookExamples } from './fixtures.js'
 
-const catchAll = aConfig([aTrigger('catch-all', { commands: { '/review': 'agent:reviewer', 'pull_request.opened': 'agent:reviewer' }, defaultAgent: 'helper' })])
+const catchAll = aConfig([
+  aTrigger('catch-all', { commands: { '/review': 'agent:reviewer', 'pull_request.opened': 'agent:reviewer' }, defaultAgent: 'helper' })
+])
 
 const cases = webhookExamples().flatMap((definition) =>
-  definition.examples.map((payload, index) => ({ label: `${definition.name} #${index} (${String(payload.action ?? 'no action')})`, name: definition.name, payload }))
+  definition.examples.map((payload, index) => ({
+    label: `${definition.name} #${index} (${String(payload.action ?? 'no action')})`,
+    name: definition.name,
+    payload
+  }))
 )
 
 function isMetadataValue(value: unknown): boolean {

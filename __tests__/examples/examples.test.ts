@@ -220,7 +220,11 @@ describe('example workflows', () => {
     const all = [workflow.permissions, ...Object.values(workflow.jobs ?? {}).map((j) => j.permissions)].filter((p) => p !== undefined)
     expect(all).not.toContain('write-all')
     // The only write scopes any example needs (docs/permissions.md).
-    const granted = all.flatMap((p) => Object.entries(p as Record<string, string>).filter(([, level]) => level === 'write').map(([scope]) => scope))
+    const granted = all.flatMap((p) =>
+      Object.entries(p as Record<string, string>)
+        .filter(([, level]) => level === 'write')
+        .map(([scope]) => scope)
+    )
     expect(granted.filter((scope) => !['issues', 'pull-requests', 'checks', 'actions'].includes(scope))).toEqual([])
   })
 

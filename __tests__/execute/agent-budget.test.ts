@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import { budgetExceeded, planCall, type AgentBudgets } from '../../src/execute/agent-budget.js'
 import type { TokenUsage } from '../../src/llm/types.js'
 
-const used = (input: number, output: number, cacheRead = 0): TokenUsage => ({ inputTokens: input, outputTokens: output, cacheReadTokens: cacheRead, cacheWriteTokens: 0 })
+const used = (input: number, output: number, cacheRead = 0): TokenUsage => ({
+  inputTokens: input,
+  outputTokens: output,
+  cacheReadTokens: cacheRead,
+  cacheWriteTokens: 0
+})
 
 describe('planCall', () => {
   it.each<[string, AgentBudgets, number, TokenUsage, number, number]>([
@@ -16,10 +21,38 @@ describe('planCall', () => {
   })
 
   it.each<[string, AgentBudgets, number, TokenUsage, number, RegExp]>([
-    ['stops when the turns are spent', { maxTurns: 3 }, 4, used(0, 0), 0, /^the max-turns budget of 3 model calls is spent; stopped before the call \(fail closed\)/],
-    ['stops when too little output is left for an answer', { maxOutputTokens: 1_000 }, 3, used(0, 900), 0, /^100 of the 1,000-token output budget are left before model call 3, too few for an answer; .*fail closed/],
-    ['stops when the predicted input (cache reads count) would pass the input budget', { maxInputTokens: 10_000 }, 2, used(4_000, 0, 2_000), 5_000, /^model call 2 would need about 5,000 input tokens and 4,000 of the 10,000-token input budget are left; .*fail closed/],
-    ['stops when the total budget leaves no room for an answer', { maxTotalTokens: 10_000 }, 2, used(4_000, 1_000), 4_900, /^model call 2 would need about 4,900 input tokens, leaving too little of the 10,000-token total budget/]
+    [
+      'stops when the turns are spent',
+      { maxTurns: 3 },
+      4,
+      used(0, 0),
+      0,
+      /^the max-turns budget of 3 model calls is spent; stopped before the call \(fail closed\)/
+    ],
+    [
+      'stops when too little output is left for an answer',
+      { maxOutputTokens: 1_000 },
+      3,
+      used(0, 900),
+      0,
+      /^100 of the 1,000-token output budget are left before model call 3, too few for an answer; .*fail closed/
+    ],
+    [
+      'stops when the predicted input (cache reads count) would pass the input budget',
+      { maxInputTokens: 10_000 },
+      2,
+      used(4_000, 0, 2_000),
+      5_000,
+      /^model call 2 would need about 5,000 input tokens and 4,000 of the 10,000-token input budget are left; .*fail closed/
+    ],
+    [
+      'stops when the total budget leaves no room for an answer',
+      { maxTotalTokens: 10_000 },
+      2,
+      used(4_000, 1_000),
+      4_900,
+      /^model call 2 would need about 4,900 input tokens, leaving too little of the 10,000-token total budget/
+    ]
   ])('%s', (_, budgets, call, usage, predictedInput, note) => {
     const plan = planCall({ call, used: usage, predictedInput, maxTokensPerTurn: 4096 }, budgets)
     expect(plan.stop).toBe(true)

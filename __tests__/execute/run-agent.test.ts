@@ -59,7 +59,13 @@ describe('runAgent accounting', () => {
 
   it('reports each turn and tool call as an event, then the stop', async () => {
     const events: AgentEvent[] = []
-    await runAgent({ system: 'Review.', context: EVENT, tools: [okTool('github_get_diff'), okTool('github_post_review')], model: scripted(sample()), onEvent: (e) => events.push(e) })
+    await runAgent({
+      system: 'Review.',
+      context: EVENT,
+      tools: [okTool('github_get_diff'), okTool('github_post_review')],
+      model: scripted(sample()),
+      onEvent: (e) => events.push(e)
+    })
     expect(events.map((e) => (e.type === 'turn' ? `turn ${e.turn}` : e.type === 'tool' ? `tool ${e.name}` : `stop ${e.stoppedBy}`))).toEqual([
       'turn 1',
       'tool github_get_diff',
@@ -113,7 +119,7 @@ describe('runAgent conversation', () => {
 })
 
 describe('runAgent stops', () => {
-  it('uses AOF\'s default of 10 iterations', async () => {
+  it("uses AOF's default of 10 iterations", async () => {
     const responses = Array.from({ length: 12 }, () => callTool('github_get_diff', usage(1, 1)))
     const result = await runAgent({ system: 's', context: EVENT, tools: [okTool('github_get_diff')], model: scripted(responses) })
     expect(result).toMatchObject({ stoppedBy: 'max_iterations', turns: 10 })
@@ -129,7 +135,13 @@ describe('runAgent stops', () => {
   })
 
   it('ends normally, with a note, when the answer that went over the budget was the last one', async () => {
-    const result = await runAgent({ system: 's', context: EVENT, tools: [], model: scripted([say('done', usage(12_000, 50))]), budgets: { maxInputTokens: 10_000 } })
+    const result = await runAgent({
+      system: 's',
+      context: EVENT,
+      tools: [],
+      model: scripted([say('done', usage(12_000, 50))]),
+      budgets: { maxInputTokens: 10_000 }
+    })
     expect(result.stoppedBy).toBe('end')
     expect(result.budgetNote).toMatch(/over the 10,000-token input budget/)
   })

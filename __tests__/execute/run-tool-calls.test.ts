@@ -36,12 +36,20 @@ describe('runToolCalls', () => {
     const write = fakeTool('github_post_comment')
     const read = fakeTool('github_get_file', true)
     const tally = { writes: 0 }
-    const answers = await runToolCalls(uses(['github_post_comment', 'github_get_file', 'github_post_comment', 'github_post_comment', 'github_get_file']), [write, read], { maxCallsPerTurn: 4, maxWrites: 2 }, tally)
+    const answers = await runToolCalls(
+      uses(['github_post_comment', 'github_get_file', 'github_post_comment', 'github_post_comment', 'github_get_file']),
+      [write, read],
+      { maxCallsPerTurn: 4, maxWrites: 2 },
+      tally
+    )
 
     expect(answers.map((a) => a.refused ?? 'ran')).toEqual(['ran', 'ran', 'ran', 'max_writes', 'max_tool_calls_per_turn'])
     expect(answers.map((a) => a.result.toolUseId)).toEqual(['t0', 't1', 't2', 't3', 't4'])
     expect(answers[3]?.result).toMatchObject({ isError: true, content: expect.stringContaining('at most 2 writes in one run (max_writes)') })
-    expect(answers[4]?.result).toMatchObject({ isError: true, content: expect.stringContaining('at most 4 tool calls in one answer (max_tool_calls_per_turn)') })
+    expect(answers[4]?.result).toMatchObject({
+      isError: true,
+      content: expect.stringContaining('at most 4 tool calls in one answer (max_tool_calls_per_turn)')
+    })
     expect(write.runs).toBe(2)
     expect(read.runs).toBe(1)
     expect(tally.writes).toBe(2)

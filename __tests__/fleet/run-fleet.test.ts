@@ -12,11 +12,24 @@ function agent(name: string): AgentDef {
 }
 
 function fleet(names: string[], strategy: FleetDef['strategy'] = 'parallel', aggregation: FleetDef['aggregation'] = 'merge'): FleetDef {
-  return { name: 'review-fleet', strategy, aggregation, members: names.map((name) => ({ name, agent: agent(name), role: 'specialist', location: at })), location: at }
+  return {
+    name: 'review-fleet',
+    strategy,
+    aggregation,
+    members: names.map((name) => ({ name, agent: agent(name), role: 'specialist', location: at })),
+    location: at
+  }
 }
 
 function plans(def: FleetDef): AgentPlan[] {
-  return def.members.map((m) => ({ agent: m.agent, label: `fleet:${def.name}/${m.name}`, instructions: m.agent.instructions, tools: [], model: 'google:gemini-2.5-flash', unknownVariables: [] }))
+  return def.members.map((m) => ({
+    agent: m.agent,
+    label: `fleet:${def.name}/${m.name}`,
+    instructions: m.agent.instructions,
+    tools: [],
+    model: 'google:gemini-2.5-flash',
+    unknownVariables: []
+  }))
 }
 
 function review(event: ReviewDraft['event'], body: string, comments: DraftComment[] = []): ReviewDraft {
@@ -105,7 +118,12 @@ describe('mergeFleetResults (merge)', () => {
   })
 
   it('publishes nothing when no member drafted anything', () => {
-    expect(mergeFleetResults(fleet(['a']), [result('a', ran({}, 'I looked and found nothing.'))])).toEqual({ review: null, comment: null, verdict: null, notes: [] })
+    expect(mergeFleetResults(fleet(['a']), [result('a', ran({}, 'I looked and found nothing.'))])).toEqual({
+      review: null,
+      comment: null,
+      verdict: null,
+      notes: []
+    })
   })
 })
 
@@ -113,8 +131,16 @@ describe('mergeFleetResults (consensus)', () => {
   it.each([
     [['APPROVE', 'APPROVE', 'REQUEST_CHANGES'], 'APPROVE', 'Consensus: 2 of 3 members approve.'],
     [['REQUEST_CHANGES', 'REQUEST_CHANGES', 'APPROVE'], 'REQUEST_CHANGES', 'Consensus: 2 of 3 members request changes.'],
-    [['APPROVE', 'COMMENT', 'REQUEST_CHANGES'], 'COMMENT', 'Members disagree (m0 approves, m1 comments, m2 requests changes); no verdict has a majority, so this is a comment.'],
-    [['APPROVE', 'APPROVE', null, null], 'COMMENT', 'Members disagree (m0 approves, m1 approves, m2 gave no verdict, m3 gave no verdict); no verdict has a majority, so this is a comment.']
+    [
+      ['APPROVE', 'COMMENT', 'REQUEST_CHANGES'],
+      'COMMENT',
+      'Members disagree (m0 approves, m1 comments, m2 requests changes); no verdict has a majority, so this is a comment.'
+    ],
+    [
+      ['APPROVE', 'APPROVE', null, null],
+      'COMMENT',
+      'Members disagree (m0 approves, m1 approves, m2 gave no verdict, m3 gave no verdict); no verdict has a majority, so this is a comment.'
+    ]
   ] as const)('takes the majority of %p: %s', (events, expected, line) => {
     const names = events.map((_, i) => `m${i}`)
     const members = events.map((event, i) => result(`m${i}`, ran(event ? { reviews: [review(event, `says ${event}`)] } : {})))
@@ -210,7 +236,9 @@ describe('runFleet', () => {
     const calls: string[] = []
     const run = await runFleet(def, plans(def), async (plan) => {
       calls.push(plan.agent.name)
-      return plan.agent.name === 'fix' ? { status: 'failed', detail: 'model error', text: '', draft: { reviews: [], comments: [] } } : ran({ comments: [`${plan.agent.name} says hi`] })
+      return plan.agent.name === 'fix'
+        ? { status: 'failed', detail: 'model error', text: '', draft: { reviews: [], comments: [] } }
+        : ran({ comments: [`${plan.agent.name} says hi`] })
     })
     expect(calls).toEqual(['triage', 'fix'])
     expect(run.members.map((m) => [m.member, m.status])).toEqual([

@@ -29,17 +29,82 @@ describe('checkFlow', () => {
   })
 
   it.each([
-    ['a cycle', flow([['a', 'End'], ['b', 'End']], [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }]), 'connections', "flow 'f' has a cycle (a → b → a); a flow runs each node at most once"],
-    ['a condition that does not parse', flow([['c', 'Conditional', { condition: '1 = 1' }]]), 'nodes[0].config.condition', 'node \'c\' (Conditional): unexpected "=" at column 3'],
-    ['a condition naming a missing node', flow([['c', 'Conditional', { condition: '${scan.output.n} > 0' }]]), 'nodes[0].config.condition', "node 'c': ${scan.output.n} names no node of this flow"],
-    ['a reference to a missing node', flow([['r', 'Response', { message: 'Plan: ${plan.output}' }]]), 'nodes[0].config', "node 'r': ${plan.output} names no node of this flow; its nodes are r"],
-    ['an unknown action', flow([['a', 'Action', { action: 'kubectl' }]]), 'nodes[0].config.action', 'config.action must be one of workflow_dispatch, comment, add_labels, check_run (found "kubectl")'],
-    ['a dispatch without a workflow', flow([['a', 'Action', { action: 'workflow_dispatch', ref: 'main' }]]), 'nodes[0].config.workflow', "node 'a' (Action) needs config.workflow, e.g. workflow: deploy.yml"],
-    ['a check run with a bad conclusion', flow([['a', 'Action', { action: 'check_run', name: 'x', conclusion: 'ok' }]]), 'nodes[0].config.conclusion', 'config.conclusion must be one of success'],
+    [
+      'a cycle',
+      flow(
+        [
+          ['a', 'End'],
+          ['b', 'End']
+        ],
+        [
+          { from: 'a', to: 'b' },
+          { from: 'b', to: 'a' }
+        ]
+      ),
+      'connections',
+      "flow 'f' has a cycle (a → b → a); a flow runs each node at most once"
+    ],
+    [
+      'a condition that does not parse',
+      flow([['c', 'Conditional', { condition: '1 = 1' }]]),
+      'nodes[0].config.condition',
+      'node \'c\' (Conditional): unexpected "=" at column 3'
+    ],
+    [
+      'a condition naming a missing node',
+      flow([['c', 'Conditional', { condition: '${scan.output.n} > 0' }]]),
+      'nodes[0].config.condition',
+      "node 'c': ${scan.output.n} names no node of this flow"
+    ],
+    [
+      'a reference to a missing node',
+      flow([['r', 'Response', { message: 'Plan: ${plan.output}' }]]),
+      'nodes[0].config',
+      "node 'r': ${plan.output} names no node of this flow; its nodes are r"
+    ],
+    [
+      'an unknown action',
+      flow([['a', 'Action', { action: 'kubectl' }]]),
+      'nodes[0].config.action',
+      'config.action must be one of workflow_dispatch, comment, add_labels, check_run (found "kubectl")'
+    ],
+    [
+      'a dispatch without a workflow',
+      flow([['a', 'Action', { action: 'workflow_dispatch', ref: 'main' }]]),
+      'nodes[0].config.workflow',
+      "node 'a' (Action) needs config.workflow, e.g. workflow: deploy.yml"
+    ],
+    [
+      'a check run with a bad conclusion',
+      flow([['a', 'Action', { action: 'check_run', name: 'x', conclusion: 'ok' }]]),
+      'nodes[0].config.conclusion',
+      'config.conclusion must be one of success'
+    ],
     ['labels missing', flow([['a', 'Action', { action: 'add_labels' }]]), 'nodes[0].config.labels', 'needs config.labels'],
-    ['approvers that are not a list of logins', flow([['a', 'Approval', { approvers: [{ user: 'x' }] }]]), 'nodes[0].config.approvers', 'config.approvers must be a list of logins or team:org/slug'],
-    ['a timeout that is not whole seconds', flow([['a', 'Approval', { timeout_seconds: '1h' }]]), 'nodes[0].config.timeout_seconds', 'config.timeout_seconds must be a whole number of seconds'],
-    ['a when that does not parse', flow([['a', 'End'], ['b', 'End']], [{ from: 'a', to: 'b', when: 'approved &&' }]), 'connections[0].when', 'connection a → b: when "approved &&": the condition ends where a value was expected']
+    [
+      'approvers that are not a list of logins',
+      flow([['a', 'Approval', { approvers: [{ user: 'x' }] }]]),
+      'nodes[0].config.approvers',
+      'config.approvers must be a list of logins or team:org/slug'
+    ],
+    [
+      'a timeout that is not whole seconds',
+      flow([['a', 'Approval', { timeout_seconds: '1h' }]]),
+      'nodes[0].config.timeout_seconds',
+      'config.timeout_seconds must be a whole number of seconds'
+    ],
+    [
+      'a when that does not parse',
+      flow(
+        [
+          ['a', 'End'],
+          ['b', 'End']
+        ],
+        [{ from: 'a', to: 'b', when: 'approved &&' }]
+      ),
+      'connections[0].when',
+      'connection a → b: when "approved &&": the condition ends where a value was expected'
+    ]
   ])('reports %s', (_name, def, field, message) => {
     const problems = checkFlow(def)
     expect(problems).toHaveLength(1)
@@ -48,13 +113,30 @@ describe('checkFlow', () => {
   })
 
   it('leaves values written with placeholders to run time', () => {
-    expect(checkFlow(flow([['a', 'Action', { action: 'check_run', name: '{{ params.check }}', conclusion: '${x.output.conclusion}' }], ['x', 'Agent', { agent: 'a' }]]))).toEqual([])
+    expect(
+      checkFlow(
+        flow([
+          ['a', 'Action', { action: 'check_run', name: '{{ params.check }}', conclusion: '${x.output.conclusion}' }],
+          ['x', 'Agent', { agent: 'a' }]
+        ])
+      )
+    ).toEqual([])
   })
 })
 
 describe('flowOutputs', () => {
   it('tells the workflow where a flow paused and what each node gave', async () => {
-    const def = flow([['plan', 'Agent', { agent: 'p' }], ['ok', 'Approval', {}], ['go', 'Response', { message: 'x' }]], [{ from: 'plan', to: 'ok' }, { from: 'ok', to: 'go' }])
+    const def = flow(
+      [
+        ['plan', 'Agent', { agent: 'p' }],
+        ['ok', 'Approval', {}],
+        ['go', 'Response', { message: 'x' }]
+      ],
+      [
+        { from: 'plan', to: 'ok' },
+        { from: 'ok', to: 'go' }
+      ]
+    )
     const result = await runFlow(def, { metadata: {}, params: {}, command: { name: null, args: '' } }, fakePorts({ plan: { text: 'p'.repeat(1500) } }))
     const outputs = flowOutputs(result)
     expect(outputs.flow).toBe('paused')
@@ -68,10 +150,20 @@ describe('flowOutputs', () => {
   })
 
   it('names the approver and the failed node', async () => {
-    const def = flow([['ok', 'Approval', {}], ['go', 'Action', { action: 'workflow_dispatch', workflow: 'd.yml' }]], [{ from: 'ok', to: 'go' }])
+    const def = flow(
+      [
+        ['ok', 'Approval', {}],
+        ['go', 'Action', { action: 'workflow_dispatch', workflow: 'd.yml' }]
+      ],
+      [{ from: 'ok', to: 'go' }]
+    )
     const ctx = { metadata: {}, params: {}, command: { name: null, args: '' } }
     const paused = await runFlow(def, ctx, fakePorts())
-    const failed = await runFlow(def, ctx, fakePorts({ go: new Error('HTTP 404 workflow d.yml not found') }), { state: paused.state!, decision: 'approved', by: 'bob' })
+    const failed = await runFlow(def, ctx, fakePorts({ go: new Error('HTTP 404 workflow d.yml not found') }), {
+      state: paused.state!,
+      decision: 'approved',
+      by: 'bob'
+    })
     expect(flowOutputs(failed, 'bob')).toMatchObject({ flow: 'failed', 'flow-node': 'go', 'approved-by': 'bob' })
   })
 })

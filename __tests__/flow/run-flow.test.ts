@@ -64,7 +64,11 @@ describe('runFlow on the reference deploy flows', () => {
       approvers: null,
       timeoutSeconds: 3600
     })
-    expect(paused.state).toMatchObject({ flow: 'deploy-backend-prod', pausedAt: 'approve', decided: [{ id: 'plan', status: 'completed', output: { text: 'Plan: 2 migrations', result: true } }] })
+    expect(paused.state).toMatchObject({
+      flow: 'deploy-backend-prod',
+      pausedAt: 'approve',
+      decided: [{ id: 'plan', status: 'completed', output: { text: 'Plan: 2 migrations', result: true } }]
+    })
 
     // The state went through JSON (the comment marker); the approver's job resumes it.
     const state = JSON.parse(JSON.stringify(paused.state))
@@ -125,10 +129,20 @@ describe('runFlow', () => {
   })
 
   it.each([
-    ['workflow_dispatch', { workflow: 'deploy.yml', inputs: { environment: '{{ params.environment }}', dry_run: false, replicas: 2 } }, 'dispatchWorkflow', { workflow: 'deploy.yml', ref: null, inputs: { environment: 'staging', dry_run: 'false', replicas: '2' } }],
+    [
+      'workflow_dispatch',
+      { workflow: 'deploy.yml', inputs: { environment: '{{ params.environment }}', dry_run: false, replicas: 2 } },
+      'dispatchWorkflow',
+      { workflow: 'deploy.yml', ref: null, inputs: { environment: 'staging', dry_run: 'false', replicas: '2' } }
+    ],
     ['comment', { body: 'Deploying #{{ metadata.pr_number }}' }, 'postComment', { body: 'Deploying #7' }],
     ['add_labels', { labels: 'deployed' }, 'addLabels', { labels: ['deployed'] }],
-    ['check_run', { name: 'deploy', conclusion: 'neutral', summary: 'staged' }, 'checkRun', { name: 'deploy', conclusion: 'neutral', title: 'deploy', summary: 'staged' }]
+    [
+      'check_run',
+      { name: 'deploy', conclusion: 'neutral', summary: 'staged' },
+      'checkRun',
+      { name: 'deploy', conclusion: 'neutral', title: 'deploy', summary: 'staged' }
+    ]
   ])('runs an Action node with action %s', async (action, config, port, request) => {
     const ports = fakePorts()
     const result = await runFlow(flow([['act', 'Action', { action, ...config }]], []), ctx, ports)
@@ -329,9 +343,21 @@ describe('runFlow', () => {
   })
 
   it('refuses to resume into a flow that changed since the pause', async () => {
-    const def = flow([['ok', 'Approval', {}], ['go', 'Response', { message: 'v1' }]], [{ from: 'ok', to: 'go' }])
+    const def = flow(
+      [
+        ['ok', 'Approval', {}],
+        ['go', 'Response', { message: 'v1' }]
+      ],
+      [{ from: 'ok', to: 'go' }]
+    )
     const paused = await runFlow(def, ctx, fakePorts())
-    const changed = flow([['ok', 'Approval', {}], ['go', 'Response', { message: 'v2' }]], [{ from: 'ok', to: 'go' }])
+    const changed = flow(
+      [
+        ['ok', 'Approval', {}],
+        ['go', 'Response', { message: 'v2' }]
+      ],
+      [{ from: 'ok', to: 'go' }]
+    )
     const ports = fakePorts()
     const result = await runFlow(changed, ctx, ports, { state: paused.state!, decision: 'approved', by: 'bob' })
     expect(result.status).toBe('failed')

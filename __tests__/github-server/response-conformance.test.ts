@@ -90,7 +90,10 @@ const calls: Array<[string, Call]> = [
   ['pulls/get', () => octokit.rest.pulls.get({ ...repo, pull_number: 1 })],
   ['pulls/list-files', () => octokit.rest.pulls.listFiles({ ...repo, pull_number: 1 })],
   ['pulls/list-reviews', () => octokit.rest.pulls.listReviews({ ...repo, pull_number: 1 })],
-  ['pulls/create-review', () => octokit.rest.pulls.createReview({ ...repo, pull_number: 1, event: 'COMMENT', body: 'b', comments: [{ path: 'a.ts', line: 2, body: 'c' }] })],
+  [
+    'pulls/create-review',
+    () => octokit.rest.pulls.createReview({ ...repo, pull_number: 1, event: 'COMMENT', body: 'b', comments: [{ path: 'a.ts', line: 2, body: 'c' }] })
+  ],
   ['pulls/list-review-comments', () => octokit.rest.pulls.listReviewComments({ ...repo, pull_number: 1 })],
   [
     'pulls/create-reply-for-review-comment',
@@ -106,7 +109,10 @@ const calls: Array<[string, Call]> = [
   ['issues/list-labels-for-repo', () => octokit.rest.issues.listLabelsForRepo(repo)],
   ['issues/list-labels-on-issue', () => octokit.rest.issues.listLabelsOnIssue({ ...repo, issue_number: 1 })],
   ['issues/create-label', () => octokit.rest.issues.createLabel({ ...repo, name: 'triage', color: 'ff0000' })],
-  ['reactions/create-for-issue-comment', () => octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: server.world.comments[0]?.id ?? 0, content: 'eyes' })],
+  [
+    'reactions/create-for-issue-comment',
+    () => octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: server.world.comments[0]?.id ?? 0, content: 'eyes' })
+  ],
   [
     'reactions/create-for-pull-request-review-comment',
     () => octokit.rest.reactions.createForPullRequestReviewComment({ ...repo, comment_id: server.world.reviewComments[0]?.id ?? 0, content: 'rocket' })
@@ -127,7 +133,7 @@ const calls: Array<[string, Call]> = [
   ['users/get-by-username', () => octokit.rest.users.getByUsername({ username: 'alice' })]
 ]
 
-describe('answers conform to GitHub\'s response schemas', () => {
+describe("answers conform to GitHub's response schemas", () => {
   it('exercises every operation of the subset', () => {
     expect(new Set(calls.map(([id]) => id))).toEqual(new Set(subset.operations.map((o) => o.operationId)))
   })

@@ -2,17 +2,9 @@ import { getOctokit } from '@actions/github'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 
 // Two hunks: lines 1-4 (2 added after line 1) and lines 20-22 of the new file (one line deleted).
-const PATCH = [
-  '@@ -1,2 +1,4 @@',
-  ' import a',
-  '+import b',
-  '+import c',
-  ' const x = 1',
-  '@@ -18,3 +20,2 @@ function f() {',
-  ' keep',
-  '-removed',
-  ' end'
-].join('\n')
+const PATCH = ['@@ -1,2 +1,4 @@', ' import a', '+import b', '+import c', ' const x = 1', '@@ -18,3 +20,2 @@ function f() {', ' keep', '-removed', ' end'].join(
+  '\n'
+)
 
 let server: GitHubServer
 let octokit: ReturnType<typeof getOctokit>
@@ -24,7 +16,10 @@ beforeEach(async () => {
     number: 5,
     user: 'alice',
     head: { ref: 'feature', sha: 'a'.repeat(40) },
-    files: [{ filename: 'src/a.ts', patch: PATCH }, { filename: 'logo.png', status: 'added' }]
+    files: [
+      { filename: 'src/a.ts', patch: PATCH },
+      { filename: 'logo.png', status: 'added' }
+    ]
   })
 })
 
@@ -129,7 +124,13 @@ describe('review comments, replies and reactions', () => {
     const root = server.world.addReview('acme/app', 5, { user: 'alice', event: 'COMMENT', comments: [{ path: 'src/a.ts', line: 2, body: '/explain' }] })
     const rootComment = server.world.reviewComments.find((c) => c.review_id === root.id)
     if (!rootComment) throw new Error('seeded review comment missing')
-    const reply = await octokit.rest.pulls.createReplyForReviewComment({ owner: 'acme', repo: 'app', pull_number: 5, comment_id: rootComment.id, body: 'Here is why' })
+    const reply = await octokit.rest.pulls.createReplyForReviewComment({
+      owner: 'acme',
+      repo: 'app',
+      pull_number: 5,
+      comment_id: rootComment.id,
+      body: 'Here is why'
+    })
     expect(reply.status).toBe(201)
     expect(reply.data).toMatchObject({ in_reply_to_id: rootComment.id, path: 'src/a.ts', line: 2, body: 'Here is why' })
     const reaction = await octokit.rest.reactions.createForPullRequestReviewComment({ owner: 'acme', repo: 'app', comment_id: rootComment.id, content: 'eyes' })

@@ -65,9 +65,7 @@ describe('request validation against the OpenAPI subset', () => {
       })
     )
     expect(result.status).toBe(422)
-    expect(result.message).toBe(
-      `Invalid request.\n\nFor 'properties/event', "LGTM" is not a member of ["APPROVE","REQUEST_CHANGES","COMMENT"].`
-    )
+    expect(result.message).toBe(`Invalid request.\n\nFor 'properties/event', "LGTM" is not a member of ["APPROVE","REQUEST_CHANGES","COMMENT"].`)
     expect(server.invalidRequests).toHaveLength(1)
     expect(server.invalidRequests[0]).toMatchObject({ operationId: 'pulls/create-review', status: 422 })
     expect(server.world.reviews).toEqual([])
@@ -95,14 +93,21 @@ describe('request validation against the OpenAPI subset', () => {
 
   it('answers 422 to a query parameter of the wrong type', async () => {
     const result = await statusOf(
-      octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner: 'acme', repo: 'app', pull_number: 7, per_page: 'many' as unknown as number })
+      octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+        owner: 'acme',
+        repo: 'app',
+        pull_number: 7,
+        per_page: 'many' as unknown as number
+      })
     )
     expect(result.status).toBe(422)
     expect(server.invalidRequests[0]?.error).toContain(`For 'properties/per_page', "many" is not an integer.`)
   })
 
   it('answers 422 to a path parameter of the wrong type', async () => {
-    const result = await statusOf(octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 'seven' as unknown as number }))
+    const result = await statusOf(
+      octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'app', issue_number: 'seven' as unknown as number })
+    )
     expect(result.status).toBe(422)
     expect(server.invalidRequests).toHaveLength(1)
   })

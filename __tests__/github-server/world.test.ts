@@ -50,7 +50,7 @@ describe('issue comments', () => {
     expect(all.data.map((c) => c.body)).toEqual(['first', 'one, edited', 'two'])
   })
 
-  it('answers a comment over 65,536 characters with GitHub\'s validation error', async () => {
+  it("answers a comment over 65,536 characters with GitHub's validation error", async () => {
     await expect(octokit.rest.issues.createComment({ ...repo, issue_number: 1, body: 'x'.repeat(65537) })).rejects.toMatchObject({
       status: 422,
       response: {
@@ -174,7 +174,12 @@ describe('check runs', () => {
 describe('compare and workflow dispatch', () => {
   it('compares base...head from an explicit entry or from a matching pull request', async () => {
     server.world.setCompare('acme/app', 'v1', 'v2', [{ filename: 'CHANGELOG.md', patch: '@@ -1 +1,2 @@\n a\n+b' }])
-    server.world.addPull('acme/app', { number: 3, head: { ref: 'feature' }, base: { ref: 'trunk' }, files: [{ filename: 'x.ts', status: 'added', patch: '@@ -0,0 +1 @@\n+x' }] })
+    server.world.addPull('acme/app', {
+      number: 3,
+      head: { ref: 'feature' },
+      base: { ref: 'trunk' },
+      files: [{ filename: 'x.ts', status: 'added', patch: '@@ -0,0 +1 @@\n+x' }]
+    })
     const explicit = await octokit.rest.repos.compareCommits({ ...repo, base: 'v1', head: 'v2' })
     const fromPull = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: 'trunk...feature' })
     expect(explicit.data.files?.map((f) => [f.filename, f.additions])).toEqual([['CHANGELOG.md', 1]])

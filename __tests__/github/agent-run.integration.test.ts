@@ -37,7 +37,12 @@ afterEach(async () => {
 async function agentRun(): Promise<{ errors: string[] }> {
   const check = new CheckRunLifecycle(h.publisher, { name: 'github-agent', headSha: HEAD, logger: h.log })
   const tools = Object.fromEntries(
-    createGitHubTools(CTX, h.port, { allowApprove: false, createLabels: false, toolNames: ['github_post_review', 'github_add_labels', 'github_post_comment'] }, h.publisher).map((t) => [t.name, t])
+    createGitHubTools(
+      CTX,
+      h.port,
+      { allowApprove: false, createLabels: false, toolNames: ['github_post_review', 'github_add_labels', 'github_post_comment'] },
+      h.publisher
+    ).map((t) => [t.name, t])
   )
   const errors: string[] = []
   await check.start()
@@ -52,7 +57,9 @@ async function agentRun(): Promise<{ errors: string[] }> {
       if (result?.isError) errors.push(result.content)
     }
   } finally {
-    await check.complete(errors.length > 0 ? { conclusion: 'failure', title: 'Failed', summary: errors.join('\n') } : { conclusion: 'success', title: 'Reviewed', summary: 'ok' })
+    await check.complete(
+      errors.length > 0 ? { conclusion: 'failure', title: 'Failed', summary: errors.join('\n') } : { conclusion: 'success', title: 'Reviewed', summary: 'ok' }
+    )
   }
   return { errors }
 }
@@ -70,7 +77,11 @@ function expectNothingLost(): void {
 describe('an agent run against a GitHub that misbehaves', () => {
   it.each<[string, FaultSpec | null, string | null]>([
     ['nothing goes wrong', null, null],
-    ['the review meets a 403 secondary rate limit with retry-after', { operationId: 'pulls/create-review', status: 403, headers: { 'retry-after': '5' }, body: SECONDARY }, 'pulls/create-review'],
+    [
+      'the review meets a 403 secondary rate limit with retry-after',
+      { operationId: 'pulls/create-review', status: 403, headers: { 'retry-after': '5' }, body: SECONDARY },
+      'pulls/create-review'
+    ],
     ['labelling meets a 429', { operationId: 'issues/add-labels', status: 429 }, 'issues/add-labels'],
     ['the comment meets a 500 once', { operationId: 'issues/create-comment', status: 500 }, 'issues/create-comment'],
     ['listing the files meets a 502 once', { operationId: 'pulls/list-files', status: 502 }, 'pulls/list-files'],

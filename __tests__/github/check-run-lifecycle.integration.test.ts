@@ -88,7 +88,12 @@ describe('CheckRunLifecycle', () => {
   })
 
   it('closes the run after a secondary rate limit on the completing update', async () => {
-    h.server.fail({ operationId: 'checks/update', status: 403, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit.' } })
+    h.server.fail({
+      operationId: 'checks/update',
+      status: 403,
+      headers: { 'retry-after': '2' },
+      body: { message: 'You have exceeded a secondary rate limit.' }
+    })
     const check = lifecycle()
     await check.start()
     await check.complete({ conclusion: 'success', title: 'Done', summary: 'ok' })
@@ -98,11 +103,19 @@ describe('CheckRunLifecycle', () => {
   it('sends 120 annotations as the completing update plus two more, 50 per request', async () => {
     const check = lifecycle()
     await check.start()
-    const annotations = Array.from({ length: 120 }, (_, i) => ({ path: 'a.ts', start_line: i + 1, end_line: i + 1, annotation_level: 'warning' as const, message: `w${i}` }))
+    const annotations = Array.from({ length: 120 }, (_, i) => ({
+      path: 'a.ts',
+      start_line: i + 1,
+      end_line: i + 1,
+      annotation_level: 'warning' as const,
+      message: `w${i}`
+    }))
     await check.complete({ conclusion: 'neutral', title: 'Findings', summary: '120 findings', annotations })
 
     expect(h.calls()).toEqual(['checks/create', 'checks/update', 'checks/update', 'checks/update'])
-    const sizes = h.server.requests.filter((r) => r.operationId === 'checks/update').map((r) => (r.body as { output: { annotations: unknown[] } }).output.annotations.length)
+    const sizes = h.server.requests
+      .filter((r) => r.operationId === 'checks/update')
+      .map((r) => (r.body as { output: { annotations: unknown[] } }).output.annotations.length)
     expect(sizes).toEqual([50, 50, 20])
     expect(h.server.world.checkRuns[0]?.output.annotations).toHaveLength(120)
   })

@@ -112,7 +112,13 @@ describe('write pacing', () => {
 
   const client = (unpacedWrites?: number) => {
     const clock = fakeClock()
-    const octokit = createOctokit({ token: TOKEN, baseUrl: github.url, logger: recordingLogger(), clock, ...(unpacedWrites === undefined ? {} : { unpacedWrites }) })
+    const octokit = createOctokit({
+      token: TOKEN,
+      baseUrl: github.url,
+      logger: recordingLogger(),
+      clock,
+      ...(unpacedWrites === undefined ? {} : { unpacedWrites })
+    })
     return { clock, octokit }
   }
   const label = { owner: 'acme', repo: 'app', issue_number: 3, labels: ['bug'] }
@@ -131,7 +137,8 @@ describe('write pacing', () => {
 
   test('writes that notify people are spaced 3 s apart once past the allowance', async () => {
     const { clock, octokit } = client(1)
-    for (let i = 0; i < 3; i++) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'app', issue_number: 3, body: `c${i}` })
+    for (let i = 0; i < 3; i++)
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'app', issue_number: 3, body: `c${i}` })
     // Each write takes its turn in the write lane (1 s), then in the notification lane (the rest of 3 s).
     expect(clock.waits).toEqual([1000, 2000, 3000])
   })
@@ -144,7 +151,12 @@ describe('write pacing', () => {
 
   test('a retried write waits GitHub’s retry-after, then takes its turn again', async () => {
     const { clock, octokit } = client()
-    github.fail({ operationId: 'issues/add-labels', status: 403, headers: { 'retry-after': '7' }, body: { message: 'You have exceeded a secondary rate limit.' } })
+    github.fail({
+      operationId: 'issues/add-labels',
+      status: 403,
+      headers: { 'retry-after': '7' },
+      body: { message: 'You have exceeded a secondary rate limit.' }
+    })
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', label)
     expect(clock.waits).toEqual([7000])
   })

@@ -19,7 +19,14 @@ const TWO_HUNKS = [
   '\\ No newline at end of file'
 ].join('\n')
 
-const file = (filename: string, patch?: string): ChangedFile => ({ filename, status: 'modified', additions: 1, deletions: 1, changes: 2, ...(patch ? { patch } : {}) })
+const file = (filename: string, patch?: string): ChangedFile => ({
+  filename,
+  status: 'modified',
+  additions: 1,
+  deletions: 1,
+  changes: 2,
+  ...(patch ? { patch } : {})
+})
 
 describe('parsePatch', () => {
   it('gives each hunk its line range on the old (LEFT) and new (RIGHT) side', () => {

@@ -62,7 +62,7 @@ describe('createGitHubTools', () => {
 })
 
 describe('write tools', () => {
-  it('posts a review with 10 inline comments in one request, on the run\'s PR whatever the model names', async () => {
+  it("posts a review with 10 inline comments in one request, on the run's PR whatever the model names", async () => {
     const comments = Array.from({ length: 10 }, (_, i) => ({ path: 'src/app.ts', line: i + 1, body: `c${i}` }))
     const result = await call(PR, 'github_post_review', { event: 'COMMENT', body: 'Summary', comments, owner: 'evil', repo: 'other', pull_number: 1 })
 
@@ -94,7 +94,7 @@ describe('write tools', () => {
     expect(await call(ISSUE, 'github_post_review', { event: 'COMMENT', body: 'x' })).toEqual({ isError: true, content: '#3 is an issue, not a pull request' })
   })
 
-  it('posts the agent\'s comment once per run key and updates it on a re-run', async () => {
+  it("posts the agent's comment once per run key and updates it on a re-run", async () => {
     const post = tools(ISSUE).github_post_comment as Tool
     await post.run({ body: 'first' })
     await post.run({ body: 'second comment in the same run' })

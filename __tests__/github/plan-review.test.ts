@@ -72,7 +72,7 @@ describe('planReview', () => {
     expect(JSON.stringify(plan.request)).not.toContain('sk-secret-value')
   })
 
-  it('cuts an oversized body to GitHub\'s limit', () => {
+  it("cuts an oversized body to GitHub's limit", () => {
     const plan = planReview(draft({ body: 'x'.repeat(70_000) }), files, options)
     expect(plan.request.body.length).toBeLessThanOrEqual(65_536)
     expect(plan.request.body).toMatch(/…\(truncated\)$/)

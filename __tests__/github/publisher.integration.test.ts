@@ -60,7 +60,11 @@ describe('review', () => {
 
   it('retries a review after a 500 and posts it once', async () => {
     h.server.fail({ operationId: 'pulls/create-review', status: 500 })
-    await h.publisher.submitReview(7, { event: 'COMMENT', body: 'Summary', comments: [{ path: 'src/app.ts', line: 11, body: 'x' }] }, { headSha: HEAD, allowApprove: false })
+    await h.publisher.submitReview(
+      7,
+      { event: 'COMMENT', body: 'Summary', comments: [{ path: 'src/app.ts', line: 11, body: 'x' }] },
+      { headSha: HEAD, allowApprove: false }
+    )
 
     expect(h.server.countOf('pulls/create-review')).toBe(2)
     expect(h.server.world.reviews).toHaveLength(1)
@@ -71,7 +75,11 @@ describe('review', () => {
   it('reads all pages of a large pull request before planning', async () => {
     h.server.world.issues.length = 0
     seedPull(Array.from({ length: 250 }, (_, i) => ({ filename: `f${i}.ts`, patch: addedLines(1, 2) })))
-    await h.publisher.submitReview(7, { event: 'COMMENT', body: 'S', comments: [{ path: 'f249.ts', line: 2, body: 'last file' }] }, { headSha: HEAD, allowApprove: false })
+    await h.publisher.submitReview(
+      7,
+      { event: 'COMMENT', body: 'S', comments: [{ path: 'f249.ts', line: 2, body: 'last file' }] },
+      { headSha: HEAD, allowApprove: false }
+    )
 
     expect(h.calls()).toEqual(['pulls/list-files', 'pulls/list-files', 'pulls/list-files', 'pulls/create-review'])
     expect(h.server.world.reviewComments.map((c) => c.path)).toEqual(['f249.ts'])
@@ -118,7 +126,9 @@ describe('labels', () => {
   it('adds no label without allowed_labels when a Trigger of the config reacts to labels', async () => {
     const outcome = await h.publisher.addLabels(3, ['bug'], { createLabels: true, labelTriggers: ['on-label'] })
     expect(h.calls()).toEqual(['issues/list-labels-for-repo'])
-    expect(outcome.dropped.map((d) => d.reason)).toEqual(["Trigger 'on-label' of the config starts work on labeled events, so an agent without allowed_labels adds no label"])
+    expect(outcome.dropped.map((d) => d.reason)).toEqual([
+      "Trigger 'on-label' of the config starts work on labeled events, so an agent without allowed_labels adds no label"
+    ])
   })
 
   it('refuses to remove a label outside allowed_labels without a request', async () => {
@@ -157,7 +167,7 @@ describe('comments', () => {
     expect(h.server.writes()).toHaveLength(1)
   })
 
-  it('never takes over a person\'s comment that quotes the marker', async () => {
+  it("never takes over a person's comment that quotes the marker", async () => {
     h.server.world.addComment(REPO, 5, { user: 'mallory', body: `copy ${commentMarker('k')}` })
     await h.publisher.upsertComment(5, 'k', 'answer')
 
@@ -238,7 +248,12 @@ describe('comments', () => {
     h.server.fail({ operationId: 'issues/create-comment', status: 500 })
     await h.publisher.createComment(5, 'again')
 
-    expect(h.calls()).toEqual(['repos/get-content', 'issues/create-comment', ...Array(3).fill('issues/create-comment'), ...Array(2).fill('issues/create-comment')])
+    expect(h.calls()).toEqual([
+      'repos/get-content',
+      'issues/create-comment',
+      ...Array(3).fill('issues/create-comment'),
+      ...Array(2).fill('issues/create-comment')
+    ])
     expect(h.log.lines.filter((l) => l.includes('retry 1/3'))).toHaveLength(2)
     expect(h.log.lines.filter((l) => l.includes('retry 2/3'))).toHaveLength(1)
   })
@@ -269,7 +284,11 @@ describe('dry run', () => {
   })
 
   it('reads but sends zero write requests, and records every planned write', async () => {
-    await h.publisher.submitReview(7, { event: 'REQUEST_CHANGES', body: 'fix', comments: [{ path: 'src/app.ts', line: 10, body: 'here' }] }, { headSha: HEAD, allowApprove: false })
+    await h.publisher.submitReview(
+      7,
+      { event: 'REQUEST_CHANGES', body: 'fix', comments: [{ path: 'src/app.ts', line: 10, body: 'here' }] },
+      { headSha: HEAD, allowApprove: false }
+    )
     await h.publisher.addLabels(7, ['bug', 'new'], { createLabels: true })
     await h.publisher.upsertComment(7, 'k', 'hello')
     await h.publisher.createCheckRun({ name: 'agent', headSha: HEAD, status: 'in_progress' })
@@ -277,7 +296,14 @@ describe('dry run', () => {
 
     expect(h.server.writes()).toEqual([])
     expect(h.calls()).toEqual(['pulls/list-files', 'issues/list-labels-for-repo', 'issues/list-comments'])
-    expect(h.publisher.planned.map((p) => p.operation)).toEqual(['create-review', 'create-label', 'add-labels', 'create-comment', 'create-check-run', 'update-check-run'])
+    expect(h.publisher.planned.map((p) => p.operation)).toEqual([
+      'create-review',
+      'create-label',
+      'add-labels',
+      'create-comment',
+      'create-check-run',
+      'update-check-run'
+    ])
     expect(h.publisher.planned[0]?.request).toMatchObject({
       route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
       params: { owner: 'acme', repo: 'app', pull_number: 7, event: 'REQUEST_CHANGES', commit_id: HEAD }

@@ -38,7 +38,8 @@ describe('NOTIFYING_ROUTES', () => {
 describe('githubFailure', () => {
   const answer = (status: number, message: string, headers: Record<string, string> = {}) =>
     Object.assign(new Error(message), { status, request: {}, response: { headers } })
-  const noAnswer = (code: string) => Object.assign(new Error('fetch failed'), { status: 500, request: {}, cause: Object.assign(new TypeError('fetch failed'), { cause: { code } }) })
+  const noAnswer = (code: string) =>
+    Object.assign(new Error('fetch failed'), { status: 500, request: {}, cause: Object.assign(new TypeError('fetch failed'), { cause: { code } }) })
 
   it.each<[string, unknown, FailureKind]>([
     ['a 403 that says secondary rate limit', answer(403, 'You have exceeded a secondary rate limit.'), 'secondary_limit'],

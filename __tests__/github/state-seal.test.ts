@@ -19,7 +19,13 @@ describe('state seal (HMAC-SHA256 keyed by state-key)', () => {
     ['another key', (s: Record<string, unknown>) => s, 'another-key-0123456789abcdef', 'approval/1', 'was not sealed'],
     ['another marker key', (s: Record<string, unknown>) => s, KEY, 'review-summary:reviewer', 'was not sealed'],
     ['no seal', ({ mac: _mac, ...s }: Record<string, unknown>) => s, KEY, 'approval/1', 'carries no seal'],
-    ['a plain checksum anyone can compute', ({ mac: _mac, ...s }: Record<string, unknown>) => ({ ...s, mac: createHash('sha256').update(canonicalJson(s)).digest('hex') }), KEY, 'approval/1', 'was not sealed'],
+    [
+      'a plain checksum anyone can compute',
+      ({ mac: _mac, ...s }: Record<string, unknown>) => ({ ...s, mac: createHash('sha256').update(canonicalJson(s)).digest('hex') }),
+      KEY,
+      'approval/1',
+      'was not sealed'
+    ],
     ['a short seal', (s: Record<string, unknown>) => ({ ...s, mac: 'abc' }), KEY, 'approval/1', 'carries no seal']
   ])('refuses %s', (_name, change, key, markerKey, reason) => {
     const raw = change(sealState('approval/1', state, KEY))

@@ -32,7 +32,12 @@ describe('a two-turn tool loop', () => {
     const comment = okTool('github_post_comment', 'comment 101 posted')
     const labels = okTool('github_add_labels')
     server.script([
-      { content: [{ type: 'text', text: 'Reading the PR.' }, { type: 'tool_use', name: 'github_post_comment', input: { text: 'LGTM' } }] },
+      {
+        content: [
+          { type: 'text', text: 'Reading the PR.' },
+          { type: 'tool_use', name: 'github_post_comment', input: { text: 'LGTM' } }
+        ]
+      },
       { content: [{ type: 'text', text: 'Review posted.' }] }
     ])
     const result = await runAgent({ system: SYSTEM, context: EVENT, tools: [comment, labels], model: await model(), temperature: 0.2 })
@@ -84,10 +89,7 @@ describe('a two-turn tool loop', () => {
 describe('tool calls the loop must not trust', () => {
   it('refuses a tool the agent was not given, without running anything', async () => {
     const comment = okTool('github_post_comment')
-    server.script([
-      { content: [{ type: 'tool_use', name: 'github_merge_pull_request', input: {} }] },
-      { content: [{ type: 'text', text: 'I cannot merge.' }] }
-    ])
+    server.script([{ content: [{ type: 'tool_use', name: 'github_merge_pull_request', input: {} }] }, { content: [{ type: 'text', text: 'I cannot merge.' }] }])
     const result = await runAgent({ system: SYSTEM, context: EVENT, tools: [comment], model: await model() })
 
     expect(comment.calls).toEqual([])
@@ -100,7 +102,7 @@ describe('tool calls the loop must not trust', () => {
     expect(result.stoppedBy).toBe('end')
   })
 
-  it('returns a failing tool\'s error to the model as is_error, and a throwing tool\'s message too', async () => {
+  it("returns a failing tool's error to the model as is_error, and a throwing tool's message too", async () => {
     const failing = recordingTool('github_add_labels', () => ({ content: 'label "bug" does not exist', isError: true }))
     const throwing = recordingTool('github_post_comment', () => {
       throw new Error('GitHub answered 502')
@@ -127,7 +129,7 @@ describe('tool calls the loop must not trust', () => {
 })
 
 describe('limits', () => {
-  it('stops at max_iterations after answering the last call\'s tools, and makes no further call', async () => {
+  it("stops at max_iterations after answering the last call's tools, and makes no further call", async () => {
     const comment = okTool('github_post_comment')
     const again = { content: [{ type: 'tool_use' as const, name: 'github_post_comment', input: { text: 'again' } }] }
     server.script([again, again])
@@ -142,9 +144,7 @@ describe('limits', () => {
 
   it('stops before a call the input budget cannot cover (fail closed) and says so', async () => {
     const comment = okTool('github_post_comment', 'x'.repeat(3_000))
-    server.script([
-      { content: [{ type: 'tool_use', name: 'github_post_comment', input: {} }], usage: { input_tokens: 1_500, output_tokens: 40 } }
-    ])
+    server.script([{ content: [{ type: 'tool_use', name: 'github_post_comment', input: {} }], usage: { input_tokens: 1_500, output_tokens: 40 } }])
     const result = await runAgent({
       system: SYSTEM,
       context: EVENT,
@@ -198,9 +198,9 @@ describe('retries', () => {
     const { sleep, waits } = recordingSleep()
     server.script([anthropicFaults.rateLimited(3_600)])
     const m = await model({ sleep })
-    await expect(m.complete({ system: SYSTEM, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 100 })).rejects.toThrow(
-      /HTTP 429 rate_limit_error .*re-run later/
-    )
+    await expect(
+      m.complete({ system: SYSTEM, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 100 })
+    ).rejects.toThrow(/HTTP 429 rate_limit_error .*re-run later/)
     expect(waits).toEqual([])
   })
 
@@ -213,7 +213,12 @@ describe('retries', () => {
     )
     expect(error).toBeInstanceOf(ModelCallError)
     const e = error as ModelCallError
-    expect({ status: e.status, kind: e.kind, attempts: e.attempts, provider: e.provider }).toEqual({ status: 500, kind: 'server', attempts: 3, provider: 'anthropic' })
+    expect({ status: e.status, kind: e.kind, attempts: e.attempts, provider: e.provider }).toEqual({
+      status: 500,
+      kind: 'server',
+      attempts: 3,
+      provider: 'anthropic'
+    })
     expect(e.message).toBe(
       `anthropic:${MODEL} failed: HTTP 500 api_error (Internal server error) after 3 attempts; the provider is failing; re-run the job later`
     )

@@ -23,14 +23,22 @@ describe('createModel', () => {
 
   it('sends Anthropic calls to ANTHROPIC_BASE_URL with the Anthropic key', async () => {
     anthropic.script([{ content: [{ type: 'text', text: 'hello' }] }])
-    const model = await createModel({ provider: 'anthropic', model: 'claude-opus-5' }, { anthropicApiKey: anthropic.apiKey, googleApiKey: 'unused' }, { ANTHROPIC_BASE_URL: anthropic.url })
+    const model = await createModel(
+      { provider: 'anthropic', model: 'claude-opus-5' },
+      { anthropicApiKey: anthropic.apiKey, googleApiKey: 'unused' },
+      { ANTHROPIC_BASE_URL: anthropic.url }
+    )
     expect(await model.complete(HI)).toMatchObject({ content: [{ type: 'text', text: 'hello' }], stopReason: 'end_turn' })
     expect(anthropic.requests[0]?.body.model).toBe('claude-opus-5')
   })
 
   it('sends Gemini calls to GOOGLE_GEMINI_BASE_URL with the Google key', async () => {
     gemini.script([{ parts: [{ text: 'hello' }] }])
-    const model = await createModel({ provider: 'google', model: 'gemini-2.5-pro' }, { anthropicApiKey: 'unused', googleApiKey: gemini.apiKey }, { GOOGLE_GEMINI_BASE_URL: gemini.url })
+    const model = await createModel(
+      { provider: 'google', model: 'gemini-2.5-pro' },
+      { anthropicApiKey: 'unused', googleApiKey: gemini.apiKey },
+      { GOOGLE_GEMINI_BASE_URL: gemini.url }
+    )
     expect(await model.complete(HI)).toMatchObject({ content: [{ type: 'text', text: 'hello' }], stopReason: 'end_turn' })
     expect(gemini.requests[0]?.model).toBe('gemini-2.5-pro')
   })
@@ -39,7 +47,9 @@ describe('createModel', () => {
     ['anthropic', 'anthropic:claude-opus-5 needs an API key: set the anthropic-api-key input or the ANTHROPIC_API_KEY secret'],
     ['google', 'google:claude-opus-5 needs an API key: set the google-api-key input or the GOOGLE_API_KEY secret']
   ] as const)('refuses a %s model without its key, before any call', async (provider, message) => {
-    await expect(createModel({ provider, model: 'claude-opus-5' }, { anthropicApiKey: '', googleApiKey: '' }, {})).rejects.toThrow(new MissingApiKeyError(message))
+    await expect(createModel({ provider, model: 'claude-opus-5' }, { anthropicApiKey: '', googleApiKey: '' }, {})).rejects.toThrow(
+      new MissingApiKeyError(message)
+    )
   })
 })
 

@@ -33,7 +33,14 @@ describe('the local Anthropic API', () => {
   }
 
   it('streams a message the SDK assembles into the same content', async () => {
-    server.script([{ content: [{ type: 'text', text: 'Looking.' }, { type: 'tool_use', name: 'github_add_labels', input: { labels: ['bug', 'p1'] } }] }])
+    server.script([
+      {
+        content: [
+          { type: 'text', text: 'Looking.' },
+          { type: 'tool_use', name: 'github_add_labels', input: { labels: ['bug', 'p1'] } }
+        ]
+      }
+    ])
     const message = await client.messages.stream({ model: MODEL, max_tokens: 100, messages: [user('hi')] }).finalMessage()
     expect(message.content).toEqual([
       { type: 'text', text: 'Looking.', citations: null },
@@ -43,7 +50,7 @@ describe('the local Anthropic API', () => {
     expect(server.requests[0]?.body.stream).toBe(true)
   })
 
-  it('refuses a tool_use left without a tool_result, in the API\'s words', async () => {
+  it("refuses a tool_use left without a tool_result, in the API's words", async () => {
     const error = await client.messages
       .create({
         model: MODEL,
@@ -61,7 +68,11 @@ describe('the local Anthropic API', () => {
     const res = await post({
       model: MODEL,
       max_tokens: 10,
-      messages: [user('hi'), { role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_9', content: 'x' }] }]
+      messages: [
+        user('hi'),
+        { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_9', content: 'x' }] }
+      ]
     })
     expect(res.status).toBe(400)
     expect(res.body.error.message).toMatch(/^messages\.2\.content\.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_9\./)

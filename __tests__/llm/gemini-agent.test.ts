@@ -56,7 +56,9 @@ describe('a function-calling loop', () => {
 
   it('counts cached and thinking tokens the way the price table expects', async () => {
     const { server, model } = await setup()
-    server.script([{ parts: [{ text: 'ok' }], usage: { promptTokenCount: 1_000, cachedContentTokenCount: 700, candidatesTokenCount: 50, thoughtsTokenCount: 200 } }])
+    server.script([
+      { parts: [{ text: 'ok' }], usage: { promptTokenCount: 1_000, cachedContentTokenCount: 700, candidatesTokenCount: 50, thoughtsTokenCount: 200 } }
+    ])
     const result = await runAgent({ system: SYSTEM, context: EVENT, tools: [], model })
     expect(result.usage).toEqual({ inputTokens: 300, cacheReadTokens: 700, cacheWriteTokens: 0, outputTokens: 250 })
     // gemini-2.5-flash: 300 × $0.30 + 700 × $0.03 + 250 × $2.50 per million
@@ -96,7 +98,7 @@ describe('a function-calling loop', () => {
 })
 
 describe('the fake enforces what Gemini enforces', () => {
-  it('refuses function responses that do not match the calls, with Gemini\'s wording', async () => {
+  it("refuses function responses that do not match the calls, with Gemini's wording", async () => {
     const { server } = await setup()
     const res = await fetch(`${server.url}/v1beta/models/${MODEL}:generateContent?key=${server.apiKey}`, {
       method: 'POST',
@@ -161,10 +163,12 @@ describe('retries', () => {
   it('surfaces a final 500 as a typed, one-line error', async () => {
     const { server, model } = await setup({}, { retry: { timeScale: 0.001, maxRetries: 1 } })
     server.script([geminiFaults.internal(), geminiFaults.internal()])
-    const error = await model.complete({ system: SYSTEM, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 10 }).then(
-      () => null,
-      (e: unknown) => e
-    )
+    const error = await model
+      .complete({ system: SYSTEM, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 10 })
+      .then(
+        () => null,
+        (e: unknown) => e
+      )
     expect(error).toBeInstanceOf(ModelCallError)
     expect((error as ModelCallError).message).toBe(
       'google:gemini-2.5-flash failed: HTTP 500 INTERNAL (An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting) after 2 attempts; the provider is failing; re-run the job later'
@@ -174,7 +178,9 @@ describe('retries', () => {
   it('retries a refused connection a bounded number of times, then names the base URL to check', async () => {
     const { sleep, waits } = recordingSleep()
     const model = await createGeminiModel(MODEL, { apiKey: 'k', baseUrl: await deadUrl(), sleep, retry: { timeScale: 0.001, maxRetries: 1 } })
-    await expect(model.complete({ system: '', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 10 })).rejects.toThrow(
+    await expect(
+      model.complete({ system: '', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 10 })
+    ).rejects.toThrow(
       /^google:gemini-2\.5-flash failed: connection \(.*ECONNREFUSED.*\) after 2 attempts; the provider did not answer; check the network and any GOOGLE_GEMINI_BASE_URL setting$/
     )
     expect(waits).toEqual([2])
@@ -184,9 +190,9 @@ describe('retries', () => {
     const s = await startGeminiServer()
     server = s
     const model = await createGeminiModel(MODEL, { apiKey: 'wrong', baseUrl: s.url, retry: { timeScale: 0.001 } })
-    await expect(model.complete({ system: '', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 10 })).rejects.toThrow(
-      /HTTP 400 INVALID_ARGUMENT \(API key not valid\. Please pass a valid API key\.\); the request was refused/
-    )
+    await expect(
+      model.complete({ system: '', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], maxTokens: 10 })
+    ).rejects.toThrow(/HTTP 400 INVALID_ARGUMENT \(API key not valid\. Please pass a valid API key\.\); the request was refused/)
     expect(s.requests).toHaveLength(1)
   })
 })

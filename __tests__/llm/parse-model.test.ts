@@ -24,7 +24,11 @@ describe('parseModel', () => {
     ['gemini-2.5-flash', {}, 'model gemini-2.5-flash names no provider: write anthropic:gemini-2.5-flash or google:gemini-2.5-flash'],
     ['openai:gpt-4o', {}, 'model openai:gpt-4o: provider openai is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
     ['gpt:gpt-4o', {}, 'model gpt:gpt-4o: provider openai is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
-    ['bedrock:anthropic.claude-v2', {}, 'model bedrock:anthropic.claude-v2: provider bedrock is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
+    [
+      'bedrock:anthropic.claude-v2',
+      {},
+      'model bedrock:anthropic.claude-v2: provider bedrock is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'
+    ],
     ['ollama:llama3', {}, 'model ollama:llama3: provider ollama is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
     ['llama3', { provider: 'ollama' }, 'model ollama:llama3: provider ollama is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
     ['mistral:large', {}, "model mistral:large: unknown provider 'mistral'; write anthropic:MODEL or google:MODEL"],

@@ -55,10 +55,12 @@ describe('Pacer', () => {
     const clock = fakeClock(0)
     const pacer = new Pacer({ spacingMs: 10, unpaced: 0 }, clock)
     const order: string[] = []
-    await Promise.all(['a', 'b', 'c'].map(async (name) => {
-      await pacer.turn()
-      order.push(`${name}@${clock.now()}`)
-    }))
+    await Promise.all(
+      ['a', 'b', 'c'].map(async (name) => {
+        await pacer.turn()
+        order.push(`${name}@${clock.now()}`)
+      })
+    )
     expect(order).toEqual(['a@0', 'b@10', 'c@20'])
   })
 })

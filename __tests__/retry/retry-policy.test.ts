@@ -21,7 +21,11 @@ describe('decideRetry with GitHub bounds', () => {
     ['waits a minute after a secondary limit without retry-after', { kind: 'secondary_limit', status: 403 }, 60_000],
     ['doubles the minute on each further secondary limit', { kind: 'secondary_limit', status: 403, retryCount: 1 }, 120_000],
     ['gives up when the doubled wait passes the cap', { kind: 'secondary_limit', status: 403, retryCount: 2 }, false],
-    ['retries a secondary limit on a POST: GitHub refused it, nothing was created', { kind: 'secondary_limit', status: 429, replaySafe: false, headers: { 'retry-after': '1' } }, 1_000],
+    [
+      'retries a secondary limit on a POST: GitHub refused it, nothing was created',
+      { kind: 'secondary_limit', status: 429, replaySafe: false, headers: { 'retry-after': '1' } },
+      1_000
+    ],
     [
       'waits until a spent quota resets, plus a second',
       { kind: 'primary_limit', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 5) } },
@@ -89,9 +93,17 @@ describe('decideRetry, every case', () => {
   it.each<[string, Partial<RetryQuestion>, string]>([
     ['a retry', { kind: 'secondary_limit', status: 403, headers: { 'retry-after': '2' } }, 'hit the secondary rate limit; retry 1/3 in 2s'],
     ['a server error', { status: 502, retryCount: 1 }, 'hit a server error (HTTP 502); retry 2/3 in 4s'],
-    ['a wait too long', { kind: 'rate_limit', status: 429, headers: { 'retry-after': '3600' } }, 'was rate limited (HTTP 429); asked to wait 3600s, longer than the 120s this run waits'],
+    [
+      'a wait too long',
+      { kind: 'rate_limit', status: 429, headers: { 'retry-after': '3600' } },
+      'was rate limited (HTTP 429); asked to wait 3600s, longer than the 120s this run waits'
+    ],
     ['the last retry', { kind: 'overloaded', status: 529, retryCount: 3 }, 'found the server overloaded (HTTP 529) again; gave up after 3 retries'],
-    ['a POST not repeated', { kind: 'timeout', status: null, replaySafe: false }, 'got no answer in time; not sent again, since it may have been carried out and a retry could do it twice']
+    [
+      'a POST not repeated',
+      { kind: 'timeout', status: null, replaySafe: false },
+      'got no answer in time; not sent again, since it may have been carried out and a retry could do it twice'
+    ]
   ])('says why in one sentence: %s', (_name, question, reason) => {
     expect(decideRetry(ask(question), GITHUB_RETRY).reason).toBe(reason)
   })

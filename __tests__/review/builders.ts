@@ -22,10 +22,19 @@ export function comment(path: string, line: number, body: string, extra: Partial
 }
 
 /** Replies by alice, who may dismiss findings unless `mayDismiss: false` says otherwise. */
-export function thread(commentId: number, replies: { body: string; fromAction?: boolean; mayDismiss?: boolean; author?: string }[] = [], extra: Partial<ReviewThread> = {}): ReviewThread {
+export function thread(
+  commentId: number,
+  replies: { body: string; fromAction?: boolean; mayDismiss?: boolean; author?: string }[] = [],
+  extra: Partial<ReviewThread> = {}
+): ReviewThread {
   return {
     commentId,
-    replies: replies.map((r) => ({ author: r.author ?? (r.fromAction ? 'github-actions[bot]' : 'alice'), body: r.body, fromAction: r.fromAction ?? false, mayDismiss: r.mayDismiss ?? !r.fromAction })),
+    replies: replies.map((r) => ({
+      author: r.author ?? (r.fromAction ? 'github-actions[bot]' : 'alice'),
+      body: r.body,
+      fromAction: r.fromAction ?? false,
+      mayDismiss: r.mayDismiss ?? !r.fromAction
+    })),
     ...extra
   }
 }

@@ -63,7 +63,7 @@ describe('dedupeFindings', () => {
     expect(result.addressed).toEqual([])
   })
 
-  it("keeps a finding open when someone who may not dismiss it answers \"won't fix\", and records their opinion", () => {
+  it('keeps a finding open when someone who may not dismiss it answers "won\'t fix", and records their opinion', () => {
     const prior = [finding('src/a.ts', 20, NULL_DEREF, { commentId: 101 })]
     const threads = [thread(101, [{ body: "Won't fix, false positive.", author: 'pr-author', mayDismiss: false }])]
     const result = run({ prior, threads, proposed: [comment('src/a.ts', 20, NULL_DEREF)] })
@@ -78,8 +78,11 @@ describe('dedupeFindings', () => {
     expect(result.findings[0]?.status).toBe('dismissed')
   })
 
-  it('does not let the action\'s own reply silence its finding', () => {
-    const result = run({ prior: [finding('src/a.ts', 20, NULL_DEREF, { commentId: 7 })], threads: [thread(7, [{ body: 'If this is by design, dismiss it.', fromAction: true }])] })
+  it("does not let the action's own reply silence its finding", () => {
+    const result = run({
+      prior: [finding('src/a.ts', 20, NULL_DEREF, { commentId: 7 })],
+      threads: [thread(7, [{ body: 'If this is by design, dismiss it.', fromAction: true }])]
+    })
     expect(result.quiet).toEqual([])
     expect(result.findings[0]?.status).toBe('open')
   })
@@ -118,7 +121,7 @@ describe('dedupeFindings', () => {
     expect(result.repeats[0]?.of.status).toBe('new')
   })
 
-  it('follows a finding into its file\'s new name', () => {
+  it("follows a finding into its file's new name", () => {
     const result = run({
       prior: [finding('src/old.ts', 20, NULL_DEREF)],
       delta: [changed('src/new.ts', insertion(10, 1), { status: 'renamed', previousFilename: 'src/old.ts' })],
@@ -131,7 +134,11 @@ describe('dedupeFindings', () => {
 
 describe('carryFindings', () => {
   it('marks every open finding of a deleted file as touched', () => {
-    const carried = carryFindings({ prior: [finding('src/a.ts', 3, NULL_DEREF)], threads: [], delta: [changed('src/a.ts', '@@ -1,3 +0,0 @@\n-a\n-b\n-c', { status: 'removed' })] })
+    const carried = carryFindings({
+      prior: [finding('src/a.ts', 3, NULL_DEREF)],
+      threads: [],
+      delta: [changed('src/a.ts', '@@ -1,3 +0,0 @@\n-a\n-b\n-c', { status: 'removed' })]
+    })
     expect(carried.touched).toEqual([0])
   })
 

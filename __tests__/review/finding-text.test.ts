@@ -2,11 +2,36 @@ import { findingId, findingSimilarity, SIMILARITY_THRESHOLD, SUMMARY_LENGTH, sum
 
 describe('findingSimilarity', () => {
   it.each<[string, string, string, boolean]>([
-    ['a restatement in other order', 'The promise returned by `save()` is not awaited, so a failed save goes unnoticed.', 'Await the promise returned by `save()`; otherwise a failed save goes unnoticed.', true],
-    ['the same words with other punctuation', 'Possible null dereference: `user` may be undefined here.', '`user` can be undefined here; possible null-dereference', true],
-    ['another finding about the same identifier', 'Possible null dereference: `user` may be undefined here.', '`user` could be null; check it before calling `user.name`.', false],
-    ['an unrelated finding', 'Possible null dereference: `user` may be undefined here.', 'This loop is quadratic in the number of orders; build a Set of ids once instead.', false],
-    ['a looser paraphrase', 'Missing error handling: the promise returned by `save()` is not awaited.', '`save()` returns a promise that is never awaited, so errors are lost.', false]
+    [
+      'a restatement in other order',
+      'The promise returned by `save()` is not awaited, so a failed save goes unnoticed.',
+      'Await the promise returned by `save()`; otherwise a failed save goes unnoticed.',
+      true
+    ],
+    [
+      'the same words with other punctuation',
+      'Possible null dereference: `user` may be undefined here.',
+      '`user` can be undefined here; possible null-dereference',
+      true
+    ],
+    [
+      'another finding about the same identifier',
+      'Possible null dereference: `user` may be undefined here.',
+      '`user` could be null; check it before calling `user.name`.',
+      false
+    ],
+    [
+      'an unrelated finding',
+      'Possible null dereference: `user` may be undefined here.',
+      'This loop is quadratic in the number of orders; build a Set of ids once instead.',
+      false
+    ],
+    [
+      'a looser paraphrase',
+      'Missing error handling: the promise returned by `save()` is not awaited.',
+      '`save()` returns a promise that is never awaited, so errors are lost.',
+      false
+    ]
   ])('judges %s as the same finding: %p', (_case, a, b, same) => {
     expect(findingSimilarity(a, b) >= SIMILARITY_THRESHOLD).toBe(same)
   })

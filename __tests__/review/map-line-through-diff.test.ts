@@ -27,7 +27,7 @@ describe('mapLineThroughDiff', () => {
     [13, 14, 'a context line after an added line moves down by one'],
     [15, 16, 'the last context line of the hunk moves with it'],
     [20, 21, 'a line between hunks moves by what the first hunk added'],
-    [40, 41, 'a context line of the second hunk keeps the first hunk\'s shift'],
+    [40, 41, "a context line of the second hunk keeps the first hunk's shift"],
     [41, null, 'a removed line of the second hunk is gone'],
     [42, 42, 'a line after a removal moves back up'],
     [100, 100, 'a line below every hunk moves by the net change of all of them']

@@ -21,7 +21,12 @@ const FORCE_PUSH_NOTE = 'force-push or rebase: the last reviewed commit aaaaaaa 
 describe('planReviewScope', () => {
   it.each<[string, Partial<ReviewScopeInput> & { trigger: ReviewTrigger }, string, string]>([
     ['reviews everything when the pull request is opened', { trigger: 'opened', state: null, compare: null }, 'full', 'opened'],
-    ['reviews everything the first time it sees a pull request on a later event', { trigger: 'synchronize', state: null, compare: null }, 'full', 'first-review'],
+    [
+      'reviews everything the first time it sees a pull request on a later event',
+      { trigger: 'synchronize', state: null, compare: null },
+      'full',
+      'first-review'
+    ],
     ['skips a re-run of the workflow on the same head', { trigger: 'rerun', headSha: OLD_HEAD, compare: null }, 'skip', 'no-new-commits'],
     ['skips a label change with no new commits', { trigger: 'labeled', headSha: OLD_HEAD, compare: null }, 'skip', 'no-new-commits'],
     ['skips an edit of the title with no new commits', { trigger: 'edited', headSha: OLD_HEAD, compare: null }, 'skip', 'no-new-commits'],
@@ -29,18 +34,43 @@ describe('planReviewScope', () => {
     ['reviews the delta of a re-requested review after new commits', { trigger: 'review_requested' }, 'incremental', ''],
     ['reviews everything again when a command asks with no new commits', { trigger: 'command', headSha: OLD_HEAD, compare: null }, 'full', 'asked-again'],
     ['reviews everything when the last reviewed commit is gone (compare 404)', { trigger: 'synchronize', compare: { found: false } }, 'full', 'force-push'],
-    ['reviews everything when head diverged from the last reviewed commit', { trigger: 'synchronize', compare: { found: true, status: 'diverged', files: ONE_FILE } }, 'full', 'force-push'],
-    ['reviews everything when head went back behind the last reviewed commit', { trigger: 'synchronize', compare: { found: true, status: 'behind', files: [] } }, 'full', 'force-push'],
-    ['skips when the new head has the same code as the last reviewed one', { trigger: 'synchronize', compare: { found: true, status: 'identical', files: [] } }, 'skip', 'no-new-commits'],
+    [
+      'reviews everything when head diverged from the last reviewed commit',
+      { trigger: 'synchronize', compare: { found: true, status: 'diverged', files: ONE_FILE } },
+      'full',
+      'force-push'
+    ],
+    [
+      'reviews everything when head went back behind the last reviewed commit',
+      { trigger: 'synchronize', compare: { found: true, status: 'behind', files: [] } },
+      'full',
+      'force-push'
+    ],
+    [
+      'skips when the new head has the same code as the last reviewed one',
+      { trigger: 'synchronize', compare: { found: true, status: 'identical', files: [] } },
+      'skip',
+      'no-new-commits'
+    ],
     ['reviews everything when GitHub cut the compare short', { trigger: 'synchronize', compare: ahead(ONE_FILE, { truncated: true }) }, 'full', 'too-large'],
     ['reviews everything when the compare could not be fetched', { trigger: 'synchronize', compare: null }, 'full', 'no-compare'],
     ['reviews everything when review.mode is full', { trigger: 'synchronize', config: { mode: 'full', maxReviewsPerDay: 10 } }, 'full', 'mode-full'],
     ['skips when the cap of reviews in the last 24 hours is reached', { trigger: 'synchronize', state: capped(10, 1) }, 'skip', 'cap-reached'],
-    ['skips a command when the cap is reached', { trigger: 'command', headSha: OLD_HEAD, state: capped(2, 1), config: { mode: 'incremental', maxReviewsPerDay: 2 } }, 'skip', 'cap-reached'],
+    [
+      'skips a command when the cap is reached',
+      { trigger: 'command', headSha: OLD_HEAD, state: capped(2, 1), config: { mode: 'incremental', maxReviewsPerDay: 2 } },
+      'skip',
+      'cap-reached'
+    ],
     ['does not count reviews older than 24 hours toward the cap', { trigger: 'synchronize', state: capped(10, 25) }, 'incremental', ''],
     ['does not count review times in the future toward the cap', { trigger: 'synchronize', state: capped(10, -2) }, 'incremental', ''],
     ['counts a review a minute ahead of this clock (skew between machines)', { trigger: 'synchronize', state: capped(10, -1 / 60) }, 'skip', 'cap-reached'],
-    ['skips commits that only bring in base-branch files', { trigger: 'synchronize', compare: ahead([changed('docs/other.md', '@@ -1 +1 @@\n-a\n+b')]), prFiles: ['src/app.ts'] }, 'skip', 'no-changes-in-pr']
+    [
+      'skips commits that only bring in base-branch files',
+      { trigger: 'synchronize', compare: ahead([changed('docs/other.md', '@@ -1 +1 @@\n-a\n+b')]), prFiles: ['src/app.ts'] },
+      'skip',
+      'no-changes-in-pr'
+    ]
   ])('%s', (_name, over, kind, code) => {
     const scope = planReviewScope(input(over))
     expect(scope.kind).toBe(kind)
@@ -64,13 +94,15 @@ describe('planReviewScope', () => {
   })
 
   it('says when the next review can run once the cap is reached', () => {
-    const scope = planReviewScope(input({ trigger: 'synchronize', state: state({ reviews: [hoursAgo(20), hoursAgo(3)] }), config: { mode: 'incremental', maxReviewsPerDay: 2 } }))
+    const scope = planReviewScope(
+      input({ trigger: 'synchronize', state: state({ reviews: [hoursAgo(20), hoursAgo(3)] }), config: { mode: 'incremental', maxReviewsPerDay: 2 } })
+    )
     expect(scope.kind).toBe('skip')
     expect(scope.reason).toContain('the cap of 2 reviews per pull request per day is reached (2 in the last 24 hours')
     expect(scope.reason).toContain('after 2025-03-10 16:00 UTC')
   })
 
-  it('reviews only the PR\'s own files when a merge from the base branch came with the new commits', () => {
+  it("reviews only the PR's own files when a merge from the base branch came with the new commits", () => {
     const mine = changed('src/app.ts', '@@ -1 +1 @@\n-a\n+b')
     const renamed = changed('src/new-name.ts', '@@ -1 +1 @@\n-a\n+b', { status: 'renamed', previousFilename: 'src/old-name.ts' })
     const theirs = changed('lib/upstream.ts', '@@ -1 +1 @@\n-a\n+b')
@@ -80,7 +112,9 @@ describe('planReviewScope', () => {
   })
 
   it('carries the reason an earlier state was unreadable into the full review', () => {
-    const scope = planReviewScope(input({ trigger: 'synchronize', state: null, stateNote: 'The review state is not valid (at head_sha); this review starts over as a first review.' }))
+    const scope = planReviewScope(
+      input({ trigger: 'synchronize', state: null, stateNote: 'The review state is not valid (at head_sha); this review starts over as a first review.' })
+    )
     expect(scope.reason).toBe('first review of this pull request (The review state is not valid (at head_sha); this review starts over as a first review)')
   })
 

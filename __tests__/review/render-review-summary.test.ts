@@ -16,7 +16,13 @@ function render(over: Partial<ReviewSummaryInput>) {
     repository: 'octo/app',
     prNumber: 7,
     state: AFTER,
-    scope: { kind: 'incremental', sinceSha: OLD_HEAD, files: [changed('src/a.ts')], deltaFiles: [changed('src/a.ts')], reason: 'reviewing the 1 file changed since the last reviewed commit aaaaaaa' },
+    scope: {
+      kind: 'incremental',
+      sinceSha: OLD_HEAD,
+      files: [changed('src/a.ts')],
+      deltaFiles: [changed('src/a.ts')],
+      reason: 'reviewing the 1 file changed since the last reviewed commit aaaaaaa'
+    },
     run: { posted: 1, repeats: 2, addressed: 1 },
     ...over
   })
@@ -25,7 +31,9 @@ function render(over: Partial<ReviewSummaryInput>) {
 describe('renderReviewSummary', () => {
   it('shows the reviewed commit with a link, and the open, resolved and dismissed counts', () => {
     const { body } = render({})
-    expect(body).toContain(`Reviewed up to [\`bbbbbbb\`](https://github.com/octo/app/pull/7/commits/${NEW_HEAD}) · **1** open finding · **1** resolved · **1** dismissed`)
+    expect(body).toContain(
+      `Reviewed up to [\`bbbbbbb\`](https://github.com/octo/app/pull/7/commits/${NEW_HEAD}) · **1** open finding · **1** resolved · **1** dismissed`
+    )
   })
 
   it('says what an incremental run did', () => {
@@ -35,8 +43,21 @@ describe('renderReviewSummary', () => {
   })
 
   it.each<[string, ReviewSummaryInput['scope'], string]>([
-    ['a skipped run', { kind: 'skip', code: 'no-new-commits', reason: 'no new commits since the last reviewed commit bbbbbbb (a label was added); nothing new to review' }, '**This run:** skipped (no model call): no new commits'],
-    ['a full review after a force-push', { kind: 'full', code: 'force-push', reason: 'force-push or rebase: the last reviewed commit aaaaaaa is no longer in the branch; reviewing everything', deltaFiles: null }, '**This run:** full review: force-push or rebase: the last reviewed commit aaaaaaa is no longer in the branch; reviewing everything.']
+    [
+      'a skipped run',
+      { kind: 'skip', code: 'no-new-commits', reason: 'no new commits since the last reviewed commit bbbbbbb (a label was added); nothing new to review' },
+      '**This run:** skipped (no model call): no new commits'
+    ],
+    [
+      'a full review after a force-push',
+      {
+        kind: 'full',
+        code: 'force-push',
+        reason: 'force-push or rebase: the last reviewed commit aaaaaaa is no longer in the branch; reviewing everything',
+        deltaFiles: null
+      },
+      '**This run:** full review: force-push or rebase: the last reviewed commit aaaaaaa is no longer in the branch; reviewing everything.'
+    ]
   ])('says what %s did', (_name, scope, line) => {
     expect(render({ scope, run: undefined }).body).toContain(line)
   })
@@ -64,7 +85,12 @@ describe('renderReviewSummary', () => {
   })
 
   it('renders a skip before any review without state', () => {
-    const summary = render({ state: null, scope: { kind: 'skip', code: 'cap-reached', reason: 'the cap is reached' }, run: undefined, stateNote: 'The review state could not be read.' })
+    const summary = render({
+      state: null,
+      scope: { kind: 'skip', code: 'cap-reached', reason: 'the cap is reached' },
+      run: undefined,
+      stateNote: 'The review state could not be read.'
+    })
     expect(summary.state).toBeUndefined()
     expect(summary.body).toContain('No review has run on this pull request yet.')
     expect(summary.body).toContain('_The review state could not be read._')

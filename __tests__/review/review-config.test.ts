@@ -10,15 +10,23 @@ describe('readReviewConfig', () => {
     expect(DEFAULT_REVIEW_CONFIG).toEqual({ mode: 'incremental', maxReviewsPerDay: 10 })
   })
 
-  it('reads the agent\'s settings and lets the trigger command override them', () => {
+  it("reads the agent's settings and lets the trigger command override them", () => {
     const read = readReviewConfig([agent({ mode: 'full', max_reviews_per_day: 3 }), command({ max_reviews_per_day: 5 })])
     expect(read).toEqual({ config: { mode: 'full', maxReviewsPerDay: 5 }, diagnostics: [] })
   })
 
   it.each<[unknown, string, string]>([
     [{ mode: 'fast' }, 'spec.review.mode', 'spec.review.mode must be incremental or full (found the text "fast")'],
-    [{ max_reviews_per_day: 0 }, 'spec.review.max_reviews_per_day', 'spec.review.max_reviews_per_day must be a whole number of at least 1, e.g. 10 (found the number 0)'],
-    [{ max_reviews_per_day: 2.5 }, 'spec.review.max_reviews_per_day', 'spec.review.max_reviews_per_day must be a whole number of at least 1, e.g. 10 (found the number 2.5)'],
+    [
+      { max_reviews_per_day: 0 },
+      'spec.review.max_reviews_per_day',
+      'spec.review.max_reviews_per_day must be a whole number of at least 1, e.g. 10 (found the number 0)'
+    ],
+    [
+      { max_reviews_per_day: 2.5 },
+      'spec.review.max_reviews_per_day',
+      'spec.review.max_reviews_per_day must be a whole number of at least 1, e.g. 10 (found the number 2.5)'
+    ],
     ['incremental', 'spec.review', 'spec.review must be a mapping, e.g. {mode: incremental, max_reviews_per_day: 10} (found the text "incremental")']
   ])('reports %j as an error naming the file, line and field, and keeps the default', (value, field, message) => {
     const read = readReviewConfig([agent(value)])

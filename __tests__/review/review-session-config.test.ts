@@ -34,7 +34,11 @@ describe('review settings in the agent YAML', () => {
   it('warns about an unknown review setting and ignores it', async () => {
     const config = await load(agent('    mode: full\n    max_per_day: 3'))
     expect(errors(config)).toEqual([])
-    expect(warnings(config).filter((d) => d.field?.startsWith('spec.review')).map(where)).toEqual(['warning aof/a.yaml:7 spec.review.max_per_day'])
+    expect(
+      warnings(config)
+        .filter((d) => d.field?.startsWith('spec.review'))
+        .map(where)
+    ).toEqual(['warning aof/a.yaml:7 spec.review.max_per_day'])
     expect(config.agents.a?.extra.review).toEqual({ mode: 'full' })
   })
 })

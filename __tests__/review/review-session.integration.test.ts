@@ -143,7 +143,9 @@ function sessionOf(run: Run): ReviewSession {
 
 /** What the review tool does with the agent's comments; then the run ends. */
 async function agentReviews(session: ReviewSession, sha: string, comments: DraftComment[], stoppedBy: StoppedBy = 'end') {
-  const outcome = comments.length ? await session.publisher.submitReview(NUMBER, { event: 'COMMENT', body: 'Review', comments }, { headSha: sha, allowApprove: false }) : null
+  const outcome = comments.length
+    ? await session.publisher.submitReview(NUMBER, { event: 'COMMENT', body: 'Review', comments }, { headSha: sha, allowApprove: false })
+    : null
   await session.finish(result(stoppedBy))
   return outcome
 }
@@ -188,7 +190,12 @@ describe('a converging review over a sequence of runs', () => {
       'issues/create-comment'
     ])
     const [posted] = h.server.world.reviewComments
-    expect(storedState()).toMatchObject({ headSha: H1, baseSha: head(9), findings: [{ path: APP, line: 20, status: 'open', commentId: posted?.id }], reviews: [NOW.toISOString()] })
+    expect(storedState()).toMatchObject({
+      headSha: H1,
+      baseSha: head(9),
+      findings: [{ path: APP, line: 20, status: 'open', commentId: posted?.id }],
+      reviews: [NOW.toISOString()]
+    })
     expect(summaryComments()).toHaveLength(1)
     expect(summaryComments()[0]?.body).toContain('Reviewed up to [`1111111`]')
     expect(summaryComments()[0]?.body).toContain('**1** open finding · **0** resolved')
@@ -259,7 +266,13 @@ describe('a converging review over a sequence of runs', () => {
     // The model repeats its earlier finding on the rewritten branch: still not posted twice.
     await agentReviews(session, H3, [{ path: APP, line: 20, body: NULL_DEREF }])
 
-    expect(run.calls()).toEqual(['issues/list-comments', 'repos/compare-commits', 'pulls/list-review-comments', 'issues/list-comments', 'issues/update-comment'])
+    expect(run.calls()).toEqual([
+      'issues/list-comments',
+      'repos/compare-commits',
+      'pulls/list-review-comments',
+      'issues/list-comments',
+      'issues/update-comment'
+    ])
     expect(summaryComments()[0]?.body).toContain('**This run:** full review: force-push or rebase')
     expect(storedState()?.headSha).toBe(H3)
   })
@@ -279,7 +292,7 @@ describe('a converging review over a sequence of runs', () => {
     expect(h.server.writes()).toEqual([])
   })
 
-  it('lets a trigger command raise the cap above the agent\'s', async () => {
+  it("lets a trigger command raise the cap above the agent's", async () => {
     const agent = reviewer({ max_reviews_per_day: 1 })
     await agentReviews(sessionOf(await open(prEvent('opened', H1), { agent })), H1, [])
     push(H2, H1, [{ filename: APP, patch: INSERT_AT_10 }])
@@ -333,7 +346,13 @@ describe('earlier findings', () => {
     await firstReview()
     const root = h.server.world.reviewComments[0]
     if (!root) throw new Error('no review comment')
-    h.server.world.reviewComments.push({ ...root, id: h.server.world.id(), in_reply_to_id: root.id, body: "Won't fix: legacy callers rely on this.", user: h.server.world.addUser('alice') })
+    h.server.world.reviewComments.push({
+      ...root,
+      id: h.server.world.id(),
+      in_reply_to_id: root.id,
+      body: "Won't fix: legacy callers rely on this.",
+      user: h.server.world.addUser('alice')
+    })
     push(H2, H1, [{ filename: APP, patch: INSERT_AT_10 }])
 
     const run = await open(prEvent('synchronize', H2))
@@ -351,7 +370,8 @@ describe('earlier findings', () => {
     await firstReview()
     const root = h.server.world.reviewComments[0]
     if (!root) throw new Error('no review comment')
-    const reply = (login: string, body: string) => h.server.world.reviewComments.push({ ...root, id: h.server.world.id(), in_reply_to_id: root.id, body, user: h.server.world.addUser(login) })
+    const reply = (login: string, body: string) =>
+      h.server.world.reviewComments.push({ ...root, id: h.server.world.id(), in_reply_to_id: root.id, body, user: h.server.world.addUser(login) })
     reply('drive-by', "Won't fix.")
     reply('drive-by', 'This is a false positive, really.')
     reply('bystander', 'Good catch, thanks.')
@@ -421,8 +441,16 @@ describe('what a run leaves behind', () => {
   it('posts a finding once even when the agent submits two reviews in one run', async () => {
     const run = await open(prEvent('opened', H1))
     const session = sessionOf(run)
-    await session.publisher.submitReview(NUMBER, { event: 'COMMENT', body: 'First', comments: [{ path: APP, line: 20, body: NULL_DEREF }] }, { headSha: H1, allowApprove: false })
-    const second = await session.publisher.submitReview(NUMBER, { event: 'COMMENT', body: 'Second', comments: [{ path: APP, line: 21, body: NULL_DEREF_REWORDED }] }, { headSha: H1, allowApprove: false })
+    await session.publisher.submitReview(
+      NUMBER,
+      { event: 'COMMENT', body: 'First', comments: [{ path: APP, line: 20, body: NULL_DEREF }] },
+      { headSha: H1, allowApprove: false }
+    )
+    const second = await session.publisher.submitReview(
+      NUMBER,
+      { event: 'COMMENT', body: 'Second', comments: [{ path: APP, line: 21, body: NULL_DEREF_REWORDED }] },
+      { headSha: H1, allowApprove: false }
+    )
     await session.finish(result())
 
     expect(second.sent).toBe(false)
@@ -448,7 +476,9 @@ describe('when GitHub does not answer', () => {
     const run = await open(prEvent('synchronize', H2), { faults: [{ operationId: 'repos/compare-commits', status: 403 }] })
 
     expect(sessionOf(run).describe).toBe('full: the changes since the last reviewed commit 1111111 could not be compared; reviewing everything')
-    expect(h.log.lines).toContainEqual(expect.stringMatching(/^warning: Could not compare 1111111\.\.\.2222222 \(HTTP 403 Resource not accessible by integration.*\); reviewing everything\.$/))
+    expect(h.log.lines).toContainEqual(
+      expect.stringMatching(/^warning: Could not compare 1111111\.\.\.2222222 \(HTTP 403 Resource not accessible by integration.*\); reviewing everything\.$/)
+    )
   })
 
   it('still reviews when the summary comment cannot be read, and then leaves it alone', async () => {
@@ -469,8 +499,18 @@ describe('shouldConverge', () => {
   it.each<[string, boolean, AgentDef, EventContext]>([
     ['an agent that posts reviews, on a pull request event', true, reviewer(), prEvent('synchronize', H1)],
     ['an agent that posts reviews, on a comment on a pull request', true, reviewer(), prEvent('created', H1, { name: 'issue_comment' })],
-    ['an agent without github_post_review', false, { ...reviewer(), tools: [{ name: 'github_post_comment', enabled: true, config: {} }] }, prEvent('synchronize', H1)],
-    ['an agent whose github_post_review is disabled', false, { ...reviewer(), tools: [{ name: 'github_post_review', enabled: false, config: {} }] }, prEvent('synchronize', H1)],
+    [
+      'an agent without github_post_review',
+      false,
+      { ...reviewer(), tools: [{ name: 'github_post_comment', enabled: true, config: {} }] },
+      prEvent('synchronize', H1)
+    ],
+    [
+      'an agent whose github_post_review is disabled',
+      false,
+      { ...reviewer(), tools: [{ name: 'github_post_review', enabled: false, config: {} }] },
+      prEvent('synchronize', H1)
+    ],
     ['an issue', false, reviewer(), prEvent('opened', H1, { name: 'issues', isPullRequest: false, headSha: null })],
     ['a pull request whose head is not known', false, reviewer(), prEvent('created', H1, { name: 'issue_comment', headSha: null })]
   ])('%s: %p', (_what, expected, agent, event) => {

@@ -31,7 +31,9 @@ describe('review state in the summary comment', () => {
     const body = change(`Summary\n\n${markerBlock(KEY, storedReviewState(KEY, FULL, writtenWith))}`)
     const read = readReviewState(body, KEY, STATE_KEY)
     expect(read.state).toBeNull()
-    expect(read.note).toMatch(/^The review state in the summary comment is refused: its state (carries no seal|was not sealed).*starts over as a first review\.$/)
+    expect(read.note).toMatch(
+      /^The review state in the summary comment is refused: its state (carries no seal|was not sealed).*starts over as a first review\.$/
+    )
   })
 
   it('refuses a state that is not the last thing of the comment, or not the only one', () => {
@@ -43,7 +45,9 @@ describe('review state in the summary comment', () => {
 
   it('refuses a version 1 state: it was never sealed', () => {
     const old = { ...encodeReviewState(FULL), version: 1 }
-    expect(decodeReviewState(old, KEY, null).note).toBe('The review state was written by an earlier github-agent, without a state-key seal (state version 1); this review starts over as a first review.')
+    expect(decodeReviewState(old, KEY, null).note).toBe(
+      'The review state was written by an earlier github-agent, without a state-key seal (state version 1); this review starts over as a first review.'
+    )
   })
 
   it('survives finding text that could close the HTML comment', () => {
@@ -64,7 +68,10 @@ describe('review state in the summary comment', () => {
 
   it('starts over with a note naming the field when the state is not valid', () => {
     const stored = { ...encodeReviewState(FULL), head_sha: 'not a sha' }
-    expect(decodeReviewState(stored, KEY, null)).toEqual({ state: null, note: 'The review state in the summary comment is not valid (at head_sha); this review starts over as a first review.' })
+    expect(decodeReviewState(stored, KEY, null)).toEqual({
+      state: null,
+      note: 'The review state in the summary comment is not valid (at head_sha); this review starts over as a first review.'
+    })
   })
 
   it('starts over with a note when a newer version wrote the state', () => {
@@ -81,7 +88,7 @@ describe('review state in the summary comment', () => {
 describe('nextReviewState', () => {
   const NOW = new Date('2025-03-10T12:00:00Z')
 
-  it('records the new head, the carried findings, the posted comments and this review\'s time', () => {
+  it("records the new head, the carried findings, the posted comments and this review's time", () => {
     const carried = [finding('src/a.ts', 14, 'Old finding', { commentId: 1 })]
     const next = nextReviewState(state({ reviews: ['2025-03-09T11:00:00.000Z', '2025-03-10T09:00:00.000Z'] }), {
       headSha: NEW_HEAD,

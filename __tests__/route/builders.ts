@@ -142,7 +142,13 @@ export function anAgent(name: string, instructions: string, file = `.github/aof/
 
 export function aFleet(name: string, members: AgentDef[]): FleetDef {
   const location = { file: `.github/aof/fleets/${name}.yaml`, line: 1 }
-  return { name, strategy: 'parallel', aggregation: 'merge', members: members.map((agent) => ({ name: agent.name, agent, role: 'specialist', location })), location }
+  return {
+    name,
+    strategy: 'parallel',
+    aggregation: 'merge',
+    members: members.map((agent) => ({ name: agent.name, agent, role: 'specialist', location })),
+    location
+  }
 }
 
 export function aFlow(name: string, agentNames: string[]): FlowDef {

@@ -60,7 +60,7 @@ describe('parseCommands', () => {
     ['an HTML comment opened in the middle of a line', 'LGTM <!--\n/deploy production\n-->\n/review'],
     ['an HTML comment after a backslash-escaped backtick', 'see \\`<!--`\n/deploy production\n-->\n/review'],
     ['an HTML comment after raw HTML, whose backticks are not code', '<a title="`"><!--`\n/deploy production\n-->\n/review'],
-    ['an HTML comment after a link whose destination holds a backtick', '[x](`a) <!--`\n/deploy production\n-->\n/review'],
+    ['an HTML comment after a link whose destination holds a backtick', '[x](`a) <!--`\n/deploy production\n-->\n/review']
   ])('ignores commands inside %s', (_label, text) => {
     expect(keysOf(text)).toEqual(['review'])
   })

@@ -10,7 +10,9 @@ const BOT = { botName: 'aofbot' }
 
 /** `via key args -> kind:name`, one string per invocation, so tables read like the summary. */
 function runs(decision: Decision): string[] {
-  return decision.invocations.map((i) => `${i.via} ${i.key ?? '-'}${i.args ? ` [${i.args}]` : ''} -> ${i.target ? `${i.target.kind}:${i.target.name}` : 'help'}`)
+  return decision.invocations.map(
+    (i) => `${i.via} ${i.key ?? '-'}${i.args ? ` [${i.args}]` : ''} -> ${i.target ? `${i.target.kind}:${i.target.name}` : 'help'}`
+  )
 }
 
 function reasons(decision: Decision): Record<string, string> {
@@ -20,15 +22,55 @@ function reasons(decision: Decision): Record<string, string> {
 describe('route with the per-team Triggers of the reference', () => {
   const config = perTeamConfig()
   it.each<[string, string | null, EventContext, string[]]>([
-    ['a PR opened in myorg/web-app', 'frontend-pr-bot', pullRequestEvent('opened', { repo: 'myorg/web-app' }), ['event-action pull_request.opened -> fleet:frontend-review-fleet']],
-    ['/review on a frontend PR', 'frontend-pr-bot', commentEvent('/review', { repo: 'myorg/ui-components', onPullRequest: true }), ['command review -> fleet:frontend-review-fleet']],
-    ['/storybook on a frontend PR', 'frontend-pr-bot', commentEvent('/storybook', { repo: 'myorg/mobile-app' }), ['command storybook -> agent:storybook-deployer']],
+    [
+      'a PR opened in myorg/web-app',
+      'frontend-pr-bot',
+      pullRequestEvent('opened', { repo: 'myorg/web-app' }),
+      ['event-action pull_request.opened -> fleet:frontend-review-fleet']
+    ],
+    [
+      '/review on a frontend PR',
+      'frontend-pr-bot',
+      commentEvent('/review', { repo: 'myorg/ui-components', onPullRequest: true }),
+      ['command review -> fleet:frontend-review-fleet']
+    ],
+    [
+      '/storybook on a frontend PR',
+      'frontend-pr-bot',
+      commentEvent('/storybook', { repo: 'myorg/mobile-app' }),
+      ['command storybook -> agent:storybook-deployer']
+    ],
     ['a repository name in other case', 'frontend-pr-bot', commentEvent('/test', { repo: 'MyOrg/Web-App' }), ['command test -> agent:jest-runner']],
-    ['/review from alice on the API', 'backend-pr-bot', commentEvent('/review', { repo: 'myorg/api-server', sender: 'alice' }), ['command review -> fleet:backend-review-fleet']],
-    ['a login in other case', 'backend-pr-bot', commentEvent('/review', { repo: 'myorg/api-server', sender: 'Alice' }), ['command review -> fleet:backend-review-fleet']],
-    ['/deploy staging from bob', 'backend-pr-bot', commentEvent('/deploy staging', { repo: 'myorg/auth-service', sender: 'bob' }), ['command deploy staging -> flow:deploy-backend-staging']],
-    ['/deploy production from charlie', 'backend-pr-bot', commentEvent('/deploy production', { repo: 'myorg/data-pipeline', sender: 'charlie' }), ['command deploy production -> flow:deploy-backend-prod']],
-    ['a PR opened in a terraform repo', 'infra-pr-bot', pullRequestEvent('opened', { repo: 'myorg/terraform-aws' }), ['event-action pull_request.opened -> fleet:infra-review-fleet']],
+    [
+      '/review from alice on the API',
+      'backend-pr-bot',
+      commentEvent('/review', { repo: 'myorg/api-server', sender: 'alice' }),
+      ['command review -> fleet:backend-review-fleet']
+    ],
+    [
+      'a login in other case',
+      'backend-pr-bot',
+      commentEvent('/review', { repo: 'myorg/api-server', sender: 'Alice' }),
+      ['command review -> fleet:backend-review-fleet']
+    ],
+    [
+      '/deploy staging from bob',
+      'backend-pr-bot',
+      commentEvent('/deploy staging', { repo: 'myorg/auth-service', sender: 'bob' }),
+      ['command deploy staging -> flow:deploy-backend-staging']
+    ],
+    [
+      '/deploy production from charlie',
+      'backend-pr-bot',
+      commentEvent('/deploy production', { repo: 'myorg/data-pipeline', sender: 'charlie' }),
+      ['command deploy production -> flow:deploy-backend-prod']
+    ],
+    [
+      'a PR opened in a terraform repo',
+      'infra-pr-bot',
+      pullRequestEvent('opened', { repo: 'myorg/terraform-aws' }),
+      ['event-action pull_request.opened -> fleet:infra-review-fleet']
+    ],
     ['/plan in myorg/helm-charts', 'infra-pr-bot', commentEvent('/plan', { repo: 'myorg/helm-charts' }), ['command plan -> agent:terraform-planner']],
     ['/apply in myorg/k8s-manifests', 'infra-pr-bot', commentEvent('/apply', { repo: 'myorg/k8s-manifests' }), ['command apply -> flow:terraform-apply-flow']],
     ['a repo no team owns', null, commentEvent('/review', { repo: 'myorg/docs' }), []],
@@ -160,7 +202,7 @@ describe('route: commands inside the chosen Trigger', () => {
     expect(decision.notes).toEqual(["unknown commands ignored (they may be another bot's): /lgtm"])
   })
 
-  it('answers /help with the Trigger\'s commands as markdown', () => {
+  it("answers /help with the Trigger's commands as markdown", () => {
     const decision = route(config, commentEvent('/help'), BOT)
     expect(decision.matched).toBe(true)
     const [help] = decision.invocations
@@ -172,7 +214,7 @@ describe('route: commands inside the chosen Trigger', () => {
     expect(help?.helpText).toContain('asks agent `helper`')
   })
 
-  it('runs a Trigger\'s own /help binding instead of the built-in answer', () => {
+  it("runs a Trigger's own /help binding instead of the built-in answer", () => {
     const own = aConfig([aTrigger('t', { commands: { '/help': 'agent:helpdesk' } })])
     expect(runs(route(own, commentEvent('/help'), BOT))).toEqual(['command help -> agent:helpdesk'])
   })
@@ -240,21 +282,30 @@ describe('route: mentions and default_agent', () => {
 
   it('skips a non-comment event with neither binding nor default_agent, naming both keys', () => {
     const bare = aConfig([aTrigger('t', { commands: { '/review': 'agent:reviewer' } })])
-    expect(route(bare, pullRequestEvent('closed'), BOT).skippedReason).toBe('trigger t: no binding for pull_request.closed or pull_request and no default_agent')
+    expect(route(bare, pullRequestEvent('closed'), BOT).skippedReason).toBe(
+      'trigger t: no binding for pull_request.closed or pull_request and no default_agent'
+    )
     expect(route(bare, pushEvent('refs/heads/main'), BOT).skippedReason).toBe('trigger t: no binding for push and no default_agent')
   })
 })
 
 describe('route: event.action and event keys', () => {
   const config = aConfig([
-    aTrigger('t', { commands: { 'pull_request.opened': 'fleet:review', pull_request: 'agent:pr-watcher', push: 'flow:build', '/review': 'agent:reviewer' }, defaultAgent: 'helper' })
+    aTrigger('t', {
+      commands: { 'pull_request.opened': 'fleet:review', pull_request: 'agent:pr-watcher', push: 'flow:build', '/review': 'agent:reviewer' },
+      defaultAgent: 'helper'
+    })
   ])
 
   it.each<[string, EventContext, string[]]>([
     ['pull_request opened -> the event.action key', pullRequestEvent('opened'), ['event-action pull_request.opened -> fleet:review']],
     ['pull_request synchronize -> the event key', pullRequestEvent('synchronize'), ['event pull_request -> agent:pr-watcher']],
     ['push -> the event key', pushEvent('refs/heads/main'), ['event push -> flow:build']],
-    ['pull_request_target opened -> the pull_request.opened key', pullRequestEvent('opened', { eventName: 'pull_request_target' }), ['event-action pull_request.opened -> fleet:review']],
+    [
+      'pull_request_target opened -> the pull_request.opened key',
+      pullRequestEvent('opened', { eventName: 'pull_request_target' }),
+      ['event-action pull_request.opened -> fleet:review']
+    ],
     ['issues opened -> default_agent', issuesEvent('opened'), ['default-agent - -> agent:helper']]
   ])('routes %s', (_label, event, expected) => {
     expect(runs(route(config, event, BOT))).toEqual(expected)
@@ -298,7 +349,12 @@ describe('route: filters', () => {
     ['a push to main', ['main', 'release/*'], pushEvent('refs/heads/main'), null],
     ['a push to release/2.0', ['main', 'release/*'], pushEvent('refs/heads/release/2.0'), null],
     ['a push to feature/x', ['main', 'release/*'], pushEvent('refs/heads/feature/x'), 'branch feature/x matches none of [main, release/*]'],
-    ['a push to release/2.0/hotfix (glob does not cross /)', ['release/*'], pushEvent('refs/heads/release/2.0/hotfix'), 'branch release/2.0/hotfix matches none of [release/*]'],
+    [
+      'a push to release/2.0/hotfix (glob does not cross /)',
+      ['release/*'],
+      pushEvent('refs/heads/release/2.0/hotfix'),
+      'branch release/2.0/hotfix matches none of [release/*]'
+    ],
     ['a branch that differs only in case', ['main'], pushEvent('refs/heads/Main'), 'branch Main matches none of [main]'],
     ['a tag push (no branch)', ['main'], pushEvent('refs/tags/v1'), null],
     ['a PR into release/1.2', ['release/*'], pullRequestEvent('opened', { base: 'release/1.2' }), null],

@@ -58,4 +58,3 @@ describe('run() without a runtime', () => {
     expect(outputs).toMatchObject({ matched: 'true', trigger: 'pr-review', target: 'agent:code-reviewer', conclusion: 'success' })
   })
 })
-

@@ -260,28 +260,63 @@ spec:
   { what: 'a Kubernetes document that is not AOF at all', yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n', loader: 'notice' },
 
   // Errors in the loader: the schema rejects them.
-  { what: 'github_events written as a string', yaml: trigger('  type: GitHub\n  config:\n    github_events: pull_request\n'), loader: 'error', flags: '/spec/config/github_events type' },
+  {
+    what: 'github_events written as a string',
+    yaml: trigger('  type: GitHub\n  config:\n    github_events: pull_request\n'),
+    loader: 'error',
+    flags: '/spec/config/github_events type'
+  },
   {
     what: 'a command with two targets',
     yaml: trigger('  type: GitHub\n  commands:\n    /review: {agent: code-reviewer, flow: deploy-flow}\n'),
     loader: 'error',
     flags: '/spec/commands/~1review oneOf'
   },
-  { what: 'a command with no target', yaml: trigger('  type: GitHub\n  commands:\n    /review: {description: Review}\n'), loader: 'error', flags: '/spec/commands/~1review oneOf' },
-  { what: 'a command without a name', yaml: trigger('  type: GitHub\n  commands:\n    "/": {agent: code-reviewer}\n'), loader: 'error', flags: '/spec/commands propertyNames' },
+  {
+    what: 'a command with no target',
+    yaml: trigger('  type: GitHub\n  commands:\n    /review: {description: Review}\n'),
+    loader: 'error',
+    flags: '/spec/commands/~1review oneOf'
+  },
+  {
+    what: 'a command without a name',
+    yaml: trigger('  type: GitHub\n  commands:\n    "/": {agent: code-reviewer}\n'),
+    loader: 'error',
+    flags: '/spec/commands propertyNames'
+  },
   {
     what: 'commands under spec and spec.config',
     yaml: trigger('  type: GitHub\n  config:\n    commands:\n      /a: {agent: helper}\n  commands:\n    /b: {agent: helper}\n'),
     loader: 'error',
     flags: '/spec/config/commands false schema'
   },
-  { what: 'default_agent and defaultAgent both', yaml: trigger('  type: GitHub\n  default_agent: helper\n  defaultAgent: helper\n'), loader: 'error', flags: '/spec/defaultAgent false schema' },
+  {
+    what: 'default_agent and defaultAgent both',
+    yaml: trigger('  type: GitHub\n  default_agent: helper\n  defaultAgent: helper\n'),
+    loader: 'error',
+    flags: '/spec/defaultAgent false schema'
+  },
   { what: 'a trigger type that is no platform', yaml: trigger('  type: Githb\n'), loader: 'error', flags: '/spec/type pattern' },
-  { what: 'a Trigger without metadata.name', yaml: 'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {}\nspec: {type: GitHub}\n', loader: 'error', flags: '/metadata required' },
+  {
+    what: 'a Trigger without metadata.name',
+    yaml: 'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {}\nspec: {type: GitHub}\n',
+    loader: 'error',
+    flags: '/metadata required'
+  },
   { what: 'a temperature above 2', yaml: agent('  instructions: Hi.\n  temperature: 3\n'), loader: 'error', flags: '/spec/temperature maximum' },
-  { what: 'instructions given twice', yaml: agent('  instructions: Hi.\n  system_prompt: Hello.\n'), loader: 'error', flags: '/spec/system_prompt false schema' },
+  {
+    what: 'instructions given twice',
+    yaml: agent('  instructions: Hi.\n  system_prompt: Hello.\n'),
+    loader: 'error',
+    flags: '/spec/system_prompt false schema'
+  },
   { what: 'a fleet without members', yaml: fleet('  agents: []\n'), loader: 'error', flags: '/spec/agents minItems' },
-  { what: 'a fleet mode that cannot run in a job', yaml: fleet('  coordination: {mode: hierarchical}\n  agents: [{name: code-reviewer}]\n'), loader: 'error', flags: '/spec/coordination/mode enum' },
+  {
+    what: 'a fleet mode that cannot run in a job',
+    yaml: fleet('  coordination: {mode: hierarchical}\n  agents: [{name: code-reviewer}]\n'),
+    loader: 'error',
+    flags: '/spec/coordination/mode enum'
+  },
   {
     what: 'a fleet member with both spec and config',
     yaml: fleet('  agents:\n    - {name: x, spec: {instructions: Hi.}, config: ./agents/x.yaml}\n'),
@@ -289,15 +324,40 @@ spec:
     flags: '/spec/agents/0/config false schema'
   },
   { what: 'a Script node', yaml: flow('    - {id: n, type: Script, config: {script: ls}}'), loader: 'error', flags: '/spec/nodes/0/type enum' },
-  { what: 'an Agent node naming no agent', yaml: flow('    - {id: n, type: Agent, config: {input: go}}'), loader: 'error', flags: '/spec/nodes/0/config anyOf' },
+  {
+    what: 'an Agent node naming no agent',
+    yaml: flow('    - {id: n, type: Agent, config: {input: go}}'),
+    loader: 'error',
+    flags: '/spec/nodes/0/config anyOf'
+  },
   { what: 'a kind that is not text', yaml: 'apiVersion: aof.dev/v1\nkind: 5\n', loader: 'error', flags: '/kind type' },
 
   // Warnings in the loader: yaml-language-server shows schema problems as warnings too.
-  { what: 'an unknown key (a typo)', yaml: trigger('  type: GitHub\n  config:\n    github_event: [push]\n'), loader: 'warning', flags: '/spec/config additionalProperties' },
-  { what: 'an event name GitHub does not have', yaml: trigger('  type: GitHub\n  config:\n    github_events: [pull_requests]\n'), loader: 'warning', flags: '/spec/config/github_events/0 enum' },
+  {
+    what: 'an unknown key (a typo)',
+    yaml: trigger('  type: GitHub\n  config:\n    github_event: [push]\n'),
+    loader: 'warning',
+    flags: '/spec/config additionalProperties'
+  },
+  {
+    what: 'an event name GitHub does not have',
+    yaml: trigger('  type: GitHub\n  config:\n    github_events: [pull_requests]\n'),
+    loader: 'warning',
+    flags: '/spec/config/github_events/0 enum'
+  },
   { what: 'a misspelt kind', yaml: 'apiVersion: aof.dev/v1\nkind: Agnet\nmetadata: {name: a}\n', loader: 'warning', flags: '/kind enum' },
-  { what: 'a known kind with a foreign apiVersion', yaml: 'apiVersion: v1\nkind: Agent\nmetadata: {name: a}\nspec: {}\n', loader: 'warning', flags: '/apiVersion enum' },
-  { what: 'a document without kind outside an agents directory', yaml: 'apiVersion: aof.dev/v1\nmetadata: {name: a}\n', loader: 'warning', flags: '/ required' },
+  {
+    what: 'a known kind with a foreign apiVersion',
+    yaml: 'apiVersion: v1\nkind: Agent\nmetadata: {name: a}\nspec: {}\n',
+    loader: 'warning',
+    flags: '/apiVersion enum'
+  },
+  {
+    what: 'a document without kind outside an agents directory',
+    yaml: 'apiVersion: aof.dev/v1\nmetadata: {name: a}\n',
+    loader: 'warning',
+    flags: '/ required'
+  },
   {
     what: 'platforms.github.allowed_repos in a DaemonConfig (shown by editors through deprecationMessage)',
     yaml: 'apiVersion: aof.dev/v1\nkind: DaemonConfig\nspec:\n  platforms:\n    github: {allowed_repos: [myorg/api]}\n',
@@ -345,7 +405,11 @@ describe('the schema and the loader agree', () => {
   it.each([
     ['flow node conditions', (d: Record<string, any>) => d.AgentFlow.properties.spec.properties.nodes.items.properties.conditions, /Not used by github-agent/],
     ['Shell, MCP and HTTP tools', (d: Record<string, any>) => d.Tool.anyOf.find((o: any) => o.properties?.type), /cannot run in a job/],
-    ['platforms.github.allowed_repos', (d: Record<string, any>) => d.DaemonConfig.properties.spec.properties.platforms.properties.github.properties.allowed_repos, /Not applied/]
+    [
+      'platforms.github.allowed_repos',
+      (d: Record<string, any>) => d.DaemonConfig.properties.spec.properties.platforms.properties.github.properties.allowed_repos,
+      /Not applied/
+    ]
   ])('marks %s, which load with a warning, with a deprecationMessage (an editor warning)', (_what, find, message) => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { definitions: Record<string, any> }
     expect(find(schema.definitions).deprecationMessage).toMatch(message)

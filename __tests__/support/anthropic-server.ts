@@ -6,9 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type ScriptBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; name: string; input: Record<string, unknown>; id?: string }
+export type ScriptBlock = { type: 'text'; text: string } | { type: 'tool_use'; name: string; input: Record<string, unknown>; id?: string }
 
 export interface ScriptUsage {
   input_tokens: number
@@ -41,7 +39,8 @@ export const anthropicFaults = {
       fault: {
         status: 429,
         type: 'rate_limit_error',
-        message: 'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the prompt length or the maximum tokens requested, or try again later.',
+        message:
+          'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the prompt length or the maximum tokens requested, or try again later.',
         headers: { 'retry-after': String(retryAfterSeconds) }
       }
     }
@@ -81,16 +80,36 @@ export interface AnthropicServer {
 }
 
 class ApiRefusal extends Error {
-  constructor(readonly status: number, readonly type: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string
+  ) {
     super(message)
   }
 }
 
 // The request body fields of API version 2026-10-21 (@anthropic-ai/sdk 1.x MessageCreateParams).
 const ALLOWED_FIELDS = new Set([
-  'max_tokens', 'messages', 'model', 'cache_control', 'container', 'context_management', 'diagnostics', 'inference_geo',
-  'mcp_servers', 'metadata', 'output_config', 'service_tier', 'speed', 'stop_sequences', 'stream', 'system', 'thinking',
-  'tool_choice', 'tools'
+  'max_tokens',
+  'messages',
+  'model',
+  'cache_control',
+  'container',
+  'context_management',
+  'diagnostics',
+  'inference_geo',
+  'mcp_servers',
+  'metadata',
+  'output_config',
+  'service_tier',
+  'speed',
+  'stop_sequences',
+  'stream',
+  'system',
+  'thinking',
+  'tool_choice',
+  'tools'
 ])
 const SAMPLING_FIELDS = new Set(['temperature', 'top_p', 'top_k'])
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/
@@ -132,7 +151,12 @@ function checkToolPairing(messages: any[]): void {
       if (block.type === 'text' && block.text === '') throw new ApiRefusal(400, 'invalid_request_error', 'messages: text content blocks must be non-empty')
       if (block.type !== 'tool_result') return
       const previous = messages[i - 1]
-      const offered = previous?.role === 'assistant' ? blocksOf(previous.content).filter((b) => b.type === 'tool_use').map((b) => b.id) : []
+      const offered =
+        previous?.role === 'assistant'
+          ? blocksOf(previous.content)
+              .filter((b) => b.type === 'tool_use')
+              .map((b) => b.id)
+          : []
       if (!offered.includes(block.tool_use_id)) {
         throw new ApiRefusal(
           400,
@@ -145,7 +169,12 @@ function checkToolPairing(messages: any[]): void {
     const uses = blocks.filter((b) => b.type === 'tool_use').map((b) => b.id as string)
     if (uses.length === 0) return
     const next = messages[i + 1]
-    const answered = next?.role === 'user' ? blocksOf(next.content).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id) : []
+    const answered =
+      next?.role === 'user'
+        ? blocksOf(next.content)
+            .filter((b) => b.type === 'tool_result')
+            .map((b) => b.tool_use_id)
+        : []
     const missing = uses.filter((id) => !answered.includes(id))
     // The conversation may end on the assistant turn only when nothing follows it.
     if (missing.length > 0 && next !== undefined) {
@@ -234,7 +263,11 @@ function streamMessage(res: ServerResponse, message: any): void {
     }
     sse(res, 'content_block_stop', { type: 'content_block_stop', index })
   })
-  sse(res, 'message_delta', { type: 'message_delta', delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: message.usage.output_tokens } })
+  sse(res, 'message_delta', {
+    type: 'message_delta',
+    delta: { stop_reason: message.stop_reason, stop_sequence: null },
+    usage: { output_tokens: message.usage.output_tokens }
+  })
   sse(res, 'message_stop', { type: 'message_stop' })
   res.end()
 }
@@ -262,7 +295,14 @@ export async function startAnthropicServer(options: { apiKey?: string } = {}): P
   let toolSerial = 0
   const nextToolId = () => `toolu_fake_${String(++toolSerial).padStart(4, '0')}`
 
-  const sendError = (res: ServerResponse, record: RecordedAnthropicRequest, status: number, type: string, message: string, headers: Record<string, string> = {}) => {
+  const sendError = (
+    res: ServerResponse,
+    record: RecordedAnthropicRequest,
+    status: number,
+    type: string,
+    message: string,
+    headers: Record<string, string> = {}
+  ) => {
     record.status = status
     record.error = message
     res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_fake_${serial}`, ...headers })

@@ -8,8 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 
 export type GeminiScriptPart =
-  | { text: string; thoughtSignature?: string }
-  | { functionCall: { name: string; args: Record<string, unknown>; id?: string }; thoughtSignature?: string }
+  { text: string; thoughtSignature?: string } | { functionCall: { name: string; args: Record<string, unknown>; id?: string }; thoughtSignature?: string }
 
 export interface GeminiUsage {
   promptTokenCount: number
@@ -40,7 +39,8 @@ export const geminiFaults = {
       fault: {
         code: 429,
         status: 'RESOURCE_EXHAUSTED',
-        message: 'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
+        message:
+          'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
         details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryDelaySeconds}s` }]
       }
     }
@@ -49,7 +49,13 @@ export const geminiFaults = {
     return { fault: { code: 503, status: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' } }
   },
   internal(): GeminiFault {
-    return { fault: { code: 500, status: 'INTERNAL', message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting' } }
+    return {
+      fault: {
+        code: 500,
+        status: 'INTERNAL',
+        message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'
+      }
+    }
   }
 }
 
@@ -82,7 +88,12 @@ export interface GeminiServer {
 }
 
 class ApiRefusal extends Error {
-  constructor(readonly code: number, readonly status: string, message: string, readonly details?: unknown[]) {
+  constructor(
+    readonly code: number,
+    readonly status: string,
+    message: string,
+    readonly details?: unknown[]
+  ) {
     super(message)
   }
 }

@@ -21,7 +21,10 @@ export function secondaryRateLimit(operationId: string, options: { status?: 403 
     operationId,
     status: options.status ?? 403,
     headers: { 'retry-after': String(options.retryAfter ?? 1) },
-    body: { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' },
+    body: {
+      message: SECONDARY_RATE_LIMIT_MESSAGE,
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
     times: options.times ?? 1
   }
 }
@@ -35,7 +38,10 @@ export function primaryRateLimit(operationId: string, options: { resetInSeconds?
       'x-ratelimit-remaining': '0',
       'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (options.resetInSeconds ?? 1))
     },
-    body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+    body: {
+      message: 'API rate limit exceeded for installation ID 1.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'
+    },
     times: options.times ?? 1
   }
 }

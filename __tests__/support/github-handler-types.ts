@@ -45,9 +45,7 @@ export function assertBodyLength(body: string, resource: string): void {
   if ([...body].length > MAX_BODY_CHARS) {
     throw new WorldRuleError(422, {
       message: 'Validation Failed',
-      errors: [
-        { resource, code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_BODY_CHARS} characters)` }
-      ]
+      errors: [{ resource, code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_BODY_CHARS} characters)` }]
     })
   }
 }

@@ -1,13 +1,5 @@
 // Issues, issue comments, labels and reactions.
-import {
-  assertBodyLength,
-  issueOf,
-  notFound,
-  repoOf,
-  text,
-  type Handler,
-  type HandlerContext
-} from './github-handler-types.js'
+import { assertBodyLength, issueOf, notFound, repoOf, text, type Handler, type HandlerContext } from './github-handler-types.js'
 import { commentShape, issueLabels, issueShape, labelShape, reactionShape } from './github-shapes.js'
 import { WorldRuleError, type WorldComment, type WorldReaction } from './github-world.js'
 
@@ -105,9 +97,7 @@ function react(ctx: HandlerContext, subject: WorldReaction['subject']): ReturnTy
   const pool = subject === 'issue_comment' ? ctx.world.comments : ctx.world.reviewComments
   if (!pool.some((c) => c.id === id && c.repo.toLowerCase() === repo.full_name.toLowerCase())) throw notFound()
   const content = String(ctx.body.content)
-  const existing = ctx.world.reactions.find(
-    (r) => r.subject === subject && r.comment_id === id && r.content === content && r.user.login === ctx.identity.login
-  )
+  const existing = ctx.world.reactions.find((r) => r.subject === subject && r.comment_id === id && r.content === content && r.user.login === ctx.identity.login)
   if (existing) return { status: 200, body: reactionShape(existing, ctx.urls) }
   const reaction: WorldReaction = {
     id: ctx.world.id(),

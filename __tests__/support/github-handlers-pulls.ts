@@ -1,13 +1,5 @@
 // Pull requests: the PR itself (JSON or diff), its files, reviews and review comments.
-import {
-  assertBodyLength,
-  notFound,
-  pullOf,
-  repoOf,
-  text,
-  unprocessable,
-  type Handler
-} from './github-handler-types.js'
+import { assertBodyLength, notFound, pullOf, repoOf, text, unprocessable, type Handler } from './github-handler-types.js'
 import { pullFileShape, pullShape, reviewCommentShape, reviewShape } from './github-shapes.js'
 import type { ReviewCommentInput, ReviewSeed, WorldIssue } from './github-world.js'
 
@@ -47,10 +39,7 @@ const listReviews: Handler = (ctx) => {
   const issue = pullOf(ctx)
   // Another user's pending review is invisible, as on GitHub.
   const reviews = ctx.world.reviews.filter(
-    (r) =>
-      r.repo === issue.repo &&
-      r.pull_number === issue.number &&
-      (r.state !== 'PENDING' || r.user.login === ctx.identity.login)
+    (r) => r.repo === issue.repo && r.pull_number === issue.number && (r.state !== 'PENDING' || r.user.login === ctx.identity.login)
   )
   return { status: 200, list: reviews.map((r) => reviewShape(ctx.world, r, ctx.urls)) }
 }
@@ -103,9 +92,7 @@ const createReply: Handler = (ctx) => {
   const repo = repoOf(ctx)
   const issue = pullOf(ctx)
   const id = Number(ctx.params.comment_id)
-  const target = ctx.world.reviewComments.find(
-    (c) => c.id === id && c.repo.toLowerCase() === repo.full_name.toLowerCase() && c.pull_number === issue.number
-  )
+  const target = ctx.world.reviewComments.find((c) => c.id === id && c.repo.toLowerCase() === repo.full_name.toLowerCase() && c.pull_number === issue.number)
   if (!target) throw notFound()
   const body = String(ctx.body.body)
   assertBodyLength(body, 'PullRequestReviewComment')

@@ -157,11 +157,7 @@ function safeDecode(text: string): string {
 // Path and query values arrive as text; turn them into what the schema declares so that
 // `per_page=abc` fails while `per_page=100` passes. A union (`integer | string`, workflow_id)
 // takes the integer reading only for all-digit text, as GitHub does.
-function coerceParams(
-  parameters: SubsetParameter[],
-  rawParams: Record<string, string>,
-  query: URLSearchParams
-): Record<string, unknown> {
+function coerceParams(parameters: SubsetParameter[], rawParams: Record<string, string>, query: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const p of parameters) {
     const raw = p.in === 'path' ? rawParams[p.name] : p.in === 'query' ? (query.get(p.name) ?? undefined) : undefined

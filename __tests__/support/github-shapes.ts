@@ -176,12 +176,7 @@ export function legacyPermission(p: Permission): 'admin' | 'write' | 'read' | 'n
 }
 
 /** `roleName`: a custom role's name; GitHub then still answers the base role's legacy permission and flags. */
-export function collaboratorPermissionShape(
-  p: Permission,
-  u: WorldUser,
-  urls: Urls,
-  roleName: string = p
-): Record<string, unknown> {
+export function collaboratorPermissionShape(p: Permission, u: WorldUser, urls: Urls, roleName: string = p): Record<string, unknown> {
   return {
     permission: legacyPermission(p),
     role_name: roleName,
@@ -359,7 +354,12 @@ export function pullShape(world: GitHubWorld, i: WorldIssue, urls: Urls): Record
   }
 }
 
-export function pullFileShape(f: Pick<WorldPullFile, 'filename' | 'status' | 'sha' | 'additions' | 'deletions' | 'changes' | 'patch' | 'previous_filename'>, repo: string, ref: string, urls: Urls): Record<string, unknown> {
+export function pullFileShape(
+  f: Pick<WorldPullFile, 'filename' | 'status' | 'sha' | 'additions' | 'deletions' | 'changes' | 'patch' | 'previous_filename'>,
+  repo: string,
+  ref: string,
+  urls: Urls
+): Record<string, unknown> {
   const shape: Record<string, unknown> = {
     sha: f.sha,
     filename: f.filename,

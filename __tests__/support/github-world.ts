@@ -238,7 +238,9 @@ export class GitHubWorld {
 
   /** ISO time without milliseconds, as GitHub writes it. */
   now(): string {
-    return this.clock().toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return this.clock()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
   }
 
   id(): number {

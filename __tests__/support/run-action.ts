@@ -31,9 +31,7 @@ interface ActionInput {
 
 function inputDefaults(token: string): Record<string, string> {
   const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, ActionInput> }
-  return Object.fromEntries(
-    Object.entries(action.inputs).map(([name, spec]) => [name, (spec.default ?? '').replace('${{ github.token }}', token)])
-  )
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, (spec.default ?? '').replace('${{ github.token }}', token)]))
 }
 
 export interface RunOptions {

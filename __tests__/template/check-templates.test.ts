@@ -7,7 +7,7 @@ function agents(...list: AgentDef[]): Record<string, AgentDef> {
 }
 
 describe('checkTemplates', () => {
-  it('accepts the reference\'s code-reviewer instructions on a pull_request Trigger', () => {
+  it("accepts the reference's code-reviewer instructions on a pull_request Trigger", () => {
     const reviewer = anAgent(
       'code-reviewer',
       'Review PR #{{ metadata.pr_number }} in {{ metadata.repo_full_name }}.\nBase {{ metadata.pr_base_ref }}, head {{ metadata.pr_head_sha }}, +{{ metadata.pr_additions }} -{{ metadata.pr_deletions }} in {{ metadata.pr_changed_files }} files.'
@@ -46,8 +46,8 @@ describe('checkTemplates', () => {
     expect(checkTemplates(config)).toEqual([])
   })
 
-  it('uses the event of an event key, not the Trigger\'s whole event list', () => {
-    const config = aConfig([aTrigger('t', { events: ['pull_request', 'push'], commands: { 'push': 'agent:builder' } })], {
+  it("uses the event of an event key, not the Trigger's whole event list", () => {
+    const config = aConfig([aTrigger('t', { events: ['pull_request', 'push'], commands: { push: 'agent:builder' } })], {
       agents: agents(anAgent('builder', 'Build {{ metadata.after_sha }} of PR {{ metadata.pr_number }}'))
     })
     expect(checkTemplates(config).map((d) => d.message)).toEqual([
@@ -65,10 +65,11 @@ describe('checkTemplates', () => {
   it('checks fleet members and flow agents against the Triggers routing to the fleet or flow', () => {
     const member = anAgent('sec', 'Commit {{ metadata.after_sha }}')
     const flowAgent = anAgent('deployer', 'Deploy {{ metadata.ref }}')
-    const config = aConfig(
-      [aTrigger('t', { events: ['pull_request'], commands: { 'pull_request.opened': 'fleet:review', '/deploy': 'flow:deploy' } })],
-      { agents: agents(flowAgent), fleets: { review: aFleet('review', [member]) }, flows: { deploy: aFlow('deploy', ['deployer']) } }
-    )
+    const config = aConfig([aTrigger('t', { events: ['pull_request'], commands: { 'pull_request.opened': 'fleet:review', '/deploy': 'flow:deploy' } })], {
+      agents: agents(flowAgent),
+      fleets: { review: aFleet('review', [member]) },
+      flows: { deploy: aFlow('deploy', ['deployer']) }
+    })
     expect(checkTemplates(config).map((d) => d.message)).toEqual([
       'agent deployer: {{ metadata.ref }} is never set for the events that reach it (trigger t: pull_request); it renders empty',
       'agent sec: {{ metadata.after_sha }} is never set for the events that reach it (trigger t: pull_request); it renders empty'

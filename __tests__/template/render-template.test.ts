@@ -1,7 +1,14 @@
 import { renderTemplate, type TemplateVars } from '../../src/template/render-template.js'
 
 const vars: TemplateVars = {
-  metadata: { pr_number: 42, pr_title: 'Fix {{ metadata.secret }} $& leak', pr_draft: false, issue_labels: ['bug', 'p1'], pr_additions: null, secret: 's3cr3t' },
+  metadata: {
+    pr_number: 42,
+    pr_title: 'Fix {{ metadata.secret }} $& leak',
+    pr_draft: false,
+    issue_labels: ['bug', 'p1'],
+    pr_additions: null,
+    secret: 's3cr3t'
+  },
   params: { environment: 'production', approvers: ['lead', 'sre'], limits: { cpu: 2 }, retries: 0, nothing: null },
   command: { name: 'deploy production', args: '--dry-run' }
 }

@@ -2,7 +2,11 @@ import { metadataNamesFor } from '../../src/template/template-variables.js'
 
 describe('metadataNamesFor', () => {
   it.each<[string[], string[], string[]]>([
-    [['pull_request'], ['event_type', 'action', 'pr_number', 'pr_head_sha', 'pr_author', 'issue_labels', 'command', 'command_args'], ['issue_number', 'ref', 'comment_body']],
+    [
+      ['pull_request'],
+      ['event_type', 'action', 'pr_number', 'pr_head_sha', 'pr_author', 'issue_labels', 'command', 'command_args'],
+      ['issue_number', 'ref', 'comment_body']
+    ],
     [['issues'], ['issue_number', 'issue_title', 'issue_labels', 'repo_full_name'], ['pr_number', 'comment_body', 'ref']],
     [['issue_comment'], ['comment_body', 'comment_author', 'is_pr_comment', 'issue_number', 'pr_number'], ['ref', 'review_body', 'comment_path']],
     [['pull_request_review'], ['review_body', 'review_author', 'pr_head_sha'], ['comment_body', 'issue_number']],

@@ -62,11 +62,45 @@ describe('sanitizeCode', () => {
 
 // Random text built from the tokens that hide content and from those that make a naive regex
 // backtrack, with hidden constructs holding SECRET dropped in between. Seeded, so a failure repeats.
-const SOUP = ['<', '>', 'a', 'div', 'span', ' ', 'hidden', 'style=', '"', "'", 'display:none', 'display: none', '<!--', '-->', '--', '</a>', '</div>', '<a', '<a hidden', '<div hidden', '/', '\n', '[', 'x']
+const SOUP = [
+  '<',
+  '>',
+  'a',
+  'div',
+  'span',
+  ' ',
+  'hidden',
+  'style=',
+  '"',
+  "'",
+  'display:none',
+  'display: none',
+  '<!--',
+  '-->',
+  '--',
+  '</a>',
+  '</div>',
+  '<a',
+  '<a hidden',
+  '<div hidden',
+  '/',
+  '\n',
+  '[',
+  'x'
+]
 // Code is never rendered, so backticks and backslashes change nothing there; in prose they make
 // code spans and escapes, which GitHub shows (and so does the sanitiser).
 const CODE_ONLY = ['`', '```', '\\', '\n```\n']
-const HIDDEN = ['<!-- SECRET -->', '<!--\nSECRET\n-->', '<span hidden>SECRET</span>', '<div style="display:none">SECRET</div>', '<p hidden="">x<p>SECRET</p></p>', '\u200b', '\u{E0041}', '\u202E']
+const HIDDEN = [
+  '<!-- SECRET -->',
+  '<!--\nSECRET\n-->',
+  '<span hidden>SECRET</span>',
+  '<div style="display:none">SECRET</div>',
+  '<p hidden="">x<p>SECRET</p></p>',
+  '\u200b',
+  '\u{E0041}',
+  '\u202E'
+]
 
 function random(seed: number): () => number {
   let state = seed >>> 0

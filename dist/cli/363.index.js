@@ -178,7 +178,9 @@ function readStateBlock(body, key) {
 /** The field of the stored JSON that holds the seal. */
 const SEAL_FIELD = 'mac';
 function mac(markerKey, state, key) {
-    return (0,external_node_crypto_.createHmac)('sha256', key).update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`).digest();
+    return (0,external_node_crypto_.createHmac)('sha256', key)
+        .update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`)
+        .digest();
 }
 /** The state with its seal added, ready to be written under `markerKey`. */
 function sealState(markerKey, state, key) {
@@ -199,7 +201,7 @@ function unsealState(markerKey, raw, key) {
         return { ok: false, reason: 'its state carries no seal from the state-key' };
     const expected = mac(markerKey, state, key);
     if (!(0,external_node_crypto_.timingSafeEqual)(Buffer.from(seal, 'hex'), expected))
-        return { ok: false, reason: 'its state was not sealed with this workflow\'s state-key (edited, forged, or the key changed)' };
+        return { ok: false, reason: "its state was not sealed with this workflow's state-key (edited, forged, or the key changed)" };
     return { ok: true, state, sealed: true };
 }
 
@@ -234,8 +236,7 @@ const flowStateSchema = schemas/* strictObject */.rej({
     flow: approval_state_name,
     fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
     pausedAt: approval_state_name,
-    decided: schemas/* array */.YOg(schemas/* strictObject */.rej({ id: approval_state_name, status: schemas/* enum */.k5n(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text }))
-        .max(500)
+    decided: schemas/* array */.YOg(schemas/* strictObject */.rej({ id: approval_state_name, status: schemas/* enum */.k5n(['completed', 'skipped']), output: output.nullable(), detail: approval_state_text })).max(500)
 });
 const stateSchema = schemas/* strictObject */.rej({
     v: schemas/* literal */.euz(APPROVAL_STATE_VERSION),
@@ -254,7 +255,9 @@ const stateSchema = schemas/* strictObject */.rej({
     requiredPermission: schemas/* enum */.k5n(PERMISSIONS),
     repository: schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
     number: schemas/* number */.aig().int().positive(),
-    headSha: schemas/* string */.YjP().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
+    headSha: schemas/* string */.YjP()
+        .regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' })
+        .nullable(),
     requestedAt: isoTime,
     expiresAt: isoTime.nullable(),
     flow: flowStateSchema.nullable(),
@@ -309,7 +312,10 @@ function encodeApprovalState(state, stateKey) {
     return { key, payload: encoded.payload, state: current, note };
 }
 function issuePath(path) {
-    return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+    return path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[');
 }
 /**
  * Reads and checks the state under `key` in a comment body (one the caller knows the action wrote):
@@ -634,7 +640,12 @@ function tokens(text) {
     return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), end: (m.index ?? 0) + m[0].length }));
 }
 function keyWords(key) {
-    return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+    return key
+        .trim()
+        .replace(/^\//, '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w !== '');
 }
 /** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */
 function matchKey(body, keys) {
@@ -1344,7 +1355,9 @@ function chooseInvocations(trigger, event, options) {
     const names = eventNamesOf(event);
     const action = event.action?.toLowerCase() ?? null;
     const isComment = COMMENT_EVENTS.has(names[0] ?? '');
-    const actionBinding = action === null ? undefined : (0,command_keys/* findBinding */.Ly)(trigger, names.map((n) => `${n}.${action}`));
+    const actionBinding = action === null
+        ? undefined
+        : (0,command_keys/* findBinding */.Ly)(trigger, names.map((n) => `${n}.${action}`));
     if (mode === 'edited' && parsed && parsed.commands.length > 0 && !actionBinding)
         notes.push('edited comment: commands are not re-run');
     if (actionBinding)
@@ -1634,7 +1647,13 @@ class CheckRunLifecycle {
                 await this.publisher.updateCheckRun(started.id, { status: 'completed', conclusion: result.conclusion, output });
             }
             else {
-                await this.publisher.createCheckRun({ name: this.options.name, headSha: this.options.headSha, status: 'completed', conclusion: result.conclusion, output });
+                await this.publisher.createCheckRun({
+                    name: this.options.name,
+                    headSha: this.options.headSha,
+                    status: 'completed',
+                    conclusion: result.conclusion,
+                    output
+                });
             }
         }
         catch (error) {
@@ -2230,11 +2249,14 @@ function planLabels(requested, existing, policy) {
             plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` });
         }
         else if (allowed.size > 0 && !allowed.has(key)) {
-            plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' });
+            plan.dropped.push({ label, reason: "not in the agent's allowed_labels" });
         }
         else if (gates.length > 0) {
             const which = `Trigger${gates.length === 1 ? '' : 's'} ${triggerList(gates)}`;
-            plan.dropped.push({ label, reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label` });
+            plan.dropped.push({
+                label,
+                reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label`
+            });
         }
         else if (byName.has(key)) {
             plan.add.push(byName.get(key));
@@ -2469,7 +2491,11 @@ function createPublisher(unredactedPort, options) {
     const { logger, secrets } = options;
     // What is recorded (and shown in the job summary) is redacted like what is sent.
     function plan(operation, summary, route, params) {
-        return { operation, summary: (0,redact_secrets/* redactSecrets */.fp)(summary, secrets), request: { route: route.replace('{REPO}', REPO_ROUTE), params: (0,redact_secrets/* redactDeep */.KL)({ owner, repo, ...params }, secrets) } };
+        return {
+            operation,
+            summary: (0,redact_secrets/* redactSecrets */.fp)(summary, secrets),
+            request: { route: route.replace('{REPO}', REPO_ROUTE), params: (0,redact_secrets/* redactDeep */.KL)({ owner, repo, ...params }, secrets) }
+        };
     }
     /** `tolerate`: errors the caller handles itself (not noted as failures). */
     async function write(p, send, tolerate = () => false) {
@@ -2599,7 +2625,10 @@ function createPublisher(unredactedPort, options) {
             return { sent: false, id: null, url: null, notes: [note] };
         }
         let wasSet = true;
-        const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', { issue_number: number, name: label });
+        const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', {
+            issue_number: number,
+            name: label
+        });
         const outcome = await write(p, async () => {
             wasSet = await port.removeLabel(number, label);
             return { id: null, url: null };
@@ -2636,7 +2665,10 @@ function createPublisher(unredactedPort, options) {
             ...(batches ? { output: batches.first } : {})
         };
         const state = body.conclusion ?? body.status ?? 'output';
-        const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', { check_run_id: checkRunId, ...body });
+        const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', {
+            check_run_id: checkRunId,
+            ...body
+        });
         const outcome = await write(p, () => port.updateCheckRun(checkRunId, body));
         await sendAnnotationBatches(checkRunId, batches?.more ?? [], String(checkRunId));
         return outcome;
@@ -2736,9 +2768,7 @@ function createRepoConfigSource(client, repository, ref) {
             const listing = await fetchListing(dir);
             if (!Array.isArray(listing))
                 return [];
-            return listing
-                .filter((e) => e.type === 'file' || e.type === 'dir')
-                .map((e) => ({ path: e.path, type: e.type }));
+            return listing.filter((e) => e.type === 'file' || e.type === 'dir').map((e) => ({ path: e.path, type: e.type }));
         },
         async read(path) {
             const known = contents.get(path);
@@ -2764,7 +2794,10 @@ function targetOutput(record) {
 function buildOutputs(record) {
     const decision = record.decision;
     const first = record.outcomes[0]?.invocation;
-    const tokens = record.outcomes.reduce((sum, o) => ({ input: sum.input + (o.usage?.inputTokens ?? 0), output: sum.output + (o.usage?.outputTokens ?? 0) }), { input: 0, output: 0 });
+    const tokens = record.outcomes.reduce((sum, o) => ({ input: sum.input + (o.usage?.inputTokens ?? 0), output: sum.output + (o.usage?.outputTokens ?? 0) }), {
+        input: 0,
+        output: 0
+    });
     const costs = record.outcomes.map((o) => o.costUsd).filter((c) => typeof c === 'number');
     const anyUsage = record.outcomes.some((o) => o.usage);
     const unknownCost = record.outcomes.some((o) => o.usage && (o.costUsd === null || o.costUsd === undefined));
@@ -3131,7 +3164,11 @@ function decideApproval(state, answer, facts, thread) {
     const isRequester = same(answer.sender, state.requester);
     if (answer.verb === 'deny') {
         if (isRequester)
-            return { action: 'cancel', reason: `@${answer.sender} withdrew request ${state.id}`, state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester') };
+            return {
+                action: 'cancel',
+                reason: `@${answer.sender} withdrew request ${state.id}`,
+                state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester')
+            };
         const refused = authority(state, answer, facts);
         if (refused)
             return refuse(refused);
@@ -3195,12 +3232,21 @@ function findPendingApproval(comments, options) {
     }
     const first = pending[0];
     if (first) {
-        return { found: true, comment: first.candidate.comment, key: first.candidate.key, state: first.state, otherPending: pending.slice(1).map((p) => p.state.id) };
+        return {
+            found: true,
+            comment: first.candidate.comment,
+            key: first.candidate.key,
+            state: first.state,
+            otherPending: pending.slice(1).map((p) => p.state.id)
+        };
     }
     if (problems.length > 0)
         return { found: false, reason: problems[0] };
     const by = options.ownLogin ? ` written by @${options.ownLogin}` : '';
-    return { found: false, reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request` };
+    return {
+        found: false,
+        reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request`
+    };
 }
 
 // EXTERNAL MODULE: ./src/flow/evaluate-expression.ts
@@ -4276,7 +4322,10 @@ async function runAgentTarget(shell, invocation, plans, context) {
             continue;
         const session = start?.kind === 'run' ? start.session : null;
         const planned = session ? { ...plan, instructions: `${plan.instructions}\n\n${session.instructions}` } : plan;
-        const agentContext = { ...context, ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {}) };
+        const agentContext = {
+            ...context,
+            ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {})
+        };
         if (session)
             shell.logger.info(`${plan.label}: review ${session.describe}`);
         const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher);
@@ -4294,7 +4343,9 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     const outcomes = [];
     const run = await runFleet(fleet, plans, async (plan, previous) => {
         const draft = emptyDraft();
-        const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) } : context;
+        const memberContext = previous.length
+            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
+            : context;
         const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
@@ -4411,7 +4462,10 @@ async function runTarget(shell, invocation, options = {}) {
         return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} };
     const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null);
     if (blocked && invocation.target.kind !== 'flow') {
-        return { outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown }, outputs: {} };
+        return {
+            outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+            outputs: {}
+        };
     }
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
@@ -4448,7 +4502,16 @@ async function runTarget(shell, invocation, options = {}) {
         const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst;
         const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '');
         return {
-            outcome: { invocation, target, status, detail, ...shown, ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}), usage: sumUsage(outcomes), costUsd: sumCost(outcomes) },
+            outcome: {
+                invocation,
+                target,
+                status,
+                detail,
+                ...shown,
+                ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
+                usage: sumUsage(outcomes),
+                costUsd: sumCost(outcomes)
+            },
             outputs: approvedBy ? { 'approved-by': approvedBy } : {}
         };
     }
@@ -4473,7 +4536,13 @@ function formatCount(value) {
 
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
 const CHARS_PER_TOKEN = 3.5;
-const LOW_VALUE = [/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/, /(^|\/)dist\//, /\.min\.(js|css)$/, /\.snap$/, /(^|\/)vendor\//];
+const LOW_VALUE = [
+    /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
+    /(^|\/)dist\//,
+    /\.min\.(js|css)$/,
+    /\.snap$/,
+    /(^|\/)vendor\//
+];
 /** Lower is reviewed first: source before tests before generated and lock files. */
 function rank(file) {
     if (LOW_VALUE.some((p) => p.test(file.filename)))
@@ -4560,7 +4629,10 @@ const TABLE = [
     [/^gemini-2\.0-flash/, google(0.1, 0.4)]
 ];
 function priceOf(model) {
-    const id = model.trim().toLowerCase().replace(/^models\//, '');
+    const id = model
+        .trim()
+        .toLowerCase()
+        .replace(/^models\//, '');
     for (const [pattern, price] of TABLE)
         if (pattern.test(id))
             return price;
@@ -4571,10 +4643,7 @@ function estimateCostUsd(model, usage) {
     const price = priceOf(model);
     if (!price)
         return null;
-    const usd = usage.inputTokens * price.input +
-        usage.outputTokens * price.output +
-        usage.cacheWriteTokens * price.cacheWrite +
-        usage.cacheReadTokens * price.cacheRead;
+    const usd = usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead;
     // Micro-dollar precision is plenty for a summary and keeps float noise out of it.
     return Math.round(usd) / 1_000_000;
 }
@@ -4608,7 +4677,10 @@ function planCall(question, budgets) {
     if (maxOutput !== null) {
         const left = maxOutput - used.outputTokens;
         if (left < minUseful) {
-            return { stop: true, note: `${n(Math.max(0, left))} of the ${n(maxOutput)}-token output budget are left before model call ${call}, too few for an answer; ${FAIL_CLOSED}` };
+            return {
+                stop: true,
+                note: `${n(Math.max(0, left))} of the ${n(maxOutput)}-token output budget are left before model call ${call}, too few for an answer; ${FAIL_CLOSED}`
+            };
         }
         maxTokens = Math.min(maxTokens, left);
     }
@@ -4828,7 +4900,14 @@ async function runAgent(options) {
         }
         usage = addUsage(usage, response.usage);
         const uses = response.content.filter((b) => b.type === 'tool_use');
-        perTurn.push({ turn, usage: response.usage, stopReason: response.stopReason, rawStopReason: response.rawStopReason, maxTokens: plan.maxTokens, toolCalls: uses.length });
+        perTurn.push({
+            turn,
+            usage: response.usage,
+            stopReason: response.stopReason,
+            rawStopReason: response.rawStopReason,
+            maxTokens: plan.maxTokens,
+            toolCalls: uses.length
+        });
         logger.info(`${modelName} call ${turn}: ${describeUsage(response.usage)}; stop ${response.rawStopReason}`);
         emit({ type: 'turn', turn, usage: response.usage, stopReason: response.stopReason, maxTokens: plan.maxTokens });
         messages.push({ role: 'assistant', content: response.content });
@@ -4938,13 +5017,25 @@ async function runAgentPlan(plan, context, ports, budget) {
     });
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
-    return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result, limits), usage: result.usage, costUsd: result.estimatedCostUsd, result };
+    return {
+        ...base,
+        model: `${model.provider}:${model.model}`,
+        status,
+        detail: describeStop(result, limits),
+        usage: result.usage,
+        costUsd: result.estimatedCostUsd,
+        result
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
 /** The model's view of a write: done (with link), or planned under dry-run, plus what changed on the way. */
 function describeOutcome(what, outcome, dryRun) {
-    const head = dryRun ? `Dry run: ${what} was recorded, not sent.` : outcome.sent ? `Done: ${what}${outcome.url ? ` (${outcome.url})` : ''}.` : `Nothing sent for ${what}.`;
+    const head = dryRun
+        ? `Dry run: ${what} was recorded, not sent.`
+        : outcome.sent
+            ? `Done: ${what}${outcome.url ? ` (${outcome.url})` : ''}.`
+            : `Nothing sent for ${what}.`;
     return [head, ...outcome.notes].join('\n');
 }
 
@@ -5126,7 +5217,13 @@ function checkRunTools(ctx, publisher) {
             const headSha = requireHeadSha(ctx);
             const name = readString(input, 'name', true);
             const state = readState(input);
-            const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...optional('output', readOutput(input, name)) });
+            const outcome = await publisher.createCheckRun({
+                name,
+                headSha,
+                status: state.status ?? 'in_progress',
+                ...state,
+                ...optional('output', readOutput(input, name))
+            });
             created.set(name, outcome.id);
             if (outcome.id !== null)
                 byId.set(outcome.id, name);
@@ -5408,7 +5505,9 @@ function getIssueTool(ctx, port) {
                 labels: issue.labels,
                 body: limitText(sanitizeUntrusted(issue.body), COMMENT_LIMIT),
                 total_comments: comments.length,
-                comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
+                comments: comments
+                    .slice(-MAX_COMMENTS)
+                    .map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
             }));
         })
     };
@@ -5571,17 +5670,17 @@ function advice(provider, failure) {
     if (status === 401 || status === 403)
         return `check the ${keyName}`;
     if (status === 404)
-        return 'check the model name in the agent\'s model field';
+        return "check the model name in the agent's model field";
     if (failure.kind === 'rate_limit')
-        return 'the account\'s rate limit or quota is spent; re-run later or raise the limit';
+        return "the account's rate limit or quota is spent; re-run later or raise the limit";
     if (failure.kind === 'overloaded' || failure.kind === 'server')
         return 'the provider is failing; re-run the job later';
     if (failure.kind === 'timeout' || failure.kind === 'connection') {
         return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`;
     }
     if (status === 400 || status === 422)
-        return 'the request was refused; check the model name and the agent\'s settings';
-    return 'see the provider\'s status page';
+        return "the request was refused; check the model name and the agent's settings";
+    return "see the provider's status page";
 }
 function oneLine(text, max = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -6056,7 +6155,9 @@ function silencedByPerson(thread) {
 function opinionsIn(thread) {
     if (!thread)
         return [];
-    return thread.replies.filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body)).map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
+    return thread.replies
+        .filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body))
+        .map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
 }
 /** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
 function moveThrough(finding, entry) {
@@ -6135,11 +6236,19 @@ function stem(word) {
 }
 /** Content words in order: lower case, letters/digits/underscore runs, no stopwords, no 1-letter words, stemmed. */
 function findingTokens(text) {
-    return (text.toLowerCase().replace(/[’']/g, '').match(/[a-z0-9_]+/g) ?? []).filter((t) => t.length > 1 && !STOPWORDS.has(t)).map(stem);
+    return (text
+        .toLowerCase()
+        .replace(/[’']/g, '')
+        .match(/[a-z0-9_]+/g) ?? [])
+        .filter((t) => t.length > 1 && !STOPWORDS.has(t))
+        .map(stem);
 }
 /** sha256 of path and the summary's tokens: equal for the same text however it is spaced or punctuated. */
 function findingId(path, body) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`)
+        .digest('hex')
+        .slice(0, 16);
 }
 /** Token Jaccard of two texts' summaries; 0 when either has no content words. */
 function findingSimilarity(a, b) {
@@ -6190,7 +6299,15 @@ function dedupeFindings(input) {
     const touched = new Set(carried.touched);
     // Findings addressed in an earlier run are not candidates: the same problem again is a regression, posted anew.
     const prior = carried.findings
-        .map((f, index) => ({ index, id: f.id, path: f.path, line: f.line, side: f.side, text: f.summary, status: touched.has(index) ? 'open' : f.status }))
+        .map((f, index) => ({
+        index,
+        id: f.id,
+        path: f.path,
+        line: f.line,
+        side: f.side,
+        text: f.summary,
+        status: touched.has(index) ? 'open' : f.status
+    }))
         .filter((c) => c.status !== 'addressed');
     const post = [];
     const batch = [];
@@ -6204,7 +6321,15 @@ function dedupeFindings(input) {
                 reported.add(match.candidate.index);
             continue;
         }
-        batch.push({ index: post.length, id: findingId(comment.path, comment.body), path: comment.path, line: comment.line, side: sideOf(comment), text: comment.body, status: 'new' });
+        batch.push({
+            index: post.length,
+            id: findingId(comment.path, comment.body),
+            path: comment.path,
+            line: comment.line,
+            side: sideOf(comment),
+            text: comment.body,
+            status: 'new'
+        });
         post.push(comment);
     }
     // A touched finding the agent reported again was not fixed by the change: it stays open.
@@ -6289,7 +6414,13 @@ function fromCompare(input, since) {
         return skip('no-changes-in-pr', `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`);
     }
     const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
-    return { kind: 'incremental', sinceSha: since, files, deltaFiles: compare.files, reason: `reviewing the ${count} changed since the last reviewed commit ${last}` };
+    return {
+        kind: 'incremental',
+        sinceSha: since,
+        files,
+        deltaFiles: compare.files,
+        reason: `reviewing the ${count} changed since the last reviewed commit ${last}`
+    };
 }
 function planReviewScope(input) {
     const { state, headSha, trigger, config, now } = input;
@@ -6434,7 +6565,12 @@ function readReviewState(body, key, stateKey) {
     const block = readStateBlock(body, key);
     if (!block.ok) {
         const none = block.reason === 'the comment carries no state';
-        return { state: null, note: none ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.` };
+        return {
+            state: null,
+            note: none
+                ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.`
+                : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.`
+        };
     }
     return decodeReviewState(block.state, key, stateKey);
 }
@@ -6832,7 +6968,18 @@ async function openReviewSession(args) {
     const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
         args.logger.warning(`Could not record the review of #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
     });
-    return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } };
+    return {
+        kind: 'run',
+        session: {
+            instructions: prompt.instructions,
+            diff: prompt.diff,
+            review: prompt.review,
+            publisher: publishing.publisher,
+            finish,
+            describe: describeScope(scope),
+            scope
+        }
+    };
 }
 /**
  * Each submitReview is deduped together with the comments of the reviews before it, so a finding
@@ -6847,7 +6994,9 @@ function convergingPublisher(inner, base) {
         const own = new Set(mine);
         const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
         const repeated = mine.length - fresh.length;
-        const note = repeated ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`] : [];
+        const note = repeated
+            ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
+            : [];
         // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
         if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
             state.proposed.push(...mine);
@@ -7142,7 +7291,14 @@ async function answerApproval(ctx, command, record) {
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
     const target = `${state.invocation.target.kind}:${state.invocation.target.name}`;
-    record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] };
+    record.decision = {
+        matched: true,
+        trigger: state.trigger,
+        verdicts: [],
+        invocations: [held],
+        skippedReason: null,
+        notes: [`${command.words} by @${sender.login}: ${decision.reason}`]
+    };
     if (decision.action === 'refuse' || decision.action === 'keep') {
         record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason });
         return;
@@ -7155,7 +7311,9 @@ async function answerApproval(ctx, command, record) {
     if (decision.action === 'cancel') {
         if (state.flow) {
             // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
-            const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } });
+            const { outcome, outputs } = await runTarget(shell, checked.invocation, {
+                resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } }
+            });
             Object.assign(record.extraOutputs, outputs, { 'approved-by': '' });
             record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` });
         }
@@ -7520,7 +7678,10 @@ async function run(runtime) {
     try {
         await pipeline(rt, record, finishers);
         if (record.conclusion === 'failure') {
-            rt.runner.setFailed(record.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.target}: ${o.detail}`).join('; '));
+            rt.runner.setFailed(record.outcomes
+                .filter((o) => o.status === 'failed')
+                .map((o) => `${o.target}: ${o.detail}`)
+                .join('; '));
         }
     }
     catch (error) {

@@ -48,7 +48,9 @@ async function validate(args) {
     const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env, _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__/* .checkFlow */ .v);
     const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .checkTemplates */ .Y)(config)];
     for (const d of diagnostics) {
-        process.stdout.write((values['github-annotations'] ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDiagnostic */ .x)(d) : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
+        process.stdout.write((values['github-annotations']
+            ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDiagnostic */ .x)(d)
+            : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stdout.write(`${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
@@ -321,7 +323,9 @@ function classifyDocument(value, file, inAgentsDir) {
     const aofVersion = typeof apiVersion === 'string' && API_VERSIONS.includes(apiVersion);
     if (!known) {
         if ((aofVersion || apiVersion === undefined) && !UNUSED_AOF_KINDS.has(kind)) {
-            return { skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` } };
+            return {
+                skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` }
+            };
         }
         return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } };
     }
@@ -788,7 +792,8 @@ const agentSpecShape = {
         .optional(),
     max_tokens: count('a whole number of tokens, e.g. 4096').optional(),
     mcp_servers: schemas/* array */.YOg(mapping('an MCP server mapping, e.g. {name: github, command: npx}'), { error: 'a list of MCP servers' }).optional(),
-    memory: schemas/* union */.KCZ([schemas/* string */.YjP(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' }).optional(),
+    memory: schemas/* union */.KCZ([schemas/* string */.YjP(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' })
+        .optional(),
     max_context_messages: count('a whole number of at least 1, e.g. 10').optional(),
     output_schema: mapping('a JSON schema as a mapping').optional(),
     // github-agent's own extras (kept in AgentDef.extra for the execute and publish stages).
@@ -1013,7 +1018,9 @@ const member = schemas/* object */.Ikc({
     labels: mapping('a mapping of label names to values').optional(),
     tier: count('a whole number of at least 1').optional(),
     weight: schemas/* number */.aig({ error: 'a number, e.g. 1.0' }).optional()
-}, { error: 'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent' });
+}, {
+    error: 'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent'
+});
 // Mode, strategy and aggregation values are checked by the reader, which knows why each cannot run.
 const coordination = schemas/* object */.Ikc({
     mode: common_name('peer (parallel) or pipeline (sequential)').optional(),
@@ -1076,7 +1083,9 @@ function strategyOf(ctx, spec) {
     if (mode !== undefined) {
         fromMode = MODES.get(mode);
         if (!fromMode) {
-            const why = UNRUNNABLE_MODES.has(mode) ? `coordination.mode ${mode} cannot run in a CI job` : `coordination.mode '${mode}' is not a mode github-agent knows`;
+            const why = UNRUNNABLE_MODES.has(mode)
+                ? `coordination.mode ${mode} cannot run in a CI job`
+                : `coordination.mode '${mode}' is not a mode github-agent knows`;
             ctx.report('error', ['spec', 'coordination', 'mode'], `${why}; use peer (parallel) or pipeline (sequential)`);
         }
     }
@@ -1241,7 +1250,9 @@ function checkNode(ctx, state, flow, node, index) {
         ctx.report('error', [...path, 'type'], `spec.nodes[${index}].type must be one of ${RUNNABLE.join(', ')} (found the text ${JSON.stringify(node.type)})`);
     }
     if (node.conditions !== undefined) {
-        ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, { key: true });
+        ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, {
+            key: true
+        });
         ctx.ignored.push([...path, 'conditions']);
     }
     if (node.type === 'Agent') {
@@ -1720,7 +1731,11 @@ async function daemonLayout(source, state, topFiles) {
             const kind = await source.stat(entry.path);
             if (kind !== 'dir') {
                 const what = kind === null ? 'does not exist' : 'is a file, not a directory';
-                state.log.add({ severity: kind === null ? 'warning' : 'error', ...at, message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it` });
+                state.log.add({
+                    severity: kind === null ? 'warning' : 'error',
+                    ...at,
+                    message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it`
+                });
                 continue;
             }
             files.push(...(await listYamlFiles(source, entry.path)));
@@ -2044,10 +2059,7 @@ function loadSafely(input, state) {
 }
 function documentsOf(file, layout, topLevel) {
     const inAgentsDir = layout?.isAgentsDir(file.path) ?? false;
-    return file.documents.map((document) => [
-        document,
-        { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }
-    ]);
+    return file.documents.map((document) => [document, { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }]);
 }
 /**
  * Loads AOF YAML from `configPath` (one file, or a directory) into a `Config`. Never throws for
@@ -2369,7 +2381,11 @@ function checkNode(problems, node, index, ids) {
         if (typeof condition === 'boolean')
             return;
         if (typeof condition !== 'string' || condition.trim() === '') {
-            problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` });
+            problems.push({
+                node: node.id,
+                field: `${at}.condition`,
+                message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`
+            });
             return;
         }
         try {
@@ -2393,7 +2409,11 @@ function checkNode(problems, node, index, ids) {
     if (templated(action))
         return;
     if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-        problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` });
+        problems.push({
+            node: node.id,
+            field: `${at}.action`,
+            message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+        });
         return;
     }
     if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
@@ -2428,7 +2448,11 @@ function checkFlow(flow) {
         catch (error) {
             if (!(error instanceof _parse_expression_js__WEBPACK_IMPORTED_MODULE_1__/* .ExpressionError */ .t))
                 throw error;
-            problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` });
+            problems.push({
+                node: null,
+                field: `connections[${index}].when`,
+                message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}`
+            });
         }
     });
     return problems;

@@ -76,9 +76,7 @@ const flowStateSchema = z.strictObject({
   flow: name,
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/, { error: 'a 16-character hex fingerprint' }),
   pausedAt: name,
-  decided: z
-    .array(z.strictObject({ id: name, status: z.enum(['completed', 'skipped']), output: output.nullable(), detail: text }))
-    .max(500)
+  decided: z.array(z.strictObject({ id: name, status: z.enum(['completed', 'skipped']), output: output.nullable(), detail: text })).max(500)
 })
 
 const stateSchema = z.strictObject({
@@ -98,7 +96,10 @@ const stateSchema = z.strictObject({
   requiredPermission: z.enum(PERMISSIONS),
   repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
   number: z.number().int().positive(),
-  headSha: z.string().regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' }).nullable(),
+  headSha: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/i, { error: 'a commit SHA' })
+    .nullable(),
   requestedAt: isoTime,
   expiresAt: isoTime.nullable(),
   flow: flowStateSchema.nullable(),
@@ -157,7 +158,9 @@ export function encodeApprovalState(state: ApprovalState, stateKey: string): Enc
     note = `Outputs of earlier flow nodes were cut to ${max} characters each to fit the approval request.`
   }
   if (encoded.size > MAX_MARKER_CHARS) {
-    throw new ApprovalStateError(`the approval request's state needs ${encoded.size} characters, more than the ${MAX_MARKER_CHARS} a comment marker may hold; shorten the command's params`)
+    throw new ApprovalStateError(
+      `the approval request's state needs ${encoded.size} characters, more than the ${MAX_MARKER_CHARS} a comment marker may hold; shorten the command's params`
+    )
   }
   return { key, payload: encoded.payload, state: current, note }
 }
@@ -165,7 +168,10 @@ export function encodeApprovalState(state: ApprovalState, stateKey: string): Enc
 export type DecodedApproval = { ok: true; state: ApprovalState } | { ok: false; reason: string }
 
 function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[')
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[')
 }
 
 /**
@@ -181,7 +187,9 @@ export function decodeApprovalState(body: string, key: string, stateKey: string)
   const version = (block.state as { v?: unknown } | null)?.v
   if (version !== APPROVAL_STATE_VERSION) {
     const why = version === 1 ? ' (an earlier github-agent wrote it without a state-key seal)' : ''
-    return refuse(`its hidden state has version ${JSON.stringify(version ?? null)}${why}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`)
+    return refuse(
+      `its hidden state has version ${JSON.stringify(version ?? null)}${why}, and this github-agent reads version ${APPROVAL_STATE_VERSION}; ask again`
+    )
   }
   const unsealed = unsealState(key, block.state, stateKey)
   if (!unsealed.ok) return refuse(`${unsealed.reason}; refusing it, ask again`)

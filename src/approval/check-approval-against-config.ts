@@ -46,14 +46,16 @@ export function checkApprovalAgainstConfig(state: ApprovalState, config: Config)
   const { binding, problem } = bindingOf(config, state)
   if (problem) return refuse(problem)
   const params = binding?.params ?? {}
-  if (canonicalJson(params) !== canonicalJson(state.invocation.params)) return refuse(`the params of ${state.invocation.key ?? 'the command'} differ from the config's`)
+  if (canonicalJson(params) !== canonicalJson(state.invocation.params))
+    return refuse(`the params of ${state.invocation.key ?? 'the command'} differ from the config's`)
   const invocation: Invocation = { ...state.invocation, params }
   if (state.requiredPermission !== approvalPermission(invocation)) return refuse('the permission it needs differs from the config')
 
   let ask: { approvers: string[] | null } | null = null
   if (state.flow) {
     const flow = config.flows[state.flow.flow]
-    if (!flow || state.invocation.target.kind !== 'flow' || state.invocation.target.name !== flow.name) return refuse(`flow '${state.flow.flow}' is not what ${state.invocation.key ?? 'the command'} runs`)
+    if (!flow || state.invocation.target.kind !== 'flow' || state.invocation.target.name !== flow.name)
+      return refuse(`flow '${state.flow.flow}' is not what ${state.invocation.key ?? 'the command'} runs`)
     if (flowFingerprint(flow) !== state.flow.fingerprint) return refuse(`flow '${flow.name}' changed after the request`)
     const node = flow.nodes.find((n) => n.id === state.flow?.pausedAt)
     if (node?.type !== 'Approval') return refuse(`flow '${flow.name}' has no Approval node '${state.flow.pausedAt}'`)

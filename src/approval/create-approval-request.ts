@@ -50,7 +50,8 @@ export function stateKeyRefusal(invocation: Pick<Invocation, 'params' | 'target'
   if (stateKey) return null
   if (requiresApproval(invocation)) return STATE_KEY_MISSING
   const target = invocation.target
-  if (target?.kind === 'flow' && flows[target.name]?.nodes.some((n) => n.type === 'Approval')) return `flow '${target.name}' has an Approval node: ${STATE_KEY_MISSING}`
+  if (target?.kind === 'flow' && flows[target.name]?.nodes.some((n) => n.type === 'Approval'))
+    return `flow '${target.name}' has an Approval node: ${STATE_KEY_MISSING}`
   return null
 }
 

@@ -145,7 +145,8 @@ export function decideApproval(state: ApprovalState, answer: ApprovalAnswer, fac
   if (elsewhere) return refuse(`${elsewhere}; refusing it`)
   if (answer.verb === 'withdraw') {
     const words = answer.words ?? '/approve cancel'
-    const status = state.status === 'pending' ? `request ${state.id} is still pending (answer /deny to cancel it)` : `request ${state.id} was already ${state.status}`
+    const status =
+      state.status === 'pending' ? `request ${state.id} is still pending (answer /deny to cancel it)` : `request ${state.id} was already ${state.status}`
     return { action: 'keep', reason: `${words} by @${answer.sender} withdraws an approval, and nothing was approved; ${status}`, state: null }
   }
   if (state.status !== 'pending') {
@@ -157,7 +158,12 @@ export function decideApproval(state: ApprovalState, answer: ApprovalAnswer, fac
   }
   const isRequester = same(answer.sender, state.requester)
   if (answer.verb === 'deny') {
-    if (isRequester) return { action: 'cancel', reason: `@${answer.sender} withdrew request ${state.id}`, state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester') }
+    if (isRequester)
+      return {
+        action: 'cancel',
+        reason: `@${answer.sender} withdrew request ${state.id}`,
+        state: updated(state, 'denied', answer, answer.note || 'withdrawn by the requester')
+      }
     const refused = authority(state, answer, facts)
     if (refused) return refuse(refused)
     return { action: 'cancel', reason: `@${answer.sender} denied request ${state.id}`, state: updated(state, 'denied', answer, answer.note) }

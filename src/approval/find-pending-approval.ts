@@ -71,9 +71,19 @@ export function findPendingApproval(comments: readonly CommentLike[], options: F
   }
   const first = pending[0]
   if (first) {
-    return { found: true, comment: first.candidate.comment, key: first.candidate.key, state: first.state, otherPending: pending.slice(1).map((p) => p.state.id) }
+    return {
+      found: true,
+      comment: first.candidate.comment,
+      key: first.candidate.key,
+      state: first.state,
+      otherPending: pending.slice(1).map((p) => p.state.id)
+    }
   }
   if (problems.length > 0) return { found: false, reason: problems[0] as string }
   const by = options.ownLogin ? ` written by @${options.ownLogin}` : ''
-  return { found: false, reason: wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request` }
+  return {
+    found: false,
+    reason:
+      wanted !== null ? `there is no approval request ${wanted}${by} on this pull request` : `there is no pending approval request${by} on this pull request`
+  }
 }

@@ -44,7 +44,11 @@ function toolsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPath): Too
     }
     const dropped = 'type' in tool ? `a ${tool.type} tool` : tool.source === 'mcp' ? `MCP tool '${tool.name}'` : null
     if (dropped) {
-      ctx.report('warning', path, `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`)
+      ctx.report(
+        'warning',
+        path,
+        `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`
+      )
       ctx.ignored.push(path)
       return
     }

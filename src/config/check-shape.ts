@@ -52,7 +52,10 @@ function flatten(issues: Issue[], prefix: PropertyKey[], root: unknown, out: { p
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  return fieldValue(root, path.map((s) => (typeof s === 'number' ? s : String(s))))
+  return fieldValue(
+    root,
+    path.map((s) => (typeof s === 'number' ? s : String(s)))
+  )
 }
 
 /**
@@ -78,8 +81,7 @@ export function checkShape<T>(ctx: DocContext, schema: z.ZodType<T>, value: unkn
     seen.add(field)
     const actual = valueAt(value, path.slice(base.length))
     const phrase = phraseOf(issue)
-    const message =
-      actual === undefined ? `${field} is missing; it must be ${phrase}` : `${field} must be ${phrase} (found ${describeValue(actual)})`
+    const message = actual === undefined ? `${field} is missing; it must be ${phrase}` : `${field} must be ${phrase} (found ${describeValue(actual)})`
     ctx.report('error', path, message)
   }
   return null

@@ -52,7 +52,9 @@ export function classifyDocument(value: Record<string, unknown>, file: string, i
   const aofVersion = typeof apiVersion === 'string' && API_VERSIONS.includes(apiVersion)
   if (!known) {
     if ((aofVersion || apiVersion === undefined) && !UNUSED_AOF_KINDS.has(kind)) {
-      return { skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` } }
+      return {
+        skip: { severity: 'warning', path: ['kind'], message: `kind ${kind} is not one github-agent reads, so the document is skipped; expected ${EXPECTED}` }
+      }
     }
     return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } }
   }

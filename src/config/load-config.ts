@@ -10,7 +10,6 @@ import { resolveReferences } from './resolve-references.js'
 import type { Config, ConfigSource, Diagnostic, FlowGraphCheck } from './types.js'
 import { errorMessage } from '../shared/errors.js'
 
-
 function isDaemonConfig(document: ParsedDocument): boolean {
   const value = document.value as { kind?: unknown } | null
   return typeof value === 'object' && value !== null && value.kind === 'DaemonConfig'
@@ -57,10 +56,7 @@ function loadSafely(input: DocumentInput, state: LoadState): void {
 
 function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean): [ParsedDocument, DocumentInput][] {
   const inAgentsDir = layout?.isAgentsDir(file.path) ?? false
-  return file.documents.map((document) => [
-    document,
-    { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }
-  ])
+  return file.documents.map((document) => [document, { file: file.path, value: document.value, locate: document.locate, inAgentsDir, topLevel }])
 }
 
 /**
@@ -74,7 +70,12 @@ function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean)
  * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
  * no caller can load flows without their checks.
  */
-export async function loadConfig(source: ConfigSource, configPath: string, env: Record<string, string | undefined>, checkFlow: FlowGraphCheck): Promise<Config> {
+export async function loadConfig(
+  source: ConfigSource,
+  configPath: string,
+  env: Record<string, string | undefined>,
+  checkFlow: FlowGraphCheck
+): Promise<Config> {
   const state = createLoadState(env, createDiagnosticLog(), checkFlow)
   const cache = new Map<string, ParsedFile>()
   const fail = (text: string): Config => {
@@ -126,5 +127,8 @@ export async function loadConfig(source: ConfigSource, configPath: string, env: 
   }
   resolveReferences(state)
   warnIfNoTriggers(state, configPath)
-  return result(state, files.filter((f) => cache.has(f)))
+  return result(
+    state,
+    files.filter((f) => cache.has(f))
+  )
 }

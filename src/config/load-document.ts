@@ -77,9 +77,14 @@ export function loadDocument(input: DocumentInput, state: LoadState): void {
   const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME)
   const ctx = createDocContext({ ...input, value: interpolated.value }, state.log)
   for (const path of interpolated.reserved) {
-    ctx.report('error', path, `the key __proto__ is not allowed in ${formatField(path.slice(0, -1)) || 'a document'} (it names JavaScript's object prototype); rename or remove it`, {
-      key: true
-    })
+    ctx.report(
+      'error',
+      path,
+      `the key __proto__ is not allowed in ${formatField(path.slice(0, -1)) || 'a document'} (it names JavaScript's object prototype); rename or remove it`,
+      {
+        key: true
+      }
+    )
   }
   switch (kind) {
     case 'Trigger':

@@ -10,7 +10,6 @@ export interface Layout {
   isAgentsDir(file: string): boolean
 }
 
-
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source: ConfigSource, state: LoadState, topFiles: string[]): Promise<Layout> {
   const files = [...topFiles]
@@ -21,7 +20,11 @@ async function daemonLayout(source: ConfigSource, state: LoadState, topFiles: st
       const kind = await source.stat(entry.path)
       if (kind !== 'dir') {
         const what = kind === null ? 'does not exist' : 'is a file, not a directory'
-        state.log.add({ severity: kind === null ? 'warning' : 'error', ...at, message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it` })
+        state.log.add({
+          severity: kind === null ? 'warning' : 'error',
+          ...at,
+          message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it`
+        })
         continue
       }
       files.push(...(await listYamlFiles(source, entry.path)))
@@ -56,7 +59,14 @@ async function recursiveLayout(source: ConfigSource, state: LoadState, root: str
  * was found there, otherwise everything below a directory config-path, or the one file. Listing
  * errors propagate to the caller.
  */
-export async function planLayout(source: ConfigSource, state: LoadState, root: string, kind: 'file' | 'dir', topFiles: string[], configPath: string): Promise<Layout> {
+export async function planLayout(
+  source: ConfigSource,
+  state: LoadState,
+  root: string,
+  kind: 'file' | 'dir',
+  topFiles: string[],
+  configPath: string
+): Promise<Layout> {
   if (state.daemonAt) return daemonLayout(source, state, topFiles)
   if (kind === 'file') return { files: [root], isAgentsDir: () => false }
   return recursiveLayout(source, state, root, configPath)

@@ -26,9 +26,14 @@ function reportIgnored(ctx: DocContext, spec: Spec): void {
     ctx.report('notice', path, message, { key: true, once })
     ctx.ignored.push(path)
   }
-  if (spec.server !== undefined) ignore(['spec', 'server'], 'ignored in a job: server (no HTTP server runs in a job; GitHub Actions delivers each event to the workflow)', 'daemon:server')
+  if (spec.server !== undefined)
+    ignore(['spec', 'server'], 'ignored in a job: server (no HTTP server runs in a job; GitHub Actions delivers each event to the workflow)', 'daemon:server')
   if (spec.runtime !== undefined) {
-    ignore(['spec', 'runtime'], 'ignored in a job: runtime (each event is its own job; limit parallel runs with concurrency: in the workflow)', 'daemon:runtime')
+    ignore(
+      ['spec', 'runtime'],
+      'ignored in a job: runtime (each event is its own job; limit parallel runs with concurrency: in the workflow)',
+      'daemon:runtime'
+    )
   }
   for (const resource of RESOURCES) {
     if (spec[resource]?.watch === true) {
@@ -38,7 +43,11 @@ function reportIgnored(ctx: DocContext, spec: Spec): void {
   for (const [platform, value] of Object.entries(spec.platforms ?? {})) {
     if (value === undefined) continue
     if (platform !== 'github') {
-      ignore(['spec', 'platforms', platform], `ignored in a job: platforms.${platform} (only GitHub events reach a GitHub Action)`, `daemon:platforms.${platform}`)
+      ignore(
+        ['spec', 'platforms', platform],
+        `ignored in a job: platforms.${platform} (only GitHub events reach a GitHub Action)`,
+        `daemon:platforms.${platform}`
+      )
     }
   }
   const github: NonNullable<NonNullable<Spec['platforms']>['github']> = spec.platforms?.github ?? {}
@@ -47,7 +56,11 @@ function reportIgnored(ctx: DocContext, spec: Spec): void {
     ignore(['spec', 'platforms', 'github', key], message, key.startsWith('webhook_secret') ? 'webhook_secret' : `daemon:github.${key}`)
   }
   if (github.enabled === false) {
-    ignore(['spec', 'platforms', 'github', 'enabled'], 'ignored in a job: platforms.github.enabled is false, but the workflow decides when github-agent runs', 'daemon:github.enabled')
+    ignore(
+      ['spec', 'platforms', 'github', 'enabled'],
+      'ignored in a job: platforms.github.enabled is false, but the workflow decides when github-agent runs',
+      'daemon:github.enabled'
+    )
   }
   if (github.allowed_repos !== undefined) {
     ctx.ignored.push(['spec', 'platforms', 'github', 'allowed_repos'])

@@ -44,7 +44,9 @@ function strategyOf(ctx: DocContext, spec: Spec): Strategy {
   if (mode !== undefined) {
     fromMode = MODES.get(mode)
     if (!fromMode) {
-      const why = UNRUNNABLE_MODES.has(mode) ? `coordination.mode ${mode} cannot run in a CI job` : `coordination.mode '${mode}' is not a mode github-agent knows`
+      const why = UNRUNNABLE_MODES.has(mode)
+        ? `coordination.mode ${mode} cannot run in a CI job`
+        : `coordination.mode '${mode}' is not a mode github-agent knows`
       ctx.report('error', ['spec', 'coordination', 'mode'], `${why}; use peer (parallel) or pipeline (sequential)`)
     }
   }

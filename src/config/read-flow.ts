@@ -19,7 +19,8 @@ const REFUSED = new Map<string, string>(
     Script: `Script nodes run shell commands; github-agent does not run shell in a job. ${USE_A_STEP}`,
     Transform: `Transform nodes run a shell script (config.script); github-agent does not run shell in a job. ${USE_A_STEP}`,
     Slack: 'Slack nodes post to Slack, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Slack step in the workflow.',
-    Discord: 'Discord nodes post to Discord, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Discord step in the workflow.',
+    Discord:
+      'Discord nodes post to Discord, which github-agent does not reach from a job. Use a Response node to answer on GitHub, or a Discord step in the workflow.',
     HTTP: 'HTTP nodes call arbitrary URLs, which github-agent does not do from a job. Use a workflow step after this action.',
     Wait: 'Wait nodes sleep inside the flow and would hold a runner for the whole wait. Use an Approval node, or a scheduled workflow.'
   })
@@ -38,14 +39,20 @@ function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDo
     ctx.report('error', [...path, 'type'], `spec.nodes[${index}].type must be one of ${RUNNABLE.join(', ')} (found the text ${JSON.stringify(node.type)})`)
   }
   if (node.conditions !== undefined) {
-    ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, { key: true })
+    ctx.report('warning', [...path, 'conditions'], `node '${node.id}': conditions are not used by github-agent; put the condition on a connection's when`, {
+      key: true
+    })
     ctx.ignored.push([...path, 'conditions'])
   }
   if (node.type === 'Agent') {
     if (typeof config.agent === 'string' && config.agent !== '') {
       addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`)
     } else if (typeof config.inline !== 'object' || config.inline === null) {
-      ctx.report('error', [...path, 'config'], `node '${node.id}' (Agent) needs config.agent (the name of an agent, e.g. code-reviewer) or config.inline (an agent spec)`)
+      ctx.report(
+        'error',
+        [...path, 'config'],
+        `node '${node.id}' (Agent) needs config.agent (the name of an agent, e.g. code-reviewer) or config.inline (an agent spec)`
+      )
     }
   }
   if (node.type === 'Fleet') {
@@ -62,7 +69,11 @@ function connectionsOf(ctx: DocContext, flow: string, spec: FlowDocument['spec']
   return (spec.connections ?? []).map((edge, index) => {
     const path = ['spec', 'connections', index]
     if (!ids.has(edge.from) && !ENTRY_MARKERS.has(edge.from)) {
-      ctx.report('error', [...path, 'from'], `connection from '${edge.from}': flow '${flow}' has no node '${edge.from}'; nodes: ${known()} (or start for the entry)`)
+      ctx.report(
+        'error',
+        [...path, 'from'],
+        `connection from '${edge.from}': flow '${flow}' has no node '${edge.from}'; nodes: ${known()} (or start for the entry)`
+      )
     }
     if (!ids.has(edge.to)) {
       ctx.report('error', [...path, 'to'], `connection to '${edge.to}': flow '${flow}' has no node '${edge.to}'; nodes: ${known()}`)

@@ -123,10 +123,15 @@ export function readTrigger(ctx: DocContext, state: LoadState): void {
   }
   if (!declareName(ctx, state, 'trigger', metadata.name, ['metadata', 'name'])) return
   if (spec.config?.webhook_secret !== undefined) {
-    ctx.report('notice', ['spec', 'config', 'webhook_secret'], 'ignored in a job: webhook_secret (GitHub delivers the event to the job; there is no webhook to verify)', {
-      once: 'webhook_secret',
-      key: true
-    })
+    ctx.report(
+      'notice',
+      ['spec', 'config', 'webhook_secret'],
+      'ignored in a job: webhook_secret (GitHub delivers the event to the job; there is no webhook to verify)',
+      {
+        once: 'webhook_secret',
+        key: true
+      }
+    )
   }
   warnUnknownEvents(ctx, spec.config?.github_events)
   const enabled = spec.enabled ?? true

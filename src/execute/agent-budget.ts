@@ -53,7 +53,10 @@ export function planCall(question: CallQuestion, budgets: AgentBudgets): CallPla
   if (maxOutput !== null) {
     const left = maxOutput - used.outputTokens
     if (left < minUseful) {
-      return { stop: true, note: `${n(Math.max(0, left))} of the ${n(maxOutput)}-token output budget are left before model call ${call}, too few for an answer; ${FAIL_CLOSED}` }
+      return {
+        stop: true,
+        note: `${n(Math.max(0, left))} of the ${n(maxOutput)}-token output budget are left before model call ${call}, too few for an answer; ${FAIL_CLOSED}`
+      }
     }
     maxTokens = Math.min(maxTokens, left)
   }

@@ -16,7 +16,13 @@ export interface BudgetedDiff {
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
 const CHARS_PER_TOKEN = 3.5
 
-const LOW_VALUE = [/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/, /(^|\/)dist\//, /\.min\.(js|css)$/, /\.snap$/, /(^|\/)vendor\//]
+const LOW_VALUE = [
+  /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
+  /(^|\/)dist\//,
+  /\.min\.(js|css)$/,
+  /\.snap$/,
+  /(^|\/)vendor\//
+]
 
 /** Lower is reviewed first: source before tests before generated and lock files. */
 function rank(file: ChangedFile): number {

@@ -45,7 +45,8 @@ export function buildAgentContext(
   diff: BudgetedDiff | null,
   review?: ReviewPromptData
 ): AgentContext {
-  const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null
+  const command =
+    invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null
   return {
     event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
     repository: sanitizeDeep(event.repository),

@@ -103,5 +103,13 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
   })
   chargeBudget(budget, result)
   const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget'
-  return { ...base, model: `${model.provider}:${model.model}`, status, detail: describeStop(result, limits), usage: result.usage, costUsd: result.estimatedCostUsd, result }
+  return {
+    ...base,
+    model: `${model.provider}:${model.model}`,
+    status,
+    detail: describeStop(result, limits),
+    usage: result.usage,
+    costUsd: result.estimatedCostUsd,
+    result
+  }
 }

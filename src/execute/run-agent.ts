@@ -1,7 +1,18 @@
 // The agent loop: call the model, answer its tool calls, repeat until it ends its turn or a limit
 // stops it. Provider-neutral; it sees the model and the tools only through their ports.
 import { estimateCostUsd } from '../llm/pricing.js'
-import { addUsage, SILENT_MODEL_LOGGER, totalInput, ZERO_USAGE, type Message, type ModelPort, type ModelResponse, type StopReason, type TokenUsage, type ToolUseBlock } from '../llm/types.js'
+import {
+  addUsage,
+  SILENT_MODEL_LOGGER,
+  totalInput,
+  ZERO_USAGE,
+  type Message,
+  type ModelPort,
+  type ModelResponse,
+  type StopReason,
+  type TokenUsage,
+  type ToolUseBlock
+} from '../llm/types.js'
 import { budgetExceeded, estimateTokens, planCall, type AgentBudgets } from './agent-budget.js'
 import { eventDataMessage } from './event-data-message.js'
 import { runToolCalls, type ToolCap, type ToolCallLimits } from './run-tool-calls.js'
@@ -109,7 +120,8 @@ function n(value: number): string {
 }
 
 function describeUsage(usage: TokenUsage): string {
-  const cache = usage.cacheReadTokens + usage.cacheWriteTokens > 0 ? ` (${n(usage.cacheReadTokens)} from cache, ${n(usage.cacheWriteTokens)} written to it)` : ''
+  const cache =
+    usage.cacheReadTokens + usage.cacheWriteTokens > 0 ? ` (${n(usage.cacheReadTokens)} from cache, ${n(usage.cacheWriteTokens)} written to it)` : ''
   return `${n(totalInput(usage))} input${cache} / ${n(usage.outputTokens)} output tokens`
 }
 
@@ -173,7 +185,14 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
 
     usage = addUsage(usage, response.usage)
     const uses = response.content.filter((b): b is ToolUseBlock => b.type === 'tool_use')
-    perTurn.push({ turn, usage: response.usage, stopReason: response.stopReason, rawStopReason: response.rawStopReason, maxTokens: plan.maxTokens, toolCalls: uses.length })
+    perTurn.push({
+      turn,
+      usage: response.usage,
+      stopReason: response.stopReason,
+      rawStopReason: response.rawStopReason,
+      maxTokens: plan.maxTokens,
+      toolCalls: uses.length
+    })
     logger.info(`${modelName} call ${turn}: ${describeUsage(response.usage)}; stop ${response.rawStopReason}`)
     emit({ type: 'turn', turn, usage: response.usage, stopReason: response.stopReason, maxTokens: plan.maxTokens })
     messages.push({ role: 'assistant', content: response.content })
@@ -187,7 +206,10 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
       const answers = await runToolCalls(uses, options.tools, limits, tally)
       const results = answers.map((a) => a.result)
       const refusedNow = answers.filter((a) => a.refused).length
-      if (refusedNow > 0) logger.info(`${modelName} call ${turn}: refused ${refusedNow} of ${uses.length} tool calls (max_writes ${limits.maxWrites}, max_tool_calls_per_turn ${limits.maxCallsPerTurn})`)
+      if (refusedNow > 0)
+        logger.info(
+          `${modelName} call ${turn}: refused ${refusedNow} of ${uses.length} tool calls (max_writes ${limits.maxWrites}, max_tool_calls_per_turn ${limits.maxCallsPerTurn})`
+        )
       answers.forEach(({ result, refused }, i) => {
         const use = uses[i] as ToolUseBlock
         toolCalls.push({ turn, name: use.name, input: use.input, isError: result.isError, ...(refused ? { refused } : {}) })

@@ -49,8 +49,7 @@ export interface AgentReviewSession {
 
 export type AgentReviewStart =
   /** No model call and no write at all (re-run, label change, cap reached). */
-  | { kind: 'skip'; reason: string }
-  | { kind: 'run'; session: AgentReviewSession }
+  { kind: 'skip'; reason: string } | { kind: 'run'; session: AgentReviewSession }
 
 export interface TargetShell {
   config: Config
@@ -150,7 +149,12 @@ export async function writeApproval(shell: TargetShell, state: ApprovalState): P
  * A reviewer on a PR reviews only what changed since its last review and never repeats a finding;
  * with nothing new to review it makes no model call and no write (the skip reason comes back).
  */
-async function runAgentTarget(shell: TargetShell, invocation: Invocation, plans: AgentPlan[], context: AgentContext): Promise<AgentOutcome[] | { skipped: string }> {
+async function runAgentTarget(
+  shell: TargetShell,
+  invocation: Invocation,
+  plans: AgentPlan[],
+  context: AgentContext
+): Promise<AgentOutcome[] | { skipped: string }> {
   const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)))
   const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''))
   if (skips.length === plans.length && skips.length > 0) return { skipped: skips.join('; ') }
@@ -162,7 +166,10 @@ async function runAgentTarget(shell: TargetShell, invocation: Invocation, plans:
     if (start?.kind === 'skip') continue
     const session = start?.kind === 'run' ? start.session : null
     const planned = session ? { ...plan, instructions: `${plan.instructions}\n\n${session.instructions}` } : plan
-    const agentContext = { ...context, ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {}) } as AgentContext
+    const agentContext = {
+      ...context,
+      ...(session ? { diff: session.diff ?? diff ?? undefined, review: session.review } : diff ? { diff } : {})
+    } as AgentContext
     if (session) shell.logger.info(`${plan.label}: review ${session.describe}`)
     const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher)
     await session?.finish(outcome.result)
@@ -173,13 +180,20 @@ async function runAgentTarget(shell: TargetShell, invocation: Invocation, plans:
 }
 
 /** Members draft; the fleet publishes one merged review or comment. */
-async function runFleetTarget(shell: TargetShell, fleetName: string, plans: AgentPlan[], context: AgentContext): Promise<{ run: FleetRun; outcomes: AgentOutcome[] }> {
+async function runFleetTarget(
+  shell: TargetShell,
+  fleetName: string,
+  plans: AgentPlan[],
+  context: AgentContext
+): Promise<{ run: FleetRun; outcomes: AgentOutcome[] }> {
   const fleet = shell.config.fleets[fleetName]
   if (!fleet) throw new Error(`fleet '${fleetName}' is not defined`)
   const outcomes: AgentOutcome[] = []
   const run = await runFleet(fleet, plans, async (plan, previous) => {
     const draft = emptyDraft()
-    const memberContext = previous.length ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) } : context
+    const memberContext = previous.length
+      ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
+      : context
     const outcome = await shell.runAgent(plan, memberContext as AgentContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null)
     outcomes.push(outcome)
     shell.logger.info(`${plan.label}: ${outcome.detail}`)
@@ -211,7 +225,13 @@ function inlineAgent(name: string, inline: Record<string, unknown>, base: AgentD
   }
 }
 
-async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowName: string, context: AgentContext, resume?: FlowResume): Promise<{ result: FlowResult; outcomes: AgentOutcome[] }> {
+async function runFlowTarget(
+  shell: TargetShell,
+  invocation: Invocation,
+  flowName: string,
+  context: AgentContext,
+  resume?: FlowResume
+): Promise<{ result: FlowResult; outcomes: AgentOutcome[] }> {
   const { config, event, publisher } = shell
   const flow = config.flows[flowName]
   if (!flow) throw new Error(`flow '${flowName}' is not defined`)
@@ -220,7 +240,12 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
   const agentPlans = (agentName: string | null, inline: Record<string, unknown> | null, node: string): AgentPlan[] => {
     const agent = agentName ? config.agents[agentName] : inlineAgent(`${flowName}/${node}`, inline ?? {}, undefined)
     if (!agent) throw new Error(`agent '${agentName}' is not defined`)
-    const planned = planInvocation({ ...config, agents: { ...config.agents, [agent.name]: agent } }, event, { ...invocation, target: { kind: 'agent', name: agent.name } }, shell.defaultModel)
+    const planned = planInvocation(
+      { ...config, agents: { ...config.agents, [agent.name]: agent } },
+      event,
+      { ...invocation, target: { kind: 'agent', name: agent.name } },
+      shell.defaultModel
+    )
     return planned.agents.map((p) => ({ ...p, label: `flow:${flowName}/${node}` }))
   }
   const runPlans = async (plans: AgentPlan[], input: string): Promise<NodeOutput> => {
@@ -260,7 +285,8 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
         return { labels: labels.join(',') }
       },
       checkRun: async ({ name, conclusion, title, summary }) => {
-        if (publisher && event.headSha) await publisher.createCheckRun({ name, headSha: event.headSha, status: 'completed', conclusion, output: { title, summary } })
+        if (publisher && event.headSha)
+          await publisher.createCheckRun({ name, headSha: event.headSha, status: 'completed', conclusion, output: { title, summary } })
         return { conclusion }
       },
       dispatchWorkflow: async ({ workflow, ref, inputs }) => {
@@ -274,7 +300,11 @@ async function runFlowTarget(shell: TargetShell, invocation: Invocation, flowNam
 }
 
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
-export async function runTarget(shell: TargetShell, invocation: Invocation, options: { resumed?: { by: string; flow?: FlowResume } } = {}): Promise<TargetResult> {
+export async function runTarget(
+  shell: TargetShell,
+  invocation: Invocation,
+  options: { resumed?: { by: string; flow?: FlowResume } } = {}
+): Promise<TargetResult> {
   const { config, event } = shell
   const target = label(invocation)
   if (!invocation.target) return { outcome: { invocation, target, status: 'not-run', detail: 'nothing to run' }, outputs: {} }
@@ -293,7 +323,10 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
   if (shell.readOnlyReason) return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} }
   const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null)
   if (blocked && invocation.target.kind !== 'flow') {
-    return { outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown }, outputs: {} }
+    return {
+      outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+      outputs: {}
+    }
   }
 
   const metadata = invocationMetadata(withApprover, invocation)
@@ -329,9 +362,19 @@ export async function runTarget(shell: TargetShell, invocation: Invocation, opti
     }
     const worst = worstOf(outcomes) ?? 'ran'
     const status = worst === 'ran' && shell.dryRun ? 'dry-run' : worst
-    const detail = outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '')
+    const detail =
+      outcomes.map((o) => (outcomes.length > 1 ? `${o.label}: ${o.detail}` : o.detail)).join('; ') + (shell.dryRun ? ' (dry-run: nothing written)' : '')
     return {
-      outcome: { invocation, target, status, detail, ...shown, ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}), usage: sumUsage(outcomes), costUsd: sumCost(outcomes) },
+      outcome: {
+        invocation,
+        target,
+        status,
+        detail,
+        ...shown,
+        ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
+        usage: sumUsage(outcomes),
+        costUsd: sumCost(outcomes)
+      },
       outputs: approvedBy ? { 'approved-by': approvedBy } : {}
     }
   } catch (error) {

@@ -129,7 +129,8 @@ export function mergeFleetResults(fleet: FleetDef, members: MemberResult[]): Fle
     if (vote.disagree) notes.push(`fleet ${fleet.name}: members disagree; posted as a comment`)
   }
   const inline = mergeInline(members, members.length > 1)
-  if (inline.duplicates > 0) notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`)
+  if (inline.duplicates > 0)
+    notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`)
   const body = [...header, ...sections, ...footer].join('\n\n')
   return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes }
 }

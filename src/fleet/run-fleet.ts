@@ -40,7 +40,12 @@ function memberName(fleet: FleetDef, plans: readonly MemberPlan[], index: number
   return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label
 }
 
-async function runOne<Plan extends MemberPlan>(runMember: RunMember<Plan>, plan: Plan, previous: readonly MemberResult[], member: string): Promise<MemberResult> {
+async function runOne<Plan extends MemberPlan>(
+  runMember: RunMember<Plan>,
+  plan: Plan,
+  previous: readonly MemberResult[],
+  member: string
+): Promise<MemberResult> {
   try {
     const run = await runMember(plan, previous)
     return { ...run, member, label: plan.label }
@@ -80,7 +85,12 @@ async function sequential<Plan extends MemberPlan>(fleet: FleetDef, plans: Plan[
   return results
 }
 
-export async function runFleet<Plan extends MemberPlan>(fleet: FleetDef, plans: Plan[], runMember: RunMember<Plan>, options: RunFleetOptions = {}): Promise<FleetRun> {
+export async function runFleet<Plan extends MemberPlan>(
+  fleet: FleetDef,
+  plans: Plan[],
+  runMember: RunMember<Plan>,
+  options: RunFleetOptions = {}
+): Promise<FleetRun> {
   const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY
   const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY
   const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency)

@@ -67,7 +67,11 @@ function checkNode(problems: FlowProblem[], node: FlowNode, index: number, ids: 
     const condition = config.condition
     if (typeof condition === 'boolean') return
     if (typeof condition !== 'string' || condition.trim() === '') {
-      problems.push({ node: node.id, field: `${at}.condition`, message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"` })
+      problems.push({
+        node: node.id,
+        field: `${at}.condition`,
+        message: `node '${node.id}' (Conditional) needs config.condition, e.g. condition: "\${check.output.count} > 0"`
+      })
       return
     }
     try {
@@ -87,7 +91,11 @@ function checkNode(problems: FlowProblem[], node: FlowNode, index: number, ids: 
   const action = config.action
   if (templated(action)) return
   if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-    problems.push({ node: node.id, field: `${at}.action`, message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})` })
+    problems.push({
+      node: node.id,
+      field: `${at}.action`,
+      message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+    })
     return
   }
   if (action === 'workflow_dispatch' || action === 'dispatch_workflow') {
@@ -116,7 +124,11 @@ export function checkFlow(flow: FlowDef): FlowProblem[] {
       parseExpression(when)
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error
-      problems.push({ node: null, field: `connections[${index}].when`, message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}` })
+      problems.push({
+        node: null,
+        field: `connections[${index}].when`,
+        message: `connection ${edge.from} → ${edge.to}: when ${JSON.stringify(when)}: ${error.message}`
+      })
     }
   })
   return problems

@@ -4,15 +4,13 @@ import type { FlowConnection, FlowDef } from '../config/types.js'
 /** Connections may start at these markers instead of a node (AOF: `start`; its docs: `trigger`). */
 export const ENTRY_MARKERS: ReadonlySet<string> = new Set(['start', 'trigger'])
 
-export type FlowOrder =
-  | { ok: true; order: string[]; entries: Set<string>; incoming: Map<string, FlowConnection[]> }
-  | { ok: false; error: string }
+export type FlowOrder = { ok: true; order: string[]; entries: Set<string>; incoming: Map<string, FlowConnection[]> } | { ok: false; error: string }
 
 /** Nodes on one cycle, in loop order, for the message (`a → b → a`). */
 function describeCycle(left: Set<string>, connections: FlowConnection[]): string {
   // Drop nodes that merely wait behind the cycle: repeatedly remove those with no successor left.
   const on = new Set(left)
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const id of on) {
       if (!connections.some((c) => c.from === id && on.has(c.to))) {

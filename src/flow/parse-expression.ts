@@ -24,10 +24,7 @@ export class ExpressionError extends Error {
   }
 }
 
-type Token =
-  | { type: 'op'; text: string; at: number }
-  | { type: 'paren'; text: '(' | ')'; at: number }
-  | { type: 'operand'; expr: Expr; at: number }
+type Token = { type: 'op'; text: string; at: number } | { type: 'paren'; text: '(' | ')'; at: number } | { type: 'operand'; expr: Expr; at: number }
 
 const MAX_LENGTH = 2000
 const MAX_DEPTH = 32
@@ -102,7 +99,9 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: 'operand', expr: wordExpr(m[0]), at: i })
       i += m[0].length
     } else {
-      throw new ExpressionError(`unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`)
+      throw new ExpressionError(
+        `unexpected ${JSON.stringify(ch)} at column ${i + 1}; conditions use ==, !=, >, <, >=, <=, &&, ||, !, parentheses, 'text', numbers, \${node.output.field} and {{ metadata.NAME }}`
+      )
     }
   }
   return tokens

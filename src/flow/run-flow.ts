@@ -10,7 +10,6 @@ import type { DecidedNode, FlowContext, FlowPorts, FlowResult, FlowResume, FlowS
 import { runNode } from './run-node.js'
 import { errorMessage } from '../shared/errors.js'
 
-
 /** Why a resume cannot continue this flow, or null when it can. */
 function resumeProblem(flow: FlowDef, state: FlowState): string | null {
   if (state.flow !== flow.name) return `the approval was for flow '${state.flow}', not '${flow.name}'`

@@ -4,16 +4,7 @@ import type { FlowNode } from '../config/types.js'
 import { evaluateExpression, truthy, type ExpressionScope } from './evaluate-expression.js'
 import type { ApprovalAsk, FlowPorts, NodeOutput } from './flow-types.js'
 import { parseExpression } from './parse-expression.js'
-import {
-  approverList,
-  checkConclusion,
-  dispatchInputs,
-  labelList,
-  NodeConfigError,
-  optionalText,
-  requiredText,
-  timeoutSeconds
-} from './read-node-config.js'
+import { approverList, checkConclusion, dispatchInputs, labelList, NodeConfigError, optionalText, requiredText, timeoutSeconds } from './read-node-config.js'
 import { substituteReferences } from './substitute-references.js'
 
 export type NodeStep = { kind: 'done'; output: NodeOutput; detail: string } | { kind: 'pause'; ask: ApprovalAsk }
@@ -94,7 +85,8 @@ export async function runNode(node: FlowNode, env: NodeEnv): Promise<NodeStep> {
   switch (node.type) {
     case 'Agent': {
       const agent = optionalText(node, config, 'agent')
-      const inline = typeof config.inline === 'object' && config.inline !== null && !Array.isArray(config.inline) ? (config.inline as Record<string, unknown>) : null
+      const inline =
+        typeof config.inline === 'object' && config.inline !== null && !Array.isArray(config.inline) ? (config.inline as Record<string, unknown>) : null
       if (!agent && !inline) throw new NodeConfigError(`node '${node.id}' (Agent) needs config.agent, e.g. agent: code-reviewer`)
       const input = optionalText(node, config, 'input') ?? ''
       const port = await env.ports.runAgent({ node: node.id, agent: agent ?? null, inline: agent ? null : inline, input })

@@ -33,7 +33,12 @@ export async function resolveTeams(
 }
 
 /** The invocations the sender may not start, each with the reason. */
-export async function refusedInvocations(decision: Decision, event: EventContext, access: AccessLookups | null, logger: Logger): Promise<Map<Invocation, string>> {
+export async function refusedInvocations(
+  decision: Decision,
+  event: EventContext,
+  access: AccessLookups | null,
+  logger: Logger
+): Promise<Map<Invocation, string>> {
   const refused = new Map<Invocation, string>()
   if (!decision.matched) return refused
   const facts: GateFacts = { senderPermission: null }

@@ -22,7 +22,6 @@ export interface CheckRunResult {
 
 type Started = { state: 'open'; id: number | null } | { state: 'failed' }
 
-
 export class CheckRunLifecycle {
   private started: Promise<Started> | null = null
   private completion: Promise<void> | null = null
@@ -66,7 +65,13 @@ export class CheckRunLifecycle {
       if (started?.state === 'open') {
         await this.publisher.updateCheckRun(started.id, { status: 'completed', conclusion: result.conclusion, output })
       } else {
-        await this.publisher.createCheckRun({ name: this.options.name, headSha: this.options.headSha, status: 'completed', conclusion: result.conclusion, output })
+        await this.publisher.createCheckRun({
+          name: this.options.name,
+          headSha: this.options.headSha,
+          status: 'completed',
+          conclusion: result.conclusion,
+          output
+        })
       }
     } catch (error) {
       this.options.logger.warning(`Could not complete check run '${this.options.name}': ${errorMessage(error)}`)

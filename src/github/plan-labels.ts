@@ -56,10 +56,13 @@ export function planLabels(requested: string[], existing: RepoLabel[], policy: L
     if (label.length > MAX_LABEL_LENGTH) {
       plan.dropped.push({ label, reason: `longer than GitHub's ${MAX_LABEL_LENGTH} characters` })
     } else if (allowed.size > 0 && !allowed.has(key)) {
-      plan.dropped.push({ label, reason: 'not in the agent\'s allowed_labels' })
+      plan.dropped.push({ label, reason: "not in the agent's allowed_labels" })
     } else if (gates.length > 0) {
       const which = `Trigger${gates.length === 1 ? '' : 's'} ${triggerList(gates)}`
-      plan.dropped.push({ label, reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label` })
+      plan.dropped.push({
+        label,
+        reason: `${which} of the config start${gates.length === 1 ? 's' : ''} work on labeled events, so an agent without allowed_labels adds no label`
+      })
     } else if (byName.has(key)) {
       plan.add.push(byName.get(key) as string)
     } else if (allowed.has(key) || policy.createLabels) {

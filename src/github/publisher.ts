@@ -169,7 +169,11 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
 
   // What is recorded (and shown in the job summary) is redacted like what is sent.
   function plan(operation: WriteOperation, summary: string, route: string, params: Record<string, unknown>): PlannedWrite {
-    return { operation, summary: redactSecrets(summary, secrets), request: { route: route.replace('{REPO}', REPO_ROUTE), params: redactDeep({ owner, repo, ...params }, secrets) } }
+    return {
+      operation,
+      summary: redactSecrets(summary, secrets),
+      request: { route: route.replace('{REPO}', REPO_ROUTE), params: redactDeep({ owner, repo, ...params }, secrets) }
+    }
   }
 
   /** `tolerate`: errors the caller handles itself (not noted as failures). */
@@ -231,7 +235,11 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
       const id = existingId
       const p = plan('update-comment', `update comment ${id} on #${number}`, 'PATCH {REPO}/issues/comments/{comment_id}', { comment_id: id, body: text })
       try {
-        const outcome = await write(p, () => port.updateIssueComment(id, text), (status) => status === 404)
+        const outcome = await write(
+          p,
+          () => port.updateIssueComment(id, text),
+          (status) => status === 404
+        )
         if (outcome.id !== null) ownComments.set(cacheKey, outcome.id)
         return outcome
       } catch (error) {
@@ -262,7 +270,11 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
       const p = plan('create-review', reviewSummary(number, r), 'POST {REPO}/pulls/{pull_number}/reviews', { pull_number: number, ...r })
       const isLast = i === attempts.length - 1
       try {
-        const outcome = await write(p, () => port.createReview(number, r), (status) => status === 422 && !isLast)
+        const outcome = await write(
+          p,
+          () => port.createReview(number, r),
+          (status) => status === 422 && !isLast
+        )
         return { ...outcome, notes: outcomeNotes }
       } catch (error) {
         if (isLast || requestFailure(error).status !== 422) throw error
@@ -281,10 +293,15 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     }
     const base = { added: labelPlan.add, created: labelPlan.create, dropped: labelPlan.dropped }
     if (labelPlan.add.length === 0) return { sent: false, id: null, url: null, notes: dropNotes, ...base }
-    const p = plan('add-labels', `add label${labelPlan.add.length === 1 ? '' : 's'} ${labelPlan.add.map((l) => `'${l}'`).join(', ')} to #${number}`, 'POST {REPO}/issues/{issue_number}/labels', {
-      issue_number: number,
-      labels: labelPlan.add
-    })
+    const p = plan(
+      'add-labels',
+      `add label${labelPlan.add.length === 1 ? '' : 's'} ${labelPlan.add.map((l) => `'${l}'`).join(', ')} to #${number}`,
+      'POST {REPO}/issues/{issue_number}/labels',
+      {
+        issue_number: number,
+        labels: labelPlan.add
+      }
+    )
     const outcome = await write(p, () => port.addLabels(number, labelPlan.add))
     return { ...outcome, notes: dropNotes, ...base }
   }
@@ -297,7 +314,10 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
       return { sent: false, id: null, url: null, notes: [note] }
     }
     let wasSet = true
-    const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', { issue_number: number, name: label })
+    const p = plan('remove-label', `remove label '${label}' from #${number}`, 'DELETE {REPO}/issues/{issue_number}/labels/{name}', {
+      issue_number: number,
+      name: label
+    })
     const outcome = await write(p, async () => {
       wasSet = await port.removeLabel(number, label)
       return { id: null, url: null }
@@ -307,7 +327,12 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
 
   async function sendAnnotationBatches(id: number | null, more: CheckRunOutput[], name: string): Promise<void> {
     for (const output of more) {
-      const p = plan('update-check-run', `add ${output.annotations?.length ?? 0} annotations to check run '${name}'`, 'PATCH {REPO}/check-runs/{check_run_id}', { check_run_id: id, output })
+      const p = plan(
+        'update-check-run',
+        `add ${output.annotations?.length ?? 0} annotations to check run '${name}'`,
+        'PATCH {REPO}/check-runs/{check_run_id}',
+        { check_run_id: id, output }
+      )
       await write(p, () => port.updateCheckRun(id as number, { output }))
     }
   }
@@ -336,7 +361,10 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
       ...(batches ? { output: batches.first } : {})
     }
     const state = body.conclusion ?? body.status ?? 'output'
-    const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', { check_run_id: checkRunId, ...body })
+    const p = plan('update-check-run', `update check run ${checkRunId ?? '(dry run)'} (${state})`, 'PATCH {REPO}/check-runs/{check_run_id}', {
+      check_run_id: checkRunId,
+      ...body
+    })
     const outcome = await write(p, () => port.updateCheckRun(checkRunId as number, body))
     await sendAnnotationBatches(checkRunId, batches?.more ?? [], String(checkRunId))
     return outcome
@@ -350,11 +378,16 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
 
   function replyToReviewComment(number: number, commentId: number, body: string, key?: string): Promise<WriteOutcome> {
     const text = key === undefined ? outgoingText(body, secrets, COMMENT_BODY_LIMIT) : markedBody(key, body, undefined)
-    const p = plan('reply-review-comment', `reply to review comment ${commentId} on #${number}`, 'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies', {
-      pull_number: number,
-      comment_id: commentId,
-      body: text
-    })
+    const p = plan(
+      'reply-review-comment',
+      `reply to review comment ${commentId} on #${number}`,
+      'POST {REPO}/pulls/{pull_number}/comments/{comment_id}/replies',
+      {
+        pull_number: number,
+        comment_id: commentId,
+        body: text
+      }
+    )
     return write(p, () => port.createReviewCommentReply(number, commentId, text))
   }
 

@@ -55,9 +55,7 @@ export function createRepoConfigSource(client: ContentReader, repository: string
     async list(dir) {
       const listing = await fetchListing(dir)
       if (!Array.isArray(listing)) return []
-      return listing
-        .filter((e) => e.type === 'file' || e.type === 'dir')
-        .map((e) => ({ path: e.path, type: e.type as 'file' | 'dir' }))
+      return listing.filter((e) => e.type === 'file' || e.type === 'dir').map((e) => ({ path: e.path, type: e.type as 'file' | 'dir' }))
     },
     async read(path) {
       const known = contents.get(path)

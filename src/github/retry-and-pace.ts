@@ -49,10 +49,7 @@ export const NOTIFYING_ROUTES = [
 ]
 
 // A route template or an expanded path: a `{name}` segment matches any one segment.
-const NOTIFYING = new RegExp(
-  `^(?:${NOTIFYING_ROUTES.map((route) => route.replace(/\{[^}]+\}/g, '[^/]+')).join('|')})$`,
-  'i'
-)
+const NOTIFYING = new RegExp(`^(?:${NOTIFYING_ROUTES.map((route) => route.replace(/\{[^}]+\}/g, '[^/]+')).join('|')})$`, 'i')
 
 export type Lane = 'write' | 'notification' | 'search'
 

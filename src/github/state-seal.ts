@@ -9,7 +9,9 @@ import { canonicalJson } from '../shared/canonical-json.js'
 export const SEAL_FIELD = 'mac'
 
 function mac(markerKey: string, state: unknown, key: string): Buffer {
-  return createHmac('sha256', key).update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`).digest()
+  return createHmac('sha256', key)
+    .update(`github-agent-state\n${markerKey}\n${canonicalJson(state)}`)
+    .digest()
 }
 
 /** The state with its seal added, ready to be written under `markerKey`. */
@@ -30,6 +32,7 @@ export function unsealState(markerKey: string, raw: unknown, key: string | null)
   if (key === null) return { ok: true, state, sealed: false }
   if (typeof seal !== 'string' || !/^[0-9a-f]{64}$/.test(seal)) return { ok: false, reason: 'its state carries no seal from the state-key' }
   const expected = mac(markerKey, state, key)
-  if (!timingSafeEqual(Buffer.from(seal, 'hex'), expected)) return { ok: false, reason: 'its state was not sealed with this workflow\'s state-key (edited, forged, or the key changed)' }
+  if (!timingSafeEqual(Buffer.from(seal, 'hex'), expected))
+    return { ok: false, reason: "its state was not sealed with this workflow's state-key (edited, forged, or the key changed)" }
   return { ok: true, state, sealed: true }
 }

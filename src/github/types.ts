@@ -6,7 +6,6 @@ export interface RepoRef {
   repo: string
 }
 
-
 export interface ChangedFile {
   filename: string
   status: string

@@ -89,7 +89,10 @@ export function fromGeminiResponse(response: GenerateContentResponse, nextId: ()
   const cached = usage.cachedContentTokenCount ?? 0
   return {
     content,
-    stopReason: stopReason(raw, content.some((b) => b.type === 'tool_use')),
+    stopReason: stopReason(
+      raw,
+      content.some((b) => b.type === 'tool_use')
+    ),
     rawStopReason: raw,
     usage: {
       // promptTokenCount includes the cached part; ours does not (see TokenUsage).

@@ -26,14 +26,14 @@ function advice(provider: Provider, failure: ModelFailure): string {
   const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret'
   const status = failure.status
   if (status === 401 || status === 403) return `check the ${keyName}`
-  if (status === 404) return 'check the model name in the agent\'s model field'
-  if (failure.kind === 'rate_limit') return 'the account\'s rate limit or quota is spent; re-run later or raise the limit'
+  if (status === 404) return "check the model name in the agent's model field"
+  if (failure.kind === 'rate_limit') return "the account's rate limit or quota is spent; re-run later or raise the limit"
   if (failure.kind === 'overloaded' || failure.kind === 'server') return 'the provider is failing; re-run the job later'
   if (failure.kind === 'timeout' || failure.kind === 'connection') {
     return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`
   }
-  if (status === 400 || status === 422) return 'the request was refused; check the model name and the agent\'s settings'
-  return 'see the provider\'s status page'
+  if (status === 400 || status === 422) return "the request was refused; check the model name and the agent's settings"
+  return "see the provider's status page"
 }
 
 function oneLine(text: string, max = 300): string {
@@ -66,7 +66,12 @@ export class ModelCallError extends Error {
  * How a model call is retried: the shared policy with the model bounds, each retry logged, a final
  * failure thrown as a ModelCallError. Sending a model request twice costs tokens, never a duplicate.
  */
-export function modelRetryShell(provider: Provider, model: string, options: ModelClientOptions, classify: (error: unknown) => ModelFailure): RetryShell<ModelFailure> {
+export function modelRetryShell(
+  provider: Provider,
+  model: string,
+  options: ModelClientOptions,
+  classify: (error: unknown) => ModelFailure
+): RetryShell<ModelFailure> {
   return {
     settings: { ...MODEL_RETRY, ...options.retry },
     clock: { now: realClock.now, sleep: options.sleep ?? realClock.sleep },

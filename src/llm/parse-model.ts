@@ -36,9 +36,7 @@ function providerOf(word: string, model: string): Provider {
   if (supported) return supported
   const other = KNOWN_ELSEWHERE[key]
   if (other) {
-    throw new ModelNameError(
-      `model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`
-    )
+    throw new ModelNameError(`model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`)
   }
   throw new ModelNameError(`model ${model}: unknown provider '${word}'; write anthropic:MODEL or google:MODEL`)
 }
@@ -59,9 +57,7 @@ function defaultProvider(defaultModel: string | undefined): Provider | null {
 export function parseModel(model: string, options: ParseModelOptions = {}): ModelRef {
   const written = model.trim()
   if (written === '') {
-    throw new ModelNameError(
-      'the agent names no model: set spec.model (e.g. anthropic:claude-sonnet-5-5 or google:gemini-2.5-flash) or the action input model'
-    )
+    throw new ModelNameError('the agent names no model: set spec.model (e.g. anthropic:claude-sonnet-5-5 or google:gemini-2.5-flash) or the action input model')
   }
   const colon = written.indexOf(':')
   if (colon >= 0) {

@@ -43,7 +43,10 @@ const TABLE: Array<[RegExp, Price]> = [
 ]
 
 function priceOf(model: string): Price | null {
-  const id = model.trim().toLowerCase().replace(/^models\//, '')
+  const id = model
+    .trim()
+    .toLowerCase()
+    .replace(/^models\//, '')
   for (const [pattern, price] of TABLE) if (pattern.test(id)) return price
   return null
 }
@@ -53,10 +56,7 @@ export function estimateCostUsd(model: string, usage: TokenUsage): number | null
   const price = priceOf(model)
   if (!price) return null
   const usd =
-    usage.inputTokens * price.input +
-    usage.outputTokens * price.output +
-    usage.cacheWriteTokens * price.cacheWrite +
-    usage.cacheReadTokens * price.cacheRead
+    usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead
   // Micro-dollar precision is plenty for a summary and keeps float noise out of it.
   return Math.round(usd) / 1_000_000
 }

@@ -83,7 +83,6 @@ export interface ModelPort {
   complete(request: ModelRequest): Promise<ModelResponse>
 }
 
-
 export const SILENT_MODEL_LOGGER: Logger = { debug() {}, info() {}, warning() {} }
 
 /** What an adapter needs besides the model id. main.ts fills it from inputs and the environment. */

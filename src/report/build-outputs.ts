@@ -8,10 +8,10 @@ function targetOutput(record: RunRecord): string {
 export function buildOutputs(record: RunRecord): Record<string, string> {
   const decision = record.decision
   const first = record.outcomes[0]?.invocation
-  const tokens = record.outcomes.reduce(
-    (sum, o) => ({ input: sum.input + (o.usage?.inputTokens ?? 0), output: sum.output + (o.usage?.outputTokens ?? 0) }),
-    { input: 0, output: 0 }
-  )
+  const tokens = record.outcomes.reduce((sum, o) => ({ input: sum.input + (o.usage?.inputTokens ?? 0), output: sum.output + (o.usage?.outputTokens ?? 0) }), {
+    input: 0,
+    output: 0
+  })
   const costs = record.outcomes.map((o) => o.costUsd).filter((c): c is number => typeof c === 'number')
   const anyUsage = record.outcomes.some((o) => o.usage)
   const unknownCost = record.outcomes.some((o) => o.usage && (o.costUsd === null || o.costUsd === undefined))

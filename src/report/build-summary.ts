@@ -30,9 +30,7 @@ function headline(record: RunRecord): string {
 function triggerTable(record: RunRecord): string[] {
   const verdicts = record.decision?.verdicts ?? []
   if (verdicts.length === 0) return []
-  const rows = verdicts.map(
-    (v) => `| ${v.matched ? '✅' : '—'} | \`${cell(v.trigger)}\` | ${cell(v.file)}:${v.line} | ${cell(v.reason)} |`
-  )
+  const rows = verdicts.map((v) => `| ${v.matched ? '✅' : '—'} | \`${cell(v.trigger)}\` | ${cell(v.file)}:${v.line} | ${cell(v.reason)} |`)
   return ['### Triggers considered', '', '| | trigger | file | why |', '|---|---|---|---|', ...rows, '']
 }
 
@@ -79,9 +77,7 @@ function instructionsSection(record: RunRecord): string[] {
 function diagnosticsSection(record: RunRecord): string[] {
   if (record.diagnostics.length === 0) return []
   const icon = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
-  const rows = record.diagnostics.map(
-    (d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`
-  )
+  const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`)
   return ['### Config findings', '', ...rows, '']
 }
 

@@ -53,7 +53,9 @@ function silencedByPerson(thread: ReviewThread | undefined): boolean {
 /** Dismissal replies that do not count: their authors lack the permission. */
 function opinionsIn(thread: ReviewThread | undefined): { author: string; reply: string }[] {
   if (!thread) return []
-  return thread.replies.filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body)).map((r) => ({ author: r.author ?? 'someone', reply: r.body }))
+  return thread.replies
+    .filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body))
+    .map((r) => ({ author: r.author ?? 'someone', reply: r.body }))
 }
 
 /** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */

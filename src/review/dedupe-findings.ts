@@ -75,7 +75,15 @@ export function dedupeFindings(input: DedupeInput): DedupeResult {
   const touched = new Set(carried.touched)
   // Findings addressed in an earlier run are not candidates: the same problem again is a regression, posted anew.
   const prior: Candidate[] = carried.findings
-    .map((f, index): Candidate => ({ index, id: f.id, path: f.path, line: f.line, side: f.side, text: f.summary, status: touched.has(index) ? 'open' : f.status }))
+    .map((f, index): Candidate => ({
+      index,
+      id: f.id,
+      path: f.path,
+      line: f.line,
+      side: f.side,
+      text: f.summary,
+      status: touched.has(index) ? 'open' : f.status
+    }))
     .filter((c) => c.status !== 'addressed')
   const post: DraftComment[] = []
   const batch: Candidate[] = []
@@ -88,7 +96,15 @@ export function dedupeFindings(input: DedupeInput): DedupeResult {
       if (match.candidate.status !== 'new') reported.add(match.candidate.index)
       continue
     }
-    batch.push({ index: post.length, id: findingId(comment.path, comment.body), path: comment.path, line: comment.line, side: sideOf(comment), text: comment.body, status: 'new' })
+    batch.push({
+      index: post.length,
+      id: findingId(comment.path, comment.body),
+      path: comment.path,
+      line: comment.line,
+      side: sideOf(comment),
+      text: comment.body,
+      status: 'new'
+    })
     post.push(comment)
   }
   // A touched finding the agent reported again was not fixed by the change: it stays open.

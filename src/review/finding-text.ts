@@ -18,7 +18,9 @@ export const SIMILARITY_THRESHOLD = 0.6
 
 // Function words carry no meaning for "is this the same finding" and would inflate both sides.
 const STOPWORDS = new Set(
-  'a an and are as at be been but by can could do does for from has have here if in into is it its may might must of on or should so that the their then there this to was we were will with would you your'.split(' ')
+  'a an and are as at be been but by can could do does for from has have here if in into is it its may might must of on or should so that the their then there this to was we were will with would you your'.split(
+    ' '
+  )
 )
 
 /** The comment on one line, markdown noise and hidden HTML removed, cut to SUMMARY_LENGTH. */
@@ -39,12 +41,22 @@ function stem(word: string): string {
 
 /** Content words in order: lower case, letters/digits/underscore runs, no stopwords, no 1-letter words, stemmed. */
 export function findingTokens(text: string): string[] {
-  return (text.toLowerCase().replace(/[’']/g, '').match(/[a-z0-9_]+/g) ?? []).filter((t) => t.length > 1 && !STOPWORDS.has(t)).map(stem)
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .match(/[a-z0-9_]+/g) ?? []
+  )
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t))
+    .map(stem)
 }
 
 /** sha256 of path and the summary's tokens: equal for the same text however it is spaced or punctuated. */
 export function findingId(path: string, body: string): string {
-  return createHash('sha256').update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`)
+    .digest('hex')
+    .slice(0, 16)
 }
 
 /** Token Jaccard of two texts' summaries; 0 when either has no content words. */

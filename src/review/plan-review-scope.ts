@@ -9,17 +9,7 @@ import type { CompareResult } from './types.js'
 
 /** What started the run: the pull_request action, a re-run of the workflow, or a `/review`-style command. */
 export type ReviewTrigger =
-  | 'opened'
-  | 'reopened'
-  | 'ready_for_review'
-  | 'synchronize'
-  | 'review_requested'
-  | 'edited'
-  | 'labeled'
-  | 'unlabeled'
-  | 'rerun'
-  | 'command'
-  | 'other'
+  'opened' | 'reopened' | 'ready_for_review' | 'synchronize' | 'review_requested' | 'edited' | 'labeled' | 'unlabeled' | 'rerun' | 'command' | 'other'
 
 export interface ReviewScopeInput {
   /** readReviewState's state: null on a first review or when the summary comment's state was unreadable. */
@@ -138,10 +128,19 @@ function fromCompare(input: ReviewScopeInput, since: string): ReviewScope {
   const prFiles = input.prFiles ? new Set(input.prFiles) : null
   const files = compare.files.filter((f) => inPr(f, prFiles))
   if (files.length === 0) {
-    return skip('no-changes-in-pr', `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`)
+    return skip(
+      'no-changes-in-pr',
+      `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`
+    )
   }
   const count = `${files.length} file${files.length === 1 ? '' : 's'}`
-  return { kind: 'incremental', sinceSha: since, files, deltaFiles: compare.files, reason: `reviewing the ${count} changed since the last reviewed commit ${last}` }
+  return {
+    kind: 'incremental',
+    sinceSha: since,
+    files,
+    deltaFiles: compare.files,
+    reason: `reviewing the ${count} changed since the last reviewed commit ${last}`
+  }
 }
 
 export function planReviewScope(input: ReviewScopeInput): ReviewScope {

@@ -53,7 +53,13 @@ export function readReviewConfig(layers: readonly ReviewConfigLayer[]): ReadRevi
       continue
     }
     for (const key of Object.keys(layer.value)) {
-      if (!KNOWN.has(key)) report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`)
+      if (!KNOWN.has(key))
+        report(
+          layer,
+          'warning',
+          `${layer.field}.${key}`,
+          `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`
+        )
     }
     const { mode, max_reviews_per_day: cap } = layer.value
     if (mode !== undefined) {

@@ -35,8 +35,7 @@ import type { Logger } from '../shared/logger.js'
 
 export type ReviewSessionStart =
   /** No model call and no write at all (re-run, label change, cap reached). */
-  | { kind: 'skip'; reason: string }
-  | { kind: 'run'; session: ReviewSession }
+  { kind: 'skip'; reason: string } | { kind: 'run'; session: ReviewSession }
 
 /** The session execute runs the agent in (its contract is AgentReviewSession), and the scope behind it. */
 export interface ReviewSession extends AgentReviewSession {
@@ -258,7 +257,18 @@ export async function openReviewSession(args: OpenReviewSessionArgs): Promise<Re
     finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error: unknown) => {
       args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`)
     })
-  return { kind: 'run', session: { instructions: prompt.instructions, diff: prompt.diff, review: prompt.review, publisher: publishing.publisher, finish, describe: describeScope(scope), scope } }
+  return {
+    kind: 'run',
+    session: {
+      instructions: prompt.instructions,
+      diff: prompt.diff,
+      review: prompt.review,
+      publisher: publishing.publisher,
+      finish,
+      describe: describeScope(scope),
+      scope
+    }
+  }
 }
 
 /** What every dedupe of this run compares against: the earlier findings, their threads and the delta. */
@@ -292,7 +302,9 @@ function convergingPublisher(inner: Publisher, base: DedupeBase): ConvergingPubl
     const own = new Set<DraftComment>(mine)
     const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c))
     const repeated = mine.length - fresh.length
-    const note = repeated ? [`${plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`] : []
+    const note = repeated
+      ? [`${plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
+      : []
     // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
     if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
       state.proposed.push(...mine)
@@ -344,7 +356,9 @@ async function replyToAddressed(args: OpenReviewSessionArgs, addressed: readonly
   const threads = addressed.filter((f) => f.commentId !== null)
   if (threads.length === 0) return
   if (!reply) {
-    args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${plural(threads.length, 'addressed finding')} left without a reply.`)
+    args.logger.info(
+      `Review of #${args.number}: this publisher cannot reply in review threads; ${plural(threads.length, 'addressed finding')} left without a reply.`
+    )
     return
   }
   // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.

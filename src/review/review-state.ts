@@ -136,7 +136,12 @@ export function readReviewState(body: string | null, key: string, stateKey: stri
   const block = readStateBlock(body, key)
   if (!block.ok) {
     const none = block.reason === 'the comment carries no state'
-    return { state: null, note: none ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.` }
+    return {
+      state: null,
+      note: none
+        ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.`
+        : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.`
+    }
   }
   return decodeReviewState(block.state, key, stateKey)
 }

@@ -2,9 +2,7 @@ import type { TriggerDef } from '../config/types.js'
 import type { EventContext } from '../event/types.js'
 import { globMatches } from './match-glob.js'
 
-export type FilterResult =
-  | { holds: true; pendingTeams: string[] }
-  | { holds: false; reason: string }
+export type FilterResult = { holds: true; pendingTeams: string[] } | { holds: false; reason: string }
 
 /** Known `team:org/slug` memberships of the sender, keyed by lower-case `org/slug`. */
 export type TeamMemberships = Readonly<Record<string, boolean>>

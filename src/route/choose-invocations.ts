@@ -115,7 +115,13 @@ export function chooseInvocations(trigger: TriggerDef, event: EventContext, opti
   const names = eventNamesOf(event)
   const action = event.action?.toLowerCase() ?? null
   const isComment = COMMENT_EVENTS.has(names[0] ?? '')
-  const actionBinding = action === null ? undefined : findBinding(trigger, names.map((n) => `${n}.${action}`))
+  const actionBinding =
+    action === null
+      ? undefined
+      : findBinding(
+          trigger,
+          names.map((n) => `${n}.${action}`)
+        )
   if (mode === 'edited' && parsed && parsed.commands.length > 0 && !actionBinding) notes.push('edited comment: commands are not re-run')
   if (actionBinding) return run([bindingInvocation('event-action', actionBinding, '')])
   if (isComment && (action === 'edited' || action === 'deleted')) {

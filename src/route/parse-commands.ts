@@ -32,7 +32,12 @@ function tokens(text: string): Token[] {
 }
 
 function keyWords(key: string): string[] {
-  return key.trim().replace(/^\//, '').toLowerCase().split(/\s+/).filter((w) => w !== '')
+  return key
+    .trim()
+    .replace(/^\//, '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '')
 }
 
 /** Longest key by whole words: `deploy production` beats `deploy`; `deployx` matches neither. */

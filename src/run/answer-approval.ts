@@ -24,7 +24,10 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
   }
   const comments = await ctx.port.listIssueComments(event.number)
   const ownLogin = await ctx.ownLogin()
-  if (ownLogin === null) record.notes.push('could not tell which account github-token writes as (GET /user failed), so no approval request can be read; set app-slug for a GitHub App token')
+  if (ownLogin === null)
+    record.notes.push(
+      'could not tell which account github-token writes as (GET /user failed), so no approval request can be read; set app-slug for a GitHub App token'
+    )
   const lookup = findPendingApproval(comments, { id: command.id, ownLogin, stateKey: ctx.settings.stateKey })
   if (!lookup.found) {
     record.notes.push(`${command.words}: ${lookup.reason}`)
@@ -50,7 +53,14 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
   if (decision.state) await writeApproval(shell, decision.state)
   const held: Invocation = { ...state.invocation }
   const target = `${state.invocation.target.kind}:${state.invocation.target.name}`
-  record.decision = { matched: true, trigger: state.trigger, verdicts: [], invocations: [held], skippedReason: null, notes: [`${command.words} by @${sender.login}: ${decision.reason}`] }
+  record.decision = {
+    matched: true,
+    trigger: state.trigger,
+    verdicts: [],
+    invocations: [held],
+    skippedReason: null,
+    notes: [`${command.words} by @${sender.login}: ${decision.reason}`]
+  }
   if (decision.action === 'refuse' || decision.action === 'keep') {
     record.outcomes.push({ invocation: held, target, status: decision.action === 'keep' ? 'not-run' : 'refused', detail: decision.reason })
     return
@@ -63,7 +73,9 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
   if (decision.action === 'cancel') {
     if (state.flow) {
       // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
-      const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } } })
+      const { outcome, outputs } = await runTarget(shell, checked.invocation, {
+        resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } }
+      })
       Object.assign(record.extraOutputs, outputs, { 'approved-by': '' })
       record.outcomes.push({ ...outcome, detail: `denied by @${sender.login}; ${outcome.detail}` })
     } else {

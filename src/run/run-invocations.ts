@@ -6,9 +6,16 @@ import type { Decision, Invocation } from '../route/types.js'
 import type { RunContext } from './run-context.js'
 import { createTargetShell } from './target-shell.js'
 
-async function runInvocation(ctx: RunContext, commentKey: string, invocation: Invocation, refusal: string | undefined, record: RunRecord): Promise<InvocationOutcome> {
+async function runInvocation(
+  ctx: RunContext,
+  commentKey: string,
+  invocation: Invocation,
+  refusal: string | undefined,
+  record: RunRecord
+): Promise<InvocationOutcome> {
   const { settings, event } = ctx
-  if (refusal) return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal }
+  if (refusal)
+    return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal }
   if (invocation.via === 'help') {
     if (ctx.publisher && event.number !== null && invocation.helpText) {
       await ctx.publisher.upsertComment(event.number, `${commentKey}/help`, invocation.helpText)

@@ -40,7 +40,9 @@ export const agentSpecShape = {
     .optional(),
   max_tokens: count('a whole number of tokens, e.g. 4096').optional(),
   mcp_servers: z.array(mapping('an MCP server mapping, e.g. {name: github, command: npx}'), { error: 'a list of MCP servers' }).optional(),
-  memory: z.union([z.string(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' }).optional(),
+  memory: z
+    .union([z.string(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' })
+    .optional(),
   max_context_messages: count('a whole number of at least 1, e.g. 10').optional(),
   output_schema: mapping('a JSON schema as a mapping').optional(),
   // github-agent's own extras (kept in AgentDef.extra for the execute and publish stages).

@@ -8,8 +8,7 @@ export const name = (expected: string) => z.string({ error: expected }).min(1, {
 
 export const flag = (expected = 'true or false') => z.boolean({ error: expected })
 
-export const count = (expected: string) =>
-  z.number({ error: expected }).int({ error: expected }).min(1, { error: expected })
+export const count = (expected: string) => z.number({ error: expected }).int({ error: expected }).min(1, { error: expected })
 
 export const textList = (expected: string, item: string) => z.array(name(item), { error: expected })
 

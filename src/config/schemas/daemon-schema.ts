@@ -46,7 +46,10 @@ export const daemonSchema = z.object({
       agents: resource('./agents/').optional(),
       fleets: resource('./fleets/').optional(),
       flows: z
-        .object({ directory: directory('./flows/').optional(), watch: flag().optional(), enabled: flag().optional() }, { error: 'a mapping, e.g. {directory: ./flows/}' })
+        .object(
+          { directory: directory('./flows/').optional(), watch: flag().optional(), enabled: flag().optional() },
+          { error: 'a mapping, e.g. {directory: ./flows/}' }
+        )
         .optional(),
       runtime: z.unknown().optional()
     },

@@ -13,7 +13,10 @@ const member = z.object(
     tier: count('a whole number of at least 1').optional(),
     weight: z.number({ error: 'a number, e.g. 1.0' }).optional()
   },
-  { error: 'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent' }
+  {
+    error:
+      'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent'
+  }
 )
 
 // Mode, strategy and aggregation values are checked by the reader, which knows why each cannot run.

@@ -77,7 +77,13 @@ export async function createLabel(octokit: Octokit, repo: RepoRef, name: string,
 }
 
 /** `issue`: a comment on an issue or PR conversation; `review`: an inline review comment. */
-export async function addReaction(octokit: Octokit, repo: RepoRef, commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse> {
+export async function addReaction(
+  octokit: Octokit,
+  repo: RepoRef,
+  commentId: number,
+  target: ReactionTarget,
+  content: ReactionContent
+): Promise<WriteResponse> {
   const { data } =
     target === 'issue'
       ? await octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...repo, comment_id: commentId, content })

@@ -93,7 +93,13 @@ export function checkRunTools(ctx: GitHubToolContext, publisher: Publisher): { c
         const headSha = requireHeadSha(ctx)
         const name = readString(input, 'name', true)
         const state = readState(input)
-        const outcome = await publisher.createCheckRun({ name, headSha, status: state.status ?? 'in_progress', ...state, ...optional('output', readOutput(input, name)) })
+        const outcome = await publisher.createCheckRun({
+          name,
+          headSha,
+          status: state.status ?? 'in_progress',
+          ...state,
+          ...optional('output', readOutput(input, name))
+        })
         created.set(name, outcome.id)
         if (outcome.id !== null) byId.set(outcome.id, name)
         const id = outcome.id === null ? '' : ` check_run_id ${outcome.id}`

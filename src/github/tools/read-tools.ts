@@ -101,7 +101,9 @@ export function getIssueTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
             labels: issue.labels,
             body: limitText(sanitizeUntrusted(issue.body), COMMENT_LIMIT),
             total_comments: comments.length,
-            comments: comments.slice(-MAX_COMMENTS).map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
+            comments: comments
+              .slice(-MAX_COMMENTS)
+              .map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
           })
         )
       })

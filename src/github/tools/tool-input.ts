@@ -25,7 +25,8 @@ export function readInteger(input: Input, name: string, min = 1): number | undef
   const value = input[name]
   if (value === undefined || value === null) return undefined
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw new ToolInputError(`'${name}' must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`)
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min)
+    throw new ToolInputError(`'${name}' must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`)
   return n
 }
 
