@@ -1,4 +1,5 @@
 // Plain data the GitHub layer hands to the rest of the app, so nothing else sees Octokit's shapes.
+import type { PullRequestFacts } from '../event/with-pull-request.js'
 
 /** `owner/repo` split once. */
 export interface RepoRef {
@@ -17,24 +18,10 @@ export interface ChangedFile {
   previousFilename?: string
 }
 
-export interface PullRequestInfo {
-  number: number
-  title: string
+/** A PR as the port reads it: what a comment event lacks of its PR (EventContext fills in from it), plus its text and labels. */
+export interface PullRequestInfo extends PullRequestFacts {
   body: string
-  state: string
-  draft: boolean
-  author: string | null
-  headSha: string
-  headRef: string
-  /** `owner/repo` of the head branch; differs from the base repository for a fork's PR; null when the fork is gone. */
-  headRepository: string | null
-  baseSha: string
-  baseRef: string
   labels: string[]
-  additions: number | null
-  deletions: number | null
-  changedFiles: number | null
-  htmlUrl: string
 }
 
 export interface IssueInfo {
