@@ -1,6 +1,6 @@
 // A request's state came from a comment anyone with write access can edit, and the config may have
 // changed since: before resuming, everything that decides what runs and who may approve it is read
-// again from the config (the base branch), and must agree with the state.
+// again from the config (the default branch), and must agree with the state.
 import type { CommandBinding, Config } from '../config/types.js'
 import { canonicalJson } from '../shared/canonical-json.js'
 import { flowFingerprint } from '../flow/flow-fingerprint.js'
