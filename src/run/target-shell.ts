@@ -1,6 +1,7 @@
 // The ports a target runs on (model, tools, diff, check run, review session, workflow dispatch),
 // built from the run's context. execute/ decides what runs; this file connects it to the world.
 import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
+import { threadComments, type ThreadComment } from '../execute/event-brief.js'
 import type { AgentPlan } from '../execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
 import type { TargetShell } from '../execute/run-target.js'
@@ -32,6 +33,17 @@ async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
     return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET)
   } catch (error) {
     ctx.runtime.runner.warning(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`)
+    return null
+  }
+}
+
+async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
+  if (!ctx.port || ctx.event.number === null) return null
+  try {
+    const [comments, ownLogin] = await Promise.all([ctx.port.listIssueComments(ctx.event.number), ctx.ownLogin()])
+    return threadComments(comments, ownLogin)
+  } catch (error) {
+    ctx.runtime.runner.warning(`Could not read the thread's comments (${errorMessage(error)}); the agent gets the event without them.`)
     return null
   }
 }
@@ -83,6 +95,7 @@ async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: A
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
   const { settings, event, runtime } = ctx
+  let thread: Promise<ThreadComment[] | null> | null = null
   return {
     config: ctx.config,
     event,
@@ -105,6 +118,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
       return outcome
     },
     diff: () => diffFor(ctx),
+    thread: () => (thread ??= threadFor(ctx)),
     startCheckRun: () => ctx.startCheckRun(commentKey),
     dispatchWorkflow: async (workflow, ref, inputs) => {
       const onRef = ref ?? event.defaultBranch

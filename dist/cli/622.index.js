@@ -1,5 +1,5 @@
-export const id = 351;
-export const ids = [351];
+export const id = 622;
+export const ids = [622];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 9351:
+/***/ 7622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4375,16 +4375,140 @@ function sanitizeDeep(value) {
 
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
-function buildAgentContext(event, invocation, metadata, diff, review) {
+// The subject carries these texts within its budget; a second, unbudgeted copy in the metadata
+// would undo the budget. Templates still read them from the event's metadata.
+const TEXT_VARIABLES = ['comment_body', 'review_body'];
+function withoutTexts(metadata) {
+    return Object.fromEntries(Object.entries(metadata).filter(([name]) => !TEXT_VARIABLES.includes(name)));
+}
+function buildAgentContext(event, invocation, metadata, diff, brief = null, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
     return {
         event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
         repository: sanitizeDeep(event.repository),
-        metadata: sanitizeDeep(metadata),
+        metadata: sanitizeDeep(brief ? withoutTexts(metadata) : metadata),
         command: sanitizeDeep(command),
+        ...(brief ? { subject: brief } : {}),
         ...(diff ? { diff } : {}),
         ...(review ? { review: sanitizeDeep(review) } : {})
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/format-count.ts
+/**
+ * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
+ * event; this is the same text for whole numbers.
+ */
+function formatCount(value) {
+    const [whole, fraction] = String(Math.abs(value)).split('.');
+    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/execute/event-brief.ts
+
+
+
+/** Tokens the brief's texts may take together; prose runs about 4 characters a token. */
+const BRIEF_TOKEN_BUDGET = 8_000;
+const CHARS_PER_TOKEN = 4;
+/** Comments of the thread shown, the most recent ones. */
+const RECENT_COMMENTS = 20;
+/** Events whose thread a person would read before answering: comments and reviews on an issue or PR. */
+function wantsThread(event) {
+    return event.number !== null && ['issue_comment', 'pull_request_review', 'pull_request_review_comment'].includes(event.name);
+}
+/** The thread as read through the port, marked by who wrote each comment. */
+function threadComments(comments, ownLogin) {
+    return comments.map((c) => ({
+        id: c.id,
+        author: c.author,
+        createdAt: c.createdAt,
+        body: c.body,
+        byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
+    }));
+}
+function sanitizeValue(value, key) {
+    if (typeof value === 'string')
+        return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeValue(v, key));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeValue(v, k)]));
+    return value;
+}
+function stringLengths(value, out) {
+    if (typeof value === 'string')
+        out.push(value.length);
+    else if (Array.isArray(value))
+        value.forEach((v) => stringLengths(v, out));
+    else if (value !== null && typeof value === 'object')
+        Object.values(value).forEach((v) => stringLengths(v, out));
+    return out;
+}
+/**
+ * The largest length every text may keep so that all of them together fit `max` characters
+ * (shorter texts whole, the longest cut to the same length); null when everything fits.
+ */
+function commonCut(lengths, max) {
+    if (lengths.reduce((a, b) => a + b, 0) <= max)
+        return null;
+    const sorted = [...lengths].sort((a, b) => a - b);
+    let remaining = max;
+    for (const [i, length] of sorted.entries()) {
+        const share = remaining / (sorted.length - i);
+        if (length > share)
+            return Math.max(0, Math.floor(share));
+        remaining -= length;
+    }
+    return null;
+}
+function cutText(text, limit) {
+    if (text.length <= limit)
+        return text;
+    // Never split a surrogate pair: the half left would be a character no one wrote.
+    const end = limit > 0 && /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
+    return `${text.slice(0, end)} [… ${text.length - end} characters cut]`;
+}
+function cutValue(value, limit) {
+    if (typeof value === 'string')
+        return cutText(value, limit);
+    if (Array.isArray(value))
+        return value.map((v) => cutValue(v, limit));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cutValue(v, limit)]));
+    return value;
+}
+/**
+ * The subject and the thread's recent comments (the event's own comment left out: it is the
+ * subject), sanitised and within `maxTokens`; null when the event has nothing to read.
+ */
+function buildEventBrief(subject, thread, options = {}) {
+    const maxTokens = options.maxTokens ?? BRIEF_TOKEN_BUDGET;
+    const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId);
+    const recent = others.slice(-RECENT_COMMENTS);
+    const raw = { ...(subject ?? {}) };
+    if (recent.length) {
+        raw.recent_comments = recent.map((c) => ({
+            author: c.author,
+            time: c.createdAt,
+            ...(c.byThisAction ? { by_this_action: true } : {}),
+            text: c.body
+        }));
+    }
+    if (Object.keys(raw).length === 0)
+        return null;
+    const clean = sanitizeValue(raw, '');
+    const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN);
+    const brief = limit === null ? clean : cutValue(clean, limit);
+    const notes = [];
+    if (others.length > recent.length)
+        notes.push(`recent_comments holds the ${recent.length} most recent of the thread's ${others.length} other comments.`);
+    if (limit !== null) {
+        notes.push(`Its texts together were longer than about ${formatCount(maxTokens)} tokens, so the longest texts are cut to their first ${formatCount(limit)} characters, ` +
+            'each marked "[… N characters cut]"; shorter texts are whole. Read the rest with your tools if it matters.');
+    }
+    return notes.length ? { ...brief, note: notes.join(' ') } : brief;
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
@@ -4482,6 +4606,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 ;// CONCATENATED MODULE: ./src/execute/run-target.ts
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
 
 
 
@@ -4684,6 +4809,10 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     }, resume);
     return { result, outcomes };
 }
+async function eventBrief(shell, event) {
+    const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
+    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId });
+}
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
     const { config, event } = shell;
@@ -4715,8 +4844,9 @@ async function runTarget(shell, invocation, options = {}) {
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
+        const brief = await eventBrief(shell, withApprover);
         if (invocation.target.kind === 'flow') {
-            const context = buildAgentContext(withApprover, invocation, metadata, null);
+            const context = buildAgentContext(withApprover, invocation, metadata, null, brief);
             const { result, outcomes } = await runFlowTarget(shellWithApprover, invocation, invocation.target.name, context, options.resumed?.flow);
             const outputs = flowOutputs(result, approvedBy);
             if (result.status === 'paused') {
@@ -4734,11 +4864,11 @@ async function runTarget(shell, invocation, options = {}) {
         let outcomes;
         if (invocation.target.kind === 'fleet') {
             await shell.startCheckRun();
-            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff());
+            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief);
             outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
         }
         else {
-            const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null));
+            const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief));
             if (!Array.isArray(ran))
                 return { outcome: { invocation, target, status: 'not-run', detail: `review skipped: ${ran.skipped}`, ...shown }, outputs: {} };
             outcomes = ran;
@@ -4765,22 +4895,11 @@ async function runTarget(shell, invocation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/format-count.ts
-/**
- * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
- * event; this is the same text for whole numbers.
- */
-function formatCount(value) {
-    const [whole, fraction] = String(Math.abs(value)).split('.');
-    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
 
 
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
-const CHARS_PER_TOKEN = 3.5;
+const budget_diff_CHARS_PER_TOKEN = 3.5;
 const LOW_VALUE = [
     /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
     /(^|\/)dist\//,
@@ -4803,7 +4922,7 @@ function budgetDiff(files, maxTokens) {
         .map((file, index) => ({ file, index }))
         .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
         .map(({ file }) => file);
-    let remaining = maxTokens * CHARS_PER_TOKEN;
+    let remaining = maxTokens * budget_diff_CHARS_PER_TOKEN;
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
@@ -7368,6 +7487,7 @@ function timeScaled(env) {
 
 
 
+
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
 function hasKeyFor(model, agent, settings) {
@@ -7387,6 +7507,18 @@ async function diffFor(ctx) {
     }
     catch (error) {
         ctx.runtime.runner.warning(`Could not list the PR's files (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets no diff up front.`);
+        return null;
+    }
+}
+async function threadFor(ctx) {
+    if (!ctx.port || ctx.event.number === null)
+        return null;
+    try {
+        const [comments, ownLogin] = await Promise.all([ctx.port.listIssueComments(ctx.event.number), ctx.ownLogin()]);
+        return threadComments(comments, ownLogin);
+    }
+    catch (error) {
+        ctx.runtime.runner.warning(`Could not read the thread's comments (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets the event without them.`);
         return null;
     }
 }
@@ -7428,6 +7560,7 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 function createTargetShell(ctx, commentKey) {
     const { settings, event, runtime } = ctx;
+    let thread = null;
     return {
         config: ctx.config,
         event,
@@ -7451,6 +7584,7 @@ function createTargetShell(ctx, commentKey) {
             return outcome;
         },
         diff: () => diffFor(ctx),
+        thread: () => (thread ??= threadFor(ctx)),
         startCheckRun: () => ctx.startCheckRun(commentKey),
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;
