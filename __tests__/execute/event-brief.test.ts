@@ -65,3 +65,21 @@ describe('buildEventBrief', () => {
     expect(marked.map((c) => c.byThisAction)).toEqual([true, false])
   })
 })
+
+describe('buildAgentContext with a brief', () => {
+  it('gives the subject and drops the unbudgeted copies of the comment and review bodies from the metadata', async () => {
+    const { buildAgentContext } = await import('../../src/execute/build-agent-context.js')
+    const { buildEventContext } = await import('../../src/event/build-event-context.js')
+    const event = buildEventContext('issue_comment', {
+      action: 'created',
+      comment: { id: 5, body: 'long text', user: { login: 'ann' } },
+      issue: { number: 1, title: 'T' },
+      repository: { full_name: 'o/r' }
+    })
+    const brief = buildEventBrief(event.subject ?? null, null)
+    const context = buildAgentContext(event, { via: 'default', key: null, args: '', params: {}, target: null } as never, event.metadata, null, brief)
+    expect(context.subject).toEqual({ comment: { author: 'ann', body: 'long text' }, issue: { number: 1, title: 'T' } })
+    expect(context.metadata).not.toHaveProperty('comment_body')
+    expect(event.metadata.comment_body).toBe('long text')
+  })
+})

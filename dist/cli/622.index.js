@@ -4505,7 +4505,7 @@ function buildEventBrief(subject, thread, options = {}) {
     if (others.length > recent.length)
         notes.push(`recent_comments holds the ${recent.length} most recent of the thread's ${others.length} other comments.`);
     if (limit !== null) {
-        notes.push(`Its texts together were longer than about ${formatCount(maxTokens)} tokens, so the longest texts are cut to their first ${formatCount(limit)} characters, ` +
+        notes.push(`The subject's texts together were longer than about ${formatCount(maxTokens)} tokens, so the longest texts are cut to their first ${formatCount(limit)} characters, ` +
             'each marked "[… N characters cut]"; shorter texts are whole. Read the rest with your tools if it matters.');
     }
     return notes.length ? { ...brief, note: notes.join(' ') } : brief;
