@@ -22299,6 +22299,17 @@ async function diffFor(ctx) {
         return null;
     }
 }
+// One read of the thread per run, however many invocations a comment carries: the context is
+// built once per run and never changed, so it keys the read.
+const threads = new WeakMap();
+function threadOnce(ctx) {
+    let read = threads.get(ctx);
+    if (!read) {
+        read = threadFor(ctx);
+        threads.set(ctx, read);
+    }
+    return read;
+}
 async function threadFor(ctx) {
     if (!ctx.port || ctx.event.number === null)
         return null;
@@ -22349,7 +22360,6 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 function createTargetShell(ctx, commentKey) {
     const { settings, event, runtime } = ctx;
-    let thread = null;
     return {
         config: ctx.config,
         event,
@@ -22373,7 +22383,7 @@ function createTargetShell(ctx, commentKey) {
             return outcome;
         },
         diff: () => diffFor(ctx),
-        thread: () => (thread ??= threadFor(ctx)),
+        thread: () => threadOnce(ctx),
         startCheckRun: () => ctx.startCheckRun(commentKey),
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;

@@ -38,6 +38,7 @@ const config = {
     `  config: {github_events: [${EVENTS.join(', ')}]}`,
     '  commands:',
     '    /read: {agent: reader, description: Read the thread}',
+    '    /look: {agent: reader, description: Look at the thread}',
     '  default_agent: reader',
     ''
   ].join('\n'),
@@ -266,6 +267,15 @@ describe('the first message through dist/index.js', () => {
     expect(text).not.toContain('HIDDENCOMMENT')
     expect(text).not.toContain(ZW)
     expect(text).not.toMatch(/\\u200b/i)
+  })
+
+  it('reads the thread once for a comment that carries two commands', async () => {
+    const p = fixtureEvent('issue_comment.created.json')
+    p.comment.body = '/read\n/look'
+    anthropic.script([{ content: [{ type: 'text', text: 'Read.' }] }])
+    await firstMessage('issue_comment', p)
+    expect(anthropic.remaining()).toBe(0)
+    expect(github.countOf('issues/list-comments')).toBe(1)
   })
 
   it('cuts a huge issue body to the budget and says how it cut', async () => {

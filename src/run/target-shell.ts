@@ -37,6 +37,19 @@ async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
   }
 }
 
+// One read of the thread per run, however many invocations a comment carries: the context is
+// built once per run and never changed, so it keys the read.
+const threads = new WeakMap<RunContext, Promise<ThreadComment[] | null>>()
+
+function threadOnce(ctx: RunContext): Promise<ThreadComment[] | null> {
+  let read = threads.get(ctx)
+  if (!read) {
+    read = threadFor(ctx)
+    threads.set(ctx, read)
+  }
+  return read
+}
+
 async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
   if (!ctx.port || ctx.event.number === null) return null
   try {
@@ -95,7 +108,6 @@ async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: A
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
   const { settings, event, runtime } = ctx
-  let thread: Promise<ThreadComment[] | null> | null = null
   return {
     config: ctx.config,
     event,
@@ -118,7 +130,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
       return outcome
     },
     diff: () => diffFor(ctx),
-    thread: () => (thread ??= threadFor(ctx)),
+    thread: () => threadOnce(ctx),
     startCheckRun: () => ctx.startCheckRun(commentKey),
     dispatchWorkflow: async (workflow, ref, inputs) => {
       const onRef = ref ?? event.defaultBranch
