@@ -22288,14 +22288,28 @@ function hasKeyFor(model, agent, settings) {
         return true; // the runtime reports the bad model name with its own message
     }
 }
+/** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
+function pushedFrom(ctx) {
+    const before = ctx.event.name === 'push' ? ctx.event.metadata.before_sha : null;
+    return typeof before === 'string' && !/^0+$/.test(before) ? before : null;
+}
+/** The PR's files, or what a push changed (`before...after`), within the diff budget. */
 async function diffFor(ctx) {
-    if (!ctx.port || !ctx.event.isPullRequest || ctx.event.number === null)
+    const { port, event } = ctx;
+    if (!port)
         return null;
+    const before = pushedFrom(ctx);
     try {
-        return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET);
+        if (event.isPullRequest && event.number !== null)
+            return budgetDiff(await port.listPullRequestFiles(event.number), DIFF_TOKEN_BUDGET);
+        if (before === null || !event.headSha)
+            return null;
+        const comparison = await port.compareCommits(before, event.headSha);
+        return comparison.found ? budgetDiff(comparison.files, DIFF_TOKEN_BUDGET) : null;
     }
     catch (error) {
-        ctx.runtime.runner.warning(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`);
+        const what = event.isPullRequest ? "the PR's files" : "the push's changes";
+        ctx.runtime.runner.warning(`Could not list ${what} (${errorMessage(error)}); the agent gets no diff up front.`);
         return null;
     }
 }

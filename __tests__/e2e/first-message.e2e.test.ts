@@ -139,16 +139,17 @@ const cases: Case[] = [
     visible: ['LINECOMMENT off by one', '"path": "README.md"', '"diff_hunk"']
   },
   {
-    label: 'push: the commits, their messages and authors',
+    label: 'push: the commits, their messages and authors, and the compare diff',
     eventName: 'push',
     payload: () => {
       const p = fixtureEvent('push.json')
+      p.before = 'b'.repeat(40)
       p.commits = [
         { id: 'a'.repeat(40), message: hostile('COMMITMSG fix the parser'), author: { name: 'Mona', username: 'monalisa' }, timestamp: '2019-05-15T15:20:30Z' }
       ]
       return p
     },
-    visible: ['COMMITMSG fix the parser', 'monalisa']
+    visible: ['COMMITMSG fix the parser', 'monalisa', 'PUSHEDLINE [hidden HTML comment', '"path": "src/parser.ts"']
   },
   {
     label: 'release.published: name and notes',
@@ -237,6 +238,11 @@ describe('the first message through dist/index.js', () => {
       if (payload.pull_request || payload.issue?.pull_request) {
         github.world.addPull(repo, { number, head: { ref: 'changes', sha: payload.pull_request?.head?.sha }, base: { ref: 'master' } })
       } else github.world.addIssue(repo, { number, title: payload.issue.title })
+    }
+    if (eventName === 'push') {
+      github.world.setCompare(repo, payload.before, payload.after, [
+        { filename: 'src/parser.ts', status: 'modified', patch: `@@ -1 +1 @@\n-old\n+PUSHEDLINE ${HIDDEN}` }
+      ])
     }
     if (payload.sender?.login) github.world.setPermission(repo, String(payload.sender.login), 'write')
     if (eventName === 'issue_comment') {
