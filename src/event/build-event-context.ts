@@ -1,4 +1,5 @@
 import { buildMetadata } from './build-metadata.js'
+import { buildEventSubject } from './event-subject.js'
 import { asNumber, asRecord, asString, issueIsPullRequest, type JsonRecord } from './payload-readers.js'
 import type { Actor, CommandText, EventContext } from './types.js'
 
@@ -115,6 +116,7 @@ export function buildEventContext(eventName: string, payload: unknown, env: { GI
     defaultBranch: asString(asRecord(data.repository)?.default_branch),
     baseSha: asString(asRecord(pr?.base)?.sha),
     fromFork: fromForkOf(pr),
-    metadata: buildMetadata(eventName, data, fallbackRepository)
+    metadata: buildMetadata(eventName, data, fallbackRepository),
+    subject: buildEventSubject(eventName, data)
   }
 }

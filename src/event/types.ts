@@ -1,3 +1,5 @@
+import type { EventSubject } from './event-subject.js'
+
 // The event as plain data. Built once from GITHUB_EVENT_NAME/PATH; nothing downstream reads `github.context`.
 
 export type MetadataValue = string | number | boolean | null | string[]
@@ -44,4 +46,6 @@ export interface EventContext {
   fromFork: boolean
   /** Every variable of AOF's reference tables, exact names and types, plus this action's extras (comment_body, command, …). */
   metadata: Record<string, MetadataValue>
+  /** What a person handling the event would read (bodies, comments, commits, CI facts), raw; null when the event has none. */
+  subject?: EventSubject | null
 }

@@ -17,6 +17,7 @@ import { labelTriggers } from '../route/label-triggers.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
 import { buildAgentContext, type AgentContext, type ReviewPromptData } from './build-agent-context.js'
+import { buildEventBrief, wantsThread, type EventBrief, type ThreadComment } from './event-brief.js'
 import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
 import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import type { AgentOutcome } from './run-agent-plan.js'
@@ -76,6 +77,8 @@ export interface TargetShell {
   dispatchWorkflow(workflow: string, ref: string | null, inputs: Record<string, string>): Promise<string | null>
   /** A converging review (only what changed, no repeated finding) for an agent that reviews a PR; null where none applies. */
   reviewSession(plan: AgentPlan, invocation: Invocation): Promise<AgentReviewStart | null>
+  /** The issue's or PR's comments, read once; null when they cannot be read. Without it, no thread is shown. */
+  thread?(): Promise<ThreadComment[] | null>
   now(): Date
 }
 
@@ -299,6 +302,11 @@ async function runFlowTarget(
   return { result, outcomes }
 }
 
+async function eventBrief(shell: TargetShell, event: EventContext): Promise<EventBrief | null> {
+  const thread = wantsThread(event) && shell.thread ? await shell.thread() : null
+  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId })
+}
+
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 export async function runTarget(
   shell: TargetShell,
@@ -332,8 +340,9 @@ export async function runTarget(
   const metadata = invocationMetadata(withApprover, invocation)
   const shellWithApprover = { ...shell, event: withApprover }
   try {
+    const brief = await eventBrief(shell, withApprover)
     if (invocation.target.kind === 'flow') {
-      const context = buildAgentContext(withApprover, invocation, metadata, null)
+      const context = buildAgentContext(withApprover, invocation, metadata, null, brief)
       const { result, outcomes } = await runFlowTarget(shellWithApprover, invocation, invocation.target.name, context, options.resumed?.flow)
       const outputs = flowOutputs(result, approvedBy)
       if (result.status === 'paused') {
@@ -353,10 +362,10 @@ export async function runTarget(
     let outcomes: AgentOutcome[]
     if (invocation.target.kind === 'fleet') {
       await shell.startCheckRun()
-      const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff())
+      const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief)
       outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
     } else {
-      const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null))
+      const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief))
       if (!Array.isArray(ran)) return { outcome: { invocation, target, status: 'not-run', detail: `review skipped: ${ran.skipped}`, ...shown }, outputs: {} }
       outcomes = ran
     }

@@ -1,6 +1,7 @@
 // The ports a target runs on (model, tools, diff, check run, review session, workflow dispatch),
 // built from the run's context. execute/ decides what runs; this file connects it to the world.
 import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
+import { threadComments, type ThreadComment } from '../execute/event-brief.js'
 import type { AgentPlan } from '../execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
 import type { TargetShell } from '../execute/run-target.js'
@@ -26,12 +27,49 @@ function hasKeyFor(model: string, agent: AgentPlan['agent'], settings: Settings)
   }
 }
 
+/** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
+function pushedFrom(ctx: RunContext): string | null {
+  const before = ctx.event.name === 'push' ? ctx.event.metadata.before_sha : null
+  return typeof before === 'string' && !/^0+$/.test(before) ? before : null
+}
+
+/** The PR's files, or what a push changed (`before...after`), within the diff budget. */
 async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
-  if (!ctx.port || !ctx.event.isPullRequest || ctx.event.number === null) return null
+  const { port, event } = ctx
+  if (!port) return null
+  const before = pushedFrom(ctx)
   try {
-    return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET)
+    if (event.isPullRequest && event.number !== null) return budgetDiff(await port.listPullRequestFiles(event.number), DIFF_TOKEN_BUDGET)
+    if (before === null || !event.headSha) return null
+    const comparison = await port.compareCommits(before, event.headSha)
+    return comparison.found ? budgetDiff(comparison.files, DIFF_TOKEN_BUDGET) : null
   } catch (error) {
-    ctx.runtime.runner.warning(`Could not list the PR's files (${errorMessage(error)}); the agent gets no diff up front.`)
+    const what = event.isPullRequest ? "the PR's files" : "the push's changes"
+    ctx.runtime.runner.warning(`Could not list ${what} (${errorMessage(error)}); the agent gets no diff up front.`)
+    return null
+  }
+}
+
+// One read of the thread per run, however many invocations a comment carries: the context is
+// built once per run and never changed, so it keys the read.
+const threads = new WeakMap<RunContext, Promise<ThreadComment[] | null>>()
+
+function threadOnce(ctx: RunContext): Promise<ThreadComment[] | null> {
+  let read = threads.get(ctx)
+  if (!read) {
+    read = threadFor(ctx)
+    threads.set(ctx, read)
+  }
+  return read
+}
+
+async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
+  if (!ctx.port || ctx.event.number === null) return null
+  try {
+    const [comments, ownLogin] = await Promise.all([ctx.port.listIssueComments(ctx.event.number), ctx.ownLogin()])
+    return threadComments(comments, ownLogin)
+  } catch (error) {
+    ctx.runtime.runner.warning(`Could not read the thread's comments (${errorMessage(error)}); the agent gets the event without them.`)
     return null
   }
 }
@@ -105,6 +143,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
       return outcome
     },
     diff: () => diffFor(ctx),
+    thread: () => threadOnce(ctx),
     startCheckRun: () => ctx.startCheckRun(commentKey),
     dispatchWorkflow: async (workflow, ref, inputs) => {
       const onRef = ref ?? event.defaultBranch

@@ -1,5 +1,5 @@
-export const id = 363;
-export const ids = [363];
+export const id = 622;
+export const ids = [622];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 363:
+/***/ 7622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -932,7 +932,251 @@ function buildMetadata(eventName, payload, fallbackRepository) {
     return metadata;
 }
 
+;// CONCATENATED MODULE: ./src/event/event-subject.ts
+// What a person handling the event would read, taken from the payload as it came: the issue, PR,
+// comment, review, commits, release, discussion or CI run, with their texts. Raw and unbudgeted;
+// execute/ sanitises and cuts it for the model. Pure; never throws.
+
+/** Keys whose strings are code (shown on GitHub as written), not prose. */
+const CODE_KEYS = new Set(['diff_hunk', 'path']);
+/** Commits of a push beyond these are counted, not shown; GitHub's payload holds at most 20 anyway. */
+const MAX_COMMITS = 20;
+/** Drops null and empty values, so the model reads only what the event has. */
+function compact(fields) {
+    const out = {};
+    for (const [key, value] of Object.entries(fields)) {
+        if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+            continue;
+        out[key] = value;
+    }
+    return out;
+}
+function issueLike(item) {
+    if (item === null)
+        return null;
+    return compact({
+        number: asNumber(item.number),
+        title: asString(item.title),
+        author: loginOf(item),
+        state: asString(item.state),
+        draft: asBoolean(item.draft) === true ? true : undefined,
+        labels: labelNames(item.labels),
+        body: asString(item.body)
+    });
+}
+function event_subject_pullRequest(pr) {
+    const base = issueLike(pr);
+    if (pr === null || base === null)
+        return null;
+    return {
+        ...base,
+        ...compact({ base: asString(asRecord(pr.base)?.ref), head: asString(asRecord(pr.head)?.ref), merged: asBoolean(pr.merged) === true ? true : undefined })
+    };
+}
+/** `changes: {title: {from}, body: {from}}` on `edited`: the earlier text of each field that changed. */
+function changesOf(payload) {
+    const changes = asRecord(payload.changes);
+    if (changes === null)
+        return null;
+    const out = {};
+    for (const [field, change] of Object.entries(changes)) {
+        const from = asRecord(change)?.from;
+        if (typeof from === 'string')
+            out[`${field}_before`] = from;
+        const ref = asString(asRecord(asRecord(change)?.ref)?.from);
+        if (ref !== null)
+            out[`${field}_before`] = ref;
+    }
+    return Object.keys(out).length ? out : null;
+}
+function event_subject_comment(value) {
+    const c = asRecord(value);
+    if (c === null)
+        return null;
+    return compact({ author: loginOf(c), created_at: asString(c.created_at), body: asString(c.body) });
+}
+function reviewComment(value) {
+    const c = asRecord(value);
+    if (c === null)
+        return null;
+    return compact({
+        author: loginOf(c),
+        created_at: asString(c.created_at),
+        path: asString(c.path),
+        line: asNumber(c.line) ?? asNumber(c.original_line),
+        start_line: asNumber(c.start_line),
+        side: asString(c.side),
+        in_reply_to: asNumber(c.in_reply_to_id),
+        diff_hunk: asString(c.diff_hunk),
+        body: asString(c.body)
+    });
+}
+function pullNumbers(value) {
+    if (!Array.isArray(value))
+        return null;
+    const numbers = value.flatMap((p) => {
+        const n = asNumber(asRecord(p)?.number);
+        return n === null ? [] : [n];
+    });
+    return numbers.length ? numbers : null;
+}
+function commits(payload) {
+    const list = Array.isArray(payload.commits) ? payload.commits : [];
+    return list.slice(-MAX_COMMITS).flatMap((entry) => {
+        const c = asRecord(entry);
+        if (c === null)
+            return [];
+        const author = asRecord(c.author);
+        return [
+            compact({
+                id: asString(c.id)?.slice(0, 12),
+                author: asString(author?.username) ?? asString(author?.name),
+                time: asString(c.timestamp),
+                message: asString(c.message)
+            })
+        ];
+    });
+}
+function workflowRun(payload) {
+    const run = asRecord(payload.workflow_run);
+    if (run === null)
+        return null;
+    return compact({
+        workflow: asString(asRecord(payload.workflow)?.name) ?? asString(run.name),
+        name: asString(run.name),
+        title: asString(run.display_title),
+        triggered_by: asString(run.event),
+        status: asString(run.status),
+        conclusion: asString(run.conclusion),
+        head_branch: asString(run.head_branch),
+        head_sha: asString(run.head_sha),
+        run_number: asNumber(run.run_number),
+        attempt: asNumber(run.run_attempt),
+        url: asString(run.html_url),
+        pull_requests: pullNumbers(run.pull_requests)
+    });
+}
+function checkRun(payload) {
+    const run = asRecord(payload.check_run);
+    if (run === null)
+        return null;
+    const output = asRecord(run.output);
+    return compact({
+        name: asString(run.name),
+        app: asString(asRecord(run.app)?.name),
+        status: asString(run.status),
+        conclusion: asString(run.conclusion),
+        head_branch: asString(asRecord(run.check_suite)?.head_branch),
+        head_sha: asString(run.head_sha),
+        url: asString(run.html_url),
+        pull_requests: pullNumbers(run.pull_requests),
+        output_title: asString(output?.title),
+        output_summary: asString(output?.summary),
+        output_text: asString(output?.text)
+    });
+}
+function checkSuite(payload) {
+    const suite = asRecord(payload.check_suite);
+    if (suite === null)
+        return null;
+    return compact({
+        app: asString(asRecord(suite.app)?.name),
+        status: asString(suite.status),
+        conclusion: asString(suite.conclusion),
+        head_branch: asString(suite.head_branch),
+        head_sha: asString(suite.head_sha),
+        pull_requests: pullNumbers(suite.pull_requests)
+    });
+}
+function withEntries(fields) {
+    const out = compact(fields);
+    return Object.keys(out).length ? out : null;
+}
+/**
+ * The event's readable content by event name; null for events with nothing a person would read
+ * beyond the metadata (labels, stars, schedules).
+ */
+function buildEventSubject(eventName, payload) {
+    const data = asRecord(payload) ?? {};
+    const issue = asRecord(data.issue);
+    const pr = asRecord(data.pull_request);
+    switch (eventName) {
+        case 'issues':
+            return withEntries({ issue: issueLike(issue), changes: changesOf(data) });
+        case 'issue_comment':
+            return withEntries({
+                comment: event_subject_comment(data.comment),
+                [issueIsPullRequest(issue) ? 'pull_request' : 'issue']: issueLike(issue),
+                changes: changesOf(data)
+            });
+        case 'pull_request':
+        case 'pull_request_target':
+            return withEntries({ pull_request: event_subject_pullRequest(pr), changes: changesOf(data) });
+        case 'pull_request_review': {
+            const review = asRecord(data.review);
+            return withEntries({
+                review: review &&
+                    compact({ author: loginOf(review), state: asString(review.state), submitted_at: asString(review.submitted_at), body: asString(review.body) }),
+                pull_request: event_subject_pullRequest(pr)
+            });
+        }
+        case 'pull_request_review_comment':
+            return withEntries({ comment: reviewComment(data.comment), pull_request: event_subject_pullRequest(pr), changes: changesOf(data) });
+        case 'push': {
+            const total = Array.isArray(data.commits) ? data.commits.length : 0;
+            return withEntries({
+                ref: asString(data.ref),
+                pusher: asString(asRecord(data.pusher)?.name),
+                forced: asBoolean(data.forced) === true ? true : undefined,
+                compare: asString(data.compare),
+                commits: commits(data),
+                commits_not_shown: total > MAX_COMMITS ? total - MAX_COMMITS : undefined
+            });
+        }
+        case 'release': {
+            const release = asRecord(data.release);
+            return withEntries({
+                release: release &&
+                    compact({
+                        tag: asString(release.tag_name),
+                        name: asString(release.name),
+                        author: asString(asRecord(release.author)?.login),
+                        draft: asBoolean(release.draft) === true ? true : undefined,
+                        prerelease: asBoolean(release.prerelease) === true ? true : undefined,
+                        url: asString(release.html_url),
+                        body: asString(release.body)
+                    }),
+                changes: changesOf(data)
+            });
+        }
+        case 'create':
+        case 'delete':
+            return withEntries({ ref: asString(data.ref), ref_type: asString(data.ref_type), description: asString(data.description) });
+        case 'discussion':
+        case 'discussion_comment': {
+            const discussion = asRecord(data.discussion);
+            return withEntries({
+                ...(eventName === 'discussion_comment' ? { comment: event_subject_comment(data.comment) } : {}),
+                discussion: discussion && {
+                    ...(issueLike(discussion) ?? {}),
+                    ...compact({ category: asString(asRecord(discussion.category)?.name), answered: asString(discussion.answer_html_url) ? true : undefined })
+                },
+                changes: changesOf(data)
+            });
+        }
+        case 'workflow_run':
+            return withEntries({ workflow_run: workflowRun(data) });
+        case 'check_run':
+            return withEntries({ check_run: checkRun(data) });
+        case 'check_suite':
+            return withEntries({ check_suite: checkSuite(data) });
+        default:
+            return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/event/build-event-context.ts
+
 
 
 const ZERO_SHA = /^0+$/;
@@ -1048,7 +1292,8 @@ function buildEventContext(eventName, payload, env = {}) {
         defaultBranch: asString(asRecord(data.repository)?.default_branch),
         baseSha: asString(asRecord(pr?.base)?.sha),
         fromFork: fromForkOf(pr),
-        metadata: buildMetadata(eventName, data, fallbackRepository)
+        metadata: buildMetadata(eventName, data, fallbackRepository),
+        subject: buildEventSubject(eventName, data)
     };
 }
 
@@ -4130,16 +4375,140 @@ function sanitizeDeep(value) {
 
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
-function buildAgentContext(event, invocation, metadata, diff, review) {
+// The subject carries these texts within its budget; a second, unbudgeted copy in the metadata
+// would undo the budget. Templates still read them from the event's metadata.
+const TEXT_VARIABLES = ['comment_body', 'review_body'];
+function withoutTexts(metadata) {
+    return Object.fromEntries(Object.entries(metadata).filter(([name]) => !TEXT_VARIABLES.includes(name)));
+}
+function buildAgentContext(event, invocation, metadata, diff, brief = null, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
     return {
         event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
         repository: sanitizeDeep(event.repository),
-        metadata: sanitizeDeep(metadata),
+        metadata: sanitizeDeep(brief ? withoutTexts(metadata) : metadata),
         command: sanitizeDeep(command),
+        ...(brief ? { subject: brief } : {}),
         ...(diff ? { diff } : {}),
         ...(review ? { review: sanitizeDeep(review) } : {})
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/format-count.ts
+/**
+ * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
+ * event; this is the same text for whole numbers.
+ */
+function formatCount(value) {
+    const [whole, fraction] = String(Math.abs(value)).split('.');
+    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/execute/event-brief.ts
+
+
+
+/** Tokens the brief's texts may take together; prose runs about 4 characters a token. */
+const BRIEF_TOKEN_BUDGET = 8_000;
+const CHARS_PER_TOKEN = 4;
+/** Comments of the thread shown, the most recent ones. */
+const RECENT_COMMENTS = 20;
+/** Events whose thread a person would read before answering: comments and reviews on an issue or PR. */
+function wantsThread(event) {
+    return event.number !== null && ['issue_comment', 'pull_request_review', 'pull_request_review_comment'].includes(event.name);
+}
+/** The thread as read through the port, marked by who wrote each comment. */
+function threadComments(comments, ownLogin) {
+    return comments.map((c) => ({
+        id: c.id,
+        author: c.author,
+        createdAt: c.createdAt,
+        body: c.body,
+        byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
+    }));
+}
+function sanitizeValue(value, key) {
+    if (typeof value === 'string')
+        return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeValue(v, key));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeValue(v, k)]));
+    return value;
+}
+function stringLengths(value, out) {
+    if (typeof value === 'string')
+        out.push(value.length);
+    else if (Array.isArray(value))
+        value.forEach((v) => stringLengths(v, out));
+    else if (value !== null && typeof value === 'object')
+        Object.values(value).forEach((v) => stringLengths(v, out));
+    return out;
+}
+/**
+ * The largest length every text may keep so that all of them together fit `max` characters
+ * (shorter texts whole, the longest cut to the same length); null when everything fits.
+ */
+function commonCut(lengths, max) {
+    if (lengths.reduce((a, b) => a + b, 0) <= max)
+        return null;
+    const sorted = [...lengths].sort((a, b) => a - b);
+    let remaining = max;
+    for (const [i, length] of sorted.entries()) {
+        const share = remaining / (sorted.length - i);
+        if (length > share)
+            return Math.max(0, Math.floor(share));
+        remaining -= length;
+    }
+    return null;
+}
+function cutText(text, limit) {
+    if (text.length <= limit)
+        return text;
+    // Never split a surrogate pair: the half left would be a character no one wrote.
+    const end = limit > 0 && /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
+    return `${text.slice(0, end)} [… ${text.length - end} characters cut]`;
+}
+function cutValue(value, limit) {
+    if (typeof value === 'string')
+        return cutText(value, limit);
+    if (Array.isArray(value))
+        return value.map((v) => cutValue(v, limit));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cutValue(v, limit)]));
+    return value;
+}
+/**
+ * The subject and the thread's recent comments (the event's own comment left out: it is the
+ * subject), sanitised and within `maxTokens`; null when the event has nothing to read.
+ */
+function buildEventBrief(subject, thread, options = {}) {
+    const maxTokens = options.maxTokens ?? BRIEF_TOKEN_BUDGET;
+    const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId);
+    const recent = others.slice(-RECENT_COMMENTS);
+    const raw = { ...(subject ?? {}) };
+    if (recent.length) {
+        raw.recent_comments = recent.map((c) => ({
+            author: c.author,
+            time: c.createdAt,
+            ...(c.byThisAction ? { by_this_action: true } : {}),
+            text: c.body
+        }));
+    }
+    if (Object.keys(raw).length === 0)
+        return null;
+    const clean = sanitizeValue(raw, '');
+    const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN);
+    const brief = limit === null ? clean : cutValue(clean, limit);
+    const notes = [];
+    if (others.length > recent.length)
+        notes.push(`recent_comments holds the ${recent.length} most recent of the thread's ${others.length} other comments.`);
+    if (limit !== null) {
+        notes.push(`The subject's texts together were longer than about ${formatCount(maxTokens)} tokens, so the longest texts are cut to their first ${formatCount(limit)} characters, ` +
+            'each marked "[… N characters cut]"; shorter texts are whole. Read the rest with your tools if it matters.');
+    }
+    return notes.length ? { ...brief, note: notes.join(' ') } : brief;
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
@@ -4237,6 +4606,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 ;// CONCATENATED MODULE: ./src/execute/run-target.ts
 // Runs what an invocation targets (agent, fleet or flow), or holds it for approval, through the
 // ports the shell gives it. No network or @actions here: main.ts supplies every effect.
+
 
 
 
@@ -4439,6 +4809,10 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     }, resume);
     return { result, outcomes };
 }
+async function eventBrief(shell, event) {
+    const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
+    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId });
+}
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
     const { config, event } = shell;
@@ -4470,8 +4844,9 @@ async function runTarget(shell, invocation, options = {}) {
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
+        const brief = await eventBrief(shell, withApprover);
         if (invocation.target.kind === 'flow') {
-            const context = buildAgentContext(withApprover, invocation, metadata, null);
+            const context = buildAgentContext(withApprover, invocation, metadata, null, brief);
             const { result, outcomes } = await runFlowTarget(shellWithApprover, invocation, invocation.target.name, context, options.resumed?.flow);
             const outputs = flowOutputs(result, approvedBy);
             if (result.status === 'paused') {
@@ -4489,11 +4864,11 @@ async function runTarget(shell, invocation, options = {}) {
         let outcomes;
         if (invocation.target.kind === 'fleet') {
             await shell.startCheckRun();
-            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff());
+            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief);
             outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
         }
         else {
-            const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null));
+            const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief));
             if (!Array.isArray(ran))
                 return { outcome: { invocation, target, status: 'not-run', detail: `review skipped: ${ran.skipped}`, ...shown }, outputs: {} };
             outcomes = ran;
@@ -4520,22 +4895,11 @@ async function runTarget(shell, invocation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/format-count.ts
-/**
- * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
- * event; this is the same text for whole numbers.
- */
-function formatCount(value) {
-    const [whole, fraction] = String(Math.abs(value)).split('.');
-    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
 
 
 // About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
-const CHARS_PER_TOKEN = 3.5;
+const budget_diff_CHARS_PER_TOKEN = 3.5;
 const LOW_VALUE = [
     /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
     /(^|\/)dist\//,
@@ -4558,7 +4922,7 @@ function budgetDiff(files, maxTokens) {
         .map((file, index) => ({ file, index }))
         .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
         .map(({ file }) => file);
-    let remaining = maxTokens * CHARS_PER_TOKEN;
+    let remaining = maxTokens * budget_diff_CHARS_PER_TOKEN;
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
@@ -7123,6 +7487,7 @@ function timeScaled(env) {
 
 
 
+
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
 function hasKeyFor(model, agent, settings) {
@@ -7134,14 +7499,51 @@ function hasKeyFor(model, agent, settings) {
         return true; // the runtime reports the bad model name with its own message
     }
 }
+/** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
+function pushedFrom(ctx) {
+    const before = ctx.event.name === 'push' ? ctx.event.metadata.before_sha : null;
+    return typeof before === 'string' && !/^0+$/.test(before) ? before : null;
+}
+/** The PR's files, or what a push changed (`before...after`), within the diff budget. */
 async function diffFor(ctx) {
-    if (!ctx.port || !ctx.event.isPullRequest || ctx.event.number === null)
+    const { port, event } = ctx;
+    if (!port)
         return null;
+    const before = pushedFrom(ctx);
     try {
-        return budgetDiff(await ctx.port.listPullRequestFiles(ctx.event.number), DIFF_TOKEN_BUDGET);
+        if (event.isPullRequest && event.number !== null)
+            return budgetDiff(await port.listPullRequestFiles(event.number), DIFF_TOKEN_BUDGET);
+        if (before === null || !event.headSha)
+            return null;
+        const comparison = await port.compareCommits(before, event.headSha);
+        return comparison.found ? budgetDiff(comparison.files, DIFF_TOKEN_BUDGET) : null;
     }
     catch (error) {
-        ctx.runtime.runner.warning(`Could not list the PR's files (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets no diff up front.`);
+        const what = event.isPullRequest ? "the PR's files" : "the push's changes";
+        ctx.runtime.runner.warning(`Could not list ${what} (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets no diff up front.`);
+        return null;
+    }
+}
+// One read of the thread per run, however many invocations a comment carries: the context is
+// built once per run and never changed, so it keys the read.
+const threads = new WeakMap();
+function threadOnce(ctx) {
+    let read = threads.get(ctx);
+    if (!read) {
+        read = threadFor(ctx);
+        threads.set(ctx, read);
+    }
+    return read;
+}
+async function threadFor(ctx) {
+    if (!ctx.port || ctx.event.number === null)
+        return null;
+    try {
+        const [comments, ownLogin] = await Promise.all([ctx.port.listIssueComments(ctx.event.number), ctx.ownLogin()]);
+        return threadComments(comments, ownLogin);
+    }
+    catch (error) {
+        ctx.runtime.runner.warning(`Could not read the thread's comments (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets the event without them.`);
         return null;
     }
 }
@@ -7206,6 +7608,7 @@ function createTargetShell(ctx, commentKey) {
             return outcome;
         },
         diff: () => diffFor(ctx),
+        thread: () => threadOnce(ctx),
         startCheckRun: () => ctx.startCheckRun(commentKey),
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;
