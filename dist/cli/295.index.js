@@ -1,5 +1,5 @@
-export const id = 363;
-export const ids = [363];
+export const id = 295;
+export const ids = [295];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 363:
+/***/ 9295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3190,6 +3190,77 @@ function decideApproval(state, answer, facts, thread) {
         return refuse(reason, updated(state, 'stale', answer, reason));
     }
     return { action: 'resume', reason: `@${answer.sender} approved request ${state.id}`, state: updated(state, 'approved', answer, answer.note) };
+}
+
+;// CONCATENATED MODULE: ./src/approval/earlier-answer.ts
+// Overlapping `/approve` runs must carry a request out at most once without any lock: the earliest
+// valid answer to a request decides it, and every run can work out which one that is from the
+// thread's comments alone. An answer counts only when it would itself be obeyed (decideApproval
+// with the answerer's own facts), so an early `/approve` from someone who may not answer blocks
+// nobody. Pure: the shell lists the comments and reads each earlier answerer's facts.
+
+
+function time(at) {
+    const t = at ? Date.parse(at) : NaN;
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+/** Negative when `a` was written before `b`. */
+function compareCommentPlace(a, b) {
+    const ta = time(a.createdAt);
+    const tb = time(b.createdAt);
+    if (ta !== tb)
+        return ta < tb ? -1 : 1;
+    if (a.id === null || b.id === null)
+        return 0;
+    return a.id - b.id;
+}
+/**
+ * The `/approve` and `/deny` comments written after the request comment and before this answer,
+ * oldest first, that could answer this request: they name its id, or name none (an unnamed answer
+ * goes to the newest pending request, which this one may have been when it was written, so it
+ * counts). Withdrawals never decide anything and are left out, as are the action's own comments.
+ */
+function answersBefore(comments, options) {
+    const own = options.ownLogin?.toLowerCase();
+    const found = [];
+    for (const comment of comments) {
+        if (comment.id === options.mine.id || comment.author === null)
+            continue;
+        if (own !== undefined && comment.author.toLowerCase() === own)
+            continue;
+        const place = { id: comment.id, createdAt: comment.createdAt ?? null };
+        if (compareCommentPlace(place, options.request) <= 0 || compareCommentPlace(place, options.mine) >= 0)
+            continue;
+        const command = parseApprovalCommand(comment.body, options.botName);
+        if (!command || command.verb === 'withdraw')
+            continue;
+        if (command.id !== null && command.id !== options.requestId.toLowerCase())
+            continue;
+        found.push({
+            comment,
+            answer: {
+                verb: command.verb,
+                words: command.words,
+                sender: comment.author,
+                senderIsBot: comment.authorType === 'Bot',
+                at: comment.createdAt ?? '',
+                note: command.note
+            }
+        });
+    }
+    return found.sort((a, b) => compareCommentPlace({ id: a.comment.id, createdAt: a.answer.at }, { id: b.comment.id, createdAt: b.answer.at }));
+}
+/**
+ * The first of `earlier` (oldest first, each with its answerer's facts) that the request obeys, by
+ * the same checks as any answer; null when none does and this answer may decide.
+ */
+function firstValidAnswer(state, earlier, thread) {
+    for (const { answer, facts } of earlier) {
+        const decision = decideApproval(state, answer, facts, thread);
+        if (decision.action === 'resume' || decision.action === 'cancel')
+            return { answer, action: decision.action };
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/approval/find-pending-approval.ts
@@ -7248,7 +7319,21 @@ function createTargetShell(ctx, commentKey) {
 
 
 
-async function answerApproval(ctx, command, record) {
+
+/** What deciding an answer of `login` needs: their teams among those named, and their repository permission. */
+async function factsOf(ctx, port, state, login, notes) {
+    const allowedUsers = ctx.config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
+    const teams = {};
+    for (const team of approverTeams(state, allowedUsers)) {
+        const membership = await port.getTeamMembership(team, login);
+        teams[team] = membership.member;
+        if (membership.member === null)
+            notes.push(membership.error);
+    }
+    const permission = await port.getSenderPermission(login);
+    return { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
+}
+async function answerApproval(ctx, command, record, botName) {
     const { event, config } = ctx;
     const sender = event.sender;
     if (!ctx.settings.stateKey) {
@@ -7270,20 +7355,33 @@ async function answerApproval(ctx, command, record) {
         return;
     }
     const state = lookup.state;
-    const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
-    const teams = {};
-    for (const team of approverTeams(state, allowedUsers)) {
-        const membership = await ctx.port.getTeamMembership(team, sender.login);
-        teams[team] = membership.member;
-        if (membership.member === null)
-            record.notes.push(membership.error);
-    }
-    const permission = await ctx.port.getSenderPermission(sender.login);
-    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
+    const port = ctx.port;
+    const facts = await factsOf(ctx, port, state, sender.login, record.notes);
     const at = event.commentCreatedAt ?? new Date().toISOString();
     const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note };
     const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha };
-    const decision = decideApproval(state, answer, facts, thread);
+    let decision = decideApproval(state, answer, facts, thread);
+    if (decision.action === 'resume' || decision.action === 'cancel') {
+        // Runs for answers written together may all still read the request as pending: the earliest
+        // valid answer decides, and this one yields to it without writing anything.
+        const earlier = answersBefore(comments, {
+            request: { id: lookup.comment.id, createdAt: lookup.comment.createdAt ?? null },
+            mine: { id: event.commentId, createdAt: event.commentCreatedAt },
+            requestId: state.id,
+            botName,
+            ownLogin
+        });
+        const judged = await Promise.all(earlier.map(async (e) => ({ answer: e.answer, facts: await factsOf(ctx, port, state, e.answer.sender, []) })));
+        const first = firstValidAnswer(state, judged, thread);
+        if (first) {
+            const verb = first.action === 'resume' ? 'approved' : 'denied';
+            decision = {
+                action: 'keep',
+                reason: `request ${state.id} was already answered by @${first.answer.sender} (${first.answer.words ?? `/${first.answer.verb}`}, written earlier), who ${verb} it; this answer changes nothing`,
+                state: null
+            };
+        }
+    }
     ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
     const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester };
@@ -7628,7 +7726,7 @@ async function pipeline(runtime, record, finishers) {
     // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
     const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null;
     if (approval) {
-        await answerApproval(ctx, approval, record);
+        await answerApproval(ctx, approval, record, botName);
         record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
         return;
     }
