@@ -16577,6 +16577,18 @@ async function updateIssueComment(octokit, repo, commentId, body) {
     const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: commentId, body });
     return { id: Number(data.id), url: data.html_url };
 }
+/** False when the comment was already gone (GitHub answers 404): nothing to remove. */
+async function deleteIssueComment(octokit, repo, commentId) {
+    try {
+        await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: commentId });
+        return true;
+    }
+    catch (error) {
+        if ((0,request_failure/* hasStatus */.R)(error, 404))
+            return false;
+        throw error;
+    }
+}
 async function addLabels(octokit, repo, number, labels) {
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...repo, issue_number: number, labels });
     return { id: null, url: null };
@@ -16793,6 +16805,7 @@ function createGitHubPort(octokit, repository) {
         getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
         createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
         updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
+        deleteIssueComment: (commentId) => deleteIssueComment(octokit, repo, commentId),
         createReview: (number, review) => createReview(octokit, repo, number, review),
         addLabels: (number, names) => addLabels(octokit, repo, number, names),
         removeLabel: (number, label) => removeLabel(octokit, repo, number, label),
@@ -17356,10 +17369,55 @@ function createPublisher(unredactedPort, options) {
             }
         }
         const p = plan('create-comment', `comment on #${number}`, 'POST {REPO}/issues/{issue_number}/comments', { issue_number: number, body: text });
-        const outcome = await write(p, () => port.createIssueComment(number, text));
+        const outcome = await foldIntoOldest(number, key, text, await write(p, () => port.createIssueComment(number, text)));
         if (outcome.id !== null)
             ownComments.set(cacheKey, outcome.id);
         return outcome;
+    }
+    /**
+     * Every run that creates a key's comment checks afterwards for an older one; only the copies
+     * that are not the oldest move, so runs doing this at the same time end with the oldest alone.
+     * A fold that fails leaves this run's copy in place: a duplicate is better than a lost summary.
+     */
+    async function foldIntoOldest(number, key, text, created) {
+        if (created.id === null)
+            return created;
+        const mine = created.id;
+        let oldest;
+        try {
+            oldest = await findOwnComment(number, key);
+        }
+        catch (error) {
+            logger.warning(`Could not check #${number} for another copy of comment ${mine}: ${(0,redact_secrets/* redactSecrets */.fp)((0,request_failure/* requestFailure */.S)(error).message, secrets)}`);
+            return created;
+        }
+        if (!oldest || oldest.id === mine)
+            return created;
+        const target = oldest.id;
+        const update = plan('update-comment', `update comment ${target} on #${number}`, 'PATCH {REPO}/issues/comments/{comment_id}', {
+            comment_id: target,
+            body: text
+        });
+        let updated;
+        try {
+            updated = await write(update, () => port.updateIssueComment(target, text));
+        }
+        catch {
+            return created;
+        }
+        const remove = plan('delete-comment', `delete duplicate comment ${mine} on #${number}`, 'DELETE {REPO}/issues/comments/{comment_id}', { comment_id: mine });
+        try {
+            await write(remove, async () => {
+                await port.deleteIssueComment(mine);
+                return { id: null, url: null };
+            });
+        }
+        catch {
+            // Noted by write(); the older copy already holds this run's text.
+        }
+        const note = `Another run created this comment at the same time; the older copy ${target} holds this run's text and this run's copy ${mine} was removed.`;
+        logger.info(note);
+        return { ...updated, notes: [note] };
     }
     async function submitReview(number, draft, review) {
         const files = await port.listPullRequestFiles(number);
