@@ -7093,7 +7093,7 @@ async function openReviewSession(args) {
     const delta = scope.deltaFiles;
     const carried = carryFindings({ prior, threads, delta });
     const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
-    const publishing = convergingPublisher(args.publisher, { prior, threads, delta });
+    const publishing = convergingPublisher(args.publisher, { prior, threads, delta }, () => postedBefore(args));
     const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
         args.logger.warning(`Could not record the review of #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
     });
@@ -7115,13 +7115,16 @@ async function openReviewSession(args) {
  * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
  * the earlier comments get the same verdict again).
  */
-function convergingPublisher(inner, base) {
+function convergingPublisher(inner, base, onThePull) {
     const state = { proposed: [], posted: [], reviewIds: [] };
     async function submitReview(number, draft, options) {
         // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
         const mine = draft.comments.map((c) => ({ ...c }));
         const own = new Set(mine);
-        const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        const unseen = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        // A review running at the same time may have posted the same finding since this run started.
+        const listed = unseen.length > 0 ? await onThePull() : [];
+        const fresh = unseen.filter((c) => !listed.some((l) => l.inReplyToId === null && sameFinding(l, c)));
         const repeated = mine.length - fresh.length;
         const note = repeated
             ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
@@ -7148,6 +7151,16 @@ function sameFinding(listed, comment) {
         return false;
     // The posted body went through redaction and mention neutralising: compare by content words.
     return listed.body === comment.body || findingId(comment.path, listed.body) === findingId(comment.path, comment.body);
+}
+/** The PR's review comments as they are now; none when they cannot be read (the review is posted as planned). */
+async function postedBefore(args) {
+    try {
+        return await args.port.listReviewComments(args.number);
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); findings posted meanwhile by another run are not checked.`);
+        return [];
+    }
 }
 /** The review comment id of each posted comment; null when it went into the review body or was not found. */
 async function postedIds(args, publishing) {
