@@ -187,6 +187,9 @@ describe('overlapping runs for one PR, through dist/index.js', () => {
 
     expectAllFinished(results)
     expect({ summaries: summaries(number).length, findings: findingsOn(number).length }).toEqual({ summaries: 1, findings: 1 })
+    // The runs did overlap: copies of the summary were created at the same time and folded.
+    expect(github.countOf('issues/delete-comment')).toBeGreaterThan(0)
+    expect(github.countOf('issues/delete-comment')).toBe(github.countOf('issues/create-comment') - 1)
   })
 
   it('keeps one summary comment and posts a finding once when five /review run together', async () => {
@@ -197,5 +200,8 @@ describe('overlapping runs for one PR, through dist/index.js', () => {
 
     expectAllFinished(results)
     expect({ summaries: summaries(number).length, findings: findingsOn(number).length }).toEqual({ summaries: 1, findings: 1 })
+    // The runs did overlap: copies of the summary were created at the same time and folded.
+    expect(github.countOf('issues/delete-comment')).toBeGreaterThan(0)
+    expect(github.countOf('issues/delete-comment')).toBe(github.countOf('issues/create-comment') - 1)
   })
 })
