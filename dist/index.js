@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(253);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3493);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 253:
+/***/ 3493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16822,6 +16822,18 @@ async function updateIssueComment(octokit, repo, commentId, body) {
     const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: commentId, body });
     return { id: Number(data.id), url: data.html_url };
 }
+/** False when the comment was already gone (GitHub answers 404): nothing to remove. */
+async function deleteIssueComment(octokit, repo, commentId) {
+    try {
+        await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: commentId });
+        return true;
+    }
+    catch (error) {
+        if ((0,request_failure/* hasStatus */.R)(error, 404))
+            return false;
+        throw error;
+    }
+}
 async function addLabels(octokit, repo, number, labels) {
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...repo, issue_number: number, labels });
     return { id: null, url: null };
@@ -17038,6 +17050,7 @@ function createGitHubPort(octokit, repository) {
         getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
         createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
         updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
+        deleteIssueComment: (commentId) => deleteIssueComment(octokit, repo, commentId),
         createReview: (number, review) => createReview(octokit, repo, number, review),
         addLabels: (number, names) => addLabels(octokit, repo, number, names),
         removeLabel: (number, label) => removeLabel(octokit, repo, number, label),
@@ -17601,10 +17614,55 @@ function createPublisher(unredactedPort, options) {
             }
         }
         const p = plan('create-comment', `comment on #${number}`, 'POST {REPO}/issues/{issue_number}/comments', { issue_number: number, body: text });
-        const outcome = await write(p, () => port.createIssueComment(number, text));
+        const outcome = await foldIntoOldest(number, key, text, await write(p, () => port.createIssueComment(number, text)));
         if (outcome.id !== null)
             ownComments.set(cacheKey, outcome.id);
         return outcome;
+    }
+    /**
+     * Every run that creates a key's comment checks afterwards for an older one; only the copies
+     * that are not the oldest move, so runs doing this at the same time end with the oldest alone.
+     * A fold that fails leaves this run's copy in place: a duplicate is better than a lost summary.
+     */
+    async function foldIntoOldest(number, key, text, created) {
+        if (created.id === null)
+            return created;
+        const mine = created.id;
+        let oldest;
+        try {
+            oldest = await findOwnComment(number, key);
+        }
+        catch (error) {
+            logger.warning(`Could not check #${number} for another copy of comment ${mine}: ${(0,redact_secrets/* redactSecrets */.fp)((0,request_failure/* requestFailure */.S)(error).message, secrets)}`);
+            return created;
+        }
+        if (!oldest || oldest.id === mine)
+            return created;
+        const target = oldest.id;
+        const update = plan('update-comment', `update comment ${target} on #${number}`, 'PATCH {REPO}/issues/comments/{comment_id}', {
+            comment_id: target,
+            body: text
+        });
+        let updated;
+        try {
+            updated = await write(update, () => port.updateIssueComment(target, text));
+        }
+        catch {
+            return created;
+        }
+        const remove = plan('delete-comment', `delete duplicate comment ${mine} on #${number}`, 'DELETE {REPO}/issues/comments/{comment_id}', { comment_id: mine });
+        try {
+            await write(remove, async () => {
+                await port.deleteIssueComment(mine);
+                return { id: null, url: null };
+            });
+        }
+        catch {
+            // Noted by write(); the older copy already holds this run's text.
+        }
+        const note = `Another run created this comment at the same time; the older copy ${target} holds this run's text and this run's copy ${mine} was removed.`;
+        logger.info(note);
+        return { ...updated, notes: [note] };
     }
     async function submitReview(number, draft, review) {
         const files = await port.listPullRequestFiles(number);
@@ -18220,6 +18278,77 @@ function decideApproval(state, answer, facts, thread) {
         return refuse(reason, updated(state, 'stale', answer, reason));
     }
     return { action: 'resume', reason: `@${answer.sender} approved request ${state.id}`, state: updated(state, 'approved', answer, answer.note) };
+}
+
+;// CONCATENATED MODULE: ./src/approval/earlier-answer.ts
+// Overlapping `/approve` runs must carry a request out at most once without any lock: the earliest
+// valid answer to a request decides it, and every run can work out which one that is from the
+// thread's comments alone. An answer counts only when it would itself be obeyed (decideApproval
+// with the answerer's own facts), so an early `/approve` from someone who may not answer blocks
+// nobody. Pure: the shell lists the comments and reads each earlier answerer's facts.
+
+
+function earlier_answer_time(at) {
+    const t = at ? Date.parse(at) : NaN;
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+/** Negative when `a` was written before `b`. */
+function compareCommentPlace(a, b) {
+    const ta = earlier_answer_time(a.createdAt);
+    const tb = earlier_answer_time(b.createdAt);
+    if (ta !== tb)
+        return ta < tb ? -1 : 1;
+    if (a.id === null || b.id === null)
+        return 0;
+    return a.id - b.id;
+}
+/**
+ * The `/approve` and `/deny` comments written after the request comment and before this answer,
+ * oldest first, that could answer this request: they name its id, or name none (an unnamed answer
+ * goes to the newest pending request, which this one may have been when it was written, so it
+ * counts). Withdrawals never decide anything and are left out, as are the action's own comments.
+ */
+function answersBefore(comments, options) {
+    const own = options.ownLogin?.toLowerCase();
+    const found = [];
+    for (const comment of comments) {
+        if (comment.id === options.mine.id || comment.author === null)
+            continue;
+        if (own !== undefined && comment.author.toLowerCase() === own)
+            continue;
+        const place = { id: comment.id, createdAt: comment.createdAt ?? null };
+        if (compareCommentPlace(place, options.request) <= 0 || compareCommentPlace(place, options.mine) >= 0)
+            continue;
+        const command = parseApprovalCommand(comment.body, options.botName);
+        if (!command || command.verb === 'withdraw')
+            continue;
+        if (command.id !== null && command.id !== options.requestId.toLowerCase())
+            continue;
+        found.push({
+            comment,
+            answer: {
+                verb: command.verb,
+                words: command.words,
+                sender: comment.author,
+                senderIsBot: comment.authorType === 'Bot',
+                at: comment.createdAt ?? '',
+                note: command.note
+            }
+        });
+    }
+    return found.sort((a, b) => compareCommentPlace({ id: a.comment.id, createdAt: a.answer.at }, { id: b.comment.id, createdAt: b.answer.at }));
+}
+/**
+ * The first of `earlier` (oldest first, each with its answerer's facts) that the request obeys, by
+ * the same checks as any answer; null when none does and this answer may decide.
+ */
+function firstValidAnswer(state, earlier, thread) {
+    for (const { answer, facts } of earlier) {
+        const decision = decideApproval(state, answer, facts, thread);
+        if (decision.action === 'resume' || decision.action === 'cancel')
+            return { answer, action: decision.action };
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/approval/find-pending-approval.ts
@@ -22117,7 +22246,7 @@ async function openReviewSession(args) {
     const delta = scope.deltaFiles;
     const carried = carryFindings({ prior, threads, delta });
     const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
-    const publishing = convergingPublisher(args.publisher, { prior, threads, delta });
+    const publishing = convergingPublisher(args.publisher, { prior, threads, delta }, () => postedBefore(args));
     const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
         args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`);
     });
@@ -22139,13 +22268,16 @@ async function openReviewSession(args) {
  * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
  * the earlier comments get the same verdict again).
  */
-function convergingPublisher(inner, base) {
+function convergingPublisher(inner, base, onThePull) {
     const state = { proposed: [], posted: [], reviewIds: [] };
     async function submitReview(number, draft, options) {
         // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
         const mine = draft.comments.map((c) => ({ ...c }));
         const own = new Set(mine);
-        const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        const unseen = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        // A review running at the same time may have posted the same finding since this run started.
+        const listed = unseen.length > 0 ? await onThePull() : [];
+        const fresh = unseen.filter((c) => !listed.some((l) => l.inReplyToId === null && sameFinding(l, c)));
         const repeated = mine.length - fresh.length;
         const note = repeated
             ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
@@ -22172,6 +22304,16 @@ function sameFinding(listed, comment) {
         return false;
     // The posted body went through redaction and mention neutralising: compare by content words.
     return listed.body === comment.body || findingId(comment.path, listed.body) === findingId(comment.path, comment.body);
+}
+/** The PR's review comments as they are now; none when they cannot be read (the review is posted as planned). */
+async function postedBefore(args) {
+    try {
+        return await args.port.listReviewComments(args.number);
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${review_session_failure(error)}); findings posted meanwhile by another run are not checked.`);
+        return [];
+    }
 }
 /** The review comment id of each posted comment; null when it went into the review body or was not found. */
 async function postedIds(args, publishing) {
@@ -22440,7 +22582,21 @@ function createTargetShell(ctx, commentKey) {
 
 
 
-async function answerApproval(ctx, command, record) {
+
+/** What deciding an answer of `login` needs: their teams among those named, and their repository permission. */
+async function factsOf(ctx, port, state, login, notes) {
+    const allowedUsers = ctx.config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
+    const teams = {};
+    for (const team of approverTeams(state, allowedUsers)) {
+        const membership = await port.getTeamMembership(team, login);
+        teams[team] = membership.member;
+        if (membership.member === null)
+            notes.push(membership.error);
+    }
+    const permission = await port.getSenderPermission(login);
+    return { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
+}
+async function answerApproval(ctx, command, record, botName) {
     const { event, config } = ctx;
     const sender = event.sender;
     if (!ctx.settings.stateKey) {
@@ -22462,20 +22618,33 @@ async function answerApproval(ctx, command, record) {
         return;
     }
     const state = lookup.state;
-    const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
-    const teams = {};
-    for (const team of approverTeams(state, allowedUsers)) {
-        const membership = await ctx.port.getTeamMembership(team, sender.login);
-        teams[team] = membership.member;
-        if (membership.member === null)
-            record.notes.push(membership.error);
-    }
-    const permission = await ctx.port.getSenderPermission(sender.login);
-    const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
+    const port = ctx.port;
+    const facts = await factsOf(ctx, port, state, sender.login, record.notes);
     const at = event.commentCreatedAt ?? new Date().toISOString();
     const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note };
     const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha };
-    const decision = decideApproval(state, answer, facts, thread);
+    let decision = decideApproval(state, answer, facts, thread);
+    if (decision.action === 'resume' || decision.action === 'cancel') {
+        // Runs for answers written together may all still read the request as pending: the earliest
+        // valid answer decides, and this one yields to it without writing anything.
+        const earlier = answersBefore(comments, {
+            request: { id: lookup.comment.id, createdAt: lookup.comment.createdAt ?? null },
+            mine: { id: event.commentId, createdAt: event.commentCreatedAt },
+            requestId: state.id,
+            botName,
+            ownLogin
+        });
+        const judged = await Promise.all(earlier.map(async (e) => ({ answer: e.answer, facts: await factsOf(ctx, port, state, e.answer.sender, []) })));
+        const first = firstValidAnswer(state, judged, thread);
+        if (first) {
+            const verb = first.action === 'resume' ? 'approved' : 'denied';
+            decision = {
+                action: 'keep',
+                reason: `request ${state.id} was already answered by @${first.answer.sender} (${first.answer.words ?? `/${first.answer.verb}`}, written earlier), who ${verb} it; this answer changes nothing`,
+                state: null
+            };
+        }
+    }
     ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
     const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester };
@@ -23024,7 +23193,7 @@ async function pipeline(runtime, record, finishers) {
     // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
     const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null;
     if (approval) {
-        await answerApproval(ctx, approval, record);
+        await answerApproval(ctx, approval, record, botName);
         record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
         return;
     }

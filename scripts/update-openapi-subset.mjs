@@ -23,6 +23,7 @@ export const OPERATION_IDS = [
   'issues/add-labels',
   'issues/create-comment',
   'issues/create-label',
+  'issues/delete-comment',
   'issues/get',
   'issues/get-comment',
   'issues/list-comments',

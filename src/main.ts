@@ -181,7 +181,7 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
   // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
   const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null
   if (approval) {
-    await answerApproval(ctx, approval, record)
+    await answerApproval(ctx, approval, record, botName)
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
     return
   }

@@ -120,7 +120,7 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
     ])
   }
 
-  it('posts a review with 10 inline comments as one create-review request, in a first-review run of exactly 11 API calls', async () => {
+  it('posts a review with 10 inline comments as one create-review request, in a first-review run of exactly 13 API calls', async () => {
     reviewTurns(tenComments)
     const result = await run('pull_request', prOpened())
 
@@ -128,7 +128,8 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
     expect(github.countOf('pulls/create-review')).toBe(1)
     expect((github.requests.find((r) => r.operationId === 'pulls/create-review')?.body as { comments: unknown[] }).comments).toHaveLength(10)
     // config: 3 reads (dir listing + 2 files); the review state (the action's summary comment);
-    // check run; the diff; the review; the posted comments' ids; the summary comment; check run done.
+    // check run; the diff; findings a concurrent review posted; the review; the posted comments' ids;
+    // the summary comment, and a look for an older copy a concurrent run created; check run done.
     expect(github.requests.map((r) => r.operationId)).toEqual([
       'repos/get-content',
       'repos/get-content',
@@ -136,10 +137,12 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
       'issues/list-comments',
       'checks/create',
       'pulls/list-files',
+      'pulls/list-review-comments',
       'pulls/create-review',
       'pulls/list-review-comments',
       'issues/list-comments',
       'issues/create-comment',
+      'issues/list-comments',
       'checks/update'
     ])
     expect(github.invalidRequests).toEqual([])
@@ -202,8 +205,12 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
       'checks/create 201',
       'issues/update-comment 404',
       'issues/create-comment 201',
+      // The 404 was only a fault: the comment is still there, so the new copy is folded into it.
+      'issues/update-comment 200',
+      'issues/delete-comment 204',
       'checks/update 200'
     ])
+    expect(github.world.comments.filter((c) => c.body.includes('Status:')).map((c) => c.body.split('\n')[0])).toEqual(['Status: back.'])
     expect(result.summary).not.toContain('failed')
   })
 

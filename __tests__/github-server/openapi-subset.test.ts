@@ -24,6 +24,7 @@ const REQUIRED = [
   'issues/list-comments',
   'issues/create-comment',
   'issues/update-comment',
+  'issues/delete-comment',
   'issues/get-comment',
   'issues/add-labels',
   'issues/remove-label',

@@ -17,6 +17,8 @@ const BASE_CALLS = [
   'issues/add-labels',
   'issues/list-comments',
   'issues/create-comment',
+  // Another run may have created the same comment meanwhile: one look for an older copy.
+  'issues/list-comments',
   'checks/update'
 ]
 

@@ -156,9 +156,21 @@ describe('comments', () => {
     const again = h.rerun()
     await again.publisher.upsertComment(5, 'triage/agent', 'second answer')
 
-    expect(h.calls()).toEqual(['issues/list-comments', 'issues/create-comment', 'issues/list-comments', 'issues/update-comment'])
+    // After creating, a run looks once more for an older copy another run may have created meanwhile.
+    expect(h.calls()).toEqual(['issues/list-comments', 'issues/create-comment', 'issues/list-comments', 'issues/list-comments', 'issues/update-comment'])
     expect(h.server.world.comments).toHaveLength(1)
     expect(h.server.world.comments[0]?.body).toBe(`second answer\n\n${commentMarker('triage/agent')}`)
+  })
+
+  it('keeps one comment when runs started together each create it: the oldest gets the text of the run that folds, the newer copies are removed', async () => {
+    const runs = [h.rerun(), h.rerun(), h.rerun()]
+    const outcomes = await Promise.all(runs.map((run, i) => run.publisher.upsertComment(5, 'k', `answer ${i}`)))
+
+    expect(h.server.world.comments).toHaveLength(1)
+    const kept = h.server.world.comments[0]
+    expect(kept?.body).toMatch(new RegExp(`^answer \\d\n\n${commentMarker('k')}$`))
+    expect(outcomes.map((o) => o.id)).toEqual([kept?.id, kept?.id, kept?.id])
+    expect(h.server.countOf('issues/delete-comment')).toBe(h.server.countOf('issues/create-comment') - 1)
   })
 
   it('does not write when the comment already says the same', async () => {
@@ -171,8 +183,9 @@ describe('comments', () => {
     h.server.world.addComment(REPO, 5, { user: 'mallory', body: `copy ${commentMarker('k')}` })
     await h.publisher.upsertComment(5, 'k', 'answer')
 
-    expect(h.calls()).toEqual(['issues/list-comments', 'issues/create-comment'])
+    expect(h.calls()).toEqual(['issues/list-comments', 'issues/create-comment', 'issues/list-comments'])
     expect(h.server.world.comments[0]?.body).toBe(`copy ${commentMarker('k')}`)
+    expect(h.server.world.comments).toHaveLength(2)
   })
 
   it('recreates its comment when it was deleted meanwhile (404 on update)', async () => {
@@ -180,7 +193,14 @@ describe('comments', () => {
     h.server.world.deleteComment(first.id as number)
     const second = await h.publisher.upsertComment(5, 'k', 'done')
 
-    expect(h.calls()).toEqual(['issues/list-comments', 'issues/create-comment', 'issues/update-comment', 'issues/create-comment'])
+    expect(h.calls()).toEqual([
+      'issues/list-comments',
+      'issues/create-comment',
+      'issues/list-comments',
+      'issues/update-comment',
+      'issues/create-comment',
+      'issues/list-comments'
+    ])
     expect(h.server.world.comments.map((c) => c.body)).toEqual([`done\n\n${commentMarker('k')}`])
     expect(second.id).not.toBe(first.id)
     expect(h.publisher.notes).toEqual([])

@@ -183,11 +183,13 @@ describe('a converging review over a sequence of runs', () => {
 
     expect(run.calls()).toEqual([
       'issues/list-comments', // open: the summary comment (none yet)
+      'pulls/list-review-comments', // right before posting: findings a concurrent review posted
       'pulls/list-files', // the review tool: anchors
       'pulls/create-review',
       'pulls/list-review-comments', // finish: the new comment's id
       'issues/list-comments', // upsert
-      'issues/create-comment'
+      'issues/create-comment',
+      'issues/list-comments' // an older copy a concurrent run created
     ])
     const [posted] = h.server.world.reviewComments
     expect(storedState()).toMatchObject({
@@ -199,6 +201,22 @@ describe('a converging review over a sequence of runs', () => {
     expect(summaryComments()).toHaveLength(1)
     expect(summaryComments()[0]?.body).toContain('Reviewed up to [`1111111`]')
     expect(summaryComments()[0]?.body).toContain('**1** open finding · **0** resolved')
+  })
+
+  it('does not post a finding that a review running at the same time posted after this one started', async () => {
+    const run = await open(prEvent('opened', H1))
+    h.server.world.addReview(REPO, NUMBER, {
+      user: 'github-actions[bot]',
+      event: 'COMMENT',
+      commit_id: H1,
+      comments: [{ path: APP, line: 20, body: NULL_DEREF }]
+    })
+
+    const outcome = await agentReviews(sessionOf(run), H1, [{ path: APP, line: 20, body: NULL_DEREF }])
+
+    expect(h.server.countOf('pulls/create-review')).toBe(0)
+    expect(outcome?.notes).toContain('1 inline comment repeated findings already on this pull request and was not posted again.')
+    expect(h.server.world.reviewComments.filter((c) => c.body === NULL_DEREF)).toHaveLength(1)
   })
 
   it('reviews only the delta of a push touching one file, and does not post a finding again 2 lines lower', async () => {
@@ -225,6 +243,7 @@ describe('a converging review over a sequence of runs', () => {
       'repos/compare-commits',
       'pulls/list-files', // the PR's own paths (cached: the review tool reuses it)
       'pulls/list-review-comments', // threads of the open findings
+      'pulls/list-review-comments', // right before posting
       'pulls/create-review',
       'pulls/list-review-comments',
       'issues/list-comments',

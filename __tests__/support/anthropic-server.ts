@@ -74,6 +74,11 @@ export interface AnthropicServer {
   script(steps: AnthropicStep[]): void
   /** Steps not yet consumed. */
   remaining(): number
+  /**
+   * Answer from the request itself once the script is used up (null: no more answers), for runs
+   * started together whose requests arrive in no fixed order.
+   */
+  answerWith(respond: ((body: any) => AnthropicStep) | null): void
   /** Requests the server refused as invalid (4xx other than faults); tests normally expect none. */
   invalidRequests(): RecordedAnthropicRequest[]
   close(): Promise<void>
@@ -292,6 +297,7 @@ export async function startAnthropicServer(options: { apiKey?: string } = {}): P
   const steps: AnthropicStep[] = []
   const requests: RecordedAnthropicRequest[] = []
   let serial = 0
+  let responder: ((body: any) => AnthropicStep) | null = null
   let toolSerial = 0
   const nextToolId = () => `toolu_fake_${String(++toolSerial).padStart(4, '0')}`
 
@@ -329,7 +335,7 @@ export async function startAnthropicServer(options: { apiKey?: string } = {}): P
       if (error instanceof ApiRefusal) return sendError(res, record, error.status, error.type, error.message)
       throw error
     }
-    const step = steps.shift()
+    const step = steps.shift() ?? responder?.(body)
     if (!step) return sendError(res, record, 500, 'api_error', 'fake Anthropic server: no scripted turn left for this request')
     if ('fault' in step) return sendError(res, record, step.fault.status, step.fault.type, step.fault.message, step.fault.headers)
     const { message } = answer(step, body, serial, nextToolId)
@@ -355,6 +361,9 @@ export async function startAnthropicServer(options: { apiKey?: string } = {}): P
     requests,
     script: (more) => void steps.push(...more),
     remaining: () => steps.length,
+    answerWith: (respond) => {
+      responder = respond
+    },
     invalidRequests: () => requests.filter((r) => r.status >= 400 && r.status < 500 && r.status !== 429),
     close: () =>
       new Promise<void>((resolve, reject) => {

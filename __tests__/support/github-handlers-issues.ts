@@ -41,6 +41,11 @@ const updateComment: Handler = (ctx) => {
   return { status: 200, body: commentShape(ctx.world, comment, ctx.urls) }
 }
 
+const deleteComment: Handler = (ctx) => {
+  ctx.world.deleteComment(commentOf(ctx).id)
+  return { status: 204 }
+}
+
 function labelNames(body: Record<string, unknown>): string[] {
   const labels = Array.isArray(body.labels) ? body.labels : []
   return labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name)))
@@ -118,6 +123,7 @@ export const issueHandlers: Record<string, Handler> = {
   'issues/create-comment': createComment,
   'issues/get-comment': getComment,
   'issues/update-comment': updateComment,
+  'issues/delete-comment': deleteComment,
   'issues/add-labels': addLabels,
   'issues/remove-label': removeLabel,
   'issues/list-labels-for-repo': listRepoLabels,

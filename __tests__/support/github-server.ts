@@ -41,6 +41,11 @@ export interface GitHubServerOptions {
   now?: () => Date
   /** Another subset (default: the committed __fixtures__/openapi/github-rest-subset.json). */
   subset?: OpenApiSubset
+  /**
+   * Milliseconds each request waits before it is answered (a number, or a function of the request
+   * count), so that runs started together really overlap as they would against github.com.
+   */
+  latencyMs?: number | ((serial: number) => number)
 }
 
 export interface RecordedRequest {
@@ -128,6 +133,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const requests: RecordedRequest[] = []
   const invalidRequests: RecordedRequest[] = []
   let used = 0
+  let serial = 0
   const resetAt = Math.ceil(Date.now() / 1000) + 3600
   let urls: Urls = { api: '', web: '' }
 
@@ -171,6 +177,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const url = new URL(req.url ?? '/', `http://${host}`)
     const rawPath = url.pathname.startsWith(API_BASE_PATH) ? url.pathname.slice(API_BASE_PATH.length) || '/' : undefined
     const rawBody = await readBody(req)
+    const latency = typeof options.latencyMs === 'function' ? options.latencyMs(++serial) : (options.latencyMs ?? 0)
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
     const record: RecordedRequest = {
       method,
       path: decodePath(rawPath ?? url.pathname),

@@ -6,6 +6,7 @@ import {
   addReaction,
   createIssueComment,
   createLabel,
+  deleteIssueComment,
   getIssue,
   listIssueComments,
   listRepoLabels,
@@ -65,6 +66,8 @@ export interface GitHubPort extends AccessLookups {
 
   createIssueComment(number: number, body: string): Promise<WriteResponse>
   updateIssueComment(commentId: number, body: string): Promise<WriteResponse>
+  /** False when the comment was already gone. */
+  deleteIssueComment(commentId: number): Promise<boolean>
   createReview(number: number, review: ReviewRequest): Promise<WriteResponse>
   addLabels(number: number, labels: string[]): Promise<WriteResponse>
   /** False when the label was not set. */
@@ -122,6 +125,7 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
 
     createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
     updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
+    deleteIssueComment: (commentId) => deleteIssueComment(octokit, repo, commentId),
     createReview: (number, review) => createReview(octokit, repo, number, review),
     addLabels: (number, names) => addLabels(octokit, repo, number, names),
     removeLabel: (number, label) => removeLabel(octokit, repo, number, label),

@@ -17,6 +17,7 @@ import type { Logger } from '../shared/logger.js'
 export type WriteOperation =
   | 'create-comment'
   | 'update-comment'
+  | 'delete-comment'
   | 'create-review'
   | 'create-label'
   | 'add-labels'
@@ -110,7 +111,11 @@ export interface Publisher {
   /** For the job summary. */
   records(): WriteRecord[]
   createComment(number: number, body: string): Promise<WriteOutcome>
-  /** The action's own comment for `key`: updated when a re-run finds it, created otherwise. */
+  /**
+   * The action's own comment for `key`: updated when a re-run finds it, created otherwise. A run
+   * that creates it and then finds an older one (a run started at the same time created it too)
+   * writes its text into the oldest and removes its own, so one comment per key remains.
+   */
   upsertComment(number: number, key: string, body: string, state?: unknown): Promise<WriteOutcome>
   findOwnComment(number: number, key: string): Promise<OwnComment | null>
   submitReview(number: number, draft: ReviewDraft, options: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome>
@@ -250,9 +255,50 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
       }
     }
     const p = plan('create-comment', `comment on #${number}`, 'POST {REPO}/issues/{issue_number}/comments', { issue_number: number, body: text })
-    const outcome = await write(p, () => port.createIssueComment(number, text))
+    const outcome = await foldIntoOldest(number, key, text, await write(p, () => port.createIssueComment(number, text)))
     if (outcome.id !== null) ownComments.set(cacheKey, outcome.id)
     return outcome
+  }
+
+  /**
+   * Every run that creates a key's comment checks afterwards for an older one; only the copies
+   * that are not the oldest move, so runs doing this at the same time end with the oldest alone.
+   * A fold that fails leaves this run's copy in place: a duplicate is better than a lost summary.
+   */
+  async function foldIntoOldest(number: number, key: string, text: string, created: WriteOutcome): Promise<WriteOutcome> {
+    if (created.id === null) return created
+    const mine = created.id
+    let oldest: OwnComment | null
+    try {
+      oldest = await findOwnComment(number, key)
+    } catch (error) {
+      logger.warning(`Could not check #${number} for another copy of comment ${mine}: ${redactSecrets(requestFailure(error).message, secrets)}`)
+      return created
+    }
+    if (!oldest || oldest.id === mine) return created
+    const target = oldest.id
+    const update = plan('update-comment', `update comment ${target} on #${number}`, 'PATCH {REPO}/issues/comments/{comment_id}', {
+      comment_id: target,
+      body: text
+    })
+    let updated: WriteOutcome
+    try {
+      updated = await write(update, () => port.updateIssueComment(target, text))
+    } catch {
+      return created
+    }
+    const remove = plan('delete-comment', `delete duplicate comment ${mine} on #${number}`, 'DELETE {REPO}/issues/comments/{comment_id}', { comment_id: mine })
+    try {
+      await write(remove, async () => {
+        await port.deleteIssueComment(mine)
+        return { id: null, url: null }
+      })
+    } catch {
+      // Noted by write(); the older copy already holds this run's text.
+    }
+    const note = `Another run created this comment at the same time; the older copy ${target} holds this run's text and this run's copy ${mine} was removed.`
+    logger.info(note)
+    return { ...updated, notes: [note] }
   }
 
   async function submitReview(number: number, draft: ReviewDraft, review: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome> {

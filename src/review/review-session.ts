@@ -252,7 +252,7 @@ export async function openReviewSession(args: OpenReviewSessionArgs): Promise<Re
   const delta = scope.deltaFiles
   const carried = carryFindings({ prior, threads, delta })
   const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS })
-  const publishing = convergingPublisher(args.publisher, { prior, threads, delta })
+  const publishing = convergingPublisher(args.publisher, { prior, threads, delta }, () => postedBefore(args))
   const finish = (result: AgentRunResult | null): Promise<void> =>
     finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error: unknown) => {
       args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`)
@@ -293,14 +293,17 @@ interface ConvergingPublisher {
  * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
  * the earlier comments get the same verdict again).
  */
-function convergingPublisher(inner: Publisher, base: DedupeBase): ConvergingPublisher {
+function convergingPublisher(inner: Publisher, base: DedupeBase, onThePull: () => Promise<PullReviewComment[]>): ConvergingPublisher {
   const state = { proposed: [] as DraftComment[], posted: [] as DraftComment[], reviewIds: [] as number[] }
 
   async function submitReview(number: number, draft: ReviewDraft, options: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome> {
     // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
     const mine = draft.comments.map((c) => ({ ...c }))
     const own = new Set<DraftComment>(mine)
-    const fresh = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c))
+    const unseen = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c))
+    // A review running at the same time may have posted the same finding since this run started.
+    const listed = unseen.length > 0 ? await onThePull() : []
+    const fresh = unseen.filter((c) => !listed.some((l) => l.inReplyToId === null && sameFinding(l, c)))
     const repeated = mine.length - fresh.length
     const note = repeated
       ? [`${plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
@@ -326,6 +329,16 @@ function sameFinding(listed: PullReviewComment, comment: DraftComment): boolean 
   if ((listed.line ?? listed.originalLine) !== comment.line) return false
   // The posted body went through redaction and mention neutralising: compare by content words.
   return listed.body === comment.body || findingId(comment.path, listed.body) === findingId(comment.path, comment.body)
+}
+
+/** The PR's review comments as they are now; none when they cannot be read (the review is posted as planned). */
+async function postedBefore(args: OpenReviewSessionArgs): Promise<PullReviewComment[]> {
+  try {
+    return await args.port.listReviewComments(args.number)
+  } catch (error) {
+    args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); findings posted meanwhile by another run are not checked.`)
+    return []
+  }
 }
 
 /** The review comment id of each posted comment; null when it went into the review body or was not found. */

@@ -1,16 +1,32 @@
 // `/approve` or `/deny` on a thread with a pending request: decided from the request's own state
 // (requester, approvers, head SHA) and the answerer's real permission, then resumed or cancelled.
 import { checkApprovalAgainstConfig } from '../approval/check-approval-against-config.js'
-import { approverTeams, decideApproval } from '../approval/decide-approval.js'
+import type { ApprovalState } from '../approval/approval-state.js'
+import { approverTeams, decideApproval, type ApproverFacts } from '../approval/decide-approval.js'
+import { answersBefore, firstValidAnswer } from '../approval/earlier-answer.js'
 import { findPendingApproval } from '../approval/find-pending-approval.js'
 import type { ApprovalCommand } from '../approval/parse-approval-command.js'
 import { runTarget, writeApproval } from '../execute/run-target.js'
+import type { GitHubPort } from '../github/github-port.js'
 import type { RunRecord } from '../report/types.js'
 import type { Invocation } from '../route/types.js'
 import type { RunContext } from './run-context.js'
 import { createTargetShell } from './target-shell.js'
 
-export async function answerApproval(ctx: RunContext, command: ApprovalCommand, record: RunRecord): Promise<void> {
+/** What deciding an answer of `login` needs: their teams among those named, and their repository permission. */
+async function factsOf(ctx: RunContext, port: GitHubPort, state: ApprovalState, login: string, notes: string[]): Promise<ApproverFacts> {
+  const allowedUsers = ctx.config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? []
+  const teams: Record<string, boolean | null> = {}
+  for (const team of approverTeams(state, allowedUsers)) {
+    const membership = await port.getTeamMembership(team, login)
+    teams[team] = membership.member
+    if (membership.member === null) notes.push(membership.error)
+  }
+  const permission = await port.getSenderPermission(login)
+  return { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers }
+}
+
+export async function answerApproval(ctx: RunContext, command: ApprovalCommand, record: RunRecord, botName: string): Promise<void> {
   const { event, config } = ctx
   const sender = event.sender
   if (!ctx.settings.stateKey) {
@@ -34,19 +50,33 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
     return
   }
   const state = lookup.state
-  const allowedUsers = config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? []
-  const teams: Record<string, boolean | null> = {}
-  for (const team of approverTeams(state, allowedUsers)) {
-    const membership = await ctx.port.getTeamMembership(team, sender.login)
-    teams[team] = membership.member
-    if (membership.member === null) record.notes.push(membership.error)
-  }
-  const permission = await ctx.port.getSenderPermission(sender.login)
-  const facts = { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers }
+  const port = ctx.port
+  const facts = await factsOf(ctx, port, state, sender.login, record.notes)
   const at = event.commentCreatedAt ?? new Date().toISOString()
   const answer = { verb: command.verb, words: command.words, sender: sender.login, senderIsBot: sender.type === 'Bot', at, note: command.note }
   const thread = { repository: event.repository, number: event.number, isPullRequest: event.isPullRequest, headSha: event.headSha }
-  const decision = decideApproval(state, answer, facts, thread)
+  let decision = decideApproval(state, answer, facts, thread)
+  if (decision.action === 'resume' || decision.action === 'cancel') {
+    // Runs for answers written together may all still read the request as pending: the earliest
+    // valid answer decides, and this one yields to it without writing anything.
+    const earlier = answersBefore(comments, {
+      request: { id: lookup.comment.id, createdAt: lookup.comment.createdAt ?? null },
+      mine: { id: event.commentId, createdAt: event.commentCreatedAt },
+      requestId: state.id,
+      botName,
+      ownLogin
+    })
+    const judged = await Promise.all(earlier.map(async (e) => ({ answer: e.answer, facts: await factsOf(ctx, port, state, e.answer.sender, []) })))
+    const first = firstValidAnswer(state, judged, thread)
+    if (first) {
+      const verb = first.action === 'resume' ? 'approved' : 'denied'
+      decision = {
+        action: 'keep',
+        reason: `request ${state.id} was already answered by @${first.answer.sender} (${first.answer.words ?? `/${first.answer.verb}`}, written earlier), who ${verb} it; this answer changes nothing`,
+        state: null
+      }
+    }
+  }
   ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`)
   // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
   const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester }

@@ -44,6 +44,17 @@ export async function updateIssueComment(octokit: Octokit, repo: RepoRef, commen
   return { id: Number(data.id), url: data.html_url }
 }
 
+/** False when the comment was already gone (GitHub answers 404): nothing to remove. */
+export async function deleteIssueComment(octokit: Octokit, repo: RepoRef, commentId: number): Promise<boolean> {
+  try {
+    await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: commentId })
+    return true
+  } catch (error) {
+    if (hasStatus(error, 404)) return false
+    throw error
+  }
+}
+
 export async function addLabels(octokit: Octokit, repo: RepoRef, number: number, labels: string[]): Promise<WriteResponse> {
   await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...repo, issue_number: number, labels })
   return { id: null, url: null }
