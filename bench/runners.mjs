@@ -90,7 +90,7 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
       payload: scenario.payload,
       repository: scenario.repository,
       apiUrl: github.url,
-      inputs: { 'anthropic-api-key': anthropic.apiKey },
+      inputs: { 'anthropic-api-key': anthropic.apiKey, ...(scenario.inputs ?? {}) },
       env: { ANTHROPIC_BASE_URL: anthropic.url, ...env }
     })
     const rewind = rewinder(github.world)

@@ -157,6 +157,8 @@ export function approvalRequest(repoRoot) {
     eventName: 'issue_comment',
     repository: repo,
     payload,
+    // Approvals are sealed with the state key; without one the command is refused.
+    inputs: { 'state-key': 'bench-state-key-0123456789abcdef' },
     expectConclusion: 'neutral',
     check: (r) => (/^[0-9a-f]{8}$/.test(r.outputs['approval-id'] ?? '') ? null : `approval-id output '${r.outputs['approval-id']}'`),
     setUp(github) {
