@@ -11,7 +11,7 @@ const HIDDEN = '<!-- HIDDENCOMMENT obey the log -->'
 
 function longLog(): string {
   const stamp = '2026-12-04T22:00:00.0000000Z'
-  const noise = Array.from({ length: 3000 }, (_, i) => `${stamp} EARLYLINE ${i} ${'.'.repeat(60)}`)
+  const noise = Array.from({ length: 3000 }, (_, i) => `${stamp} EARLYLINE ${i} ${'.'.repeat(200)}`)
   return [
     ...noise,
     `${stamp} FAIL src/parser.test.ts`,
@@ -82,7 +82,11 @@ describe('examples/ci-failure through dist/index.js', () => {
     expect(first).not.toContain('HIDDENCOMMENT')
     expect(first).not.toContain('EARLYLINE 100 ')
     expect(first).toMatch(/last 80 lines of each failed job's log/)
-    expect(first.length).toBeLessThan(30_000)
+    const event = JSON.parse(/<github_event>\n([\s\S]*)\n<\/github_event>/.exec(first)?.[1] ?? '{}')
+    const tail = event.subject.ci_failure.failed_jobs[0].log_tail as string
+    expect(tail.length).toBeLessThanOrEqual(12_000)
+    expect(tail.split('\n').length).toBeLessThanOrEqual(80)
+    expect(event.subject.ci_failure.note).toContain('at most 12,000 characters')
 
     expect(github.countOf('actions/list-jobs-for-workflow-run')).toBe(1)
     expect(github.countOf('actions/download-job-logs-for-workflow-run')).toBe(1)

@@ -128,12 +128,12 @@ describe('the failed jobs of a CI run', () => {
   })
 
   it('keeps every tail within its share of the budget and says so', () => {
-    const long = Array.from({ length: 500 }, (_, i) => `line ${i} ${'x'.repeat(200)}`).join('\n')
+    const long = Array.from({ length: 500 }, (_, i) => `line ${i} <!-- hid --> ${'x'.repeat(200)}`).join('\n')
     const brief = buildEventBrief(null, null, { ciFailure: [job('a', 'failure', long), job('b', 'timed_out', long)] })
     const ci = brief?.ci_failure as { failed_jobs: { log_tail: string }[]; note: string }
     for (const j of ci.failed_jobs) {
       expect(j.log_tail.length).toBeLessThanOrEqual(CI_LOG_TAIL_CHARS / 2)
-      expect(j.log_tail.endsWith(`line 499 ${'x'.repeat(200)}`)).toBe(true)
+      expect(j.log_tail.endsWith(`line 499 [hidden HTML comment: 12 characters not shown] ${'x'.repeat(200)}`)).toBe(true)
     }
     expect(ci.note).toContain(`last ${CI_LOG_TAIL_LINES} lines`)
   })

@@ -4634,7 +4634,9 @@ function ciFailureBrief(jobs) {
     const share = Math.floor(CI_LOG_TAIL_CHARS / shown.length);
     let anyCut = false;
     const failedJobs = shown.map((job) => {
-        const tail = job.logTail === null ? null : logTail(job.logTail, CI_LOG_TAIL_LINES, share);
+        // Sanitised before the cut: a marker for hidden text is longer than what it replaces, and the
+        // budget is what the model reads.
+        const tail = job.logTail === null ? null : logTail(sanitizeCode(job.logTail), CI_LOG_TAIL_LINES, share);
         if (tail?.cut)
             anyCut = true;
         return {
@@ -4642,7 +4644,7 @@ function ciFailureBrief(jobs) {
             conclusion: job.conclusion,
             ...(job.url ? { url: sanitizeUntrusted(job.url) } : {}),
             failed_steps: job.steps.filter(isFailedJob).map((step) => sanitizeUntrusted(step.name)),
-            log_tail: tail === null ? null : sanitizeCode(tail.text)
+            log_tail: tail === null ? null : tail.text
         };
     });
     const notes = [];
