@@ -6025,7 +6025,7 @@ function postReviewTool(ctx, publisher, policy) {
 
 ;// CONCATENATED MODULE: ./src/github/tools/read-tools.ts
 // What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
-// comments, the repository's labels. All scoped to the run's repository and issue/PR, and all
+// comments, the repository's labels, a workflow run's jobs and failed logs. All scoped to the run's repository and issue/PR, and all
 // sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
 
 
@@ -6124,6 +6124,52 @@ function getIssueTool(ctx, port) {
         })
     };
 }
+const read_tools_FAILED = ['failure', 'timed_out', 'startup_failure'];
+const DEFAULT_LOG_LINES = 80;
+const MAX_LOG_LINES = 500;
+const MAX_LOGS = 5;
+// Characters of a job's log read to find its last lines: enough for MAX_LOG_LINES of usual width.
+const LOG_READ_CHARS = 60_000;
+/** The last `lines` lines of a log, sanitised as code. */
+function lastLines(log, lines) {
+    const all = sanitizeCode(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    return all.slice(-lines).join('\n');
+}
+function getWorkflowRunJobsTool(ctx, port) {
+    return {
+        name: 'github_get_workflow_run_jobs',
+        readOnly: true,
+        description: "List a GitHub Actions run's jobs with their steps and conclusions, and optionally the last lines of each failed job's log. " +
+            'The run defaults to the one this event is about.',
+        inputSchema: {
+            type: 'object',
+            properties: {
+                run_id: { type: 'integer', description: 'The workflow run (default: the run of this event).' },
+                failed_logs: { type: 'boolean', description: `Add the last lines of each failed job's log (at most ${MAX_LOGS} jobs).` },
+                lines: { type: 'integer', description: `Log lines per failed job (default ${DEFAULT_LOG_LINES}, at most ${MAX_LOG_LINES}).` }
+            }
+        },
+        run: (input) => runTool(async () => {
+            const runId = readInteger(input, 'run_id') ?? ctx.runId ?? null;
+            if (runId === null)
+                throw new Error('This event is not about a workflow run: pass run_id');
+            const lines = Math.max(1, Math.min(readInteger(input, 'lines') ?? DEFAULT_LOG_LINES, MAX_LOG_LINES));
+            const jobs = await port.listWorkflowRunJobs(runId);
+            const withLogs = input.failed_logs === true ? jobs.filter((j) => read_tools_FAILED.includes(j.conclusion ?? '')).slice(0, MAX_LOGS) : [];
+            const logs = new Map(await Promise.all(withLogs.map(async (job) => [job.id, lastLines(await port.getJobLogTail(job.id, LOG_READ_CHARS), lines)])));
+            return ok(json({
+                run_id: runId,
+                jobs: jobs.map((job) => ({
+                    id: job.id,
+                    name: sanitizeUntrusted(job.name),
+                    conclusion: job.conclusion,
+                    steps: job.steps.map((s) => ({ number: s.number, name: sanitizeUntrusted(s.name), conclusion: s.conclusion })),
+                    ...(logs.has(job.id) ? { log_tail: logs.get(job.id) } : {})
+                }))
+            }));
+        })
+    };
+}
 function listLabelsTool(port) {
     return {
         name: 'github_list_labels',
@@ -6149,6 +6195,7 @@ const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && ([
     'github_get_file',
     'github_get_issue',
     'github_list_labels',
+    'github_get_workflow_run_jobs',
     'github_post_comment',
     'github_post_review',
     'github_add_labels',
@@ -6170,6 +6217,7 @@ function createGitHubTools(ctx, port, policy, publisher) {
         github_get_file: () => getFileTool(ctx, port),
         github_get_issue: () => getIssueTool(ctx, port),
         github_list_labels: () => listLabelsTool(port),
+        github_get_workflow_run_jobs: () => getWorkflowRunJobsTool(ctx, port),
         github_post_comment: () => postCommentTool(ctx, publisher),
         github_post_review: () => postReviewTool(ctx, publisher, policy),
         github_add_labels: () => addLabelsTool(ctx, publisher, policy),
@@ -7858,7 +7906,14 @@ function agentPorts(ctx, commentKey, publisher) {
             if (!ctx.port || !publisher || !event.repository)
                 return [];
             const extra = plan.agent.extra;
-            return createGitHubTools({ repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` }, ctx.port, {
+            return createGitHubTools({
+                repo: event.repository,
+                number: event.number,
+                headSha: event.headSha,
+                isPullRequest: event.isPullRequest,
+                commentKey: `${commentKey}/${plan.label}`,
+                runId: event.failedRun?.runId ?? null
+            }, ctx.port, {
                 allowApprove: extra.allow_approve === true,
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,

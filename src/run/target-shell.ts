@@ -132,7 +132,14 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
       if (!ctx.port || !publisher || !event.repository) return []
       const extra = plan.agent.extra
       return createGitHubTools(
-        { repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` },
+        {
+          repo: event.repository,
+          number: event.number,
+          headSha: event.headSha,
+          isPullRequest: event.isPullRequest,
+          commentKey: `${commentKey}/${plan.label}`,
+          runId: event.failedRun?.runId ?? null
+        },
         ctx.port,
         {
           allowApprove: extra.allow_approve === true,
