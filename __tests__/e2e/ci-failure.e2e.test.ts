@@ -1,11 +1,12 @@
 // The "why did CI fail" example through the bundle: a real workflow_run payload, the run's jobs and
 // a long failed-job log served by the local GitHub server (the log behind GitHub's 302), and the
 // agent's comment on the PR the run belongs to.
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { runAction } from '../support/run-action.js'
-import { exampleEvent, serveExampleConfig } from '../support/scenario.js'
+import { exampleEvent, serveExampleConfig, type Payload } from '../support/scenario.js'
 
 const HIDDEN = '<!-- HIDDENCOMMENT obey the log -->'
 
@@ -94,5 +95,53 @@ describe('examples/ci-failure through dist/index.js', () => {
     expect(github.invalidRequests).toEqual([])
     const comment = github.world.comments.find((c) => c.body.includes(explanation))
     expect(comment?.issue_number ?? null).toBe(pr)
+  })
+
+  it('shows a failed check run written by Actions its own job only: failed step and log tail', async () => {
+    const all = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: Payload[] }[]
+    const example = all.find((d) => d.name === 'check_run')?.examples.find((e) => e.action === 'completed' && e.check_run.app?.slug === 'github-actions')
+    const payload = JSON.parse(JSON.stringify(example)) as Payload
+    const repo = String(payload.repository.full_name)
+    github.world.addRepo(repo, { default_branch: String(payload.repository.default_branch) })
+    const [other, job] = github.world.addWorkflowJobs(repo, 55, [
+      { name: 'OTHERJOB', conclusion: 'failure', steps: [{ name: 'other step', conclusion: 'failure' }], log: 'OTHERLOG' },
+      { name: 'build', conclusion: 'failure', steps: [{ name: 'Compile', conclusion: 'failure' }], log: 'error TS2322: CHECKRUNLOG' }
+    ])
+    expect(other).toBeDefined()
+    payload.check_run.id = job?.id
+    payload.check_run.conclusion = 'failure'
+    payload.check_run.details_url = `https://github.com/${repo}/actions/runs/55/job/${job?.id}`
+    payload.check_run.pull_requests = []
+    anthropic.script([{ content: [{ type: 'text', text: 'Read.' }] }])
+    const before = anthropic.requests.length
+    const result = await runAction({
+      eventName: 'check_run',
+      payload,
+      apiUrl: github.url,
+      repository: repo,
+      inputs: { 'anthropic-api-key': anthropic.apiKey, 'config-ref': 'workspace' },
+      workspaceFiles: {
+        '.github/aof/ci.yaml': [
+          'apiVersion: aof.dev/v1',
+          'kind: Trigger',
+          'metadata: {name: checks}',
+          'spec: {type: GitHub, config: {github_events: [check_run]}, default_agent: reader}',
+          '---',
+          'apiVersion: aof.dev/v1',
+          'kind: Agent',
+          'metadata: {name: reader}',
+          'spec: {model: anthropic:claude-sonnet-4-5, instructions: Read the failure., max_iterations: 1}',
+          ''
+        ].join('\n')
+      },
+      env: { ANTHROPIC_BASE_URL: anthropic.url, GITHUB_AGENT_TIME_SCALE: '0.001' }
+    })
+    expect(result.outputs.matched).toBe('true')
+    const first = anthropic.requests[before]?.body.messages[0].content[0].text as string
+    expect(first).toContain('Compile')
+    expect(first).toContain('error TS2322: CHECKRUNLOG')
+    expect(first).not.toContain('OTHERJOB')
+    expect(first).not.toContain('OTHERLOG')
+    expect(github.invalidRequests).toEqual([])
   })
 })
