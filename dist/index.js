@@ -15369,6 +15369,34 @@ function commentIdOf(eventName, payload) {
         return null;
     return asNumber(asRecord(payload.comment)?.id);
 }
+const FAILED = ['failure', 'timed_out', 'startup_failure'];
+/**
+ * A failed Actions run. A `check_run` written by GitHub Actions is one job: its id is the job's id
+ * and its details URL names the run (`…/actions/runs/RUN/job/JOB`). A `check_suite` does not name
+ * its run, so it gives none.
+ */
+function failedRunOf(eventName, payload) {
+    if (eventName === 'workflow_run') {
+        const run = asRecord(payload.workflow_run);
+        const runId = asNumber(run?.id);
+        return runId !== null && FAILED.includes(asString(run?.conclusion) ?? '') ? { runId, jobId: null } : null;
+    }
+    if (eventName === 'check_run') {
+        const check = asRecord(payload.check_run);
+        if (!FAILED.includes(asString(check?.conclusion) ?? ''))
+            return null;
+        const match = /\/actions\/runs\/(\d+)\/job\/(\d+)/.exec(asString(check?.details_url) ?? '');
+        return match ? { runId: Number(match[1]), jobId: Number(match[2]) } : null;
+    }
+    return null;
+}
+/** The first PR a CI run belongs to, so an agent answering the failure can comment there. */
+function ciPullNumber(eventName, payload) {
+    if (!['workflow_run', 'check_run', 'check_suite'].includes(eventName))
+        return null;
+    const pulls = asRecord(payload[eventName])?.pull_requests;
+    return Array.isArray(pulls) ? asNumber(asRecord(pulls[0])?.number) : null;
+}
 /** A PR whose head branch lives in another repository; a deleted fork (null head repo) counts as one. */
 function fromForkOf(pr) {
     const head = asRecord(pr?.head);
@@ -15390,6 +15418,7 @@ function buildEventContext(eventName, payload, env = {}) {
     const action = asString(data.action);
     const pr = asRecord(data.pull_request);
     const issue = asRecord(data.issue);
+    const ciPull = ciPullNumber(eventName, data);
     return {
         name: eventName,
         action,
@@ -15397,8 +15426,8 @@ function buildEventContext(eventName, payload, env = {}) {
         sender: senderOf(data),
         branch: branchOf(eventName, data),
         headSha: headShaOf(eventName, data),
-        number: asNumber(pr?.number) ?? asNumber(issue?.number),
-        isPullRequest: pr !== null || issueIsPullRequest(issue),
+        number: asNumber(pr?.number) ?? asNumber(issue?.number) ?? ciPull,
+        isPullRequest: pr !== null || issueIsPullRequest(issue) || ciPull !== null,
         text: commandTextOf(eventName, action, data),
         commentId: commentIdOf(eventName, data),
         commentCreatedAt: commentIdOf(eventName, data) === null ? null : asString(asRecord(data.comment)?.created_at),
@@ -15406,7 +15435,8 @@ function buildEventContext(eventName, payload, env = {}) {
         baseSha: asString(asRecord(pr?.base)?.sha),
         fromFork: fromForkOf(pr),
         metadata: buildMetadata(eventName, data, fallbackRepository),
-        subject: buildEventSubject(eventName, data)
+        subject: buildEventSubject(eventName, data),
+        failedRun: failedRunOf(eventName, data)
     };
 }
 
@@ -16999,6 +17029,26 @@ async function getFileContent(octokit, repo, path, ref) {
 async function dispatchWorkflow(octokit, repo, workflow, ref, inputs) {
     await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { ...repo, workflow_id: workflow, ref, inputs });
 }
+/** Every job of a run's latest attempt (at most 100: a run with more is rare and the first failures tell the story). */
+async function listWorkflowRunJobs(octokit, repo, runId) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { ...repo, run_id: runId, filter: 'latest', per_page: 100 });
+    return data.jobs.map((job) => ({
+        id: Number(job.id),
+        name: job.name,
+        conclusion: job.conclusion ?? null,
+        url: job.html_url ?? null,
+        steps: (job.steps ?? []).map((step) => ({ number: step.number, name: step.name, conclusion: step.conclusion ?? null }))
+    }));
+}
+/**
+ * The last `maxChars` characters of a job's log. GitHub answers 302 to a short-lived download URL
+ * on another host; fetch follows it (dropping the token there, as a cross-origin redirect must).
+ */
+async function getJobLogTail(octokit, repo, jobId, maxChars) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', { ...repo, job_id: jobId });
+    const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+    return text.length > maxChars ? text.slice(text.length - maxChars) : text;
+}
 
 ;// CONCATENATED MODULE: ./src/github/github-port.ts
 
@@ -17046,6 +17096,8 @@ function createGitHubPort(octokit, repository) {
         getViewerLogin: () => getViewerLogin(octokit),
         compareCommits: (base, head) => compareCommits(octokit, repo, base, head),
         listReviewComments: (number) => listReviewComments(octokit, repo, number),
+        listWorkflowRunJobs: (runId) => listWorkflowRunJobs(octokit, repo, runId),
+        getJobLogTail: (jobId, maxChars) => getJobLogTail(octokit, repo, jobId, maxChars),
         getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
         getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
         createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
@@ -19322,6 +19374,68 @@ const BRIEF_TOKEN_BUDGET = 8_000;
 const CHARS_PER_TOKEN = 4;
 /** Comments of the thread shown, the most recent ones. */
 const RECENT_COMMENTS = 20;
+/** Failed jobs of a CI run shown in full; the others are only counted. */
+const CI_FAILED_JOBS_SHOWN = 5;
+/** Last lines of a failed job's log shown, and the characters all tails may take together. */
+const CI_LOG_TAIL_LINES = 80;
+const CI_LOG_TAIL_CHARS = 12_000;
+const FAILED_CONCLUSIONS = ['failure', 'timed_out', 'startup_failure'];
+function isFailedJob(job) {
+    return job.conclusion !== null && FAILED_CONCLUSIONS.includes(job.conclusion);
+}
+// Each line of a job's log starts with a timestamp the reader does not need; it would take a
+// fifth of the budget.
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT[\d:.]+Z /;
+/** The last lines of a log, within `maxChars`, timestamps dropped; the first line kept may be cut at its start. */
+function logTail(log, maxLines, maxChars) {
+    const lines = log.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const kept = lines.slice(-maxLines).map((line) => line.replace(TIMESTAMP, ''));
+    let text = kept.join('\n');
+    let cut = lines.length > kept.length;
+    if (text.length > maxChars) {
+        const start = text.length - maxChars;
+        // Never split a surrogate pair: the half left would be a character no one wrote.
+        text = text.slice(/[\uDC00-\uDFFF]/.test(text[start] ?? '') ? start + 1 : start);
+        cut = true;
+    }
+    return { text, cut };
+}
+/**
+ * The failed jobs of a CI run: their failed steps and the tail of each one's log, sanitised as
+ * code, with the rule for what was cut. The tails share `CI_LOG_TAIL_CHARS` equally. Null when no
+ * job failed.
+ */
+function ciFailureBrief(jobs) {
+    const failed = jobs.filter(isFailedJob);
+    if (failed.length === 0)
+        return null;
+    const shown = failed.slice(0, CI_FAILED_JOBS_SHOWN);
+    const share = Math.floor(CI_LOG_TAIL_CHARS / shown.length);
+    let anyCut = false;
+    const failedJobs = shown.map((job) => {
+        // Sanitised before the cut: a marker for hidden text is longer than what it replaces, and the
+        // budget is what the model reads.
+        const tail = job.logTail === null ? null : logTail(sanitizeCode(job.logTail), CI_LOG_TAIL_LINES, share);
+        if (tail?.cut)
+            anyCut = true;
+        return {
+            name: sanitizeUntrusted(job.name),
+            conclusion: job.conclusion,
+            ...(job.url ? { url: sanitizeUntrusted(job.url) } : {}),
+            failed_steps: job.steps.filter(isFailedJob).map((step) => sanitizeUntrusted(step.name)),
+            log_tail: tail === null ? null : tail.text
+        };
+    });
+    const notes = [];
+    if (failed.length > shown.length)
+        notes.push(`${failed.length} jobs failed; the first ${shown.length} are shown.`);
+    if (anyCut) {
+        notes.push(`log_tail holds at most the last ${CI_LOG_TAIL_LINES} lines of each failed job's log, timestamps dropped, and at most ${formatCount(share)} characters (the tails share ${formatCount(CI_LOG_TAIL_CHARS)}); earlier lines are not shown.`);
+    }
+    if (shown.some((job) => job.logTail === null))
+        notes.push('log_tail is null where the log could not be read.');
+    return { failed_jobs: failedJobs, ...(notes.length ? { note: notes.join(' ') } : {}) };
+}
 /** Events whose thread a person would read before answering: comments and reviews on an issue or PR. */
 function wantsThread(event) {
     return event.number !== null && ['issue_comment', 'pull_request_review', 'pull_request_review_comment'].includes(event.name);
@@ -19392,6 +19506,7 @@ function cutValue(value, limit) {
  * subject), sanitised and within `maxTokens`; null when the event has nothing to read.
  */
 function buildEventBrief(subject, thread, options = {}) {
+    const ci = options.ciFailure ? ciFailureBrief(options.ciFailure) : null;
     const maxTokens = options.maxTokens ?? BRIEF_TOKEN_BUDGET;
     const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId);
     const recent = others.slice(-RECENT_COMMENTS);
@@ -19405,7 +19520,7 @@ function buildEventBrief(subject, thread, options = {}) {
         }));
     }
     if (Object.keys(raw).length === 0)
-        return null;
+        return ci ? { ci_failure: ci } : null;
     const clean = sanitizeValue(raw, '');
     const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN);
     const brief = limit === null ? clean : cutValue(clean, limit);
@@ -19416,7 +19531,10 @@ function buildEventBrief(subject, thread, options = {}) {
         notes.push(`The subject's texts together were longer than about ${formatCount(maxTokens)} tokens, so the longest texts are cut to their first ${formatCount(limit)} characters, ` +
             'each marked "[… N characters cut]"; shorter texts are whole. Read the rest with your tools if it matters.');
     }
-    return notes.length ? { ...brief, note: notes.join(' ') } : brief;
+    // The log tails have their own budget and keep their end, where a failure is reported; the
+    // subject's rule (keep the start) would cut exactly that.
+    const withCi = ci ? { ...brief, ci_failure: ci } : brief;
+    return notes.length ? { ...withCi, note: notes.join(' ') } : withCi;
 }
 
 ;// CONCATENATED MODULE: ./src/template/template-references.ts
@@ -19733,7 +19851,8 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
 }
 async function eventBrief(shell, event) {
     const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
-    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId });
+    const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
+    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure });
 }
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
@@ -20699,7 +20818,7 @@ function postReviewTool(ctx, publisher, policy) {
 
 ;// CONCATENATED MODULE: ./src/github/tools/read-tools.ts
 // What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
-// comments, the repository's labels. All scoped to the run's repository and issue/PR, and all
+// comments, the repository's labels, a workflow run's jobs and failed logs. All scoped to the run's repository and issue/PR, and all
 // sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
 
 
@@ -20798,6 +20917,52 @@ function getIssueTool(ctx, port) {
         })
     };
 }
+const read_tools_FAILED = ['failure', 'timed_out', 'startup_failure'];
+const DEFAULT_LOG_LINES = 80;
+const MAX_LOG_LINES = 500;
+const MAX_LOGS = 5;
+// Characters of a job's log read to find its last lines: enough for MAX_LOG_LINES of usual width.
+const LOG_READ_CHARS = 60_000;
+/** The last `lines` lines of a log, sanitised as code. */
+function lastLines(log, lines) {
+    const all = sanitizeCode(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    return all.slice(-lines).join('\n');
+}
+function getWorkflowRunJobsTool(ctx, port) {
+    return {
+        name: 'github_get_workflow_run_jobs',
+        readOnly: true,
+        description: "List a GitHub Actions run's jobs with their steps and conclusions, and optionally the last lines of each failed job's log. " +
+            'The run defaults to the one this event is about.',
+        inputSchema: {
+            type: 'object',
+            properties: {
+                run_id: { type: 'integer', description: 'The workflow run (default: the run of this event).' },
+                failed_logs: { type: 'boolean', description: `Add the last lines of each failed job's log (at most ${MAX_LOGS} jobs).` },
+                lines: { type: 'integer', description: `Log lines per failed job (default ${DEFAULT_LOG_LINES}, at most ${MAX_LOG_LINES}).` }
+            }
+        },
+        run: (input) => runTool(async () => {
+            const runId = readInteger(input, 'run_id') ?? ctx.runId ?? null;
+            if (runId === null)
+                throw new Error('This event is not about a workflow run: pass run_id');
+            const lines = Math.max(1, Math.min(readInteger(input, 'lines') ?? DEFAULT_LOG_LINES, MAX_LOG_LINES));
+            const jobs = await port.listWorkflowRunJobs(runId);
+            const withLogs = input.failed_logs === true ? jobs.filter((j) => read_tools_FAILED.includes(j.conclusion ?? '')).slice(0, MAX_LOGS) : [];
+            const logs = new Map(await Promise.all(withLogs.map(async (job) => [job.id, lastLines(await port.getJobLogTail(job.id, LOG_READ_CHARS), lines)])));
+            return ok(read_tools_json({
+                run_id: runId,
+                jobs: jobs.map((job) => ({
+                    id: job.id,
+                    name: sanitizeUntrusted(job.name),
+                    conclusion: job.conclusion,
+                    steps: job.steps.map((s) => ({ number: s.number, name: sanitizeUntrusted(s.name), conclusion: s.conclusion })),
+                    ...(logs.has(job.id) ? { log_tail: logs.get(job.id) } : {})
+                }))
+            }));
+        })
+    };
+}
 function listLabelsTool(port) {
     return {
         name: 'github_list_labels',
@@ -20823,6 +20988,7 @@ const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && ([
     'github_get_file',
     'github_get_issue',
     'github_list_labels',
+    'github_get_workflow_run_jobs',
     'github_post_comment',
     'github_post_review',
     'github_add_labels',
@@ -20844,6 +21010,7 @@ function createGitHubTools(ctx, port, policy, publisher) {
         github_get_file: () => getFileTool(ctx, port),
         github_get_issue: () => getIssueTool(ctx, port),
         github_list_labels: () => listLabelsTool(port),
+        github_get_workflow_run_jobs: () => getWorkflowRunJobsTool(ctx, port),
         github_post_comment: () => postCommentTool(ctx, publisher),
         github_post_review: () => postReviewTool(ctx, publisher, policy),
         github_add_labels: () => addLabelsTool(ctx, publisher, policy),
@@ -22478,6 +22645,46 @@ async function threadFor(ctx) {
         return null;
     }
 }
+// One listing of the run's jobs per run, as with the thread.
+const ciFailures = new WeakMap();
+function ciFailureOnce(ctx) {
+    let read = ciFailures.get(ctx);
+    if (!read) {
+        read = ciFailureFor(ctx);
+        ciFailures.set(ctx, read);
+    }
+    return read;
+}
+/** The failed run's jobs (only the event's job for a check run), and the log tail of each failed one shown. */
+async function ciFailureFor(ctx) {
+    const run = ctx.event.failedRun;
+    if (!ctx.port || !run)
+        return null;
+    const port = ctx.port;
+    try {
+        const listed = await port.listWorkflowRunJobs(run.runId);
+        const jobs = run.jobId === null ? listed : listed.filter((job) => job.id === run.jobId);
+        const failed = jobs.filter(isFailedJob).slice(0, CI_FAILED_JOBS_SHOWN);
+        // Twice the share in characters: timestamps, dropped later, take part of each line.
+        const fetchChars = Math.ceil((2 * CI_LOG_TAIL_CHARS) / Math.max(1, failed.length));
+        return await Promise.all(jobs.map(async (job) => {
+            let logTail = null;
+            if (failed.includes(job)) {
+                try {
+                    logTail = await port.getJobLogTail(job.id, fetchChars);
+                }
+                catch (error) {
+                    ctx.runtime.runner.warning(`Could not read the log of job '${job.name}' (${errorMessage(error)}); the agent gets its failed steps without it.`);
+                }
+            }
+            return { name: job.name, conclusion: job.conclusion, url: job.url, steps: job.steps, logTail };
+        }));
+    }
+    catch (error) {
+        ctx.runtime.runner.warning(`Could not list the jobs of run ${run.runId} (${errorMessage(error)}); the agent gets the run without its failed jobs.`);
+        return null;
+    }
+}
 function agentPorts(ctx, commentKey, publisher) {
     const { settings, event, runtime } = ctx;
     const logger = runtime.runner;
@@ -22488,7 +22695,14 @@ function agentPorts(ctx, commentKey, publisher) {
             if (!ctx.port || !publisher || !event.repository)
                 return [];
             const extra = plan.agent.extra;
-            return createGitHubTools({ repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` }, ctx.port, {
+            return createGitHubTools({
+                repo: event.repository,
+                number: event.number,
+                headSha: event.headSha,
+                isPullRequest: event.isPullRequest,
+                commentKey: `${commentKey}/${plan.label}`,
+                runId: event.failedRun?.runId ?? null
+            }, ctx.port, {
                 allowApprove: extra.allow_approve === true,
                 allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
                 createLabels: extra.create_labels === true,
@@ -22540,6 +22754,7 @@ function createTargetShell(ctx, commentKey) {
         },
         diff: () => diffFor(ctx),
         thread: () => threadOnce(ctx),
+        ciFailure: () => ciFailureOnce(ctx),
         startCheckRun: () => ctx.startCheckRun(commentKey),
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;

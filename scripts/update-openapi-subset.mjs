@@ -18,6 +18,8 @@ const defaultOut = resolve(root, '__fixtures__/openapi/github-rest-subset.json')
 // The operations github-agent uses. Adding a call to src/github/ means adding its id here.
 export const OPERATION_IDS = [
   'actions/create-workflow-dispatch',
+  'actions/download-job-logs-for-workflow-run',
+  'actions/list-jobs-for-workflow-run',
   'checks/create',
   'checks/update',
   'issues/add-labels',

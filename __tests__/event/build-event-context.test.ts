@@ -202,4 +202,25 @@ describe('buildEventContext', () => {
     const comment = loadFixture('issue_comment.created.json')
     expect(buildEventContext('issue_comment', comment)).toMatchObject({ commentCreatedAt: comment.comment.created_at, baseSha: null, fromFork: false })
   })
+
+  it.each([
+    { conclusion: 'failure', failedRun: { runId: 30, jobId: null } },
+    { conclusion: 'timed_out', failedRun: { runId: 30, jobId: null } },
+    { conclusion: 'success', failedRun: null },
+    { conclusion: 'cancelled', failedRun: null }
+  ])('names the run of a workflow_run completed with $conclusion only when it failed', ({ conclusion, failedRun }) => {
+    const payload = { action: 'completed', workflow_run: { id: 30, conclusion, head_sha: 'abc', pull_requests: [] } }
+    expect(buildEventContext('workflow_run', payload).failedRun).toEqual(failedRun)
+  })
+
+  it('takes the PR a failed CI run belongs to as the number the agent answers on', () => {
+    const payload = { action: 'completed', workflow_run: { id: 30, conclusion: 'failure', pull_requests: [{ number: 2 }, { number: 5 }] } }
+    expect(buildEventContext('workflow_run', payload)).toMatchObject({ number: 2, isPullRequest: true })
+  })
+
+  it('names the run and the job of a failed check run that GitHub Actions wrote', () => {
+    const check = { id: 77, conclusion: 'failure', details_url: 'https://github.com/o/r/actions/runs/30/job/77', pull_requests: [] }
+    expect(buildEventContext('check_run', { action: 'completed', check_run: check }).failedRun).toEqual({ runId: 30, jobId: 77 })
+    expect(buildEventContext('check_run', { action: 'completed', check_run: { ...check, details_url: 'https://ci.example/1' } }).failedRun).toBeNull()
+  })
 })

@@ -20,7 +20,7 @@ const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../examples')
 const CONFIG_PATH = '.github/aof'
 
 /** One per example of the reference page, plus the per-team layout; a new directory must be added here. */
-const EXAMPLES = ['auto-label', 'auto-review', 'check-run', 'deploy-on-merge', 'per-team']
+const EXAMPLES = ['auto-label', 'auto-review', 'check-run', 'ci-failure', 'deploy-on-merge', 'per-team']
 
 type Json = Record<string, any>
 
@@ -135,6 +135,7 @@ const ROUTES: RouteRow[] = [
   ['auto-review', 'pull_request.synchronize.json', 'pr-review', 'agent:code-reviewer', null, null],
   ['check-run', 'pull_request.opened.json', 'security-scan', 'agent:security-scanner', 'pull_request.opened', null],
   ['check-run', 'pull_request.synchronize.json', 'security-scan', 'agent:security-scanner', 'pull_request.synchronize', null],
+  ['ci-failure', 'workflow_run.completed.failure.json', 'ci-failure', 'agent:ci-explainer', 'workflow_run.completed', null],
   ['deploy-on-merge', 'pull_request.closed.merged.json', 'production-deploy', 'flow:deploy-flow', 'pull_request.closed', null],
   ['deploy-on-merge', 'pull_request.closed.merged-into-develop.json', null, null, null, null],
   ['deploy-on-merge', 'issue_comment.created.deploy.json', 'production-deploy', 'flow:deploy-flow', 'deploy', 'main'],

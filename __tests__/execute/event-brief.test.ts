@@ -1,4 +1,14 @@
-import { buildEventBrief, commonCut, RECENT_COMMENTS, threadComments, type ThreadComment } from '../../src/execute/event-brief.js'
+import {
+  buildEventBrief,
+  CI_LOG_TAIL_CHARS,
+  CI_LOG_TAIL_LINES,
+  commonCut,
+  logTail,
+  RECENT_COMMENTS,
+  threadComments,
+  type CiJob,
+  type ThreadComment
+} from '../../src/execute/event-brief.js'
 
 function comment(id: number, body: string, extra: Partial<ThreadComment> = {}): ThreadComment {
   return { id, author: 'ann', createdAt: `2026-01-0${(id % 9) + 1}T00:00:00Z`, body, byThisAction: false, ...extra }
@@ -81,5 +91,54 @@ describe('buildAgentContext with a brief', () => {
     expect(context.subject).toEqual({ comment: { author: 'ann', body: 'long text' }, issue: { number: 1, title: 'T' } })
     expect(context.metadata).not.toHaveProperty('comment_body')
     expect(event.metadata.comment_body).toBe('long text')
+  })
+})
+
+describe('the failed jobs of a CI run', () => {
+  const job = (name: string, conclusion: string, log: string | null, steps: [string, string][] = []): CiJob => ({
+    name,
+    conclusion,
+    url: null,
+    steps: steps.map(([n, c], i) => ({ number: i + 1, name: n, conclusion: c })),
+    logTail: log
+  })
+
+  it('keeps the last lines of a log, timestamps dropped', () => {
+    const log = ['2026-01-01T00:00:00.0000000Z one', '2026-01-01T00:00:01.1234567Z two', 'three', ''].join('\n')
+    expect(logTail(log, 2, 1000)).toEqual({ text: 'two\nthree', cut: true })
+    expect(logTail(log, 10, 1000)).toEqual({ text: 'one\ntwo\nthree', cut: false })
+    expect(logTail('abcdef', 10, 3)).toEqual({ text: 'def', cut: true })
+  })
+
+  it('shows only failed jobs, their failed steps and log tails, hidden text marked as code', () => {
+    const brief = buildEventBrief({ workflow_run: { conclusion: 'failure' } }, null, {
+      ciFailure: [
+        job('lint', 'success', null, [['eslint', 'success']]),
+        job('test', 'failure', 'ok\nFAIL a.test.ts <!-- obey -->', [
+          ['checkout', 'success'],
+          ['npm test', 'failure']
+        ])
+      ]
+    })
+    expect(brief?.ci_failure).toEqual({
+      failed_jobs: [
+        { name: 'test', conclusion: 'failure', failed_steps: ['npm test'], log_tail: 'ok\nFAIL a.test.ts [hidden HTML comment: 13 characters not shown]' }
+      ]
+    })
+  })
+
+  it('keeps every tail within its share of the budget and says so', () => {
+    const long = Array.from({ length: 500 }, (_, i) => `line ${i} <!-- hid --> ${'x'.repeat(200)}`).join('\n')
+    const brief = buildEventBrief(null, null, { ciFailure: [job('a', 'failure', long), job('b', 'timed_out', long)] })
+    const ci = brief?.ci_failure as { failed_jobs: { log_tail: string }[]; note: string }
+    for (const j of ci.failed_jobs) {
+      expect(j.log_tail.length).toBeLessThanOrEqual(CI_LOG_TAIL_CHARS / 2)
+      expect(j.log_tail.endsWith(`line 499 [hidden HTML comment: 12 characters not shown] ${'x'.repeat(200)}`)).toBe(true)
+    }
+    expect(ci.note).toContain(`last ${CI_LOG_TAIL_LINES} lines`)
+  })
+
+  it('gives nothing when no job failed', () => {
+    expect(buildEventBrief(null, null, { ciFailure: [job('a', 'success', 'fine')] })).toBeNull()
   })
 })

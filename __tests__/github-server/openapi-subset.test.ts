@@ -10,6 +10,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 // The operations github-agent calls; the committed subset must describe each of them.
 const REQUIRED = [
+  'actions/list-jobs-for-workflow-run',
+  'actions/download-job-logs-for-workflow-run',
   'repos/get',
   'repos/get-content',
   'repos/compare-commits',

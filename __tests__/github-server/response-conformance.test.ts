@@ -75,6 +75,10 @@ beforeEach(async () => {
   w.addComment('acme/app', 1, { body: 'hello', user: 'alice' })
   w.setPermission('acme/app', 'alice', 'write')
   w.addTeamMember('acme', 'core', 'alice')
+  w.addWorkflowJobs('acme/app', 30, [
+    { name: 'test', conclusion: 'failure', steps: [{ name: 'npm test', conclusion: 'failure' }], log: 'FAIL a.test.ts\n' },
+    { name: 'lint', conclusion: 'success' }
+  ])
 })
 
 afterEach(async () => {
@@ -131,6 +135,17 @@ const calls: Array<[string, Call]> = [
   [
     'actions/create-workflow-dispatch',
     () => octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: 'ci.yml', ref: 'main', return_run_details: true })
+  ],
+  ['actions/list-jobs-for-workflow-run', () => octokit.rest.actions.listJobsForWorkflowRun({ ...repo, run_id: 30 })],
+  [
+    'actions/download-job-logs-for-workflow-run',
+    // The 302 itself, as the description has it; following it is the port's test.
+    () =>
+      octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+        ...repo,
+        job_id: server.world.workflowJobs.get('acme/app 30')?.[0]?.id ?? 0,
+        request: { redirect: 'manual' }
+      })
   ],
   ['users/get-by-username', () => octokit.rest.users.getByUsername({ username: 'alice' })],
   // Last: the comment it removes is the one the calls above read and react to.

@@ -186,4 +186,27 @@ describe('read tools', () => {
       { name: 'enhancement', description: 'enhancement label' }
     ])
   })
+
+  it("lists a run's jobs and steps, and the last lines of each failed job's log behind GitHub's redirect", async () => {
+    const log = Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n') + '\nError: boom <!-- hidden -->\n'
+    h.server.world.addWorkflowJobs(REPO, 30, [
+      { name: 'lint', conclusion: 'success', steps: [{ name: 'eslint', conclusion: 'success' }], log: 'LINTLOG' },
+      { name: 'test', conclusion: 'failure', steps: [{ name: 'npm test', conclusion: 'failure' }], log }
+    ])
+    const run = JSON.parse((await call({ ...PR, runId: 30 }, 'github_get_workflow_run_jobs', { failed_logs: true, lines: 3 })).content)
+    expect(run.jobs.map((j: { name: string; conclusion: string }) => [j.name, j.conclusion])).toEqual([
+      ['lint', 'success'],
+      ['test', 'failure']
+    ])
+    expect(run.jobs[0].log_tail).toBeUndefined()
+    expect(run.jobs[1].steps).toEqual([{ number: 1, name: 'npm test', conclusion: 'failure' }])
+    expect(run.jobs[1].log_tail).toBe('line 198\nline 199\nError: boom [hidden HTML comment: 15 characters not shown]')
+    expect(h.server.countOf('actions/download-job-logs-for-workflow-run')).toBe(1)
+  })
+
+  it('asks for a run id when the event is about no run', async () => {
+    const result = await call(PR, 'github_get_workflow_run_jobs', {})
+    expect(result).toMatchObject({ isError: true })
+    expect(result.content).toContain('pass run_id')
+  })
 })

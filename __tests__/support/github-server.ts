@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { FaultQueue, type FaultSpec } from './github-faults.js'
 import type { Handler, HandlerResult } from './github-handler-types.js'
+import { actionsHandlers, JOB_LOGS_PATH } from './github-handlers-actions.js'
 import { checkHandlers } from './github-handlers-checks.js'
 import { issueHandlers } from './github-handlers-issues.js'
 import { pullHandlers } from './github-handlers-pulls.js'
@@ -92,7 +93,7 @@ export interface GitHubServer {
   close(): Promise<void>
 }
 
-const handlers: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...pullHandlers, ...checkHandlers }
+const handlers: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...pullHandlers, ...checkHandlers, ...actionsHandlers }
 
 interface Answer {
   status: number
@@ -171,6 +172,14 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     return result
   }
 
+  // The download URL a job's logs redirect to: signed, so it needs no token, like GitHub's.
+  function jobLog(url: URL): Answer {
+    const [owner, repo, id] = url.pathname.slice(JOB_LOGS_PATH.length).split('/')
+    const job = world.job(`${owner}/${repo}`, Number(id))
+    if (!job || !url.searchParams.get('sig')) return { status: 404, text: 'BlobNotFound' }
+    return { status: 200, text: job.log }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase()
     const host = req.headers.host ?? `127.0.0.1`
@@ -195,6 +204,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       send(res, answer)
     }
 
+    if (rawPath === undefined && url.pathname.startsWith(JOB_LOGS_PATH)) return finish(jobLog(url))
     const match = rawPath === undefined ? undefined : router.match(method, rawPath)
     if (!match) return finish({ status: 404, body: errorBody(404, { message: 'Not Found' }, DOCS) })
     const op = match.operation

@@ -203,6 +203,26 @@ export interface ReviewCommentInput {
 }
 
 /** A 4xx GitHub would answer with, raised by world rules (diff anchors, own-PR approval…). */
+export type JobConclusion = 'success' | 'failure' | 'cancelled' | 'skipped' | 'neutral' | 'timed_out' | 'action_required'
+
+export interface JobSeed {
+  name: string
+  conclusion: JobConclusion
+  steps?: { name: string; conclusion: JobConclusion }[]
+  log?: string
+}
+
+export interface WorldJob {
+  id: number
+  run_id: number
+  name: string
+  conclusion: JobConclusion
+  started_at: string
+  completed_at: string
+  steps: { name: string; conclusion: JobConclusion; number: number }[]
+  log: string
+}
+
 export class WorldRuleError extends Error {
   constructor(
     readonly status: number,
@@ -232,6 +252,8 @@ export class GitHubWorld {
   readonly teams = new Map<string, Map<string, TeamMembership>>()
   /** `owner/repo base...head` → files of the comparison. */
   readonly compares = new Map<string, WorldPullFile[]>()
+  /** `owner/repo run_id` → the run's jobs; a job's log is kept with it. */
+  readonly workflowJobs = new Map<string, WorldJob[]>()
   private nextId = 1000
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
@@ -451,6 +473,30 @@ export class GitHubWorld {
     this.addRepo(repoName)
     this.compares.set(`${repoName} ${base}...${head}`.toLowerCase(), files.map(pullFile))
     return this
+  }
+
+  /** Jobs of a workflow run, in order; each gets an id, steps numbered from 1, and its log text. */
+  addWorkflowJobs(repoName: string, runId: number, jobs: JobSeed[]): WorldJob[] {
+    this.addRepo(repoName)
+    const at = this.now()
+    const made = jobs.map((seed) => ({
+      id: this.id(),
+      run_id: runId,
+      name: seed.name,
+      conclusion: seed.conclusion,
+      started_at: at,
+      completed_at: at,
+      steps: (seed.steps ?? []).map((step, i) => ({ name: step.name, conclusion: step.conclusion, number: i + 1 })),
+      log: seed.log ?? ''
+    }))
+    this.workflowJobs.set(`${repoName} ${runId}`.toLowerCase(), made)
+    return made
+  }
+
+  job(repoName: string, jobId: number): WorldJob | undefined {
+    const prefix = `${repoName} `.toLowerCase()
+    for (const [key, jobs] of this.workflowJobs) if (key.startsWith(prefix)) for (const job of jobs) if (job.id === jobId) return job
+    return undefined
   }
 
   issue(repoName: string, number: number): WorldIssue | undefined {

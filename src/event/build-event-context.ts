@@ -1,7 +1,7 @@
 import { buildMetadata } from './build-metadata.js'
 import { buildEventSubject } from './event-subject.js'
 import { asNumber, asRecord, asString, issueIsPullRequest, type JsonRecord } from './payload-readers.js'
-import type { Actor, CommandText, EventContext } from './types.js'
+import type { Actor, CommandText, EventContext, FailedRun } from './types.js'
 
 const ZERO_SHA = /^0+$/
 
@@ -81,6 +81,35 @@ function commentIdOf(eventName: string, payload: JsonRecord): number | null {
   return asNumber(asRecord(payload.comment)?.id)
 }
 
+const FAILED = ['failure', 'timed_out', 'startup_failure']
+
+/**
+ * A failed Actions run. A `check_run` written by GitHub Actions is one job: its id is the job's id
+ * and its details URL names the run (`…/actions/runs/RUN/job/JOB`). A `check_suite` does not name
+ * its run, so it gives none.
+ */
+function failedRunOf(eventName: string, payload: JsonRecord): FailedRun | null {
+  if (eventName === 'workflow_run') {
+    const run = asRecord(payload.workflow_run)
+    const runId = asNumber(run?.id)
+    return runId !== null && FAILED.includes(asString(run?.conclusion) ?? '') ? { runId, jobId: null } : null
+  }
+  if (eventName === 'check_run') {
+    const check = asRecord(payload.check_run)
+    if (!FAILED.includes(asString(check?.conclusion) ?? '')) return null
+    const match = /\/actions\/runs\/(\d+)\/job\/(\d+)/.exec(asString(check?.details_url) ?? '')
+    return match ? { runId: Number(match[1]), jobId: Number(match[2]) } : null
+  }
+  return null
+}
+
+/** The first PR a CI run belongs to, so an agent answering the failure can comment there. */
+function ciPullNumber(eventName: string, payload: JsonRecord): number | null {
+  if (!['workflow_run', 'check_run', 'check_suite'].includes(eventName)) return null
+  const pulls = asRecord(payload[eventName])?.pull_requests
+  return Array.isArray(pulls) ? asNumber(asRecord(pulls[0])?.number) : null
+}
+
 /** A PR whose head branch lives in another repository; a deleted fork (null head repo) counts as one. */
 function fromForkOf(pr: JsonRecord | null): boolean {
   const head = asRecord(pr?.head)
@@ -101,6 +130,7 @@ export function buildEventContext(eventName: string, payload: unknown, env: { GI
   const action = asString(data.action)
   const pr = asRecord(data.pull_request)
   const issue = asRecord(data.issue)
+  const ciPull = ciPullNumber(eventName, data)
   return {
     name: eventName,
     action,
@@ -108,8 +138,8 @@ export function buildEventContext(eventName: string, payload: unknown, env: { GI
     sender: senderOf(data),
     branch: branchOf(eventName, data),
     headSha: headShaOf(eventName, data),
-    number: asNumber(pr?.number) ?? asNumber(issue?.number),
-    isPullRequest: pr !== null || issueIsPullRequest(issue),
+    number: asNumber(pr?.number) ?? asNumber(issue?.number) ?? ciPull,
+    isPullRequest: pr !== null || issueIsPullRequest(issue) || ciPull !== null,
     text: commandTextOf(eventName, action, data),
     commentId: commentIdOf(eventName, data),
     commentCreatedAt: commentIdOf(eventName, data) === null ? null : asString(asRecord(data.comment)?.created_at),
@@ -117,6 +147,7 @@ export function buildEventContext(eventName: string, payload: unknown, env: { GI
     baseSha: asString(asRecord(pr?.base)?.sha),
     fromFork: fromForkOf(pr),
     metadata: buildMetadata(eventName, data, fallbackRepository),
-    subject: buildEventSubject(eventName, data)
+    subject: buildEventSubject(eventName, data),
+    failedRun: failedRunOf(eventName, data)
   }
 }

@@ -26,6 +26,81 @@ export interface ThreadComment {
 
 export type EventBrief = Record<string, SubjectValue>
 
+/** Failed jobs of a CI run shown in full; the others are only counted. */
+export const CI_FAILED_JOBS_SHOWN = 5
+/** Last lines of a failed job's log shown, and the characters all tails may take together. */
+export const CI_LOG_TAIL_LINES = 80
+export const CI_LOG_TAIL_CHARS = 12_000
+
+/** A job of the failed run as read through the GitHub port, its log tail already fetched (null: not read). */
+export interface CiJob {
+  name: string
+  conclusion: string | null
+  url: string | null
+  steps: { number: number; name: string; conclusion: string | null }[]
+  logTail: string | null
+}
+
+const FAILED_CONCLUSIONS = ['failure', 'timed_out', 'startup_failure']
+
+export function isFailedJob(job: { conclusion: string | null }): boolean {
+  return job.conclusion !== null && FAILED_CONCLUSIONS.includes(job.conclusion)
+}
+
+// Each line of a job's log starts with a timestamp the reader does not need; it would take a
+// fifth of the budget.
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT[\d:.]+Z /
+
+/** The last lines of a log, within `maxChars`, timestamps dropped; the first line kept may be cut at its start. */
+export function logTail(log: string, maxLines: number, maxChars: number): { text: string; cut: boolean } {
+  const lines = log.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n')
+  const kept = lines.slice(-maxLines).map((line) => line.replace(TIMESTAMP, ''))
+  let text = kept.join('\n')
+  let cut = lines.length > kept.length
+  if (text.length > maxChars) {
+    const start = text.length - maxChars
+    // Never split a surrogate pair: the half left would be a character no one wrote.
+    text = text.slice(/[\uDC00-\uDFFF]/.test(text[start] ?? '') ? start + 1 : start)
+    cut = true
+  }
+  return { text, cut }
+}
+
+/**
+ * The failed jobs of a CI run: their failed steps and the tail of each one's log, sanitised as
+ * code, with the rule for what was cut. The tails share `CI_LOG_TAIL_CHARS` equally. Null when no
+ * job failed.
+ */
+export function ciFailureBrief(jobs: CiJob[]): { [key: string]: SubjectValue } | null {
+  const failed = jobs.filter(isFailedJob)
+  if (failed.length === 0) return null
+  const shown = failed.slice(0, CI_FAILED_JOBS_SHOWN)
+  const share = Math.floor(CI_LOG_TAIL_CHARS / shown.length)
+  let anyCut = false
+  const failedJobs = shown.map((job) => {
+    // Sanitised before the cut: a marker for hidden text is longer than what it replaces, and the
+    // budget is what the model reads.
+    const tail = job.logTail === null ? null : logTail(sanitizeCode(job.logTail), CI_LOG_TAIL_LINES, share)
+    if (tail?.cut) anyCut = true
+    return {
+      name: sanitizeUntrusted(job.name),
+      conclusion: job.conclusion,
+      ...(job.url ? { url: sanitizeUntrusted(job.url) } : {}),
+      failed_steps: job.steps.filter(isFailedJob).map((step) => sanitizeUntrusted(step.name)),
+      log_tail: tail === null ? null : tail.text
+    }
+  })
+  const notes: string[] = []
+  if (failed.length > shown.length) notes.push(`${failed.length} jobs failed; the first ${shown.length} are shown.`)
+  if (anyCut) {
+    notes.push(
+      `log_tail holds at most the last ${CI_LOG_TAIL_LINES} lines of each failed job's log, timestamps dropped, and at most ${formatCount(share)} characters (the tails share ${formatCount(CI_LOG_TAIL_CHARS)}); earlier lines are not shown.`
+    )
+  }
+  if (shown.some((job) => job.logTail === null)) notes.push('log_tail is null where the log could not be read.')
+  return { failed_jobs: failedJobs, ...(notes.length ? { note: notes.join(' ') } : {}) }
+}
+
 /** Events whose thread a person would read before answering: comments and reviews on an issue or PR. */
 export function wantsThread(event: EventContext): boolean {
   return event.number !== null && ['issue_comment', 'pull_request_review', 'pull_request_review_comment'].includes(event.name)
@@ -93,8 +168,9 @@ function cutValue(value: SubjectValue, limit: number): SubjectValue {
 export function buildEventBrief(
   subject: EventSubject | null,
   thread: ThreadComment[] | null,
-  options: { maxTokens?: number; excludeCommentId?: number | null } = {}
+  options: { maxTokens?: number; excludeCommentId?: number | null; ciFailure?: CiJob[] | null } = {}
 ): EventBrief | null {
+  const ci = options.ciFailure ? ciFailureBrief(options.ciFailure) : null
   const maxTokens = options.maxTokens ?? BRIEF_TOKEN_BUDGET
   const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId)
   const recent = others.slice(-RECENT_COMMENTS)
@@ -107,7 +183,7 @@ export function buildEventBrief(
       text: c.body
     }))
   }
-  if (Object.keys(raw).length === 0) return null
+  if (Object.keys(raw).length === 0) return ci ? { ci_failure: ci } : null
   const clean = sanitizeValue(raw, '') as EventBrief
   const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN)
   const brief = limit === null ? clean : (cutValue(clean, limit) as EventBrief)
@@ -119,5 +195,8 @@ export function buildEventBrief(
         'each marked "[… N characters cut]"; shorter texts are whole. Read the rest with your tools if it matters.'
     )
   }
-  return notes.length ? { ...brief, note: notes.join(' ') } : brief
+  // The log tails have their own budget and keep their end, where a failure is reported; the
+  // subject's rule (keep the start) would cut exactly that.
+  const withCi = ci ? { ...brief, ci_failure: ci } : brief
+  return notes.length ? { ...withCi, note: notes.join(' ') } : withCi
 }

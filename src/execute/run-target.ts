@@ -17,7 +17,7 @@ import { labelTriggers } from '../route/label-triggers.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
 import { buildAgentContext, type AgentContext, type ReviewPromptData } from './build-agent-context.js'
-import { buildEventBrief, wantsThread, type EventBrief, type ThreadComment } from './event-brief.js'
+import { buildEventBrief, wantsThread, type CiJob, type EventBrief, type ThreadComment } from './event-brief.js'
 import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
 import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import type { AgentOutcome } from './run-agent-plan.js'
@@ -79,6 +79,8 @@ export interface TargetShell {
   reviewSession(plan: AgentPlan, invocation: Invocation): Promise<AgentReviewStart | null>
   /** The issue's or PR's comments, read once; null when they cannot be read. Without it, no thread is shown. */
   thread?(): Promise<ThreadComment[] | null>
+  /** A failed CI run's jobs with their log tails, read once; null when the event is no failed run or they cannot be read. */
+  ciFailure?(): Promise<CiJob[] | null>
   now(): Date
 }
 
@@ -304,7 +306,8 @@ async function runFlowTarget(
 
 async function eventBrief(shell: TargetShell, event: EventContext): Promise<EventBrief | null> {
   const thread = wantsThread(event) && shell.thread ? await shell.thread() : null
-  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId })
+  const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null
+  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure })
 }
 
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */

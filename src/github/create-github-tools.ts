@@ -5,7 +5,7 @@ import { checkRunTools } from './tools/check-run-tools.js'
 import { addLabelsTool, removeLabelTool } from './tools/label-tools.js'
 import { postCommentTool } from './tools/post-comment-tool.js'
 import { postReviewTool } from './tools/post-review-tool.js'
-import { getFileTool, getIssueTool, getPullRequestFilesTool, listLabelsTool } from './tools/read-tools.js'
+import { getFileTool, getIssueTool, getPullRequestFilesTool, getWorkflowRunJobsTool, listLabelsTool } from './tools/read-tools.js'
 import type { AgentWritePolicy, GitHubToolContext } from './tools/tool-context.js'
 
 export type { AgentWritePolicy, GitHubToolContext }
@@ -16,6 +16,7 @@ export const GITHUB_TOOL_NAMES = [
   'github_get_file',
   'github_get_issue',
   'github_list_labels',
+  'github_get_workflow_run_jobs',
   'github_post_comment',
   'github_post_review',
   'github_add_labels',
@@ -37,6 +38,7 @@ export function createGitHubTools(ctx: GitHubToolContext, port: GitHubPort, poli
     github_get_file: () => getFileTool(ctx, port),
     github_get_issue: () => getIssueTool(ctx, port),
     github_list_labels: () => listLabelsTool(port),
+    github_get_workflow_run_jobs: () => getWorkflowRunJobsTool(ctx, port),
     github_post_comment: () => postCommentTool(ctx, publisher),
     github_post_review: () => postReviewTool(ctx, publisher, policy),
     github_add_labels: () => addLabelsTool(ctx, publisher, policy),

@@ -24,7 +24,7 @@ import {
   type CommitComparison,
   type PullReviewComment
 } from './api/pulls.js'
-import { dispatchWorkflow, getFileContent } from './api/repos.js'
+import { dispatchWorkflow, getFileContent, getJobLogTail, listWorkflowRunJobs, type WorkflowJob } from './api/repos.js'
 import type { Octokit } from './create-octokit.js'
 import type {
   ChangedFile,
@@ -41,7 +41,7 @@ import type {
   WriteResponse
 } from './types.js'
 
-export type { CommitComparison, PullReviewComment, ReactionContent }
+export type { CommitComparison, PullReviewComment, ReactionContent, WorkflowJob }
 
 /**
  * Every GitHub call the app makes, on plain data. One port per run and repository: owner and repo
@@ -63,6 +63,10 @@ export interface GitHubPort extends AccessLookups {
   compareCommits(base: string, head: string): Promise<CommitComparison>
   /** Every inline review comment of the PR (thread roots and replies), oldest first. Not cached: it changes within a run. */
   listReviewComments(number: number): Promise<PullReviewComment[]>
+  /** The jobs of a workflow run's latest attempt, with their steps. */
+  listWorkflowRunJobs(runId: number): Promise<WorkflowJob[]>
+  /** The last `maxChars` characters of a job's log (the API's redirect to the download is followed). */
+  getJobLogTail(jobId: number, maxChars: number): Promise<string>
 
   createIssueComment(number: number, body: string): Promise<WriteResponse>
   updateIssueComment(commentId: number, body: string): Promise<WriteResponse>
@@ -120,6 +124,8 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     getViewerLogin: () => getViewerLogin(octokit),
     compareCommits: (base, head) => compareCommits(octokit, repo, base, head),
     listReviewComments: (number) => listReviewComments(octokit, repo, number),
+    listWorkflowRunJobs: (runId) => listWorkflowRunJobs(octokit, repo, runId),
+    getJobLogTail: (jobId, maxChars) => getJobLogTail(octokit, repo, jobId, maxChars),
     getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
     getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
 

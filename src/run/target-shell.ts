@@ -1,7 +1,7 @@
 // The ports a target runs on (model, tools, diff, check run, review session, workflow dispatch),
 // built from the run's context. execute/ decides what runs; this file connects it to the world.
 import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
-import { threadComments, type ThreadComment } from '../execute/event-brief.js'
+import { CI_FAILED_JOBS_SHOWN, CI_LOG_TAIL_CHARS, isFailedJob, threadComments, type CiJob, type ThreadComment } from '../execute/event-brief.js'
 import type { AgentPlan } from '../execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
 import type { TargetShell } from '../execute/run-target.js'
@@ -74,6 +74,48 @@ async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
   }
 }
 
+// One listing of the run's jobs per run, as with the thread.
+const ciFailures = new WeakMap<RunContext, Promise<CiJob[] | null>>()
+
+function ciFailureOnce(ctx: RunContext): Promise<CiJob[] | null> {
+  let read = ciFailures.get(ctx)
+  if (!read) {
+    read = ciFailureFor(ctx)
+    ciFailures.set(ctx, read)
+  }
+  return read
+}
+
+/** The failed run's jobs (only the event's job for a check run), and the log tail of each failed one shown. */
+async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
+  const run = ctx.event.failedRun
+  if (!ctx.port || !run) return null
+  const port = ctx.port
+  try {
+    const listed = await port.listWorkflowRunJobs(run.runId)
+    const jobs = run.jobId === null ? listed : listed.filter((job) => job.id === run.jobId)
+    const failed = jobs.filter(isFailedJob).slice(0, CI_FAILED_JOBS_SHOWN)
+    // Twice the share in characters: timestamps, dropped later, take part of each line.
+    const fetchChars = Math.ceil((2 * CI_LOG_TAIL_CHARS) / Math.max(1, failed.length))
+    return await Promise.all(
+      jobs.map(async (job) => {
+        let logTail: string | null = null
+        if (failed.includes(job)) {
+          try {
+            logTail = await port.getJobLogTail(job.id, fetchChars)
+          } catch (error) {
+            ctx.runtime.runner.warning(`Could not read the log of job '${job.name}' (${errorMessage(error)}); the agent gets its failed steps without it.`)
+          }
+        }
+        return { name: job.name, conclusion: job.conclusion, url: job.url, steps: job.steps, logTail }
+      })
+    )
+  } catch (error) {
+    ctx.runtime.runner.warning(`Could not list the jobs of run ${run.runId} (${errorMessage(error)}); the agent gets the run without its failed jobs.`)
+    return null
+  }
+}
+
 function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
   const { settings, event, runtime } = ctx
   const logger = runtime.runner
@@ -90,7 +132,14 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
       if (!ctx.port || !publisher || !event.repository) return []
       const extra = plan.agent.extra
       return createGitHubTools(
-        { repo: event.repository, number: event.number, headSha: event.headSha, isPullRequest: event.isPullRequest, commentKey: `${commentKey}/${plan.label}` },
+        {
+          repo: event.repository,
+          number: event.number,
+          headSha: event.headSha,
+          isPullRequest: event.isPullRequest,
+          commentKey: `${commentKey}/${plan.label}`,
+          runId: event.failedRun?.runId ?? null
+        },
         ctx.port,
         {
           allowApprove: extra.allow_approve === true,
@@ -144,6 +193,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
     },
     diff: () => diffFor(ctx),
     thread: () => threadOnce(ctx),
+    ciFailure: () => ciFailureOnce(ctx),
     startCheckRun: () => ctx.startCheckRun(commentKey),
     dispatchWorkflow: async (workflow, ref, inputs) => {
       const onRef = ref ?? event.defaultBranch

@@ -1,5 +1,5 @@
 // What the agent may read: the pull request's diff, files at the head commit, the issue/PR with its
-// comments, the repository's labels. All scoped to the run's repository and issue/PR, and all
+// comments, the repository's labels, a workflow run's jobs and failed logs. All scoped to the run's repository and issue/PR, and all
 // sanitised as the event data is: code as code (lines kept), prose as GitHub renders it.
 
 import { sanitizeCode, sanitizeUntrusted } from '../../text/sanitize-untrusted.js'
@@ -104,6 +104,60 @@ export function getIssueTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
             comments: comments
               .slice(-MAX_COMMENTS)
               .map((c) => ({ id: c.id, author: c.author, created_at: c.createdAt, body: limitText(sanitizeUntrusted(c.body), COMMENT_LIMIT) }))
+          })
+        )
+      })
+  }
+}
+
+const FAILED = ['failure', 'timed_out', 'startup_failure']
+const DEFAULT_LOG_LINES = 80
+const MAX_LOG_LINES = 500
+const MAX_LOGS = 5
+// Characters of a job's log read to find its last lines: enough for MAX_LOG_LINES of usual width.
+const LOG_READ_CHARS = 60_000
+
+/** The last `lines` lines of a log, sanitised as code. */
+function lastLines(log: string, lines: number): string {
+  const all = sanitizeCode(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n')
+  return all.slice(-lines).join('\n')
+}
+
+export function getWorkflowRunJobsTool(ctx: GitHubToolContext, port: GitHubPort): Tool {
+  return {
+    name: 'github_get_workflow_run_jobs',
+    readOnly: true,
+    description:
+      "List a GitHub Actions run's jobs with their steps and conclusions, and optionally the last lines of each failed job's log. " +
+      'The run defaults to the one this event is about.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        run_id: { type: 'integer', description: 'The workflow run (default: the run of this event).' },
+        failed_logs: { type: 'boolean', description: `Add the last lines of each failed job's log (at most ${MAX_LOGS} jobs).` },
+        lines: { type: 'integer', description: `Log lines per failed job (default ${DEFAULT_LOG_LINES}, at most ${MAX_LOG_LINES}).` }
+      }
+    },
+    run: (input) =>
+      runTool(async () => {
+        const runId = readInteger(input, 'run_id') ?? ctx.runId ?? null
+        if (runId === null) throw new Error('This event is not about a workflow run: pass run_id')
+        const lines = Math.max(1, Math.min(readInteger(input, 'lines') ?? DEFAULT_LOG_LINES, MAX_LOG_LINES))
+        const jobs = await port.listWorkflowRunJobs(runId)
+        const withLogs = input.failed_logs === true ? jobs.filter((j) => FAILED.includes(j.conclusion ?? '')).slice(0, MAX_LOGS) : []
+        const logs = new Map(
+          await Promise.all(withLogs.map(async (job) => [job.id, lastLines(await port.getJobLogTail(job.id, LOG_READ_CHARS), lines)] as const))
+        )
+        return ok(
+          json({
+            run_id: runId,
+            jobs: jobs.map((job) => ({
+              id: job.id,
+              name: sanitizeUntrusted(job.name),
+              conclusion: job.conclusion,
+              steps: job.steps.map((s) => ({ number: s.number, name: sanitizeUntrusted(s.name), conclusion: s.conclusion })),
+              ...(logs.has(job.id) ? { log_tail: logs.get(job.id) } : {})
+            }))
           })
         )
       })

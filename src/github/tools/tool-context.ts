@@ -11,6 +11,8 @@ export interface GitHubToolContext {
   isPullRequest: boolean
   /** Marker key of the agent's comment on this issue/PR, e.g. `TRIGGER/AGENT`; re-runs update it. */
   commentKey?: string
+  /** The Actions run the event is about (a failed `workflow_run` or check run), the default of the run tools. */
+  runId?: number | null
 }
 
 /** From the agent's YAML. */
