@@ -19623,7 +19623,8 @@ async function runAgentTarget(shell, invocation, plans, context) {
         const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher);
         await session?.finish(outcome.result);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
-        outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}` } : outcome);
+        const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
+        outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
     }
     return outcomes;
 }
@@ -21595,27 +21596,26 @@ function dedupeFindings(input) {
         status: touched.has(index) ? 'open' : f.status
     }))
         .filter((c) => c.status !== 'addressed');
+    const earlier = (input.posted ?? []).map((comment, index) => ({
+        index,
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: sideOf(comment),
+        text: comment.body,
+        status: 'new'
+    }));
     const post = [];
-    const batch = [];
     const repeats = [];
     const reported = new Set();
     for (const comment of input.proposed) {
-        const match = bestMatch(comment, prior) ?? bestMatch(comment, batch);
+        const match = bestMatch(comment, prior) ?? bestMatch(comment, earlier);
         if (match) {
             repeats.push({ comment, of: { id: match.candidate.id, status: match.candidate.status }, similarity: match.similarity });
             if (match.candidate.status !== 'new')
                 reported.add(match.candidate.index);
             continue;
         }
-        batch.push({
-            index: post.length,
-            id: findingId(comment.path, comment.body),
-            path: comment.path,
-            line: comment.line,
-            side: sideOf(comment),
-            text: comment.body,
-            status: 'new'
-        });
         post.push(comment);
     }
     // A touched finding the agent reported again was not fixed by the change: it stays open.
@@ -22219,7 +22219,7 @@ function describeScope(scope) {
 function withoutState(publisher, reason) {
     const review = { kind: 'full', since_commit: null, open_findings: [], dismissed_findings: [] };
     const scope = { kind: 'full', code: 'no-compare', reason, deltaFiles: null };
-    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, scope } };
+    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, dropped: [], scope } };
 }
 /**
  * Call before anything writes (the check run included): a skip must leave the PR untouched. Reads
@@ -22259,25 +22259,40 @@ async function openReviewSession(args) {
             publisher: publishing.publisher,
             finish,
             describe: describeScope(scope),
+            dropped: publishing.dropped,
             scope
         }
     };
 }
+const WHY_DROPPED = {
+    prior: 'repeats a finding already on this pull request',
+    run: 'repeats a comment an earlier review of this run posted',
+    concurrent: 'another run posted the same finding meanwhile'
+};
+function droppedLine(comment, why) {
+    return `${comment.path}:${comment.line} ${WHY_DROPPED[why]}`;
+}
 /**
- * Each submitReview is deduped together with the comments of the reviews before it, so a finding
- * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
- * the earlier comments get the same verdict again).
+ * Each submitReview posts only what is not already posted: the findings of earlier runs, the
+ * comments of this run's earlier reviews, and (re-read just before posting) those a run at the same
+ * time posted. The comments of one review are never weighed against each other: the agent meant
+ * each, and short ones on nearby lines look alike without being the same.
  */
 function convergingPublisher(inner, base, onThePull) {
-    const state = { proposed: [], posted: [], reviewIds: [] };
+    const state = { proposed: [], posted: [], reviewIds: [], dropped: [] };
     async function submitReview(number, draft, options) {
-        // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
         const mine = draft.comments.map((c) => ({ ...c }));
-        const own = new Set(mine);
-        const unseen = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        const deduped = dedupeFindings({ ...base, posted: state.posted, proposed: mine });
+        const dropped = deduped.repeats.map((r) => droppedLine(r.comment, r.of.status === 'new' ? 'run' : 'prior'));
+        const unseen = deduped.post;
         // A review running at the same time may have posted the same finding since this run started.
         const listed = unseen.length > 0 ? await onThePull() : [];
-        const fresh = unseen.filter((c) => !listed.some((l) => l.inReplyToId === null && sameFinding(l, c)));
+        const fresh = unseen.filter((c) => {
+            const meanwhile = listed.some((l) => l.inReplyToId === null && sameFinding(l, c));
+            if (meanwhile)
+                dropped.push(droppedLine(c, 'concurrent'));
+            return !meanwhile;
+        });
         const repeated = mine.length - fresh.length;
         const note = repeated
             ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
@@ -22285,11 +22300,13 @@ function convergingPublisher(inner, base, onThePull) {
         // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
         if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
             state.proposed.push(...mine);
+            state.dropped.push(...dropped);
             return { sent: false, id: null, url: null, notes: [...note, 'No review was posted: there was nothing new in it.'] };
         }
         const outcome = await inner.submitReview(number, { ...draft, comments: fresh }, options);
         state.proposed.push(...mine);
         state.posted.push(...fresh);
+        state.dropped.push(...dropped);
         if (outcome.sent && outcome.id !== null)
             state.reviewIds.push(outcome.id);
         return { ...outcome, notes: [...outcome.notes, ...note] };
@@ -22391,7 +22408,7 @@ async function finishReview(args, data, result) {
         ...(args.serverUrl ? { serverUrl: args.serverUrl } : {}),
         state,
         scope: data.scope,
-        run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
+        run: { posted: publishing.posted.length, repeats: publishing.dropped.length, addressed: final.addressed.length },
         stateNote: data.read.note,
         stateKey: args.stateKey ?? null,
         opinions: data.opinions
