@@ -2715,6 +2715,21 @@ class PublishError extends Error {
     }
 }
 const REPO_ROUTE = '/repos/{owner}/{repo}';
+const POSTS_TEXT = new Set(['create-comment', 'update-comment', 'create-review', 'reply-review-comment']);
+/** What a write would post for people to read, from its (already redacted) request. */
+function textsOf(p) {
+    if (!POSTS_TEXT.has(p.operation))
+        return [];
+    const { body, comments } = p.request.params;
+    const texts = typeof body === 'string' && body !== '' ? [{ label: p.summary, body }] : [];
+    if (!Array.isArray(comments))
+        return texts;
+    for (const c of comments) {
+        if (typeof c.body === 'string')
+            texts.push({ label: `inline comment on ${String(c.path)}:${String(c.line)}`, body: c.body });
+    }
+    return texts;
+}
 function reviewSummary(number, r) {
     return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`;
 }
@@ -3006,7 +3021,7 @@ function createPublisher(unredactedPort, options) {
         notes,
         records() {
             if (options.dryRun)
-                return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true }));
+                return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true, texts: textsOf(p) }));
             return applied.map((a) => ({ operation: a.operation, summary: a.summary, planned: false, ...(a.url ? { url: a.url } : {}) }));
         },
         createComment,
@@ -3185,7 +3200,14 @@ function writesSection(record) {
         const link = w.url ? ` ([link](${w.url}))` : '';
         return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${plain(w.summary)}${link}`;
     });
-    return [title, '', ...rows, ''];
+    return [title, '', ...rows, '', ...record.writes.flatMap((w) => (w.texts ?? []).flatMap(textBlock))];
+}
+/** Longest text shown per write: the summary has a size limit, and the start says what it is. */
+const MAX_TEXT = 6000;
+/** A text the run would have posted, collapsed; inside <pre> and escaped, so it shows as written. */
+function textBlock(text) {
+    const shown = text.body.length > MAX_TEXT ? `${text.body.slice(0, MAX_TEXT)}\n… (${text.body.length - MAX_TEXT} more characters)` : text.body;
+    return [`<details><summary>${plain(build_summary_cell(text.label))}</summary>`, '', `<pre>${plain(shown)}</pre>`, '', '</details>', ''];
 }
 function instructionsSection(record) {
     const shown = record.outcomes.filter((o) => o.instructions !== undefined);
