@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3493);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(131);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3493:
+/***/ 131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16007,6 +16007,18 @@ function checkFlow(flow) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/gate/access.ts
+/**
+ * Lookups that answer `permission` for any sender without asking GitHub (replay has no token);
+ * team memberships still come from `teams` when there is one.
+ */
+function standInPermission(permission, teams) {
+    return {
+        getSenderPermission: async () => ({ permission }),
+        getTeamMembership: (team, login) => teams ? teams.getTeamMembership(team, login) : Promise.resolve({ member: null, error: 'no github-token to read team membership' })
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -23098,6 +23110,8 @@ function checkTemplates(config) {
 
 
 
+
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -23243,7 +23257,13 @@ async function pipeline(runtime, record, finishers) {
     runner.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
     if (!decision.matched)
         return;
-    const refused = await refusedInvocations(decision, event, port, runner);
+    const access = runtime.senderPermission ? standInPermission(runtime.senderPermission, port) : port;
+    if (runtime.senderPermission && needsSenderPermission(decision.invocations)) {
+        const standIn = `@${event.sender?.login ?? 'unknown'}'s repository permission was not checked: ${runtime.senderPermission} (from --sender-permission) stood in for it.`;
+        runner.warning(standIn);
+        record.notes.push(standIn);
+    }
+    const refused = await refusedInvocations(decision, event, access, runner);
     for (const invocation of decision.invocations) {
         const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null);
         if (unsealable)

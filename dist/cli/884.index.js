@@ -1,5 +1,5 @@
-export const id = 492;
-export const ids = [492];
+export const id = 884;
+export const ids = [884];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 1492:
+/***/ 3884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -38,47 +38,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/shared/permission.ts
-/** GitHub repository roles, weakest first. */
-const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
-function isPermission(value) {
-    return typeof value === 'string' && PERMISSIONS.includes(value);
-}
-function atLeast(actual, required) {
-    return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
-}
-// The five roles a repository can grant; `none` is never a role_name GitHub gives.
-const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
-/** A custom role's rank is the strongest standard role whose flag it carries. */
-function rankFlags(flags) {
-    if (flags.admin)
-        return 'admin';
-    if (flags.maintain)
-        return 'maintain';
-    if (flags.push)
-        return 'write';
-    if (flags.triage)
-        return 'triage';
-    if (flags.pull)
-        return 'read';
-    return 'none';
-}
-/**
- * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
- * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
- * the `user.permissions` flags decide; only without them does the legacy value stand.
- */
-function permissionFromApi(data) {
-    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
-        return data.role_name;
-    const flags = data.user?.permissions;
-    if (flags && typeof flags === 'object')
-        return rankFlags(flags);
-    if (isPermission(data.permission))
-        return data.permission;
-    return 'none';
-}
-
+// EXTERNAL MODULE: ./src/shared/permission.ts
+var permission = __webpack_require__(5670);
 ;// CONCATENATED MODULE: ./src/shared/canonical-json.ts
 /** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
 function canonicalJson(value) {
@@ -252,7 +213,7 @@ const stateSchema = schemas/* strictObject */.rej({
     }),
     requester: approval_state_name,
     approvers: schemas/* array */.YOg(approval_state_name).max(100),
-    requiredPermission: schemas/* enum */.k5n(PERMISSIONS),
+    requiredPermission: schemas/* enum */.k5n(permission/* PERMISSIONS */.Jj),
     repository: schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
     number: schemas/* number */.aig().int().positive(),
     headSha: schemas/* string */.YjP()
@@ -404,7 +365,7 @@ function approversFor(invocation, ask) {
 /** Approving is a write: at least `write`, or the command's own `params.permission` when higher. */
 function approvalPermission(invocation) {
     const declared = invocation.params.permission;
-    return isPermission(declared) && atLeast(declared, 'write') ? declared : 'write';
+    return (0,permission/* isPermission */.Yo)(declared) && (0,permission/* atLeast */.jZ)(declared, 'write') ? declared : 'write';
 }
 function createApprovalRequest(input) {
     const { invocation, flow } = input;
@@ -1332,6 +1293,18 @@ function withPullRequest(event, pull) {
 
 // EXTERNAL MODULE: ./src/flow/check-flow.ts
 var check_flow = __webpack_require__(9121);
+;// CONCATENATED MODULE: ./src/gate/access.ts
+/**
+ * Lookups that answer `permission` for any sender without asking GitHub (replay has no token);
+ * team memberships still come from `teams` when there is one.
+ */
+function standInPermission(permission, teams) {
+    return {
+        getSenderPermission: async () => ({ permission }),
+        getTeamMembership: (team, login) => teams ? teams.getTeamMembership(team, login) : Promise.resolve({ member: null, error: 'no github-token to read team membership' })
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -1721,7 +1694,7 @@ function requiredPermission(invocation) {
     const declared = invocation.params.permission;
     if (declared === undefined)
         return 'write';
-    return isPermission(declared) && declared !== 'none' ? declared : 'admin';
+    return (0,permission/* isPermission */.Yo)(declared) && declared !== 'none' ? declared : 'admin';
 }
 /** Does any invocation need the sender's permission? Saves an API call when none does. */
 function needsSenderPermission(invocations) {
@@ -1740,7 +1713,7 @@ function gateInvocations(event, invocations, facts) {
                 reason: `could not read @${login}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}; refusing to act on their command`
             };
         }
-        if (!atLeast(facts.senderPermission, required)) {
+        if (!(0,permission/* atLeast */.jZ)(facts.senderPermission, required)) {
             return {
                 invocation,
                 allowed: false,
@@ -1940,7 +1913,7 @@ function statusOf(error) {
 async function getSenderPermission(octokit, repo, login) {
     try {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...repo, username: login });
-        return { permission: permissionFromApi(data) };
+        return { permission: (0,permission/* permissionFromApi */.eZ)(data) };
     }
     catch (error) {
         const status = statusOf(error);
@@ -3429,7 +3402,7 @@ function authority(state, answer, facts) {
         if (facts.permission === null) {
             return `could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`;
         }
-        if (!atLeast(facts.permission, state.requiredPermission)) {
+        if (!(0,permission/* atLeast */.jZ)(facts.permission, state.requiredPermission)) {
             return `${who} has ${facts.permission} permission; answering this request needs ${state.requiredPermission}`;
         }
         return null;
@@ -7323,8 +7296,8 @@ const DEFAULT_DIFF_TOKENS = 24_000;
  */
 function dismissPermission(invocation) {
     const declared = invocation.params.permission;
-    const required = isPermission(declared) ? declared : 'write';
-    return atLeast(required, 'triage') ? required : 'triage';
+    const required = (0,permission/* isPermission */.Yo)(declared) ? declared : 'write';
+    return (0,permission/* atLeast */.jZ)(required, 'triage') ? required : 'triage';
 }
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
 function shouldConverge(agent, event) {
@@ -7395,7 +7368,7 @@ async function withDismissRights(args, threads) {
         let pending = known.get(key);
         if (!pending) {
             pending = args.permissionOf
-                ? args.permissionOf(login).then((p) => p !== null && atLeast(p, needed), () => false)
+                ? args.permissionOf(login).then((p) => p !== null && (0,permission/* atLeast */.jZ)(p, needed), () => false)
                 : Promise.resolve(false);
             known.set(key, pending);
         }
@@ -8105,6 +8078,8 @@ var check_templates = __webpack_require__(7581);
 
 
 
+
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -8250,7 +8225,13 @@ async function pipeline(runtime, record, finishers) {
     runner.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
     if (!decision.matched)
         return;
-    const refused = await refusedInvocations(decision, event, port, runner);
+    const access = runtime.senderPermission ? standInPermission(runtime.senderPermission, port) : port;
+    if (runtime.senderPermission && needsSenderPermission(decision.invocations)) {
+        const standIn = `@${event.sender?.login ?? 'unknown'}'s repository permission was not checked: ${runtime.senderPermission} (from --sender-permission) stood in for it.`;
+        runner.warning(standIn);
+        record.notes.push(standIn);
+    }
+    const refused = await refusedInvocations(decision, event, access, runner);
     for (const invocation of decision.invocations) {
         const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null);
         if (unsealable)
