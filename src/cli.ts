@@ -12,14 +12,18 @@ import { checkFlow } from './flow/check-flow.js'
 import { createRunner } from './runner/runtime.js'
 import { checkTemplates } from './template/check-templates.js'
 import { errorMessage } from './shared/errors.js'
+import { isPermission, PERMISSIONS } from './shared/permission.js'
 
 const USAGE = `Usage:
   github-agent validate [config-path] [--github-annotations]
       Load and check AOF YAML (default .github/aof). Exit 1 when there are errors.
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
+                      [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
       rendered instructions and the writes it would make. With ANTHROPIC_API_KEY or GOOGLE_API_KEY
-      set, agents call the real model (still writing nothing to GitHub).`
+      set, agents call the real model (still writing nothing to GitHub). Replay has no token to
+      read the sender's permission, so commands are refused unless --sender-permission stands in
+      for it (not checked with GitHub).`
 
 async function validate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } })
@@ -51,9 +55,15 @@ async function replay(args: string[]): Promise<number> {
       config: { type: 'string' },
       model: { type: 'string' },
       'bot-name': { type: 'string' },
-      repo: { type: 'string' }
+      repo: { type: 'string' },
+      'sender-permission': { type: 'string' }
     }
   })
+  const senderPermission = values['sender-permission']
+  if (senderPermission !== undefined && !isPermission(senderPermission)) {
+    process.stderr.write(`--sender-permission must be one of ${PERMISSIONS.join(', ')}; got '${senderPermission}'\n`)
+    return 2
+  }
   const eventPath = positionals[0]
   if (!eventPath) {
     process.stderr.write(`replay needs an event payload file\n\n${USAGE}\n`)
@@ -101,7 +111,8 @@ async function replay(args: string[]): Promise<number> {
     }
   }
   const { run } = await import('./main.js')
-  await run({ env, runner, signals: process, exit: (code) => process.exit(code) })
+  if (senderPermission) process.stdout.write(`Sender permission: ${senderPermission}, stood in by --sender-permission (not checked with GitHub).\n`)
+  await run({ env, runner, signals: process, exit: (code) => process.exit(code), ...(senderPermission ? { senderPermission } : {}) })
   process.stdout.write('\n' + readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n')
   return failed ? 1 : 0
 }

@@ -10,7 +10,9 @@ import { buildEventContext } from './event/build-event-context.js'
 import type { EventContext } from './event/types.js'
 import { withPullRequest } from './event/with-pull-request.js'
 import { checkFlow } from './flow/check-flow.js'
+import { standInPermission } from './gate/access.js'
 import { refusedInvocations, resolveTeams } from './gate/check-sender.js'
+import { needsSenderPermission } from './gate/gate-invocations.js'
 import { actionIdentity } from './github/action-identity.js'
 import { addEyesReaction } from './github/add-eyes-reaction.js'
 import { CheckRunLifecycle, completeOnCancel } from './github/check-run-lifecycle.js'
@@ -193,7 +195,13 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
   runner.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`)
   if (!decision.matched) return
 
-  const refused = await refusedInvocations(decision, event, port, runner)
+  const access = runtime.senderPermission ? standInPermission(runtime.senderPermission, port) : port
+  if (runtime.senderPermission && needsSenderPermission(decision.invocations)) {
+    const standIn = `@${event.sender?.login ?? 'unknown'}'s repository permission was not checked: ${runtime.senderPermission} (from --sender-permission) stood in for it.`
+    runner.warning(standIn)
+    record.notes.push(standIn)
+  }
+  const refused = await refusedInvocations(decision, event, access, runner)
   for (const invocation of decision.invocations) {
     const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null)
     if (unsealable) refused.set(invocation, unsealable)

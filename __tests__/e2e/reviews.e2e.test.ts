@@ -61,11 +61,11 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     await Promise.all([github.close(), anthropic.close()])
   })
 
-  function event(action: string, head: string): Payload {
+  function event(action: string, head: string, number = NUMBER): Payload {
     const payload = fixtureEvent('pull_request.opened.json')
     payload.action = action
-    payload.number = NUMBER
-    payload.pull_request.number = NUMBER
+    payload.number = number
+    payload.pull_request.number = number
     payload.pull_request.head.sha = head
     return payload
   }
@@ -77,13 +77,13 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     pull.files = files.map(pullFile)
   }
 
-  async function run(action: string, head: string, attempt = '1') {
+  async function run(action: string, head: string, attempt = '1', number = NUMBER) {
     github.reset()
     const calls = anthropic.requests.length
     const result = await runAction({
       node,
       eventName: 'pull_request',
-      payload: event(action, head),
+      payload: event(action, head, number),
       apiUrl: github.url,
       inputs: { 'anthropic-api-key': anthropic.apiKey },
       env: { ANTHROPIC_BASE_URL: anthropic.url, GITHUB_RUN_ATTEMPT: attempt, GITHUB_AGENT_TIME_SCALE: '0.001' }
@@ -125,6 +125,7 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     expect(second.firstPrompt).toContain('+line 7')
     expect(second.firstPrompt).not.toContain('+line 9')
     expect(posted()).toEqual([LOG.body])
+    expect(second.result.summary).toContain('not posted: src/app.ts:3 repeats a finding already on this pull request')
     expect(github.countOf('issues/update-comment')).toBe(1)
     expect(github.countOf('issues/create-comment')).toBe(0)
 
@@ -144,5 +145,20 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     expect(forced.modelCalls).toBe(2)
     expect(forced.result.summary).toMatch(/force-push or rebase/)
     expect(posted()).toEqual([])
+  })
+
+  it('posts every distinct inline comment of one review, however short and close together', async () => {
+    const number = NUMBER + 1
+    github.world.addPull(REPO, {
+      number,
+      head: { ref: 'checks', sha: A },
+      base: { ref: 'master' },
+      files: [{ filename: 'src/checks.ts', status: 'added', patch: added(1, 20) }]
+    })
+    const checks = Array.from({ length: 10 }, (_, i) => ({ path: 'src/checks.ts', line: i + 1, body: `Check n = ${i + 1}` }))
+    reviewWith(checks)
+    const { result } = await run('opened', A, '1', number)
+    expect(posted()).toEqual(checks.map((c) => c.body))
+    expect(result.summary).not.toContain('not posted')
   })
 })

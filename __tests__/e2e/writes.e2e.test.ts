@@ -225,4 +225,31 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
     expect(result.summary).toMatch(/submit review COMMENT on #\d+ with 10 inline comments/)
     expect(result.outputs.writes).toBe('4')
   })
+
+  it('shows in dry-run the body of the review and of each inline comment it would have posted, collapsed, escaped and redacted', async () => {
+    anthropic.script([
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'github_post_review',
+            input: {
+              event: 'COMMENT',
+              body: 'Overall <b>fine</b> & tidy.',
+              comments: [{ path: 'src/app.ts', line: 3, body: `Key ${anthropic.apiKey} leaked <img src=x onerror=alert(1)>` }]
+            }
+          }
+        ]
+      },
+      { content: [{ type: 'text', text: 'Done.' }] }
+    ])
+    const result = await run('pull_request', prOpened(), { 'dry-run': 'true' })
+
+    expect(result.exitCode).toBe(0)
+    expect(github.writes()).toEqual([])
+    expect(result.summary).toMatch(/<details><summary>[^<]*review[^<]*<\/summary>[\s\S]*Overall &lt;b&gt;fine&lt;\/b&gt; &amp; tidy\.[\s\S]*<\/details>/)
+    expect(result.summary).toMatch(/<details><summary>[^<]*src\/app\.ts:3[^<]*<\/summary>[\s\S]*leaked &lt;img src=x onerror=alert\(1\)&gt;[\s\S]*<\/details>/)
+    expect(result.summary).not.toContain(anthropic.apiKey)
+    expect(result.summary).not.toContain('<img')
+  })
 })

@@ -115,10 +115,17 @@ describe('dedupeFindings', () => {
     expect(result.post).toHaveLength(1)
   })
 
-  it('posts only the first of two equal comments in one run', () => {
-    const result = run({ proposed: [comment('src/a.ts', 20, NULL_DEREF), comment('src/a.ts', 21, NULL_DEREF_REWORDED)] })
-    expect(result.post).toHaveLength(1)
+  it('does not post again what an earlier review of this run posted', () => {
+    const result = run({ posted: [comment('src/a.ts', 20, NULL_DEREF)], proposed: [comment('src/a.ts', 21, NULL_DEREF_REWORDED)] })
+    expect(result.post).toEqual([])
     expect(result.repeats[0]?.of.status).toBe('new')
+  })
+
+  it('posts every comment of one review, even short ones on nearby lines that differ only in a number', () => {
+    const proposed = Array.from({ length: 10 }, (_, i) => comment('src/a.ts', 20 + i, `Check n = ${i + 1}`))
+    const result = run({ proposed })
+    expect(result.post).toEqual(proposed)
+    expect(result.repeats).toEqual([])
   })
 
   it("follows a finding into its file's new name", () => {

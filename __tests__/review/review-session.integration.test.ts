@@ -476,6 +476,7 @@ describe('what a run leaves behind', () => {
     expect(second.notes).toContain('No review was posted: there was nothing new in it.')
     expect(h.server.countOf('pulls/create-review')).toBe(1)
     expect(storedState()?.findings).toHaveLength(1)
+    expect(session.dropped).toEqual([`${APP}:21 repeats a comment an earlier review of this run posted`])
   })
 
   it('remembers a finding that went into the review body (outside the diff) without a thread', async () => {

@@ -17,12 +17,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7963);
 /* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3937);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7114);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7114);
 /* harmony import */ var _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9121);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5235);
 /* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7581);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8382);
+/* harmony import */ var _shared_permission_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5670);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+
 
 
 
@@ -39,9 +41,12 @@ const USAGE = `Usage:
   github-agent validate [config-path] [--github-annotations]
       Load and check AOF YAML (default .github/aof). Exit 1 when there are errors.
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
+                      [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
       rendered instructions and the writes it would make. With ANTHROPIC_API_KEY or GOOGLE_API_KEY
-      set, agents call the real model (still writing nothing to GitHub).`;
+      set, agents call the real model (still writing nothing to GitHub). Replay has no token to
+      read the sender's permission, so commands are refused unless --sender-permission stands in
+      for it (not checked with GitHub).`;
 async function validate(args) {
     const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } });
     const configPath = positionals[0] ?? '.github/aof';
@@ -67,9 +72,15 @@ async function replay(args) {
             config: { type: 'string' },
             model: { type: 'string' },
             'bot-name': { type: 'string' },
-            repo: { type: 'string' }
+            repo: { type: 'string' },
+            'sender-permission': { type: 'string' }
         }
     });
+    const senderPermission = values['sender-permission'];
+    if (senderPermission !== undefined && !(0,_shared_permission_js__WEBPACK_IMPORTED_MODULE_11__/* .isPermission */ .Yo)(senderPermission)) {
+        process.stderr.write(`--sender-permission must be one of ${_shared_permission_js__WEBPACK_IMPORTED_MODULE_11__/* .PERMISSIONS */ .Jj.join(', ')}; got '${senderPermission}'\n`);
+        return 2;
+    }
     const eventPath = positionals[0];
     if (!eventPath) {
         process.stderr.write(`replay needs an event payload file\n\n${USAGE}\n`);
@@ -83,7 +94,7 @@ async function replay(args) {
         process.stderr.write(`cannot read ${eventPath} as JSON: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_11__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_12__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -118,8 +129,10 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1492));
-    await run({ env, runner, signals: process, exit: (code) => process.exit(code) });
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3884));
+    if (senderPermission)
+        process.stdout.write(`Sender permission: ${senderPermission}, stood in by --sender-permission (not checked with GitHub).\n`);
+    await run({ env, runner, signals: process, exit: (code) => process.exit(code), ...(senderPermission ? { senderPermission } : {}) });
     process.stdout.write('\n' + (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8') + '\n');
     return failed ? 1 : 0;
 }
@@ -3245,6 +3258,58 @@ class UsageError extends Error {
         super(message);
         this.name = 'UsageError';
     }
+}
+
+
+/***/ }),
+
+/***/ 5670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jj: () => (/* binding */ PERMISSIONS),
+/* harmony export */   Yo: () => (/* binding */ isPermission),
+/* harmony export */   eZ: () => (/* binding */ permissionFromApi),
+/* harmony export */   jZ: () => (/* binding */ atLeast)
+/* harmony export */ });
+/** GitHub repository roles, weakest first. */
+const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+function isPermission(value) {
+    return typeof value === 'string' && PERMISSIONS.includes(value);
+}
+function atLeast(actual, required) {
+    return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
+}
+// The five roles a repository can grant; `none` is never a role_name GitHub gives.
+const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
+/** A custom role's rank is the strongest standard role whose flag it carries. */
+function rankFlags(flags) {
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    if (flags.pull)
+        return 'read';
+    return 'none';
+}
+/**
+ * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
+ * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
+ * the `user.permissions` flags decide; only without them does the legacy value stand.
+ */
+function permissionFromApi(data) {
+    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
+        return data.role_name;
+    const flags = data.user?.permissions;
+    if (flags && typeof flags === 'object')
+        return rankFlags(flags);
+    if (isPermission(data.permission))
+        return data.permission;
+    return 'none';
 }
 
 

@@ -46,6 +46,8 @@ export interface AgentReviewSession {
   finish(result: AgentRunResult | null): Promise<void>
   /** One line for the job summary: `incremental since abc1234: 1 file`, `full: force-push or rebase: …`. */
   describe: string
+  /** Inline comments the agent wrote that were not posted, each with its place and why; filled as the agent runs. */
+  dropped: readonly string[]
 }
 
 export type AgentReviewStart =
@@ -179,7 +181,8 @@ async function runAgentTarget(
     const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher)
     await session?.finish(outcome.result)
     shell.logger.info(`${plan.label}: ${outcome.detail}`)
-    outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}` } : outcome)
+    const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : ''
+    outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome)
   }
   return outcomes
 }

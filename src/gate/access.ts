@@ -12,3 +12,15 @@ export interface AccessLookups {
   /** Membership of `org/slug`; null with the reason when the token cannot tell. */
   getTeamMembership(team: string, login: string): Promise<MembershipLookup>
 }
+
+/**
+ * Lookups that answer `permission` for any sender without asking GitHub (replay has no token);
+ * team memberships still come from `teams` when there is one.
+ */
+export function standInPermission(permission: Permission, teams: AccessLookups | null): AccessLookups {
+  return {
+    getSenderPermission: async () => ({ permission }),
+    getTeamMembership: (team, login) =>
+      teams ? teams.getTeamMembership(team, login) : Promise.resolve({ member: null, error: 'no github-token to read team membership' })
+  }
+}

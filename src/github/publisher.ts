@@ -1,7 +1,7 @@
 // Every write the agent or the action makes: planned from validated data, recorded, and (unless
 // dry-run) sent. Planning lives in the pure plan-* files; this file only sequences and records.
 
-import type { WriteRecord } from '../report/types.js'
+import type { WriteRecord, WriteText } from '../report/types.js'
 import { hasMarker, markerBlock, readStateBlock } from './comment-marker.js'
 import type { GitHubPort, ReactionContent } from './github-port.js'
 import { outgoingText } from './outgoing-text.js'
@@ -136,6 +136,20 @@ export interface Publisher {
 }
 
 const REPO_ROUTE = '/repos/{owner}/{repo}'
+
+const POSTS_TEXT: ReadonlySet<WriteOperation> = new Set(['create-comment', 'update-comment', 'create-review', 'reply-review-comment'])
+
+/** What a write would post for people to read, from its (already redacted) request. */
+function textsOf(p: PlannedWrite): WriteText[] {
+  if (!POSTS_TEXT.has(p.operation)) return []
+  const { body, comments } = p.request.params
+  const texts: WriteText[] = typeof body === 'string' && body !== '' ? [{ label: p.summary, body }] : []
+  if (!Array.isArray(comments)) return texts
+  for (const c of comments as { path?: unknown; line?: unknown; body?: unknown }[]) {
+    if (typeof c.body === 'string') texts.push({ label: `inline comment on ${String(c.path)}:${String(c.line)}`, body: c.body })
+  }
+  return texts
+}
 
 function reviewSummary(number: number, r: ReviewRequest): string {
   return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`
@@ -453,7 +467,7 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     applied,
     notes,
     records() {
-      if (options.dryRun) return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true }))
+      if (options.dryRun) return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true, texts: textsOf(p) }))
       return applied.map((a) => ({ operation: a.operation, summary: a.summary, planned: false, ...(a.url ? { url: a.url } : {}) }))
     },
     createComment,

@@ -1,4 +1,4 @@
-import type { InvocationOutcome, RunRecord } from './types.js'
+import type { InvocationOutcome, RunRecord, WriteText } from './types.js'
 
 /** Table cells must not break the table: pipes escaped, newlines folded. */
 function cell(text: string): string {
@@ -58,7 +58,16 @@ function writesSection(record: RunRecord): string[] {
     const link = w.url ? ` ([link](${w.url}))` : ''
     return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${plain(w.summary)}${link}`
   })
-  return [title, '', ...rows, '']
+  return [title, '', ...rows, '', ...record.writes.flatMap((w) => (w.texts ?? []).flatMap(textBlock))]
+}
+
+/** Longest text shown per write: the summary has a size limit, and the start says what it is. */
+const MAX_TEXT = 6000
+
+/** A text the run would have posted, collapsed; inside <pre> and escaped, so it shows as written. */
+function textBlock(text: WriteText): string[] {
+  const shown = text.body.length > MAX_TEXT ? `${text.body.slice(0, MAX_TEXT)}\n… (${text.body.length - MAX_TEXT} more characters)` : text.body
+  return [`<details><summary>${plain(cell(text.label))}</summary>`, '', `<pre>${plain(shown)}</pre>`, '', '</details>', '']
 }
 
 function instructionsSection(record: RunRecord): string[] {

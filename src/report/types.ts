@@ -30,6 +30,14 @@ export interface WriteRecord {
   summary: string
   url?: string
   planned: boolean
+  /** In dry-run, the texts the write would have posted (a review's body, its inline comments), redacted. */
+  texts?: WriteText[]
+}
+
+export interface WriteText {
+  /** What the text is: the write's summary, or an inline comment's place. */
+  label: string
+  body: string
 }
 
 export interface RunRecord {

@@ -1,7 +1,9 @@
 // After the agent drafted its inline comments: post only what is new. A comment is a repeat of an
 // earlier finding when it is on the same file and side, within LINE_WINDOW lines of where that
 // finding is now (after moving it through the delta), and means the same (equal finding id, or
-// token Jaccard ≥ SIMILARITY_THRESHOLD, see finding-text.ts). Pure.
+// token Jaccard ≥ SIMILARITY_THRESHOLD, see finding-text.ts). Only what is already posted counts:
+// the comments of one review are never compared with each other, because short distinct comments on
+// nearby lines ("Check n = 1", "Check n = 2") look alike to the text measure and are all wanted. Pure.
 import type { DraftComment } from '../github/plan-review.js'
 import { carryFindings, type CarryInput } from './carry-findings.js'
 import { findingId, findingSimilarity, SIMILARITY_THRESHOLD } from './finding-text.js'
@@ -11,13 +13,15 @@ import type { FindingStatus, ReviewFinding } from './types.js'
 export const LINE_WINDOW = 3
 
 export interface DedupeInput extends CarryInput {
-  /** The inline comments the agent proposes in this run. */
+  /** The inline comments of the review about to be posted; compared with what is posted, never with each other. */
   proposed: readonly DraftComment[]
+  /** Inline comments this run already posted in an earlier review: repeats of them are not posted again. */
+  posted?: readonly DraftComment[]
 }
 
 export interface Repeat {
   comment: DraftComment
-  /** The finding it repeats; `new` when it repeats another comment of this same run. */
+  /** The finding it repeats; `new` when it repeats a comment an earlier review of this same run posted. */
   of: { id: string; status: FindingStatus | 'new' }
   similarity: number
 }
@@ -25,7 +29,7 @@ export interface Repeat {
 export interface DedupeResult {
   /** New findings: post these. */
   post: DraftComment[]
-  /** Not posted: the same as a finding already on the PR (open, or dismissed by a person), or as another in this run. */
+  /** Not posted: the same as a finding already on the PR (open, or dismissed by a person), or as one this run already posted. */
   repeats: Repeat[]
   /** Open findings whose lines the new commits changed and that the agent did not report again: reply or resolve their threads. */
   addressed: ReviewFinding[]
@@ -36,7 +40,7 @@ export interface DedupeResult {
 }
 
 interface Candidate {
-  /** Index into the carried findings, or into this run's posts (status 'new'). */
+  /** Index into the carried findings, or into this run's earlier posts (status 'new'). */
   index: number
   id: string
   path: string
@@ -85,26 +89,25 @@ export function dedupeFindings(input: DedupeInput): DedupeResult {
       status: touched.has(index) ? 'open' : f.status
     }))
     .filter((c) => c.status !== 'addressed')
+  const earlier = (input.posted ?? []).map((comment, index): Candidate => ({
+    index,
+    id: findingId(comment.path, comment.body),
+    path: comment.path,
+    line: comment.line,
+    side: sideOf(comment),
+    text: comment.body,
+    status: 'new'
+  }))
   const post: DraftComment[] = []
-  const batch: Candidate[] = []
   const repeats: Repeat[] = []
   const reported = new Set<number>()
   for (const comment of input.proposed) {
-    const match = bestMatch(comment, prior) ?? bestMatch(comment, batch)
+    const match = bestMatch(comment, prior) ?? bestMatch(comment, earlier)
     if (match) {
       repeats.push({ comment, of: { id: match.candidate.id, status: match.candidate.status }, similarity: match.similarity })
       if (match.candidate.status !== 'new') reported.add(match.candidate.index)
       continue
     }
-    batch.push({
-      index: post.length,
-      id: findingId(comment.path, comment.body),
-      path: comment.path,
-      line: comment.line,
-      side: sideOf(comment),
-      text: comment.body,
-      status: 'new'
-    })
     post.push(comment)
   }
   // A touched finding the agent reported again was not fixed by the change: it stays open.

@@ -225,7 +225,7 @@ function describeScope(scope: Exclude<ReviewScope, { kind: 'skip' }>): string {
 function withoutState(publisher: Publisher, reason: string): ReviewSessionStart {
   const review: ReviewPromptData = { kind: 'full', since_commit: null, open_findings: [], dismissed_findings: [] }
   const scope = { kind: 'full' as const, code: 'no-compare' as const, reason, deltaFiles: null }
-  return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => {}, describe: `full: ${reason}`, scope } }
+  return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => {}, describe: `full: ${reason}`, dropped: [], scope } }
 }
 
 /**
@@ -266,6 +266,7 @@ export async function openReviewSession(args: OpenReviewSessionArgs): Promise<Re
       publisher: publishing.publisher,
       finish,
       describe: describeScope(scope),
+      dropped: publishing.dropped,
       scope
     }
   }
@@ -286,24 +287,41 @@ interface ConvergingPublisher {
   posted: DraftComment[]
   /** Ids of the reviews GitHub created: their comments are this run's findings. */
   reviewIds: number[]
+  /** Each inline comment not posted, with where it is and why, for the job summary. */
+  dropped: string[]
+}
+
+const WHY_DROPPED = {
+  prior: 'repeats a finding already on this pull request',
+  run: 'repeats a comment an earlier review of this run posted',
+  concurrent: 'another run posted the same finding meanwhile'
+} as const
+
+function droppedLine(comment: DraftComment, why: keyof typeof WHY_DROPPED): string {
+  return `${comment.path}:${comment.line} ${WHY_DROPPED[why]}`
 }
 
 /**
- * Each submitReview is deduped together with the comments of the reviews before it, so a finding
- * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
- * the earlier comments get the same verdict again).
+ * Each submitReview posts only what is not already posted: the findings of earlier runs, the
+ * comments of this run's earlier reviews, and (re-read just before posting) those a run at the same
+ * time posted. The comments of one review are never weighed against each other: the agent meant
+ * each, and short ones on nearby lines look alike without being the same.
  */
 function convergingPublisher(inner: Publisher, base: DedupeBase, onThePull: () => Promise<PullReviewComment[]>): ConvergingPublisher {
-  const state = { proposed: [] as DraftComment[], posted: [] as DraftComment[], reviewIds: [] as number[] }
+  const state = { proposed: [] as DraftComment[], posted: [] as DraftComment[], reviewIds: [] as number[], dropped: [] as string[] }
 
   async function submitReview(number: number, draft: ReviewDraft, options: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome> {
-    // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
     const mine = draft.comments.map((c) => ({ ...c }))
-    const own = new Set<DraftComment>(mine)
-    const unseen = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c))
+    const deduped = dedupeFindings({ ...base, posted: state.posted, proposed: mine })
+    const dropped = deduped.repeats.map((r) => droppedLine(r.comment, r.of.status === 'new' ? 'run' : 'prior'))
+    const unseen = deduped.post
     // A review running at the same time may have posted the same finding since this run started.
     const listed = unseen.length > 0 ? await onThePull() : []
-    const fresh = unseen.filter((c) => !listed.some((l) => l.inReplyToId === null && sameFinding(l, c)))
+    const fresh = unseen.filter((c) => {
+      const meanwhile = listed.some((l) => l.inReplyToId === null && sameFinding(l, c))
+      if (meanwhile) dropped.push(droppedLine(c, 'concurrent'))
+      return !meanwhile
+    })
     const repeated = mine.length - fresh.length
     const note = repeated
       ? [`${plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
@@ -311,11 +329,13 @@ function convergingPublisher(inner: Publisher, base: DedupeBase, onThePull: () =
     // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
     if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
       state.proposed.push(...mine)
+      state.dropped.push(...dropped)
       return { sent: false, id: null, url: null, notes: [...note, 'No review was posted: there was nothing new in it.'] }
     }
     const outcome = await inner.submitReview(number, { ...draft, comments: fresh }, options)
     state.proposed.push(...mine)
     state.posted.push(...fresh)
+    state.dropped.push(...dropped)
     if (outcome.sent && outcome.id !== null) state.reviewIds.push(outcome.id)
     return { ...outcome, notes: [...outcome.notes, ...note] }
   }
@@ -424,7 +444,7 @@ async function finishReview(args: OpenReviewSessionArgs, data: SessionData, resu
     ...(args.serverUrl ? { serverUrl: args.serverUrl } : {}),
     state,
     scope: data.scope,
-    run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
+    run: { posted: publishing.posted.length, repeats: publishing.dropped.length, addressed: final.addressed.length },
     stateNote: data.read.note,
     stateKey: args.stateKey ?? null,
     opinions: data.opinions

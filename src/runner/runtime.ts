@@ -3,6 +3,7 @@
 // from `process`; the CLI builds its own, so nothing writes to `process.env` to drive a run.
 import * as commands from './workflow-commands.js'
 import type { Logger } from '../shared/logger.js'
+import type { Permission } from '../shared/permission.js'
 import type { AnnotationProperties } from './workflow-commands.js'
 
 export type { AnnotationProperties }
@@ -33,6 +34,11 @@ export interface Runtime {
   signals: SignalSource
   /** Ends the process at once (after a cancel has closed the check run). */
   exit(code: number): void
+  /**
+   * A role to use as the sender's repository permission instead of asking GitHub. Only the CLI's
+   * replay sets it (it has no token to ask with); the action never does, so a workflow cannot.
+   */
+  senderPermission?: Permission
 }
 
 /** The runner's protocol over stdout and the GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files named in `env`. */

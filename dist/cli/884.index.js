@@ -1,5 +1,5 @@
-export const id = 492;
-export const ids = [492];
+export const id = 884;
+export const ids = [884];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 1492:
+/***/ 3884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -38,47 +38,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/shared/permission.ts
-/** GitHub repository roles, weakest first. */
-const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
-function isPermission(value) {
-    return typeof value === 'string' && PERMISSIONS.includes(value);
-}
-function atLeast(actual, required) {
-    return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
-}
-// The five roles a repository can grant; `none` is never a role_name GitHub gives.
-const STANDARD_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
-/** A custom role's rank is the strongest standard role whose flag it carries. */
-function rankFlags(flags) {
-    if (flags.admin)
-        return 'admin';
-    if (flags.maintain)
-        return 'maintain';
-    if (flags.push)
-        return 'write';
-    if (flags.triage)
-        return 'triage';
-    if (flags.pull)
-        return 'read';
-    return 'none';
-}
-/**
- * The sender's rank. A standard `role_name` says it exactly. A custom role's name says nothing we
- * can rank, and the legacy `permission` under-ranks it (maintain reads as write, triage as read), so
- * the `user.permissions` flags decide; only without them does the legacy value stand.
- */
-function permissionFromApi(data) {
-    if (typeof data.role_name === 'string' && STANDARD_ROLES.includes(data.role_name))
-        return data.role_name;
-    const flags = data.user?.permissions;
-    if (flags && typeof flags === 'object')
-        return rankFlags(flags);
-    if (isPermission(data.permission))
-        return data.permission;
-    return 'none';
-}
-
+// EXTERNAL MODULE: ./src/shared/permission.ts
+var permission = __webpack_require__(5670);
 ;// CONCATENATED MODULE: ./src/shared/canonical-json.ts
 /** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
 function canonicalJson(value) {
@@ -252,7 +213,7 @@ const stateSchema = schemas/* strictObject */.rej({
     }),
     requester: approval_state_name,
     approvers: schemas/* array */.YOg(approval_state_name).max(100),
-    requiredPermission: schemas/* enum */.k5n(PERMISSIONS),
+    requiredPermission: schemas/* enum */.k5n(permission/* PERMISSIONS */.Jj),
     repository: schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'owner/repo' }),
     number: schemas/* number */.aig().int().positive(),
     headSha: schemas/* string */.YjP()
@@ -404,7 +365,7 @@ function approversFor(invocation, ask) {
 /** Approving is a write: at least `write`, or the command's own `params.permission` when higher. */
 function approvalPermission(invocation) {
     const declared = invocation.params.permission;
-    return isPermission(declared) && atLeast(declared, 'write') ? declared : 'write';
+    return (0,permission/* isPermission */.Yo)(declared) && (0,permission/* atLeast */.jZ)(declared, 'write') ? declared : 'write';
 }
 function createApprovalRequest(input) {
     const { invocation, flow } = input;
@@ -1362,6 +1323,18 @@ function withPullRequest(event, pull) {
 
 // EXTERNAL MODULE: ./src/flow/check-flow.ts
 var check_flow = __webpack_require__(9121);
+;// CONCATENATED MODULE: ./src/gate/access.ts
+/**
+ * Lookups that answer `permission` for any sender without asking GitHub (replay has no token);
+ * team memberships still come from `teams` when there is one.
+ */
+function standInPermission(permission, teams) {
+    return {
+        getSenderPermission: async () => ({ permission }),
+        getTeamMembership: (team, login) => teams ? teams.getTeamMembership(team, login) : Promise.resolve({ member: null, error: 'no github-token to read team membership' })
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -1751,7 +1724,7 @@ function requiredPermission(invocation) {
     const declared = invocation.params.permission;
     if (declared === undefined)
         return 'write';
-    return isPermission(declared) && declared !== 'none' ? declared : 'admin';
+    return (0,permission/* isPermission */.Yo)(declared) && declared !== 'none' ? declared : 'admin';
 }
 /** Does any invocation need the sender's permission? Saves an API call when none does. */
 function needsSenderPermission(invocations) {
@@ -1770,7 +1743,7 @@ function gateInvocations(event, invocations, facts) {
                 reason: `could not read @${login}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}; refusing to act on their command`
             };
         }
-        if (!atLeast(facts.senderPermission, required)) {
+        if (!(0,permission/* atLeast */.jZ)(facts.senderPermission, required)) {
             return {
                 invocation,
                 allowed: false,
@@ -1970,7 +1943,7 @@ function statusOf(error) {
 async function getSenderPermission(octokit, repo, login) {
     try {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...repo, username: login });
-        return { permission: permissionFromApi(data) };
+        return { permission: (0,permission/* permissionFromApi */.eZ)(data) };
     }
     catch (error) {
         const status = statusOf(error);
@@ -2767,6 +2740,21 @@ class PublishError extends Error {
     }
 }
 const REPO_ROUTE = '/repos/{owner}/{repo}';
+const POSTS_TEXT = new Set(['create-comment', 'update-comment', 'create-review', 'reply-review-comment']);
+/** What a write would post for people to read, from its (already redacted) request. */
+function textsOf(p) {
+    if (!POSTS_TEXT.has(p.operation))
+        return [];
+    const { body, comments } = p.request.params;
+    const texts = typeof body === 'string' && body !== '' ? [{ label: p.summary, body }] : [];
+    if (!Array.isArray(comments))
+        return texts;
+    for (const c of comments) {
+        if (typeof c.body === 'string')
+            texts.push({ label: `inline comment on ${String(c.path)}:${String(c.line)}`, body: c.body });
+    }
+    return texts;
+}
 function reviewSummary(number, r) {
     return `submit review ${r.event} on #${number} with ${r.comments.length} inline comment${r.comments.length === 1 ? '' : 's'}`;
 }
@@ -3058,7 +3046,7 @@ function createPublisher(unredactedPort, options) {
         notes,
         records() {
             if (options.dryRun)
-                return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true }));
+                return planned.map((p) => ({ operation: p.operation, summary: p.summary, planned: true, texts: textsOf(p) }));
             return applied.map((a) => ({ operation: a.operation, summary: a.summary, planned: false, ...(a.url ? { url: a.url } : {}) }));
         },
         createComment,
@@ -3237,7 +3225,14 @@ function writesSection(record) {
         const link = w.url ? ` ([link](${w.url}))` : '';
         return `- ${w.planned ? '(planned) ' : ''}\`${w.operation}\`: ${plain(w.summary)}${link}`;
     });
-    return [title, '', ...rows, ''];
+    return [title, '', ...rows, '', ...record.writes.flatMap((w) => (w.texts ?? []).flatMap(textBlock))];
+}
+/** Longest text shown per write: the summary has a size limit, and the start says what it is. */
+const MAX_TEXT = 6000;
+/** A text the run would have posted, collapsed; inside <pre> and escaped, so it shows as written. */
+function textBlock(text) {
+    const shown = text.body.length > MAX_TEXT ? `${text.body.slice(0, MAX_TEXT)}\n… (${text.body.length - MAX_TEXT} more characters)` : text.body;
+    return [`<details><summary>${plain(build_summary_cell(text.label))}</summary>`, '', `<pre>${plain(shown)}</pre>`, '', '</details>', ''];
 }
 function instructionsSection(record) {
     const shown = record.outcomes.filter((o) => o.instructions !== undefined);
@@ -3459,7 +3454,7 @@ function authority(state, answer, facts) {
         if (facts.permission === null) {
             return `could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`;
         }
-        if (!atLeast(facts.permission, state.requiredPermission)) {
+        if (!(0,permission/* atLeast */.jZ)(facts.permission, state.requiredPermission)) {
             return `${who} has ${facts.permission} permission; answering this request needs ${state.requiredPermission}`;
         }
         return null;
@@ -4948,7 +4943,8 @@ async function runAgentTarget(shell, invocation, plans, context) {
         const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher);
         await session?.finish(outcome.result);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
-        outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}` } : outcome);
+        const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
+        outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
     }
     return outcomes;
 }
@@ -6969,27 +6965,26 @@ function dedupeFindings(input) {
         status: touched.has(index) ? 'open' : f.status
     }))
         .filter((c) => c.status !== 'addressed');
+    const earlier = (input.posted ?? []).map((comment, index) => ({
+        index,
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: sideOf(comment),
+        text: comment.body,
+        status: 'new'
+    }));
     const post = [];
-    const batch = [];
     const repeats = [];
     const reported = new Set();
     for (const comment of input.proposed) {
-        const match = bestMatch(comment, prior) ?? bestMatch(comment, batch);
+        const match = bestMatch(comment, prior) ?? bestMatch(comment, earlier);
         if (match) {
             repeats.push({ comment, of: { id: match.candidate.id, status: match.candidate.status }, similarity: match.similarity });
             if (match.candidate.status !== 'new')
                 reported.add(match.candidate.index);
             continue;
         }
-        batch.push({
-            index: post.length,
-            id: findingId(comment.path, comment.body),
-            path: comment.path,
-            line: comment.line,
-            side: sideOf(comment),
-            text: comment.body,
-            status: 'new'
-        });
         post.push(comment);
     }
     // A touched finding the agent reported again was not fixed by the change: it stays open.
@@ -7468,8 +7463,8 @@ const DEFAULT_DIFF_TOKENS = 24_000;
  */
 function dismissPermission(invocation) {
     const declared = invocation.params.permission;
-    const required = isPermission(declared) ? declared : 'write';
-    return atLeast(required, 'triage') ? required : 'triage';
+    const required = (0,permission/* isPermission */.Yo)(declared) ? declared : 'write';
+    return (0,permission/* atLeast */.jZ)(required, 'triage') ? required : 'triage';
 }
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
 function shouldConverge(agent, event) {
@@ -7540,7 +7535,7 @@ async function withDismissRights(args, threads) {
         let pending = known.get(key);
         if (!pending) {
             pending = args.permissionOf
-                ? args.permissionOf(login).then((p) => p !== null && atLeast(p, needed), () => false)
+                ? args.permissionOf(login).then((p) => p !== null && (0,permission/* atLeast */.jZ)(p, needed), () => false)
                 : Promise.resolve(false);
             known.set(key, pending);
         }
@@ -7597,7 +7592,7 @@ function describeScope(scope) {
 function withoutState(publisher, reason) {
     const review = { kind: 'full', since_commit: null, open_findings: [], dismissed_findings: [] };
     const scope = { kind: 'full', code: 'no-compare', reason, deltaFiles: null };
-    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, scope } };
+    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, dropped: [], scope } };
 }
 /**
  * Call before anything writes (the check run included): a skip must leave the PR untouched. Reads
@@ -7637,25 +7632,40 @@ async function openReviewSession(args) {
             publisher: publishing.publisher,
             finish,
             describe: describeScope(scope),
+            dropped: publishing.dropped,
             scope
         }
     };
 }
+const WHY_DROPPED = {
+    prior: 'repeats a finding already on this pull request',
+    run: 'repeats a comment an earlier review of this run posted',
+    concurrent: 'another run posted the same finding meanwhile'
+};
+function droppedLine(comment, why) {
+    return `${comment.path}:${comment.line} ${WHY_DROPPED[why]}`;
+}
 /**
- * Each submitReview is deduped together with the comments of the reviews before it, so a finding
- * repeated across two reviews of one run is also posted once (dedupeFindings decides in order, so
- * the earlier comments get the same verdict again).
+ * Each submitReview posts only what is not already posted: the findings of earlier runs, the
+ * comments of this run's earlier reviews, and (re-read just before posting) those a run at the same
+ * time posted. The comments of one review are never weighed against each other: the agent meant
+ * each, and short ones on nearby lines look alike without being the same.
  */
 function convergingPublisher(inner, base, onThePull) {
-    const state = { proposed: [], posted: [], reviewIds: [] };
+    const state = { proposed: [], posted: [], reviewIds: [], dropped: [] };
     async function submitReview(number, draft, options) {
-        // Own copies: identity tells this call's comments from earlier ones in dedupe's answer.
         const mine = draft.comments.map((c) => ({ ...c }));
-        const own = new Set(mine);
-        const unseen = dedupeFindings({ ...base, proposed: [...state.proposed, ...mine] }).post.filter((c) => own.has(c));
+        const deduped = dedupeFindings({ ...base, posted: state.posted, proposed: mine });
+        const dropped = deduped.repeats.map((r) => droppedLine(r.comment, r.of.status === 'new' ? 'run' : 'prior'));
+        const unseen = deduped.post;
         // A review running at the same time may have posted the same finding since this run started.
         const listed = unseen.length > 0 ? await onThePull() : [];
-        const fresh = unseen.filter((c) => !listed.some((l) => l.inReplyToId === null && sameFinding(l, c)));
+        const fresh = unseen.filter((c) => {
+            const meanwhile = listed.some((l) => l.inReplyToId === null && sameFinding(l, c));
+            if (meanwhile)
+                dropped.push(droppedLine(c, 'concurrent'));
+            return !meanwhile;
+        });
         const repeated = mine.length - fresh.length;
         const note = repeated
             ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
@@ -7663,11 +7673,13 @@ function convergingPublisher(inner, base, onThePull) {
         // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
         if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
             state.proposed.push(...mine);
+            state.dropped.push(...dropped);
             return { sent: false, id: null, url: null, notes: [...note, 'No review was posted: there was nothing new in it.'] };
         }
         const outcome = await inner.submitReview(number, { ...draft, comments: fresh }, options);
         state.proposed.push(...mine);
         state.posted.push(...fresh);
+        state.dropped.push(...dropped);
         if (outcome.sent && outcome.id !== null)
             state.reviewIds.push(outcome.id);
         return { ...outcome, notes: [...outcome.notes, ...note] };
@@ -7769,7 +7781,7 @@ async function finishReview(args, data, result) {
         ...(args.serverUrl ? { serverUrl: args.serverUrl } : {}),
         state,
         scope: data.scope,
-        run: { posted: publishing.posted.length, repeats: final.repeats.length, addressed: final.addressed.length },
+        run: { posted: publishing.posted.length, repeats: publishing.dropped.length, addressed: final.addressed.length },
         stateNote: data.read.note,
         stateKey: args.stateKey ?? null,
         opinions: data.opinions
@@ -8281,6 +8293,8 @@ var check_templates = __webpack_require__(7581);
 
 
 
+
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -8426,7 +8440,13 @@ async function pipeline(runtime, record, finishers) {
     runner.info(decision.matched ? `Routed by trigger '${decision.trigger}'` : `No match: ${decision.skippedReason ?? 'no Trigger took this event'}`);
     if (!decision.matched)
         return;
-    const refused = await refusedInvocations(decision, event, port, runner);
+    const access = runtime.senderPermission ? standInPermission(runtime.senderPermission, port) : port;
+    if (runtime.senderPermission && needsSenderPermission(decision.invocations)) {
+        const standIn = `@${event.sender?.login ?? 'unknown'}'s repository permission was not checked: ${runtime.senderPermission} (from --sender-permission) stood in for it.`;
+        runner.warning(standIn);
+        record.notes.push(standIn);
+    }
+    const refused = await refusedInvocations(decision, event, access, runner);
     for (const invocation of decision.invocations) {
         const unsealable = refused.has(invocation) ? null : stateKeyRefusal(invocation, config.flows, settings.stateKey || null);
         if (unsealable)
