@@ -7845,16 +7845,20 @@ async function diffFor(ctx) {
         return null;
     }
 }
-// One read of the thread per run, however many invocations a comment carries: the context is
-// built once per run and never changed, so it keys the read.
-const threads = new WeakMap();
-function threadOnce(ctx) {
-    let read = threads.get(ctx);
-    if (!read) {
-        read = threadFor(ctx);
-        threads.set(ctx, read);
-    }
-    return read;
+/**
+ * `read`, done once per run however many invocations ask (a comment may carry several commands):
+ * the context is built once per run and never changed, so it keys the result.
+ */
+function oncePerRun(read) {
+    const results = new WeakMap();
+    return (ctx) => {
+        let result = results.get(ctx);
+        if (!result) {
+            result = read(ctx);
+            results.set(ctx, result);
+        }
+        return result;
+    };
 }
 async function threadFor(ctx) {
     if (!ctx.port || ctx.event.number === null)
@@ -7867,16 +7871,6 @@ async function threadFor(ctx) {
         ctx.runtime.runner.warning(`Could not read the thread's comments (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets the event without them.`);
         return null;
     }
-}
-// One listing of the run's jobs per run, as with the thread.
-const ciFailures = new WeakMap();
-function ciFailureOnce(ctx) {
-    let read = ciFailures.get(ctx);
-    if (!read) {
-        read = ciFailureFor(ctx);
-        ciFailures.set(ctx, read);
-    }
-    return read;
 }
 /** The failed run's jobs (only the event's job for a check run), and the log tail of each failed one shown. */
 async function ciFailureFor(ctx) {
@@ -7950,6 +7944,8 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
         ctx.runtime.runner.warning(`Could not post what ${plan.label} had: ${(0,shared_errors/* errorMessage */.g)(error)}`);
     }
 }
+const threadOnce = oncePerRun(threadFor);
+const ciFailureOnce = oncePerRun(ciFailureFor);
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 function createTargetShell(ctx, commentKey) {
     const { settings, event, runtime } = ctx;

@@ -50,17 +50,20 @@ async function diffFor(ctx: RunContext): Promise<BudgetedDiff | null> {
   }
 }
 
-// One read of the thread per run, however many invocations a comment carries: the context is
-// built once per run and never changed, so it keys the read.
-const threads = new WeakMap<RunContext, Promise<ThreadComment[] | null>>()
-
-function threadOnce(ctx: RunContext): Promise<ThreadComment[] | null> {
-  let read = threads.get(ctx)
-  if (!read) {
-    read = threadFor(ctx)
-    threads.set(ctx, read)
+/**
+ * `read`, done once per run however many invocations ask (a comment may carry several commands):
+ * the context is built once per run and never changed, so it keys the result.
+ */
+function oncePerRun<T>(read: (ctx: RunContext) => Promise<T>): (ctx: RunContext) => Promise<T> {
+  const results = new WeakMap<RunContext, Promise<T>>()
+  return (ctx) => {
+    let result = results.get(ctx)
+    if (!result) {
+      result = read(ctx)
+      results.set(ctx, result)
+    }
+    return result
   }
-  return read
 }
 
 async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
@@ -72,18 +75,6 @@ async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
     ctx.runtime.runner.warning(`Could not read the thread's comments (${errorMessage(error)}); the agent gets the event without them.`)
     return null
   }
-}
-
-// One listing of the run's jobs per run, as with the thread.
-const ciFailures = new WeakMap<RunContext, Promise<CiJob[] | null>>()
-
-function ciFailureOnce(ctx: RunContext): Promise<CiJob[] | null> {
-  let read = ciFailures.get(ctx)
-  if (!read) {
-    read = ciFailureFor(ctx)
-    ciFailures.set(ctx, read)
-  }
-  return read
 }
 
 /** The failed run's jobs (only the event's job for a check run), and the log tail of each failed one shown. */
@@ -166,6 +157,9 @@ async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: A
     ctx.runtime.runner.warning(`Could not post what ${plan.label} had: ${errorMessage(error)}`)
   }
 }
+
+const threadOnce = oncePerRun(threadFor)
+const ciFailureOnce = oncePerRun(ciFailureFor)
 
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
