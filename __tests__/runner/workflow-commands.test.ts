@@ -61,8 +61,8 @@ describe('workflow commands match @actions/core byte for byte', () => {
     process.env['INPUT_CONFIG-PATH'] = '  .github/aof \n'
     process.env.INPUT_MY_INPUT = 'x'
     try {
-      for (const name of ['config-path', 'my input', 'absent-input']) expect(runner.getInput(name)).toBe(toolkit.getInput(name))
-      expect(runner.getInput('config-path')).toBe('.github/aof')
+      for (const name of ['config-path', 'my input', 'absent-input']) expect(runner.inputFrom(process.env, name)).toBe(toolkit.getInput(name))
+      expect(runner.inputFrom(process.env, 'config-path')).toBe('.github/aof')
     } finally {
       delete process.env['INPUT_CONFIG-PATH']
       delete process.env.INPUT_MY_INPUT
@@ -92,7 +92,7 @@ describe('file commands', () => {
     writeFileSync(ours, '')
     writeFileSync(theirs, '')
     process.env.GITHUB_OUTPUT = ours
-    runner.setOutput('summary-json', value)
+    runner.writeOutput(process.env.GITHUB_OUTPUT, 'summary-json', value)
     process.env.GITHUB_OUTPUT = theirs
     toolkit.setOutput('summary-json', value)
     expect(normalise(readFileSync(ours, 'utf8'))).toBe(normalise(readFileSync(theirs, 'utf8')))
@@ -101,12 +101,14 @@ describe('file commands', () => {
 
   test('setOutput without GITHUB_OUTPUT falls back to the stdout command, as @actions/core does', () => {
     delete process.env.GITHUB_OUTPUT
-    expect(captureStdout(() => runner.setOutput('matched', 'true'))).toBe(captureStdout(() => toolkit.setOutput('matched', 'true')))
+    expect(captureStdout(() => runner.writeOutput(process.env.GITHUB_OUTPUT, 'matched', 'true'))).toBe(
+      captureStdout(() => toolkit.setOutput('matched', 'true'))
+    )
   })
 
   test('setOutput to a missing GITHUB_OUTPUT file fails loudly instead of losing the output', () => {
     process.env.GITHUB_OUTPUT = join(dir, 'missing')
-    expect(() => runner.setOutput('matched', 'true')).toThrow(/does not exist/)
+    expect(() => runner.writeOutput(process.env.GITHUB_OUTPUT, 'matched', 'true')).toThrow(/does not exist/)
   })
 
   test('a value holding its delimiter is refused', () => {
@@ -119,7 +121,7 @@ describe('file commands', () => {
     writeFileSync(ours, '# before\n')
     writeFileSync(theirs, '# before\n')
     process.env.GITHUB_STEP_SUMMARY = ours
-    await runner.appendSummary('| a | b |\n|---|---|')
+    await runner.appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, '| a | b |\n|---|---|')
     process.env.GITHUB_STEP_SUMMARY = theirs
     await toolkit.summary.addRaw('| a | b |\n|---|---|', true).write()
     expect(readFileSync(ours, 'utf8')).toBe(readFileSync(theirs, 'utf8'))
@@ -127,7 +129,7 @@ describe('file commands', () => {
 
   test('appendSummary without GITHUB_STEP_SUMMARY says so', async () => {
     delete process.env.GITHUB_STEP_SUMMARY
-    await expect(runner.appendSummary('x')).rejects.toThrow(/GITHUB_STEP_SUMMARY is not set/)
+    await expect(runner.appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, 'x')).rejects.toThrow(/GITHUB_STEP_SUMMARY is not set/)
   })
 })
 
@@ -152,8 +154,8 @@ describe('values registered with setSecret', () => {
   })
 
   it('are redacted from outputs, the job summary, and annotation messages, titles and paths', async () => {
-    runner.setOutput('command-args', `deploy ${token}`)
-    await runner.appendSummary(`| args | ${token} |`)
+    runner.writeOutput(process.env.GITHUB_OUTPUT, 'command-args', `deploy ${token}`)
+    await runner.appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, `| args | ${token} |`)
     const logged = captureStdout(() => {
       runner.warning(`bad ${token}`, { title: `t ${token}`, file: `.github/aof/${token}.yaml`, startLine: 1 })
       runner.info(`info ${token}`)

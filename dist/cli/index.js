@@ -3098,7 +3098,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/text/redact-secrets.ts
 var redact_secrets = __nccwpck_require__(8118);
 ;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
-// The part of @actions/core that main.ts uses, written against the runner's documented protocol
+// The part of @actions/core a run uses (through runtime.ts's createRunner), written against the runner's documented protocol
 // (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
 //
 // Why not @actions/core itself: it imports @actions/http-client for OIDC tokens, which bundles
@@ -3150,9 +3150,6 @@ function annotation(properties) {
 function inputFrom(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-function getInput(name) {
-    return inputFrom(process.env, name);
-}
 /** Asks the runner to mask `secret` in every later log line. */
 function setSecret(secret) {
     process.stdout.write(formatCommand('add-mask', {}, secret) + external_node_os_.EOL);
@@ -3185,9 +3182,6 @@ function formatOutput(name, value, delimiter = `ghadelimiter_${(0,external_node_
         throw new Error(`output ${name} contains its own delimiter`);
     return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
 }
-function setOutput(name, value) {
-    writeOutput(process.env.GITHUB_OUTPUT, name, value);
-}
 /** An output into `file` (the runner's GITHUB_OUTPUT). */
 function writeOutput(file, name, value) {
     if (!file) {
@@ -3201,9 +3195,6 @@ function writeOutput(file, name, value) {
     (0,external_node_fs_.appendFileSync)(file, formatOutput(name, redact(value)), 'utf8');
 }
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
-async function appendSummary(markdown) {
-    await appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, markdown);
-}
 /** Markdown appended to `file` (the runner's GITHUB_STEP_SUMMARY). */
 async function appendSummaryTo(file, markdown) {
     if (!file)

@@ -1,4 +1,4 @@
-// The part of @actions/core that main.ts uses, written against the runner's documented protocol
+// The part of @actions/core a run uses (through runtime.ts's createRunner), written against the runner's documented protocol
 // (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
 //
 // Why not @actions/core itself: it imports @actions/http-client for OIDC tokens, which bundles
@@ -71,10 +71,6 @@ export function inputFrom(env: Readonly<Record<string, string | undefined>>, nam
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
-export function getInput(name: string): string {
-  return inputFrom(process.env, name)
-}
-
 /** Asks the runner to mask `secret` in every later log line. */
 export function setSecret(secret: string): void {
   process.stdout.write(formatCommand('add-mask', {}, secret) + EOL)
@@ -113,10 +109,6 @@ export function formatOutput(name: string, value: string, delimiter = `ghadelimi
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`
 }
 
-export function setOutput(name: string, value: string): void {
-  writeOutput(process.env.GITHUB_OUTPUT, name, value)
-}
-
 /** An output into `file` (the runner's GITHUB_OUTPUT). */
 export function writeOutput(file: string | undefined, name: string, value: string): void {
   if (!file) {
@@ -130,10 +122,6 @@ export function writeOutput(file: string | undefined, name: string, value: strin
 }
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); without that file there is none to write. */
-export async function appendSummary(markdown: string): Promise<void> {
-  await appendSummaryTo(process.env.GITHUB_STEP_SUMMARY, markdown)
-}
-
 /** Markdown appended to `file` (the runner's GITHUB_STEP_SUMMARY). */
 export async function appendSummaryTo(file: string | undefined, markdown: string): Promise<void> {
   if (!file) throw new Error('GITHUB_STEP_SUMMARY is not set; this runner does not support job summaries')
