@@ -21239,7 +21239,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: errorMessage(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 6407));
+    const sdk = await __nccwpck_require__.e(/* import() */ 703).then(__nccwpck_require__.bind(__nccwpck_require__, 703));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,

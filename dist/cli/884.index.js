@@ -6407,7 +6407,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 6407));
+    const sdk = await __webpack_require__.e(/* import() */ 703).then(__webpack_require__.bind(__webpack_require__, 703));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,

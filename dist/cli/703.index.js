@@ -1,5 +1,5 @@
-export const id = 407;
-export const ids = [407];
+export const id = 703;
+export const ids = [703];
 export const modules = {
 
 /***/ 973:
@@ -901,6 +901,7 @@ function timingSafeEqual(a, b) {
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   fK: () => (/* binding */ ConflictError),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError),
+/* harmony export */   lE: () => (/* binding */ CredentialsError),
 /* harmony export */   m_: () => (/* binding */ NotFoundError),
 /* harmony export */   pJ: () => (/* binding */ AnthropicError),
 /* harmony export */   qA: () => (/* binding */ APIConnectionTimeoutError),
@@ -912,7 +913,10 @@ function timingSafeEqual(a, b) {
 /* harmony export */   xX: () => (/* binding */ APIConnectionError),
 /* harmony export */   yP: () => (/* binding */ PaymentRequiredError)
 /* harmony export */ });
-/* harmony import */ var _internal_errors_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2533);
+/* harmony import */ var _internal_tslib_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3364);
+/* harmony import */ var _internal_errors_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2533);
+var _APIError_request;
+
 
 var AnthropicError = /* @__PURE__ */ (() => {
     class AnthropicError extends Error {
@@ -926,15 +930,31 @@ var AnthropicError = /* @__PURE__ */ (() => {
     AnthropicError._errorName = 'AnthropicError';
     return AnthropicError;
 })();
+/**
+ * Thrown when the client can't resolve credentials for a request.
+ */
+var CredentialsError = /* @__PURE__ */ (() => {
+    /**
+     * Thrown when the client can't resolve credentials for a request.
+     */
+    class CredentialsError extends AnthropicError {
+    }
+    /** @internal */
+    CredentialsError._errorName = 'CredentialsError';
+    return CredentialsError;
+})();
 var APIError = /* @__PURE__ */ (() => {
     class APIError extends AnthropicError {
-        constructor(status, error, message, headers, type) {
-            super(`${APIError.makeMessage(status, error, message)}`);
+        constructor(status, error, message, headers, type, options) {
+            const request = withoutCredentials(options?.request);
+            super(`${APIError.makeMessage(status, error, message, headers, request)}`);
+            _APIError_request.set(this, void 0);
             this.status = status;
             this.headers = headers;
             this.requestID = headers?.get('request-id');
             this.workspaceID = headers?.get('anthropic-workspace-id');
             this.error = error;
+            (0,_internal_tslib_mjs__WEBPACK_IMPORTED_MODULE_0__/* .__classPrivateFieldSet */ .G)(this, _APIError_request, request, "f");
             const body = (error ?? {});
             this.apiMessage = body.error?.message ?? null;
             this.type = type ?? body.error?.type ?? null;
@@ -942,39 +962,67 @@ var APIError = /* @__PURE__ */ (() => {
             this.errorCode = typeof errorCode === 'string' ? errorCode : null;
             this.details = body.error?.details ?? null;
         }
-        static makeMessage(status, error, message) {
-            const msg = error?.message ?
-                typeof error.message === 'string' ?
-                    error.message
-                    : JSON.stringify(error.message)
-                : error ? JSON.stringify(error)
-                    : message;
+        /**
+         * The method and URL of the request that caused the error. The client built
+         * them, except that the URL's origin and path come from `Response.url` if it is
+         * set, which shows where a redirect or a rewritten URL led. The URL has no
+         * username or password. `undefined` if the error was given no request, or one
+         * whose URL isn't absolute.
+         */
+        get request() {
+            return (0,_internal_tslib_mjs__WEBPACK_IMPORTED_MODULE_0__/* .__classPrivateFieldGet */ .g)(this, _APIError_request, "f");
+        }
+        static makeMessage(status, error, message, headers, request) {
+            const body = (error ?? {});
+            const apiMessage = body.error?.message;
+            const msg = typeof apiMessage === 'string' && apiMessage ? apiMessage
+                : error?.message ?
+                    typeof error.message === 'string' ?
+                        error.message
+                        : JSON.stringify(error.message)
+                    : error ? JSON.stringify(error)
+                        : message;
+            const values = [
+                ['error_code', body.error?.details?.error_code],
+                ['request_id', headers?.get('request-id') || body.request_id],
+                ['path', request && new URL(request.url).pathname],
+                ['type', body.error?.type],
+            ].flatMap(([label, value]) => (typeof value === 'string' && value ? [`${label}: ${value}`] : []));
+            const brackets = values.length ? ` (${values.join(', ')})` : '';
+            const details = body.error?.details;
+            const hasMoreThanCode = details != null &&
+                (typeof details !== 'object' ||
+                    Array.isArray(details) ||
+                    Object.keys(details).some((key) => key !== 'error_code'));
+            // A body that stands in for the message already shows the details.
+            const suffix = msg === apiMessage && hasMoreThanCode ? `${brackets}\n\n${JSON.stringify(details, null, 2)}` : brackets;
             if (status && msg) {
-                return `${status} ${msg}`;
+                return `${status} ${msg}${suffix}`;
             }
             if (status) {
-                return `${status} status code (no body)`;
+                return `${status} status code (no body)${suffix}`;
             }
             if (msg) {
-                return msg;
+                return `${msg}${suffix}`;
             }
-            return '(no status code or body)';
+            return `(no status code or body)${suffix}`;
         }
-        static generate(status, errorResponse, message, headers) {
+        static generate(status, errorResponse, message, headers, options) {
             if (!status || !headers) {
-                return new APIConnectionError({ message, cause: (0,_internal_errors_mjs__WEBPACK_IMPORTED_MODULE_0__/* .castToError */ .r)(errorResponse) });
+                return new APIConnectionError({ message, cause: (0,_internal_errors_mjs__WEBPACK_IMPORTED_MODULE_1__/* .castToError */ .rW)(errorResponse) });
             }
             const error = errorResponse;
             const errorClass = STATUS_ERROR_CLASSES.get(status);
             if (errorClass) {
-                return new errorClass(status, error, message, headers);
+                return new errorClass(status, error, message, headers, undefined, options);
             }
             if (status >= 500) {
-                return new InternalServerError(status, error, message, headers);
+                return new InternalServerError(status, error, message, headers, undefined, options);
             }
-            return new APIError(status, error, message, headers);
+            return new APIError(status, error, message, headers, undefined, options);
         }
     }
+    _APIError_request = new WeakMap();
     /** @internal */
     APIError._errorName = 'APIError';
     return APIError;
@@ -1184,11 +1232,24 @@ const STATUS_ERROR_CLASSES = /* @__PURE__ */ new Map([
     [504, GatewayTimeoutError],
     [529, OverloadedError],
 ]);
+function withoutCredentials(request) {
+    if (!request)
+        return undefined;
+    try {
+        const url = new URL(request.url);
+        url.username = '';
+        url.password = '';
+        return { method: request.method, url: url.href };
+    }
+    catch {
+        return undefined;
+    }
+}
 //# sourceMappingURL=error.mjs.map
 
 /***/ }),
 
-/***/ 6407:
+/***/ 703:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1210,6 +1271,7 @@ __webpack_require__.d(__webpack_exports__, {
   ClientClosedRequestError: () => (/* reexport */ core_error/* ClientClosedRequestError */.Xo),
   ConflictError: () => (/* reexport */ core_error/* ConflictError */.fK),
   ContentTooLargeError: () => (/* reexport */ core_error/* ContentTooLargeError */.xD),
+  CredentialsError: () => (/* reexport */ core_error/* CredentialsError */.lE),
   GatewayTimeoutError: () => (/* reexport */ core_error/* GatewayTimeoutError */.Ee),
   InternalServerError: () => (/* reexport */ core_error/* InternalServerError */.PO),
   NotFoundError: () => (/* reexport */ core_error/* NotFoundError */.m_),
@@ -1234,35 +1296,12 @@ __webpack_require__.d(__webpack_exports__, {
 var tslib = __webpack_require__(3364);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/values.mjs
 var utils_values = __webpack_require__(9296);
-;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/sleep.mjs
-/**
- * Resolve after `ms`, or immediately when `signal` aborts.
- *
- * When a `signal` is passed the abort listener is always removed so repeated
- * calls do not accumulate listeners on a long-lived signal. Resolves (rather
- * than rejects) on abort — callers treat abort as "wake up early," not as a
- * failure; callers that want to unwind should check the signal themselves.
- */
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const onAbort = () => {
-        clearTimeout(timer);
-        resolve();
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, ms);
-    // `{ once: true }` auto-removes the listener if abort fires first,
-    // so we only need an explicit remove on the timer-wins path above.
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-//# sourceMappingURL=sleep.mjs.map
+// EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/sleep.mjs
+var sleep = __webpack_require__(8027);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/errors.mjs
 var errors = __webpack_require__(2533);
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/version.mjs
-const VERSION = '1.14.0'; // x-release-please-version
+const VERSION = '1.17.0'; // x-release-please-version
 //# sourceMappingURL=version.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/detect-platform.mjs
 
@@ -1467,7 +1506,11 @@ function releaseRequestSignal(controller) {
     }
 }
 //# sourceMappingURL=request-signal.mjs.map
+// EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/core/error.mjs
+var core_error = __webpack_require__(5064);
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/shims.mjs
+
+
 function getDefaultFetch() {
     if (typeof fetch !== 'undefined') {
         return fetch;
@@ -1554,6 +1597,25 @@ async function* ReadableStreamToAsyncIterable(stream) {
     }
     finally {
         droppedReaders?.unregister(reader);
+    }
+}
+/**
+ * Iterates over a response body. fetch fails a body read with a `TypeError`
+ * when the connection drops, which is raised as an `APIConnectionError`; any
+ * other failure, an abort included, is raised as it is.
+ */
+async function* iterBody(body) {
+    // A body that is locked fails with a `TypeError` of its own.
+    const locked = body.locked;
+    try {
+        yield* ReadableStreamToAsyncIterable(body);
+    }
+    catch (err) {
+        // By name, because an error from another realm is not an instance of this realm's `TypeError`.
+        const error = (0,errors/* castToError */.rW)(err);
+        if (!locked && error.name === 'TypeError')
+            throw new core_error/* APIConnectionError */.xX({ cause: error });
+        throw err;
     }
 }
 /**
@@ -2869,12 +2931,10 @@ const context = ContextAPI.getInstance();
 
 
 //# sourceMappingURL=context-api.mjs.map
-// EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/core/error.mjs
-var core_error = __webpack_require__(5064);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/bytes.mjs
 var utils_bytes = __webpack_require__(9083);
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/decoders/line.mjs
-var _LineDecoder_buffer, _LineDecoder_carriageReturnIndex;
+var _LineDecoder_buffer, _LineDecoder_carriageReturnIndex, _LineDecoder_hasCarriage;
 
 
 /**
@@ -2894,8 +2954,10 @@ var LineDecoder = /* @__PURE__ */ (() => {
         constructor() {
             _LineDecoder_buffer.set(this, void 0);
             _LineDecoder_carriageReturnIndex.set(this, void 0);
+            _LineDecoder_hasCarriage.set(this, void 0);
             (0,tslib/* __classPrivateFieldSet */.G)(this, _LineDecoder_buffer, new Uint8Array(), "f");
             (0,tslib/* __classPrivateFieldSet */.G)(this, _LineDecoder_carriageReturnIndex, null, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _LineDecoder_hasCarriage, false, "f");
         }
         decode(chunk) {
             if (chunk == null) {
@@ -2904,10 +2966,13 @@ var LineDecoder = /* @__PURE__ */ (() => {
             const binaryChunk = chunk instanceof ArrayBuffer ? new Uint8Array(chunk)
                 : typeof chunk === 'string' ? (0,utils_bytes/* encodeUTF8 */.YH)(chunk)
                     : chunk;
+            const pendingLength = (0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_buffer, "f").length;
             (0,tslib/* __classPrivateFieldSet */.G)(this, _LineDecoder_buffer, (0,utils_bytes/* concatBytes */.Id)([(0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_buffer, "f"), binaryChunk]), "f");
+            // `\r` is looked for once per chunk: per line, it would rescan the rest of the chunk every time.
+            const hasCarriage = ((0,tslib/* __classPrivateFieldSet */.G)(this, _LineDecoder_hasCarriage, (0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_hasCarriage, "f") || (0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_buffer, "f").includes(0x0d, pendingLength), "f"));
             const lines = [];
             let patternIndex;
-            while ((patternIndex = findNewlineIndex((0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_buffer, "f"), (0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_carriageReturnIndex, "f"))) != null) {
+            while ((patternIndex = findNewlineIndex((0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_buffer, "f"), (0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_carriageReturnIndex, "f"), hasCarriage)) != null) {
                 if (patternIndex.carriage && (0,tslib/* __classPrivateFieldGet */.g)(this, _LineDecoder_carriageReturnIndex, "f") == null) {
                     // skip until we either get a corresponding `\n`, a new `\r` or nothing
                     (0,tslib/* __classPrivateFieldSet */.G)(this, _LineDecoder_carriageReturnIndex, patternIndex.index, "f");
@@ -2936,7 +3001,7 @@ var LineDecoder = /* @__PURE__ */ (() => {
             return this.decode('\n');
         }
     }
-    _LineDecoder_buffer = new WeakMap(), _LineDecoder_carriageReturnIndex = new WeakMap();
+    _LineDecoder_buffer = new WeakMap(), _LineDecoder_carriageReturnIndex = new WeakMap(), _LineDecoder_hasCarriage = new WeakMap();
     // prettier-ignore
     LineDecoder.NEWLINE_CHARS = new Set(['\n', '\r']);
     LineDecoder.NEWLINE_REGEXP = /\r\n|[\n\r]/g;
@@ -2951,9 +3016,13 @@ var LineDecoder = /* @__PURE__ */ (() => {
  * findNewLineIndex('abc\ndef') -> { preceding: 2, index: 3 }
  * ```
  */
-function findNewlineIndex(buffer, startIndex) {
+function findNewlineIndex(buffer, startIndex, hasCarriage) {
     const newline = 0x0a; // \n
     const carriage = 0x0d; // \r
+    if (!hasCarriage) {
+        const i = buffer.indexOf(newline, startIndex ?? 0);
+        return i === -1 ? null : { preceding: i, index: i + 1, carriage: false };
+    }
     for (let i = startIndex ?? 0; i < buffer.length; i++) {
         if (buffer[i] === newline) {
             return { preceding: i, index: i + 1, carriage: false };
@@ -3025,7 +3094,9 @@ var Stream = /* @__PURE__ */ (() => {
         static rawEvents(response, controller = new AbortController()) {
             return _iterSSEMessages(response, controller);
         }
-        static fromSSEResponse(response, controller, client) {
+        static fromSSEResponse(response, controller, client, 
+        /** For the `APIError` that an error event throws. */
+        errorOptions) {
             let consumed = false;
             const logger = client ? (0,utils_log/* loggerFor */.WG)(client) : console;
             async function* iterator() {
@@ -3045,7 +3116,7 @@ var Stream = /* @__PURE__ */ (() => {
                         if (sse.event === 'error') {
                             const body = (0,utils_values/* safeJSON */.ml)(sse.data) ?? sse.data;
                             const type = body?.error?.type;
-                            throw new core_error/* APIError */.LG(undefined, body, undefined, response.headers, type);
+                            throw new core_error/* APIError */.LG(undefined, body, undefined, response.headers, type, errorOptions);
                         }
                         else {
                             if (!sse.data)
@@ -3064,7 +3135,7 @@ var Stream = /* @__PURE__ */ (() => {
                 }
                 catch (e) {
                     // If the user calls `stream.controller.abort()`, we should exit without throwing.
-                    if ((0,errors/* isAbortError */.z)(e))
+                    if ((0,errors/* isAbortError */.zf)(e))
                         return;
                     throw e;
                 }
@@ -3112,7 +3183,7 @@ var Stream = /* @__PURE__ */ (() => {
                 }
                 catch (e) {
                     // If the user calls `stream.controller.abort()`, we should exit without throwing.
-                    if ((0,errors/* isAbortError */.z)(e))
+                    if ((0,errors/* isAbortError */.zf)(e))
                         return;
                     throw e;
                 }
@@ -3227,7 +3298,7 @@ async function* _iterSSEMessages(response, controller) {
             data.push(value);
         return null;
     };
-    for await (const chunk of ReadableStreamToAsyncIterable(response.body)) {
+    for await (const chunk of iterBody(response.body)) {
         if (chunk == null)
             continue;
         const decoded = decoder.decode(typeof chunk === 'string' ? (0,utils_bytes/* encodeUTF8 */.YH)(chunk) : chunk, { stream: true });
@@ -4009,7 +4080,7 @@ function setResponseHeaderAttributes(span, response) {
  * not a failure, and leaves the status unset.
  */
 function setErrorStatus(span, error, type) {
-    if (error instanceof core_error/* APIUserAbortError */.cH || (0,errors/* isAbortError */.z)(error)) {
+    if (error instanceof core_error/* APIUserAbortError */.cH || (0,errors/* isAbortError */.zf)(error)) {
         return;
     }
     span.setStatus({ code: SpanStatusCode.ERROR });
@@ -4565,6 +4636,8 @@ class APIResource {
 
 
 
+
+
 async function defaultParseResponse(client, props) {
     const { response, requestLogID, retryOfRequestLogID, startTime } = props;
     const body = await (async () => {
@@ -4572,7 +4645,7 @@ async function defaultParseResponse(client, props) {
             (0,utils_log/* loggerFor */.WG)(client).debug('response', response.status, response.url, response.headers, response.body);
             // Note: there is an invariant here that isn't represented in the type system
             // that if you set `stream: true` the response type must also be `Stream<T>`
-            return Stream.fromSSEResponse(response, props.controller, client);
+            return Stream.fromSSEResponse(response, props.controller, client, props.errorOptions);
         }
         // fetch refuses to read the body when the status code is 204.
         if (response.status === 204) {
@@ -4590,10 +4663,10 @@ async function defaultParseResponse(client, props) {
                 // if there is no content we can't do anything
                 return undefined;
             }
-            const json = await response.json();
+            const json = await readBody(response, () => response.json());
             return addResponseIDs(json, response);
         }
-        const text = await response.text();
+        const text = await readBody(response, () => response.text());
         return text;
     })().finally(() => {
         // The body is settled (or parsing threw), so the caller-signal abort
@@ -4612,6 +4685,23 @@ async function defaultParseResponse(client, props) {
         durationMs: Date.now() - startTime,
     });
     return body;
+}
+/**
+ * Reads the whole body. fetch fails the read with a `TypeError` when the connection drops
+ * part-way through the body, which is raised as an `APIConnectionError`.
+ */
+async function readBody(response, read) {
+    // A body that is already read or locked also fails with a `TypeError`, but never reached the network.
+    const unread = !response.bodyUsed && !response.body?.locked;
+    try {
+        return await read();
+    }
+    catch (err) {
+        const error = (0,errors/* castToError */.rW)(err);
+        if (unread && error.name === 'TypeError')
+            throw new core_error/* APIConnectionError */.xX({ cause: error });
+        throw err;
+    }
 }
 function addResponseIDs(value, response) {
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -5411,6 +5501,7 @@ var _APIPromise_client;
 
 
 
+
 /**
  * A subclass of `Promise` providing additional helper methods
  * for interacting with the SDK.
@@ -5453,6 +5544,8 @@ var APIPromise = /* @__PURE__ */ (() => {
          */
         asResponse() {
             return this.responsePromise.then((props) => {
+                // The caller holds this response, so the request is not sent again behind it.
+                props.retry = undefined;
                 // A traced API call's span ends with the body. A response read this way, before any parse
                 // of its body has begun, may never be parsed, so its span ends now, without the body.
                 const span = props.options.__span?.span;
@@ -5476,7 +5569,8 @@ var APIPromise = /* @__PURE__ */ (() => {
          * to your `tsconfig.json`.
          */
         async withResponse() {
-            const [data, response] = await Promise.all([this.parse(), this.asResponse()]);
+            const data = await this.parse();
+            const response = await this.asResponse();
             return {
                 data,
                 response,
@@ -5491,18 +5585,42 @@ var APIPromise = /* @__PURE__ */ (() => {
             return this.parsedPromise;
         }
         /**
+         * Parses the response, and sends the request again when its body fails to read on the transport.
+         *
+         * This is the only retry that happens here and not in the request loop. The request is sent when
+         * the method is called, but its body is read only once the caller awaits the promise, and
+         * `.asResponse()` has to return at the headers without reading it. The request loop has ended by
+         * then and cannot know which of the two the caller will pick. The request is never sent again from
+         * here once the caller has taken `.asResponse()`, for a stream or a binary response, whose bodies
+         * the caller reads, or when the response said `x-should-retry: false`. Every other retry, for a
+         * status or for a connection that fails before the headers, stays in the request loop.
+         */
+        async parseResponseRetrying(props) {
+            for (;;) {
+                try {
+                    return await this.parseResponse((0,tslib/* __classPrivateFieldGet */.g)(this, _APIPromise_client, "f"), props);
+                }
+                catch (err) {
+                    if (!(err instanceof core_error/* APIConnectionError */.xX) || !props.retry)
+                        throw err;
+                    // In place, because every promise for this request holds `props`.
+                    Object.assign(props, await props.retry());
+                }
+            }
+        }
+        /**
          * Parses the body of an API call. When the call has a span, the span ends with the parse, or,
          * when the parse returns a streamed body, when the application has read that stream.
          */
         async parseResponseTraced(props) {
             const call = props.options.__span;
             if (!call) {
-                return this.parseResponse((0,tslib/* __classPrivateFieldGet */.g)(this, _APIPromise_client, "f"), props);
+                return this.parseResponseRetrying(props);
             }
             const { span } = call;
             let data;
             try {
-                data = await this.parseResponse((0,tslib/* __classPrivateFieldGet */.g)(this, _APIPromise_client, "f"), props);
+                data = await this.parseResponseRetrying(props);
             }
             catch (error) {
                 const result = { status: 'error', ...props, error };
@@ -6275,6 +6393,21 @@ var OrganizationTypeNotSupportedError = /* @__PURE__ */ (() => {
     return OrganizationTypeNotSupportedError;
 })();
 /**
+ * Anthropic has turned off URL image and document sources, the `web_fetch` tool
+ * and `mcp_servers` for the organization, so the request cannot use them.
+ */
+var OrganizationURLFetchDisabledError = /* @__PURE__ */ (() => {
+    /**
+     * Anthropic has turned off URL image and document sources, the `web_fetch` tool
+     * and `mcp_servers` for the organization, so the request cannot use them.
+     */
+    class OrganizationURLFetchDisabledError extends core_error/* BadRequestError */.v7 {
+    }
+    /** @internal */
+    OrganizationURLFetchDisabledError._errorName = 'OrganizationURLFetchDisabledError';
+    return OrganizationURLFetchDisabledError;
+})();
+/**
  * The endpoint serves only organizations that belong to a parent organization, and
  * this organization belongs to none.
  */
@@ -6466,6 +6599,21 @@ var CMEKKeyUnreachableError = /* @__PURE__ */ (() => {
     /** @internal */
     CMEKKeyUnreachableError._errorName = 'CMEKKeyUnreachableError';
     return CMEKKeyUnreachableError;
+})();
+/**
+ * This workspace isn't ready yet: it's still being connected to its storage. Try
+ * again in a minute.
+ */
+var StorageNotReadyError = /* @__PURE__ */ (() => {
+    /**
+     * This workspace isn't ready yet: it's still being connected to its storage. Try
+     * again in a minute.
+     */
+    class StorageNotReadyError extends core_error/* ServiceUnavailableError */.us {
+    }
+    /** @internal */
+    StorageNotReadyError._errorName = 'StorageNotReadyError';
+    return StorageNotReadyError;
 })();
 //# sourceMappingURL=shared.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/resources/beta/deployment-runs.mjs
@@ -7368,7 +7516,11 @@ var Agents = /* @__PURE__ */ (() => {
          * ```ts
          * const betaManagedAgentsAgent =
          *   await client.beta.agents.create({
-         *     model: 'claude-opus-5-5',
+         *     model: {
+         *       id: 'claude-opus-5-5',
+         *       effort: 'high',
+         *       speed: 'standard',
+         *     },
          *     name: 'My First Agent',
          *   });
          * ```
@@ -7815,7 +7967,7 @@ let uuid4 = function () {
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/abort.mjs
 var abort = __webpack_require__(9612);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/backoff.mjs
-var utils_backoff = __webpack_require__(7594);
+var backoff = __webpack_require__(7594);
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/helper-client.mjs
 
 
@@ -7867,6 +8019,85 @@ function copyClientForHelper(client, { authToken, helper }) {
     });
 }
 //# sourceMappingURL=helper-client.mjs.map
+// EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/check-json.mjs
+var check_json = __webpack_require__(1363);
+;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/base64.mjs
+
+
+const toBase64 = (data) => {
+    if (!data)
+        return '';
+    if (typeof globalThis.Buffer !== 'undefined') {
+        return globalThis.Buffer.from(data).toString('base64');
+    }
+    if (typeof data === 'string') {
+        data = encodeUTF8(data);
+    }
+    if (typeof btoa !== 'undefined') {
+        return btoa(String.fromCharCode.apply(null, data));
+    }
+    throw new AnthropicError('Cannot generate base64 string; Expected `Buffer` or `btoa` to be defined');
+};
+const fromBase64 = (str) => {
+    if (typeof globalThis.Buffer !== 'undefined') {
+        const buf = globalThis.Buffer.from(str, 'base64');
+        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    if (typeof atob !== 'undefined') {
+        const bstr = atob(str);
+        const buf = new Uint8Array(bstr.length);
+        for (let i = 0; i < bstr.length; i++) {
+            buf[i] = bstr.charCodeAt(i);
+        }
+        return buf;
+    }
+    throw new core_error/* AnthropicError */.pJ('Cannot decode base64 string; Expected `Buffer` or `atob` to be defined');
+};
+//# sourceMappingURL=base64.mjs.map
+;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/environments/sessions-token.mjs
+
+
+
+/** `secret` is URL-safe base64 of JSON. Never log it or the token. */
+function sessionsTokenFromSecret(secret) {
+    if (!secret)
+        return null;
+    let parsed;
+    try {
+        const normalized = secret.replace(/-/g, '+').replace(/_/g, '/');
+        const padded = normalized.padEnd(Math.ceil(normalized.length / 4) * 4, '=');
+        parsed = JSON.parse((0,utils_bytes/* decodeUTF8 */.CE)(fromBase64(padded)));
+    }
+    catch {
+        return null;
+    }
+    const token = (0,utils_values/* isObj */.sA)(parsed) ? parsed.sessions_token : undefined;
+    return typeof token === 'string' && token !== '' ? token : null;
+}
+//# sourceMappingURL=sessions-token.mjs.map
+;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/environments/stop.mjs
+
+
+
+/** The client's own timeout can be longer than the lease. */
+const WORK_REQUEST_TIMEOUT_MS = 30000;
+const STOP_RETRIES = 5;
+const STOP_ATTEMPT_TIMEOUT_MS = 10000;
+const STOP_TIMEOUT_MS = 60000;
+/** Resolves to its error instead of rejecting, because it runs in `finally` blocks. */
+async function stop(client, work, requestOptions, { force }) {
+    try {
+        await (0,abort/* withDeadline */.N)(STOP_TIMEOUT_MS, (signal) => client.beta.environments.work.stop(work.id, { environment_id: work.environment_id, force }, { ...requestOptions, maxRetries: STOP_RETRIES, timeout: STOP_ATTEMPT_TIMEOUT_MS, signal }));
+    }
+    catch (e) {
+        if ((0,backoff/* isStatus */.zM)(e, 409))
+            return undefined; // Already stopped.
+        (0,utils_log/* loggerFor */.WG)(client).error('stop failed', { work_id: work.id, error: String(e) });
+        return e;
+    }
+    return undefined;
+}
+//# sourceMappingURL=stop.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/tracing/environments.mjs
 
 
@@ -7912,16 +8143,16 @@ function failEnvironmentWorkSpan(span, signal, error) {
     }
     span.end();
 }
+function inEnvironmentWorkSpan(span, run) {
+    return span ? context.with(trace.setSpan(context.active(), span), run) : run();
+}
 /**
  * Runs `handle`, the environment worker's handling of a Work item, with the item's span current,
  * and ends the span with how that went.
  */
 async function withEnvironmentWorkSpan(client, span, signal, handle) {
-    if (!span) {
-        return handle();
-    }
     try {
-        await context.with(trace.setSpan(context.active(), span), handle);
+        await inEnvironmentWorkSpan(span, handle);
     }
     catch (error) {
         guardTracing(client, () => failEnvironmentWorkSpan(span, signal, error));
@@ -7931,7 +8162,10 @@ async function withEnvironmentWorkSpan(client, span, signal, handle) {
 }
 //# sourceMappingURL=environments.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/environments/poller.mjs
-var _WorkPoller_runnerClient, _WorkPoller_consumed, _WorkPoller_controller, _WorkPoller_detachExternal, _WorkPoller_autoStop, _WorkPoller_drain, _WorkPoller_blockMs, _WorkPoller_reclaimOlderThanMs, _WorkPoller_requestOpts, _IdleLog_log, _IdleLog_environmentId, _IdleLog_idleSince, _IdleLog_lastReport;
+var _WorkPoller_instances, _WorkPoller_runnerClient, _WorkPoller_consumed, _WorkPoller_controller, _WorkPoller_detachExternal, _WorkPoller_autoStop, _WorkPoller_drain, _WorkPoller_blockMs, _WorkPoller_reclaimOlderThanMs, _WorkPoller_requestOpts, _WorkPoller_poll, _WorkPoller_ack, _WorkPoller_stop, _PollDelays_log, _PollDelays_environmentId, _PollDelays_failures, _PollDelays_idle;
+
+
+
 
 
 
@@ -7952,14 +8186,14 @@ const POLL_BACKOFF_CAP_MS = 60000;
 const IDLE_REPORT_INTERVAL_MS = 300000;
 /**
  * Async-iterable that long-polls a self-hosted environment for work, ack's
- * each item, yields the {@link BetaSelfHostedWork} item, and posts `stop` after
+ * each item, yields the {@link BetaSelfHostedWork} item, and force-stops it after
  * the consumer's loop body returns (or when the consumer `break`s).
  *
  * A yielded item may carry a per-item `secret` payload (populated only by the
  * poll response); the poller passes it through untouched — consumers such as
  * {@link EnvironmentWorker} extract the sessions token it carries and prefer
- * that over the environment key for the item's downstream calls. Treat it as
- * opaque and never log it.
+ * that over the environment key for the item's downstream calls, as `autoStop`
+ * does. Treat it as opaque and never log it.
  *
  * @example
  * ```ts
@@ -7974,14 +8208,14 @@ const IDLE_REPORT_INTERVAL_MS = 300000;
 var WorkPoller = /* @__PURE__ */ (() => {
     /**
      * Async-iterable that long-polls a self-hosted environment for work, ack's
-     * each item, yields the {@link BetaSelfHostedWork} item, and posts `stop` after
+     * each item, yields the {@link BetaSelfHostedWork} item, and force-stops it after
      * the consumer's loop body returns (or when the consumer `break`s).
      *
      * A yielded item may carry a per-item `secret` payload (populated only by the
      * poll response); the poller passes it through untouched — consumers such as
      * {@link EnvironmentWorker} extract the sessions token it carries and prefer
-     * that over the environment key for the item's downstream calls. Treat it as
-     * opaque and never log it.
+     * that over the environment key for the item's downstream calls, as `autoStop`
+     * does. Treat it as opaque and never log it.
      *
      * @example
      * ```ts
@@ -7995,10 +8229,8 @@ var WorkPoller = /* @__PURE__ */ (() => {
      */
     class WorkPoller {
         constructor(opts) {
-            // Sub-client scoped to the environment key. Every poll / ack / stop call
-            // is routed through this so the parent's API key never lands on the
-            // wire. The helper-telemetry header is attached as a default on this
-            // client; per-call plumbing is unnecessary.
+            _WorkPoller_instances.add(this);
+            /** Scoped to the environment key, so that the parent's API key is never sent. */
             _WorkPoller_runnerClient.set(this, void 0);
             _WorkPoller_consumed.set(this, false);
             _WorkPoller_controller.set(this, void 0);
@@ -8011,7 +8243,7 @@ var WorkPoller = /* @__PURE__ */ (() => {
             this.client = opts.client;
             this.environmentId = opts.environmentId;
             this.environmentKey = opts.environmentKey;
-            this.workerId = opts.workerId ?? defaultWorkerId();
+            this.workerId = opts.workerId || defaultWorkerId();
             (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkPoller_runnerClient, copyClientForHelper(opts.client, {
                 authToken: opts.environmentKey,
                 helper: 'environments-work-poller',
@@ -8034,7 +8266,7 @@ var WorkPoller = /* @__PURE__ */ (() => {
         abort() {
             (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").abort();
         }
-        async *[(_WorkPoller_runnerClient = new WeakMap(), _WorkPoller_consumed = new WeakMap(), _WorkPoller_controller = new WeakMap(), _WorkPoller_detachExternal = new WeakMap(), _WorkPoller_autoStop = new WeakMap(), _WorkPoller_drain = new WeakMap(), _WorkPoller_blockMs = new WeakMap(), _WorkPoller_reclaimOlderThanMs = new WeakMap(), _WorkPoller_requestOpts = new WeakMap(), Symbol.asyncIterator)]() {
+        async *[(_WorkPoller_runnerClient = new WeakMap(), _WorkPoller_consumed = new WeakMap(), _WorkPoller_controller = new WeakMap(), _WorkPoller_detachExternal = new WeakMap(), _WorkPoller_autoStop = new WeakMap(), _WorkPoller_drain = new WeakMap(), _WorkPoller_blockMs = new WeakMap(), _WorkPoller_reclaimOlderThanMs = new WeakMap(), _WorkPoller_requestOpts = new WeakMap(), _WorkPoller_instances = new WeakSet(), Symbol.asyncIterator)]() {
             if ((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_consumed, "f")) {
                 throw new core_error/* AnthropicError */.pJ('Cannot iterate over a consumed WorkPoller');
             }
@@ -8046,49 +8278,43 @@ var WorkPoller = /* @__PURE__ */ (() => {
             log.info('poller starting', {
                 component: 'work-poller',
                 environment_id: this.environmentId,
+                drain: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_drain, "f"),
+                auto_stop: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_autoStop, "f"),
             });
-            const idle = new IdleLog(log, this.environmentId);
+            const delays = new PollDelays(log, this.environmentId);
             try {
-                let attempt = 0;
                 while (!(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal.aborted) {
                     let work;
                     try {
-                        work = await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_runnerClient, "f").beta.environments.work.poll(this.environmentId, {
-                            'Anthropic-Worker-ID': this.workerId,
-                            ...((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_blockMs, "f") !== null ? { block_ms: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_blockMs, "f") } : {}),
-                            ...((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_reclaimOlderThanMs, "f") !== null ?
-                                { reclaim_older_than_ms: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_reclaimOlderThanMs, "f") }
-                                : {}),
-                        }, { headers: buildHeaders([(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_requestOpts, "f")?.headers]), signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal });
+                        work = (0,check_json/* checkJSON */.$)(await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_instances, "m", _WorkPoller_poll).call(this));
                     }
                     catch (e) {
                         if ((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal.aborted)
                             return;
-                        // A bad environment key / missing environment never recovers — surface
-                        // it instead of spinning forever at the backoff cap.
-                        if ((0,utils_backoff/* isFatal4xx */.bs)(e)) {
-                            log.error('poll failed permanently, stopping poller', { error: String(e) });
-                            throw e;
-                        }
-                        // Jittered exponential backoff so a fleet of pollers doesn't retry in
-                        // lockstep after a shared outage.
-                        const wait = (0,utils_backoff/* applyJitter */.LX)(backoff(attempt));
-                        log.warn('poll failed, backing off', { error: String(e), backoff_ms: wait });
-                        attempt++;
-                        await sleep(wait, (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal);
+                        await (0,sleep/* sleep */.y)(delays.afterFailedPoll(e), (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal);
                         continue;
                     }
-                    attempt = 0;
                     if (work == null) {
-                        // Queue empty: either return now (drain) or wait and poll again.
-                        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_drain, "f"))
+                        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_drain, "f")) {
+                            log.info('queue drained', { component: 'work-poller', environment_id: this.environmentId });
                             return;
-                        idle.onEmptyPoll();
-                        await sleep((0,utils_backoff/* jitter */.p$)(1000, 3000), (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal);
+                        }
+                        await (0,sleep/* sleep */.y)(delays.afterEmptyPoll(), (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal);
                         continue;
                     }
-                    idle.onClaim();
                     this._workSpan = guardTracing(this.client, () => startEnvironmentWorkSpan(this.client, work, callerOtelContext));
+                    try {
+                        (0,check_json/* checkJSON */.$)(await inEnvironmentWorkSpan(this._workSpan, () => (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_instances, "m", _WorkPoller_ack).call(this, work)));
+                    }
+                    catch (e) {
+                        if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal.aborted) {
+                            log.warn('ack failed', { work_id: work.id, error: String(e) });
+                        }
+                        guardTracing(this.client, () => failEnvironmentWorkSpan(this._workSpan, (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal, e));
+                        await (0,sleep/* sleep */.y)(delays.afterFailure(), (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal);
+                        continue;
+                    }
+                    delays.reset();
                     log.info('claimed work', {
                         component: 'work-poller',
                         environment_id: this.environmentId,
@@ -8096,128 +8322,104 @@ var WorkPoller = /* @__PURE__ */ (() => {
                         work_type: work.data.type,
                     });
                     try {
-                        await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_runnerClient, "f").beta.environments.work.ack(work.id, { environment_id: work.environment_id }, { headers: buildHeaders([(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_requestOpts, "f")?.headers]), signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal });
-                    }
-                    catch (e) {
-                        log.error('ack failed', { work_id: work.id, error: String(e) });
-                        guardTracing(this.client, () => failEnvironmentWorkSpan(this._workSpan, (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal, e));
-                        continue;
-                    }
-                    try {
                         yield work;
                         callerOtelContext = context.active();
                     }
                     finally {
-                        // Post-handler stop. Runs whether the consumer body returned
-                        // normally, threw, or `break`d out of the loop — unless the consumer
-                        // owns the stop itself (`autoStop: false`).
-                        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_autoStop, "f")) {
-                            try {
-                                await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_runnerClient, "f").beta.environments.work.stop(work.id, { environment_id: work.environment_id }, { headers: buildHeaders([(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_requestOpts, "f")?.headers]) });
-                            }
-                            catch (e) {
-                                if (!(0,utils_backoff/* isStatus */.zM)(e, 409))
-                                    log.warn('stop failed', { work_id: work.id, error: String(e) });
-                            }
-                        }
-                        // The consumer has asked for the next item or left its loop, so it has finished with this one.
+                        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_autoStop, "f"))
+                            await inEnvironmentWorkSpan(this._workSpan, () => (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_instances, "m", _WorkPoller_stop).call(this, work));
                         guardTracing(this.client, () => endEnvironmentWorkSpan(this._workSpan, (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal));
                     }
                 }
             }
             finally {
-                // Detach from the external signal so the consumer can drop their
-                // signal reference without leaking this iterator instance.
                 (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_detachExternal, "f").call(this);
             }
         }
     }
+    _WorkPoller_poll = function _WorkPoller_poll() {
+        return (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_runnerClient, "f").beta.environments.work.poll(this.environmentId, {
+            'Anthropic-Worker-ID': this.workerId,
+            ...((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_blockMs, "f") !== null ? { block_ms: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_blockMs, "f") } : {}),
+            ...((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_reclaimOlderThanMs, "f") !== null ? { reclaim_older_than_ms: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_reclaimOlderThanMs, "f") } : {}),
+        }, { headers: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_requestOpts, "f")?.headers, signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal });
+    }, _WorkPoller_ack = function _WorkPoller_ack(work) {
+        return (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_runnerClient, "f").beta.environments.work.ack(work.id, { environment_id: work.environment_id }, {
+            headers: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_requestOpts, "f")?.headers,
+            timeout: WORK_REQUEST_TIMEOUT_MS,
+            signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_controller, "f").signal,
+        });
+    }, _WorkPoller_stop = async function _WorkPoller_stop(work) {
+        const itemClient = copyClientForHelper(this.client, {
+            authToken: sessionsTokenFromSecret(work.secret) ?? this.environmentKey,
+            helper: 'environments-work-poller',
+        });
+        const options = { headers: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_requestOpts, "f")?.headers };
+        const error = await stop(itemClient, work, options, { force: true });
+        // Not forced, because another worker may be serving the item by now.
+        if (error instanceof core_error/* AuthenticationError */.v3)
+            await stop((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkPoller_runnerClient, "f"), work, options, { force: false });
+    };
     return WorkPoller;
 })();
 /** Exponential poll backoff: 1s, 2s, 4s … clamped to a 60s cap. */
-function backoff(attempt) {
-    return (0,utils_backoff/* backoff */.JN)(attempt, POLL_BACKOFF_BASE_MS, POLL_BACKOFF_CAP_MS);
+function poller_backoff(attempt) {
+    return (0,backoff/* backoff */.JN)(attempt, POLL_BACKOFF_BASE_MS, POLL_BACKOFF_CAP_MS);
 }
-var IdleLog = /* @__PURE__ */ (() => {
-    /**
-     * Keeps an idle poll loop visible in the logs without an INFO line per poll:
-     * the first empty poll after start-up or after a claim logs at INFO and later
-     * ones at DEBUG, with an INFO reminder every `IDLE_REPORT_INTERVAL_MS` while
-     * the loop stays idle.
-     */
-    class IdleLog {
+var PollDelays = /* @__PURE__ */ (() => {
+    class PollDelays {
         constructor(log, environmentId) {
-            _IdleLog_log.set(this, void 0);
-            _IdleLog_environmentId.set(this, void 0);
-            _IdleLog_idleSince.set(this, void 0);
-            _IdleLog_lastReport.set(this, 0);
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleLog_log, log, "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleLog_environmentId, environmentId, "f");
+            _PollDelays_log.set(this, void 0);
+            _PollDelays_environmentId.set(this, void 0);
+            _PollDelays_failures.set(this, 0);
+            _PollDelays_idle.set(this, void 0);
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_log, log, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_environmentId, environmentId, "f");
         }
-        onEmptyPoll() {
-            const now = Date.now();
-            const fields = { component: 'work-poller', environment_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_environmentId, "f") };
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_idleSince, "f") === undefined) {
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleLog_idleSince, (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleLog_lastReport, now, "f"), "f");
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_log, "f").info('idle; polling for work', fields);
+        afterFailedPoll(error) {
+            if ((0,backoff/* isFatal4xx */.bs)(error)) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_log, "f").error('poll failed permanently', { error: String(error) });
+                throw error;
             }
-            else if (now - (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_lastReport, "f") >= IDLE_REPORT_INTERVAL_MS) {
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleLog_lastReport, now, "f");
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_log, "f").info(`still polling; idle for ${Math.round((now - (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_idleSince, "f")) / 1000)}s`, fields);
+            const delayMs = this.afterFailure();
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_log, "f").warn('poll failed, backing off', { error: String(error), backoff_ms: delayMs });
+            return delayMs;
+        }
+        afterFailure() {
+            var _a;
+            return poller_backoff((0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_failures, (_a = (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_failures, "f"), ++_a), "f")) + (0,backoff/* jitter */.p$)(0, 1000);
+        }
+        afterEmptyPoll() {
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_failures, 0, "f");
+            const now = performance.now();
+            const fields = { component: 'work-poller', environment_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_environmentId, "f") };
+            if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_idle, "f")) {
+                (0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_idle, { since: now, reportedAt: now }, "f");
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_log, "f").info('idle; polling for work', fields);
+            }
+            else if (now - (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_idle, "f").reportedAt >= IDLE_REPORT_INTERVAL_MS) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_idle, "f").reportedAt = now;
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_log, "f").info(`still polling; idle for ${Math.round((now - (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_idle, "f").since) / 1000)}s`, fields);
             }
             else {
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleLog_log, "f").debug('poll returned no work', fields);
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _PollDelays_log, "f").debug('poll returned no work', fields);
             }
+            return (0,backoff/* jitter */.p$)(1000, 3000);
         }
-        onClaim() {
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleLog_idleSince, undefined, "f");
+        reset() {
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_failures, 0, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _PollDelays_idle, undefined, "f");
         }
     }
-    _IdleLog_log = new WeakMap(), _IdleLog_environmentId = new WeakMap(), _IdleLog_idleSince = new WeakMap(), _IdleLog_lastReport = new WeakMap();
-    return IdleLog;
+    _PollDelays_log = new WeakMap(), _PollDelays_environmentId = new WeakMap(), _PollDelays_failures = new WeakMap(), _PollDelays_idle = new WeakMap();
+    return PollDelays;
 })();
 function defaultWorkerId() {
-    // The worker id must be unique, so the fallback must be unique even when
-    // several pollers share a host. Prefix with the hostname when one is exposed
-    // for readability, but rely on the uuid for uniqueness.
-    const env = globalThis.process?.env;
-    const host = env?.['HOSTNAME'];
+    const host = (0,utils_env/* readEnv */.s)('HOSTNAME');
+    // Workers can share a host, and the ID must be unique.
     return host ? `${host}-${uuid4()}` : uuid4();
 }
 //# sourceMappingURL=poller.mjs.map
-;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/base64.mjs
-
-
-const toBase64 = (data) => {
-    if (!data)
-        return '';
-    if (typeof globalThis.Buffer !== 'undefined') {
-        return globalThis.Buffer.from(data).toString('base64');
-    }
-    if (typeof data === 'string') {
-        data = encodeUTF8(data);
-    }
-    if (typeof btoa !== 'undefined') {
-        return btoa(String.fromCharCode.apply(null, data));
-    }
-    throw new AnthropicError('Cannot generate base64 string; Expected `Buffer` or `btoa` to be defined');
-};
-const fromBase64 = (str) => {
-    if (typeof globalThis.Buffer !== 'undefined') {
-        const buf = globalThis.Buffer.from(str, 'base64');
-        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    if (typeof atob !== 'undefined') {
-        const bstr = atob(str);
-        const buf = new Uint8Array(bstr.length);
-        for (let i = 0; i < bstr.length; i++) {
-            buf[i] = bstr.charCodeAt(i);
-        }
-        return buf;
-    }
-    throw new core_error/* AnthropicError */.pJ('Cannot decode base64 string; Expected `Buffer` or `atob` to be defined');
-};
-//# sourceMappingURL=base64.mjs.map
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/internal/utils/async-queue.mjs
 var async_queue = __webpack_require__(8100);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/lib/tools/ToolError.mjs
@@ -8343,6 +8545,13 @@ async function runRunnableTool(tool, rawInput, context) {
     }
 }
 //# sourceMappingURL=BetaRunnableTool.mjs.map
+;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/max-concurrent-calls.mjs
+function checkMaxConcurrentCalls(value) {
+    if (value != null && !(value >= 1)) {
+        throw new RangeError(`maxConcurrentCalls must be at least 1, or null for no limit (got ${value})`);
+    }
+}
+//# sourceMappingURL=max-concurrent-calls.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/tracing/tools.mjs
 
 
@@ -8372,8 +8581,8 @@ function startToolRunnerSpan(client, params, conversationId) {
 }
 /**
  * Runs `run`, one client tool run of a tool runner, with the run's span current, and returns its
- * result. An error result fails the span with `tool_error`, unless the application has aborted
- * `signal`: a canceled run gets no status and no result.
+ * result. An error result fails the span with `tool_error`, unless `signal` is aborted: a
+ * canceled run gets no status and no result.
  */
 async function withToolUseSpan(client, tool, toolUse, options, run) {
     // A client whose spans are disabled computes nothing for one.
@@ -8442,7 +8651,10 @@ async function withToolUseSpan(client, tool, toolUse, options, run) {
 }
 //# sourceMappingURL=tools.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/tools/SessionToolRunner.mjs
-var _IdleClock_maxIdleMs, _IdleClock_onExpire, _IdleClock_blockers, _IdleClock_armPending, _IdleClock_idleMayBeStale, _IdleClock_timer, _SessionToolRunner_instances, _SessionToolRunner_consumed, _SessionToolRunner_controller, _SessionToolRunner_detachExternal, _SessionToolRunner_requestOpts, _SessionToolRunner_toolByName, _SessionToolRunner_logger, _SessionToolRunner_seen, _SessionToolRunner_answered, _SessionToolRunner_confirmationVerdicts, _SessionToolRunner_awaitingConfirmation, _SessionToolRunner_terminatedThreads, _SessionToolRunner_results, _SessionToolRunner_inFlightCount, _SessionToolRunner_sendRetryWindowMs, _SessionToolRunner_onIdle, _SessionToolRunner_idleClock, _SessionToolRunner_otelContext, _SessionToolRunner_primaryThreadId, _SessionToolRunner_historyRead, _SessionToolRunner_requestOptions, _SessionToolRunner_streamLoop, _SessionToolRunner_reconcile, _SessionToolRunner_ingestHistory, _SessionToolRunner_notePrimaryThread, _SessionToolRunner_handleStreamEvent, _SessionToolRunner_inTerminatedThread, _SessionToolRunner_releaseTerminatedHolds, _SessionToolRunner_routeToolEvent, _SessionToolRunner_noteConfirmation, _SessionToolRunner_applyVerdict, _SessionToolRunner_surfaceCall, _SessionToolRunner_execute, _SessionToolRunner_sendResult, _SessionToolRunner_drain;
+var _SessionToolRunner_instances, _SessionToolRunner_consumed, _SessionToolRunner_maxConcurrentCalls, _SessionToolRunner_controller, _SessionToolRunner_detachExternal, _SessionToolRunner_requestOptions, _SessionToolRunner_closeTools, _SessionRun_instances, _SessionRun_options, _SessionRun_log, _SessionRun_tools, _SessionRun_running, _SessionRun_countdown, _SessionRun_threadSignals, _SessionRun_stopping, _SessionRun_view, _SessionRun_connected, _SessionRun_reconnectDelayMs, _SessionRun_readAttempts, _SessionRun_handled, _SessionRun_held, _SessionRun_otelContext, _SessionRun_readConnection, _SessionRun_readStream, _SessionRun_reportIdle, _SessionRun_stop, _SessionRun_actOnView, _SessionRun_runCall, _SessionRun_execute, _SessionRun_callTool, _SessionRun_post, _SessionRun_yield, _SessionRun_requestOptions, _SessionView_instances, _SessionView_terminated, _SessionView_seenBefore, _SessionView_seenAt, _SessionView_calls, _SessionView_applyCall, _SessionView_applyResult, _SessionView_applySessionIdle, _SessionView_applyThreadStatus, _SessionView_applyThreadIdleOrTerminated, _SessionView_applyListed, _SessionView_callsAmong, _RunningCalls_limit, _RunningCalls_hooks, _RunningCalls_byThread, _ThreadSignals_byThread, _IdleCountdown_maxIdleMs, _IdleCountdown_activeAt, _IdleCountdown_endsAt, _IdleCountdown_timer, _IdleCountdown_connection, _ResultPoster_instances, _ResultPoster_options, _ResultPoster_beganAt, _ResultPoster_attempts, _ResultPoster_send, _ResultPoster_waitToRetry;
+
+
+
 
 
 
@@ -8459,187 +8671,65 @@ var _IdleClock_maxIdleMs, _IdleClock_onExpire, _IdleClock_blockers, _IdleClock_a
 const MANAGED_AGENTS_BETA = 'managed-agents-2026-04-01';
 const STREAM_BACKOFF_START_MS = 500;
 const STREAM_BACKOFF_CAP_MS = 10000;
-const TOOL_TIMEOUT_MS = 120000;
-const DRAIN_TIMEOUT_MS = 30000;
+/** Longer than the timeout of the `bash` tool, so that `bash` reports its own timeout. */
+const TOOL_TIMEOUT_MS = 325000;
+/** A tool that has not returned this long after its timeout is left running. */
+const TOOL_RETURN_TIMEOUT_MS = 5000;
+/** Keeps a stopping worker within the time that its item's token has left. */
+const STOPPED_TOOL_TIMEOUT_MS = 150000;
+/** Each attempt gets twice as long as the one before, so that a large body can pass a slow link. */
+const REQUEST_TIMEOUT_MS = 15000;
+const REQUEST_TIMEOUT_CAP_MS = 240000;
 const SEND_BACKOFF_START_MS = 1000;
 const SEND_BACKOFF_CAP_MS = 30000;
-/**
- * How long a transiently failing tool-result send keeps retrying when the
- * runner is used on its own: the server's default work-item lease TTL.
- * `EnvironmentWorker` overrides it with the live TTL from each lease heartbeat
- * (`_setSendRetryWindow`), so a send is only abandoned once the lease can no
- * longer be ours.
- */
+/** How long, from its first attempt, a failing send may delay a runner that is stopping, without a worker. */
 const SEND_RETRY_WINDOW_MS = 5 * 60000;
+/** How long a post may delay a runner that the application stopped. */
+const DRAIN_TIMEOUT_MS = 30000;
+/** The events that `SessionView.apply` names, except `session.deleted`: a deleted session has no history to read. */
+const HISTORY_EVENT_TYPES = [
+    'agent.tool_use',
+    'agent.custom_tool_use',
+    'agent.tool_result',
+    'user.tool_result',
+    'user.custom_tool_result',
+    'user.tool_confirmation',
+    'session.status_idle',
+    'session.status_running',
+    'session.status_rescheduled',
+    'session.status_terminated',
+    'session.thread_status_running',
+    'session.thread_status_rescheduled',
+    'session.thread_status_idle',
+    'session.thread_status_terminated',
+];
 /** Default {@link SessionToolRunnerOptions.maxIdleMs}: 60 seconds. */
 const DEFAULT_MAX_IDLE_MS = 60000;
 /**
- * Whether `ev` is a `session.status_idle` whose turn is over. Only
- * `requires_action` leaves the turn open: the session resumes once a client
- * resolves the events it names. Every other stop reason ends the turn, including
- * one newer than this SDK's types.
- */
-function endsTurn(ev) {
-    if (ev.type !== 'session.status_idle')
-        return false;
-    return ev.stop_reason?.type !== 'requires_action';
-}
-/**
- * Whether `ev` leaves the idle countdown as it is, with one exception in {@link IdleClock.noteEvent}.
- * A tool confirmation acts through {@link IdleClock.unblock}, and a disarm would discard the pending arm.
- * A session thread can terminate after the last idle, and no idle would then restart a disarmed countdown.
- */
-function isIdleNeutral(ev) {
-    return ev.type === 'user.tool_confirmation' || ev.type === 'session.thread_status_terminated';
-}
-var IdleClock = /* @__PURE__ */ (() => {
-    /**
-     * The `maxIdleMs` stop-countdown, including its deferral. {@link noteEvent}
-     * arms on an idle that ends the turn and disarms on any other event that is not
-     * {@link isIdleNeutral}, with one exception described on {@link noteEvent}.
-     * Gated tool work registered via {@link block} — a call
-     * held for user confirmation, or a user-approved call still dispatching — keeps
-     * {@link arm} pending until {@link unblock} retires the last blocker, at which
-     * point the countdown starts. Event-driven — there is no polling watchdog.
-     */
-    class IdleClock {
-        constructor(maxIdleMs, onExpire) {
-            _IdleClock_maxIdleMs.set(this, void 0);
-            _IdleClock_onExpire.set(this, void 0);
-            _IdleClock_blockers.set(this, new Set());
-            // Set when arm() found blockers outstanding; the unblock that retires the
-            // last blocker applies it. Cleared by any disarm.
-            _IdleClock_armPending.set(this, false);
-            // True from a failed history read until a read succeeds or an event that is not idle-neutral arrives.
-            // While true, the countdown may come from an idle that the session has since left.
-            _IdleClock_idleMayBeStale.set(this, false);
-            _IdleClock_timer.set(this, void 0);
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_maxIdleMs, maxIdleMs, "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_onExpire, onExpire, "f");
-        }
-        /**
-         * Arm on an idle that ends the turn; disarm on any other event that is not {@link isIdleNeutral},
-         * and on a session thread's termination while `#idleMayBeStale` is true.
-         */
-        noteEvent(ev) {
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_idleMayBeStale, "f") && ev.type === 'session.thread_status_terminated')
-                this.disarm();
-            if (isIdleNeutral(ev))
-                return;
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_idleMayBeStale, false, "f");
-            if (endsTurn(ev))
-                this.arm();
-            else
-                this.disarm();
-        }
-        noteHistoryRead(succeeded) {
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_idleMayBeStale, !succeeded, "f");
-        }
-        /** Register gated work that must resolve before an idle countdown starts. */
-        block(toolUseId) {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_blockers, "f").add(toolUseId);
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_timer, "f") !== undefined) {
-                // Defensive: every caller disarms first (any event that routes a tool
-                // call is itself a disarming event), but a countdown running when gated
-                // work appears is stale evidence — the session is not idly waiting to
-                // stop. Convert it into a pending arm rather than let it fire over the
-                // gated call.
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_armPending, true, "f");
-                clearTimeout((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_timer, "f"));
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_timer, undefined, "f");
-            }
-        }
-        /**
-         * Retire gated work (a no-op for ids never blocked); applies a pending arm —
-         * with a fresh full `maxIdleMs` window — once the last blocker retires.
-         */
-        unblock(toolUseId) {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_blockers, "f").delete(toolUseId);
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_blockers, "f").size === 0 && (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_armPending, "f"))
-                this.arm();
-        }
-        /** Retire gated work that can no longer resolve, and drop a pending arm that may be stale rather than apply it. */
-        abandon(toolUseId) {
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_idleMayBeStale, "f"))
-                this.disarm();
-            this.unblock(toolUseId);
-        }
-        /**
-         * (Re)start the idle countdown — or, while blockers are outstanding, hold
-         * the arm pending instead. Stopping then would drop a held call when its
-         * verdict later arrives, or cut the runner off before a released call's
-         * result can drive the next turn.
-         */
-        arm() {
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_maxIdleMs, "f") <= 0)
-                return;
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_blockers, "f").size > 0) {
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_armPending, true, "f");
-                return;
-            }
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_armPending, false, "f");
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_timer, "f") !== undefined)
-                clearTimeout((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_timer, "f"));
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_timer, setTimeout((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_onExpire, "f"), (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_maxIdleMs, "f")), "f");
-        }
-        /**
-         * Cancel the idle countdown and any pending arm. Blockers persist — they
-         * track real outstanding work, retired only by {@link unblock}.
-         */
-        disarm() {
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_armPending, false, "f");
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_timer, "f") !== undefined) {
-                clearTimeout((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleClock_timer, "f"));
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleClock_timer, undefined, "f");
-            }
-        }
-    }
-    _IdleClock_maxIdleMs = new WeakMap(), _IdleClock_onExpire = new WeakMap(), _IdleClock_blockers = new WeakMap(), _IdleClock_armPending = new WeakMap(), _IdleClock_idleMayBeStale = new WeakMap(), _IdleClock_timer = new WeakMap();
-    return IdleClock;
-})();
-/**
  * The sessions-side counterpart to `client.beta.messages.toolRunner`: an
- * async-iterable that attaches to a managed-agents session, executes every
- * incoming `agent.tool_use` and `agent.custom_tool_use` event against a local
- * tool registry, posts the matching result back (`user.tool_result` for the
+ * async-iterable that attaches to a managed-agents session, executes the matching
+ * tool from `tools` for each `agent.tool_use` or `agent.custom_tool_use` call the
+ * session is waiting on, posts the matching result back (`user.tool_result` for the
  * former, `user.custom_tool_result` for the latter), and yields one
- * {@link DispatchedToolCall} per completed call. Server-side `agent.mcp_tool_use`
- * calls are not dispatched. Internally drives event-stream reconnect and result
- * posting.
+ * {@link DispatchedToolCall} per call. It reconnects to the event stream with capped
+ * backoff. It does *not* touch the work-item lease — wrap it in an `EnvironmentWorker`
+ * if you need heartbeating / force-stop.
  *
- * A call the server gated with `evaluated_permission: "ask"` (the `always_ask`
- * policy — or any value this SDK doesn't recognize, which fails closed) is held
- * until its `user.tool_confirmation` arrives: only an explicit `allow` runs it;
- * `deny` — or any verdict this SDK doesn't recognize, failing closed — is never
- * executed and posts nothing (the denial resolves the call server-side), but is
- * still yielded (`confirmation="deny"`, `posted=false`, `result=undefined`) so
- * the consumer can observe it. A held call — and a user-approved one still
- * dispatching — defers the `maxIdleMs` countdown, so an idle observed in the
- * meantime cannot stop the runner: it waits until the verdict arrives, the call's
- * session thread or the session terminates, or the abort signal fires — pass
- * `AbortSignal.timeout(...)` for a wall-clock bound.
+ * A call whose `evaluated_permission` is `"ask"` or unrecognized runs only once a
+ * `user.tool_confirmation` allows it. A denied call, and a call whose name is not in
+ * `tools`, is yielded with `posted=false` and not executed.
  *
- * A session thread that has terminated accepts no further input, so its open
- * tool calls can never get a result. A workflow run's threads terminate when the
- * run ends, for example. Once the runner has read a thread's
- * `session.thread_status_terminated` event, it does not execute or hold that
- * thread's calls, and it neither posts nor yields anything for them. A call that
- * it started before it read that event runs to the end, and the runner yields it
- * with `posted=false` if the API refuses the result.
+ * Calls run one at a time by default. With a higher `maxConcurrentCalls`, calls of
+ * different session threads run concurrently, so every tool must be safe to call
+ * concurrently.
  *
- * Iteration ends when the session terminates (`session.status_terminated` /
- * `session.deleted`), when the consumer `break`s out of the loop or aborts the
- * supplied signal, or — once the session has gone idle with any `stop_reason.type`
- * but `"requires_action"` — when `maxIdleMs` elapses with no new event (any
- * new event but a tool confirmation or a session thread's termination cancels
- * that countdown; it re-arms on the next such idle;
- * `maxIdleMs <= 0` disables it). If the runner fails to read the session's event
- * history after a reconnect, a termination that then arrives on the event stream
- * cancels the countdown too, until the next idle or successful read.
- * The `finally` branch drains any in-flight
- * tool calls and runs each tool's `close()` cleanup hook. It does *not* touch
- * the work-item lease — wrap it in an `EnvironmentWorker` if you need
- * heartbeating / force-stop.
+ * The `signal` of a running tool is aborted when the session no longer accepts its
+ * result, when the runner stops, and after 325 seconds.
+ *
+ * Iteration ends when the session terminates or is archived or deleted, when the
+ * consumer `break`s out of the loop or aborts the runner, or when the session has been
+ * idle for `maxIdleMs` after its turn, and each tool's `close()` hook is then called.
+ * It throws the `APIError` when the API permanently refuses a read of the session.
  *
  * @example
  * ```ts
@@ -8655,47 +8745,29 @@ var IdleClock = /* @__PURE__ */ (() => {
 var SessionToolRunner = /* @__PURE__ */ (() => {
     /**
      * The sessions-side counterpart to `client.beta.messages.toolRunner`: an
-     * async-iterable that attaches to a managed-agents session, executes every
-     * incoming `agent.tool_use` and `agent.custom_tool_use` event against a local
-     * tool registry, posts the matching result back (`user.tool_result` for the
+     * async-iterable that attaches to a managed-agents session, executes the matching
+     * tool from `tools` for each `agent.tool_use` or `agent.custom_tool_use` call the
+     * session is waiting on, posts the matching result back (`user.tool_result` for the
      * former, `user.custom_tool_result` for the latter), and yields one
-     * {@link DispatchedToolCall} per completed call. Server-side `agent.mcp_tool_use`
-     * calls are not dispatched. Internally drives event-stream reconnect and result
-     * posting.
+     * {@link DispatchedToolCall} per call. It reconnects to the event stream with capped
+     * backoff. It does *not* touch the work-item lease — wrap it in an `EnvironmentWorker`
+     * if you need heartbeating / force-stop.
      *
-     * A call the server gated with `evaluated_permission: "ask"` (the `always_ask`
-     * policy — or any value this SDK doesn't recognize, which fails closed) is held
-     * until its `user.tool_confirmation` arrives: only an explicit `allow` runs it;
-     * `deny` — or any verdict this SDK doesn't recognize, failing closed — is never
-     * executed and posts nothing (the denial resolves the call server-side), but is
-     * still yielded (`confirmation="deny"`, `posted=false`, `result=undefined`) so
-     * the consumer can observe it. A held call — and a user-approved one still
-     * dispatching — defers the `maxIdleMs` countdown, so an idle observed in the
-     * meantime cannot stop the runner: it waits until the verdict arrives, the call's
-     * session thread or the session terminates, or the abort signal fires — pass
-     * `AbortSignal.timeout(...)` for a wall-clock bound.
+     * A call whose `evaluated_permission` is `"ask"` or unrecognized runs only once a
+     * `user.tool_confirmation` allows it. A denied call, and a call whose name is not in
+     * `tools`, is yielded with `posted=false` and not executed.
      *
-     * A session thread that has terminated accepts no further input, so its open
-     * tool calls can never get a result. A workflow run's threads terminate when the
-     * run ends, for example. Once the runner has read a thread's
-     * `session.thread_status_terminated` event, it does not execute or hold that
-     * thread's calls, and it neither posts nor yields anything for them. A call that
-     * it started before it read that event runs to the end, and the runner yields it
-     * with `posted=false` if the API refuses the result.
+     * Calls run one at a time by default. With a higher `maxConcurrentCalls`, calls of
+     * different session threads run concurrently, so every tool must be safe to call
+     * concurrently.
      *
-     * Iteration ends when the session terminates (`session.status_terminated` /
-     * `session.deleted`), when the consumer `break`s out of the loop or aborts the
-     * supplied signal, or — once the session has gone idle with any `stop_reason.type`
-     * but `"requires_action"` — when `maxIdleMs` elapses with no new event (any
-     * new event but a tool confirmation or a session thread's termination cancels
-     * that countdown; it re-arms on the next such idle;
-     * `maxIdleMs <= 0` disables it). If the runner fails to read the session's event
-     * history after a reconnect, a termination that then arrives on the event stream
-     * cancels the countdown too, until the next idle or successful read.
-     * The `finally` branch drains any in-flight
-     * tool calls and runs each tool's `close()` cleanup hook. It does *not* touch
-     * the work-item lease — wrap it in an `EnvironmentWorker` if you need
-     * heartbeating / force-stop.
+     * The `signal` of a running tool is aborted when the session no longer accepts its
+     * result, when the runner stops, and after 325 seconds.
+     *
+     * Iteration ends when the session terminates or is archived or deleted, when the
+     * consumer `break`s out of the loop or aborts the runner, or when the session has been
+     * idle for `maxIdleMs` after its turn, and each tool's `close()` hook is then called.
+     * It throws the `APIError` when the API permanently refuses a read of the session.
      *
      * @example
      * ```ts
@@ -8712,611 +8784,693 @@ var SessionToolRunner = /* @__PURE__ */ (() => {
         constructor(sessionId, opts) {
             _SessionToolRunner_instances.add(this);
             _SessionToolRunner_consumed.set(this, false);
-            _SessionToolRunner_controller.set(this, void 0);
+            _SessionToolRunner_maxConcurrentCalls.set(this, void 0);
+            _SessionToolRunner_controller.set(this, new AbortController());
             _SessionToolRunner_detachExternal.set(this, void 0);
-            _SessionToolRunner_requestOpts.set(this, void 0);
-            _SessionToolRunner_toolByName.set(this, void 0);
-            _SessionToolRunner_logger.set(this, void 0);
-            _SessionToolRunner_seen.set(this, new Set());
-            _SessionToolRunner_answered.set(this, new Set());
-            // Confirmation gating (`always_ask` tools): `#confirmationVerdicts` records
-            // every `user.tool_confirmation` verdict by `tool_use_id`;
-            // `#awaitingConfirmation` holds the tool-call events whose
-            // `evaluated_permission` is `ask` and whose verdict has not arrived —
-            // released (or resolved as denied) by `#noteConfirmation` / the next
-            // reconcile pass. Like `#seen` and `#answered`, `#confirmationVerdicts` is
-            // per-session O(tool calls): recorded verdicts persist for the life of the run.
-            _SessionToolRunner_confirmationVerdicts.set(this, new Map());
-            _SessionToolRunner_awaitingConfirmation.set(this, new Map());
-            _SessionToolRunner_terminatedThreads.set(this, new Set());
-            _SessionToolRunner_results.set(this, new async_queue/* AsyncQueue */.O());
-            _SessionToolRunner_inFlightCount.set(this, 0);
-            _SessionToolRunner_sendRetryWindowMs.set(this, SEND_RETRY_WINDOW_MS);
-            _SessionToolRunner_onIdle.set(this, null);
-            _SessionToolRunner_idleClock.set(this, void 0);
-            /** The OpenTelemetry `Context` that was active where the loop started, the parent of each tool span. */
-            _SessionToolRunner_otelContext.set(this, void 0);
-            /**
-             * The ID of the Session's primary thread, whose tool call events have no thread ID. It is the thread
-             * of the Session's first thread status event: a child thread starts after the primary thread has.
-             */
-            _SessionToolRunner_primaryThreadId.set(this, void 0);
-            /** Whether the last read of the history succeeded, so that the stream's events continue it. */
-            _SessionToolRunner_historyRead.set(this, false);
+            _SessionToolRunner_requestOptions.set(this, void 0);
+            const { maxConcurrentCalls = 1 } = opts;
+            checkMaxConcurrentCalls(maxConcurrentCalls);
             this.client = opts.client;
             this.sessionId = sessionId;
             this.tools = opts.tools;
             this.maxIdleMs = opts.maxIdleMs ?? DEFAULT_MAX_IDLE_MS;
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_logger, (0,utils_log/* loggerFor */.WG)(opts.client), "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_toolByName, new Map(opts.tools.map((t) => [toolName(t), t])), "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_controller, new AbortController(), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_maxConcurrentCalls, maxConcurrentCalls ?? Infinity, "f");
             (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_detachExternal, (0,abort/* linkAbort */.H)(opts.signal, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f")), "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_requestOpts, opts.requestOptions, "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_idleClock, new IdleClock(this.maxIdleMs, () => {
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('session idle after its turn ended; stopping', {
-                    component: 'session-tool-runner',
-                    session_id: this.sessionId,
-                    max_idle_ms: this.maxIdleMs,
-                });
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").abort();
-            }), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_requestOptions, opts.requestOptions, "f");
         }
-        /** Read-only view of this runner's abort signal. */
+        /** Read-only view of this runner's abort signal. It is also aborted when iteration ends. */
         get signal() {
             return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").signal;
         }
-        /** Abort the runner. Background tasks will wind down and `for await` will exit cleanly. */
+        /**
+         * Stop the runner, and abort the `signal` of running tools. `for await` waits up to 150 seconds for them,
+         * then exits cleanly.
+         */
         abort() {
             (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").abort();
         }
-        /**
-         * @internal
-         * `EnvironmentWorker` keeps this equal to the lease TTL each heartbeat
-         * reports; applies to a send already retrying.
-         */
-        _setSendRetryWindow(ms) {
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_sendRetryWindowMs, ms, "f");
-        }
-        async *[(_SessionToolRunner_consumed = new WeakMap(), _SessionToolRunner_controller = new WeakMap(), _SessionToolRunner_detachExternal = new WeakMap(), _SessionToolRunner_requestOpts = new WeakMap(), _SessionToolRunner_toolByName = new WeakMap(), _SessionToolRunner_logger = new WeakMap(), _SessionToolRunner_seen = new WeakMap(), _SessionToolRunner_answered = new WeakMap(), _SessionToolRunner_confirmationVerdicts = new WeakMap(), _SessionToolRunner_awaitingConfirmation = new WeakMap(), _SessionToolRunner_terminatedThreads = new WeakMap(), _SessionToolRunner_results = new WeakMap(), _SessionToolRunner_inFlightCount = new WeakMap(), _SessionToolRunner_sendRetryWindowMs = new WeakMap(), _SessionToolRunner_onIdle = new WeakMap(), _SessionToolRunner_idleClock = new WeakMap(), _SessionToolRunner_otelContext = new WeakMap(), _SessionToolRunner_primaryThreadId = new WeakMap(), _SessionToolRunner_historyRead = new WeakMap(), _SessionToolRunner_instances = new WeakSet(), Symbol.asyncIterator)]() {
+        async *[(_SessionToolRunner_consumed = new WeakMap(), _SessionToolRunner_maxConcurrentCalls = new WeakMap(), _SessionToolRunner_controller = new WeakMap(), _SessionToolRunner_detachExternal = new WeakMap(), _SessionToolRunner_requestOptions = new WeakMap(), _SessionToolRunner_instances = new WeakSet(), Symbol.asyncIterator)]() {
             if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_consumed, "f")) {
                 throw new core_error/* AnthropicError */.pJ('Cannot iterate over a consumed SessionToolRunner');
             }
             (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_consumed, true, "f");
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_otelContext, this.client._tracer ? context.active() : undefined, "f");
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('session tool runner starting', {
-                component: 'session-tool-runner',
-                session_id: this.sessionId,
+            // Unbounded, so that a slow consumer never delays a tool.
+            const results = new async_queue/* AsyncQueue */.O();
+            const run = new SessionRun({
+                runner: this,
+                maxConcurrentCalls: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_maxConcurrentCalls, "f"),
+                requestOptions: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_requestOptions, "f"),
+                results,
             });
-            // The one background promise: drives the event stream and dispatches tools.
-            // Its `.catch` aborts the controller so the main loop unwinds.
-            const streamPromise = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_streamLoop).call(this).catch((e) => {
-                if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").signal.aborted) {
-                    (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").error('stream loop failed', { error: String(e) });
-                }
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").abort();
-            });
+            const finished = run.readUntilStop().finally(() => results.close());
+            // A failure is thrown below, which the consumer can reach much later.
+            finished.catch(() => { });
             try {
-                // Phase 1: yield results as they arrive. `next(signal)` resolves
-                // `done: true` when the controller aborts — cancellation is handled in
-                // the queue read, no outer `Promise.race` needed.
-                while (true) {
-                    const next = await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_results, "f").next((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").signal);
-                    if (next.done)
-                        break;
+                for (let next = await results.next(); !next.done && !this.signal.aborted; next = await results.next()) {
                     yield next.value;
                 }
-                // Phase 2: let the stream loop settle (and push any final results), then
-                // drain whatever is still queued before closing.
-                await streamPromise;
-                let pending;
-                while ((pending = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_results, "f").tryShift()) !== undefined) {
-                    yield pending;
-                }
+                if (run.refusal && !this.signal.aborted)
+                    throw run.refusal;
             }
             finally {
                 (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").abort();
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").disarm();
-                // Re-await defensively in case the consumer broke out of phase 1 before
-                // phase 2 ran — a no-op if it already settled.
-                await streamPromise;
-                try {
-                    await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_drain).call(this);
-                }
-                catch (e) {
-                    (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").warn('drain failed', { error: String(e) });
-                }
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_results, "f").close();
-                for (const t of this.tools) {
-                    try {
-                        // `close` is typed `() => Promisable<void>`, so a single `await`
-                        // covers both the sync and async return.
-                        await t.close?.();
-                    }
-                    catch (e) {
-                        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").warn('tool.close failed', { tool: toolName(t), error: String(e) });
-                    }
-                }
-                // Detach from the external signal so the consumer can drop their signal
-                // reference without leaking this iterator instance.
                 (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_detachExternal, "f").call(this);
+                await finished.finally(() => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_closeTools).call(this));
             }
         }
     }
-    _SessionToolRunner_requestOptions = function _SessionToolRunner_requestOptions() {
-        return {
-            ...(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_requestOpts, "f"),
-            headers: buildHeaders([helperHeader('session-tool-runner'), (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_requestOpts, "f")?.headers]),
-            signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").signal,
-        };
-    }, _SessionToolRunner_streamLoop = 
-    // ===== event stream =====
-    async function _SessionToolRunner_streamLoop() {
-        const ctrl = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f");
-        let backoff = STREAM_BACKOFF_START_MS;
-        while (!ctrl.signal.aborted) {
+    _SessionToolRunner_closeTools = async function _SessionToolRunner_closeTools() {
+        for (const tool of this.tools) {
             try {
-                // Establish the event stream *before* reconciling history, so an event
-                // emitted in the gap between listing and attaching is buffered on the
-                // stream rather than lost. `seen`/`answered` dedup any event that shows
-                // up both in the reconcile pass and on the live stream.
-                const stream = await this.client.beta.sessions.events.stream(this.sessionId, {}, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_requestOptions).call(this));
-                await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_reconcile).call(this);
-                for await (const ev of stream) {
-                    backoff = STREAM_BACKOFF_START_MS;
-                    if (await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_handleStreamEvent).call(this, ev))
-                        return;
-                }
+                await tool.close?.();
             }
             catch (e) {
-                // An abort throws to unwind the caller (the iterator's `streamPromise`
-                // `.catch`) rather than returning early and letting it carry on.
-                ctrl.signal.throwIfAborted();
-                if ((0,utils_backoff/* isFatal4xx */.bs)(e)) {
-                    (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").error('permanent stream failure, shutting down', { error: String(e) });
-                    ctrl.abort();
-                    throw e;
-                }
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").warn('stream disconnected, reconnecting', {
-                    error: String(e),
-                    backoff_ms: backoff,
-                });
+                sessionLog(this)('warn', 'tool.close failed', { tool: toolName(tool), error: String(e) });
             }
-            ctrl.signal.throwIfAborted();
-            await sleep(backoff, ctrl.signal);
-            backoff = Math.min(backoff * 2, STREAM_BACKOFF_CAP_MS);
-        }
-    }, _SessionToolRunner_reconcile = 
-    /**
-     * Read full history before dispatching so a `tool_use` whose result appears
-     * later in the same history is not re-executed. Runs after the live stream is
-     * already attached (see {@link SessionToolRunner.#streamLoop}).
-     */
-    async function _SessionToolRunner_reconcile() {
-        const ctrl = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f");
-        const pending = [];
-        let lastEndedTurn = false;
-        (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_historyRead, false, "f");
-        try {
-            for await (const ev of this.client.beta.sessions.events.list(this.sessionId, { limit: 1000 }, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_requestOptions).call(this))) {
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_ingestHistory).call(this, ev, pending);
-                if (!isIdleNeutral(ev))
-                    lastEndedTurn = endsTurn(ev);
-            }
-        }
-        catch (e) {
-            // An abort throws to unwind the caller; a real list failure is
-            // non-fatal — undo the speculative `seen` entries and let `#streamLoop`
-            // carry on with the live stream.
-            ctrl.signal.throwIfAborted();
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").warn('reconcile list failed', { error: String(e) });
-            // If list itself failed, undo the speculative `seen` entries so the next
-            // reconcile pass (or the live stream) can pick them up. The history we
-            // read may be incomplete, so a running countdown keeps running, and the
-            // release of a terminated thread's held call drops a pending one.
-            for (const ev of pending)
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_seen, "f").delete(ev.id);
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").noteHistoryRead(false);
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_releaseTerminatedHolds).call(this);
-            return;
-        }
-        (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_historyRead, true, "f");
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").noteHistoryRead(true);
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_releaseTerminatedHolds).call(this);
-        const unanswered = pending.filter((ev) => !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").has(ev.id));
-        // Disarm before routing: `#execute` runs inline here, so a timer left armed
-        // from before the reconnect could fire over an in-flight tool.
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").disarm();
-        for (const ev of unanswered)
-            await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_routeToolEvent).call(this, ev);
-        // A held call's verdict is normally applied by the routing pass above; if
-        // its tool_use fell outside the listed window the pass never saw it, so
-        // apply the verdict to the held copy here.
-        for (const held of [...(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").values()]) {
-            const verdict = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_confirmationVerdicts, "f").get(held.id);
-            if (verdict !== undefined)
-                await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_applyVerdict).call(this, held, verdict);
-        }
-        // Routing resolves denied calls in place (marking them answered) and holds
-        // ask-gated calls for their `user.tool_confirmation`. If the most recent
-        // event in history ends the turn and no tool work is outstanding,
-        // the session is done — arm the idle clock so the runner stops even if that
-        // idle arrived during a disconnect. A held call is not outstanding
-        // here: it blocks the clock, so this arm stays pending until the verdict
-        // (and, for an allow, the dispatch it releases) resolves it.
-        const outstanding = unanswered.filter((ev) => !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").has(ev.id) && !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_inTerminatedThread).call(this, ev) && !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").has(ev.id));
-        if (lastEndedTurn && outstanding.length === 0)
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").arm();
-        else
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").disarm();
-    }, _SessionToolRunner_ingestHistory = function _SessionToolRunner_ingestHistory(ev, pending) {
-        // The history starts with the Session's first event.
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_notePrimaryThread).call(this, ev);
-        if (ev.type === 'agent.tool_use' || ev.type === 'agent.custom_tool_use') {
-            // Mark the event seen so a replay on the live stream is not dispatched
-            // twice, but decide whether it still needs executing from `answered`, not
-            // `seen`: a call whose result post failed is seen-but-unanswered, and must
-            // be retried on the next reconcile pass rather than silently dropped.
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_seen, "f").add(ev.id);
-            if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").has(ev.id))
-                pending.push(ev);
-        }
-        else if (ev.type === 'user.tool_result') {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").add(ev.tool_use_id);
-        }
-        else if (ev.type === 'user.custom_tool_result') {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").add(ev.custom_tool_use_id);
-        }
-        else if (ev.type === 'user.tool_confirmation') {
-            // Record the verdict only, before the pending pass, so a call whose
-            // confirmation appears later in the same history routes with its verdict
-            // already known. Releasing a held call here as well would dispatch it a
-            // second time when the routing pass reaches its tool_use event.
-            if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").has(ev.tool_use_id))
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_confirmationVerdicts, "f").set(ev.tool_use_id, ev.result);
-        }
-        else if (ev.type === 'session.thread_status_terminated') {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_terminatedThreads, "f").add(ev.session_thread_id);
-        }
-    }, _SessionToolRunner_notePrimaryThread = function _SessionToolRunner_notePrimaryThread(ev) {
-        // Only the spans have a use for it.
-        if (!this.client._tracer || (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_primaryThreadId, "f") !== undefined)
-            return;
-        switch (ev.type) {
-            case 'session.thread_status_running':
-            case 'session.thread_status_idle':
-            case 'session.thread_status_rescheduled':
-            case 'session.thread_status_terminated':
-                (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_primaryThreadId, ev.session_thread_id, "f");
-        }
-    }, _SessionToolRunner_handleStreamEvent = 
-    /** Returns true when the runner should exit. */
-    async function _SessionToolRunner_handleStreamEvent(ev) {
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").noteEvent(ev);
-        // Without the history, the stream may have begun after the Session's first thread status event.
-        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_historyRead, "f"))
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_notePrimaryThread).call(this, ev);
-        switch (ev.type) {
-            case 'agent.tool_use':
-            case 'agent.custom_tool_use':
-                if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_seen, "f").has(ev.id)) {
-                    (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_seen, "f").add(ev.id);
-                    await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_routeToolEvent).call(this, ev);
-                }
-                return false;
-            case 'user.tool_confirmation':
-                await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_noteConfirmation).call(this, ev);
-                return false;
-            case 'user.tool_result':
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").add(ev.tool_use_id);
-                return false;
-            case 'user.custom_tool_result':
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").add(ev.custom_tool_use_id);
-                return false;
-            case 'session.thread_status_terminated':
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_terminatedThreads, "f").add(ev.session_thread_id);
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_releaseTerminatedHolds).call(this);
-                return false;
-            case 'session.status_terminated':
-            case 'session.deleted':
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('session terminated', {
-                    component: 'session-tool-runner',
-                    session_id: this.sessionId,
-                });
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").abort();
-                return true;
-            default:
-                return false;
-        }
-    }, _SessionToolRunner_inTerminatedThread = function _SessionToolRunner_inTerminatedThread(ev) {
-        return !!ev.session_thread_id && (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_terminatedThreads, "f").has(ev.session_thread_id);
-    }, _SessionToolRunner_releaseTerminatedHolds = function _SessionToolRunner_releaseTerminatedHolds() {
-        for (const held of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").values()) {
-            if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_inTerminatedThread).call(this, held))
-                continue;
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('session thread terminated; not executing', {
-                component: 'session-tool-runner',
-                session_id: this.sessionId,
-                session_thread_id: held.session_thread_id,
-                tool: held.name,
-                tool_use_id: held.id,
-            });
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").delete(held.id);
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").abandon(held.id);
-        }
-    }, _SessionToolRunner_routeToolEvent = 
-    // ===== confirmation gating (always_ask tools) =====
-    /**
-     * Dispatch `ev`, honoring its evaluated permission. A call the server gated
-     * (`evaluated_permission == "ask"`) is held until its `user.tool_confirmation`
-     * arrives. Fails closed: only an explicit `allow` verdict releases a gated
-     * call; a server-side `deny` overrides any recorded verdict; an unrecognized
-     * permission is held like `ask` and an unrecognized verdict is denied. A call
-     * of a terminated session thread is dropped.
-     */
-    async function _SessionToolRunner_routeToolEvent(ev) {
-        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_inTerminatedThread).call(this, ev)) {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").debug('session thread terminated; not executing', {
-                component: 'session-tool-runner',
-                session_id: this.sessionId,
-                session_thread_id: ev.session_thread_id,
-                tool: ev.name,
-                tool_use_id: ev.id,
-            });
-            return;
-        }
-        // `getattr`-style read: today only `agent.tool_use` carries
-        // `evaluated_permission`, but if it ever lands on `agent.custom_tool_use`
-        // the gate must keep failing closed rather than dispatch by event type.
-        const permission = ev.evaluated_permission;
-        // A server-side `deny` overrides any (stray) recorded verdict.
-        const verdict = permission === 'deny' ? 'deny' : (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_confirmationVerdicts, "f").get(ev.id);
-        if (verdict === undefined) {
-            if (permission === undefined || permission === 'allow') {
-                await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_execute).call(this, ev, undefined);
-            }
-            else if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").has(ev.id)) {
-                // "ask" — or a permission this SDK does not recognize, which must not
-                // dispatch unconfirmed — waits for the user's verdict. (Already-held: a
-                // reconcile after reconnect re-routes the call; keep the existing hold.)
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('tool call awaiting confirmation; holding', {
-                    component: 'session-tool-runner',
-                    session_id: this.sessionId,
-                    tool: ev.name,
-                    tool_use_id: ev.id,
-                });
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").set(ev.id, ev);
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").block(ev.id);
-            }
-            return;
-        }
-        await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_applyVerdict).call(this, ev, verdict);
-    }, _SessionToolRunner_noteConfirmation = 
-    /** Record an allow/deny verdict and release the held call it gates, if any. */
-    async function _SessionToolRunner_noteConfirmation(ev) {
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_confirmationVerdicts, "f").set(ev.tool_use_id, ev.result);
-        const held = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").get(ev.tool_use_id);
-        // Nothing held: the verdict gates a call this runner has not seen yet (or
-        // one it never gates, e.g. an `agent.mcp_tool_use`). Keeping it in
-        // `#confirmationVerdicts` lets a later route of that call resolve instantly.
-        if (held === undefined)
-            return;
-        await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_applyVerdict).call(this, held, ev.result);
-    }, _SessionToolRunner_applyVerdict = 
-    /**
-     * Dispatch or resolve a gated call according to its verdict.
-     *
-     * The idle-clock blocker accounting lives here: a denial retires the held
-     * call's blocker, while an allow keeps one on the call — taking it now if the
-     * verdict was already known when the call was routed, so it was never held —
-     * until `#execute` has finished with it. The countdown must not run over
-     * gated work that is still in flight.
-     */
-    async function _SessionToolRunner_applyVerdict(ev, verdict) {
-        const wasHeld = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_awaitingConfirmation, "f").delete(ev.id);
-        if (verdict === 'allow') {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('tool call confirmed', {
-                component: 'session-tool-runner',
-                session_id: this.sessionId,
-                tool: ev.name,
-                tool_use_id: ev.id,
-            });
-            if (!wasHeld)
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").block(ev.id);
-            try {
-                await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_execute).call(this, ev, 'allow');
-            }
-            finally {
-                // The approved call is fully disposed of (executed, or moot because it
-                // was answered elsewhere) — the sole place an allow's blocker retires.
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").unblock(ev.id);
-            }
-            return;
-        }
-        // "deny" — or any value other than an explicit "allow" (fail closed). The
-        // denial resolves the call server-side, so mark it answered and yield it
-        // (nothing ran, nothing posted).
-        if (wasHeld)
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").unblock(ev.id);
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").add(ev.id);
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('tool call denied; not executing', {
-            component: 'session-tool-runner',
-            session_id: this.sessionId,
-            tool: ev.name,
-            tool_use_id: ev.id,
-        });
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_surfaceCall).call(this, {
-            event: ev,
-            toolUseId: ev.id,
-            name: ev.name,
-            isError: false,
-            posted: false,
-            confirmation: 'deny',
-        });
-    }, _SessionToolRunner_surfaceCall = function _SessionToolRunner_surfaceCall(call) {
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_results, "f").push(call);
-    }, _SessionToolRunner_execute = 
-    // ===== tool execution =====
-    async function _SessionToolRunner_execute(ev, confirmation) {
-        var _a, _b;
-        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").has(ev.id))
-            return;
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('executing tool', {
-            component: 'session-tool-runner',
-            session_id: this.sessionId,
-            tool: ev.name,
-            tool_use_id: ev.id,
-        });
-        (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_inFlightCount, (_a = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_inFlightCount, "f"), _a++, _a), "f");
-        try {
-            const tool = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_toolByName, "f").get(ev.name);
-            if (!tool) {
-                // Skip (split-client partial fulfilment): a name this runner
-                // is not registered for belongs to the other client servicing this
-                // session (typically the customer's app backend handling custom tools).
-                // Post NO result, do not mark it answered, and leave the tool_use_id
-                // pending for its owner — claiming it would corrupt the conversation.
-                // Still yield the call so the consumer can observe the unowned
-                // dispatch; nothing was sent, so `posted`/`isError` stay false and no
-                // `result` event is populated. The id stays unanswered, so reconcile
-                // keeps it out of the idle/end-turn accounting and re-surfaces it after
-                // a reconnect until its owner answers it.
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").info('tool not owned by this runner; leaving the tool_use_id pending for its owner', {
-                    component: 'session-tool-runner',
-                    session_id: this.sessionId,
-                    tool: ev.name,
-                    tool_use_id: ev.id,
-                });
-                // The approval kept the idle countdown pending on this call. Drop it
-                // instead of starting it: the owner still has to answer.
-                if (confirmation === 'allow')
-                    (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_idleClock, "f").disarm();
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_surfaceCall).call(this, {
-                    event: ev,
-                    toolUseId: ev.id,
-                    name: ev.name,
-                    isError: false,
-                    posted: false,
-                    confirmation,
-                });
-                return;
-            }
-            let content;
-            let isError;
-            // The default is the Session thread ID, which is the conversation ID of the platform's spans.
-            // Only a child thread's call event has it, so a call without one is the primary thread's.
-            const conversationId = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_requestOpts, "f")?.openTelemetry?.conversationId ?? (ev.session_thread_id || (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_primaryThreadId, "f"));
-            // Per-tool controller: aborts on the runner's own signal *or* the
-            // per-tool timeout, so an in-flight tool stops promptly when the runner
-            // is aborted instead of running until the timeout.
-            const toolCtrl = new AbortController();
-            const detachTool = (0,abort/* linkAbort */.H)((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").signal, toolCtrl);
-            const timer = setTimeout(() => toolCtrl.abort(), TOOL_TIMEOUT_MS);
-            try {
-                // Pass the source `agent.tool_use` / `agent.custom_tool_use` event
-                // straight through as the run context's `toolUse` — it is a union
-                // member of `BetaToolUse`, no Messages-block adapter needed.
-                const spanOptions = {
-                    signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f").signal,
-                    conversationId,
-                    sessionID: this.sessionId,
-                    parentContext: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_otelContext, "f"),
-                };
-                const outcome = await withToolUseSpan(this.client, tool, ev, spanOptions, async () => {
-                    const toolOutcome = await runRunnableTool(tool, ev.input, {
-                        toolUse: ev,
-                        toolUseBlock: ev,
-                        signal: toolCtrl.signal,
-                    });
-                    const sent = toSessionContent(toolOutcome.content);
-                    // A span keeps a text block whole, so it gets a block that is sent as its JSON as the block itself.
-                    const recorded = !this.client._tracer ?
-                        sent
-                        : sent.map((block, i) => {
-                            const original = typeof toolOutcome.content === 'string' ? undefined : toolOutcome.content[i];
-                            return original && original.type !== 'text' && block.type === 'text' ? original : block;
-                        });
-                    return { sent, content: recorded, isError: toolOutcome.isError };
-                });
-                content = outcome.sent;
-                isError = outcome.isError;
-            }
-            finally {
-                clearTimeout(timer);
-                detachTool();
-            }
-            // Answer with the result event that matches the call kind: a
-            // `user.tool_result` for an `agent.tool_use`, a `user.custom_tool_result`
-            // for an `agent.custom_tool_use`. Posting the wrong one leaves the call
-            // unanswered and the session stuck.
-            const result = buildResultEvent(ev, isError, content);
-            const posted = await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_sendResult).call(this, result, ev.id, conversationId);
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_surfaceCall).call(this, {
-                event: ev,
-                result,
-                toolUseId: ev.id,
-                name: ev.name,
-                isError,
-                posted,
-                confirmation,
-            });
-        }
-        finally {
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_inFlightCount, (_b = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_inFlightCount, "f"), _b--, _b), "f");
-            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_inFlightCount, "f") === 0)
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_onIdle, "f")?.call(this);
-        }
-    }, _SessionToolRunner_sendResult = async function _SessionToolRunner_sendResult(result, toolUseId, conversationId) {
-        const ctrl = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_controller, "f");
-        const start = Date.now();
-        let lastErr;
-        let attempt = 0;
-        while (true) {
-            attempt++;
-            // An abort throws to unwind the caller rather than returning a
-            // `posted: false` result the iterator would carry on past.
-            ctrl.signal.throwIfAborted();
-            try {
-                await this.client.beta.sessions.events.send(this.sessionId, { events: [result] }, { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_instances, "m", _SessionToolRunner_requestOptions).call(this), openTelemetry: { conversationId } });
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_answered, "f").add(toolUseId);
-                return true;
-            }
-            catch (e) {
-                lastErr = e;
-                // Only short-circuit on a permanent 4xx; 408/409/429 deserve the
-                // remaining retries (aligned with the core client's retry policy).
-                if ((0,utils_backoff/* isFatal4xx */.bs)(e))
-                    break;
-                const remainingMs = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_sendRetryWindowMs, "f") - (Date.now() - start);
-                if (remainingMs <= 0)
-                    break;
-                const waitMs = Math.min((0,utils_backoff/* applyJitter */.LX)((0,utils_backoff/* backoff */.JN)(attempt - 1, SEND_BACKOFF_START_MS, SEND_BACKOFF_CAP_MS)), remainingMs);
-                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").warn('tool result send failed; retrying', {
-                    tool_use_id: toolUseId,
-                    attempt,
-                    backoff_ms: waitMs,
-                    error: String(e),
-                });
-                await sleep(waitMs, ctrl.signal);
-            }
-        }
-        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").error('failed to send tool result', {
-            tool_use_id: toolUseId,
-            attempts: attempt,
-            error: String(lastErr),
-        });
-        return false;
-    }, _SessionToolRunner_drain = 
-    /** Wait (bounded) for in-flight tool executions to finish during teardown. */
-    async function _SessionToolRunner_drain() {
-        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_inFlightCount, "f") === 0)
-            return;
-        await Promise.race([new Promise((r) => ((0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_onIdle, r, "f"))), sleep(DRAIN_TIMEOUT_MS)]);
-        (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionToolRunner_onIdle, null, "f");
-        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_inFlightCount, "f") > 0) {
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionToolRunner_logger, "f").warn('drain timeout exceeded');
         }
     };
     return SessionToolRunner;
+})();
+var SessionRun = /* @__PURE__ */ (() => {
+    class SessionRun {
+        constructor(options) {
+            _SessionRun_instances.add(this);
+            _SessionRun_options.set(this, void 0);
+            _SessionRun_log.set(this, void 0);
+            _SessionRun_tools.set(this, void 0);
+            _SessionRun_running.set(this, void 0);
+            _SessionRun_countdown.set(this, void 0);
+            _SessionRun_threadSignals.set(this, new ThreadSignals());
+            _SessionRun_stopping.set(this, new AbortController());
+            _SessionRun_view.set(this, new SessionView());
+            _SessionRun_connected.set(this, false);
+            _SessionRun_reconnectDelayMs.set(this, STREAM_BACKOFF_START_MS);
+            /** The connections since the last one that read the whole history. */
+            _SessionRun_readAttempts.set(this, 0);
+            _SessionRun_handled.set(this, new Set());
+            _SessionRun_held.set(this, new Set());
+            /** The OpenTelemetry `Context` that was active where the loop started, the parent of each tool span. */
+            _SessionRun_otelContext.set(this, void 0);
+            const { runner } = options;
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_options, options, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_log, sessionLog(runner), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_tools, new Map(runner.tools.map((tool) => [toolName(tool), tool])), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_running, new RunningCalls(options.maxConcurrentCalls, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal, {
+                afterEach: () => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_actOnView).call(this),
+                onCrash: () => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").abort(),
+            }), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_countdown, new IdleCountdown(runner.maxIdleMs), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_otelContext, runner.client._tracer ? context.active() : undefined, "f");
+        }
+        async readUntilStop() {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'info', 'session tool runner starting');
+            (0,abort/* linkAbort */.H)((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").runner.signal, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f"));
+            try {
+                while (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal.aborted) {
+                    await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_readConnection).call(this);
+                    await (0,sleep/* sleep */.y)((0,backoff/* jitter */.p$)((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_reconnectDelayMs, "f") / 2, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_reconnectDelayMs, "f")), (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal);
+                    (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_reconnectDelayMs, Math.min((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_reconnectDelayMs, "f") * 2, STREAM_BACKOFF_CAP_MS), "f");
+                }
+            }
+            finally {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_countdown, "f").countFrom(undefined);
+                await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_running, "f").waitForAll().finally(() => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_threadSignals, "f").abortIf(() => true));
+            }
+        }
+    }
+    _SessionRun_options = new WeakMap(), _SessionRun_log = new WeakMap(), _SessionRun_tools = new WeakMap(), _SessionRun_running = new WeakMap(), _SessionRun_countdown = new WeakMap(), _SessionRun_threadSignals = new WeakMap(), _SessionRun_stopping = new WeakMap(), _SessionRun_view = new WeakMap(), _SessionRun_connected = new WeakMap(), _SessionRun_reconnectDelayMs = new WeakMap(), _SessionRun_readAttempts = new WeakMap(), _SessionRun_handled = new WeakMap(), _SessionRun_held = new WeakMap(), _SessionRun_otelContext = new WeakMap(), _SessionRun_instances = new WeakSet(), _SessionRun_readConnection = async function _SessionRun_readConnection() {
+        var _a, _b;
+        const { client, sessionId } = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").runner;
+        const { sessions } = client.beta;
+        const connection = new AbortController();
+        const detach = (0,abort/* linkAbort */.H)((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal, connection);
+        const options = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_requestOptions).call(this, connection.signal);
+        const timeoutMs = (0,backoff/* backoff */.JN)(((0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_readAttempts, (_b = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_readAttempts, "f"), _a = _b++, _b), "f"), _a), REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_CAP_MS);
+        const inTime = (read) => {
+            const timer = setTimeout(() => connection.abort(), timeoutMs);
+            return read.finally(() => clearTimeout(timer));
+        };
+        try {
+            // The stream opens first, so an event that is too new for the history arrives on the stream.
+            const stream = await inTime(sessions.events.stream(sessionId, {}, options));
+            const readsBegan = performance.now();
+            // API ISSUE: archiving a session adds no event to its history, so only the status shows it.
+            // The status comes first: a thread that was running then may have made a call by the time it is idle.
+            const session = (0,check_json/* checkJSON */.$)(await inTime(sessions.retrieve(sessionId, {}, options)));
+            const view = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").withoutEvents();
+            let page = await inTime(sessions.events.list(sessionId, { limit: 1000, types: HISTORY_EVENT_TYPES }, options));
+            while (page) {
+                (0,check_json/* checkJSON */.$)(page['body']);
+                for (const ev of page.data)
+                    view.apply(ev);
+                page = page.hasNextPage() ? await inTime(page.getNextPage()) : undefined;
+            }
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_readAttempts, 0, "f");
+            if (view.ended || session.status === 'terminated')
+                return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_stop).call(this, 'session terminated');
+            // API ISSUE: the newest status event can be an idle while a subagent is still running.
+            if (session.status !== 'idle')
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_countdown, "f").recordActivity();
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_view, view, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_connected, true, "f");
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_countdown, "f").abortAtEnd(connection);
+            await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_readStream).call(this, stream, readsBegan, session.status === 'idle');
+        }
+        catch (e) {
+            if ((0,backoff/* isFatal4xx */.bs)(e)) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'error', 'reading the session failed permanently', { error: String(e) });
+                this.refusal = e;
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").abort();
+            }
+            else if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal.aborted) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'warn', 'reading the session failed, reconnecting', {
+                    error: String(e),
+                    backoff_ms: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_reconnectDelayMs, "f"),
+                });
+            }
+        }
+        finally {
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_connected, false, "f");
+            detach();
+            connection.abort();
+        }
+    }, _SessionRun_readStream = async function _SessionRun_readStream(stream, readsBegan, idleWhenRead) {
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_actOnView).call(this);
+        // Only reads that began after the countdown ended can confirm that the session is still idle.
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_countdown, "f").endedBy(readsBegan)) {
+            const fields = { max_idle_ms: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").runner.maxIdleMs };
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_stop).call(this, 'session idle after its turn ended; stopping', fields);
+        }
+        if (idleWhenRead)
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_reportIdle).call(this);
+        for await (const ev of stream) {
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionRun_reconnectDelayMs, STREAM_BACKOFF_START_MS, "f");
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").apply(ev);
+            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").ended)
+                return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_stop).call(this, 'session terminated');
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_actOnView).call(this);
+            if (ev.type === 'session.status_idle')
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_reportIdle).call(this);
+        }
+    }, _SessionRun_reportIdle = function _SessionRun_reportIdle() {
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_running, "f").size === 0)
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").runner._worker?.onIdle();
+    }, _SessionRun_stop = function _SessionRun_stop(reason, fields) {
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'info', reason, fields);
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").abort();
+    }, _SessionRun_actOnView = function _SessionRun_actOnView() {
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal.aborted)
+            return;
+        for (const { id, name } of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").unconfirmedCalls()) {
+            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_held, "f").has(id))
+                continue;
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_held, "f").add(id);
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'info', 'tool call awaiting confirmation; holding', { tool: name, tool_use_id: id });
+        }
+        for (const { event, confirmation } of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").allowedOrDeniedCalls()) {
+            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_handled, "f").has(event.id))
+                continue;
+            const tool = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_tools, "f").get(event.name);
+            if (confirmation === 'deny' || !tool) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'info', 'not executing tool', { tool: event.name, tool_use_id: event.id, confirmation });
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_handled, "f").add(event.id);
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_yield).call(this, event, confirmation, undefined);
+            }
+            else if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_connected, "f") && !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").isBehindUnansweredCall(event, (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_tools, "f"))) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_running, "f").tryStart(event, (signal) => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_runCall).call(this, event, tool, confirmation, signal));
+            }
+        }
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_running, "f").abortToolsIf((callId) => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").isResolved(callId));
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_threadSignals, "f").abortIf((thread) => (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").hasTerminated(thread) && !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_running, "f").has(thread));
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_countdown, "f").countFrom((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_running, "f").size === 0 ? (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").idleSince : undefined);
+    }, _SessionRun_runCall = async function _SessionRun_runCall(call, tool, confirmation, signal) {
+        // Lets the events read together with the call resolve or deny it, and a consumer's `break` stop the run.
+        await (0,sleep/* sleep */.y)(0);
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal.aborted || signal.aborted)
+            return;
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_handled, "f").has(call.id) || !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").isWaitingOn(call.id))
+            return;
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_handled, "f").add(call.id);
+        // An event of the primary thread names no thread.
+        const conversationId = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").requestOptions?.openTelemetry?.conversationId ??
+            threadOf(call) ??
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").primaryThreadId;
+        const result = await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_execute).call(this, call, tool, conversationId, signal);
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_view, "f").hasTerminated(threadOf(call))) {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'info', 'thread terminated; not posting the result', { tool_use_id: call.id });
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_yield).call(this, call, confirmation, { result, posted: false });
+        }
+        else {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_yield).call(this, call, confirmation, await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_post).call(this, call, result, conversationId));
+        }
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_countdown, "f").recordActivity();
+    }, _SessionRun_execute = async function _SessionRun_execute(call, tool, conversationId, signal) {
+        const { runner } = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f");
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f").call(this, 'info', 'executing tool', { tool: call.name, tool_use_id: call.id });
+        const spanOptions = {
+            signal,
+            conversationId,
+            sessionID: runner.sessionId,
+            parentContext: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_otelContext, "f"),
+        };
+        const { sent, isError } = await withToolUseSpan(runner.client, tool, call, spanOptions, async () => {
+            const { content, sent, isError } = toSendable(call, await (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_callTool).call(this, tool, call, signal));
+            // A span keeps a text block whole, so it gets a block that is sent as its JSON as the block itself.
+            const recorded = !runner.client._tracer ?
+                sent
+                : sent.map((block, i) => {
+                    const original = typeof content === 'string' ? undefined : content[i];
+                    return original && original.type !== 'text' && block.type === 'text' ? original : block;
+                });
+            return { sent, content: recorded, isError };
+        });
+        return buildResultEvent(call, sent, isError);
+    }, _SessionRun_callTool = async function _SessionRun_callTool(tool, call, signal) {
+        const toolCtrl = new AbortController();
+        const waiting = new AbortController();
+        const unlink = [
+            (0,abort/* linkAbort */.H)(signal, toolCtrl),
+            (0,abort/* linkAbort */.H)((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal, waiting, STOPPED_TOOL_TIMEOUT_MS),
+        ];
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = !signal.aborted;
+            toolCtrl.abort();
+        }, TOOL_TIMEOUT_MS);
+        const { sessionId, _worker: worker } = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").runner;
+        const thread = threadOf(call);
+        try {
+            const runContext = {
+                toolUse: call,
+                toolUseBlock: call,
+                signal: toolCtrl.signal,
+                _sessionThread: { key: `${sessionId}/${thread ?? ''}`, signal: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_threadSignals, "f").of(thread) },
+            };
+            const outcome = await Promise.race([
+                runRunnableTool(tool, { ...call.input }, runContext),
+                (0,sleep/* sleep */.y)(TOOL_TIMEOUT_MS + TOOL_RETURN_TIMEOUT_MS, waiting.signal).then(() => undefined),
+            ]);
+            if (!timedOut && outcome && !(outcome.isError && toolCtrl.signal.aborted))
+                return outcome;
+            await worker?.onCallStopped();
+            if (timedOut)
+                return { content: `tool '${call.name}' timed out`, isError: true };
+            const content = `tool '${call.name}' was stopped, and may have already done some or all of its work`;
+            return { content, isError: true };
+        }
+        finally {
+            clearTimeout(timer);
+            waiting.abort();
+            unlink.forEach((cleanup) => cleanup());
+        }
+    }, _SessionRun_post = function _SessionRun_post(call, result, conversationId) {
+        const { runner } = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f");
+        const abandoned = new AbortController();
+        const unlink = [
+            (0,abort/* linkAbort */.H)(runner.signal, abandoned, DRAIN_TIMEOUT_MS),
+            (0,abort/* linkAbort */.H)(runner._worker?.leaseLost, abandoned),
+        ];
+        const poster = new ResultPoster({
+            call,
+            send: (event, signal) => {
+                const options = { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_instances, "m", _SessionRun_requestOptions).call(this, signal), openTelemetry: { conversationId } };
+                return runner.client.beta.sessions.events.send(runner.sessionId, { events: [event] }, options);
+            },
+            retryWindowMs: () => runner._worker?.sendRetryWindowMs() ?? SEND_RETRY_WINDOW_MS,
+            stopping: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_stopping, "f").signal,
+            abandoned: abandoned.signal,
+            log: (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_log, "f"),
+        });
+        return poster.post(result).finally(() => unlink.forEach((cleanup) => cleanup()));
+    }, _SessionRun_yield = function _SessionRun_yield(event, confirmation, sent) {
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f").results.push({
+            event,
+            toolUseId: event.id,
+            name: event.name,
+            isError: sent?.result.is_error === true,
+            posted: false,
+            confirmation,
+            ...sent,
+        });
+    }, _SessionRun_requestOptions = function _SessionRun_requestOptions(signal) {
+        const { requestOptions } = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionRun_options, "f");
+        return {
+            ...requestOptions,
+            headers: buildHeaders([helperHeader('session-tool-runner'), requestOptions?.headers]),
+            signal,
+        };
+    };
+    return SessionRun;
+})();
+var SessionView = /* @__PURE__ */ (() => {
+    class SessionView {
+        constructor(seenBefore = new Map()) {
+            _SessionView_instances.add(this);
+            this.ended = false;
+            /** For each thread with a status, whether its newest one is a termination. */
+            _SessionView_terminated.set(this, new Map());
+            _SessionView_seenBefore.set(this, void 0);
+            /** When each event was first read, for this view or the ones before it. */
+            _SessionView_seenAt.set(this, new Map());
+            _SessionView_calls.set(this, new Map());
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _SessionView_seenBefore, seenBefore, "f");
+        }
+        withoutEvents() {
+            return new SessionView((0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_seenAt, "f"));
+        }
+        isWaitingOn(callId) {
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").get(callId)?.isWaitedOn() === true;
+        }
+        /** Whether the session no longer accepts a result for a call that was read. */
+        isResolved(callId) {
+            const call = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").get(callId);
+            return !call || (!!call.threadStopReason && call.threadStopReason !== 'retries_exhausted');
+        }
+        /** Late input can make a terminated thread run again. */
+        hasTerminated(thread) {
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_terminated, "f").get(thread) ?? false;
+        }
+        isBehindUnansweredCall(event, tools) {
+            const thread = threadOf(event);
+            // A thread that sends no status events never shows that the earlier call stopped waiting.
+            if (thread && !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_terminated, "f").has(thread))
+                return false;
+            const call = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").get(event.id);
+            for (const earlier of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").values()) {
+                if (earlier === call)
+                    break;
+                // The earlier call may never get a result, so an idle that lists only the later one ends the wait.
+                if (earlier.isUnanswered(thread, tools) && earlier.listedAt >= call.listedAt)
+                    return true;
+            }
+            return false;
+        }
+        /** Oldest first. */
+        *allowedOrDeniedCalls() {
+            for (const call of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").values()) {
+                const { event, confirmation } = call;
+                if (!event || this.hasTerminated(threadOf(event)))
+                    continue;
+                if (call.isDenied()) {
+                    yield { event, confirmation: 'deny' };
+                }
+                else if (call.isWaitedOn() && !call.isUnconfirmed()) {
+                    yield { event, confirmation };
+                }
+            }
+        }
+        *unconfirmedCalls() {
+            for (const call of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").values()) {
+                if (call.event && call.isWaitedOn() && call.isUnconfirmed())
+                    yield call.event;
+            }
+        }
+        apply(ev) {
+            if (ev.type === 'event_start' || ev.type === 'event_delta' || (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_seenAt, "f").has(ev.id))
+                return;
+            const seenAt = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_seenBefore, "f").get(ev.id) ?? performance.now();
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_seenAt, "f").set(ev.id, seenAt);
+            switch (ev.type) {
+                case 'agent.tool_use':
+                case 'agent.custom_tool_use':
+                    return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyCall).call(this, ev);
+                case 'user.tool_result':
+                case 'agent.tool_result':
+                    return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyResult).call(this, ev.tool_use_id);
+                case 'user.custom_tool_result':
+                    return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyResult).call(this, ev.custom_tool_use_id);
+                case 'user.tool_confirmation':
+                    for (const call of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_callsAmong).call(this, [ev.tool_use_id])) {
+                        call.confirmation ?? (call.confirmation = ev.result === 'allow' ? 'allow' : 'deny');
+                    }
+                    return;
+                case 'session.status_terminated':
+                case 'session.deleted':
+                    this.ended = true;
+                    return;
+                case 'session.status_idle':
+                    return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applySessionIdle).call(this, ev, seenAt);
+                case 'session.thread_status_running':
+                case 'session.thread_status_rescheduled':
+                    return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyThreadStatus).call(this, ev.session_thread_id, false);
+                case 'session.thread_status_idle':
+                case 'session.thread_status_terminated':
+                    (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyThreadStatus).call(this, ev.session_thread_id, ev.type === 'session.thread_status_terminated');
+                    return (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyThreadIdleOrTerminated).call(this, ev, seenAt);
+                default:
+                    if (ev.type.startsWith('session.status_'))
+                        this.idleSince = undefined;
+            }
+        }
+    }
+    _SessionView_terminated = new WeakMap(), _SessionView_seenBefore = new WeakMap(), _SessionView_seenAt = new WeakMap(), _SessionView_calls = new WeakMap(), _SessionView_instances = new WeakSet(), _SessionView_applyCall = function _SessionView_applyCall(ev) {
+        const call = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").get(ev.id) ?? new TrackedCall();
+        // Moved to the end, so that the calls stay in the order of their events.
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").delete(ev.id);
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").set(ev.id, call);
+        call.event = ev;
+        // A custom call runs only once an idle lists it: the server never lists one it refused.
+        if (threadOf(ev) || evaluatedPermission(ev))
+            call.sessionWaits = true;
+    }, _SessionView_applyResult = function _SessionView_applyResult(callId) {
+        // A denied call is kept, because it is yielded even when its result is read together with the denial.
+        if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").get(callId)?.isDenied())
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").delete(callId);
+    }, _SessionView_applySessionIdle = function _SessionView_applySessionIdle(ev, seenAt) {
+        if (ev.stop_reason.type === 'requires_action') {
+            this.idleSince = undefined;
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyListed).call(this, ev.stop_reason.event_ids);
+            return;
+        }
+        this.idleSince = seenAt;
+        // After `retries_exhausted` the session still accepts the results of the calls it was waiting on.
+        for (const call of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").values()) {
+            call.sessionWaits = ev.stop_reason.type === 'retries_exhausted' && call.sessionWaits === true;
+        }
+    }, _SessionView_applyThreadStatus = function _SessionView_applyThreadStatus(thread, terminated) {
+        this.primaryThreadId ?? (this.primaryThreadId = thread);
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_terminated, "f").set(thread, terminated);
+    }, _SessionView_applyThreadIdleOrTerminated = function _SessionView_applyThreadIdleOrTerminated(ev, seenAt) {
+        // This can make the primary thread run again, so the countdown starts over.
+        if (this.idleSince !== undefined)
+            this.idleSince = Math.max(this.idleSince, seenAt);
+        // A subagent's results stay on its own thread, so its idle is the sign, even over a later session idle.
+        const stopReason = ev.type === 'session.thread_status_idle' ? ev.stop_reason.type : ev.type;
+        for (const call of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").values()) {
+            if (call.event?.session_thread_id === ev.session_thread_id)
+                call.threadStopReason = stopReason;
+        }
+        if (ev.type === 'session.thread_status_idle' && ev.stop_reason.type === 'requires_action') {
+            for (const call of (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_applyListed).call(this, ev.stop_reason.event_ids))
+                call.threadStopReason = undefined;
+        }
+    }, _SessionView_applyListed = function _SessionView_applyListed(ids) {
+        const calls = [...(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_instances, "m", _SessionView_callsAmong).call(this, ids)];
+        for (const call of calls) {
+            call.sessionWaits = true;
+            call.listedAt = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_seenAt, "f").size;
+        }
+        return calls;
+    }, _SessionView_callsAmong = function
+    /** A new ID can be that of a later call. */
+    * _SessionView_callsAmong(ids) {
+        for (const id of ids) {
+            let call = (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").get(id);
+            if (!call && !(0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_seenAt, "f").has(id))
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _SessionView_calls, "f").set(id, (call = new TrackedCall()));
+            if (call)
+                yield call;
+        }
+    };
+    return SessionView;
+})();
+class TrackedCall {
+    constructor() {
+        /** How many events were read when an idle last listed the call. */
+        this.listedAt = 0;
+    }
+    isWaitedOn() {
+        return this.sessionWaits === true && !this.threadStopReason;
+    }
+    isDenied() {
+        return !!this.event && (evaluatedPermission(this.event) === 'deny' || this.confirmation === 'deny');
+    }
+    isUnconfirmed() {
+        const permission = (this.event && evaluatedPermission(this.event)) ?? 'allow';
+        return !this.confirmation && permission !== 'allow' && permission !== 'deny';
+    }
+    /** The session can hold back the result of any other call until the later calls have theirs. */
+    isUnanswered(thread, tools) {
+        if (!this.event || threadOf(this.event) !== thread || !tools.has(this.event.name))
+            return false;
+        return (!this.isDenied() && (this.sessionWaits === undefined || (this.isWaitedOn() && this.isUnconfirmed())));
+    }
+}
+/** `undefined` for the primary thread, whose events have no thread ID. */
+function threadOf(call) {
+    return call.session_thread_id || undefined;
+}
+function evaluatedPermission(call) {
+    // `agent.custom_tool_use` does not declare the field. It is enforced if it ever has it.
+    return 'evaluated_permission' in call ? call.evaluated_permission : undefined;
+}
+var RunningCalls = /* @__PURE__ */ (() => {
+    /** One call for each session thread. */
+    class RunningCalls {
+        constructor(limit, abortAll, hooks) {
+            _RunningCalls_limit.set(this, void 0);
+            _RunningCalls_hooks.set(this, void 0);
+            _RunningCalls_byThread.set(this, new Map());
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _RunningCalls_limit, limit, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _RunningCalls_hooks, hooks, "f");
+            abortAll.addEventListener('abort', () => this.abortToolsIf(() => true), { once: true });
+        }
+        get size() {
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_byThread, "f").size;
+        }
+        has(thread) {
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_byThread, "f").has(thread);
+        }
+        tryStart(call, run) {
+            const thread = threadOf(call);
+            if (this.size >= (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_limit, "f") || this.has(thread))
+                return;
+            const controller = new AbortController();
+            const finished = run(controller.signal).then(() => {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_byThread, "f").delete(thread);
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_hooks, "f").afterEach();
+            });
+            finished.catch((0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_hooks, "f").onCrash);
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_byThread, "f").set(thread, { callId: call.id, controller, finished });
+        }
+        abortToolsIf(condition) {
+            for (const { callId, controller } of (0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_byThread, "f").values()) {
+                if (condition(callId))
+                    controller.abort();
+            }
+        }
+        /** Rejects with the error of a call that crashed, once no call is running. */
+        async waitForAll() {
+            const running = [...(0,tslib/* __classPrivateFieldGet */.g)(this, _RunningCalls_byThread, "f").values()].map(({ finished }) => finished);
+            await Promise.allSettled(running);
+            await Promise.all(running);
+        }
+    }
+    _RunningCalls_limit = new WeakMap(), _RunningCalls_hooks = new WeakMap(), _RunningCalls_byThread = new WeakMap();
+    return RunningCalls;
+})();
+var ThreadSignals = /* @__PURE__ */ (() => {
+    class ThreadSignals {
+        constructor() {
+            _ThreadSignals_byThread.set(this, new Map());
+        }
+        of(thread) {
+            let controller = (0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadSignals_byThread, "f").get(thread);
+            if (!controller)
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadSignals_byThread, "f").set(thread, (controller = new AbortController()));
+            return controller.signal;
+        }
+        abortIf(condition) {
+            for (const [thread, controller] of (0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadSignals_byThread, "f")) {
+                if (!condition(thread))
+                    continue;
+                controller.abort();
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadSignals_byThread, "f").delete(thread);
+            }
+        }
+    }
+    _ThreadSignals_byThread = new WeakMap();
+    return ThreadSignals;
+})();
+var IdleCountdown = /* @__PURE__ */ (() => {
+    class IdleCountdown {
+        constructor(maxIdleMs) {
+            _IdleCountdown_maxIdleMs.set(this, void 0);
+            _IdleCountdown_activeAt.set(this, performance.now());
+            _IdleCountdown_endsAt.set(this, Infinity);
+            _IdleCountdown_timer.set(this, void 0);
+            _IdleCountdown_connection.set(this, void 0);
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleCountdown_maxIdleMs, maxIdleMs > 0 ? maxIdleMs : Infinity, "f");
+        }
+        abortAtEnd(connection) {
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleCountdown_connection, connection, "f");
+        }
+        recordActivity() {
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleCountdown_activeAt, performance.now(), "f");
+        }
+        countFrom(idleSince) {
+            clearTimeout((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_timer, "f"));
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleCountdown_endsAt, Math.max(idleSince ?? Infinity, (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_activeAt, "f")) + (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_maxIdleMs, "f"), "f");
+            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_endsAt, "f") === Infinity)
+                return;
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _IdleCountdown_timer, setTimeout(() => (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_connection, "f")?.abort(), Math.max(0, (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_endsAt, "f") - performance.now())), "f");
+        }
+        endedBy(time) {
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _IdleCountdown_endsAt, "f") <= time;
+        }
+    }
+    _IdleCountdown_maxIdleMs = new WeakMap(), _IdleCountdown_activeAt = new WeakMap(), _IdleCountdown_endsAt = new WeakMap(), _IdleCountdown_timer = new WeakMap(), _IdleCountdown_connection = new WeakMap();
+    return IdleCountdown;
+})();
+var ResultPoster = /* @__PURE__ */ (() => {
+    /** All its sends share one backoff and one retry window. */
+    class ResultPoster {
+        constructor(options) {
+            _ResultPoster_instances.add(this);
+            _ResultPoster_options.set(this, void 0);
+            _ResultPoster_beganAt.set(this, performance.now());
+            _ResultPoster_attempts.set(this, 0);
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _ResultPoster_options, options, "f");
+        }
+        async post(result) {
+            const { call, log } = (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_options, "f");
+            const failure = await (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_instances, "m", _ResultPoster_send).call(this, result);
+            if (!failure)
+                return { result, posted: true };
+            // The call stays open after a refusal, so it needs a result.
+            if (failure instanceof core_error/* APIError */.LG && (failure.status === 400 || failure.status === 413)) {
+                const text = `The API refused the result of tool '${call.name}': ${failure.message}`;
+                const errorResult = buildResultEvent(call, [{ type: 'text', text }], true);
+                if (!(await (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_instances, "m", _ResultPoster_send).call(this, errorResult)))
+                    return { result: errorResult, posted: true };
+            }
+            log('error', 'failed to send tool result', { tool_use_id: call.id });
+            return { result, posted: false };
+        }
+    }
+    _ResultPoster_options = new WeakMap(), _ResultPoster_beganAt = new WeakMap(), _ResultPoster_attempts = new WeakMap(), _ResultPoster_instances = new WeakSet(), _ResultPoster_send = async function _ResultPoster_send(result) {
+        var _a, _b;
+        const { call, send, abandoned, log } = (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_options, "f");
+        while (true) {
+            const attempt = ((0,tslib/* __classPrivateFieldSet */.G)(this, _ResultPoster_attempts, (_b = (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_attempts, "f"), _a = _b++, _b), "f"), _a);
+            try {
+                // The `timeout` request option would start again with each retry of the client.
+                const timeoutMs = (0,backoff/* backoff */.JN)(attempt, REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_CAP_MS);
+                (0,check_json/* checkJSON */.$)(await (0,abort/* withDeadline */.N)(timeoutMs, (signal) => send(result, signal), abandoned));
+                return undefined;
+            }
+            catch (e) {
+                log('warn', 'tool result send failed', { tool_use_id: call.id, error: String(e) });
+                if ((0,backoff/* isFatal4xx */.bs)(e) || !(await (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_instances, "m", _ResultPoster_waitToRetry).call(this, attempt)))
+                    return (0,errors/* castToError */.rW)(e);
+            }
+        }
+    }, _ResultPoster_waitToRetry = async function _ResultPoster_waitToRetry(attempt) {
+        const { retryWindowMs, stopping, abandoned } = (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_options, "f");
+        const backoffMs = (0,backoff/* backoff */.JN)(attempt, SEND_BACKOFF_START_MS, SEND_BACKOFF_CAP_MS);
+        const delayMs = (0,backoff/* jitter */.p$)(backoffMs / 2, backoffMs);
+        const retryAt = performance.now() + delayMs;
+        await (0,sleep/* sleep */.y)(delayMs, stopping);
+        if (!stopping.aborted)
+            return true;
+        // Only a stopping run stops retrying, after a last attempt at the end of the window.
+        const windowEnd = (0,tslib/* __classPrivateFieldGet */.g)(this, _ResultPoster_beganAt, "f") + retryWindowMs();
+        if (performance.now() >= windowEnd)
+            return false;
+        await (0,sleep/* sleep */.y)(Math.max(0, Math.min(retryAt, windowEnd) - performance.now()), abandoned);
+        return !abandoned.aborted;
+    };
+    return ResultPoster;
 })();
 /**
  * Build the result event that answers `ev`: a `user.tool_result` for a builtin
@@ -9325,15 +9479,26 @@ var SessionToolRunner = /* @__PURE__ */ (() => {
  * types and must be matched exactly — a `user.tool_result` does not answer a
  * custom tool call.
  */
-function buildResultEvent(ev, isError, content) {
+function buildResultEvent(ev, content, isError) {
     if (ev.type === 'agent.custom_tool_use') {
         return { type: 'user.custom_tool_result', custom_tool_use_id: ev.id, is_error: isError, content };
     }
     return { type: 'user.tool_result', tool_use_id: ev.id, is_error: isError, content };
 }
-// The Messages-API tool-result block union is wider than the Sessions-API
-// tool_result content union; pass through text/image/document and stringify
-// anything else so a BetaRunnableTool authored for toolRunner still works here.
+function toSendable(call, outcome) {
+    // A tool written in JavaScript can return anything, whatever the type says.
+    const content = outcome.content ?? '';
+    try {
+        const sent = toSessionContent(content);
+        JSON.stringify(sent); // Content that JSON cannot encode would fail every attempt to post it.
+        return { ...outcome, content, sent };
+    }
+    catch {
+        const text = `tool '${call.name}' returned neither a string nor content blocks`;
+        return { content: text, isError: true, sent: toSessionContent(text) };
+    }
+}
+// A Messages tool result has more block types than a Sessions one.
 function toSessionContent(content) {
     if (typeof content === 'string')
         return [{ type: 'text', text: content || '(no output)' }];
@@ -9343,12 +9508,7 @@ function toSessionContent(content) {
         if (b.type === 'image' || b.type === 'document')
             return b;
         if (b.type === 'search_result') {
-            // The Messages `search_result` block param maps field-for-field onto the
-            // Sessions `BetaManagedAgentsSearchResultBlock`; map it explicitly rather
-            // than letting it fall through to the JSON.stringify branch (which would
-            // bury a structured result inside a text block). `citations` is required
-            // on the Sessions side and optional on the Messages side — default the
-            // flag to `false` when the producer left it unset.
+            // `citations` is required here and optional in Messages.
             return {
                 type: 'search_result',
                 source: b.source,
@@ -9361,11 +9521,162 @@ function toSessionContent(content) {
     });
     return out.length > 0 ? out : [{ type: 'text', text: '(no output)' }];
 }
+function sessionLog({ client, sessionId }) {
+    const logger = (0,utils_log/* loggerFor */.WG)(client);
+    return (level, message, fields) => logger[level](message, { component: 'session-tool-runner', session_id: sessionId, ...fields });
+}
 //# sourceMappingURL=SessionToolRunner.mjs.map
+;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/internal/environments/lease.mjs
+var _Lease_instances, _Lease_client, _Lease_work, _Lease_requestOptions, _Lease_logger, _Lease_lost, _Lease_heartbeats, _Lease_expiry, _Lease_shutdown, _Lease_lastHeartbeat, _Lease_ttlMs, _Lease_heartbeatDueAt, _Lease_expiresAt, _Lease_heartbeatUntilEnd, _Lease_extendWhenDue, _Lease_stopIfHeld, _Lease_extend, _Lease_sendHeartbeat, _Lease_recordResponse;
+
+
+
+
+
+
+
+
+
+const NO_HEARTBEAT = 'NO_HEARTBEAT';
+const HEARTBEAT_INTERVAL_MS = 30000;
+const HEARTBEAT_BACKOFF_START_MS = 1000;
+/** The API's default lease TTL. */
+const CLAIM_TIMEOUT_MS = 300000;
+/** The response to a heartbeat in flight can show that the item is not ours to stop. */
+const LAST_HEARTBEAT_TIMEOUT_MS = 5000;
+var Lease = /* @__PURE__ */ (() => {
+    class Lease {
+        constructor(client, work, requestOptions) {
+            _Lease_instances.add(this);
+            _Lease_client.set(this, void 0);
+            _Lease_work.set(this, void 0);
+            _Lease_requestOptions.set(this, void 0);
+            _Lease_logger.set(this, void 0);
+            _Lease_lost.set(this, new AbortController());
+            /** Aborted once another worker may hold the item. */
+            this.lost = (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lost, "f").signal;
+            _Lease_heartbeats.set(this, new AbortController());
+            _Lease_expiry.set(this, void 0);
+            _Lease_shutdown.set(this, false);
+            _Lease_lastHeartbeat.set(this, NO_HEARTBEAT);
+            _Lease_ttlMs.set(this, CLAIM_TIMEOUT_MS);
+            _Lease_heartbeatDueAt.set(this, performance.now());
+            _Lease_expiresAt.set(this, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_heartbeatDueAt, "f") + (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_ttlMs, "f"));
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_client, client, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_work, work, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_requestOptions, requestOptions, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_logger, (0,utils_log/* loggerFor */.WG)(client), "f");
+        }
+        get ttlMs() {
+            return (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_ttlMs, "f");
+        }
+        /** The signal that `serve` gets is aborted when the lease ends or `signal` is aborted. */
+        async holdDuring(serve, signal) {
+            const serving = new AbortController();
+            const endGrace = (0,abort/* linkAbort */.H)(serving.signal, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_heartbeats, "f"), LAST_HEARTBEAT_TIMEOUT_MS);
+            const detach = (0,abort/* linkAbort */.H)(signal, serving);
+            let failure;
+            try {
+                await (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_extendWhenDue).call(this, serving.signal);
+                if ((0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_shutdown, "f") || this.lost.aborted || serving.signal.aborted)
+                    return;
+                const running = [(0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_heartbeatUntilEnd).call(this, serving.signal), serve(serving.signal)].map((promise) => promise.finally(() => serving.abort()));
+                failure = (await Promise.allSettled(running)).find((result) => result.status === 'rejected');
+            }
+            finally {
+                detach();
+                endGrace();
+                clearTimeout((0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_expiry, "f"));
+                await (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_stopIfHeld).call(this);
+            }
+            if (failure && this.lost.aborted) {
+                const fields = { work_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").id, error: String(failure.reason) };
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").error('work item failed after its lease was lost', fields);
+            }
+            else if (failure) {
+                throw failure.reason;
+            }
+        }
+    }
+    _Lease_client = new WeakMap(), _Lease_work = new WeakMap(), _Lease_requestOptions = new WeakMap(), _Lease_logger = new WeakMap(), _Lease_lost = new WeakMap(), _Lease_heartbeats = new WeakMap(), _Lease_expiry = new WeakMap(), _Lease_shutdown = new WeakMap(), _Lease_lastHeartbeat = new WeakMap(), _Lease_ttlMs = new WeakMap(), _Lease_heartbeatDueAt = new WeakMap(), _Lease_expiresAt = new WeakMap(), _Lease_instances = new WeakSet(), _Lease_heartbeatUntilEnd = async function _Lease_heartbeatUntilEnd(signal) {
+        while (!(0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_shutdown, "f") && !this.lost.aborted && !signal.aborted)
+            await (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_extendWhenDue).call(this, signal);
+        // A tool that ignores its signal can outlive the last heartbeat.
+        const ttlLeft = Math.max(0, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_expiresAt, "f") - performance.now());
+        if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_shutdown, "f"))
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_expiry, setTimeout(() => (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lost, "f").abort(), ttlLeft), "f");
+    }, _Lease_extendWhenDue = async function _Lease_extendWhenDue(signal) {
+        await (0,sleep/* sleep */.y)(Math.max(0, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_heartbeatDueAt, "f") - performance.now()), signal);
+        if (!signal.aborted)
+            await (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_extend).call(this, signal);
+    }, _Lease_stopIfHeld = async function _Lease_stopIfHeld() {
+        if (this.lost.aborted) {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").info('lease lost; not stopping the work item', { work_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").id });
+            return;
+        }
+        const error = await stop((0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_client, "f"), (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f"), (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_requestOptions, "f"), { force: true });
+        if (error instanceof core_error/* AuthenticationError */.v3)
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lost, "f").abort();
+    }, _Lease_extend = async function _Lease_extend(signal) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_sendHeartbeat).call(this);
+            }
+            catch (e) {
+                const fields = { work_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").id, error: String(e) };
+                if (e instanceof BetaHeartbeatPreconditionFailedError) {
+                    // API ISSUE: our heartbeat whose response was lost causes the same 412 as another worker's.
+                    (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").error('lease lost: heartbeat precondition failed', fields);
+                    (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lost, "f").abort();
+                    return;
+                }
+                if ((0,backoff/* isFatal4xx */.bs)(e)) {
+                    (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").error('permanent heartbeat failure', fields);
+                    (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lost, "f").abort();
+                    if ((0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lastHeartbeat, "f") === NO_HEARTBEAT)
+                        throw e;
+                    return;
+                }
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").warn('transient heartbeat failure', fields);
+            }
+            const delayMs = (0,backoff/* backoff */.JN)(attempt, HEARTBEAT_BACKOFF_START_MS, HEARTBEAT_INTERVAL_MS);
+            const retryAt = performance.now() + (0,backoff/* jitter */.p$)(delayMs / 2, delayMs);
+            await (0,sleep/* sleep */.y)(Math.max(0, Math.min(retryAt, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_expiresAt, "f")) - performance.now()), signal);
+            if (signal.aborted)
+                return;
+            if (retryAt >= (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_expiresAt, "f")) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").error('lease assumed lost: no heartbeat succeeded in time', { work_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").id });
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lost, "f").abort();
+                return;
+            }
+        }
+    }, _Lease_sendHeartbeat = async function _Lease_sendHeartbeat() {
+        const sentAt = performance.now();
+        // The response decides whether to stop the item. A late one still extends a lease that nothing has ended.
+        const send = (signal) => (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_client, "f").beta.environments.work.heartbeat((0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").id, {
+            environment_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").environment_id,
+            expected_last_heartbeat: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_lastHeartbeat, "f"),
+        }, { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_requestOptions, "f"), maxRetries: 0, signal });
+        const heartbeat = await (0,abort/* withDeadline */.N)(WORK_REQUEST_TIMEOUT_MS, send, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_heartbeats, "f").signal);
+        (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_instances, "m", _Lease_recordResponse).call(this, (0,check_json/* checkJSON */.$)(heartbeat), sentAt);
+    }, _Lease_recordResponse = function _Lease_recordResponse(heartbeat, sentAt) {
+        if (!heartbeat.lease_extended) {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_logger, "f").info('heartbeat signals shutdown', { work_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_work, "f").id, state: heartbeat.state });
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_shutdown, true, "f");
+            return;
+        }
+        (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_ttlMs, heartbeat.ttl_seconds * 1000, "f");
+        (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_heartbeatDueAt, sentAt + Math.min((0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_ttlMs, "f") / 2, HEARTBEAT_INTERVAL_MS), "f");
+        (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_expiresAt, sentAt + (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_ttlMs, "f"), "f");
+        (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_lastHeartbeat, heartbeat.last_heartbeat, "f");
+    };
+    return Lease;
+})();
+//# sourceMappingURL=lease.mjs.map
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/tools/agent-toolset/sync-interval.mjs
 var sync_interval = __webpack_require__(8264);
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/lib/environments/worker.mjs
-var _EnvironmentWorker_instances, _EnvironmentWorker_signal, _EnvironmentWorker_handleItem, _Lease_ctrl, _Lease_endReason;
+var _EnvironmentWorker_instances, _EnvironmentWorker_maxConcurrentCalls, _EnvironmentWorker_signal, _EnvironmentWorker_handlePolled, _WorkItemRun_instances, _WorkItemRun_options, _WorkItemRun_sessionId, _WorkItemRun_hasSessionsToken, _WorkItemRun_client, _WorkItemRun_logger, _WorkItemRun_logFields, _WorkItemRun_serveSession, _WorkItemRun_readSession, _WorkItemRun_memoryStoresFor, _WorkItemRun_runTools, _WorkItemRun_saveAndRemoveMemory, _WorkItemRun_saveWithinTimeout, _BackgroundSaves_controller, _BackgroundSaves_waiting, _BackgroundSaves_last;
 
 
 
@@ -9383,69 +9694,31 @@ var _EnvironmentWorker_instances, _EnvironmentWorker_signal, _EnvironmentWorker_
 
 
 
-const HEARTBEAT_DEFAULT_MS = 30000;
-const HEARTBEAT_TTL_DEFAULT_MS = 90000;
-const NO_HEARTBEAT_SENTINEL = 'NO_HEARTBEAT';
+
+
+
 /** True when the session has at least one memory store attached. */
 function hasMemoryStore(session) {
     return session.resources.some((r) => r.type === 'memory_store');
 }
 /**
- * Extract the per-item sessions token from a work item's `secret` payload.
- *
- * The `secret` the poll response populates is not itself a credential: it is a
- * URL-safe base64 JSON payload matching {@link BetaWorkSecret} — the
- * `sessions_token` (the bearer for this item's work lifecycle and
- * session-level calls) plus fields this worker does not consume. Returns the
- * sessions token, or `null` (meaning: fall back to the environment key) when
- * the payload is missing, doesn't decode, or carries no token. Never log the
- * payload or anything extracted from it.
- */
-function sessionsTokenFromSecret(secret) {
-    if (!secret)
-        return null;
-    let parsed;
-    try {
-        // The payload may arrive URL-safe and without base64 padding; normalize
-        // both before decoding.
-        const normalized = secret.replace(/-/g, '+').replace(/_/g, '/');
-        const padded = normalized.padEnd(Math.ceil(normalized.length / 4) * 4, '=');
-        parsed = JSON.parse((0,utils_bytes/* decodeUTF8 */.CE)(fromBase64(padded)));
-    }
-    catch {
-        return null;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        return null;
-    // The payload is untrusted input, so the token is still checked at runtime
-    // rather than trusted to match the schema.
-    const token = parsed.sessions_token;
-    return typeof token === 'string' && token !== '' ? token : null;
-}
-/**
  * The self-hosted environment runner, composed from the {@link WorkPoller}
  * and the per-session {@link SessionToolRunner}.
  *
- * For each claimed `session` work item it: builds the per-session
- * {@link AgentToolContext}, downloads the session agent's skills
- * (`setupSkills`), then runs a {@link SessionToolRunner} for the session
- * while heartbeating the work-item lease on the same event loop; on exit it
- * force-stops the work item (unless the lease was lost, in which case the item
- * is left to whoever holds it now), cleans up the downloaded skills, and loops
- * to the next one. The lease heartbeat reports `state === "stopping"` / a lost
- * lease back into the run by aborting the session runner. The item of a
- * session that has already terminated is force-stopped without running any
- * tools.
+ * For each work item it claims the item with a first heartbeat, builds the
+ * per-session {@link AgentToolContext}, downloads the skills of the agent and its
+ * subagents (`setupSkills`), and runs a {@link SessionToolRunner} for the session
+ * while it keeps the lease. Then it cleans up the downloaded skills, force-stops the item
+ * unless the lease was lost, and polls again. The item of a session that has already
+ * terminated is force-stopped without running any tools.
  *
- * The `environmentKey` is the worker's standing credential. When a claimed
- * work item carries a per-item `secret` (a short-lived payload the poll
- * response may populate), the sessions token extracted from it is preferred
- * over the environment key for that item's heartbeat / force-stop /
- * skill-download / session calls; polling itself always uses the environment
- * key, and items without a usable secret fall back to it entirely.
+ * The environment key authorizes polling, and the calls for an item whose secret
+ * has no sessions token. When a claimed work item carries a per-item `secret` (a
+ * short-lived payload the poll response may populate), the sessions token in it
+ * authorizes that item's heartbeat / force-stop / skill-download / session calls.
  *
  * Use {@link EnvironmentWorker.handleItem} if you already hold a claimed work
- * item (e.g. a `worker poll --on-work` script handed one to a fresh process) and
+ * item (e.g. an `ant beta:worker poll --on-work` script handed one to a fresh process) and
  * just want the per-item flow without the poll loop — with no arguments it reads
  * the `ANTHROPIC_*` env vars that command sets.
  *
@@ -9459,7 +9732,7 @@ function sessionsTokenFromSecret(secret) {
  *   .worker({ environmentId, environmentKey, workdir: '/workspace' })
  *   .run(AbortSignal.timeout(60 * 60_000));
  *
- * // Already-claimed item (e.g. inside `ant worker poll --on-work ...`):
+ * // Already-claimed item (e.g. inside `ant beta:worker poll --on-work ...`):
  * await client.beta.environments.work.worker({ workdir: '/workspace' }).handleItem();
  * ```
  */
@@ -9468,26 +9741,20 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
      * The self-hosted environment runner, composed from the {@link WorkPoller}
      * and the per-session {@link SessionToolRunner}.
      *
-     * For each claimed `session` work item it: builds the per-session
-     * {@link AgentToolContext}, downloads the session agent's skills
-     * (`setupSkills`), then runs a {@link SessionToolRunner} for the session
-     * while heartbeating the work-item lease on the same event loop; on exit it
-     * force-stops the work item (unless the lease was lost, in which case the item
-     * is left to whoever holds it now), cleans up the downloaded skills, and loops
-     * to the next one. The lease heartbeat reports `state === "stopping"` / a lost
-     * lease back into the run by aborting the session runner. The item of a
-     * session that has already terminated is force-stopped without running any
-     * tools.
+     * For each work item it claims the item with a first heartbeat, builds the
+     * per-session {@link AgentToolContext}, downloads the skills of the agent and its
+     * subagents (`setupSkills`), and runs a {@link SessionToolRunner} for the session
+     * while it keeps the lease. Then it cleans up the downloaded skills, force-stops the item
+     * unless the lease was lost, and polls again. The item of a session that has already
+     * terminated is force-stopped without running any tools.
      *
-     * The `environmentKey` is the worker's standing credential. When a claimed
-     * work item carries a per-item `secret` (a short-lived payload the poll
-     * response may populate), the sessions token extracted from it is preferred
-     * over the environment key for that item's heartbeat / force-stop /
-     * skill-download / session calls; polling itself always uses the environment
-     * key, and items without a usable secret fall back to it entirely.
+     * The environment key authorizes polling, and the calls for an item whose secret
+     * has no sessions token. When a claimed work item carries a per-item `secret` (a
+     * short-lived payload the poll response may populate), the sessions token in it
+     * authorizes that item's heartbeat / force-stop / skill-download / session calls.
      *
      * Use {@link EnvironmentWorker.handleItem} if you already hold a claimed work
-     * item (e.g. a `worker poll --on-work` script handed one to a fresh process) and
+     * item (e.g. an `ant beta:worker poll --on-work` script handed one to a fresh process) and
      * just want the per-item flow without the poll loop — with no arguments it reads
      * the `ANTHROPIC_*` env vars that command sets.
      *
@@ -9501,13 +9768,14 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
      *   .worker({ environmentId, environmentKey, workdir: '/workspace' })
      *   .run(AbortSignal.timeout(60 * 60_000));
      *
-     * // Already-claimed item (e.g. inside `ant worker poll --on-work ...`):
+     * // Already-claimed item (e.g. inside `ant beta:worker poll --on-work ...`):
      * await client.beta.environments.work.worker({ workdir: '/workspace' }).handleItem();
      * ```
      */
     class EnvironmentWorker {
         constructor(opts) {
             _EnvironmentWorker_instances.add(this);
+            _EnvironmentWorker_maxConcurrentCalls.set(this, void 0);
             _EnvironmentWorker_signal.set(this, void 0);
             if (opts.unrestrictedPaths !== undefined) {
                 throw new core_error/* AnthropicError */.pJ('The `unrestrictedPaths` option you passed to EnvironmentWorker (or ' +
@@ -9524,6 +9792,8 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
             this.workdir = opts.workdir ?? process.cwd();
             this.maxFileBytes = opts.maxFileBytes;
             this.maxIdleMs = opts.maxIdleMs;
+            checkMaxConcurrentCalls(opts.maxConcurrentCalls);
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _EnvironmentWorker_maxConcurrentCalls, opts.maxConcurrentCalls, "f");
             if (opts.memorySyncIntervalMs != null) {
                 (0,sync_interval/* checkMemorySyncInterval */.iT)(opts.memorySyncIntervalMs, 'memorySyncIntervalMs');
             }
@@ -9551,38 +9821,28 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
                 ...(this.workerId !== undefined ? { workerId: this.workerId } : {}),
                 ...(externalSignal ? { signal: externalSignal } : {}),
                 ...(this.requestOptions !== undefined ? { requestOptions: this.requestOptions } : {}),
-                // The per-item handler stops or releases every work item on exit; let it
-                // be the single owner of `work.stop` rather than double-posting from the
-                // poller.
                 autoStop: false,
             });
             for await (const work of poller) {
                 const workSpan = poller._workSpan;
                 try {
-                    await withEnvironmentWorkSpan(this.client, workSpan, poller.signal, () => (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_instances, "m", _EnvironmentWorker_handleItem).call(this, work, environmentKey, poller.signal, workSpan));
+                    await withEnvironmentWorkSpan(this.client, workSpan, poller.signal, () => (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_instances, "m", _EnvironmentWorker_handlePolled).call(this, work, poller));
                 }
                 catch (e) {
-                    // One bad item fails that item, not the worker: the handler's teardown
-                    // already stopped or released it, so the next poll claims the next
-                    // item. A store directory left behind by a killed worker would
-                    // otherwise crashloop this process forever.
-                    if (poller.signal?.aborted)
-                        throw e;
                     (0,utils_log/* loggerFor */.WG)(this.client).error('work item failed', { work_id: work.id, error: String(e) });
                 }
             }
         }
         /**
-         * Service a single, already-claimed work item without the poll loop: build the
-         * per-session {@link AgentToolContext} (workdir from this worker's options),
-         * download the session agent's skills (`setupSkills`), run a
-         * {@link SessionToolRunner} for the session while heartbeating the work-item
-         * lease, and force-stop the work item on exit (whether the runner finishes
-         * normally, throws, or the API signals shutdown). The one
-         * exception is a lost lease: the item then belongs to the queue or another
-         * worker and is left alone.
+         * Service a single, already-claimed work item without the poll loop: claim the
+         * item with a first heartbeat, build the per-session {@link AgentToolContext}
+         * (workdir from this worker's options), download the skills of the agent and its
+         * subagents (`setupSkills`), run a {@link SessionToolRunner} for the session while
+         * keeping the lease, and force-stop the work item on exit (whether the runner finishes
+         * normally, throws, or the API signals shutdown), unless the lease was lost.
+         * A failure after the lease was lost is logged and not thrown.
          *
-         * Use this when something else does the claiming — e.g. a `worker poll
+         * Use this when something else does the claiming — e.g. an `ant beta:worker poll
          * --on-work` script that hands an already-claimed item to a fresh process. The
          * work id / environment id / session id each fall back to `ANTHROPIC_WORK_ID` /
          * `ANTHROPIC_ENVIRONMENT_ID` / `ANTHROPIC_SESSION_ID` (the env vars that
@@ -9599,7 +9859,8 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
          * item carried no sessions token (unless `memorySyncIntervalMs` turned
          * memory off), or a store failed to download. When the session has already
          * terminated, which includes an archived one, nothing is downloaded, no tools
-         * run, and `SessionMemoryError` is not thrown.
+         * run, and `SessionMemoryError` is not thrown. Throws an `APIError` when the
+         * API refuses the first heartbeat or a read of the session permanently.
          *
          * `workSecret` is the work item's per-item `secret` payload from the poll
          * response, falling back to `ANTHROPIC_WORK_SECRET`; unlike the others it is
@@ -9608,12 +9869,10 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
          * calls; when absent (or undecodable) those calls use the environment key.
          */
         async handleItem(opts) {
-            const workId = opts?.workId ?? (0,utils_env/* readEnv */.s)('ANTHROPIC_WORK_ID');
-            const environmentId = opts?.environmentId ?? (0,utils_env/* readEnv */.s)('ANTHROPIC_ENVIRONMENT_ID');
-            const sessionId = opts?.sessionId ?? (0,utils_env/* readEnv */.s)('ANTHROPIC_SESSION_ID');
-            // Trailing `|| undefined` / `||` between fallbacks so an empty value reads
-            // as absent (matching how `readEnv` treats empty values).
-            const environmentKey = (opts?.environmentKey ?? this.environmentKey ?? (0,utils_env/* readEnv */.s)('ANTHROPIC_ENVIRONMENT_KEY')) || undefined;
+            const workId = opts?.workId || (0,utils_env/* readEnv */.s)('ANTHROPIC_WORK_ID');
+            const environmentId = opts?.environmentId || (0,utils_env/* readEnv */.s)('ANTHROPIC_ENVIRONMENT_ID');
+            const sessionId = opts?.sessionId || (0,utils_env/* readEnv */.s)('ANTHROPIC_SESSION_ID');
+            const environmentKey = opts?.environmentKey || this.environmentKey || (0,utils_env/* readEnv */.s)('ANTHROPIC_ENVIRONMENT_KEY');
             const workSecret = opts?.workSecret || (0,utils_env/* readEnv */.s)('ANTHROPIC_WORK_SECRET') || null;
             if (!workId) {
                 throw new core_error/* AnthropicError */.pJ('handleItem: workId is required — pass it or set ANTHROPIC_WORK_ID');
@@ -9633,379 +9892,248 @@ var EnvironmentWorker = /* @__PURE__ */ (() => {
                 secret: workSecret,
                 data: { type: 'session', id: sessionId },
             };
-            await (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_instances, "m", _EnvironmentWorker_handleItem).call(this, work, environmentKey, opts?.signal ?? (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_signal, "f"));
+            const itemRun = new WorkItemRun({
+                worker: this,
+                maxConcurrentCalls: (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_maxConcurrentCalls, "f"),
+                work,
+                environmentKey,
+                signal: opts?.signal ?? (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_signal, "f"),
+            });
+            await itemRun.handle();
         }
     }
-    _EnvironmentWorker_signal = new WeakMap(), _EnvironmentWorker_instances = new WeakSet(), _EnvironmentWorker_handleItem = 
-    /**
-     * The per-item body shared by {@link EnvironmentWorker.run}'s poll loop and
-     * {@link EnvironmentWorker.handleItem}: run a {@link SessionToolRunner} for the
-     * work item's session while heartbeating its lease, force-stopping on exit
-     * unless the lease was lost. Non-session work items, and the work item of a
-     * session that has already terminated, run no tools.
-     *
-     * When the poll response carried a per-item `secret` (a short-lived payload
-     * scoped to this work item), the sessions token extracted from it is
-     * preferred over `environmentKey` as the Bearer credential for those
-     * per-item calls; a missing/undecodable secret falls back to
-     * `environmentKey` unchanged.
-     */
-    async function _EnvironmentWorker_handleItem(work, environmentKey, externalSignal, workSpan) {
-        const log = (0,utils_log/* loggerFor */.WG)(this.client);
-        // The per-item credential: the sessions token carried inside the work
-        // item's secret payload when the server issued one, otherwise the
-        // environment key. Never log this value.
-        const sessionsToken = sessionsTokenFromSecret(work.secret);
-        const itemCredential = sessionsToken ?? environmentKey;
-        if (itemCredential === undefined) {
-            throw new core_error/* AnthropicError */.pJ('handleItem: the work item carried a secret payload but no sessions token could be extracted, ' +
-                'and there is no environment key to fall back to; the poller must issue a secret whose ' +
-                'payload carries `sessions_token`, or provide the environment key (pass it, construct the ' +
-                'worker with it, or set ANTHROPIC_ENVIRONMENT_KEY)');
-        }
-        if (work.secret && sessionsToken === null) {
-            log.warn('work item carried a secret payload but no sessions token could be extracted; ' +
-                'falling back to the environment key', { work_id: work.id });
-        }
-        // Every per-session call — the SessionToolRunner event stream/list/send, the
-        // lease heartbeat, the skill download, and the work force-stop —
-        // authenticates with the per-item credential. Scope a client to it once and
-        // thread that through. `copyClientForHelper` also clears the parent's
-        // `apiKey`, so the sub-client emits *only* the per-item credential on the
-        // wire.
-        const sessionClient = copyClientForHelper(this.client, {
-            authToken: itemCredential,
-            helper: 'environments-worker',
+    _EnvironmentWorker_maxConcurrentCalls = new WeakMap(), _EnvironmentWorker_signal = new WeakMap(), _EnvironmentWorker_instances = new WeakSet(), _EnvironmentWorker_handlePolled = async function _EnvironmentWorker_handlePolled(work, poller) {
+        const itemRun = new WorkItemRun({
+            worker: this,
+            maxConcurrentCalls: (0,tslib/* __classPrivateFieldGet */.g)(this, _EnvironmentWorker_maxConcurrentCalls, "f"),
+            work,
+            environmentKey: poller.environmentKey,
+            signal: poller.signal,
         });
-        // The poller runs with `autoStop: false`, so the per-item handler is the
-        // single owner of `work.stop` for every claimed item.
-        const sessionId = work.data.id;
-        // A per-session controller: aborts when the supplied signal aborts, when the
-        // session runner finishes, or when the lease heartbeat says to stop.
-        const ctrl = new AbortController();
-        const detachExternal = (0,abort/* linkAbort */.H)(externalSignal, ctrl);
-        const lease = new Lease(ctrl);
-        // Lazily load the Node-only toolset module — see the import note at the top.
-        const agentToolset = await __webpack_require__.e(/* import() */ 526).then(__webpack_require__.bind(__webpack_require__, 6526));
-        // Start the lease heartbeat BEFORE the session fetch and the skill /
-        // memory downloads: those can take longer than the lease TTL, and an
-        // unheartbeated lease lapsing mid-download would let another worker
-        // reclaim the item and serve the same session (split-brain).
-        //
-        // Each heartbeat reports the lease TTL the server is enforcing; it becomes
-        // the runner's tool-result send retry window so a send keeps retrying
-        // exactly as long as the lease could still be live. The runner is only
-        // built after the downloads, so hold the latest TTL until then.
-        let leaseTtlMs;
-        let runner;
-        const heartbeatPromise = heartbeatLoop(sessionClient, work, lease, log, this.requestOptions, (ttlMs) => {
-            leaseTtlMs = ttlMs;
-            runner?._setSendRetryWindow(ttlMs);
-        }).catch((e) => {
-            if (!ctrl.signal.aborted)
-                log.error('heartbeat loop failed', { work_id: work.id, error: String(e) });
-            ctrl.abort();
-        });
-        let cleanupSkills = async () => { };
-        let stores;
-        let cleanEnd = false;
         try {
-            if (work.data.type !== 'session') {
-                log.debug('skipping non-session work item', { work_id: work.id, type: work.data.type });
-                return;
-            }
-            // One session fetch, shared by the skills download and the memory-store
-            // download — two fetches could disagree about the attached resources.
-            // A failed fetch fails the work item (the teardown below still stops
-            // or releases it).
-            const session = await sessionClient.beta.sessions.retrieve(sessionId);
-            if (session.status === 'terminated') {
-                log.info('skipping the work item of a terminated session', {
-                    session_id: sessionId,
-                    work_id: work.id,
-                });
-                return;
-            }
-            // Only with the session in hand can we tell one that simply has no
-            // memory from one whose memory we cannot mount. Turning memory off
-            // with the interval knob is a deliberate opt-out and stays quiet.
-            if (sessionsToken === null && this.memorySyncIntervalMs !== null && hasMemoryStore(session)) {
-                throw new agentToolset.SessionMemoryError(`cannot mount the session's memories: the work item carried no sessions token ` +
-                    `(work_id=${work.id}, session_id=${sessionId}); ` +
-                    'the memory endpoints reject the environment key, so the poller must issue a per-item ' +
-                    '`secret` carrying `sessions_token`, or set `memorySyncIntervalMs: null` to run without memory');
-            }
-            const ctx = {
-                workdir: this.workdir,
-                // The scoped sub-client, not the parent: the skill download
-                // `setupSkills` performs for this session rides the same per-item
-                // credential as every other per-item call.
-                client: sessionClient,
-                session,
-                ...(this.maxFileBytes !== undefined ? { maxFileBytes: this.maxFileBytes } : {}),
-            };
-            try {
-                cleanupSkills = await agentToolset.setupSkills(ctx);
-            }
-            catch (e) {
-                log.warn('skill setup failed', { session_id: sessionId, work_id: work.id, error: String(e) });
-            }
-            // Memory stores: the memory_stores endpoints accept the per-item sessions
-            // token but reject the environment key, so download and sync only run when
-            // the item carried a usable secret (and the interval is set).
-            // `sessionClient` is already scoped to that token then, so the memory
-            // calls ride the same sub-client. A store that cannot be materialised
-            // throws `SessionMemoryError` out of `download` and fails the item.
-            if (sessionsToken !== null && this.memorySyncIntervalMs !== null) {
-                stores = new agentToolset.SessionMemoryStores(sessionClient, {
-                    workdir: this.workdir,
-                    ...(this.memorySyncIntervalMs !== undefined ? { syncIntervalMs: this.memorySyncIntervalMs } : {}),
-                    syncDeletions: this.memorySyncDeletions,
-                });
-                await stores.download(session);
-                // A store mounted outside the workdir must stay reachable by the file
-                // tools; read-only stores still refuse writes.
-                ctx.allowedRoots = stores.roots;
-                ctx.readOnlyRoots = stores.readOnlyRoots;
-            }
-            else {
-                log.debug('memory stores disabled for this item', { work_id: work.id });
-            }
-            const tools = typeof this.tools === 'function' ?
-                this.tools(ctx)
-                : this.tools ?? agentToolset.betaAgentToolset20260401(ctx);
-            runner = new SessionToolRunner(sessionId, {
-                client: sessionClient,
-                tools,
-                ...(this.maxIdleMs !== undefined ? { maxIdleMs: this.maxIdleMs } : {}),
-                ...(this.requestOptions !== undefined ? { requestOptions: this.requestOptions } : {}),
-                signal: ctrl.signal,
-            });
-            if (leaseTtlMs !== undefined)
-                runner._setSendRetryWindow(leaseTtlMs);
-            for await (const _ of runner) {
-                // Drive the runner to completion; per-call observability is not part
-                // of this composition's surface — use `SessionToolRunner` directly
-                // (via `client.beta.sessions.events.toolRunner`) if you want it.
-                if (stores)
-                    await stores.syncIfDue();
-            }
-            // Only a clean stream end earns the last full sync; it runs in the
-            // teardown below.
-            cleanEnd = !ctrl.signal.aborted;
+            await itemRun.handle();
         }
         finally {
-            // The heartbeat keeps the lease alive until this teardown is done.
-            try {
-                // cleanupSkills first, so its failure cannot skip the memory flush.
-                await cleanupSkills().catch((e) => {
-                    log.warn('skill cleanup failed', { session_id: sessionId, work_id: work.id, error: String(e) });
-                });
-            }
-            finally {
-                if (stores) {
-                    const boundMs = agentToolset.MEMORY_FLUSH_TIMEOUT_MS;
-                    if (cleanEnd) {
-                        const finishCutOff = await withTimeout(stores.finish(), boundMs);
-                        if (finishCutOff) {
-                            log.warn(`final memory sync cut off after ${boundMs}ms; the flush that follows still uploads changed files`, { session_id: sessionId, work_id: work.id });
-                        }
-                    }
-                    // Also after finish(): it swallows its own failures, and a
-                    // clean flush is a no-op.
-                    const flushBound = new AbortController();
-                    const flushCutOff = await withTimeout(stores.flushWrites(flushBound.signal), boundMs);
-                    if (flushCutOff) {
-                        flushBound.abort();
-                        log.warn(`memory flush cut off after ${boundMs}ms; changed files it had not uploaded yet are not saved`, { session_id: sessionId, work_id: work.id });
-                    }
-                    await stores.dispose().catch((e) => {
-                        log.warn('memory store cleanup failed', {
-                            session_id: sessionId,
-                            work_id: work.id,
-                            error: String(e),
-                        });
-                    });
-                }
-            }
-            lease.finish('runner_done');
-            detachExternal();
-            await heartbeatPromise;
-            // Stop only an item this worker still holds — after a lost lease it
-            // belongs to the queue or another worker.
-            if (lease.lost) {
-                log.info('lease lost; released without stopping it', { session_id: sessionId, work_id: work.id });
-            }
-            else {
-                await forceStop(sessionClient, work, log, this.requestOptions);
-            }
-            // The worker no longer holds the item, so it neither finished with it nor failed: no status.
-            if (lease.lost || lease.rejected)
-                guardTracing(this.client, () => workSpan?.end());
+            // An error after the lease was lost is a result of losing it, not a failed item.
+            if (itemRun.lease.lost.aborted)
+                guardTracing(this.client, () => poller._workSpan?.end());
         }
     };
     return EnvironmentWorker;
 })();
-/**
- * Resolve when `p` settles or `ms` elapses — `true` when `ms` elapsed
- * first. A timed-out `p` keeps running — JS cannot cancel a promise.
- */
-async function withTimeout(p, ms) {
-    let timer;
-    try {
-        return await Promise.race([
-            p.then(() => false, () => false),
-            new Promise((resolve) => {
-                timer = setTimeout(() => resolve(true), ms);
-            }),
-        ]);
-    }
-    finally {
-        if (timer !== undefined)
-            clearTimeout(timer);
-    }
-}
-/** Force-stop a claimed work item, swallowing the 409 that means it's already stopped. */
-async function forceStop(client, work, log, requestOptions) {
-    try {
-        await client.beta.environments.work.stop(work.id, { environment_id: work.environment_id, force: true }, 
-        // Caller's headers pass through; the helper-tag header is on the scoped
-        // sub-client's default_headers via copyClientForHelper, so no per-call
-        // re-stamping needed.
-        { ...requestOptions, headers: buildHeaders([requestOptions?.headers]) });
-    }
-    catch (e) {
-        if (!(0,utils_backoff/* isStatus */.zM)(e, 409)) {
-            log.error('force-stop on exit failed', { work_id: work.id, error: String(e) });
+const READ_BACKOFF_START_MS = 1000;
+const READ_BACKOFF_CAP_MS = 8000;
+var WorkItemRun = /* @__PURE__ */ (() => {
+    class WorkItemRun {
+        constructor(options) {
+            _WorkItemRun_instances.add(this);
+            _WorkItemRun_options.set(this, void 0);
+            _WorkItemRun_sessionId.set(this, void 0);
+            _WorkItemRun_hasSessionsToken.set(this, void 0);
+            /** Scoped to the item's credential. */
+            _WorkItemRun_client.set(this, void 0);
+            _WorkItemRun_logger.set(this, void 0);
+            _WorkItemRun_logFields.set(this, void 0);
+            const { worker, work, environmentKey } = options;
+            const sessionsToken = sessionsTokenFromSecret(work.secret);
+            const itemCredential = sessionsToken ?? environmentKey;
+            if (itemCredential === undefined) {
+                throw new core_error/* AnthropicError */.pJ('the work secret carries no sessions token and no environment key is set — provide a work ' +
+                    'secret whose payload carries a sessions token, or provide the environment key');
+            }
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkItemRun_logger, (0,utils_log/* loggerFor */.WG)(worker.client), "f");
+            if (work.secret && sessionsToken === null) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logger, "f").warn('work item carried a secret payload but no sessions token could be extracted; ' +
+                    'falling back to the environment key', { work_id: work.id });
+            }
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkItemRun_options, options, "f");
+            // The queue can have items of types that the generated type does not model.
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkItemRun_sessionId, work.data.type === 'session' ? work.data.id : undefined, "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkItemRun_hasSessionsToken, sessionsToken !== null, "f");
+            const scoped = copyClientForHelper(worker.client, {
+                authToken: itemCredential,
+                helper: 'environments-worker',
+            });
+            // Skill and memory requests take no request options.
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkItemRun_client, scoped.withOptions({
+                defaultHeaders: buildHeaders([scoped._options.defaultHeaders, worker.requestOptions?.headers]),
+            }), "f");
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _WorkItemRun_logFields, { session_id: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_sessionId, "f"), work_id: work.id }, "f");
+            this.lease = new Lease((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_client, "f"), work, worker.requestOptions);
+        }
+        async handle() {
+            await this.lease.holdDuring((stopSignal) => (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_serveSession).call(this, stopSignal), (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_options, "f").signal);
         }
     }
-}
-var Lease = /* @__PURE__ */ (() => {
-    /**
-     * This worker's view of one work-item lease: the per-item abort signal plus
-     * why heartbeating ended. The first recorded reason wins, so a run aborted
-     * *because* the lease was lost still reads as lost afterwards; an abort with
-     * no recorded reason (the external signal) is not lost.
-     */
-    class Lease {
-        constructor(ctrl) {
-            _Lease_ctrl.set(this, void 0);
-            _Lease_endReason.set(this, void 0);
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_ctrl, ctrl, "f");
+    _WorkItemRun_options = new WeakMap(), _WorkItemRun_sessionId = new WeakMap(), _WorkItemRun_hasSessionsToken = new WeakMap(), _WorkItemRun_client = new WeakMap(), _WorkItemRun_logger = new WeakMap(), _WorkItemRun_logFields = new WeakMap(), _WorkItemRun_instances = new WeakSet(), _WorkItemRun_serveSession = async function _WorkItemRun_serveSession(stopSignal) {
+        const { worker } = (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_options, "f");
+        const sessionId = (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_sessionId, "f");
+        if (sessionId === undefined) {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logger, "f").info('skipping a work item that is not for a session', (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logFields, "f"));
+            return;
         }
-        get signal() {
-            return (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_ctrl, "f").signal;
-        }
-        finish(reason) {
-            (0,tslib/* __classPrivateFieldSet */.G)(this, _Lease_endReason, (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_endReason, "f") ?? reason, "f");
-            (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_ctrl, "f").abort();
-        }
-        /** True once the item belongs to the queue or another worker. */
-        get lost() {
-            return (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_endReason, "f") === 'lease_lost' || (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_endReason, "f") === 'assumed_lost';
-        }
-        /** True once the API rejected a heartbeat for good, so the worker cannot keep the lease. */
-        get rejected() {
-            return (0,tslib/* __classPrivateFieldGet */.g)(this, _Lease_endReason, "f") === 'heartbeat_rejected';
-        }
-    }
-    _Lease_ctrl = new WeakMap(), _Lease_endReason = new WeakMap();
-    return Lease;
-})();
-/** The server's view of the lease carried by a 412 heartbeat response, or empty if absent. */
-function serverLeaseState(e) {
-    let node = e instanceof core_error/* APIError */.LG ? e.error : undefined;
-    for (const key of ['error', 'details', 'current_state']) {
-        if (!(0,utils_values/* isObj */.sA)(node))
-            return {};
-        node = node[key];
-    }
-    return (0,utils_values/* isObj */.sA)(node) ? node : {};
-}
-/**
- * Keep the work-item lease alive while a session is being served. Runs until
- * `lease` ends, and ends it itself when the API reports the work is
- * `stopping`/`stopped` or no longer extends the lease, when a heartbeat is
- * rejected (a 412 means the lease already belongs to someone else), or when no
- * heartbeat has succeeded for longer than the lease ttl (the lease is assumed
- * lost, so two runners don't end up serving the same work). Each heartbeat
- * call is cut off after the current beat interval so a hung request cannot
- * outlive the lease it is meant to renew.
- */
-async function heartbeatLoop(client, work, lease, logger, requestOptions, 
-/** Called with the server-reported lease TTL after every successful beat. */
-onLeaseTtl) {
-    let intervalMs = HEARTBEAT_DEFAULT_MS;
-    let ttlMs = HEARTBEAT_TTL_DEFAULT_MS;
-    let lastSuccessMs = Date.now();
-    let last = NO_HEARTBEAT_SENTINEL;
-    const beat = async () => {
-        // Not the request `timeout` option: the core client retries timeouts, so
-        // it would not bound the call as a whole.
-        const beatCtrl = new AbortController();
-        const detach = (0,abort/* linkAbort */.H)(lease.signal, beatCtrl);
-        const cutoff = setTimeout(() => beatCtrl.abort(), intervalMs);
+        // Imported here to keep Node builtins out of the static imports of the SDK core.
+        const toolset = await __webpack_require__.e(/* import() */ 526).then(__webpack_require__.bind(__webpack_require__, 6526));
+        let cleanupSkills = async () => { };
+        let memory;
+        let cleanEnd = false;
         try {
-            const resp = await client.beta.environments.work.heartbeat(work.id, { environment_id: work.environment_id, expected_last_heartbeat: last }, { ...requestOptions, headers: buildHeaders([requestOptions?.headers]), signal: beatCtrl.signal });
-            lastSuccessMs = Date.now();
-            last = resp.last_heartbeat;
-            if (resp.ttl_seconds > 0) {
-                ttlMs = resp.ttl_seconds * 1000;
-                intervalMs = Math.max(1000, Math.min(ttlMs / 2, HEARTBEAT_DEFAULT_MS));
-                onLeaseTtl?.(ttlMs);
+            const session = await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_readSession).call(this, sessionId, stopSignal);
+            if (session.status === 'terminated') {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logger, "f").info('skipping the work item of a terminated session', (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logFields, "f"));
+                return;
             }
-            if (resp.state === 'stopping' || resp.state === 'stopped') {
-                logger.info('heartbeat signals shutdown', { work_id: work.id, state: resp.state });
-                lease.finish('heartbeat_stop');
+            const ctx = {
+                workdir: worker.workdir,
+                client: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_client, "f"),
+                session,
+                ...(worker.maxFileBytes !== undefined ? { maxFileBytes: worker.maxFileBytes } : {}),
+            };
+            memory = (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_memoryStoresFor).call(this, session, toolset);
+            if (memory) {
+                await memory.download(session, stopSignal);
+                ctx.allowedRoots = memory.roots;
+                ctx.readOnlyRoots = memory.readOnlyRoots;
             }
-            if (!resp.lease_extended) {
-                logger.warn('lease not extended, shutting down', { work_id: work.id });
-                lease.finish('heartbeat_stop');
+            try {
+                cleanupSkills = await toolset.setupSkills(ctx, stopSignal);
             }
+            catch (e) {
+                // In a bundle for browsers the toolset is a stub, and custom tools still run.
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logger, "f").warn('skill setup failed', { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logFields, "f"), error: String(e) });
+            }
+            if (stopSignal.aborted)
+                return;
+            const tools = worker.tools ?? toolset.betaAgentToolset20260401;
+            const itemTools = typeof tools === 'function' ? tools(ctx) : tools;
+            await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_runTools).call(this, sessionId, itemTools, memory, toolset, stopSignal);
+            cleanEnd = !stopSignal.aborted;
         }
         catch (e) {
-            // An abort throws to unwind the caller (the `heartbeatLoop(...).catch`
-            // in `#handleItem`) rather than returning early.
-            lease.signal.throwIfAborted();
-            if ((0,utils_backoff/* isStatus */.zM)(e, 412)) {
-                const server = serverLeaseState(e);
-                logger.error('lease lost: heartbeat precondition failed', {
-                    work_id: work.id,
-                    server_state: server['state'],
-                    server_ttl_seconds: server['ttl_seconds'],
-                    server_last_heartbeat: server['last_heartbeat'],
-                });
-                lease.finish('lease_lost');
-                return;
-            }
-            if ((0,utils_backoff/* isFatal4xx */.bs)(e)) {
-                logger.error('permanent heartbeat failure', { work_id: work.id, error: String(e) });
-                lease.finish('heartbeat_rejected');
+            if (!stopSignal.aborted)
                 throw e;
-            }
-            if (Date.now() - lastSuccessMs > ttlMs) {
-                logger.error('lease assumed lost: no successful heartbeat in ttl', {
-                    work_id: work.id,
-                    ttl_ms: ttlMs,
-                    error: String(e),
-                });
-                lease.finish('assumed_lost');
-                return;
-            }
-            logger.warn('transient heartbeat failure', { work_id: work.id, error: String(e) });
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logger, "f").info('work item interrupted', { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logFields, "f"), error: String(e) });
         }
         finally {
-            clearTimeout(cutoff);
-            detach();
+            await cleanupSkills();
+            if (memory)
+                await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_saveAndRemoveMemory).call(this, memory, cleanEnd, toolset);
         }
+    }, _WorkItemRun_readSession = async function _WorkItemRun_readSession(sessionId, signal) {
+        // A failed read would stop the item, so retry while the lease lasts.
+        const read = (signal) => (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_client, "f").beta.sessions.retrieve(sessionId, {}, { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_options, "f").worker.requestOptions, signal });
+        for (let attempt = 0;; attempt++) {
+            try {
+                return (0,check_json/* checkJSON */.$)(await (0,abort/* withDeadline */.N)(WORK_REQUEST_TIMEOUT_MS, read, signal));
+            }
+            catch (e) {
+                if ((0,backoff/* isFatal4xx */.bs)(e) || signal.aborted)
+                    throw e;
+            }
+            const delayMs = (0,backoff/* backoff */.JN)(attempt, READ_BACKOFF_START_MS, READ_BACKOFF_CAP_MS);
+            await (0,sleep/* sleep */.y)((0,backoff/* jitter */.p$)(delayMs / 2, delayMs), signal);
+        }
+    }, _WorkItemRun_memoryStoresFor = function _WorkItemRun_memoryStoresFor(session, toolset) {
+        const { worker, work } = (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_options, "f");
+        if (worker.memorySyncIntervalMs === null)
+            return undefined;
+        if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_hasSessionsToken, "f")) {
+            if (!hasMemoryStore(session))
+                return undefined;
+            throw new toolset.SessionMemoryError(`cannot mount the session's memories: the work item carried no sessions token ` +
+                `(work_id=${work.id}, session_id=${(0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_sessionId, "f")}); ` +
+                'the memory endpoints reject the environment key, so the poller must issue a per-item ' +
+                '`secret` carrying `sessions_token`, or set `memorySyncIntervalMs: null` to run without memory');
+        }
+        return new toolset.SessionMemoryStores((0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_client, "f"), {
+            workdir: worker.workdir,
+            ...(worker.memorySyncIntervalMs !== undefined ? { syncIntervalMs: worker.memorySyncIntervalMs } : {}),
+            syncDeletions: worker.memorySyncDeletions,
+        });
+    }, _WorkItemRun_runTools = async function _WorkItemRun_runTools(sessionId, tools, memory, { MEMORY_FLUSH_TIMEOUT_MS }, stopSignal) {
+        const { worker, maxConcurrentCalls } = (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_options, "f");
+        const runner = new SessionToolRunner(sessionId, {
+            client: (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_client, "f"),
+            tools,
+            ...(worker.maxIdleMs !== undefined ? { maxIdleMs: worker.maxIdleMs } : {}),
+            ...(maxConcurrentCalls !== undefined ? { maxConcurrentCalls } : {}),
+            ...(worker.requestOptions !== undefined ? { requestOptions: worker.requestOptions } : {}),
+            signal: stopSignal,
+        });
+        const saves = new BackgroundSaves(stopSignal);
+        const sync = async (serving) => memory?.syncIfDue(serving);
+        const flush = (serving) => (0,abort/* withDeadline */.N)(MEMORY_FLUSH_TIMEOUT_MS, async (deadline) => {
+            const stop = new AbortController();
+            const unlink = [(0,abort/* linkAbort */.H)(serving, stop), (0,abort/* linkAbort */.H)(deadline, stop)];
+            await memory?.flushWrites(stop.signal, deadline);
+            for (const cleanup of unlink)
+                cleanup();
+        });
+        runner._worker = {
+            sendRetryWindowMs: () => this.lease.ttlMs,
+            leaseLost: this.lease.lost,
+            onIdle: () => saves.add(flush),
+            // A stopped call can have moved memory files away and not put them back.
+            onCallStopped: async () => memory?.restoreMissing(),
+        };
+        try {
+            for await (const _ of runner)
+                saves.add(sync);
+        }
+        finally {
+            await saves.interrupt();
+        }
+    }, _WorkItemRun_saveAndRemoveMemory = async function _WorkItemRun_saveAndRemoveMemory(memory, cleanEnd, { MEMORY_FLUSH_TIMEOUT_MS }) {
+        // Only after a clean end, because the final sync sends deletions without waiting to confirm them.
+        if (cleanEnd) {
+            await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_saveWithinTimeout).call(this, (signal) => memory.finish(signal), MEMORY_FLUSH_TIMEOUT_MS, {
+                name: 'final memory sync',
+                ifCutOff: 'the flush that follows still uploads changed files',
+            });
+        }
+        // Also after the final sync, which may have failed.
+        await (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_instances, "m", _WorkItemRun_saveWithinTimeout).call(this, (signal) => memory.flushWrites(signal), MEMORY_FLUSH_TIMEOUT_MS, {
+            name: 'memory flush',
+            ifCutOff: 'changed files it had not uploaded yet are not saved',
+        });
+        await memory.dispose();
+    }, _WorkItemRun_saveWithinTimeout = async function _WorkItemRun_saveWithinTimeout(save, timeoutMs, { name, ifCutOff }) {
+        await (0,abort/* withDeadline */.N)(timeoutMs, async (signal) => {
+            await save(signal);
+            if (signal.aborted) {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logger, "f").warn(`${name} cut off after ${timeoutMs}ms; ${ifCutOff}`, (0,tslib/* __classPrivateFieldGet */.g)(this, _WorkItemRun_logFields, "f"));
+            }
+        });
     };
-    await beat();
-    while (!lease.signal.aborted) {
-        await sleep(intervalMs, lease.signal);
-        lease.signal.throwIfAborted();
-        await beat();
+    return WorkItemRun;
+})();
+var BackgroundSaves = /* @__PURE__ */ (() => {
+    /** Runs one save at a time. */
+    class BackgroundSaves {
+        constructor(stopSignal) {
+            _BackgroundSaves_controller.set(this, new AbortController());
+            _BackgroundSaves_waiting.set(this, new Set());
+            _BackgroundSaves_last.set(this, Promise.resolve());
+            (0,abort/* linkAbort */.H)(stopSignal, (0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_controller, "f"));
+        }
+        add(save) {
+            if ((0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_waiting, "f").has(save))
+                return;
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_waiting, "f").add(save);
+            (0,tslib/* __classPrivateFieldSet */.G)(this, _BackgroundSaves_last, (0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_last, "f").then(async () => {
+                (0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_waiting, "f").delete(save);
+                if (!(0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_controller, "f").signal.aborted)
+                    await save((0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_controller, "f").signal);
+            }), "f");
+        }
+        async interrupt() {
+            (0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_controller, "f").abort();
+            await (0,tslib/* __classPrivateFieldGet */.g)(this, _BackgroundSaves_last, "f");
+        }
     }
-}
+    _BackgroundSaves_controller = new WeakMap(), _BackgroundSaves_waiting = new WeakMap(), _BackgroundSaves_last = new WeakMap();
+    return BackgroundSaves;
+})();
 //# sourceMappingURL=worker.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/resources/beta/environments/work.mjs
 
@@ -10321,8 +10449,8 @@ var Work = /* @__PURE__ */ (() => {
         }
         /**
          * Continuously claim work from a self-hosted environment, ack each item,
-         * and yield it. Posts `stop` automatically when the consumer's loop body
-         * returns or when iteration ends.
+         * and yield it. Force-stops the item when the consumer's loop body returns
+         * or when iteration ends.
          *
          * @example
          * ```ts
@@ -11196,7 +11324,7 @@ var JSONLDecoder = /* @__PURE__ */ (() => {
                 }
                 throw new core_error/* AnthropicError */.pJ(`Attempted to iterate over a response with no body`);
             }
-            return new JSONLDecoder(ReadableStreamToAsyncIterable(response.body), controller, response);
+            return new JSONLDecoder(iterBody(response.body), controller, response);
         }
     }
     return JSONLDecoder;
@@ -11492,8 +11620,6 @@ const DEPRECATED_MODELS = {
     'claude-mythos-preview': 'June 30th, 2026',
     'claude-opus-4-5': 'January 22nd, 2027',
     'claude-opus-4-5-20251101': 'January 22nd, 2027',
-    'claude-sonnet-4-5': 'November 30th, 2026',
-    'claude-sonnet-4-5-20250929': 'November 30th, 2026',
 };
 //# sourceMappingURL=deprecated-models.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/internal/data/models-to-warn-with-thinking-enabled.mjs
@@ -12055,7 +12181,7 @@ var BetaMessageStream = /* @__PURE__ */ (() => {
                 if ((0,tslib/* __classPrivateFieldGet */.g)(this, _BetaMessageStream_span, "f")) {
                     (0,tslib/* __classPrivateFieldGet */.g)(this, _BetaMessageStream_span, "f").streamed = undefined;
                 }
-                if ((0,errors/* isAbortError */.z)(error)) {
+                if ((0,errors/* isAbortError */.zf)(error)) {
                     error = new core_error/* APIUserAbortError */.cH();
                 }
                 if (error instanceof core_error/* APIUserAbortError */.cH) {
@@ -13107,13 +13233,13 @@ var _ThreadState_instances, _ThreadState_fields, _ThreadState_stored, _ThreadSta
 class Turn {
     constructor(fields, ownMessages, 
     // Less the ones set on the thread since the call, because the later value stands.
-    ownCreateOnly) {
+    ownCreateOnly, threading) {
         this.fields = fields;
         this.ownMessages = ownMessages;
         this.ownCreateOnly = ownCreateOnly;
         this.deferredMessages = [];
         this.replacementHistory = null;
-        this.createOnly = createOnlyJSON(fields);
+        this.createOnly = threading ? createOnlyJSON(fields) : null;
     }
 }
 /**
@@ -13284,7 +13410,7 @@ var ThreadState = /* @__PURE__ */ (() => {
                 ownCreateOnly.system = fields.system;
             if (fields.tools !== undefined)
                 ownCreateOnly.tools = fields.tools;
-            return ((0,tslib/* __classPrivateFieldSet */.G)(this, _ThreadState_turn, new Turn({ ...(0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_fields, "f"), ...definedEntries(fields) }, ownMessages, ownCreateOnly), "f"));
+            return ((0,tslib/* __classPrivateFieldSet */.G)(this, _ThreadState_turn, new Turn({ ...(0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_fields, "f"), ...definedEntries(fields) }, ownMessages, ownCreateOnly, this.threading), "f"));
         }
         /**
          * Mark `turn` finished, take back the messages its call staged if no reply to them started, and apply the history
@@ -13355,7 +13481,7 @@ var ThreadState = /* @__PURE__ */ (() => {
             if ((0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_anchor, "f").type === 'create') {
                 (0,tslib/* __classPrivateFieldSet */.G)(this, _ThreadState_fields, { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_fields, "f"), ...turn.ownCreateOnly }, "f");
             }
-            if (this.threading) {
+            if (this.threading && turn.createOnly) {
                 (0,tslib/* __classPrivateFieldSet */.G)(this, _ThreadState_anchor, {
                     type: 'continue',
                     previousMessageId: message.id,
@@ -13406,6 +13532,8 @@ var ThreadState = /* @__PURE__ */ (() => {
         }
         /** Throws if the thread refuses a turn with the overrides `fields`, as that turn would before it is sent. */
         checkNextTurn(fields) {
+            if (!this.threading)
+                return;
             (0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_instances, "m", _ThreadState_checkCreateOnly).call(this, createOnlyJSON({ ...(0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_fields, "f"), ...definedEntries(fields) }));
         }
     }
@@ -13456,7 +13584,7 @@ var ThreadState = /* @__PURE__ */ (() => {
             (0,tslib/* __classPrivateFieldSet */.G)(this, _ThreadState_fields, { ...(0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_fields, "f"), container: { ...container, id: containerId } }, "f");
         }
     }, _ThreadState_checkCreateOnly = function _ThreadState_checkCreateOnly(createOnly) {
-        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_anchor, "f").type !== 'continue')
+        if ((0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_anchor, "f").type !== 'continue' || !createOnly)
             return;
         const { createdWith } = (0,tslib/* __classPrivateFieldGet */.g)(this, _ThreadState_anchor, "f");
         const changed = CREATE_ONLY_FIELDS.filter((field) => createOnly[field] !== createdWith[field]);
@@ -14815,7 +14943,11 @@ class BetaMessageThread {
             const { params, options } = this._state.buildCreateArguments(turn, turnOptions, { stream });
             const request = this._client.beta.messages.create({ ...params, stream }, options);
             try {
-                return { request, props: await request._responseProps() };
+                const props = await request._responseProps();
+                // Reading the body can send the request again, and the server can reject that one too.
+                if (!stream)
+                    await request;
+                return { request, props };
             }
             catch (error) {
                 if (!this._state.recoversFrom(error))
@@ -14939,6 +15071,7 @@ var Messages = /* @__PURE__ */ (() => {
          * @throws {CompactionSignatureInvalidError}
          * @throws {CompactionToolChangesMismatchError}
          * @throws {OrganizationOnHoldError}
+         * @throws {OrganizationURLFetchDisabledError}
          * @throws {RequestBodyEncodingInvalidError}
          * @throws {RequestBodyEncodingUnsupportedError}
          * @throws {ToolNameConflictError}
@@ -15129,6 +15262,7 @@ class APIKeys extends APIResource {
      *
      * @throws {OrgAPIKeyLimitExceededError}
      * @throws {WorkspaceAPIKeyLimitExceededError}
+     * @throws {APIKeyRequesterUnconfirmedError}
      * @throws {SandboxEgressRestrictedError}
      *
      * @example
@@ -15884,7 +16018,7 @@ class Invites extends APIResource {
      * ```ts
      * const betaOrganizationInvite =
      *   await client.beta.organization.invites.create({
-     *     email: 'user@emaildomain.com',
+     *     email: 'user@example.com',
      *     role: 'user',
      *   });
      * ```
@@ -16426,6 +16560,7 @@ var Users = /* @__PURE__ */ (() => {
          * Remove a member from the organization.
          *
          * @throws {CannotRemoveLastMemberError}
+         * @throws {APIKeyRequesterUnconfirmedError}
          * @throws {SandboxEgressRestrictedError}
          * @throws {ConcurrentMembershipChangeError}
          *
@@ -17019,6 +17154,53 @@ class Plugins extends APIResource {
     }
 }
 //# sourceMappingURL=plugins.mjs.map
+;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/resources/beta/organization/analytics/projects.mjs
+
+
+
+class Projects extends APIResource {
+    /**
+     * Get per-project activity for a given day, with cursor-based pagination.
+     *
+     * Returns activity metrics for each project in the new projects experience, sorted
+     * by project ID. Classic projects are reported by `/apps/chat/projects` instead.
+     * Use `group_by[]` to break projects out per member or per RBAC group, and
+     * `filter[]` to scope results; the parameter descriptions list the supported
+     * dimensions. Available to organizations on a Claude Enterprise plan that have
+     * these projects turned on; other organizations get a 404. Requires an API key
+     * with the `read:analytics` scope.
+     *
+     * @example
+     * ```ts
+     * // Automatically fetches more pages as needed.
+     * for await (const betaAnalyticsSessionProjectActivity of client.beta.organization.analytics.projects.list()) {
+     *   // ...
+     * }
+     * ```
+     */
+    list(query = {}, options) {
+        return this._client.getAPIList('/v1/organizations/analytics/projects', (PageCursor), {
+            query,
+            ...options,
+            __qualifiers: { beta: 'true' },
+            __span: startApiCallSpan(this._client, 'anthropic.organization.analytics.projects.list', options, {
+                route: '/v1/organizations/analytics/projects',
+                queryParams: [
+                    'date',
+                    'ending_date',
+                    'filter',
+                    'group_by',
+                    'limit',
+                    'order',
+                    'order_by',
+                    'page',
+                    'starting_date',
+                ],
+            }),
+        });
+    }
+}
+//# sourceMappingURL=projects.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/@anthropic-ai/sdk/resources/beta/organization/analytics/skills.mjs
 
 
@@ -17432,7 +17614,7 @@ class users_Users extends APIResource {
 
 
 
-class Projects extends APIResource {
+class projects_Projects extends APIResource {
     /**
      * Get per-project activity for a given day, with cursor-based pagination.
      *
@@ -17481,10 +17663,10 @@ var Chat = /* @__PURE__ */ (() => {
     class Chat extends APIResource {
         constructor() {
             super(...arguments);
-            this.projects = new Projects(this._client);
+            this.projects = new projects_Projects(this._client);
         }
     }
-    Chat.Projects = Projects;
+    Chat.Projects = projects_Projects;
     return Chat;
 })();
 //# sourceMappingURL=chat.mjs.map
@@ -17531,6 +17713,8 @@ var Apps = /* @__PURE__ */ (() => {
 
 
 
+
+
 var Analytics = /* @__PURE__ */ (() => {
     class Analytics extends APIResource {
         constructor() {
@@ -17538,6 +17722,7 @@ var Analytics = /* @__PURE__ */ (() => {
             this.summaries = new Summaries(this._client);
             this.users = new users_Users(this._client);
             this.apps = new Apps(this._client);
+            this.projects = new Projects(this._client);
             this.connectors = new Connectors(this._client);
             this.plugins = new Plugins(this._client);
             this.skills = new Skills(this._client);
@@ -17553,6 +17738,7 @@ var Analytics = /* @__PURE__ */ (() => {
     Analytics.Summaries = Summaries;
     Analytics.Users = users_Users;
     Analytics.Apps = Apps;
+    Analytics.Projects = Projects;
     Analytics.Connectors = Connectors;
     Analytics.Plugins = Plugins;
     Analytics.Skills = Skills;
@@ -18113,8 +18299,12 @@ class SlackChannels extends APIResource {
      *   await client.beta.organization.claudeTag.slackChannels.create(
      *     {
      *       slack: {
-     *         channel_id: 'C0456EFGH',
      *         workspace_id: 'T0123ABCD',
+     *         channel_id: 'C0456EFGH',
+     *       },
+     *       settings: {
+     *         enabled: true,
+     *         instructions: 'Keep replies short.',
      *       },
      *     },
      *   );
@@ -18369,7 +18559,12 @@ class SlackWorkspaces extends APIResource {
      * const betaClaudeTagSlackWorkspace =
      *   await client.beta.organization.claudeTag.slackWorkspaces.update(
      *     'slws_01Hq8TzW5mKc2YbX7vNd4RfJ',
-     *     { settings: {} },
+     *     {
+     *       settings: {
+     *         enabled: true,
+     *         instructions: 'Keep replies short.',
+     *       },
+     *     },
      *   );
      * ```
      */
@@ -20414,7 +20609,7 @@ class DataControls extends APIResource {
 
 
 
-var projects_Projects = /* @__PURE__ */ (() => {
+var projects_projects_Projects = /* @__PURE__ */ (() => {
     class Projects extends APIResource {
         constructor() {
             super(...arguments);
@@ -20433,10 +20628,10 @@ var Google = /* @__PURE__ */ (() => {
     class Google extends APIResource {
         constructor() {
             super(...arguments);
-            this.projects = new projects_Projects(this._client);
+            this.projects = new projects_projects_Projects(this._client);
         }
     }
-    Google.Projects = projects_Projects;
+    Google.Projects = projects_projects_Projects;
     return Google;
 })();
 //# sourceMappingURL=google.mjs.map
@@ -20490,8 +20685,7 @@ class Members extends APIResource {
     }
     /**
      * Add a User to an RBAC Group. Membership of groups provisioned by an identity
-     * provider (source type `"scim"`) cannot be modified via the API while an
-     * organization in the tenant uses SCIM provisioning.
+     * provider (source type `"scim"`) cannot be modified via the API.
      *
      * The RBAC Groups API is available to Claude Enterprise organizations only.
      *
@@ -20523,8 +20717,7 @@ class Members extends APIResource {
     }
     /**
      * Remove a User from an RBAC Group. Membership of groups provisioned by an
-     * identity provider (source type `"scim"`) cannot be modified via the API while an
-     * organization in the tenant uses SCIM provisioning.
+     * identity provider (source type `"scim"`) cannot be modified via the API.
      *
      * The RBAC Groups API is available to Claude Enterprise organizations only.
      *
@@ -20636,8 +20829,7 @@ var rbac_groups_RBACGroups = /* @__PURE__ */ (() => {
         }
         /**
          * Update an RBAC Group's name. Groups provisioned by an identity provider (source
-         * type `"scim"`) cannot be modified via the API while an organization in the
-         * tenant uses SCIM provisioning.
+         * type `"scim"`) cannot be modified via the API.
          *
          * The RBAC Groups API is available to Claude Enterprise organizations only.
          *
@@ -20689,8 +20881,7 @@ var rbac_groups_RBACGroups = /* @__PURE__ */ (() => {
         }
         /**
          * Delete an RBAC Group. Groups provisioned by an identity provider (source type
-         * `"scim"`) cannot be deleted via the API while an organization in the tenant uses
-         * SCIM provisioning.
+         * `"scim"`) cannot be deleted via the API while a directory is connected.
          *
          * The RBAC Groups API is available to Claude Enterprise organizations only.
          *
@@ -21155,6 +21346,7 @@ var ServiceAccounts = /* @__PURE__ */ (() => {
          * still targets this service account, same as issuer archival; archive those rules
          * first or change their target to another service account.
          *
+         * @throws {APIKeyRequesterUnconfirmedError}
          * @throws {SandboxEgressRestrictedError}
          *
          * @example
@@ -22506,6 +22698,7 @@ var workspaces_workspaces_Workspaces = /* @__PURE__ */ (() => {
          * @throws {BetaStorageProfileStillRequiredError}
          * @throws {BetaStorageVerificationFailedError}
          * @throws {BetaTranscriptsStorageRequiredError}
+         * @throws {UserProfileClearedError}
          * @throws {UserProfileNotFoundError}
          * @throws {WorkspacePolicyViolationError}
          * @throws {SandboxEgressRestrictedError}
@@ -22700,6 +22893,36 @@ var BetaOrganizationNotEligibleError = /* @__PURE__ */ (() => {
     return BetaOrganizationNotEligibleError;
 })();
 /**
+ * The requested page of the report has more usage than one page can hold. Send a
+ * lower `limit` and page through the rest.
+ */
+var BetaReportPageTooLargeError = /* @__PURE__ */ (() => {
+    /**
+     * The requested page of the report has more usage than one page can hold. Send a
+     * lower `limit` and page through the rest.
+     */
+    class BetaReportPageTooLargeError extends core_error/* BadRequestError */.v7 {
+    }
+    /** @internal */
+    BetaReportPageTooLargeError._errorName = 'BetaReportPageTooLargeError';
+    return BetaReportPageTooLargeError;
+})();
+/**
+ * A day in the report has usage in more groups than the report can return. The
+ * error message names the endpoint to use instead.
+ */
+var BetaTooManyReportGroupsError = /* @__PURE__ */ (() => {
+    /**
+     * A day in the report has usage in more groups than the report can return. The
+     * error message names the endpoint to use instead.
+     */
+    class BetaTooManyReportGroupsError extends core_error/* BadRequestError */.v7 {
+    }
+    /** @internal */
+    BetaTooManyReportGroupsError._errorName = 'BetaTooManyReportGroupsError';
+    return BetaTooManyReportGroupsError;
+})();
+/**
  * One of the organization's approvals from Anthropic could not be read right now,
  * so nothing was done. Retry after the `Retry-After` delay.
  */
@@ -22763,6 +22986,8 @@ var Organization = /* @__PURE__ */ (() => {
     Organization.BetaApprovalRequiredError = BetaApprovalRequiredError;
     Organization.BetaHumanReviewNotAvailableError = BetaHumanReviewNotAvailableError;
     Organization.BetaOrganizationNotEligibleError = BetaOrganizationNotEligibleError;
+    Organization.BetaReportPageTooLargeError = BetaReportPageTooLargeError;
+    Organization.BetaTooManyReportGroupsError = BetaTooManyReportGroupsError;
     Organization.BetaAuthorizationCheckUnavailableError = BetaAuthorizationCheckUnavailableError;
     Organization.APIKeys = APIKeys;
     Organization.ExternalKeys = ExternalKeys;
@@ -22955,11 +23180,11 @@ var Events = /* @__PURE__ */ (() => {
             });
         }
         /**
-         * Attach to a session and dispatch every incoming `agent.tool_use` and
-         * `agent.custom_tool_use` event to a local tool registry, sending the matching
-         * result back (`user.tool_result` / `user.custom_tool_result`). The
+         * Attach to a session and dispatch each `agent.tool_use` and
+         * `agent.custom_tool_use` call it is waiting on to a local tool registry, sending
+         * the matching result back (`user.tool_result` / `user.custom_tool_result`). The
          * sessions-side counterpart to `client.beta.messages.toolRunner`: yields one
-         * entry per completed tool call so callers can observe each dispatch (and
+         * entry per tool call so callers can observe each dispatch (and
          * `break` to abort cleanly).
          *
          * @example
@@ -24098,7 +24323,9 @@ var Tunnels = /* @__PURE__ */ (() => {
          *
          * @example
          * ```ts
-         * const betaTunnel = await client.beta.tunnels.create({});
+         * const betaTunnel = await client.beta.tunnels.create({
+         *   display_name: 'Internal MCP servers',
+         * });
          * ```
          */
         create(params, options) {
@@ -25374,6 +25601,8 @@ var Beta = /* @__PURE__ */ (() => {
     Beta.BetaApprovalRequiredError = BetaApprovalRequiredError;
     Beta.BetaHumanReviewNotAvailableError = BetaHumanReviewNotAvailableError;
     Beta.BetaOrganizationNotEligibleError = BetaOrganizationNotEligibleError;
+    Beta.BetaReportPageTooLargeError = BetaReportPageTooLargeError;
+    Beta.BetaTooManyReportGroupsError = BetaTooManyReportGroupsError;
     Beta.BetaAuthorizationCheckUnavailableError = BetaAuthorizationCheckUnavailableError;
     return Beta;
 })();
@@ -25524,7 +25753,7 @@ var MessageStream = /* @__PURE__ */ (() => {
                 if ((0,tslib/* __classPrivateFieldGet */.g)(this, _MessageStream_span, "f")) {
                     (0,tslib/* __classPrivateFieldGet */.g)(this, _MessageStream_span, "f").streamed = undefined;
                 }
-                if ((0,errors/* isAbortError */.z)(error)) {
+                if ((0,errors/* isAbortError */.zf)(error)) {
                     error = new core_error/* APIUserAbortError */.cH();
                 }
                 if (error instanceof core_error/* APIUserAbortError */.cH) {
@@ -26770,6 +26999,7 @@ var messages_Messages = /* @__PURE__ */ (() => {
          * @throws {CompactionSignatureInvalidError}
          * @throws {CompactionToolChangesMismatchError}
          * @throws {OrganizationOnHoldError}
+         * @throws {OrganizationURLFetchDisabledError}
          * @throws {RequestBodyEncodingInvalidError}
          * @throws {RequestBodyEncodingUnsupportedError}
          * @throws {ToolNameConflictError}
@@ -26941,6 +27171,7 @@ var api_keys_APIKeys = /* @__PURE__ */ (() => {
          *
          * @throws {OrgAPIKeyLimitExceededError}
          * @throws {WorkspaceAPIKeyLimitExceededError}
+         * @throws {APIKeyRequesterUnconfirmedError}
          * @throws {SandboxEgressRestrictedError}
          *
          * @example
@@ -27306,7 +27537,7 @@ var invites_Invites = /* @__PURE__ */ (() => {
          * ```ts
          * const organizationInvite =
          *   await client.organization.invites.create({
-         *     email: 'user@emaildomain.com',
+         *     email: 'user@example.com',
          *     role: 'user',
          *   });
          * ```
@@ -27578,6 +27809,7 @@ var organization_users_Users = /* @__PURE__ */ (() => {
          * Remove a member from the organization.
          *
          * @throws {CannotRemoveLastMemberError}
+         * @throws {APIKeyRequesterUnconfirmedError}
          * @throws {SandboxEgressRestrictedError}
          * @throws {ConcurrentMembershipChangeError}
          *
@@ -28514,8 +28746,7 @@ class rbac_groups_members_Members extends APIResource {
     }
     /**
      * Add a User to an RBAC Group. Membership of groups provisioned by an identity
-     * provider (source type `"scim"`) cannot be modified via the API while an
-     * organization in the tenant uses SCIM provisioning.
+     * provider (source type `"scim"`) cannot be modified via the API.
      *
      * The RBAC Groups API is available to Claude Enterprise organizations only.
      *
@@ -28546,8 +28777,7 @@ class rbac_groups_members_Members extends APIResource {
     }
     /**
      * Remove a User from an RBAC Group. Membership of groups provisioned by an
-     * identity provider (source type `"scim"`) cannot be modified via the API while an
-     * organization in the tenant uses SCIM provisioning.
+     * identity provider (source type `"scim"`) cannot be modified via the API.
      *
      * The RBAC Groups API is available to Claude Enterprise organizations only.
      *
@@ -28679,8 +28909,7 @@ var rbac_groups_rbac_groups_RBACGroups = /* @__PURE__ */ (() => {
         }
         /**
          * Update an RBAC Group's name. Groups provisioned by an identity provider (source
-         * type `"scim"`) cannot be modified via the API while an organization in the
-         * tenant uses SCIM provisioning.
+         * type `"scim"`) cannot be modified via the API.
          *
          * The RBAC Groups API is available to Claude Enterprise organizations only.
          *
@@ -28730,8 +28959,7 @@ var rbac_groups_rbac_groups_RBACGroups = /* @__PURE__ */ (() => {
         }
         /**
          * Delete an RBAC Group. Groups provisioned by an identity provider (source type
-         * `"scim"`) cannot be deleted via the API while an organization in the tenant uses
-         * SCIM provisioning.
+         * `"scim"`) cannot be deleted via the API while a directory is connected.
          *
          * The RBAC Groups API is available to Claude Enterprise organizations only.
          *
@@ -29150,6 +29378,7 @@ var service_accounts_service_accounts_ServiceAccounts = /* @__PURE__ */ (() => {
          * still targets this service account, same as issuer archival; archive those rules
          * first or change their target to another service account.
          *
+         * @throws {APIKeyRequesterUnconfirmedError}
          * @throws {SandboxEgressRestrictedError}
          *
          * @example
@@ -29817,6 +30046,23 @@ var StorageProfileMismatchError = /* @__PURE__ */ (() => {
     return StorageProfileMismatchError;
 })();
 /**
+ * Deleting a user profile removed it from the Workspace, and a user profile can't
+ * be attached to that Workspace again. Create a new Workspace for the user
+ * profile.
+ */
+var UserProfileClearedError = /* @__PURE__ */ (() => {
+    /**
+     * Deleting a user profile removed it from the Workspace, and a user profile can't
+     * be attached to that Workspace again. Create a new Workspace for the user
+     * profile.
+     */
+    class UserProfileClearedError extends core_error/* BadRequestError */.v7 {
+    }
+    /** @internal */
+    UserProfileClearedError._errorName = 'UserProfileClearedError';
+    return UserProfileClearedError;
+})();
+/**
  * The workspace has reached the member limit that Anthropic set for it.
  */
 var WorkspaceMemberLimitExceededError = /* @__PURE__ */ (() => {
@@ -29945,6 +30191,7 @@ var organization_workspaces_workspaces_Workspaces = /* @__PURE__ */ (() => {
          * @throws {ExternalKeyValidationTimedOutError}
          * @throws {KeyProfileMismatchError}
          * @throws {StorageProfileMismatchError}
+         * @throws {UserProfileClearedError}
          * @throws {UserProfileNotFoundError}
          * @throws {WorkspacePolicyViolationError}
          * @throws {SandboxEgressRestrictedError}
@@ -30017,6 +30264,7 @@ var organization_workspaces_workspaces_Workspaces = /* @__PURE__ */ (() => {
     }
     Workspaces.KeyProfileMismatchError = KeyProfileMismatchError;
     Workspaces.StorageProfileMismatchError = StorageProfileMismatchError;
+    Workspaces.UserProfileClearedError = UserProfileClearedError;
     Workspaces.WorkspaceMemberLimitExceededError = WorkspaceMemberLimitExceededError;
     Workspaces.WorkspacePolicyViolationError = WorkspacePolicyViolationError;
     Workspaces.StorageAttachedDuringArchiveError = StorageAttachedDuringArchiveError;
@@ -30071,6 +30319,31 @@ var OrgMemberLimitExceededError = /* @__PURE__ */ (() => {
     /** @internal */
     OrgMemberLimitExceededError._errorName = 'OrgMemberLimitExceededError';
     return OrgMemberLimitExceededError;
+})();
+/**
+ * The API could not confirm that this request came from your organization, so it
+ * refused a change to an API key. If you were updating an API key, the key did not
+ * change. If you were archiving a service account, it is archived, but some of its
+ * API keys are not. If you were removing a user, they are still a member, but they
+ * may be signed out and some of their API keys may be turned off. It is safe to
+ * send the same request again. If the error continues, contact Anthropic support
+ * and give them the `request_id` from this response.
+ */
+var APIKeyRequesterUnconfirmedError = /* @__PURE__ */ (() => {
+    /**
+     * The API could not confirm that this request came from your organization, so it
+     * refused a change to an API key. If you were updating an API key, the key did not
+     * change. If you were archiving a service account, it is archived, but some of its
+     * API keys are not. If you were removing a user, they are still a member, but they
+     * may be signed out and some of their API keys may be turned off. It is safe to
+     * send the same request again. If the error continues, contact Anthropic support
+     * and give them the `request_id` from this response.
+     */
+    class APIKeyRequesterUnconfirmedError extends core_error/* PermissionDeniedError */.Ll {
+    }
+    /** @internal */
+    APIKeyRequesterUnconfirmedError._errorName = 'APIKeyRequesterUnconfirmedError';
+    return APIKeyRequesterUnconfirmedError;
 })();
 /**
  * No RBAC Role with this ID was found.
@@ -30153,6 +30426,7 @@ var organization_Organization = /* @__PURE__ */ (() => {
         }
     }
     Organization.OrgMemberLimitExceededError = OrgMemberLimitExceededError;
+    Organization.APIKeyRequesterUnconfirmedError = APIKeyRequesterUnconfirmedError;
     Organization.RBACRoleNotFoundError = RBACRoleNotFoundError;
     Organization.ConcurrentMembershipChangeError = ConcurrentMembershipChangeError;
     Organization.ChangeOutcomeUnknownError = ChangeOutcomeUnknownError;
@@ -30176,6 +30450,7 @@ var organization_Organization = /* @__PURE__ */ (() => {
     Organization.Workspaces = organization_workspaces_workspaces_Workspaces;
     Organization.KeyProfileMismatchError = KeyProfileMismatchError;
     Organization.StorageProfileMismatchError = StorageProfileMismatchError;
+    Organization.UserProfileClearedError = UserProfileClearedError;
     Organization.WorkspaceMemberLimitExceededError = WorkspaceMemberLimitExceededError;
     Organization.WorkspacePolicyViolationError = WorkspacePolicyViolationError;
     Organization.StorageAttachedDuringArchiveError = StorageAttachedDuringArchiveError;
@@ -30824,12 +31099,14 @@ const ERROR_CODE_CLASSES = /* @__PURE__ */ new Map([
     ['400 organization_not_enrolled_in_beta', BetaOrganizationNotEnrolledInBetaError],
     ['400 organization_on_hold', OrganizationOnHoldError],
     ['400 organization_type_not_supported', OrganizationTypeNotSupportedError],
+    ['400 organization_url_fetch_disabled', OrganizationURLFetchDisabledError],
     ['400 parent_organization_required', ParentOrganizationRequiredError],
     ['400 provider_not_allowed', BetaProviderNotAllowedError],
     ['400 rbac_group_grants_owner_access', RBACGroupGrantsOwnerAccessError],
     ['400 rbac_group_order_limit_exceeded', BetaRBACGroupOrderLimitExceededError],
     ['400 rbac_group_owner_access_unconfirmed', RBACGroupOwnerAccessUnconfirmedError],
     ['400 region_not_supported', BetaRegionNotSupportedError],
+    ['400 report_page_too_large', BetaReportPageTooLargeError],
     ['400 request_body_encoding_invalid', RequestBodyEncodingInvalidError],
     ['400 request_body_encoding_unsupported', RequestBodyEncodingUnsupportedError],
     ['400 request_body_timeout', BetaRequestBodyTimeoutError],
@@ -30848,11 +31125,13 @@ const ERROR_CODE_CLASSES = /* @__PURE__ */ new Map([
     ['400 thread_continue_in_flight', ThreadContinueInFlightError],
     ['400 thread_fingerprint_mismatch', ThreadFingerprintMismatchError],
     ['400 thread_unsupported_request', ThreadUnsupportedRequestError],
+    ['400 too_many_report_groups', BetaTooManyReportGroupsError],
     ['400 tool_name_conflict', ToolNameConflictError],
     ['400 tool_reference_unresolved', ToolReferenceUnresolvedError],
     ['400 transcripts_storage_required', BetaTranscriptsStorageRequiredError],
     ['400 unsupported_charset', BetaUnsupportedCharsetError],
     ['400 unsupported_region', BetaUnsupportedRegionError],
+    ['400 user_profile_cleared', UserProfileClearedError],
     ['400 user_profile_not_found', UserProfileNotFoundError],
     ['400 user_profile_required', UserProfileRequiredError],
     ['400 workspace_api_key_limit_exceeded', WorkspaceAPIKeyLimitExceededError],
@@ -30861,6 +31140,7 @@ const ERROR_CODE_CLASSES = /* @__PURE__ */ new Map([
     ['400 workspace_policy_violation', WorkspacePolicyViolationError],
     ['402 linked_organization_billing_unavailable', LinkedOrganizationBillingUnavailableError],
     ['402 linked_organization_spend_limit_reached', LinkedOrganizationSpendLimitReachedError],
+    ['403 api_key_requester_unconfirmed', APIKeyRequesterUnconfirmedError],
     ['403 api_key_scope_missing', BetaAPIKeyScopeMissingError],
     ['403 cannot_sign_out_managed_member', BetaCannotSignOutManagedMemberError],
     ['403 cannot_sign_out_membership_admin', BetaCannotSignOutMembershipAdminError],
@@ -30905,6 +31185,7 @@ const ERROR_CODE_CLASSES = /* @__PURE__ */ new Map([
     ['503 cmek_context_unavailable', CMEKContextUnavailableError],
     ['503 cmek_key_unreachable', CMEKKeyUnreachableError],
     ['503 registration_pending', BetaRegistrationPendingError],
+    ['503 storage_not_ready', StorageNotReadyError],
     ['503 workspace_created_incomplete', WorkspaceCreatedIncompleteError],
     ['529 compaction_unavailable', CompactionUnavailableError],
 ]);
@@ -30940,6 +31221,9 @@ function requireSecureTokenEndpoint(baseURL) {
         u = new URL(baseURL);
     }
     catch (err) {
+        if (baseURL.includes('@')) {
+            throw new WorkloadIdentityError('Invalid token endpoint base URL (the URL is left out because it may hold a password)');
+        }
         throw new WorkloadIdentityError(`Invalid token endpoint base URL "${baseURL}": ${err}`);
     }
     if (u.protocol === 'https:')
@@ -30948,6 +31232,9 @@ function requireSecureTokenEndpoint(baseURL) {
     const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
     if (u.protocol === 'http:' && (host === 'localhost' || host === '127.0.0.1' || host === '::1')) {
         return;
+    }
+    if (baseURL.includes('@')) {
+        throw new WorkloadIdentityError('Refusing to send credential over non-https token endpoint (the URL is left out because it may hold a password)');
     }
     throw new WorkloadIdentityError(`Refusing to send credential over non-https token endpoint "${baseURL}"`);
 }
@@ -31686,6 +31973,9 @@ function oidcFederationProvider(config) {
             });
         }
         catch (err) {
+            if (config.baseURL.includes('@')) {
+                throw new WorkloadIdentityError('Failed to reach token endpoint (the URL and the reason are left out because the URL may hold a password)');
+            }
             throw new WorkloadIdentityError(`Failed to reach token endpoint ${url}: ${err}`);
         }
         const requestId = resp.headers.get('Request-Id');
@@ -31786,6 +32076,9 @@ function userOAuthProvider(config) {
             });
         }
         catch (err) {
+            if (config.baseURL.includes('@')) {
+                throw new WorkloadIdentityError('User OAuth refresh failed to reach token endpoint (the reason is left out because the URL may hold a password)');
+            }
             throw new WorkloadIdentityError(`User OAuth refresh failed to reach token endpoint: ${err}`);
         }
         const requestId = resp.headers.get('Request-Id');
@@ -32052,7 +32345,7 @@ function isRetryableError(err) {
     while (typeof err === 'object' && err !== null && !seen.has(err)) {
         seen.add(err);
         if (isFetchOriginError(err) ||
-            (0,errors/* isAbortError */.z)(err) ||
+            (0,errors/* isAbortError */.zf)(err) ||
             err instanceof core_error/* APIConnectionError */.xX ||
             err instanceof core_error/* RetryableError */.dw) {
             return true;
@@ -32179,7 +32472,7 @@ function applyMiddleware(fetchFn, middleware, options, client) {
             // Brand the error as fetch-origin, normalizing with `castToError` first since a
             // WeakSet can't hold primitives and the brand must be on the same object the
             // client's own `castToError` will later pass through.
-            const error = (0,errors/* castToError */.r)(err);
+            const error = (0,errors/* castToError */.rW)(err);
             fetchOriginErrors.add(error);
             throw error;
         }
@@ -32766,7 +33059,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
             if (nulls.has('authorization')) {
                 return;
             }
-            throw new Error('Could not resolve authentication method. Expected one of apiKey, authToken, credentials, config, or profile to be set. Or for the "Authorization" header to be explicitly omitted');
+            throw new core_error/* CredentialsError */.lE('Could not resolve authentication method. Expected one of apiKey, authToken, credentials, config, or profile to be set. Or for the "Authorization" header to be explicitly omitted');
         }
         _authFlags(opts) {
             let flags = this._requestAuthFlags.get(opts);
@@ -32792,7 +33085,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                     apiKey = await (0,tslib/* __classPrivateFieldGet */.g)(this, _BaseAnthropic_apiKeyFunction, "f").call(this);
                 }
                 catch (err) {
-                    throw new core_error/* AnthropicError */.pJ(`The \`apiKey\` function failed: ${(0,errors/* castToError */.r)(err).message}`, {
+                    throw new core_error/* AnthropicError */.pJ(`The \`apiKey\` function failed: ${(0,errors/* castToError */.rW)(err).message}`, {
                         cause: err,
                     });
                 }
@@ -32827,14 +33120,14 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
         getUserAgent() {
             return `Anthropic/JS ${VERSION}`;
         }
-        makeStatusError(status, error, message, headers) {
+        makeStatusError(status, error, message, headers, options) {
             const body = (error ?? {});
             const errorCode = body.error?.details?.error_code;
             const errorClass = typeof errorCode === 'string' ? ERROR_CODE_CLASSES.get(`${status} ${errorCode}`) : undefined;
             if (errorClass) {
-                return new errorClass(status, error, message, headers);
+                return new errorClass(status, error, message, headers, undefined, options);
             }
-            return core_error/* APIError */.LG.generate(status, error, message, headers);
+            return core_error/* APIError */.LG.generate(status, error, message, headers, options);
         }
         buildURL(path, query, defaultBaseURL) {
             const baseURL = (!(0,tslib/* __classPrivateFieldGet */.g)(this, _BaseAnthropic_instances, "m", _BaseAnthropic_baseURLOverridden).call(this) && defaultBaseURL) || this.baseURL;
@@ -32962,8 +33255,15 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
             if (!span) {
                 return this.makeRequest(options, retriesRemaining, undefined);
             }
+            return this.insideCallSpan(span, options, () => this.makeRequest(options, retriesRemaining, undefined, span));
+        }
+        /**
+         * Runs `request`, which sends the API call made with `options`, inside `span`, its call span,
+         * and ends the span when `request` fails.
+         */
+        async insideCallSpan(span, options, request) {
             try {
-                return await context.with(trace.setSpan(context.active(), span), () => this.makeRequest(options, retriesRemaining, undefined, span));
+                return await context.with(trace.setSpan(context.active(), span), request);
             }
             catch (error) {
                 const result = { status: 'error', options, error };
@@ -32991,7 +33291,8 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
             const requestLogID = 'log_' + ((Math.random() * (1 << 24)) | 0).toString(16).padStart(6, '0');
             const retryLogStr = retryOfRequestLogID === undefined ? '' : `, retryOf: ${retryOfRequestLogID}`;
             if (span && this.openTelemetry.propagation) {
-                req.headers = guardTracing(this, () => injectTraceHeaders(span, req.headers)) ?? req.headers;
+                const { headers } = req;
+                req.headers = guardTracing(this, () => injectTraceHeaders(span, headers)) ?? headers;
             }
             const startTime = Date.now();
             if (options.signal?.aborted) {
@@ -33001,7 +33302,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
             const response = await this.fetchWithTimeout(url, req, timeout, controller, options, {
                 requestLogID,
                 retryOfRequestLogID,
-            }).catch(errors/* castToError */.r);
+            }).catch(errors/* castToError */.rW);
             const headersTime = Date.now();
             if (response instanceof globalThis.Error) {
                 releaseRequestSignal(controller);
@@ -33013,7 +33314,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                 // deno throws "TypeError: error sending request for url (https://example/): client error (Connect): tcp connect error: Operation timed out (os error 60): Operation timed out (os error 60)"
                 // undici throws "TypeError: fetch failed" with cause "ConnectTimeoutError: Connect Timeout Error (attempted address: example:443, timeout: 1ms)"
                 // others do not provide enough information to distinguish timeouts from other connection errors
-                const isTimeout = (0,errors/* isAbortError */.z)(response) ||
+                const isTimeout = (0,errors/* isAbortError */.zf)(response) ||
                     /timed? ?out/i.test(String(response) + ('cause' in response ? String(response.cause) : ''));
                 // Errors thrown by middleware (user middleware and the backend adaptation
                 // alike) propagate to the caller as-is — no retries, no APIConnectionError
@@ -33048,21 +33349,32 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                     durationMs: headersTime - startTime,
                     message: response.message,
                 });
+                const host = new URL(url).host;
                 if (isTimeout) {
-                    throw new core_error/* APIConnectionTimeoutError */.qA();
+                    // a timeout that the runtime reports says nothing about how long this client waited
+                    const waited = controller.signal.aborted ? ` after ${timeout / 1000}s` : '';
+                    throw new core_error/* APIConnectionTimeoutError */.qA({ message: `Request to ${host} timed out${waited}` });
                 }
                 // a retryable middleware-origin error is still the caller's error: once retries are
                 // exhausted it propagates as-is rather than wrapped in APIConnectionError
                 if (hasMiddleware && !isFetchOriginError(response)) {
                     throw response;
                 }
-                throw new core_error/* APIConnectionError */.xX({ cause: response });
+                throw new core_error/* APIConnectionError */.xX({
+                    message: `Connection to ${host} failed: ${(0,errors/* describeFetchFailure */.c_)(response)}`,
+                    cause: response,
+                });
             }
             const specialHeaders = [...response.headers.entries()]
                 .filter(([name]) => name === 'request-id' || name === 'anthropic-workspace-id')
                 .map(([name, value]) => ', ' + name + ': ' + JSON.stringify(value))
                 .join('');
             const responseInfo = `[${requestLogID}${retryLogStr}${specialHeaders}] ${req.method} ${url} ${response.ok ? 'succeeded' : 'failed'} with status ${response.status} in ${headersTime - startTime}ms`;
+            // Not the query of `response.url`, where a custom `fetch` or a redirect can put a secret.
+            const { origin, pathname } = new URL(response.url || url, url);
+            const errorOptions = {
+                request: { method: options.method, url: origin + pathname + new URL(url).search },
+            };
             if (!response.ok) {
                 const shouldRetry = await this.shouldRetry(response, options);
                 if (retriesRemaining && shouldRetry) {
@@ -33082,7 +33394,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                 }
                 const retryMessage = shouldRetry ? `error; no more retries left` : `error; not retryable`;
                 (0,utils_log/* loggerFor */.WG)(this).info(`${responseInfo} - ${retryMessage}`);
-                const errText = await response.text().catch((err) => (0,errors/* castToError */.r)(err).message);
+                const errText = await response.text().catch((err) => (0,errors/* castToError */.rW)(err).message);
                 const errJSON = (0,utils_values/* safeJSON */.ml)(errText);
                 const errMessage = errJSON ? undefined : errText;
                 (0,utils_log/* debugLogRequestDetails */.dF)((0,utils_log/* loggerFor */.WG)(this), `[${requestLogID}] response error (${retryMessage})`, {
@@ -33094,7 +33406,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                     durationMs: Date.now() - startTime,
                 });
                 releaseRequestSignal(controller);
-                const err = this.makeStatusError(response.status, errJSON, errMessage, response.headers);
+                const err = this.makeStatusError(response.status, errJSON, errMessage, response.headers, errorOptions);
                 throw err;
             }
             (0,utils_log/* loggerFor */.WG)(this).info(responseInfo);
@@ -33105,8 +33417,31 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                 headers: response.headers,
                 durationMs: headersTime - startTime,
             });
+            const retries = retriesRemaining;
+            let resend;
+            // `.then` is called here, not in `retry`, so that the resend runs in the `AsyncLocalStorage` context of the call.
+            const resent = new Promise((resolve) => (resend = resolve)).then(() => {
+                (0,utils_log/* loggerFor */.WG)(this).info(`[${requestLogID}] connection failed while reading the response - retrying, ${retries} attempts remaining`);
+                const request = () => this.retryRequest(options, retries, retryOfRequestLogID ?? requestLogID, span);
+                return span ? this.insideCallSpan(span, options, request) : request();
+            });
+            const retry = retries && response.headers.get('x-should-retry') !== 'false' ?
+                () => {
+                    resend();
+                    return resent;
+                }
+                : undefined;
             armAbandonmentBackstop(response.body ?? response, controller);
-            return { response, options, controller, requestLogID, retryOfRequestLogID, startTime };
+            return {
+                response,
+                options,
+                controller,
+                requestLogID,
+                retryOfRequestLogID,
+                startTime,
+                errorOptions,
+                retry,
+            };
         }
         getAPIList(path, Page, opts) {
             return this.requestAPIList(Page, opts && 'then' in opts ?
@@ -33268,7 +33603,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
                 const maxRetries = options.maxRetries ?? this.maxRetries;
                 timeoutMillis = this.calculateDefaultRetryTimeoutMillis(retriesRemaining, maxRetries);
             }
-            await sleep(timeoutMillis, options.signal ?? undefined);
+            await (0,sleep/* sleep */.y)(timeoutMillis, options.signal ?? undefined);
             return this.makeRequest(options, retriesRemaining - 1, requestLogID, span);
         }
         calculateDefaultRetryTimeoutMillis(retriesRemaining, maxRetries) {
@@ -33410,6 +33745,7 @@ var BaseAnthropic = /* @__PURE__ */ (() => {
     BaseAnthropic.Anthropic = _a;
     BaseAnthropic.DEFAULT_TIMEOUT = 600000; // 10 minutes
     BaseAnthropic.AnthropicError = core_error/* AnthropicError */.pJ;
+    BaseAnthropic.CredentialsError = core_error/* CredentialsError */.lE;
     BaseAnthropic.APIError = core_error/* APIError */.LG;
     BaseAnthropic.APIConnectionError = core_error/* APIConnectionError */.xX;
     BaseAnthropic.APIConnectionTimeoutError = core_error/* APIConnectionTimeoutError */.qA;
@@ -33492,6 +33828,7 @@ var Anthropic = /* @__PURE__ */ (() => {
     Anthropic.UserProfileNotBillableError = UserProfileNotBillableError;
     Anthropic.Organization = organization_Organization;
     Anthropic.OrgMemberLimitExceededError = OrgMemberLimitExceededError;
+    Anthropic.APIKeyRequesterUnconfirmedError = APIKeyRequesterUnconfirmedError;
     Anthropic.RBACRoleNotFoundError = RBACRoleNotFoundError;
     Anthropic.ConcurrentMembershipChangeError = ConcurrentMembershipChangeError;
     Anthropic.ChangeOutcomeUnknownError = ChangeOutcomeUnknownError;
@@ -33514,6 +33851,7 @@ var Anthropic = /* @__PURE__ */ (() => {
     Anthropic.CMEKKeyNetworkBlockedError = CMEKKeyNetworkBlockedError;
     Anthropic.OrganizationOnHoldError = OrganizationOnHoldError;
     Anthropic.OrganizationTypeNotSupportedError = OrganizationTypeNotSupportedError;
+    Anthropic.OrganizationURLFetchDisabledError = OrganizationURLFetchDisabledError;
     Anthropic.ParentOrganizationRequiredError = ParentOrganizationRequiredError;
     Anthropic.RequestBodyEncodingInvalidError = RequestBodyEncodingInvalidError;
     Anthropic.RequestBodyEncodingUnsupportedError = RequestBodyEncodingUnsupportedError;
@@ -33527,6 +33865,7 @@ var Anthropic = /* @__PURE__ */ (() => {
     Anthropic.RampLimitExceededError = RampLimitExceededError;
     Anthropic.CMEKContextUnavailableError = CMEKContextUnavailableError;
     Anthropic.CMEKKeyUnreachableError = CMEKKeyUnreachableError;
+    Anthropic.StorageNotReadyError = StorageNotReadyError;
     return Anthropic;
 })();
 //# sourceMappingURL=client.mjs.map
@@ -33912,7 +34251,7 @@ async function* splicedEvents({ request, response, next, ctx, fallbacks, firstHo
             }
             catch (err) {
                 // the consumer cancelled (or the original request was aborted): unwind
-                if ((0,errors/* isAbortError */.z)(err))
+                if ((0,errors/* isAbortError */.zf)(err))
                     throw err;
                 failure = {
                     kind: 'request_failed',
@@ -34365,8 +34704,9 @@ function makeAbort(controller, signal) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ castToError),
-/* harmony export */   z: () => (/* binding */ isAbortError)
+/* harmony export */   c_: () => (/* binding */ describeFetchFailure),
+/* harmony export */   rW: () => (/* binding */ castToError),
+/* harmony export */   zf: () => (/* binding */ isAbortError)
 /* harmony export */ });
 function isAbortError(err) {
     return (typeof err === 'object' &&
@@ -34404,6 +34744,21 @@ const castToError = (err) => {
     }
     return new Error(err);
 };
+/**
+ * Names why `fetch` failed. The message of the error is left out because it can quote the request, such as its URL or a header.
+ */
+const describeFetchFailure = (err) => {
+    let innermost = err;
+    const seen = new Set();
+    while (typeof innermost.cause === 'object' && innermost.cause !== null && !seen.has(innermost.cause)) {
+        seen.add(innermost);
+        innermost = innermost.cause;
+    }
+    const { code, name } = innermost;
+    return (typeof code === 'string' ? code
+        : typeof name === 'string' ? name
+            : 'Error');
+};
 //# sourceMappingURL=errors.mjs.map
 
 /***/ }),
@@ -34440,29 +34795,48 @@ function __classPrivateFieldGet(receiver, state, kind, f) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ linkAbort)
+/* harmony export */   H: () => (/* binding */ linkAbort),
+/* harmony export */   N: () => (/* binding */ withDeadline)
 /* harmony export */ });
 /**
  * Chain an external {@link AbortSignal} into a local {@link AbortController}:
  * the controller aborts whenever `external` aborts (synchronously if it is
- * already aborted).
+ * already aborted), or `afterMs` after that.
  *
- * Returns a cleanup function that detaches the listener. Callers MUST invoke it
+ * Returns a cleanup function that cancels the link. Callers MUST invoke it
  * on their normal teardown path — `{ once: true }` only removes the listener if
  * abort actually fires, so a long-lived `external` signal (e.g. a daemon-wide
  * signal reused across many short-lived controllers) would otherwise leak one
  * listener per controller.
  */
-function linkAbort(external, controller) {
-    if (!external)
-        return () => { };
-    if (external.aborted) {
-        controller.abort();
-        return () => { };
+function linkAbort(external, controller, afterMs) {
+    let timer;
+    const onAbort = () => {
+        if (afterMs === undefined)
+            controller.abort();
+        else
+            timer = setTimeout(() => controller.abort(), afterMs);
+    };
+    if (external?.aborted)
+        onAbort();
+    else
+        external?.addEventListener('abort', onAbort);
+    return () => {
+        clearTimeout(timer);
+        external?.removeEventListener('abort', onAbort);
+    };
+}
+async function withDeadline(ms, run, external) {
+    const controller = new AbortController();
+    const detach = linkAbort(external, controller);
+    const timer = setTimeout(() => controller.abort(), ms);
+    try {
+        return await run(controller.signal);
     }
-    const onAbort = () => controller.abort();
-    external.addEventListener('abort', onAbort);
-    return () => external.removeEventListener('abort', onAbort);
+    finally {
+        clearTimeout(timer);
+        detach();
+    }
 }
 //# sourceMappingURL=abort.mjs.map
 
@@ -34481,16 +34855,14 @@ var _AsyncQueue_items, _AsyncQueue_waiters, _AsyncQueue_closed;
  * Async queue that bridges background producers to `AsyncIterator`-style
  * readers, first come first served. Producers `push()` items; a reader awaits
  * `next()`. `close()` is idempotent and wakes any pending `next()` with
- * `done: true`. `tryShift()` synchronously drains remaining items after
- * iteration has been signalled to stop.
+ * `done: true`.
  */
 var AsyncQueue = /* @__PURE__ */ (() => {
     /**
      * Async queue that bridges background producers to `AsyncIterator`-style
      * readers, first come first served. Producers `push()` items; a reader awaits
      * `next()`. `close()` is idempotent and wakes any pending `next()` with
-     * `done: true`. `tryShift()` synchronously drains remaining items after
-     * iteration has been signalled to stop.
+     * `done: true`.
      */
     class AsyncQueue {
         constructor() {
@@ -34547,10 +34919,6 @@ var AsyncQueue = /* @__PURE__ */ (() => {
                 signal?.addEventListener('abort', onAbort, { once: true });
             });
         }
-        /** Synchronously remove and return the next buffered item, or `undefined` if empty. */
-        tryShift() {
-            return (0,_tslib_mjs__WEBPACK_IMPORTED_MODULE_0__/* .__classPrivateFieldGet */ .g)(this, _AsyncQueue_items, "f").shift();
-        }
     }
     _AsyncQueue_items = new WeakMap(), _AsyncQueue_waiters = new WeakMap(), _AsyncQueue_closed = new WeakMap();
     return AsyncQueue;
@@ -34564,7 +34932,6 @@ var AsyncQueue = /* @__PURE__ */ (() => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JN: () => (/* binding */ backoff),
-/* harmony export */   LX: () => (/* binding */ applyJitter),
 /* harmony export */   bs: () => (/* binding */ isFatal4xx),
 /* harmony export */   p$: () => (/* binding */ jitter),
 /* harmony export */   zM: () => (/* binding */ isStatus)
@@ -34597,14 +34964,6 @@ function backoff(attempt, baseMs, capMs) {
 /** Uniform random delay in the half-open interval `[lowMs, highMs)`. */
 function jitter(lowMs, highMs) {
     return lowMs + Math.random() * (highMs - lowMs);
-}
-/**
- * Trim up to 25% off `ms` at random so a fleet of clients backing off after a
- * shared outage does not retry in lockstep — mirrors the jitter the core client
- * applies to its own retry timeout.
- */
-function applyJitter(ms) {
-    return ms * (1 - Math.random() * 0.25);
 }
 //# sourceMappingURL=backoff.mjs.map
 
@@ -34831,6 +35190,39 @@ function promiseWithResolvers() {
 
 /***/ }),
 
+/***/ 8027:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/**
+ * Resolve after `ms`, or immediately when `signal` aborts.
+ *
+ * When a `signal` is passed the abort listener is always removed so repeated
+ * calls do not accumulate listeners on a long-lived signal. Resolves (rather
+ * than rejects) on abort — callers treat abort as "wake up early," not as a
+ * failure; callers that want to unwind should check the signal themselves.
+ */
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const onAbort = () => {
+        clearTimeout(timer);
+        resolve();
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    // `{ once: true }` auto-removes the listener if abort fires first,
+    // so we only need an explicit remove on the timer-wins path above.
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+//# sourceMappingURL=sleep.mjs.map
+
+/***/ }),
+
 /***/ 9296:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -34968,6 +35360,24 @@ const pop = (obj, key) => {
  */
 function checkNever(_value) { }
 //# sourceMappingURL=values.mjs.map
+
+/***/ }),
+
+/***/ 1363:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ checkJSON)
+/* harmony export */ });
+/* harmony import */ var _core_error_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5064);
+
+/** The client returns a body that is not JSON, such as the error page of a proxy, as text. */
+function checkJSON(body) {
+    if (typeof body === 'string')
+        throw new _core_error_mjs__WEBPACK_IMPORTED_MODULE_0__/* .AnthropicError */ .pJ('the response is not JSON');
+    return body;
+}
+//# sourceMappingURL=check-json.mjs.map
 
 /***/ }),
 
