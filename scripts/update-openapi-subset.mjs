@@ -20,6 +20,7 @@ export const OPERATION_IDS = [
   'actions/create-workflow-dispatch',
   'actions/download-job-logs-for-workflow-run',
   'actions/list-jobs-for-workflow-run',
+  'actions/list-workflow-runs-for-repo',
   'checks/create',
   'checks/update',
   'issues/add-labels',
@@ -36,6 +37,7 @@ export const OPERATION_IDS = [
   'pulls/create-reply-for-review-comment',
   'pulls/create-review',
   'pulls/get',
+  'pulls/list-commits',
   'pulls/list-files',
   'pulls/list-review-comments',
   'pulls/list-reviews',
@@ -45,6 +47,7 @@ export const OPERATION_IDS = [
   'repos/get',
   'repos/get-collaborator-permission-level',
   'repos/get-content',
+  'search/code',
   'teams/get-membership-for-user-in-org',
   'users/get-by-username'
 ]

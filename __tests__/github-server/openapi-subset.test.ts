@@ -12,12 +12,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const REQUIRED = [
   'actions/list-jobs-for-workflow-run',
   'actions/download-job-logs-for-workflow-run',
+  'actions/list-workflow-runs-for-repo',
   'repos/get',
   'repos/get-content',
   'repos/compare-commits',
   'repos/get-collaborator-permission-level',
   'pulls/get',
   'pulls/list-files',
+  'pulls/list-commits',
   'pulls/list-reviews',
   'pulls/create-review',
   'pulls/list-review-comments',
@@ -39,7 +41,8 @@ const REQUIRED = [
   'checks/update',
   'teams/get-membership-for-user-in-org',
   'actions/create-workflow-dispatch',
-  'users/get-by-username'
+  'users/get-by-username',
+  'search/code'
 ]
 
 describe('the committed OpenAPI subset', () => {

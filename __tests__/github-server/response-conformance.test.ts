@@ -75,6 +75,7 @@ beforeEach(async () => {
   w.addComment('acme/app', 1, { body: 'hello', user: 'alice' })
   w.setPermission('acme/app', 'alice', 'write')
   w.addTeamMember('acme', 'core', 'alice')
+  w.addWorkflowRun('acme/app', { id: 30, checkSuiteId: 77 })
   w.addWorkflowJobs('acme/app', 30, [
     { name: 'test', conclusion: 'failure', steps: [{ name: 'npm test', conclusion: 'failure' }], log: 'FAIL a.test.ts\n' },
     { name: 'lint', conclusion: 'success' }
@@ -95,6 +96,12 @@ const calls: Array<[string, Call]> = [
   ['repos/get-collaborator-permission-level', () => octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'alice' })],
   ['pulls/get', () => octokit.rest.pulls.get({ ...repo, pull_number: 1 })],
   ['pulls/list-files', () => octokit.rest.pulls.listFiles({ ...repo, pull_number: 1 })],
+  ['pulls/list-commits', () => octokit.rest.pulls.listCommits({ ...repo, pull_number: 1 })],
+  [
+    'search/code',
+    () => octokit.request('GET /search/code', { q: 'repo:acme/app hi', headers: { accept: 'application/vnd.github.text-match+json' } }) as ReturnType<Call>
+  ],
+  ['actions/list-workflow-runs-for-repo', () => octokit.rest.actions.listWorkflowRunsForRepo({ ...repo, check_suite_id: 77 })],
   ['pulls/list-reviews', () => octokit.rest.pulls.listReviews({ ...repo, pull_number: 1 })],
   [
     'pulls/create-review',

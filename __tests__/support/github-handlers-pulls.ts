@@ -1,5 +1,6 @@
 // Pull requests: the PR itself (JSON or diff), its files, reviews and review comments.
 import { assertBodyLength, notFound, pullOf, repoOf, text, unprocessable, type Handler } from './github-handler-types.js'
+import { commitShape } from './github-handlers-repos.js'
 import { pullFileShape, pullShape, reviewCommentShape, reviewShape } from './github-shapes.js'
 import type { ReviewCommentInput, ReviewSeed, WorldIssue } from './github-world.js'
 
@@ -77,6 +78,15 @@ const createReview: Handler = (ctx) => {
   return { status: 200, body: reviewShape(ctx.world, review, ctx.urls) }
 }
 
+// GitHub lists at most 250 commits of a pull request.
+const MAX_PULL_COMMITS = 250
+
+const listCommits: Handler = (ctx) => {
+  const issue = pullOf(ctx)
+  const repo = repoOf(ctx)
+  return { status: 200, list: issue.pull.commits.slice(0, MAX_PULL_COMMITS).map((c) => commitShape(repo, c.sha, c.author, c.date, ctx.urls, c.message)) }
+}
+
 const listReviewComments: Handler = (ctx) => {
   const issue = pullOf(ctx)
   const since = text(ctx.params.since)
@@ -117,6 +127,7 @@ const createReply: Handler = (ctx) => {
 export const pullHandlers: Record<string, Handler> = {
   'pulls/get': getPull,
   'pulls/list-files': listFiles,
+  'pulls/list-commits': listCommits,
   'pulls/list-reviews': listReviews,
   'pulls/create-review': createReview,
   'pulls/list-review-comments': listReviewComments,

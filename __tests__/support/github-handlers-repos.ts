@@ -57,7 +57,14 @@ function directoryEntries(repo: string, ref: string, dir: string, files: Map<str
     })
 }
 
-function commitShape(repo: WorldRepo, sha: string, author: WorldUser, at: string, urls: Urls): Record<string, unknown> {
+export function commitShape(
+  repo: WorldRepo,
+  sha: string,
+  author: WorldUser,
+  at: string,
+  urls: Urls,
+  message = `Commit ${sha.slice(0, 7)}`
+): Record<string, unknown> {
   const api = `${urls.api}/repos/${repo.full_name}`
   const person = { name: author.login, email: `${author.login}@users.noreply.github.com`, date: at }
   return {
@@ -70,7 +77,7 @@ function commitShape(repo: WorldRepo, sha: string, author: WorldUser, at: string
       url: `${api}/git/commits/${sha}`,
       author: person,
       committer: person,
-      message: `Commit ${sha.slice(0, 7)}`,
+      message,
       comment_count: 0,
       tree: { sha: fakeSha(`tree:${sha}`), url: `${api}/git/trees/${fakeSha(`tree:${sha}`)}` }
     },
@@ -94,6 +101,13 @@ function compareFiles(ctx: HandlerContext, repo: WorldRepo, base: string, head: 
   return pull?.pull?.files
 }
 
+// GitHub pages a comparison's commits with per_page/page (250 at most in all); its files always come whole.
+function paged<T>(items: T[], perPage: unknown, page: unknown): T[] {
+  const size = typeof perPage === 'number' ? perPage : 250
+  const index = typeof page === 'number' ? page : 1
+  return items.slice((index - 1) * size, index * size)
+}
+
 const compareCommits: Handler = (ctx) => {
   const repo = repoOf(ctx)
   const base = String(ctx.params.base)
@@ -105,6 +119,12 @@ const compareCommits: Handler = (ctx) => {
   const baseSha = /^[0-9a-f]{40}$/.test(base) ? base : fakeSha(`${repo.full_name}:${base}`)
   const html = `${ctx.urls.web}/${repo.full_name}/compare/${base}...${head}`
   const baseCommit = commitShape(repo, baseSha, repo.owner, at, ctx.urls)
+  const key = `${repo.full_name} ${base}...${head}`.toLowerCase()
+  const pull = ctx.world.issues.find((i) => i.repo.toLowerCase() === repo.full_name.toLowerCase() && i.pull?.head.sha === head && i.pull.base.sha === base)
+  const listed = ctx.world.compareCommits.get(key) ?? pull?.pull?.commits
+  const commits = listed
+    ? listed.map((c) => commitShape(repo, c.sha, c.author, c.date, ctx.urls, c.message))
+    : [commitShape(repo, headSha, repo.owner, at, ctx.urls)]
   return {
     status: 200,
     body: {
@@ -118,8 +138,8 @@ const compareCommits: Handler = (ctx) => {
       status: 'ahead',
       ahead_by: 1,
       behind_by: 0,
-      total_commits: 1,
-      commits: [commitShape(repo, headSha, repo.owner, at, ctx.urls)],
+      total_commits: commits.length,
+      commits: paged(commits, ctx.params.per_page, ctx.params.page),
       files: files.map((f) => pullFileShape(f, repo.full_name, headSha, ctx.urls))
     }
   }

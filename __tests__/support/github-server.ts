@@ -18,6 +18,7 @@ import { checkHandlers } from './github-handlers-checks.js'
 import { issueHandlers } from './github-handlers-issues.js'
 import { pullHandlers } from './github-handlers-pulls.js'
 import { repoHandlers } from './github-handlers-repos.js'
+import { searchHandlers } from './github-handlers-search.js'
 import { OpenApiRouter, type OpenApiSubset } from './github-openapi.js'
 import { paginate } from './github-paginate.js'
 import type { Urls } from './github-shapes.js'
@@ -65,6 +66,10 @@ export interface RecordedRequest {
   error?: string
   /** The login the token belongs to (undefined without a token). */
   actor?: string
+  /** The Range header sent (log downloads). */
+  range?: string
+  /** Bytes of the answer's body (log downloads). */
+  bytesSent?: number
 }
 
 export interface GitHubServer {
@@ -93,12 +98,14 @@ export interface GitHubServer {
   close(): Promise<void>
 }
 
-const handlers: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...pullHandlers, ...checkHandlers, ...actionsHandlers }
+const handlers: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...pullHandlers, ...checkHandlers, ...actionsHandlers, ...searchHandlers }
 
 interface Answer {
   status: number
   body?: unknown
   text?: string
+  /** Bytes sent as they are (`application/octet-stream`, as blob storage answers). */
+  raw?: Buffer
   headers?: Record<string, string>
 }
 
@@ -151,11 +158,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       'x-ratelimit-resource': 'core',
       ...(answer.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
       ...(answer.text !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}),
+      ...(answer.raw !== undefined ? { 'content-type': 'application/octet-stream', 'content-length': String(answer.raw.length) } : {}),
       ...(answer.headers ?? {})
     }
     res.writeHead(answer.status, headers)
     if (answer.status === 204 || answer.status === 304) res.end()
     else if (answer.text !== undefined) res.end(answer.text)
+    else if (answer.raw !== undefined) res.end(answer.raw)
     else res.end(answer.body === undefined ? '' : JSON.stringify(answer.body))
   }
 
@@ -172,12 +181,26 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     return result
   }
 
-  // The download URL a job's logs redirect to: signed, so it needs no token, like GitHub's.
-  function jobLog(url: URL): Answer {
+  // The download URL a job's logs redirect to: signed, so it needs no token, like GitHub's. Like
+  // blob storage, it answers a byte range (`bytes=-N`, `bytes=A-B`, `bytes=A-`) with 206, unless
+  // the world says the storage ignores ranges.
+  function jobLog(url: URL, range: string | undefined, record: RecordedRequest): Answer {
     const [owner, repo, id] = url.pathname.slice(JOB_LOGS_PATH.length).split('/')
     const job = world.job(`${owner}/${repo}`, Number(id))
     if (!job || !url.searchParams.get('sig')) return { status: 404, text: 'BlobNotFound' }
-    return { status: 200, text: job.log }
+    const bytes = Buffer.from(job.log, 'utf8')
+    const wanted = world.logRanges && range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null
+    if (!wanted || (wanted[1] === '' && wanted[2] === '')) {
+      record.bytesSent = bytes.length
+      return { status: 200, raw: bytes }
+    }
+    const total = bytes.length
+    const start = wanted[1] === '' ? Math.max(0, total - Number(wanted[2])) : Number(wanted[1])
+    const end = wanted[1] === '' || wanted[2] === '' ? total - 1 : Math.min(total - 1, Number(wanted[2]))
+    if (start > end) return { status: 416, text: 'InvalidRange', headers: { 'content-range': `bytes */${total}` } }
+    const slice = bytes.subarray(start, end + 1)
+    record.bytesSent = slice.length
+    return { status: 206, raw: slice, headers: { 'content-range': `bytes ${start}-${end}/${total}` } }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -204,7 +227,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       send(res, answer)
     }
 
-    if (rawPath === undefined && url.pathname.startsWith(JOB_LOGS_PATH)) return finish(jobLog(url))
+    if (rawPath === undefined && url.pathname.startsWith(JOB_LOGS_PATH)) {
+      const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
+      if (range !== undefined) record.range = range
+      return finish(jobLog(url, range, record))
+    }
     const match = rawPath === undefined ? undefined : router.match(method, rawPath)
     if (!match) return finish({ status: 404, body: errorBody(404, { message: 'Not Found' }, DOCS) })
     const op = match.operation

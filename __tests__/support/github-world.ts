@@ -66,6 +66,34 @@ export interface WorldPull {
   draft: boolean
   merged: boolean
   files: WorldPullFile[]
+  /** Oldest first; the last one is the head. */
+  commits: WorldCommit[]
+}
+
+export interface CommitSeed {
+  message: string
+  author?: string | UserSeed
+  sha?: string
+}
+
+export interface WorldCommit {
+  sha: string
+  message: string
+  author: WorldUser
+  date: string
+}
+
+/** A workflow run as the runs list shows it; `check_suite_id` ties it to its check suite. */
+export interface WorldWorkflowRun {
+  id: number
+  repo: string
+  name: string
+  check_suite_id: number
+  head_sha: string
+  head_branch: string
+  event: string
+  conclusion: string | null
+  created_at: string
 }
 
 export interface WorldIssue {
@@ -183,6 +211,8 @@ export interface PullSeed extends IssueSeed {
   draft?: boolean
   merged?: boolean
   files?: PullFileSeed[]
+  /** Default: one commit, the head. */
+  commits?: CommitSeed[]
 }
 
 export interface ReviewSeed {
@@ -252,8 +282,13 @@ export class GitHubWorld {
   readonly teams = new Map<string, Map<string, TeamMembership>>()
   /** `owner/repo base...head` → files of the comparison. */
   readonly compares = new Map<string, WorldPullFile[]>()
+  /** `owner/repo base...head` → commits of the comparison (default: the head commit alone). */
+  readonly compareCommits = new Map<string, WorldCommit[]>()
   /** `owner/repo run_id` → the run's jobs; a job's log is kept with it. */
   readonly workflowJobs = new Map<string, WorldJob[]>()
+  readonly workflowRuns: WorldWorkflowRun[] = []
+  /** Whether the log storage honours `Range` (GitHub's does); false sends every log whole, with 200. */
+  logRanges = true
   private nextId = 1000
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
@@ -400,9 +435,39 @@ export class GitHubWorld {
       base: { ref: seed.base?.ref ?? repo.default_branch, sha: seed.base?.sha ?? fakeSha(`${repoName}#${issue.number}:base`) },
       draft: seed.draft ?? false,
       merged: seed.merged ?? false,
-      files: (seed.files ?? []).map((f) => pullFile(f))
+      files: (seed.files ?? []).map((f) => pullFile(f)),
+      commits: []
     }
+    const head = issue.pull.head.sha
+    const commits = seed.commits ?? [{ message: issue.title, author: issue.user }]
+    issue.pull.commits = commits.map((c, i) => this.commit(c, i === commits.length - 1 ? head : fakeSha(`${repoName}#${issue.number}:commit${i}`)))
     return issue
+  }
+
+  /** A commit: `sha` from the seed, else the one given. */
+  commit(seed: CommitSeed, sha: string): WorldCommit {
+    return { sha: seed.sha ?? sha, message: seed.message, author: this.addUser(seed.author ?? 'octocat'), date: this.now() }
+  }
+
+  /** A workflow run of a check suite (what `GET actions/runs?check_suite_id=` lists). */
+  addWorkflowRun(
+    repoName: string,
+    seed: { id: number; checkSuiteId: number; name?: string; conclusion?: string | null; headSha?: string; headBranch?: string }
+  ): WorldWorkflowRun {
+    this.addRepo(repoName)
+    const run: WorldWorkflowRun = {
+      id: seed.id,
+      repo: repoName,
+      name: seed.name ?? 'CI',
+      check_suite_id: seed.checkSuiteId,
+      head_sha: seed.headSha ?? fakeSha(`run:${seed.id}`),
+      head_branch: seed.headBranch ?? 'main',
+      event: 'push',
+      conclusion: seed.conclusion === undefined ? 'failure' : seed.conclusion,
+      created_at: this.now()
+    }
+    this.workflowRuns.push(run)
+    return run
   }
 
   addComment(repoName: string, issueNumber: number, seed: { body: string; user?: string | UserSeed }): WorldComment {
@@ -469,9 +534,15 @@ export class GitHubWorld {
   }
 
   /** Files of `base...head`; without an explicit entry, a pull request with that base and head answers. */
-  setCompare(repoName: string, base: string, head: string, files: PullFileSeed[]): this {
+  setCompare(repoName: string, base: string, head: string, files: PullFileSeed[], commits?: CommitSeed[]): this {
     this.addRepo(repoName)
-    this.compares.set(`${repoName} ${base}...${head}`.toLowerCase(), files.map(pullFile))
+    const key = `${repoName} ${base}...${head}`.toLowerCase()
+    this.compares.set(key, files.map(pullFile))
+    if (commits)
+      this.compareCommits.set(
+        key,
+        commits.map((c, i) => this.commit(c, i === commits.length - 1 ? head : fakeSha(`${key}:${i}`)))
+      )
     return this
   }
 

@@ -2,6 +2,8 @@ import type { Tool } from '../shared/tool.js'
 import type { GitHubPort } from './github-port.js'
 import type { Publisher } from './publisher.js'
 import { checkRunTools } from './tools/check-run-tools.js'
+import { getJobLogTool, searchCodeTool } from './tools/code-tools.js'
+import { getPullRequestTool, listCommitsTool, listIssueCommentsTool } from './tools/conversation-tools.js'
 import { addLabelsTool, removeLabelTool } from './tools/label-tools.js'
 import { postCommentTool } from './tools/post-comment-tool.js'
 import { postReviewTool } from './tools/post-review-tool.js'
@@ -12,11 +14,16 @@ export type { AgentWritePolicy, GitHubToolContext }
 
 /** Every GitHub tool name this action provides. */
 export const GITHUB_TOOL_NAMES = [
+  'github_get_pull_request',
   'github_get_pull_request_files',
   'github_get_file',
   'github_get_issue',
+  'github_list_issue_comments',
+  'github_list_commits',
+  'github_search_code',
   'github_list_labels',
   'github_get_workflow_run_jobs',
+  'github_get_job_log',
   'github_post_comment',
   'github_post_review',
   'github_add_labels',
@@ -34,11 +41,16 @@ export function createGitHubTools(ctx: GitHubToolContext, port: GitHubPort, poli
   if (ctx.repo !== port.repository) throw new Error(`Tools for ${ctx.repo} cannot use a port for ${port.repository}`)
   const checks = checkRunTools(ctx, publisher)
   const factories: Record<string, () => Tool> = {
+    github_get_pull_request: () => getPullRequestTool(ctx, port),
     github_get_pull_request_files: () => getPullRequestFilesTool(ctx, port),
     github_get_file: () => getFileTool(ctx, port),
     github_get_issue: () => getIssueTool(ctx, port),
+    github_list_issue_comments: () => listIssueCommentsTool(ctx, port),
+    github_list_commits: () => listCommitsTool(ctx, port),
+    github_search_code: () => searchCodeTool(port),
     github_list_labels: () => listLabelsTool(port),
     github_get_workflow_run_jobs: () => getWorkflowRunJobsTool(ctx, port),
+    github_get_job_log: () => getJobLogTool(port),
     github_post_comment: () => postCommentTool(ctx, publisher),
     github_post_review: () => postReviewTool(ctx, publisher, policy),
     github_add_labels: () => addLabelsTool(ctx, publisher, policy),

@@ -19,16 +19,29 @@ import {
   createReview,
   createReviewCommentReply,
   getPullRequest,
+  listComparedCommits,
+  listPullRequestCommits,
   listPullRequestFiles,
   listReviewComments,
   type CommitComparison,
   type PullReviewComment
 } from './api/pulls.js'
-import { dispatchWorkflow, getFileContent, getJobLogTail, listWorkflowRunJobs, type WorkflowJob } from './api/repos.js'
+import {
+  dispatchWorkflow,
+  getFileContent,
+  getJobLogTail,
+  listWorkflowRunJobs,
+  listWorkflowRunsForCheckSuite,
+  searchCode,
+  type CodeSearchHit,
+  type WorkflowJob,
+  type WorkflowRunRef
+} from './api/repos.js'
 import type { Octokit } from './create-octokit.js'
 import type {
   ChangedFile,
   CheckRunCreate,
+  CommitInfo,
   CheckRunUpdate,
   FileContent,
   IssueComment,
@@ -41,7 +54,7 @@ import type {
   WriteResponse
 } from './types.js'
 
-export type { CommitComparison, PullReviewComment, ReactionContent, WorkflowJob }
+export type { CodeSearchHit, CommitComparison, PullReviewComment, ReactionContent, WorkflowJob, WorkflowRunRef }
 
 /**
  * Every GitHub call the app makes, on plain data. One port per run and repository: owner and repo
@@ -65,8 +78,15 @@ export interface GitHubPort extends AccessLookups {
   listReviewComments(number: number): Promise<PullReviewComment[]>
   /** The jobs of a workflow run's latest attempt, with their steps. */
   listWorkflowRunJobs(runId: number): Promise<WorkflowJob[]>
-  /** The last `maxChars` characters of a job's log (the API's redirect to the download is followed). */
+  /** The last `maxChars` characters of a job's log, read without downloading the whole log. */
   getJobLogTail(jobId: number, maxChars: number): Promise<string>
+  /** The Actions runs of a check suite. */
+  listWorkflowRunsForCheckSuite(checkSuiteId: number): Promise<WorkflowRunRef[]>
+  listPullRequestCommits(number: number): Promise<CommitInfo[]>
+  /** `base...head`'s first 100 commits and their total; null when GitHub answers 404. */
+  listComparedCommits(base: string, head: string): Promise<{ commits: CommitInfo[]; total: number } | null>
+  /** Code search in this repository only: the port adds the `repo:` qualifier. */
+  searchCode(query: string, perPage: number): Promise<{ total: number; hits: CodeSearchHit[] }>
 
   createIssueComment(number: number, body: string): Promise<WriteResponse>
   updateIssueComment(commentId: number, body: string): Promise<WriteResponse>
@@ -126,6 +146,10 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     listReviewComments: (number) => listReviewComments(octokit, repo, number),
     listWorkflowRunJobs: (runId) => listWorkflowRunJobs(octokit, repo, runId),
     getJobLogTail: (jobId, maxChars) => getJobLogTail(octokit, repo, jobId, maxChars),
+    listWorkflowRunsForCheckSuite: (checkSuiteId) => listWorkflowRunsForCheckSuite(octokit, repo, checkSuiteId),
+    listPullRequestCommits: (number) => listPullRequestCommits(octokit, repo, number),
+    listComparedCommits: (base, head) => listComparedCommits(octokit, repo, base, head),
+    searchCode: (query, perPage) => searchCode(octokit, repo, query, perPage),
     getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
     getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
 

@@ -22,6 +22,19 @@ export interface ChangedFile {
 export interface PullRequestInfo extends PullRequestFacts {
   body: string
   labels: string[]
+  /** GitHub computes it in the background: null until it has (and absent where not read). */
+  mergeable?: boolean | null
+  /** `clean`, `dirty` (conflicts), `blocked`, `behind`, `unstable`, … as GitHub reports it. */
+  mergeableState?: string | null
+}
+
+/** A commit as listed for a PR or a comparison. */
+export interface CommitInfo {
+  sha: string
+  message: string
+  /** The GitHub login when the commit's email maps to one, else the git author name. */
+  author: string | null
+  time: string | null
 }
 
 export interface IssueInfo {

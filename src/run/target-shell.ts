@@ -129,7 +129,10 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
           headSha: event.headSha,
           isPullRequest: event.isPullRequest,
           commentKey: `${commentKey}/${plan.label}`,
-          runId: event.failedRun?.runId ?? null
+          runId: event.failedRun?.runId ?? null,
+          baseSha: event.baseSha ?? pushedFrom(ctx),
+          defaultBranch: event.defaultBranch,
+          ownLogin: () => ctx.ownLogin()
         },
         ctx.port,
         {

@@ -1,7 +1,7 @@
 // Pull requests: the PR itself, its files and comparisons, reviews and their inline comments.
 import type { Octokit } from '../create-octokit.js'
 import { hasStatus } from '../request-failure.js'
-import type { ChangedFile, DiffSide, PullRequestInfo, RepoRef, ReviewRequest, WriteResponse } from '../types.js'
+import type { ChangedFile, CommitInfo, DiffSide, PullRequestInfo, RepoRef, ReviewRequest, WriteResponse } from '../types.js'
 
 /** GitHub lists at most this many files of a comparison; a full page means the list may be cut. */
 export const COMPARE_FILE_LIMIT = 300
@@ -68,7 +68,42 @@ export async function getPullRequest(octokit: Octokit, repo: RepoRef, number: nu
     additions: data.additions ?? null,
     deletions: data.deletions ?? null,
     changedFiles: data.changed_files ?? null,
-    htmlUrl: data.html_url
+    htmlUrl: data.html_url,
+    mergeable: data.mergeable ?? null,
+    mergeableState: data.mergeable_state ?? null
+  }
+}
+
+interface RawCommit {
+  sha: string
+  commit: { message: string; author: { name?: string; date?: string } | null }
+  author: { login: string } | Record<string, never> | null
+}
+
+function commitInfo(c: RawCommit): CommitInfo {
+  const login = c.author && 'login' in c.author ? c.author.login : null
+  return { sha: c.sha, message: c.commit.message, author: login ?? c.commit.author?.name ?? null, time: c.commit.author?.date ?? null }
+}
+
+/** The PR's commits, oldest first; GitHub lists at most 250. */
+export async function listPullRequestCommits(octokit: Octokit, repo: RepoRef, number: number): Promise<CommitInfo[]> {
+  const commits = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { ...repo, pull_number: number, per_page: 100 })
+  return commits.map(commitInfo)
+}
+
+/** The commits from `base` to `head`, oldest first: the first 100, and how many there are. Null when GitHub answers 404. */
+export async function listComparedCommits(
+  octokit: Octokit,
+  repo: RepoRef,
+  base: string,
+  head: string
+): Promise<{ commits: CommitInfo[]; total: number } | null> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/compare/{base}...{head}', { ...repo, base, head, per_page: 100 })
+    return { commits: data.commits.map(commitInfo), total: data.total_commits }
+  } catch (error) {
+    if (hasStatus(error, 404)) return null
+    throw error
   }
 }
 

@@ -13,6 +13,12 @@ export interface GitHubToolContext {
   commentKey?: string
   /** The Actions run the event is about (a failed `workflow_run` or check run), the default of the run tools. */
   runId?: number | null
+  /** The commit the change is compared with: a PR's base, a push's `before`; `ref: "base"` of the file tool. */
+  baseSha?: string | null
+  /** Where files are read when the run has no head commit (an issue). */
+  defaultBranch?: string | null
+  /** The token's own login (null when it cannot be told), to mark the action's own comments. */
+  ownLogin?: () => Promise<string | null>
 }
 
 /** From the agent's YAML. */
