@@ -15373,7 +15373,7 @@ const FAILED = ['failure', 'timed_out', 'startup_failure'];
 /**
  * A failed Actions run. A `check_run` written by GitHub Actions is one job: its id is the job's id
  * and its details URL names the run (`…/actions/runs/RUN/job/JOB`). A `check_suite` does not name
- * its run, so it gives none.
+ * its run: its id is kept, and the shell asks which runs it holds.
  */
 function failedRunOf(eventName, payload) {
     if (eventName === 'workflow_run') {
@@ -15387,6 +15387,11 @@ function failedRunOf(eventName, payload) {
             return null;
         const match = /\/actions\/runs\/(\d+)\/job\/(\d+)/.exec(asString(check?.details_url) ?? '');
         return match ? { runId: Number(match[1]), jobId: Number(match[2]) } : null;
+    }
+    if (eventName === 'check_suite') {
+        const suite = asRecord(payload.check_suite);
+        const id = asNumber(suite?.id);
+        return id !== null && FAILED.includes(asString(suite?.conclusion) ?? '') ? { runId: null, jobId: null, checkSuiteId: id } : null;
     }
     return null;
 }
@@ -23104,14 +23109,21 @@ async function threadFor(ctx) {
         return null;
     }
 }
-/** The failed run's jobs (only the event's job for a check run), and the log tail of each failed one shown. */
+/** Runs of a check suite read for its failure: Actions makes one per suite; more are rare. */
+const SUITE_RUNS_READ = 3;
+/** The failed run's jobs (only the event's job for a check run; every run of a check suite), and the log tail of each failed one shown. */
 async function ciFailureFor(ctx) {
     const run = ctx.event.failedRun;
     if (!ctx.port || !run)
         return null;
     const port = ctx.port;
+    const what = run.runId !== null ? `run ${run.runId}` : `check suite ${run.checkSuiteId ?? '?'}`;
     try {
-        const listed = await port.listWorkflowRunJobs(run.runId);
+        let runIds = run.runId !== null ? [run.runId] : [];
+        if (run.runId === null && run.checkSuiteId !== undefined) {
+            runIds = (await port.listWorkflowRunsForCheckSuite(run.checkSuiteId)).slice(0, SUITE_RUNS_READ).map((r) => r.id);
+        }
+        const listed = (await Promise.all(runIds.map((id) => port.listWorkflowRunJobs(id)))).flat();
         const jobs = run.jobId === null ? listed : listed.filter((job) => job.id === run.jobId);
         const failed = jobs.filter(isFailedJob).slice(0, CI_FAILED_JOBS_SHOWN);
         // Twice the share in characters: timestamps, dropped later, take part of each line.
@@ -23130,7 +23142,7 @@ async function ciFailureFor(ctx) {
         }));
     }
     catch (error) {
-        ctx.runtime.runner.warning(`Could not list the jobs of run ${run.runId} (${errorMessage(error)}); the agent gets the run without its failed jobs.`);
+        ctx.runtime.runner.warning(`Could not list the jobs of ${what} (${errorMessage(error)}); the agent gets the run without its failed jobs.`);
         return null;
     }
 }

@@ -144,4 +144,67 @@ describe('examples/ci-failure through dist/index.js', () => {
     expect(first).not.toContain('OTHERLOG')
     expect(github.invalidRequests).toEqual([])
   })
+
+  it("maps a failed check suite to its workflow run and shows that run's failed job and log tail", async () => {
+    const all = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: Payload[] }[]
+    const example = all.find((d) => d.name === 'check_suite')?.examples.find((e) => e.action === 'completed' && e.check_suite.app?.slug === 'github-actions')
+    const payload = JSON.parse(JSON.stringify(example)) as Payload
+    payload.check_suite.conclusion = 'failure'
+    const repo = String(payload.repository.full_name)
+    github.world.addRepo(repo, { default_branch: String(payload.repository.default_branch) })
+    github.world.addWorkflowRun(repo, { id: 8801, checkSuiteId: 999 })
+    github.world.addWorkflowJobs(repo, 8801, [{ name: 'UNRELATEDJOB', conclusion: 'failure', log: 'UNRELATEDLOG' }])
+    github.world.addWorkflowRun(repo, { id: 8802, checkSuiteId: Number(payload.check_suite.id) })
+    github.world.addWorkflowJobs(repo, 8802, [
+      { name: 'lint', conclusion: 'success', log: 'LINTLOG' },
+      {
+        name: 'e2e',
+        conclusion: 'failure',
+        steps: [{ name: 'Run playwright', conclusion: 'failure' }],
+        log: `${'x\n'.repeat(500)}Error: SUITELOG timeout ${HIDDEN}\n`
+      }
+    ])
+    anthropic.script([{ content: [{ type: 'text', text: 'Read.' }] }])
+    const before = anthropic.requests.length
+    const result = await runAction({
+      eventName: 'check_suite',
+      payload,
+      apiUrl: github.url,
+      repository: repo,
+      inputs: { 'anthropic-api-key': anthropic.apiKey, 'config-ref': 'workspace' },
+      workspaceFiles: {
+        '.github/aof/ci.yaml': [
+          'apiVersion: aof.dev/v1',
+          'kind: Trigger',
+          'metadata: {name: suites}',
+          'spec: {type: GitHub, config: {github_events: [check_suite]}, default_agent: reader}',
+          '---',
+          'apiVersion: aof.dev/v1',
+          'kind: Agent',
+          'metadata: {name: reader}',
+          'spec: {model: anthropic:claude-sonnet-4-5, instructions: Read the failure., max_iterations: 1}',
+          ''
+        ].join('\n')
+      },
+      env: { ANTHROPIC_BASE_URL: anthropic.url, GITHUB_AGENT_TIME_SCALE: '0.001' }
+    })
+    expect(result.outputs.matched).toBe('true')
+    const first = anthropic.requests[before]?.body.messages[0].content[0].text as string
+    const event = JSON.parse(/<github_event>\n([\s\S]*)\n<\/github_event>/.exec(first)?.[1] ?? '{}')
+    expect(event.subject.check_suite).toMatchObject({ conclusion: 'failure' })
+    expect(event.subject.ci_failure.failed_jobs).toEqual([
+      {
+        name: 'e2e',
+        conclusion: 'failure',
+        url: expect.stringContaining('/actions/runs/8802/job/'),
+        failed_steps: ['Run playwright'],
+        log_tail: expect.stringMatching(/Error: SUITELOG timeout \[hidden HTML comment: \d+ characters not shown\]$/)
+      }
+    ])
+    expect(first).not.toContain('UNRELATED')
+    expect(first).not.toContain('HIDDENCOMMENT')
+    const runs = github.requests.find((r) => r.operationId === 'actions/list-workflow-runs-for-repo')
+    expect(runs?.query).toMatchObject({ check_suite_id: String(payload.check_suite.id) })
+    expect(github.invalidRequests).toEqual([])
+  })
 })

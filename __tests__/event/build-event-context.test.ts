@@ -223,4 +223,14 @@ describe('buildEventContext', () => {
     expect(buildEventContext('check_run', { action: 'completed', check_run: check }).failedRun).toEqual({ runId: 30, jobId: 77 })
     expect(buildEventContext('check_run', { action: 'completed', check_run: { ...check, details_url: 'https://ci.example/1' } }).failedRun).toBeNull()
   })
+
+  it('keeps the id of a failed check suite, whose runs the shell looks up', () => {
+    const suite = { id: 118578147, conclusion: 'failure', head_sha: 'abc', pull_requests: [] }
+    expect(buildEventContext('check_suite', { action: 'completed', check_suite: suite }).failedRun).toEqual({
+      runId: null,
+      jobId: null,
+      checkSuiteId: 118578147
+    })
+    expect(buildEventContext('check_suite', { action: 'completed', check_suite: { ...suite, conclusion: 'success' } }).failedRun).toBeNull()
+  })
 })

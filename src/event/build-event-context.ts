@@ -86,7 +86,7 @@ const FAILED = ['failure', 'timed_out', 'startup_failure']
 /**
  * A failed Actions run. A `check_run` written by GitHub Actions is one job: its id is the job's id
  * and its details URL names the run (`…/actions/runs/RUN/job/JOB`). A `check_suite` does not name
- * its run, so it gives none.
+ * its run: its id is kept, and the shell asks which runs it holds.
  */
 function failedRunOf(eventName: string, payload: JsonRecord): FailedRun | null {
   if (eventName === 'workflow_run') {
@@ -99,6 +99,11 @@ function failedRunOf(eventName: string, payload: JsonRecord): FailedRun | null {
     if (!FAILED.includes(asString(check?.conclusion) ?? '')) return null
     const match = /\/actions\/runs\/(\d+)\/job\/(\d+)/.exec(asString(check?.details_url) ?? '')
     return match ? { runId: Number(match[1]), jobId: Number(match[2]) } : null
+  }
+  if (eventName === 'check_suite') {
+    const suite = asRecord(payload.check_suite)
+    const id = asNumber(suite?.id)
+    return id !== null && FAILED.includes(asString(suite?.conclusion) ?? '') ? { runId: null, jobId: null, checkSuiteId: id } : null
   }
   return null
 }

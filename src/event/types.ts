@@ -48,12 +48,17 @@ export interface EventContext {
   metadata: Record<string, MetadataValue>
   /** What a person handling the event would read (bodies, comments, commits, CI facts), raw; null when the event has none. */
   subject?: EventSubject | null
-  /** An Actions run that completed with a failure (`workflow_run`, or a failed job's `check_run`): where its jobs and logs are read. */
+  /** An Actions run that completed with a failure (`workflow_run`, a failed job's `check_run`, a failed `check_suite`): where its jobs and logs are read. */
   failedRun?: FailedRun | null
 }
 
-/** The run whose failed jobs and log tails the agent is shown; `jobId` narrows it to one job (a check run is a job). */
+/**
+ * The run whose failed jobs and log tails the agent is shown; `jobId` narrows it to one job (a
+ * check run is a job). A check suite does not name its run: `runId` is null and the shell finds
+ * the suite's runs by `checkSuiteId`.
+ */
 export interface FailedRun {
-  runId: number
+  runId: number | null
   jobId: number | null
+  checkSuiteId?: number
 }

@@ -77,13 +77,21 @@ async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
   }
 }
 
-/** The failed run's jobs (only the event's job for a check run), and the log tail of each failed one shown. */
+/** Runs of a check suite read for its failure: Actions makes one per suite; more are rare. */
+const SUITE_RUNS_READ = 3
+
+/** The failed run's jobs (only the event's job for a check run; every run of a check suite), and the log tail of each failed one shown. */
 async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
   const run = ctx.event.failedRun
   if (!ctx.port || !run) return null
   const port = ctx.port
+  const what = run.runId !== null ? `run ${run.runId}` : `check suite ${run.checkSuiteId ?? '?'}`
   try {
-    const listed = await port.listWorkflowRunJobs(run.runId)
+    let runIds = run.runId !== null ? [run.runId] : []
+    if (run.runId === null && run.checkSuiteId !== undefined) {
+      runIds = (await port.listWorkflowRunsForCheckSuite(run.checkSuiteId)).slice(0, SUITE_RUNS_READ).map((r) => r.id)
+    }
+    const listed = (await Promise.all(runIds.map((id) => port.listWorkflowRunJobs(id)))).flat()
     const jobs = run.jobId === null ? listed : listed.filter((job) => job.id === run.jobId)
     const failed = jobs.filter(isFailedJob).slice(0, CI_FAILED_JOBS_SHOWN)
     // Twice the share in characters: timestamps, dropped later, take part of each line.
@@ -102,7 +110,7 @@ async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
       })
     )
   } catch (error) {
-    ctx.runtime.runner.warning(`Could not list the jobs of run ${run.runId} (${errorMessage(error)}); the agent gets the run without its failed jobs.`)
+    ctx.runtime.runner.warning(`Could not list the jobs of ${what} (${errorMessage(error)}); the agent gets the run without its failed jobs.`)
     return null
   }
 }
