@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1772);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(745);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1772:
+/***/ 745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13663,15 +13663,42 @@ const member = object({
 }, {
     error: 'a mapping with a name and an inline spec, e.g. {name: security-reviewer, spec: {model: ..., instructions: ...}}, or {name: code-reviewer} for a defined agent'
 });
-// Mode, strategy and aggregation values are checked by the reader, which knows why each cannot run.
+// AOF's ConsensusConfig. Enumerated values (algorithm) are checked by the reader, which names the choices.
+const consensus = object({
+    algorithm: common_name('majority, unanimous, weighted, first_wins or human_review').optional(),
+    min_votes: count('a whole number of at least 1, e.g. 2').optional(),
+    timeout_ms: count('a whole number of milliseconds, e.g. 60000').optional(),
+    allow_partial: flag().optional(),
+    weights: record(schemas_string(), schemas_number({ error: 'a number, e.g. 1.5' }), { error: 'a mapping of member names to numbers, e.g. {security: 1.5}' })
+        .optional(),
+    min_confidence: schemas_number({ error: 'a number from 0 to 1, e.g. 0.7' })
+        .min(0, { error: 'a number from 0 to 1, e.g. 0.7' })
+        .max(1, { error: 'a number from 0 to 1, e.g. 0.7' })
+        .optional()
+}, { error: 'a mapping, e.g. {algorithm: majority, min_votes: 2}' });
+const tiered = object({
+    tier_consensus: record(schemas_string(), consensus, { error: 'a mapping of tier numbers to consensus settings, e.g. {"1": {algorithm: first_wins}}' })
+        .optional(),
+    pass_all_results: flag().optional(),
+    final_aggregation: common_name('consensus, merge or manager_synthesis').optional()
+}, { error: 'a mapping, e.g. {pass_all_results: true, final_aggregation: manager_synthesis}' });
+const deep = object({
+    max_iterations: count('a whole number of at least 1, e.g. 10').optional(),
+    planning: flag().optional(),
+    memory: flag().optional(),
+    planner_model: common_name('a model name, e.g. anthropic:claude-sonnet-4-5').optional(),
+    planner_prompt: common_text('text: the planning instructions').optional(),
+    synthesizer_prompt: common_text('text: the synthesis instructions').optional()
+}, { error: 'a mapping, e.g. {max_iterations: 10, planning: true}' });
+// Mode, strategy, distribution and aggregation values are checked by the reader, which names the choices.
 const coordination = object({
-    mode: common_name('peer (parallel) or pipeline (sequential)').optional(),
-    aggregation: common_name('merge or consensus').optional(),
-    distribution: unknown().optional(),
-    consensus: unknown().optional(),
-    manager: unknown().optional(),
-    tiered: unknown().optional(),
-    deep: unknown().optional()
+    mode: common_name('peer, pipeline, hierarchical, tiered, deep or swarm').optional(),
+    aggregation: common_name('merge, consensus or manager_synthesis').optional(),
+    distribution: common_name('round-robin, least-loaded, random, skill-based or sticky').optional(),
+    consensus: consensus.optional(),
+    manager: common_name('the name of a member, e.g. coordinator').optional(),
+    tiered: tiered.optional(),
+    deep: deep.optional()
 }, { error: 'a mapping, e.g. {mode: peer, aggregation: merge}' });
 const fleetSchema = object({
     ...envelope,
@@ -13697,39 +13724,34 @@ const fleetSchema = object({
 
 
 
-// Maps, not object literals: a value written as `constructor` must not find Object.prototype's.
-const MODES = new Map([
-    ['peer', 'parallel'],
-    ['pipeline', 'sequential']
-]);
+// Maps and sets, not object literals: a value written as `constructor` must not find Object.prototype's.
+const MODES = new Map(['peer', 'pipeline', 'hierarchical', 'tiered', 'deep', 'swarm'].map((m) => [m, m]));
+const MODE_LIST = 'peer, pipeline, hierarchical, tiered, deep or swarm';
 const STRATEGIES = new Map([
     ['parallel', 'parallel'],
     ['sequential', 'sequential']
 ]);
-const UNRUNNABLE_MODES = new Set(['hierarchical', 'swarm', 'tiered', 'deep']);
-const AGGREGATIONS = new Set(['merge', 'consensus']);
-/** Fields that shape how AOF's daemon schedules members; a job runs every member once. */
+const AGGREGATIONS = new Set(['merge', 'consensus', 'manager_synthesis']);
+const DISTRIBUTIONS = new Set(['round-robin', 'least-loaded', 'random', 'skill-based', 'sticky']);
+const ALGORITHMS = new Map(['majority', 'unanimous', 'weighted', 'first_wins', 'human_review'].map((a) => [a, a]));
+const FINAL_AGGREGATIONS = new Map(['consensus', 'merge', 'manager_synthesis'].map((a) => [a, a]));
+/** AOF's DeepConfig defaults. */
+const DEEP_DEFAULTS = { maxIterations: 10, planning: true, memory: true };
+/** Fields that shape how AOF's daemon schedules members; a job runs each event once. */
 const IGNORED = [
-    [['spec', 'coordination', 'distribution'], 'every member runs once per event'],
-    [['spec', 'coordination', 'consensus'], 'its tuning is not used; consensus takes the answer most members agree on'],
-    [['spec', 'coordination', 'manager'], 'only hierarchical mode uses a manager, and it cannot run in a job'],
-    [['spec', 'coordination', 'tiered'], 'tiered mode cannot run in a job'],
-    [['spec', 'coordination', 'deep'], 'deep mode cannot run in a job'],
+    [['spec', 'coordination', 'distribution'], 'each event is one task: every member the mode calls on runs once'],
     [['spec', 'shared'], 'members share no memory in a job'],
     [['spec', 'communication'], 'members do not message each other in a job'],
     [['spec', 'scaling'], 'each event is one job; scale with concurrency: in the workflow']
 ];
-function strategyOf(ctx, spec) {
-    let fromMode;
-    const mode = spec.coordination?.mode;
-    if (mode !== undefined) {
-        fromMode = MODES.get(mode);
-        if (!fromMode) {
-            const why = UNRUNNABLE_MODES.has(mode)
-                ? `coordination.mode ${mode} cannot run in a CI job`
-                : `coordination.mode '${mode}' is not a mode github-agent knows`;
-            ctx.report('error', ['spec', 'coordination', 'mode'], `${why}; use peer (parallel) or pipeline (sequential)`);
-        }
+const COORDINATION = ['spec', 'coordination'];
+function modeOf(ctx, spec) {
+    let mode;
+    const written = spec.coordination?.mode;
+    if (written !== undefined) {
+        mode = MODES.get(written);
+        if (!mode)
+            ctx.report('error', [...COORDINATION, 'mode'], `coordination.mode must be ${MODE_LIST} (found the text ${JSON.stringify(written)})`);
     }
     let fromStrategy;
     if (spec.strategy !== undefined) {
@@ -13738,24 +13760,35 @@ function strategyOf(ctx, spec) {
             ctx.report('error', ['spec', 'strategy'], `spec.strategy must be parallel or sequential (found the text ${JSON.stringify(spec.strategy)})`);
         }
     }
-    if (fromMode && fromStrategy && fromMode !== fromStrategy) {
-        ctx.report('error', ['spec', 'strategy'], `spec.strategy ${spec.strategy} contradicts coordination.mode ${mode} (${fromMode}); keep one`);
+    const fromMode = mode === 'pipeline' ? 'sequential' : mode === 'peer' ? 'parallel' : undefined;
+    if (mode && fromStrategy && fromMode !== fromStrategy) {
+        const meaning = fromMode ? ` (${fromMode})` : '';
+        ctx.report('error', ['spec', 'strategy'], `spec.strategy ${spec.strategy} contradicts coordination.mode ${written}${meaning}; keep one`);
     }
-    return fromMode ?? fromStrategy ?? 'parallel';
+    const strategy = fromMode ?? fromStrategy ?? 'parallel';
+    return { mode: mode ?? (strategy === 'sequential' ? 'pipeline' : 'peer'), strategy };
 }
-function aggregationOf(ctx, spec) {
+function aggregationOf(ctx, spec, mode) {
     const found = [];
     if (spec.coordination?.aggregation !== undefined)
-        found.push([['spec', 'coordination', 'aggregation'], spec.coordination.aggregation]);
+        found.push([[...COORDINATION, 'aggregation'], spec.coordination.aggregation]);
     if (spec.aggregation !== undefined)
         found.push([['spec', 'aggregation'], spec.aggregation]);
     for (const [path, value] of found) {
-        if (AGGREGATIONS.has(value))
-            continue;
-        const why = value === 'manager_synthesis'
-            ? 'aggregation manager_synthesis needs a manager agent, which cannot run in a CI job'
-            : `aggregation '${value}' is not one github-agent knows`;
-        ctx.report('error', path, `${why}; use merge or consensus`);
+        if (!AGGREGATIONS.has(value)) {
+            ctx.report('error', path, `${path.slice(1).join('.')} must be merge, consensus or manager_synthesis (found the text ${JSON.stringify(value)})`);
+        }
+        else if (mode === 'hierarchical') {
+            if (value !== 'manager_synthesis')
+                ctx.report('notice', path, `ignored in hierarchical mode: aggregation (the manager synthesizes the result)`, { key: true });
+        }
+        else if (mode === 'tiered' || mode === 'deep' || mode === 'swarm') {
+            const why = mode === 'tiered' ? 'tiered mode combines tiers by tiered.final_aggregation' : `${mode} mode has one result`;
+            ctx.report('notice', path, `ignored in ${mode} mode: aggregation (${why})`, { key: true });
+        }
+        else if (value === 'manager_synthesis') {
+            ctx.report('error', path, `aggregation manager_synthesis needs a manager: use coordination.mode hierarchical, or merge or consensus in ${mode} mode`);
+        }
     }
     const [first, second] = found;
     if (first && second && first[1] !== second[1]) {
@@ -13765,10 +13798,129 @@ function aggregationOf(ctx, spec) {
     const value = first?.[1];
     return value === 'consensus' ? 'consensus' : 'merge';
 }
+function consensusOf(ctx, value, path) {
+    if (!value)
+        return undefined;
+    let algorithm = 'majority';
+    if (value.algorithm !== undefined) {
+        const known = ALGORITHMS.get(value.algorithm);
+        if (known)
+            algorithm = known;
+        else {
+            const list = [...ALGORITHMS.keys()].join(', ');
+            ctx.report('error', [...path, 'algorithm'], `consensus algorithm must be one of ${list} (found the text ${JSON.stringify(value.algorithm)})`);
+        }
+    }
+    for (const key of ['timeout_ms', 'allow_partial']) {
+        if (value[key] === undefined)
+            continue;
+        const why = key === 'timeout_ms' ? 'each member runs within its own limits' : 'a member that fails has no vote';
+        ctx.report('notice', [...path, key], `ignored: consensus ${key} (AOF's runtime does not read it either; ${why})`, {
+            key: true,
+            once: `fleet:consensus.${key}`
+        });
+    }
+    return {
+        algorithm,
+        weights: { ...value.weights },
+        ...(value.min_votes === undefined ? {} : { minVotes: value.min_votes }),
+        ...(value.min_confidence === undefined ? {} : { minConfidence: value.min_confidence })
+    };
+}
+/** AOF's get_manager: coordination.manager names a member, else the first member with role manager. */
+function managerOf(ctx, spec, fleet) {
+    const named = spec.coordination?.manager;
+    if (named === undefined)
+        return spec.agents.find((a) => a.role === 'manager')?.name;
+    if (spec.agents.some((a) => a.name === named))
+        return named;
+    const members = spec.agents.map((a) => a.name).join(', ');
+    ctx.report('error', [...COORDINATION, 'manager'], `coordination.manager '${named}' is not a member of fleet '${fleet}'; members: ${members}`);
+    return undefined;
+}
+function tieredOf(ctx, spec, manager) {
+    const value = spec.coordination?.tiered;
+    const path = [...COORDINATION, 'tiered'];
+    let finalAggregation = 'consensus';
+    if (value?.final_aggregation !== undefined) {
+        const known = FINAL_AGGREGATIONS.get(value.final_aggregation);
+        if (known)
+            finalAggregation = known;
+        else {
+            ctx.report('error', [...path, 'final_aggregation'], `tiered.final_aggregation must be consensus, merge or manager_synthesis (found the text ${JSON.stringify(value.final_aggregation)})`);
+        }
+    }
+    const tiers = new Set(spec.agents.map((a) => String(a.tier ?? 1)));
+    const tierConsensus = {};
+    for (const [tier, settings] of Object.entries(value?.tier_consensus ?? {})) {
+        const read = consensusOf(ctx, settings, [...path, 'tier_consensus', tier]);
+        if (!tiers.has(tier)) {
+            const list = [...tiers].sort((a, b) => Number(a) - Number(b)).join(', ');
+            ctx.report('warning', [...path, 'tier_consensus', tier], `tier_consensus '${tier}' applies to no tier: the members' tiers are ${list}`, { key: true });
+        }
+        else if (read)
+            tierConsensus[tier] = read;
+    }
+    if (finalAggregation === 'manager_synthesis' && manager === undefined) {
+        ctx.report('warning', [...path, 'final_aggregation'], 'tiered.final_aggregation manager_synthesis has no manager (coordination.manager or a member with role: manager); the tiers are merged instead, as AOF does');
+    }
+    if (tiers.size === 1) {
+        ctx.report('notice', [...COORDINATION, 'mode'], `tiered mode with one tier (${[...tiers][0]}) runs like peer mode with consensus; give members a tier: to run them in stages`);
+    }
+    return { tierConsensus, passAllResults: value?.pass_all_results ?? false, finalAggregation };
+}
+function deepOf(ctx, spec) {
+    const value = spec.coordination?.deep;
+    if (value?.planner_model !== undefined) {
+        ctx.report('notice', [...COORDINATION, 'deep', 'planner_model'], `ignored: deep.planner_model (AOF plans with the first member's model too)`, { key: true });
+    }
+    return {
+        maxIterations: value?.max_iterations ?? DEEP_DEFAULTS.maxIterations,
+        planning: value?.planning ?? DEEP_DEFAULTS.planning,
+        memory: value?.memory ?? DEEP_DEFAULTS.memory,
+        ...(value?.planner_prompt === undefined ? {} : { plannerPrompt: value.planner_prompt }),
+        ...(value?.synthesizer_prompt === undefined ? {} : { synthesizerPrompt: value.synthesizer_prompt })
+    };
+}
+/** What only some modes read, given to another mode: a notice, never a silent drop. */
+function reportUnused(ctx, spec, mode, aggregation, finalAggregation) {
+    const coordination = spec.coordination ?? {};
+    const unused = (field, why) => {
+        ctx.report('notice', [...COORDINATION, field], `ignored in ${mode} mode: ${field} (${why})`, { key: true });
+    };
+    if (coordination.tiered !== undefined && mode !== 'tiered')
+        unused('tiered', 'only tiered mode reads it');
+    if (coordination.deep !== undefined && mode !== 'deep')
+        unused('deep', 'only deep mode reads it');
+    const usesManager = mode === 'hierarchical' || (mode === 'tiered' && finalAggregation === 'manager_synthesis');
+    if (coordination.manager !== undefined && !usesManager)
+        unused('manager', 'only hierarchical mode, and tiered with final_aggregation manager_synthesis, use a manager');
+    const usesConsensus = mode === 'tiered' || (mode === 'peer' && aggregation === 'consensus');
+    if (coordination.consensus !== undefined && !usesConsensus)
+        unused('consensus', 'only tiered mode, and peer mode with aggregation consensus, vote');
+    if (mode !== 'tiered') {
+        const index = spec.agents.findIndex((a) => a.tier !== undefined);
+        if (index >= 0)
+            ctx.report('notice', ['spec', 'agents', index, 'tier'], `ignored in ${mode} mode: tier (only tiered mode runs members by tier)`, { key: true });
+    }
+    const [first, ...rest] = spec.agents;
+    if (first && rest.length > 0 && (mode === 'deep' || mode === 'swarm')) {
+        const others = rest.map((a) => a.name).join(', ');
+        const why = mode === 'deep'
+            ? `deep mode plans, runs every step and synthesizes with the first member, '${first.name}', as AOF does`
+            : `swarm mode gives the event to the least-loaded member, and in a job, where none has run yet, that is the first, '${first.name}', as in AOF`;
+        ctx.report('notice', [...COORDINATION, 'mode'], `${why}; ${others} will not run`);
+    }
+}
 function read_fleet_reportIgnored(ctx, spec) {
     for (const [path, reason] of IGNORED) {
-        if (fieldValue(ctx.value, path) === undefined)
+        const value = fieldValue(ctx.value, path);
+        if (value === undefined)
             continue;
+        if (path.at(-1) === 'distribution' && typeof value === 'string' && !DISTRIBUTIONS.has(value)) {
+            ctx.report('error', path, `coordination.distribution must be round-robin, least-loaded, random, skill-based or sticky (found the text ${JSON.stringify(value)})`);
+            continue;
+        }
         ctx.report('notice', path, `ignored in a job: ${path.slice(1).join('.')} (${reason})`, { key: true, once: `fleet:${path.join('.')}` });
         ctx.ignored.push(path);
     }
@@ -13791,16 +13943,17 @@ function membersOf(ctx, state, fleet, spec) {
         seen.add(entry.name);
         const location = ctx.location(path);
         const role = entry.role ?? 'worker';
+        const placement = { ...(entry.tier === undefined ? {} : { tier: entry.tier }), ...(entry.weight === undefined ? {} : { weight: entry.weight }) };
         if (entry.spec) {
             if (entry.config !== undefined) {
                 ctx.report('error', [...path, 'config'], `member '${entry.name}' has both spec (an inline agent) and config (an agent file); keep one`, { key: true });
             }
             const agent = buildAgentDef(ctx, entry.spec, [...path, 'spec'], entry.name, location);
-            members.push({ name: entry.name, agent, role, location });
+            members.push({ name: entry.name, agent, role, location, ...placement });
             return;
         }
         // A reference: the agent itself is filled in once every file is read (resolve-references).
-        const member = { name: entry.name, role, location };
+        const member = { name: entry.name, role, location, ...placement };
         members.push(member);
         const file = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
         const from = `fleet '${fleet}' member '${entry.name}'${entry.config === undefined ? '' : ` (config: ${entry.config})`}`;
@@ -13826,10 +13979,25 @@ function readFleet(ctx, state) {
     if (!declareName(ctx, state, 'fleet', name, ['metadata', 'name']))
         return;
     read_fleet_reportIgnored(ctx, data.spec);
+    const { mode, strategy } = modeOf(ctx, data.spec);
+    const aggregation = aggregationOf(ctx, data.spec, mode);
+    const manager = managerOf(ctx, data.spec, name);
+    if (mode === 'hierarchical' && manager === undefined && data.spec.coordination?.manager === undefined) {
+        ctx.report('error', [...COORDINATION, 'mode'], 'hierarchical mode needs a manager: set coordination.manager to a member, or give one member role: manager');
+    }
+    const tiered = mode === 'tiered' ? tieredOf(ctx, data.spec, manager) : undefined;
+    const deep = mode === 'deep' ? deepOf(ctx, data.spec) : undefined;
+    const consensus = consensusOf(ctx, data.spec.coordination?.consensus, [...COORDINATION, 'consensus']);
+    reportUnused(ctx, data.spec, mode, aggregation, tiered?.finalAggregation);
     state.fleets[name] = {
         name,
-        strategy: strategyOf(ctx, data.spec),
-        aggregation: aggregationOf(ctx, data.spec),
+        mode,
+        strategy,
+        aggregation,
+        ...(manager === undefined ? {} : { manager }),
+        ...(consensus ? { consensus } : {}),
+        ...(tiered ? { tiered } : {}),
+        ...(deep ? { deep } : {}),
         members: membersOf(ctx, state, name, data.spec),
         location: ctx.location([])
     };
@@ -18832,18 +19000,606 @@ function mergeFleetResults(fleet, members) {
     return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
 }
 
+;// CONCATENATED MODULE: ./src/fleet/evaluate-consensus.ts
+const MAJORITY = { algorithm: 'majority', weights: {} };
+/** AOF's response_key: trimmed and lower-cased; beyond 100 characters, the first 100 and the length. */
+function answerKey(text) {
+    const normalized = text.trim().toLowerCase();
+    const chars = [...normalized];
+    return chars.length <= 100 ? normalized : `${chars.slice(0, 100).join('')}...${chars.length}`;
+}
+function weightOf(settings, vote) {
+    return Object.hasOwn(settings.weights, vote.member) ? settings.weights[vote.member] : vote.weight;
+}
+/** Groups in the order their first member voted, so ties go to the earliest answer. */
+function groupVotes(votes, settings) {
+    const groups = new Map();
+    for (const vote of votes) {
+        const group = groups.get(vote.key) ?? { key: vote.key, members: [], weight: 0 };
+        group.members.push(vote.member);
+        group.weight += weightOf(settings, vote);
+        groups.set(vote.key, group);
+    }
+    return [...groups.values()];
+}
+function largest(groups, by) {
+    let best = null;
+    for (const group of groups)
+        if (!best || by(group) > by(best))
+            best = group;
+    return best;
+}
+const fixed = (n) => n.toFixed(2);
+/** `settings` absent: AOF's default engine (majority, more than half of the answers). */
+function evaluateConsensus(settings, votes) {
+    const s = settings ?? MAJORITY;
+    const base = { algorithm: s.algorithm };
+    if (votes.length === 0) {
+        return { ...base, reached: false, winner: null, votes: 0, confidence: 0, requiresReview: true, reason: 'no member gave an answer to vote on' };
+    }
+    const groups = groupVotes(votes, s);
+    const total = votes.length;
+    switch (s.algorithm) {
+        case 'unanimous': {
+            const agree = groups.length === 1;
+            return {
+                ...base,
+                reached: agree,
+                winner: agree ? (votes[0]?.member ?? null) : null,
+                votes: agree ? total : 0,
+                confidence: agree ? 1 : 0,
+                requiresReview: !agree,
+                reason: agree ? null : 'not all members agreed (unanimous consensus required)'
+            };
+        }
+        case 'weighted': {
+            const totalWeight = votes.reduce((sum, v) => sum + weightOf(s, v), 0);
+            const best = largest(groups, (g) => g.weight);
+            const confidence = totalWeight > 0 ? best.weight / totalWeight : 0;
+            const threshold = s.minConfidence ?? 0.5;
+            const reached = confidence >= threshold;
+            return {
+                ...base,
+                reached,
+                winner: best.members[0] ?? null,
+                votes: best.members.length,
+                confidence,
+                requiresReview: !reached,
+                reason: reached ? null : `weighted confidence ${fixed(confidence)} below threshold ${fixed(threshold)}`
+            };
+        }
+        case 'first_wins':
+            return { ...base, reached: true, winner: votes[0]?.member ?? null, votes: 1, confidence: 1, requiresReview: false, reason: null };
+        case 'human_review':
+            // AOF suggests the most confident answer; members give no confidence here, so the first.
+            return {
+                ...base,
+                reached: false,
+                winner: votes[0]?.member ?? null,
+                votes: 0,
+                confidence: 0,
+                requiresReview: true,
+                reason: 'human review required for the final decision'
+            };
+        case 'majority': {
+            const best = largest(groups, (g) => g.members.length);
+            const needed = s.minVotes ?? Math.floor(total / 2) + 1;
+            const confidence = best.members.length / total;
+            const reached = best.members.length >= needed;
+            const requiresReview = !reached || (s.minConfidence !== undefined && confidence < s.minConfidence);
+            return {
+                ...base,
+                reached,
+                winner: best.members[0] ?? null,
+                votes: best.members.length,
+                confidence,
+                requiresReview,
+                reason: requiresReview ? `${best.members.length} of ${total} agree (need ${needed}); confidence ${fixed(confidence)}` : null
+            };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fleet/plan-fleet-steps.ts
+
+
+const ok = (r) => r.result.status === 'ran';
+/** A member's answer as the next member sees it: its last text, and what it drafted. */
+function answerOf(result) {
+    const { draft } = result;
+    const reviews = draft.reviews.map((r) => ({
+        event: r.event,
+        body: r.body,
+        comments: r.comments.map((c) => ({ path: c.path, line: c.line, body: c.body }))
+    }));
+    return {
+        agent: result.member,
+        status: result.status,
+        response: result.text,
+        ...(reviews.length ? { reviews } : {}),
+        ...(draft.comments.length ? { comments: draft.comments } : {})
+    };
+}
+/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
+function voteOf(fleet, result) {
+    const verdict = memberVerdict(result);
+    const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1;
+    return { member: result.member, key: verdict ?? answerKey(result.text), weight };
+}
+// ---- hierarchical: the manager plans, every other member works, the manager synthesizes ----
+function hierarchical(fleet, done) {
+    const manager = fleet.manager;
+    if (!manager || !fleet.members.some((m) => m.name === manager))
+        return [];
+    const workers = fleet.members.filter((m) => m.name !== manager);
+    const delegation = done.find((d) => d.step.stage === 'delegate');
+    if (!delegation) {
+        return [
+            {
+                member: manager,
+                stage: 'delegate',
+                instruction: `As the manager of fleet ${fleet.name}, analyze this task and decide how to delegate it. ` +
+                    'The task is the event in the event data; fleet.workers lists the available workers and their roles. ' +
+                    'Respond with a delegation plan: what each worker should focus on. Do not publish anything in this step: ' +
+                    'the workers run next, then you synthesize their findings.',
+                input: { workers: workers.map((w) => ({ name: w.name, role: w.role })) },
+                publishes: false
+            }
+        ];
+    }
+    if (!ok(delegation))
+        return [];
+    if (!done.some((d) => d.step.stage === 'work')) {
+        return workers.map((w) => ({
+            member: w.name,
+            stage: 'work',
+            instruction: `You are a worker in fleet ${fleet.name}. Your manager's delegation plan is in the event data as fleet.delegation_plan: ` +
+                'use it to focus your part of the task, within your own instructions.',
+            input: { manager, delegation_plan: delegation.result.text },
+            publishes: true
+        }));
+    }
+    if (done.some((d) => d.step.stage === 'synthesize'))
+        return [];
+    return [
+        {
+            member: manager,
+            stage: 'synthesize',
+            instruction: `As the manager of fleet ${fleet.name}, synthesize your workers' findings (fleet.worker_results in the event data) ` +
+                "into the fleet's one final result, and publish it as your instructions say. It is published once, for the whole fleet.",
+            input: { worker_results: done.filter((d) => d.step.stage === 'work').map((d) => answerOf(d.result)) },
+            publishes: true
+        }
+    ];
+}
+// ---- tiered: tiers in ascending order, each in parallel, consensus passed up ----
+/** AOF's get_tiers: each member's tier (1 when unset), ascending. */
+function tiersOf(fleet) {
+    return [...new Set(fleet.members.map((m) => m.tier ?? 1))].sort((a, b) => a - b);
+}
+/** Each tier that has run, with the consensus of its members that answered (AOF drops failures). */
+function tierOutcomes(fleet, done) {
+    return tiersOf(fleet)
+        .map((tier) => ({ tier, results: done.filter((d) => d.step.stage === 'tier' && d.step.tier === tier) }))
+        .filter((t) => t.results.length > 0)
+        .map(({ tier, results }) => {
+        const settings = fleet.tiered?.tierConsensus[String(tier)] ?? fleet.consensus;
+        return {
+            tier,
+            results,
+            consensus: evaluateConsensus(settings, results.filter(ok).map((r) => voteOf(fleet, r.result)))
+        };
+    });
+}
+function winnerText(outcome) {
+    return outcome.results.find((r) => r.result.member === outcome.consensus.winner)?.result.text ?? null;
+}
+/** What the next tier is given, in AOF's shapes (`pass_all_results` or the consensus result only). */
+function tierInput(fleet, previous) {
+    const confidence = previous.consensus.confidence;
+    if (fleet.tiered?.passAllResults) {
+        return {
+            tier: previous.tier,
+            previous_results: previous.results.filter(ok).map((r) => answerOf(r.result)),
+            consensus_result: winnerText(previous),
+            consensus_confidence: confidence
+        };
+    }
+    return { tier: previous.tier, previous_result: winnerText(previous), confidence };
+}
+function plan_fleet_steps_tiered(fleet, done) {
+    const tiers = tiersOf(fleet);
+    const outcomes = tierOutcomes(fleet, done);
+    const next = tiers[outcomes.length];
+    if (next !== undefined) {
+        const previous = outcomes.at(-1);
+        return fleet.members
+            .filter((m) => (m.tier ?? 1) === next)
+            .map((m) => ({
+            member: m.name,
+            stage: 'tier',
+            tier: next,
+            instruction: previous
+                ? `You are in tier ${next} of fleet ${fleet.name}. What tier ${previous.tier} found is in the event data as fleet; build on it.`
+                : null,
+            input: previous ? tierInput(fleet, previous) : null,
+            publishes: true
+        }));
+    }
+    const manager = fleet.manager;
+    if (fleet.tiered?.finalAggregation !== 'manager_synthesis' || !manager || done.some((d) => d.step.stage === 'synthesize'))
+        return [];
+    return [
+        {
+            member: manager,
+            stage: 'synthesize',
+            instruction: `As the manager of fleet ${fleet.name}, synthesize a comprehensive report from all tier results (fleet.tier_results in the event data), ` +
+                'and publish it as your instructions say. It is published once, for the whole fleet.',
+            input: {
+                task: 'synthesize',
+                tier_results: outcomes.map((o) => ({
+                    tier: o.tier,
+                    result: winnerText(o),
+                    all_responses: o.results.filter(ok).map((r) => answerOf(r.result)),
+                    confidence: o.consensus.confidence
+                }))
+            },
+            publishes: true
+        }
+    ];
+}
+const DEFAULT_PLANNER_PROMPT = `You are a planning agent. Given a task, generate a structured plan.
+
+Output your plan as JSON with this structure:
+{
+  "goal": "the goal",
+  "steps": [
+    {
+      "step": 1,
+      "description": "what this step does",
+      "action": "the specific query or command to execute",
+      "tool": "optional tool name"
+    }
+  ]
+}
+
+Generate 3-7 logical steps that will systematically carry out the task.`;
+const DEFAULT_SYNTHESIZER_PROMPT = `Synthesize the findings into a comprehensive report.
+
+Provide:
+1. A clear conclusion
+2. Supporting evidence
+3. Actionable recommendations
+
+Format your response as:
+CONCLUSION: [your conclusion]
+EVIDENCE: [list key evidence points]
+RECOMMENDATIONS: [numbered list of recommendations]`;
+/** AOF's plan when the planner's answer holds no plan it can read. */
+const FALLBACK_PLAN = [
+    { step: 1, description: 'Gather initial data', action: 'Investigate the task in the event data' },
+    { step: 2, description: 'Analyze findings', action: 'Analyze the data gathered in previous step' },
+    { step: 3, description: 'Identify root cause', action: 'Based on analysis, identify the root cause' }
+];
+/** The JSON between the answer's first `{` and last `}`: its `steps`, each with a description and action. */
+function parseDeepPlan(answer) {
+    const start = answer.indexOf('{');
+    const end = answer.lastIndexOf('}');
+    if (start < 0 || end <= start)
+        return null;
+    let parsed;
+    try {
+        parsed = JSON.parse(answer.slice(start, end + 1));
+    }
+    catch {
+        return null;
+    }
+    const steps = parsed?.steps;
+    if (!Array.isArray(steps))
+        return null;
+    const read = steps.flatMap((s) => {
+        const { description, action } = (s ?? {});
+        return typeof description === 'string' && typeof action === 'string' ? [{ description, action }] : [];
+    });
+    return read.length ? read.map((s, i) => ({ step: i + 1, ...s })) : null;
+}
+/** AOF's reading of a step's result: words that mean trouble make it significant. */
+function significanceOf(text) {
+    const lower = text.toLowerCase();
+    if (lower.includes('error') || lower.includes('critical') || lower.includes('failed'))
+        return 'high';
+    if (lower.includes('warning') || lower.includes('unusual'))
+        return 'medium';
+    return 'low';
+}
+function deepState(fleet, done) {
+    const planning = fleet.deep?.planning ?? true;
+    const planned = done.find((d) => d.step.stage === 'plan');
+    let plan = planning
+        ? planned
+            ? (parseDeepPlan(planned.result.text) ?? FALLBACK_PLAN)
+            : []
+        : [{ step: 1, description: 'Execute query', action: 'Carry out your instructions for the event in the event data' }];
+    const executed = [];
+    let replanned = false;
+    let failed = planned && !ok(planned) ? `planning failed: ${planned.result.detail}` : null;
+    for (const d of done) {
+        if (d.step.stage === 'step') {
+            executed.push(d);
+            if (!ok(d) && !failed)
+                failed = `step ${executed.length} failed: ${d.result.detail}`;
+        }
+        else if (d.step.stage === 'replan') {
+            replanned = true;
+            if (!ok(d) && !failed)
+                failed = `re-planning failed: ${d.result.detail}`;
+            const revised = parseDeepPlan(d.result.text) ?? FALLBACK_PLAN;
+            const kept = plan.slice(0, executed.length);
+            plan = [...kept, ...revised.map((s, i) => ({ ...s, step: kept.length + i + 1 }))];
+        }
+    }
+    return { plan, executed, replanned, failed };
+}
+function findings(state) {
+    return state.executed.map((d, i) => ({
+        step: i + 1,
+        description: state.plan[i]?.description ?? '',
+        evidence: d.result.text,
+        significance: significanceOf(d.result.text)
+    }));
+}
+function plan_fleet_steps_deep(fleet, done) {
+    const member = fleet.members[0]?.name;
+    if (!member || done.some((d) => d.step.stage === 'synthesize'))
+        return [];
+    const settings = { maxIterations: 10, planning: true, memory: true, ...fleet.deep };
+    if (settings.planning && !done.some((d) => d.step.stage === 'plan')) {
+        const prompt = settings.plannerPrompt ?? DEFAULT_PLANNER_PROMPT;
+        return [
+            {
+                member,
+                stage: 'plan',
+                instruction: `${prompt}\n\nThe task is the event in the event data. Generate your plan; do not publish anything in this step.`,
+                input: null,
+                publishes: false
+            }
+        ];
+    }
+    const state = deepState(fleet, done);
+    if (state.failed)
+        return [];
+    const found = findings(state);
+    const last = done.at(-1);
+    if (!state.replanned && last?.step.stage === 'step' && found.filter((f) => f.significance === 'high').length >= 2) {
+        return [
+            {
+                member,
+                stage: 'replan',
+                instruction: 'Based on new findings, revise the plan. The completed steps, key findings and remaining steps are in the event data as fleet. ' +
+                    'Generate a revised plan (JSON, in the same format as before) that incorporates these findings and focuses on the most promising leads.',
+                input: {
+                    completed_steps: state.plan.slice(0, state.executed.length).map((s) => `${s.step}: ${s.description}`),
+                    key_findings: found.map((f) => `Step ${f.step}: ${f.description} (${f.significance})`),
+                    remaining_steps: state.plan.slice(state.executed.length).map((s) => `${s.step}: ${s.description}`)
+                },
+                publishes: false
+            }
+        ];
+    }
+    const index = state.executed.length;
+    const next = state.plan[index];
+    if (next && index < settings.maxIterations) {
+        const memory = settings.memory ? found.map((f) => `Step ${f.step}: ${f.description} -> ${f.evidence}`) : [];
+        return [
+            {
+                member,
+                stage: 'step',
+                instruction: 'Execute the step of your plan that is in the event data as fleet.step and provide your findings. ' +
+                    'Do not publish anything in this step: the synthesis is published.',
+                input: { step: next.step, description: next.description, action: next.action, ...(memory.length ? { previous_findings: memory } : {}) },
+                publishes: false
+            }
+        ];
+    }
+    const prompt = settings.synthesizerPrompt ?? DEFAULT_SYNTHESIZER_PROMPT;
+    return [
+        {
+            member,
+            stage: 'synthesize',
+            instruction: `${prompt}\n\nThe findings of your plan's steps are in the event data as fleet.findings. Synthesize your report, and publish it as your instructions say.`,
+            input: { goal_achieved: index >= state.plan.length, findings: found },
+            publishes: true
+        }
+    ];
+}
+// ---- swarm: the least-loaded member takes the event; in a job none has run, so the first ----
+function swarm(fleet, done) {
+    const member = fleet.members[0]?.name;
+    if (!member || done.length > 0)
+        return [];
+    return [{ member, stage: 'handle', instruction: null, input: null, publishes: true }];
+}
+/** The next steps to run together; [] when the fleet is done. Peer and pipeline fleets run in run-fleet.ts. */
+function nextFleetSteps(fleet, done) {
+    switch (fleet.mode) {
+        case 'hierarchical':
+            return hierarchical(fleet, done);
+        case 'tiered':
+            return plan_fleet_steps_tiered(fleet, done);
+        case 'deep':
+            return plan_fleet_steps_deep(fleet, done);
+        case 'swarm':
+            return swarm(fleet, done);
+        default:
+            return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fleet/merge-step-results.ts
+
+
+const names = (list) => list.map((n) => `\`${n}\``).join(', ');
+const merge_step_results_fixed = (n) => n.toFixed(2);
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body.trim()}\n\n</details>`;
+}
+function merge_step_results_hierarchical(fleet, done) {
+    const manager = fleet.manager ?? '?';
+    const delegation = done.find((d) => d.step.stage === 'delegate');
+    const synthesis = done.find((d) => d.step.stage === 'synthesize');
+    const workers = done.filter((d) => d.step.stage === 'work');
+    const notes = [];
+    if (delegation && delegation.result.status !== 'ran')
+        notes.push(`manager ${manager} could not delegate, so no worker ran`);
+    if (synthesis && synthesis.result.status !== 'ran')
+        notes.push(`manager ${manager} did not synthesize; the workers' findings are published as they are`);
+    const synthesized = synthesis?.result.status === 'ran';
+    return {
+        line: `Hierarchical: manager \`${manager}\` delegated to ${names(workers.map((w) => w.result.member)) || 'no worker'}${synthesized ? ' and synthesized their findings' : ''}.`,
+        decider: synthesis ? { result: synthesis.result, heading: `${manager} (manager synthesis)` } : null,
+        others: workers.map((w) => ({ result: w.result, heading: `${w.result.member} (worker)` })),
+        ...(delegation?.result.text.trim() ? { details: details(`Delegation plan by ${manager}`, delegation.result.text) } : {}),
+        notes
+    };
+}
+function tierLine(outcome) {
+    const c = outcome.consensus;
+    const answered = outcome.results.filter((r) => r.result.status === 'ran').length;
+    const agreed = c.reached ? `${c.votes} of ${answered} agree (confidence ${merge_step_results_fixed(c.confidence)})` : `no consensus: ${c.reason ?? 'no agreement'}`;
+    return `tier ${outcome.tier} (${c.algorithm.replace('_', ' ')}): ${agreed}`;
+}
+function merge_step_results_tiered(fleet, done) {
+    const outcomes = tierOutcomes(fleet, done);
+    const synthesis = done.find((d) => d.step.stage === 'synthesize');
+    const final = fleet.tiered?.finalAggregation ?? 'consensus';
+    const notes = [];
+    const shownTier = (r) => ({ result: r.result, heading: `Tier ${r.step.tier ?? 1} · ${r.result.member}` });
+    const all = outcomes.flatMap((o) => o.results);
+    let decider = null;
+    let forced;
+    let how;
+    if (final === 'manager_synthesis' && synthesis) {
+        decider = { result: synthesis.result, heading: `${synthesis.result.member} (manager synthesis)` };
+        how = `manager \`${synthesis.result.member}\` synthesized the tiers`;
+        if (synthesis.result.status !== 'ran')
+            notes.push(`manager ${synthesis.result.member} did not synthesize; the tiers are published as they are`);
+    }
+    else if (final === 'consensus' && outcomes.length) {
+        const last = outcomes.at(-1);
+        const winner = last.results.find((r) => r.result.member === last.consensus.winner);
+        if (last.consensus.reached && winner) {
+            decider = shownTier(winner);
+            how = `the consensus of tier ${last.tier} stands (answer of \`${winner.result.member}\`)`;
+        }
+        else {
+            forced = { verdict: 'COMMENT', why: `tier ${last.tier} reached no consensus, so this is a comment` };
+            how = `tier ${last.tier} reached no consensus`;
+            notes.push(`fleet ${fleet.name}: tier ${last.tier} reached no consensus; posted as a comment`);
+        }
+    }
+    else {
+        how = final === 'manager_synthesis' ? 'no manager to synthesize, so the tiers are merged' : 'the tiers are merged';
+    }
+    const others = all.filter((r) => r.result !== decider?.result).map(shownTier);
+    return { line: `Tiered: ${outcomes.map(tierLine).join('; ') || 'no tier ran'}. Final: ${how}.`, decider, others, ...(forced ? { forced } : {}), notes };
+}
+function merge_step_results_deep(fleet, done) {
+    const member = fleet.members[0]?.name ?? '?';
+    const state = deepState(fleet, done);
+    const synthesis = done.find((d) => d.step.stage === 'synthesize');
+    const ran = state.executed.length;
+    const steps = state.plan.map((s, i) => {
+        const result = state.executed[i];
+        const mark = result ? (result.result.status === 'ran' ? `done, ${significanceOf(result.result.text)} significance` : 'failed') : 'not run';
+        return `${s.step}. ${s.description} (${mark})`;
+    });
+    const how = state.failed
+        ? `stopped: ${state.failed}`
+        : `planned ${state.plan.length} step${state.plan.length === 1 ? '' : 's'}, ran ${ran}${state.replanned ? ', re-planned once' : ''} and synthesized the findings`;
+    return {
+        line: `Deep: \`${member}\` ${how}.`,
+        decider: synthesis ? { result: synthesis.result, heading: `${member} (synthesis)` } : null,
+        others: [],
+        ...(steps.length ? { details: details('Plan and steps', steps.join('\n')) } : {}),
+        notes: state.failed ? [`fleet ${fleet.name}: deep mode stopped: ${state.failed}`] : []
+    };
+}
+function merge_step_results_swarm(done) {
+    const handled = done[0];
+    return {
+        line: handled ? `Swarm: \`${handled.result.member}\` handled the event.` : 'Swarm: no member ran.',
+        decider: handled ? { result: handled.result, heading: handled.result.member } : null,
+        others: [],
+        notes: []
+    };
+}
+function summarize(fleet, done) {
+    if (fleet.mode === 'hierarchical')
+        return merge_step_results_hierarchical(fleet, done);
+    if (fleet.mode === 'tiered')
+        return merge_step_results_tiered(fleet, done);
+    if (fleet.mode === 'deep')
+        return merge_step_results_deep(fleet, done);
+    return merge_step_results_swarm(done);
+}
+/** A step's drafts; a step that drafted nothing shows its answer, which is what the next step was given. */
+function sectionOf(shown, verdict) {
+    const { draft, text } = shown.result;
+    const parts = [...draft.reviews.map((r) => r.body.trim()), ...draft.comments.map((c) => c.trim())].filter((p) => p !== '');
+    if (parts.length === 0 && text.trim())
+        parts.push(text.trim());
+    const heading = `### ${shown.heading}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
+    return parts.length ? `${heading}\n\n${parts.join('\n\n')}` : '';
+}
+/** Drafts of steps that do not publish (planning) are left out, and said so. */
+function unpublished(done) {
+    return done
+        .filter((d) => !d.step.publishes && (d.result.draft.reviews.length > 0 || d.result.draft.comments.length > 0))
+        .map((d) => `${d.result.member} drafted a publication while it was to ${d.step.stage === 'delegate' ? 'delegate' : d.step.stage}; not published`);
+}
+function mergeStepResults(fleet, done) {
+    const summary = summarize(fleet, done);
+    const shown = [...(summary.decider ? [summary.decider] : []), ...summary.others];
+    const results = shown.map((s) => s.result);
+    const notes = [...unfinished(done.map((d) => d.result)), ...summary.notes, ...unpublished(done)];
+    const footer = unfinished(done.map((d) => d.result)).map((n) => `_${n}_`);
+    const text = summary.decider ? summary.decider.result.text : results.map((r) => `${r.member}: ${r.text}`).join('\n\n');
+    const reviewed = results.some((r) => memberVerdict(r) !== null);
+    const sections = shown.map((s) => sectionOf(s, reviewed ? memberVerdict(s.result) : null)).filter((s) => s !== '');
+    const extra = summary.details ? [summary.details] : [];
+    if (!reviewed) {
+        if (sections.length === 0)
+            return { publication: { review: null, comment: null, verdict: null, notes }, text };
+        const comment = [`**Fleet \`${fleet.name}\`** (${fleet.mode})`, summary.line, ...sections, ...extra, ...footer].join('\n\n');
+        return { publication: { review: null, comment, verdict: null, notes }, text };
+    }
+    const deciderVerdict = summary.decider ? memberVerdict(summary.decider.result) : null;
+    const verdict = summary.forced?.verdict ?? deciderVerdict ?? strictest(results.filter((r) => memberVerdict(r) !== null));
+    const header = [`**Review by fleet \`${fleet.name}\`** (${fleet.mode})`, summary.line, ...(summary.forced ? [`${summary.forced.why}.`] : [])];
+    const inline = mergeInline(results, new Set(results.map((r) => r.member)).size > 1);
+    if (inline.duplicates > 0) {
+        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
+    }
+    const body = [...header, ...sections, ...extra, ...footer].join('\n\n');
+    return { publication: { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes }, text };
+}
+
 ;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
 
 
 
+
+
+/** Far above any mode's own bound (deep: max_iterations plus three); a guard, not a budget. */
+const MAX_STEPS = 1000;
 const DEFAULT_FLEET_CONCURRENCY = 3;
 function memberName(fleet, plans, index) {
     const plan = plans[index];
     return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label;
 }
-async function runOne(runMember, plan, previous, member) {
+async function runOne(runMember, plan, previous, member, step) {
     try {
-        const run = await runMember(plan, previous);
+        const run = await runMember(plan, previous, step);
         return { ...run, member, label: plan.label };
     }
     catch (error) {
@@ -18851,17 +19607,21 @@ async function runOne(runMember, plan, previous, member) {
         return { member, label: plan.label, status: 'failed', detail: errorMessage(error), text: '', draft: emptyDraft() };
     }
 }
-async function parallel(fleet, plans, runMember, concurrency) {
-    const results = new Array(plans.length);
+/** At most `concurrency` at once; results in input order. */
+async function pool(items, concurrency, run) {
+    const results = new Array(items.length);
     let next = 0;
     const worker = async () => {
-        while (next < plans.length) {
+        while (next < items.length) {
             const index = next++;
-            results[index] = await runOne(runMember, plans[index], [], memberName(fleet, plans, index));
+            results[index] = await run(items[index]);
         }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
     return results;
+}
+function parallel(fleet, plans, runMember, concurrency) {
+    return pool(plans.map((plan, index) => ({ plan, index })), concurrency, ({ plan, index }) => runOne(runMember, plan, [], memberName(fleet, plans, index)));
 }
 /** A pipeline: each member sees the results before it; a failure stops the ones after it. */
 async function sequential(fleet, plans, runMember) {
@@ -18880,11 +19640,38 @@ async function sequential(fleet, plans, runMember) {
     }
     return results;
 }
+/** The step modes: ask the pure schedule what runs next, run it, until it says done. */
+async function steps(fleet, plans, runMember, concurrency) {
+    const done = [];
+    const planOf = (member) => {
+        const index = fleet.members.findIndex((m) => m.name === member);
+        return fleet.members.length === plans.length ? plans[index] : undefined;
+    };
+    for (let batch = nextFleetSteps(fleet, done); batch.length > 0 && done.length < MAX_STEPS; batch = nextFleetSteps(fleet, done)) {
+        const results = await pool(batch, concurrency, async (step) => {
+            const plan = planOf(step.member);
+            const label = `fleet:${fleet.name}/${step.member}`;
+            if (!plan)
+                return { member: step.member, label, status: 'failed', detail: 'no plan for this member', text: '', draft: emptyDraft() };
+            const staged = { ...plan, label: `${plan.label} (${step.tier === undefined ? step.stage : `tier ${step.tier}`})` };
+            return runOne(runMember, staged, [], step.member, step);
+        });
+        batch.forEach((step, i) => done.push({ step, result: results[i] }));
+    }
+    return done;
+}
 async function runFleet(fleet, plans, runMember, options = {}) {
     const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
     const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY;
+    const base = { fleet: fleet.name, mode: fleet.mode, strategy: fleet.strategy, aggregation: fleet.aggregation };
+    if (fleet.mode !== 'peer' && fleet.mode !== 'pipeline') {
+        const done = await steps(fleet, plans, runMember, concurrency);
+        const { publication, text } = mergeStepResults(fleet, done);
+        return { ...base, members: done.map((d) => d.result), publication, text };
+    }
     const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency);
-    return { fleet: fleet.name, strategy: fleet.strategy, aggregation: fleet.aggregation, members, publication: mergeFleetResults(fleet, members) };
+    const text = members.map((m) => `${m.member}: ${m.text}`).join('\n\n');
+    return { ...base, members, publication: mergeFleetResults(fleet, members), text };
 }
 
 ;// CONCATENATED MODULE: ./src/flow/flow-outputs.ts
@@ -19877,12 +20664,15 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     if (!fleet)
         throw new Error(`fleet '${fleetName}' is not defined`);
     const outcomes = [];
-    const run = await runFleet(fleet, plans, async (plan, previous) => {
+    const run = await runFleet(fleet, plans, async (plan, previous, step) => {
         const draft = emptyDraft();
         const memberContext = previous.length
             ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
-            : context;
-        const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
+            : step?.input
+                ? { ...context, fleet: { name: fleet.name, mode: fleet.mode, ...sanitizeDeep(step.input) } }
+                : context;
+        const stepPlan = step?.instruction ? { ...plan, instructions: `${plan.instructions}\n\n${step.instruction}` } : plan;
+        const outcome = await shell.runAgent(stepPlan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
         return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft };
@@ -19951,7 +20741,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
             await shell.startCheckRun();
             const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) });
             outcomes.push(...members);
-            return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
+            return { text: run.text, verdict: run.publication.verdict ?? 'none', node };
         },
         postComment: async ({ node, body }) => {
             if (publisher && event.number !== null)
@@ -20643,7 +21433,7 @@ function readObjectList(input, name) {
     }
     return value;
 }
-function ok(content) {
+function tool_input_ok(content) {
     return { content, isError: false };
 }
 /** Every tool body runs inside this: any failure becomes a result the model can read and react to. */
@@ -20759,7 +21549,7 @@ function checkRunTools(ctx, publisher) {
             if (outcome.id !== null)
                 byId.set(outcome.id, name);
             const id = outcome.id === null ? '' : ` check_run_id ${outcome.id}`;
-            return ok(describeOutcome(`check run '${name}'${id}`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`check run '${name}'${id}`, outcome, publisher.dryRun));
         })
     };
     const update = {
@@ -20786,7 +21576,7 @@ function checkRunTools(ctx, publisher) {
                 throw new ToolInputError(`Only check runs created in this run can be updated (${known}); give check_run_id or name of one`);
             }
             const outcome = await publisher.updateCheckRun(target.id, { ...readState(input), ...check_run_tools_optional('output', readOutput(input, target.name)) });
-            return ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
         })
     };
     return { create, update };
@@ -21290,7 +22080,7 @@ function addLabelsTool(ctx, publisher, policy) {
             const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`;
             const text = describeOutcome(what, outcome, publisher.dryRun);
             // Every label refused: an error the model can react to, not a quiet success.
-            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text);
+            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : tool_input_ok(text);
         })
     };
 }
@@ -21308,7 +22098,7 @@ function removeLabelTool(ctx, publisher, policy) {
             const label = tool_input_readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
             const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun);
-            return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text);
+            return removalRefusal(label, policy) ? { content: text, isError: true } : tool_input_ok(text);
         })
     };
 }
@@ -21337,7 +22127,7 @@ function postCommentTool(ctx, publisher) {
             count += 1;
             const key = `${ctx.commentKey ?? 'agent'}${count === 1 ? '' : `#${count}`}`;
             const outcome = await publisher.upsertComment(number, key, body);
-            return ok(describeOutcome(`comment on #${number}`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`comment on #${number}`, outcome, publisher.dryRun));
         })
     };
 }
@@ -21403,7 +22193,7 @@ function postReviewTool(ctx, publisher, policy) {
             const body = tool_input_readString(input, 'body') ?? '';
             const comments = readObjectList(input, 'comments').map(readComment);
             const outcome = await publisher.submitReview(number, { event, body, comments }, { headSha, allowApprove: policy.allowApprove });
-            return ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
         })
     };
 }

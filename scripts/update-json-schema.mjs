@@ -40,9 +40,12 @@ const KINDS = ['Trigger', 'Agent', 'AgentFleet', 'Fleet', 'AgentFlow', 'Flow', '
 const UNUSED_KINDS = ['Workflow', 'Context'] // classify-document.ts: notice, not warning
 const OTHER_TRIGGER_TYPES = ['Slack', 'Telegram', 'Discord', 'WhatsApp', 'Jira', 'PagerDuty', 'GitLab', 'Bitbucket', 'HTTP', 'Schedule', 'Manual']
 const FLOW_NODE_TYPES = ['Agent', 'Fleet', 'Conditional', 'Approval', 'Response', 'Action', 'End', 'Join', 'Parallel'] // read-flow.ts RUNNABLE
-const FLEET_MODES = ['peer', 'pipeline']
+const FLEET_MODES = ['peer', 'pipeline', 'hierarchical', 'tiered', 'deep', 'swarm']
 const FLEET_STRATEGIES = ['parallel', 'sequential']
-const FLEET_AGGREGATIONS = ['merge', 'consensus']
+const FLEET_AGGREGATIONS = ['merge', 'consensus', 'manager_synthesis']
+const FLEET_DISTRIBUTIONS = ['round-robin', 'least-loaded', 'random', 'skill-based', 'sticky']
+const CONSENSUS_ALGORITHMS = ['majority', 'unanimous', 'weighted', 'first_wins', 'human_review']
+const FINAL_AGGREGATIONS = ['consensus', 'merge', 'manager_synthesis']
 
 // ---------------------------------------------------------------------------------------------
 // Descriptions: what each field means here. Paths are dotted property names inside a definition;
@@ -163,7 +166,7 @@ const FLAT_AGENT = {
 
 const MEMBER = 'spec.agents.[]'
 const FLEET = {
-  '': 'A fleet: several agents on one event, in parallel (peer) or one after another (pipeline), their answers merged or decided by consensus.',
+  '': 'A fleet: several agents on one event, coordinated as AOF does: peer, pipeline, hierarchical, tiered, deep or swarm; one merged publication.',
   metadata: METADATA[''],
   spec: 'The members and how they work together.',
   'spec.agents': 'The members: a defined agent by name ({name: code-reviewer}), or an inline agent ({name: security-reviewer, spec: {...}}).',
@@ -171,18 +174,43 @@ const FLEET = {
   [`${MEMBER}.spec`]: 'An inline agent for this member (the fields of an Agent spec). Give spec or config, not both.',
   [`${MEMBER}.config`]: "The member's agent YAML file, relative to this file, as in AOF. Give spec or config, not both.",
   [`${MEMBER}.replicas`]: `${IGNORED}: each member runs once per event.`,
-  [`${MEMBER}.role`]: 'worker (the default), manager, specialist or validator.',
+  [`${MEMBER}.role`]: 'worker (the default), manager, specialist or validator. Without coordination.manager, the first manager manages.',
   [`${MEMBER}.labels`]: NOT_USED,
-  [`${MEMBER}.tier`]: NOT_USED,
-  [`${MEMBER}.weight`]: NOT_USED,
+  [`${MEMBER}.tier`]: 'Tiered mode: the tier this member runs in (default 1); tiers run in ascending order.',
+  [`${MEMBER}.weight`]: "Weighted consensus: how much this member's vote counts (default 1.0; consensus.weights take precedence).",
   'spec.coordination': 'How the members work together.',
-  'spec.coordination.mode': 'peer: members run in parallel; pipeline: one after another. Hierarchical, swarm, tiered and deep modes cannot run in a job.',
-  'spec.coordination.aggregation': 'merge: every answer, merged (the default); consensus: the answer most members agree on.',
-  'spec.coordination.distribution': `${IGNORED}: every member runs once per event.`,
-  'spec.coordination.consensus': `${IGNORED}: consensus takes the answer most members agree on.`,
-  'spec.coordination.manager': `${IGNORED}: only hierarchical mode uses a manager.`,
-  'spec.coordination.tiered': `${IGNORED}: tiered mode cannot run in a job.`,
-  'spec.coordination.deep': `${IGNORED}: deep mode cannot run in a job.`,
+  'spec.coordination.mode':
+    'peer (default): members in parallel; pipeline: one after another; hierarchical: the manager delegates, the others work, the manager synthesizes; tiered: tiers in order, consensus passed up; deep: the first member plans, runs each step, synthesizes; swarm: one member (the first) takes the event.',
+  'spec.coordination.aggregation':
+    'Peer and pipeline: merge (every answer, merged; the default) or consensus (the answer most members agree on). manager_synthesis: hierarchical only.',
+  'spec.coordination.distribution': `${IGNORED}: each event is one task; every member the mode calls on runs once.`,
+  'spec.coordination.consensus': 'How members vote (peer with aggregation consensus; every tier without its own tier_consensus).',
+  'spec.coordination.consensus.algorithm': 'majority (default): more than half (or min_votes); unanimous; weighted; first_wins; human_review (never decides).',
+  'spec.coordination.consensus.min_votes': 'Majority: the votes needed (default: more than half of the members that answered).',
+  'spec.coordination.consensus.timeout_ms': `${IGNORED}: AOF's runtime does not read it either; each member runs within its own limits.`,
+  'spec.coordination.consensus.allow_partial': `${IGNORED}: AOF's runtime does not read it either; a member that fails has no vote.`,
+  'spec.coordination.consensus.weights': "Weighted: member name -> weight (default: the member's weight, else 1.0).",
+  'spec.coordination.consensus.min_confidence': 'Weighted: the share of weight needed (default 0.5). Majority: below it the result is flagged for review.',
+  'spec.coordination.manager':
+    'The managing member (hierarchical; tiered with final_aggregation manager_synthesis). Default: the first member with role manager.',
+  'spec.coordination.tiered': 'Tiered mode settings.',
+  'spec.coordination.tiered.tier_consensus': 'Consensus per tier, keyed by tier number ("1"); a tier without one uses coordination.consensus.',
+  'spec.coordination.tiered.tier_consensus.{}.algorithm': 'As coordination.consensus.algorithm.',
+  'spec.coordination.tiered.tier_consensus.{}.min_votes': 'As coordination.consensus.min_votes.',
+  'spec.coordination.tiered.tier_consensus.{}.timeout_ms': 'As coordination.consensus.timeout_ms.',
+  'spec.coordination.tiered.tier_consensus.{}.allow_partial': 'As coordination.consensus.allow_partial.',
+  'spec.coordination.tiered.tier_consensus.{}.weights': 'As coordination.consensus.weights.',
+  'spec.coordination.tiered.tier_consensus.{}.min_confidence': 'As coordination.consensus.min_confidence.',
+  'spec.coordination.tiered.pass_all_results': "true: the next tier gets every member's answer and the consensus; false (default): the consensus answer only.",
+  'spec.coordination.tiered.final_aggregation':
+    "consensus (default): the last tier's consensus decides; merge: every tier's findings, the strictest verdict; manager_synthesis: the manager synthesizes all tiers.",
+  'spec.coordination.deep': 'Deep mode settings.',
+  'spec.coordination.deep.max_iterations': 'The most plan steps run (default 10).',
+  'spec.coordination.deep.planning': 'true (default): the first member plans steps first; false: the event is one step.',
+  'spec.coordination.deep.memory': "true (default): each step is given the earlier steps' findings.",
+  'spec.coordination.deep.planner_model': `${IGNORED}: AOF plans with the first member's model too.`,
+  'spec.coordination.deep.planner_prompt': 'Instructions for the planning step (default: a JSON plan of 3-7 steps).',
+  'spec.coordination.deep.synthesizer_prompt': 'Instructions for the synthesis (default: CONCLUSION, EVIDENCE, RECOMMENDATIONS).',
   'spec.strategy': "AOF's other way to write the mode: parallel (peer) or sequential (pipeline).",
   'spec.aggregation': 'The same as coordination.aggregation.',
   'spec.description': 'Free text.',
@@ -538,6 +566,10 @@ function addLoaderRules(definitions, m, tools) {
   Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.aggregation'), { enum: FLEET_AGGREGATIONS })
   Object.assign(at(definitions, 'AgentFleet', 'spec.aggregation'), { enum: FLEET_AGGREGATIONS })
   Object.assign(at(definitions, 'AgentFleet', 'spec.strategy'), { enum: FLEET_STRATEGIES })
+  Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.distribution'), { enum: FLEET_DISTRIBUTIONS })
+  Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.consensus.algorithm'), { enum: CONSENSUS_ALGORITHMS })
+  Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.tiered.tier_consensus.{}.algorithm'), { enum: CONSENSUS_ALGORITHMS })
+  Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.tiered.final_aggregation'), { enum: FINAL_AGGREGATIONS })
   at(definitions, 'AgentFleet', MEMBER).dependencies = { spec: object({ properties: { config: false } }) }
 
   // read-flow.ts: node types, and what an Agent or Fleet node needs.

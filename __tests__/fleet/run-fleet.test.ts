@@ -14,6 +14,7 @@ function agent(name: string): AgentDef {
 function fleet(names: string[], strategy: FleetDef['strategy'] = 'parallel', aggregation: FleetDef['aggregation'] = 'merge'): FleetDef {
   return {
     name: 'review-fleet',
+    mode: strategy === 'sequential' ? 'pipeline' : 'peer',
     strategy,
     aggregation,
     members: names.map((name) => ({ name, agent: agent(name), role: 'specialist', location: at })),

@@ -144,6 +144,7 @@ export function aFleet(name: string, members: AgentDef[]): FleetDef {
   const location = { file: `.github/aof/fleets/${name}.yaml`, line: 1 }
   return {
     name,
+    mode: 'peer',
     strategy: 'parallel',
     aggregation: 'merge',
     members: members.map((agent) => ({ name: agent.name, agent, role: 'specialist', location })),

@@ -312,10 +312,16 @@ spec:
   },
   { what: 'a fleet without members', yaml: fleet('  agents: []\n'), loader: 'error', flags: '/spec/agents minItems' },
   {
-    what: 'a fleet mode that cannot run in a job',
-    yaml: fleet('  coordination: {mode: hierarchical}\n  agents: [{name: code-reviewer}]\n'),
+    what: 'a fleet mode AOF does not have',
+    yaml: fleet('  coordination: {mode: mesh}\n  agents: [{name: code-reviewer}]\n'),
     loader: 'error',
     flags: '/spec/coordination/mode enum'
+  },
+  {
+    what: 'a consensus algorithm AOF does not have',
+    yaml: fleet('  coordination: {consensus: {algorithm: vote}}\n  agents: [{name: code-reviewer}]\n'),
+    loader: 'error',
+    flags: '/spec/coordination/consensus/algorithm enum'
   },
   {
     what: 'a fleet member with both spec and config',

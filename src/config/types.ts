@@ -89,15 +89,64 @@ export interface FleetMember {
   /** Reference to a top-level Agent by name, or an inline agent (`spec:`), already normalised. */
   agent: AgentDef
   role: string
+  /** AOF `tier` (tiered mode; AOF counts a member without one as tier 1). */
+  tier?: number
+  /** AOF `weight` for weighted consensus (AOF's default is 1.0). */
+  weight?: number
   location: SourceLocation
+}
+
+/** AOF `coordination.mode`. */
+export type FleetMode = 'peer' | 'pipeline' | 'hierarchical' | 'tiered' | 'deep' | 'swarm'
+
+export type ConsensusAlgorithm = 'majority' | 'unanimous' | 'weighted' | 'first_wins' | 'human_review'
+
+/** AOF `ConsensusConfig`, with the fields its consensus engine reads. */
+export interface ConsensusSettings {
+  algorithm: ConsensusAlgorithm
+  /** Majority: votes needed (AOF's default: more than half of the results). */
+  minVotes?: number
+  /** Majority: below it the result is flagged for review; weighted: needed to reach consensus (AOF's default 0.5). */
+  minConfidence?: number
+  /** Per-member weights for weighted voting. */
+  weights: Record<string, number>
+}
+
+export type FinalAggregation = 'consensus' | 'merge' | 'manager_synthesis'
+
+/** AOF `coordination.tiered`. */
+export interface TieredSettings {
+  /** By tier number as text ("1"), as AOF keys it. */
+  tierConsensus: Record<string, ConsensusSettings>
+  passAllResults: boolean
+  finalAggregation: FinalAggregation
+}
+
+/** AOF `coordination.deep`. */
+export interface DeepSettings {
+  maxIterations: number
+  planning: boolean
+  memory: boolean
+  plannerPrompt?: string
+  synthesizerPrompt?: string
 }
 
 export interface FleetDef {
   name: string
+  /** AOF `coordination.mode` (default peer). */
+  mode: FleetMode
   /** `parallel` | `sequential` (AOF `coordination.mode` peer -> parallel, pipeline -> sequential). */
   strategy: 'parallel' | 'sequential'
-  /** `merge` | `consensus`. */
+  /** `merge` | `consensus`: how a peer fleet combines its members. */
   aggregation: 'merge' | 'consensus'
+  /** The manager member (hierarchical; tiered with manager_synthesis): `coordination.manager`, else the first `role: manager`. */
+  manager?: string
+  /** `coordination.consensus`: peer consensus and every tier without its own. */
+  consensus?: ConsensusSettings
+  /** Set for tiered fleets, AOF's defaults filled in. */
+  tiered?: TieredSettings
+  /** Set for deep fleets, AOF's defaults filled in. */
+  deep?: DeepSettings
   members: FleetMember[]
   location: SourceLocation
 }

@@ -19,7 +19,7 @@ import type { BudgetedDiff } from './budget-diff.js'
 import { buildAgentContext, type AgentContext, type ReviewPromptData } from './build-agent-context.js'
 import { buildEventBrief, wantsThread, type CiJob, type EventBrief, type ThreadComment } from './event-brief.js'
 import { invocationMetadata, planInvocation, type AgentPlan } from './plan-invocation.js'
-import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
+import { sanitizeDeep, sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import type { AgentOutcome } from './run-agent-plan.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/logger.js'
@@ -197,12 +197,15 @@ async function runFleetTarget(
   const fleet = shell.config.fleets[fleetName]
   if (!fleet) throw new Error(`fleet '${fleetName}' is not defined`)
   const outcomes: AgentOutcome[] = []
-  const run = await runFleet(fleet, plans, async (plan, previous) => {
+  const run = await runFleet(fleet, plans, async (plan, previous, step) => {
     const draft = emptyDraft()
     const memberContext = previous.length
       ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
-      : context
-    const outcome = await shell.runAgent(plan, memberContext as AgentContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null)
+      : step?.input
+        ? { ...context, fleet: { name: fleet.name, mode: fleet.mode, ...sanitizeDeep(step.input) } }
+        : context
+    const stepPlan = step?.instruction ? { ...plan, instructions: `${plan.instructions}\n\n${step.instruction}` } : plan
+    const outcome = await shell.runAgent(stepPlan, memberContext as AgentContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null)
     outcomes.push(outcome)
     shell.logger.info(`${plan.label}: ${outcome.detail}`)
     return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft }
@@ -282,7 +285,7 @@ async function runFlowTarget(
         await shell.startCheckRun()
         const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) } as AgentContext)
         outcomes.push(...members)
-        return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node }
+        return { text: run.text, verdict: run.publication.verdict ?? 'none', node }
       },
       postComment: async ({ node, body }) => {
         if (publisher && event.number !== null) await publisher.upsertComment(event.number, `${shell.commentKey}/flow:${flowName}/${node}`, body)

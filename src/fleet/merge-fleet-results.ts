@@ -37,7 +37,7 @@ export interface FleetPublication {
 
 const STRICTNESS: Record<ReviewEvent, number> = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 }
 
-const VERDICT_WORDS: Record<ReviewEvent, string> = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' }
+export const VERDICT_WORDS: Record<ReviewEvent, string> = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' }
 const VERDICT_PLURAL: Record<ReviewEvent, string> = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' }
 
 /** A member's own verdict: the strictest of its reviews; null when it drafted none. */
@@ -51,7 +51,7 @@ export function memberVerdict(result: MemberResult): ReviewEvent | null {
 }
 
 /** REQUEST_CHANGES if any member asks for changes; APPROVE only if every member approves. */
-function strictest(members: MemberResult[]): ReviewEvent {
+export function strictest(members: MemberResult[]): ReviewEvent {
   const verdicts = members.map(memberVerdict)
   if (verdicts.includes('REQUEST_CHANGES')) return 'REQUEST_CHANGES'
   return verdicts.length > 0 && verdicts.every((v) => v === 'APPROVE') ? 'APPROVE' : 'COMMENT'
@@ -79,7 +79,7 @@ function commentKey(c: DraftComment): string {
 }
 
 /** Inline comments of every member, the same remark on the same line once, credited to all who made it. */
-function mergeInline(members: MemberResult[], credit: boolean): { comments: DraftComment[]; duplicates: number } {
+export function mergeInline(members: MemberResult[], credit: boolean): { comments: DraftComment[]; duplicates: number } {
   const merged = new Map<string, { comment: DraftComment; by: string[] }>()
   let duplicates = 0
   for (const member of members) {
@@ -106,7 +106,7 @@ function section(member: MemberResult, verdict: ReviewEvent | null): string {
   return parts.length > 0 ? `${heading}\n\n${parts.join('\n\n')}` : ''
 }
 
-function unfinished(members: MemberResult[]): string[] {
+export function unfinished(members: MemberResult[]): string[] {
   return members.filter((m) => m.status !== 'ran').map((m) => `${m.member} ${m.status === 'skipped' ? 'did not run' : 'did not finish'}: ${m.detail}`)
 }
 
