@@ -2,7 +2,7 @@ export const id = 459;
 export const ids = [459];
 export const modules = {
 
-/***/ 9459:
+/***/ 99459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: UNPACED_WRITES, proxyVariable
 
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 13 modules
-var dist_src = __webpack_require__(5194);
+var dist_src = __webpack_require__(35194);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var dist_bundle = __webpack_require__(3779);
+var dist_bundle = __webpack_require__(93779);
 // EXTERNAL MODULE: ./src/retry/retry-policy.ts
 var retry_policy = __webpack_require__(1607);
 // EXTERNAL MODULE: ./src/retry/with-retry.ts
@@ -53,7 +53,7 @@ class Pacer {
 }
 
 // EXTERNAL MODULE: ./src/github/request-failure.ts
-var request_failure = __webpack_require__(4221);
+var request_failure = __webpack_require__(94221);
 ;// CONCATENATED MODULE: ./src/github/retry-and-pace.ts
 
 
@@ -206,7 +206,7 @@ function chooseFetch(baseUrl, env) {
         return undefined;
     let proxied;
     return async (url, init) => {
-        proxied ??= Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 5134)).then((module) => module.createProxyFetch(baseUrl));
+        proxied ??= Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 25134)).then((module) => module.createProxyFetch(baseUrl));
         return (await proxied)(url, init);
     };
 }

@@ -1,13 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -216,13 +216,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -1648,14 +1648,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -2016,12 +2016,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -2426,7 +2426,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -2505,7 +2505,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 4221:
+/***/ 94221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2528,11 +2528,15 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+<<<<<<< HEAD
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(745);
+=======
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4732);
+>>>>>>> h/prov16
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2547,11 @@ __webpack_async_result__();
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 745:
+=======
+/***/ 4732:
+>>>>>>> h/prov16
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2555,7 +2563,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/shared/permission.ts
 /** GitHub repository roles, weakest first. */
 const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
@@ -12835,7 +12843,7 @@ function createDiagnosticLog() {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/config/join-path.ts
 
@@ -14602,7 +14610,7 @@ async function planLayout(source, state, root, kind, topFiles, configPath) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/yaml-position.ts
 
 function offsetOf(node) {
@@ -14951,7 +14959,7 @@ async function loadConfig(source, configPath, env, checkFlow) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/config/workspace-source.ts
 // Synchronous calls on purpose: the action does nothing else while it reads its config, and one
 // readFileSync is one call where fs/promises makes four thread-pool round trips (open, fstat,
@@ -16223,7 +16231,7 @@ function standInPermission(permission, teams) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -17000,7 +17008,7 @@ async function updateCheckRun(octokit, repo, checkRunId, update) {
 }
 
 // EXTERNAL MODULE: ./src/github/request-failure.ts
-var request_failure = __nccwpck_require__(4221);
+var request_failure = __nccwpck_require__(94221);
 ;// CONCATENATED MODULE: ./src/github/api/issues.ts
 
 // GitHub's default grey for labels created without a colour.
@@ -17493,7 +17501,7 @@ function neutralizeMentions(markdown) {
 }
 
 // EXTERNAL MODULE: ./src/text/redact-secrets.ts
-var redact_secrets = __nccwpck_require__(8118);
+var redact_secrets = __nccwpck_require__(68118);
 ;// CONCATENATED MODULE: ./src/github/text-limits.ts
 // GitHub's size limits, and a cut that says it is one instead of a 422.
 /** Issue comments, review bodies and inline comments: "maximum is 65536 characters". */
@@ -20927,6 +20935,10 @@ function anthropic(input, output, cacheRead = input / 10) {
 function google(input, output) {
     return { input, output, cacheWrite: input, cacheRead: input / 10 };
 }
+/** OpenAI's automatic prompt caching: no write charge, the cached input at its own rate. */
+function openai(input, output, cacheRead) {
+    return { input, output, cacheWrite: input, cacheRead };
+}
 // List prices as published in November 2026 (Anthropic's and Google's pricing pages).
 // First match wins, so the narrower pattern comes first. Gemini prices are the ≤200k-prompt tier;
 // Haiku 5.5 the ≤100k-prompt tier. A newer model of a known family takes that family's price.
@@ -20949,19 +20961,58 @@ const TABLE = [
     [/^gemini-2\.0-flash-lite/, google(0.075, 0.3)],
     [/^gemini-2\.0-flash/, google(0.1, 0.4)]
 ];
-function priceOf(model) {
-    const id = model
-        .trim()
-        .toLowerCase()
-        .replace(/^models\//, '');
-    for (const [pattern, price] of TABLE)
+// OpenAI's list prices (standard tier). Only the models whose price is known: a later gpt-5.x or
+// o-series model is priced differently often enough that a guess would mislead.
+const OPENAI_TABLE = [
+    [/^gpt-5-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.05, 0.4, 0.005)],
+    [/^gpt-5-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.25, 2, 0.025)],
+    [/^gpt-5(\.1)?(-\d{4}-\d{2}-\d{2})?$/, openai(1.25, 10, 0.125)],
+    [/^gpt-4\.1-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.1, 0.4, 0.025)],
+    [/^gpt-4\.1-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.4, 1.6, 0.1)],
+    [/^gpt-4\.1(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)],
+    [/^gpt-4o-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.15, 0.6, 0.075)],
+    [/^gpt-4o(-2024-(08-06|11-20))?$/, openai(2.5, 10, 1.25)],
+    [/^o4-mini(-\d{4}-\d{2}-\d{2})?$/, openai(1.1, 4.4, 0.275)],
+    [/^o3(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)]
+];
+/**
+ * Claude on Bedrock: `anthropic.claude-…-v1:0`, or a cross-region inference profile (`us.`, `eu.`,
+ * `global.`) in front of it, at Anthropic's list prices (Bedrock's on-demand prices match them;
+ * the regional-endpoint premium is not modelled). Null for anything else, ARNs included.
+ */
+function bedrockClaude(model) {
+    const match = /^(?:[a-z]{2,6}\.)?anthropic\.(claude-[a-z0-9.-]+?)(?:-v\d+(?::\d+)?)?$/.exec(model);
+    return match?.[1] ?? null;
+}
+function pricing_lookup(table, id) {
+    for (const [pattern, price] of table)
         if (pattern.test(id))
             return price;
     return null;
 }
+/**
+ * Priced only where a list price is known to be the bill: Azure deployments are named by their
+ * owner, not by model; Groq and Ollama have price lists of their own (or none) this table does not
+ * keep. An `openai:` model through a gateway is priced as OpenAI's, which is what gateways pass on.
+ */
+function priceOf(model, provider) {
+    const id = model
+        .trim()
+        .toLowerCase()
+        .replace(/^models\//, '');
+    if (provider === 'openai')
+        return pricing_lookup(OPENAI_TABLE, id);
+    if (provider === 'bedrock') {
+        const claude = bedrockClaude(id);
+        return claude ? pricing_lookup(TABLE, claude) : null;
+    }
+    if (provider !== undefined && provider !== 'anthropic' && provider !== 'google')
+        return null;
+    return pricing_lookup(TABLE, id);
+}
 /** Estimated USD for the usage, or null for a model the table does not know. */
-function estimateCostUsd(model, usage) {
-    const price = priceOf(model);
+function estimateCostUsd(model, usage, provider) {
+    const price = priceOf(model, provider);
     if (!price)
         return null;
     const usd = usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead;
@@ -21195,7 +21246,7 @@ async function runAgent(options) {
             usage,
             perTurn,
             toolCalls,
-            estimatedCostUsd: estimateCostUsd(modelName, usage),
+            estimatedCostUsd: estimateCostUsd(modelName, usage, options.model.provider),
             messages
         };
     };
@@ -22351,20 +22402,29 @@ function innermostMessage(error) {
     }
     return message;
 }
+/** Where a provider's key is set, and the base URL that moves it, as the advice names them. */
+const KEYS = {
+    anthropic: { key: 'anthropic-api-key input or ANTHROPIC_API_KEY secret', url: 'ANTHROPIC_BASE_URL' },
+    google: { key: 'google-api-key input or GOOGLE_API_KEY secret', url: 'GOOGLE_GEMINI_BASE_URL' },
+    openai: { key: 'openai-api-key input or OPENAI_API_KEY secret', url: 'openai-base-url / OPENAI_BASE_URL' },
+    azure: { key: 'azure-openai-api-key input or AZURE_OPENAI_API_KEY secret', url: 'azure-openai-endpoint / AZURE_OPENAI_ENDPOINT' },
+    groq: { key: 'groq-api-key input or GROQ_API_KEY secret', url: 'GROQ_BASE_URL' },
+    ollama: { key: 'proxy in front of the Ollama server', url: 'ollama-host / OLLAMA_HOST' },
+    bedrock: { key: "AWS credentials and the role's bedrock:InvokeModel permission", url: 'AWS_REGION / ANTHROPIC_BEDROCK_BASE_URL' }
+};
 function advice(provider, failure) {
-    const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret';
+    const { key, url } = KEYS[provider];
     const status = failure.status;
     if (status === 401 || status === 403)
-        return `check the ${keyName}`;
+        return `check the ${key}`;
     if (status === 404)
-        return "check the model name in the agent's model field";
+        return provider === 'azure' ? "check the deployment name in the agent's model field" : "check the model name in the agent's model field";
     if (failure.kind === 'rate_limit')
         return "the account's rate limit or quota is spent; re-run later or raise the limit";
     if (failure.kind === 'overloaded' || failure.kind === 'server')
         return 'the provider is failing; re-run the job later';
-    if (failure.kind === 'timeout' || failure.kind === 'connection') {
-        return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`;
-    }
+    if (failure.kind === 'timeout' || failure.kind === 'connection')
+        return `the provider did not answer; check the network and any ${url} setting`;
     if (status === 400 || status === 422)
         return "the request was refused; check the model name and the agent's settings";
     return "see the provider's status page";
@@ -22438,7 +22498,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: errorMessage(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __nccwpck_require__.e(/* import() */ 703).then(__nccwpck_require__.bind(__nccwpck_require__, 703));
+    const sdk = await Promise.all(/* import() */[__nccwpck_require__.e(739), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -22460,6 +22520,82 @@ async function createAnthropicModel(model, options) {
                 logger.debug(`anthropic:${model}: temperature ${request.temperature} is not sent; Claude API version 2026-10-21 has no temperature`);
             }
             const params = toAnthropicParams(model, request);
+            const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
+            return fromAnthropicMessage(message);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/bedrock-model.ts
+
+
+
+
+
+
+const bedrock_model_DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * Model ids of other vendors on Bedrock (`meta.llama3-…`, `us.amazon.nova-…`): this adapter speaks
+ * Anthropic's Messages API, which only Claude models serve. An ARN or an application inference
+ * profile names no vendor and is let through.
+ */
+const OTHER_VENDOR = /^(?:[a-z]{2,4}\.)?(amazon|meta|mistral|cohere|ai21|deepseek|openai|qwen|writer|stability|twelvelabs|luma|moonshot|minimax)\./i;
+class BedrockModelError extends Error {
+    name = 'BedrockModelError';
+}
+/** Bedrock's error body is `{message}` and its type is the x-amzn-errortype header (`ThrottlingException:http://…`). */
+function bedrock_model_classify(sdk, error) {
+    // The client class carries the core SDK's error classes, the ones its requests throw.
+    const errors = sdk.AnthropicBedrock;
+    const none = { status: null, errorType: null, headers: {} };
+    if (error instanceof errors.APIConnectionTimeoutError)
+        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
+    if (error instanceof errors.APIConnectionError)
+        return { ...none, kind: 'connection', detail: innermostMessage(error) };
+    if (error instanceof errors.APIError && typeof error.status === 'number') {
+        const headers = error.headers ? Object.fromEntries(error.headers.entries()) : {};
+        const body = (error.error ?? {});
+        const message = error.apiMessage ?? (typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : '');
+        const amznType = headers['x-amzn-errortype']?.split(':')[0] || null;
+        return {
+            // Bedrock says ServiceUnavailableException (503) where Anthropic says 529 overloaded.
+            kind: error.status === 503 ? 'overloaded' : (0,retry_policy/* kindOfStatus */.o3)(error.status),
+            status: error.status,
+            errorType: amznType ?? error.type ?? null,
+            detail: message,
+            headers
+        };
+    }
+    return { ...none, kind: 'fatal', detail: errorMessage(error) };
+}
+async function createBedrockModel(model, options) {
+    if (OTHER_VENDOR.test(model)) {
+        throw new BedrockModelError(`bedrock:${model} is not a Claude model: github-agent calls Bedrock with Anthropic's Messages API, so use an Anthropic model id or inference profile (e.g. bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0)`);
+    }
+    const sdk = await Promise.all(/* import() */[__nccwpck_require__.e(739), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12057));
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const { aws } = options;
+    // Explicit keys: the SDK's own fallback, the AWS credential chain, would load a large SDK and probe the network.
+    const client = new sdk.AnthropicBedrock({
+        apiKey: aws.bearerToken || null,
+        awsAccessKey: aws.accessKeyId,
+        awsSecretKey: aws.secretAccessKey,
+        awsSessionToken: aws.sessionToken || null,
+        awsRegion: aws.region,
+        // Always explicit: the SDK would otherwise read ANTHROPIC_BEDROCK_BASE_URL itself; createModel already did.
+        baseURL: options.baseUrl || `https://bedrock-runtime.${aws.region}.amazonaws.com`,
+        timeout: options.timeoutMs ?? bedrock_model_DEFAULT_TIMEOUT_MS,
+        maxRetries: 0,
+        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
+        logLevel: 'warn'
+    });
+    const retry = modelRetryShell('bedrock', model, { ...options, apiKey: '' }, (error) => bedrock_model_classify(sdk, error));
+    return {
+        provider: 'bedrock',
+        model,
+        async complete(request) {
+            // Bedrock takes cache_control on blocks (system, last tool) but not the top-level automatic breakpoint.
+            const { cache_control: _automatic, ...params } = toAnthropicParams(model, request);
             const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
             return fromAnthropicMessage(message);
         }
@@ -22621,7 +22757,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: errorMessage(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964));
+    const sdk = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 67964));
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
         vertexai: false,
@@ -22650,25 +22786,289 @@ async function createGeminiModel(model, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/llm/openai-request.ts
+const REASONING_MODEL = /^(o\d|gpt-5)/i;
+function dialectFor(provider, model, gateway) {
+    const native = (provider === 'openai' && !gateway) || provider === 'azure' || provider === 'groq';
+    return { tokenCap: native ? 'max_completion_tokens' : 'max_tokens', sendTemperature: !REASONING_MODEL.test(model) };
+}
+function openai_request_textOf(blocks) {
+    return blocks
+        .filter((b) => b.type === 'text')
+        .map((b) => b.text)
+        .join('\n\n');
+}
+/** A user turn: its tool results become `tool` messages, which must follow the assistant's calls directly, then any text. */
+function fromUser(message) {
+    const out = [];
+    for (const block of message.content) {
+        if (block.type !== 'tool_result')
+            continue;
+        // Chat Completions has no error flag on a tool result: the content says it.
+        out.push({ role: 'tool', tool_call_id: block.toolUseId, content: block.isError ? `Error: ${block.content}` : block.content });
+    }
+    const text = openai_request_textOf(message.content);
+    if (text !== '')
+        out.push({ role: 'user', content: text });
+    return out;
+}
+function fromAssistant(message) {
+    const calls = message.content
+        .filter((b) => b.type === 'tool_use')
+        .map((b) => ({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input) } }));
+    const text = openai_request_textOf(message.content);
+    return { role: 'assistant', content: text === '' ? null : text, ...(calls.length > 0 ? { tool_calls: calls } : {}) };
+}
+function toOpenAiParams(model, request, dialect) {
+    const messages = [];
+    if (request.system !== '')
+        messages.push({ role: 'system', content: request.system });
+    for (const message of request.messages) {
+        if (message.role === 'assistant')
+            messages.push(fromAssistant(message));
+        else
+            messages.push(...fromUser(message));
+    }
+    const params = { model, messages };
+    if (dialect.tokenCap === 'max_completion_tokens')
+        params.max_completion_tokens = request.maxTokens;
+    else
+        params.max_tokens = request.maxTokens;
+    if (request.temperature !== undefined && dialect.sendTemperature)
+        params.temperature = request.temperature;
+    if (request.tools.length > 0) {
+        params.tools = request.tools.map((tool) => ({
+            type: 'function',
+            function: { name: tool.name, description: tool.description, parameters: tool.inputSchema }
+        }));
+    }
+    return params;
+}
+/** The model writes the arguments as JSON text; what does not parse to an object is an empty input the tool then refuses. */
+function parseArguments(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function openai_request_stopReason(finishReason, calledTools) {
+    if (calledTools)
+        return 'tool_use';
+    if (finishReason === 'stop')
+        return 'end_turn';
+    if (finishReason === 'length')
+        return 'max_tokens';
+    return 'other';
+}
+/**
+ * `idFor` returns the call's id, or one of its own for a call that came without one or with one
+ * already used in this run (compatible servers vary): the loop pairs results by id.
+ */
+function fromOpenAiCompletion(completion, idFor) {
+    const choice = completion.choices[0];
+    const message = choice?.message;
+    const content = [];
+    if (typeof message?.content === 'string' && message.content !== '')
+        content.push({ type: 'text', text: message.content });
+    if (typeof message?.refusal === 'string' && message.refusal !== '')
+        content.push({ type: 'text', text: message.refusal });
+    for (const call of message?.tool_calls ?? []) {
+        if (call.type !== 'function')
+            continue;
+        content.push({ type: 'tool_use', id: idFor(call.id ?? ''), name: call.function.name, input: parseArguments(call.function.arguments) });
+    }
+    const raw = choice?.finish_reason ?? 'no choice';
+    const usage = completion.usage;
+    const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
+    return {
+        content,
+        stopReason: openai_request_stopReason(raw, content.some((b) => b.type === 'tool_use')),
+        rawStopReason: raw,
+        usage: {
+            // prompt_tokens includes the cached part; ours does not (see TokenUsage).
+            inputTokens: Math.max(0, (usage?.prompt_tokens ?? 0) - cached),
+            // Reasoning tokens are inside completion_tokens, billed as output.
+            outputTokens: usage?.completion_tokens ?? 0,
+            cacheReadTokens: cached,
+            cacheWriteTokens: 0
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/openai-model.ts
+
+
+
+
+
+
+const openai_model_DEFAULT_TIMEOUT_MS = 120_000;
+function openai_model_plainHeaders(headers) {
+    return headers ? Object.fromEntries(headers.entries()) : {};
+}
+/** OpenAI's error body: `{error: {message, type, code}}`; compatible servers fill what they have. */
+function openai_model_classify(sdk, error) {
+    const none = { status: null, errorType: null, headers: {} };
+    if (error instanceof sdk.APIConnectionTimeoutError)
+        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
+    if (error instanceof sdk.APIConnectionError)
+        return { ...none, kind: 'connection', detail: innermostMessage(error) };
+    if (error instanceof sdk.APIError && typeof error.status === 'number') {
+        const body = (error.error ?? {});
+        const code = typeof error.code === 'string' ? error.code : null;
+        return {
+            kind: (0,retry_policy/* kindOfStatus */.o3)(error.status),
+            status: error.status,
+            errorType: code ?? error.type ?? null,
+            detail: typeof body.message === 'string' ? body.message : '',
+            headers: openai_model_plainHeaders(error.headers)
+        };
+    }
+    return { ...none, kind: 'fatal', detail: errorMessage(error) };
+}
+function newClient(sdk, options) {
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const common = {
+        apiKey: options.apiKey,
+        timeout: options.timeoutMs ?? openai_model_DEFAULT_TIMEOUT_MS,
+        maxRetries: 0,
+        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
+        logLevel: 'warn',
+        // Only OpenAI's own API has organizations and projects; the SDK would read OPENAI_ORG_ID for any server.
+        ...(options.provider === 'openai' ? {} : { organization: null, project: null })
+    };
+    if (options.provider === 'azure') {
+        const azure = options.azure;
+        if (!azure)
+            throw new Error('azure needs an endpoint and an API version');
+        // baseURL, not endpoint: given neither, the SDK would read OPENAI_BASE_URL, a gateway meant for openai: models.
+        return new sdk.AzureOpenAI({ ...common, baseURL: `${azure.endpoint.replace(/\/+$/, '')}/openai`, apiVersion: azure.apiVersion });
+    }
+    // Always explicit: the SDK would otherwise read OPENAI_BASE_URL itself; createModel already did.
+    return new sdk.default({ ...common, baseURL: options.baseUrl || 'https://api.openai.com/v1' });
+}
+async function createOpenAiModel(model, options) {
+    const sdk = await __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 93674));
+    const client = newClient(sdk, options);
+    const provider = options.provider;
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const dialect = dialectFor(provider, model, options.gateway === true);
+    const retry = modelRetryShell(provider, model, options, (error) => openai_model_classify(sdk, error));
+    const used = new Set();
+    let calls = 0;
+    const idFor = (given) => {
+        let id = given;
+        while (id === '' || used.has(id))
+            id = `call_github_agent_${++calls}`;
+        used.add(id);
+        return id;
+    };
+    let warnedTemperature = false;
+    return {
+        provider,
+        model,
+        async complete(request) {
+            if (request.temperature !== undefined && !dialect.sendTemperature && !warnedTemperature) {
+                warnedTemperature = true;
+                logger.debug(`${provider}:${model}: temperature ${request.temperature} is not sent; reasoning models accept only their default`);
+            }
+            const params = toOpenAiParams(model, request, dialect);
+            const completion = await (0,with_retry/* withRetry */.b)(() => client.chat.completions.create(params), retry);
+            return fromOpenAiCompletion(completion, idFor);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/llm/create-model.ts
 // Picks the adapter for a parsed model and hands it its key and base URL. The adapters import
 // their SDK only when called, so nothing here loads a provider's code until a model is needed.
 
 
+
+
 class MissingApiKeyError extends Error {
     name = 'MissingApiKeyError';
 }
-async function createModel(ref, credentials, env, options = {}) {
-    if (ref.provider === 'anthropic') {
-        if (!credentials.anthropicApiKey) {
-            throw new MissingApiKeyError(`anthropic:${ref.model} needs an API key: set the anthropic-api-key input or the ANTHROPIC_API_KEY secret`);
+/** Azure OpenAI's newest GA data-plane version when neither the input nor OPENAI_API_VERSION names one. */
+const AZURE_DEFAULT_API_VERSION = '2024-10-21';
+const OLLAMA_DEFAULT_HOST = 'http://localhost:11434/v1';
+const GROQ_API = 'https://api.groq.com/openai/v1';
+const KEY_HINTS = {
+    anthropic: 'the anthropic-api-key input or the ANTHROPIC_API_KEY secret',
+    google: 'the google-api-key input or the GOOGLE_API_KEY secret',
+    openai: 'the openai-api-key input or the OPENAI_API_KEY secret',
+    groq: 'the groq-api-key input or the GROQ_API_KEY secret'
+};
+const AWS_HINT = 'AWS credentials: run aws-actions/configure-aws-credentials before this step (it sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_REGION), or set AWS_BEARER_TOKEN_BEDROCK and AWS_REGION';
+/** Why this model cannot be called with these credentials, or null when it can. Pure. */
+function missingCredential(ref, credentials) {
+    const name = `${ref.provider}:${ref.model}`;
+    switch (ref.provider) {
+        case 'anthropic':
+            return credentials.anthropicApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.anthropic}`;
+        case 'google':
+            return credentials.googleApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.google}`;
+        case 'openai':
+            // A gateway may take no key of its own (it holds the provider's).
+            return credentials.openaiApiKey || credentials.openaiBaseUrl
+                ? null
+                : `${name} needs an API key: set ${KEY_HINTS.openai} (or openai-base-url / OPENAI_BASE_URL for a gateway)`;
+        case 'azure': {
+            const missing = [
+                credentials.azureOpenaiApiKey ? '' : 'an API key (the azure-openai-api-key input or the AZURE_OPENAI_API_KEY secret)',
+                credentials.azureOpenaiEndpoint ? '' : 'an endpoint (the azure-openai-endpoint input or AZURE_OPENAI_ENDPOINT, https://RESOURCE.openai.azure.com)'
+            ].filter(Boolean);
+            return missing.length === 0 ? null : `${name} needs ${missing.join(' and ')}`;
         }
-        return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
+        case 'groq':
+            return credentials.groqApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.groq}`;
+        case 'ollama':
+            return null;
+        case 'bedrock': {
+            const { aws } = credentials;
+            const signed = aws.bearerToken !== '' || (aws.accessKeyId !== '' && aws.secretAccessKey !== '');
+            if (signed && aws.region)
+                return null;
+            return signed ? `${name} needs an AWS region: set AWS_REGION` : `${name} needs ${AWS_HINT}`;
+        }
     }
-    if (!credentials.googleApiKey) {
-        throw new MissingApiKeyError(`google:${ref.model} needs an API key: set the google-api-key input or the GOOGLE_API_KEY secret`);
+}
+async function createModel(ref, credentials, env, options = {}) {
+    const missing = missingCredential(ref, credentials);
+    if (missing)
+        throw new MissingApiKeyError(missing);
+    switch (ref.provider) {
+        case 'anthropic':
+            return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
+        case 'google':
+            return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
+        case 'openai':
+            return createOpenAiModel(ref.model, {
+                ...options,
+                provider: 'openai',
+                // The SDK refuses an empty key; a keyless gateway gets a placeholder it ignores.
+                apiKey: credentials.openaiApiKey || 'no-key',
+                baseUrl: credentials.openaiBaseUrl || undefined,
+                gateway: credentials.openaiBaseUrl !== ''
+            });
+        case 'azure':
+            return createOpenAiModel(ref.model, {
+                ...options,
+                provider: 'azure',
+                apiKey: credentials.azureOpenaiApiKey,
+                azure: { endpoint: credentials.azureOpenaiEndpoint, apiVersion: credentials.azureOpenaiApiVersion || AZURE_DEFAULT_API_VERSION }
+            });
+        case 'groq':
+            return createOpenAiModel(ref.model, { ...options, provider: 'groq', apiKey: credentials.groqApiKey, baseUrl: env.GROQ_BASE_URL || GROQ_API });
+        case 'ollama':
+            // Ollama asks for no key; the SDK needs one, and AOF sends this one.
+            return createOpenAiModel(ref.model, { ...options, provider: 'ollama', apiKey: 'ollama', baseUrl: credentials.ollamaHost || OLLAMA_DEFAULT_HOST });
+        case 'bedrock':
+            return createBedrockModel(ref.model, { ...options, aws: credentials.aws, baseUrl: env.ANTHROPIC_BEDROCK_BASE_URL || undefined });
     }
-    return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
 }
 
 ;// CONCATENATED MODULE: ./src/llm/parse-model.ts
@@ -22676,26 +23076,26 @@ class ModelNameError extends Error {
     name = 'ModelNameError';
 }
 // AOF's aliases (crates/aof-runtime parse_provider), case-insensitive.
-const SUPPORTED = { anthropic: 'anthropic', claude: 'anthropic', google: 'google', gemini: 'google' };
-const KNOWN_ELSEWHERE = {
+const PROVIDERS = {
+    anthropic: 'anthropic',
+    claude: 'anthropic',
+    google: 'google',
+    gemini: 'google',
     openai: 'openai',
     gpt: 'openai',
-    bedrock: 'bedrock',
-    aws: 'bedrock',
     azure: 'azure',
+    groq: 'groq',
     ollama: 'ollama',
-    groq: 'groq'
+    bedrock: 'bedrock',
+    aws: 'bedrock'
 };
+/** What an error lists: each provider with its alias. */
+const KNOWN_PROVIDERS = 'anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)';
 function providerOf(word, model) {
-    const key = word.trim().toLowerCase();
-    const supported = SUPPORTED[key];
-    if (supported)
-        return supported;
-    const other = KNOWN_ELSEWHERE[key];
-    if (other) {
-        throw new ModelNameError(`model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`);
-    }
-    throw new ModelNameError(`model ${model}: unknown provider '${word}'; write anthropic:MODEL or google:MODEL`);
+    const provider = PROVIDERS[word.trim().toLowerCase()];
+    if (provider)
+        return provider;
+    throw new ModelNameError(`model ${model}: unknown provider '${word}'; the providers are ${KNOWN_PROVIDERS}`);
 }
 /** The provider part of the action's `model` input, if it names a supported one. */
 function defaultProvider(defaultModel) {
@@ -22722,7 +23122,13 @@ function parseModel(model, options = {}) {
         if (colon === 0 || name === '') {
             throw new ModelNameError(`model ${written} must be provider:model, e.g. anthropic:claude-sonnet-5-5`);
         }
-        return { provider: providerOf(written.slice(0, colon), written), model: name };
+        const prefix = written.slice(0, colon);
+        // An Ollama tag (`llama3.3:70b`) with the agent's `provider: ollama`: the colon is the model's own.
+        // (AOF would read `llama3.3` as a provider and fail.)
+        const agentProvider = options.provider?.trim() ? PROVIDERS[options.provider.trim().toLowerCase()] : undefined;
+        if (!PROVIDERS[prefix.trim().toLowerCase()] && agentProvider)
+            return { provider: agentProvider, model: written };
+        return { provider: providerOf(prefix, written), model: name };
     }
     if (options.provider && options.provider.trim() !== '') {
         return { provider: providerOf(options.provider, `${options.provider}:${written}`), model: written };
@@ -22730,7 +23136,7 @@ function parseModel(model, options = {}) {
     const fallback = defaultProvider(options.defaultModel);
     if (fallback)
         return { provider: fallback, model: written };
-    throw new ModelNameError(`model ${written} names no provider: write anthropic:${written} or google:${written}`);
+    throw new ModelNameError(`model ${written} names no provider: write PROVIDER:${written}, where PROVIDER is one of ${KNOWN_PROVIDERS}`);
 }
 
 ;// CONCATENATED MODULE: ./src/review/short-sha.ts
@@ -23838,13 +24244,13 @@ function timeScaled(env) {
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
-function hasKeyFor(model, agent, settings) {
+/** Why the plan's model cannot be called with the run's credentials, or null. */
+function missingCredentialFor(model, agent, settings) {
     try {
-        const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model });
-        return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey);
+        return missingCredential(parseModel(model, { provider: agent.provider, defaultModel: settings.model }), settings);
     }
     catch {
-        return true; // the runtime reports the bad model name with its own message
+        return null; // the runtime reports the bad model name with its own message
     }
 }
 /** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
@@ -23941,7 +24347,10 @@ function agentPorts(ctx, commentKey, publisher) {
     const logger = runtime.runner;
     return {
         logger,
-        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
+        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
+            logger,
+            retry: timeScaled(runtime.env)
+        }),
         tools: (plan) => {
             if (!ctx.port || !publisher || !event.repository)
                 return [];
@@ -23997,11 +24406,10 @@ function createTargetShell(ctx, commentKey) {
         stateKey: settings.stateKey || null,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
-            if (hasKeyFor(plan.model, plan.agent, settings))
+            const missing = missingCredentialFor(plan.model, plan.agent, settings);
+            if (missing === null)
                 return null;
-            return settings.dryRun
-                ? 'dry-run without a model key: instructions rendered, the model is not called'
-                : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
+            return settings.dryRun ? 'dry-run without a model key: instructions rendered, the model is not called' : missing;
         },
         runAgent: async (plan, context, publisher) => {
             const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
@@ -24199,7 +24607,7 @@ async function runInvocations(ctx, decision, refused, record) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/runner/read-event.ts
 // The event the runner hands the step: its name and the payload file GITHUB_EVENT_PATH names.
 
@@ -24226,7 +24634,6 @@ async function readEvent(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/read-settings.ts
-// Inputs are read here and nowhere else, into one validated object (actions/checkout's pattern).
 class SettingsError extends Error {
 }
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
@@ -24254,6 +24661,36 @@ function readChoice(get, name, choices, fallback) {
         return raw;
     throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`);
 }
+/** An endpoint: http(s) only, so a typo fails here rather than as a connection error mid-run. */
+function readUrl(get, name, envName, env) {
+    const raw = (get(name) || env[envName] || '').trim();
+    if (raw === '')
+        return '';
+    const url = URL.canParse(raw) ? new URL(raw) : null;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw new SettingsError(`Input '${name}' (or ${envName}) must be an http(s) URL, got '${raw}'`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+/** OLLAMA_HOST is Ollama's own variable, often written `host:port` without a scheme; AOF adds the OpenAI path /v1. */
+function readOllamaHost(get, env) {
+    const raw = (get('ollama-host') || env.OLLAMA_HOST || '').trim();
+    if (raw === '')
+        return '';
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    const url = readUrl(() => withScheme, 'ollama-host', 'OLLAMA_HOST', {});
+    return new URL(url).pathname === '/' ? `${url}/v1` : url;
+}
+/** AWS credentials as the AWS CLI and SDKs read them from the environment (no input: aws-actions/configure-aws-credentials sets these). */
+function readAws(env) {
+    return {
+        accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+        sessionToken: env.AWS_SESSION_TOKEN ?? '',
+        region: env.AWS_REGION || env.AWS_DEFAULT_REGION || '',
+        bearerToken: env.AWS_BEARER_TOKEN_BEDROCK ?? ''
+    };
+}
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
@@ -24273,7 +24710,7 @@ function readSettings(get, env) {
     }
     const model = get('model');
     if (model !== '' && !model.includes(':')) {
-        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`);
+        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-5 or ollama:llama3.3), got '${model}'`);
     }
     return {
         githubToken: get('github-token') || env.GITHUB_TOKEN || '',
@@ -24281,6 +24718,14 @@ function readSettings(get, env) {
         configRef: readChoice(get, 'config-ref', ['base', 'workspace'], 'base'),
         anthropicApiKey: get('anthropic-api-key') || env.ANTHROPIC_API_KEY || '',
         googleApiKey: get('google-api-key') || env.GOOGLE_API_KEY || '',
+        openaiApiKey: get('openai-api-key') || env.OPENAI_API_KEY || '',
+        openaiBaseUrl: readUrl(get, 'openai-base-url', 'OPENAI_BASE_URL', env),
+        azureOpenaiApiKey: get('azure-openai-api-key') || env.AZURE_OPENAI_API_KEY || '',
+        azureOpenaiEndpoint: readUrl(get, 'azure-openai-endpoint', 'AZURE_OPENAI_ENDPOINT', env),
+        azureOpenaiApiVersion: get('azure-openai-api-version') || env.OPENAI_API_VERSION || '',
+        groqApiKey: get('groq-api-key') || env.GROQ_API_KEY || '',
+        ollamaHost: readOllamaHost(get, env),
+        aws: readAws(env),
         model,
         dryRun: readBoolean(get, 'dry-run'),
         botName,
@@ -24291,6 +24736,25 @@ function readSettings(get, env) {
         stateKey,
         appSlug
     };
+}
+
+;// CONCATENATED MODULE: ./src/shared/model-credentials.ts
+// What the model providers need from the action's inputs and the job's environment: filled by
+// settings/, read by llm/. Plain data; '' means unset.
+/** The values to mask in the log and redact from everything written. */
+function credentialSecrets(credentials) {
+    const { aws } = credentials;
+    return [
+        credentials.anthropicApiKey,
+        credentials.googleApiKey,
+        credentials.openaiApiKey,
+        credentials.azureOpenaiApiKey,
+        credentials.groqApiKey,
+        aws.accessKeyId,
+        aws.secretAccessKey,
+        aws.sessionToken,
+        aws.bearerToken
+    ].filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/template/closest-name.ts
@@ -24532,6 +24996,7 @@ function checkTemplates(config) {
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -24549,7 +25014,7 @@ async function connectGitHub(runtime, settings, repository) {
         return null;
     // Imported here, not at the top: Octokit and its plugins are a large part of the entry, and a
     // run without a token (config from the workspace, replay) never compiles them.
-    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(28), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(28), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99459));
     const octokit = createOctokit({
         token: settings.githubToken,
         baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',
@@ -24620,7 +25085,7 @@ function checkRunStarter(runtime, settings, event, publisher, readOnly, finisher
 async function pipeline(runtime, record, finishers) {
     const { env, runner } = runtime;
     const settings = readSettings((name) => runner.input(name), env);
-    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
+    const secrets = [settings.githubToken, ...credentialSecrets(settings), settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         runner.setSecret(secret);
     record.dryRun = settings.dryRun;
@@ -24715,7 +25180,7 @@ async function finish(runtime, record, finishers, started) {
  * provides: the toolkit's own `@actions/core`, loaded only then.
  */
 async function run(runtime) {
-    const rt = runtime ?? (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7013))).toolkitRuntime();
+    const rt = runtime ?? (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37013))).toolkitRuntime();
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord(rt.env.GITHUB_EVENT_NAME ?? 'unknown');
     const finishers = { publisher: null, checkRun: null, releaseSignals: null };
@@ -24915,15 +25380,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createRunner
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./src/text/redact-secrets.ts
-var redact_secrets = __nccwpck_require__(8118);
+var redact_secrets = __nccwpck_require__(68118);
 ;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
 // The part of @actions/core a run uses (through runtime.ts's createRunner), written against the runner's documented protocol
 // (workflow commands on stdout, file commands in GITHUB_OUTPUT / GITHUB_STEP_SUMMARY).
@@ -25057,7 +25522,7 @@ function processRuntime() {
 
 /***/ }),
 
-/***/ 8118:
+/***/ 68118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -25102,84 +25567,91 @@ function redactDeep(value, secrets) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
+/***/ 91943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -25193,98 +25665,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -25305,91 +25777,91 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 481:
+/***/ 80481:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 6466:
+/***/ 46466:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
-/***/ 7830:
+/***/ 37830:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -25403,7 +25875,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 83480:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
@@ -25417,74 +25889,74 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8167:
+/***/ 28167:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -25570,15 +26042,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -25622,17 +26094,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -25746,10 +26218,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -25836,18 +26308,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
+var directives = __nccwpck_require__(61342);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -26067,17 +26539,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -26191,12 +26663,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -26398,14 +26870,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -26456,7 +26928,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26502,19 +26974,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -26718,13 +27190,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -26953,7 +27425,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27151,7 +27623,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27186,7 +27658,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -27210,12 +27682,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -27238,16 +27710,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
 var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -27576,13 +28048,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -27659,7 +28131,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27723,14 +28195,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -27820,13 +28292,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -28005,7 +28477,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28074,28 +28546,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -28132,7 +28604,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28163,11 +28635,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -28285,14 +28757,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -28443,14 +28915,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -28490,15 +28962,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -28536,14 +29008,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -28570,17 +29042,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -28724,17 +29196,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -28846,16 +29318,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -28918,7 +29390,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28978,12 +29450,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -29024,15 +29496,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -29249,7 +29721,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29319,7 +29791,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29430,9 +29902,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -29544,7 +30016,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30274,7 +30746,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30329,7 +30801,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -31309,17 +31781,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -31423,16 +31895,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -31469,13 +31941,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -31495,12 +31967,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -31524,8 +31996,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -31545,12 +32017,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -31568,12 +32040,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -31596,13 +32068,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -31650,12 +32122,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -31699,18 +32171,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -31731,13 +32203,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -31802,27 +32274,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -31908,14 +32380,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -31985,12 +32457,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -32021,13 +32493,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -32078,12 +32550,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -32161,13 +32633,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -32239,16 +32711,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -32323,15 +32795,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -32412,24 +32884,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -32460,14 +32932,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -32563,12 +33035,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -32675,7 +33147,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32838,10 +33310,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -32972,14 +33444,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -33134,7 +33606,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33170,9 +33642,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -33259,7 +33731,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33293,15 +33765,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -33452,13 +33924,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -33797,12 +34269,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -34308,6 +34780,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

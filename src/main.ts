@@ -33,6 +33,7 @@ import { readEvent } from './runner/read-event.js'
 import type { Runner, Runtime } from './runner/runtime.js'
 import { readSettings, SettingsError, type Settings } from './settings/read-settings.js'
 import { errorMessage, UsageError } from './shared/errors.js'
+import { credentialSecrets } from './shared/model-credentials.js'
 import { checkTemplates } from './template/check-templates.js'
 
 /** What must be closed whatever happens: the check run, the cancel handlers, the writes made. */
@@ -135,7 +136,7 @@ function checkRunStarter(runtime: Runtime, settings: Settings, event: EventConte
 async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finishers): Promise<void> {
   const { env, runner } = runtime
   const settings = readSettings((name) => runner.input(name), env)
-  const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean)
+  const secrets = [settings.githubToken, ...credentialSecrets(settings), settings.stateKey].filter(Boolean)
   for (const secret of secrets) runner.setSecret(secret)
   record.dryRun = settings.dryRun
 

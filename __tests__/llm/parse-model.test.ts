@@ -15,23 +15,38 @@ describe('parseModel', () => {
     ['claude-opus-5', { provider: 'claude' }, { provider: 'anthropic', model: 'claude-opus-5' }],
     ['gemini-2.5-pro', { defaultModel: 'google:gemini-2.5-flash' }, { provider: 'google', model: 'gemini-2.5-pro' }],
     ['claude-opus-5', { provider: 'anthropic', defaultModel: 'google:gemini-2.5-flash' }, { provider: 'anthropic', model: 'claude-opus-5' }],
-    ['  google:gemini-2.5-flash  ', {}, { provider: 'google', model: 'gemini-2.5-flash' }]
+    ['  google:gemini-2.5-flash  ', {}, { provider: 'google', model: 'gemini-2.5-flash' }],
+    // AOF's other providers and their aliases.
+    ['openai:gpt-4o', {}, { provider: 'openai', model: 'gpt-4o' }],
+    ['GPT:gpt-5-mini', {}, { provider: 'openai', model: 'gpt-5-mini' }],
+    ['azure:my-gpt4o-deployment', {}, { provider: 'azure', model: 'my-gpt4o-deployment' }],
+    ['groq:llama-3.3-70b-versatile', {}, { provider: 'groq', model: 'llama-3.3-70b-versatile' }],
+    ['ollama:llama3.3', {}, { provider: 'ollama', model: 'llama3.3' }],
+    ['llama3.3:70b', { provider: 'ollama' }, { provider: 'ollama', model: 'llama3.3:70b' }],
+    // A Bedrock model id has a colon of its own.
+    ['bedrock:anthropic.claude-sonnet-4-5-20250929-v1:0', {}, { provider: 'bedrock', model: 'anthropic.claude-sonnet-4-5-20250929-v1:0' }],
+    ['aws:us.anthropic.claude-haiku-4-5-20251001-v1:0', {}, { provider: 'bedrock', model: 'us.anthropic.claude-haiku-4-5-20251001-v1:0' }],
+    ['gpt-4o', { defaultModel: 'openai:gpt-5' }, { provider: 'openai', model: 'gpt-4o' }]
   ])('reads %s with %j', (model, options, expected) => {
     expect(parseModel(model, options)).toEqual(expected)
   })
 
   it.each<[string, ParseModelOptions, string]>([
-    ['gemini-2.5-flash', {}, 'model gemini-2.5-flash names no provider: write anthropic:gemini-2.5-flash or google:gemini-2.5-flash'],
-    ['openai:gpt-4o', {}, 'model openai:gpt-4o: provider openai is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
-    ['gpt:gpt-4o', {}, 'model gpt:gpt-4o: provider openai is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
     [
-      'bedrock:anthropic.claude-v2',
+      'gemini-2.5-flash',
       {},
-      'model bedrock:anthropic.claude-v2: provider bedrock is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'
+      'model gemini-2.5-flash names no provider: write PROVIDER:gemini-2.5-flash, where PROVIDER is one of anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)'
     ],
-    ['ollama:llama3', {}, 'model ollama:llama3: provider ollama is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
-    ['llama3', { provider: 'ollama' }, 'model ollama:llama3: provider ollama is not supported in github-agent yet; use anthropic:MODEL or google:MODEL'],
-    ['mistral:large', {}, "model mistral:large: unknown provider 'mistral'; write anthropic:MODEL or google:MODEL"],
+    [
+      'mistral:large',
+      {},
+      "model mistral:large: unknown provider 'mistral'; the providers are anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)"
+    ],
+    [
+      'llama3',
+      { provider: 'vertex' },
+      "model vertex:llama3: unknown provider 'vertex'; the providers are anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)"
+    ],
     ['anthropic:', {}, 'model anthropic: must be provider:model, e.g. anthropic:claude-sonnet-5-5'],
     [':claude-opus-5', {}, 'model :claude-opus-5 must be provider:model, e.g. anthropic:claude-sonnet-5-5'],
     ['', {}, 'the agent names no model: set spec.model (e.g. anthropic:claude-sonnet-5-5 or google:gemini-2.5-flash) or the action input model']

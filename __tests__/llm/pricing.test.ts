@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { estimateCostUsd } from '../../src/llm/pricing.js'
+import type { Provider } from '../../src/llm/types.js'
 
 const MILLION = { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }
 
@@ -28,5 +29,41 @@ describe('estimateCostUsd', () => {
 
   it.each(['gpt-4o', 'llama3', 'claude-instant-1'])('knows no price for %s', (model) => {
     expect(estimateCostUsd(model, MILLION)).toBeNull()
+  })
+
+  it.each<[string, Provider, number]>([
+    ['gpt-4o', 'openai', 2.5],
+    ['gpt-4o-mini', 'openai', 0.15],
+    ['gpt-4.1-2025-04-14', 'openai', 2],
+    ['gpt-5', 'openai', 1.25],
+    ['gpt-5-mini', 'openai', 0.25],
+    ['o4-mini', 'openai', 1.1],
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock', 3],
+    ['us.anthropic.claude-haiku-4-5-20251001-v1:0', 'bedrock', 1],
+    ['global.anthropic.claude-opus-4-5-20251101-v1:0', 'bedrock', 5],
+    ['claude-sonnet-5-5', 'anthropic', 2]
+  ])('prices a million input tokens of %s on %s at $%d', (model, provider, usd) => {
+    expect(estimateCostUsd(model, MILLION, provider)).toBe(usd)
+  })
+
+  it('prices OpenAI cached input at its own rate', () => {
+    // gpt-4.1: $2 input, $0.50 cached input, $8 output per million.
+    expect(estimateCostUsd('gpt-4.1', { inputTokens: 1_000, cacheReadTokens: 10_000, cacheWriteTokens: 0, outputTokens: 1_000 }, 'openai')).toBe(0.015)
+  })
+
+  it.each<[string, Provider]>([
+    // Deployments are named by their owner; Groq and Ollama keep price lists of their own.
+    ['gpt-4o', 'azure'],
+    ['llama-3.3-70b-versatile', 'groq'],
+    ['llama3.3', 'ollama'],
+    // A model of another price list than the table's, or a newer one than it knows.
+    ['gpt-5.2', 'openai'],
+    ['gpt-4o-2024-05-13', 'openai'],
+    ['claude-sonnet-4-5', 'openai'],
+    ['meta.llama3-70b-instruct-v1:0', 'bedrock'],
+    ['arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc', 'bedrock'],
+    ['gpt-4o', 'anthropic']
+  ])('gives no price for %s on %s rather than a wrong one', (model, provider) => {
+    expect(estimateCostUsd(model, MILLION, provider)).toBeNull()
   })
 })

@@ -31,6 +31,14 @@ describe('readSettings', () => {
       configRef: 'base',
       anthropicApiKey: '',
       googleApiKey: '',
+      openaiApiKey: '',
+      openaiBaseUrl: '',
+      azureOpenaiApiKey: '',
+      azureOpenaiEndpoint: '',
+      azureOpenaiApiVersion: '',
+      groqApiKey: '',
+      ollamaHost: '',
+      aws: { accessKeyId: '', secretAccessKey: '', sessionToken: '', region: '', bearerToken: '' },
       model: '',
       dryRun: false,
       botName: 'aofbot',
@@ -58,6 +66,13 @@ describe('readSettings', () => {
         'config-ref': 'workspace',
         'anthropic-api-key': 'sk-ant',
         'google-api-key': 'g-key',
+        'openai-api-key': 'sk-openai',
+        'openai-base-url': 'https://llm.example.com/v1/',
+        'azure-openai-api-key': 'az-key',
+        'azure-openai-endpoint': 'https://ops.openai.azure.com',
+        'azure-openai-api-version': '2025-04-01-preview',
+        'groq-api-key': 'gsk-key',
+        'ollama-host': 'http://gpu-box:11434',
         model: 'google:gemini-2.5-flash',
         'dry-run': 'true',
         'bot-name': 'opsbot',
@@ -74,6 +89,14 @@ describe('readSettings', () => {
       configRef: 'workspace',
       anthropicApiKey: 'sk-ant',
       googleApiKey: 'g-key',
+      openaiApiKey: 'sk-openai',
+      openaiBaseUrl: 'https://llm.example.com/v1',
+      azureOpenaiApiKey: 'az-key',
+      azureOpenaiEndpoint: 'https://ops.openai.azure.com',
+      azureOpenaiApiVersion: '2025-04-01-preview',
+      groqApiKey: 'gsk-key',
+      ollamaHost: 'http://gpu-box:11434/v1',
+      aws: { accessKeyId: '', secretAccessKey: '', sessionToken: '', region: '', bearerToken: '' },
       model: 'google:gemini-2.5-flash',
       dryRun: true,
       botName: 'opsbot',
@@ -99,6 +122,50 @@ describe('readSettings', () => {
         anthropicApiKey: 'in-ant',
         googleApiKey: 'in-google'
       })
+    })
+
+    it('reads the other providers’ variables, AWS’s as configure-aws-credentials sets them', () => {
+      expect(
+        read(
+          {},
+          {
+            OPENAI_API_KEY: 'sk',
+            OPENAI_BASE_URL: 'http://127.0.0.1:4000',
+            AZURE_OPENAI_API_KEY: 'az',
+            AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com/',
+            OPENAI_API_VERSION: '2024-10-21',
+            GROQ_API_KEY: 'gsk',
+            OLLAMA_HOST: '0.0.0.0:11434',
+            AWS_ACCESS_KEY_ID: 'AKIA',
+            AWS_SECRET_ACCESS_KEY: 'secret',
+            AWS_SESSION_TOKEN: 'session',
+            AWS_DEFAULT_REGION: 'eu-west-1',
+            AWS_BEARER_TOKEN_BEDROCK: 'ABSK'
+          }
+        )
+      ).toMatchObject({
+        openaiApiKey: 'sk',
+        openaiBaseUrl: 'http://127.0.0.1:4000',
+        azureOpenaiApiKey: 'az',
+        azureOpenaiEndpoint: 'https://r.openai.azure.com',
+        azureOpenaiApiVersion: '2024-10-21',
+        groqApiKey: 'gsk',
+        // Ollama's own spelling, host:port, with the scheme and the OpenAI path AOF uses.
+        ollamaHost: 'http://0.0.0.0:11434/v1',
+        aws: { accessKeyId: 'AKIA', secretAccessKey: 'secret', sessionToken: 'session', region: 'eu-west-1', bearerToken: 'ABSK' }
+      })
+      expect(read({}, { AWS_REGION: 'us-east-2', AWS_DEFAULT_REGION: 'eu-west-1' }).aws.region).toBe('us-east-2')
+      expect(read({}, { OLLAMA_HOST: 'https://ollama.internal/proxy/v1' }).ollamaHost).toBe('https://ollama.internal/proxy/v1')
+    })
+
+    it.each([
+      [{ 'openai-base-url': 'llm.example.com/v1' }, "Input 'openai-base-url' (or OPENAI_BASE_URL) must be an http(s) URL, got 'llm.example.com/v1'"],
+      [
+        { 'azure-openai-endpoint': 'ftp://r.openai.azure.com' },
+        "Input 'azure-openai-endpoint' (or AZURE_OPENAI_ENDPOINT) must be an http(s) URL, got 'ftp://r.openai.azure.com'"
+      ]
+    ])('refuses an endpoint that is not an http(s) URL: %j', (values, message) => {
+      expect(failure(values).message).toBe(message)
     })
 
     it('reads no other environment variable (GH_TOKEN is the gh CLI’s, not ours)', () => {
@@ -167,7 +234,7 @@ describe('readSettings', () => {
 
     it('refuses a model without its provider, with an example of the form', () => {
       expect(failure({ model: 'claude-sonnet-4-5' }).message).toBe(
-        "Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got 'claude-sonnet-4-5'"
+        "Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-5 or ollama:llama3.3), got 'claude-sonnet-4-5'"
       )
     })
   })

@@ -84,7 +84,7 @@ export interface AnthropicServer {
   close(): Promise<void>
 }
 
-class ApiRefusal extends Error {
+export class ApiRefusal extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
@@ -149,7 +149,7 @@ function checkFields(body: Record<string, unknown>, version: string): void {
 }
 
 /** The API's tool pairing rules, checked both ways, with its wording. */
-function checkToolPairing(messages: any[]): void {
+export function checkToolPairing(messages: any[]): void {
   messages.forEach((message, i) => {
     const blocks = blocksOf(message.content)
     blocks.forEach((block, k) => {
@@ -218,7 +218,7 @@ interface Answer {
   message: any
 }
 
-function answer(turn: AnthropicTurn, body: any, serial: number, nextToolId: () => string): Answer {
+export function answer(turn: AnthropicTurn, body: any, serial: number, nextToolId: () => string): Answer {
   const content = turn.content.map((b) =>
     b.type === 'text' ? { type: 'text', text: b.text, citations: null } : { type: 'tool_use', id: b.id ?? nextToolId(), name: b.name, input: b.input }
   )
@@ -243,37 +243,40 @@ function answer(turn: AnthropicTurn, body: any, serial: number, nextToolId: () =
   }
 }
 
-function sse(res: ServerResponse, event: string, data: unknown): void {
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-}
-
 /** The message as the API streams it: start, one block at a time in two deltas, then the stop reason. */
-function streamMessage(res: ServerResponse, message: any): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
-  sse(res, 'message_start', { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...message.usage, output_tokens: 1 } } })
+export function messageEvents(message: any): Array<[string, unknown]> {
+  const events: Array<[string, unknown]> = []
+  const sse = (event: string, data: unknown) => void events.push([event, data])
+  sse('message_start', { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...message.usage, output_tokens: 1 } } })
   message.content.forEach((block: any, index: number) => {
     if (block.type === 'text') {
-      sse(res, 'content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '', citations: null } })
+      sse('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '', citations: null } })
       const half = Math.ceil(block.text.length / 2)
       for (const piece of [block.text.slice(0, half), block.text.slice(half)]) {
-        sse(res, 'content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } })
+        sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } })
       }
     } else {
-      sse(res, 'content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } })
+      sse('content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } })
       const json = JSON.stringify(block.input)
       const half = Math.ceil(json.length / 2)
       for (const piece of [json.slice(0, half), json.slice(half)]) {
-        sse(res, 'content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } })
+        sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } })
       }
     }
-    sse(res, 'content_block_stop', { type: 'content_block_stop', index })
+    sse('content_block_stop', { type: 'content_block_stop', index })
   })
-  sse(res, 'message_delta', {
+  sse('message_delta', {
     type: 'message_delta',
     delta: { stop_reason: message.stop_reason, stop_sequence: null },
     usage: { output_tokens: message.usage.output_tokens }
   })
-  sse(res, 'message_stop', { type: 'message_stop' })
+  sse('message_stop', { type: 'message_stop' })
+  return events
+}
+
+function streamMessage(res: ServerResponse, message: any): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+  for (const [event, data] of messageEvents(message)) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
   res.end()
 }
 

@@ -2,14 +2,14 @@ export const id = 13;
 export const ids = [13];
 export const modules = {
 
-/***/ 7013:
+/***/ 37013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   toolkitRuntime: () => (/* binding */ toolkitRuntime)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(143);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90143);
 // The runtime through the Actions toolkit's own `@actions/core`, for hosts that stand in for the
 // runner by replacing that package (GitHub's `@github/local-action` debugger). A real runner
 // never loads this file: processRuntime speaks the same protocol without the toolkit's weight.

@@ -1,8 +1,13 @@
+<<<<<<<< HEAD:dist/cli/897.index.js
 export const id = 897;
 export const ids = [897];
+========
+export const id = 102;
+export const ids = [102];
+>>>>>>>> h/prov16:dist/cli/102.index.js
 export const modules = {
 
-/***/ 4221:
+/***/ 94221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,7 +30,11 @@ function hasStatus(error, status) {
 
 /***/ }),
 
+<<<<<<<< HEAD:dist/cli/897.index.js
 /***/ 5897:
+========
+/***/ 78102:
+>>>>>>>> h/prov16:dist/cli/102.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,9 +46,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/shared/permission.ts
-var permission = __webpack_require__(5670);
+var permission = __webpack_require__(35670);
 ;// CONCATENATED MODULE: ./src/shared/canonical-json.ts
 /** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
 function canonicalJson(value) {
@@ -55,7 +64,7 @@ function canonicalJson(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+var schemas = __webpack_require__(38816);
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 // The hidden marker that makes the action's own comment findable on a re-run, with optional state
 // (e.g. a pending approval) in a second HTML comment right after it.
@@ -727,9 +736,9 @@ function parseApprovalCommand(body, botName) {
 }
 
 // EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
-var load_config = __webpack_require__(3937);
+var load_config = __webpack_require__(93937);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
-var workspace_source = __webpack_require__(7961);
+var workspace_source = __webpack_require__(37961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
 // Webhook payloads are untrusted JSON of many shapes: every read is checked, none throws.
 function asRecord(value) {
@@ -1341,7 +1350,7 @@ function standInPermission(permission, teams) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -1482,7 +1491,7 @@ function checkFilters(trigger, event, memberships = {}) {
 }
 
 // EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
-var command_keys = __webpack_require__(941);
+var command_keys = __webpack_require__(20941);
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -1835,7 +1844,7 @@ function actionIdentity(token, appSlug, viewerLogin) {
 }
 
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(8382);
+var shared_errors = __webpack_require__(58382);
 ;// CONCATENATED MODULE: ./src/github/add-eyes-reaction.ts
 
 /**
@@ -2006,7 +2015,7 @@ async function updateCheckRun(octokit, repo, checkRunId, update) {
 }
 
 // EXTERNAL MODULE: ./src/github/request-failure.ts
-var request_failure = __webpack_require__(4221);
+var request_failure = __webpack_require__(94221);
 ;// CONCATENATED MODULE: ./src/github/api/issues.ts
 
 // GitHub's default grey for labels created without a colour.
@@ -2499,7 +2508,7 @@ function neutralizeMentions(markdown) {
 }
 
 // EXTERNAL MODULE: ./src/text/redact-secrets.ts
-var redact_secrets = __webpack_require__(8118);
+var redact_secrets = __webpack_require__(68118);
 ;// CONCATENATED MODULE: ./src/github/text-limits.ts
 // GitHub's size limits, and a cut that says it is one instead of a 422.
 /** Issue comments, review bodies and inline comments: "maximum is 65536 characters". */
@@ -3427,7 +3436,7 @@ function flowFingerprint(flow) {
 }
 
 // EXTERNAL MODULE: ./src/flow/read-node-config.ts
-var read_node_config = __webpack_require__(4606);
+var read_node_config = __webpack_require__(34606);
 ;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
 
 
@@ -3762,7 +3771,7 @@ function findPendingApproval(comments, options) {
 }
 
 // EXTERNAL MODULE: ./src/flow/evaluate-expression.ts
-var evaluate_expression = __webpack_require__(2564);
+var evaluate_expression = __webpack_require__(42564);
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
@@ -4712,7 +4721,7 @@ function flowOutputs(result, approvedBy = null) {
 }
 
 // EXTERNAL MODULE: ./src/flow/parse-expression.ts
-var parse_expression = __webpack_require__(9934);
+var parse_expression = __webpack_require__(29934);
 ;// CONCATENATED MODULE: ./src/flow/flow-scope.ts
 
 function own(value, key) {
@@ -4807,7 +4816,7 @@ function edgeHolds(edge, source, scope) {
 }
 
 // EXTERNAL MODULE: ./src/flow/flow-order.ts
-var flow_order = __webpack_require__(2135);
+var flow_order = __webpack_require__(22135);
 ;// CONCATENATED MODULE: ./src/flow/substitute-references.ts
 // Fills `${node.output.field}`, `${event.metadata.X}` and `{{ metadata.X }}`-style placeholders in a
 // node's config strings. One pass: a filled-in value (an agent's answer, a PR title) is never
@@ -5464,7 +5473,7 @@ function buildEventBrief(subject, thread, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
-var template_references = __webpack_require__(5529);
+var template_references = __webpack_require__(55529);
 ;// CONCATENATED MODULE: ./src/template/render-template.ts
 
 /** Arrays comma-joined, null and undefined empty, objects as JSON. */
@@ -5927,6 +5936,10 @@ function anthropic(input, output, cacheRead = input / 10) {
 function google(input, output) {
     return { input, output, cacheWrite: input, cacheRead: input / 10 };
 }
+/** OpenAI's automatic prompt caching: no write charge, the cached input at its own rate. */
+function openai(input, output, cacheRead) {
+    return { input, output, cacheWrite: input, cacheRead };
+}
 // List prices as published in November 2026 (Anthropic's and Google's pricing pages).
 // First match wins, so the narrower pattern comes first. Gemini prices are the ≤200k-prompt tier;
 // Haiku 5.5 the ≤100k-prompt tier. A newer model of a known family takes that family's price.
@@ -5949,19 +5962,58 @@ const TABLE = [
     [/^gemini-2\.0-flash-lite/, google(0.075, 0.3)],
     [/^gemini-2\.0-flash/, google(0.1, 0.4)]
 ];
-function priceOf(model) {
-    const id = model
-        .trim()
-        .toLowerCase()
-        .replace(/^models\//, '');
-    for (const [pattern, price] of TABLE)
+// OpenAI's list prices (standard tier). Only the models whose price is known: a later gpt-5.x or
+// o-series model is priced differently often enough that a guess would mislead.
+const OPENAI_TABLE = [
+    [/^gpt-5-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.05, 0.4, 0.005)],
+    [/^gpt-5-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.25, 2, 0.025)],
+    [/^gpt-5(\.1)?(-\d{4}-\d{2}-\d{2})?$/, openai(1.25, 10, 0.125)],
+    [/^gpt-4\.1-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.1, 0.4, 0.025)],
+    [/^gpt-4\.1-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.4, 1.6, 0.1)],
+    [/^gpt-4\.1(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)],
+    [/^gpt-4o-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.15, 0.6, 0.075)],
+    [/^gpt-4o(-2024-(08-06|11-20))?$/, openai(2.5, 10, 1.25)],
+    [/^o4-mini(-\d{4}-\d{2}-\d{2})?$/, openai(1.1, 4.4, 0.275)],
+    [/^o3(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)]
+];
+/**
+ * Claude on Bedrock: `anthropic.claude-…-v1:0`, or a cross-region inference profile (`us.`, `eu.`,
+ * `global.`) in front of it, at Anthropic's list prices (Bedrock's on-demand prices match them;
+ * the regional-endpoint premium is not modelled). Null for anything else, ARNs included.
+ */
+function bedrockClaude(model) {
+    const match = /^(?:[a-z]{2,6}\.)?anthropic\.(claude-[a-z0-9.-]+?)(?:-v\d+(?::\d+)?)?$/.exec(model);
+    return match?.[1] ?? null;
+}
+function pricing_lookup(table, id) {
+    for (const [pattern, price] of table)
         if (pattern.test(id))
             return price;
     return null;
 }
+/**
+ * Priced only where a list price is known to be the bill: Azure deployments are named by their
+ * owner, not by model; Groq and Ollama have price lists of their own (or none) this table does not
+ * keep. An `openai:` model through a gateway is priced as OpenAI's, which is what gateways pass on.
+ */
+function priceOf(model, provider) {
+    const id = model
+        .trim()
+        .toLowerCase()
+        .replace(/^models\//, '');
+    if (provider === 'openai')
+        return pricing_lookup(OPENAI_TABLE, id);
+    if (provider === 'bedrock') {
+        const claude = bedrockClaude(id);
+        return claude ? pricing_lookup(TABLE, claude) : null;
+    }
+    if (provider !== undefined && provider !== 'anthropic' && provider !== 'google')
+        return null;
+    return pricing_lookup(TABLE, id);
+}
 /** Estimated USD for the usage, or null for a model the table does not know. */
-function estimateCostUsd(model, usage) {
-    const price = priceOf(model);
+function estimateCostUsd(model, usage, provider) {
+    const price = priceOf(model, provider);
     if (!price)
         return null;
     const usd = usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead;
@@ -6195,7 +6247,7 @@ async function runAgent(options) {
             usage,
             perTurn,
             toolCalls,
-            estimatedCostUsd: estimateCostUsd(modelName, usage),
+            estimatedCostUsd: estimateCostUsd(modelName, usage, options.model.provider),
             messages
         };
     };
@@ -7351,20 +7403,29 @@ function innermostMessage(error) {
     }
     return message;
 }
+/** Where a provider's key is set, and the base URL that moves it, as the advice names them. */
+const KEYS = {
+    anthropic: { key: 'anthropic-api-key input or ANTHROPIC_API_KEY secret', url: 'ANTHROPIC_BASE_URL' },
+    google: { key: 'google-api-key input or GOOGLE_API_KEY secret', url: 'GOOGLE_GEMINI_BASE_URL' },
+    openai: { key: 'openai-api-key input or OPENAI_API_KEY secret', url: 'openai-base-url / OPENAI_BASE_URL' },
+    azure: { key: 'azure-openai-api-key input or AZURE_OPENAI_API_KEY secret', url: 'azure-openai-endpoint / AZURE_OPENAI_ENDPOINT' },
+    groq: { key: 'groq-api-key input or GROQ_API_KEY secret', url: 'GROQ_BASE_URL' },
+    ollama: { key: 'proxy in front of the Ollama server', url: 'ollama-host / OLLAMA_HOST' },
+    bedrock: { key: "AWS credentials and the role's bedrock:InvokeModel permission", url: 'AWS_REGION / ANTHROPIC_BEDROCK_BASE_URL' }
+};
 function advice(provider, failure) {
-    const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret';
+    const { key, url } = KEYS[provider];
     const status = failure.status;
     if (status === 401 || status === 403)
-        return `check the ${keyName}`;
+        return `check the ${key}`;
     if (status === 404)
-        return "check the model name in the agent's model field";
+        return provider === 'azure' ? "check the deployment name in the agent's model field" : "check the model name in the agent's model field";
     if (failure.kind === 'rate_limit')
         return "the account's rate limit or quota is spent; re-run later or raise the limit";
     if (failure.kind === 'overloaded' || failure.kind === 'server')
         return 'the provider is failing; re-run the job later';
-    if (failure.kind === 'timeout' || failure.kind === 'connection') {
-        return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`;
-    }
+    if (failure.kind === 'timeout' || failure.kind === 'connection')
+        return `the provider did not answer; check the network and any ${url} setting`;
     if (status === 400 || status === 422)
         return "the request was refused; check the model name and the agent's settings";
     return "see the provider's status page";
@@ -7438,7 +7499,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 703).then(__webpack_require__.bind(__webpack_require__, 703));
+    const sdk = await Promise.all(/* import() */[__webpack_require__.e(739), __webpack_require__.e(582)]).then(__webpack_require__.bind(__webpack_require__, 8582));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -7460,6 +7521,82 @@ async function createAnthropicModel(model, options) {
                 logger.debug(`anthropic:${model}: temperature ${request.temperature} is not sent; Claude API version 2026-10-21 has no temperature`);
             }
             const params = toAnthropicParams(model, request);
+            const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
+            return fromAnthropicMessage(message);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/bedrock-model.ts
+
+
+
+
+
+
+const bedrock_model_DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * Model ids of other vendors on Bedrock (`meta.llama3-…`, `us.amazon.nova-…`): this adapter speaks
+ * Anthropic's Messages API, which only Claude models serve. An ARN or an application inference
+ * profile names no vendor and is let through.
+ */
+const OTHER_VENDOR = /^(?:[a-z]{2,4}\.)?(amazon|meta|mistral|cohere|ai21|deepseek|openai|qwen|writer|stability|twelvelabs|luma|moonshot|minimax)\./i;
+class BedrockModelError extends Error {
+    name = 'BedrockModelError';
+}
+/** Bedrock's error body is `{message}` and its type is the x-amzn-errortype header (`ThrottlingException:http://…`). */
+function bedrock_model_classify(sdk, error) {
+    // The client class carries the core SDK's error classes, the ones its requests throw.
+    const errors = sdk.AnthropicBedrock;
+    const none = { status: null, errorType: null, headers: {} };
+    if (error instanceof errors.APIConnectionTimeoutError)
+        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
+    if (error instanceof errors.APIConnectionError)
+        return { ...none, kind: 'connection', detail: innermostMessage(error) };
+    if (error instanceof errors.APIError && typeof error.status === 'number') {
+        const headers = error.headers ? Object.fromEntries(error.headers.entries()) : {};
+        const body = (error.error ?? {});
+        const message = error.apiMessage ?? (typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : '');
+        const amznType = headers['x-amzn-errortype']?.split(':')[0] || null;
+        return {
+            // Bedrock says ServiceUnavailableException (503) where Anthropic says 529 overloaded.
+            kind: error.status === 503 ? 'overloaded' : (0,retry_policy/* kindOfStatus */.o3)(error.status),
+            status: error.status,
+            errorType: amznType ?? error.type ?? null,
+            detail: message,
+            headers
+        };
+    }
+    return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
+}
+async function createBedrockModel(model, options) {
+    if (OTHER_VENDOR.test(model)) {
+        throw new BedrockModelError(`bedrock:${model} is not a Claude model: github-agent calls Bedrock with Anthropic's Messages API, so use an Anthropic model id or inference profile (e.g. bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0)`);
+    }
+    const sdk = await Promise.all(/* import() */[__webpack_require__.e(739), __webpack_require__.e(57)]).then(__webpack_require__.bind(__webpack_require__, 12057));
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const { aws } = options;
+    // Explicit keys: the SDK's own fallback, the AWS credential chain, would load a large SDK and probe the network.
+    const client = new sdk.AnthropicBedrock({
+        apiKey: aws.bearerToken || null,
+        awsAccessKey: aws.accessKeyId,
+        awsSecretKey: aws.secretAccessKey,
+        awsSessionToken: aws.sessionToken || null,
+        awsRegion: aws.region,
+        // Always explicit: the SDK would otherwise read ANTHROPIC_BEDROCK_BASE_URL itself; createModel already did.
+        baseURL: options.baseUrl || `https://bedrock-runtime.${aws.region}.amazonaws.com`,
+        timeout: options.timeoutMs ?? bedrock_model_DEFAULT_TIMEOUT_MS,
+        maxRetries: 0,
+        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
+        logLevel: 'warn'
+    });
+    const retry = modelRetryShell('bedrock', model, { ...options, apiKey: '' }, (error) => bedrock_model_classify(sdk, error));
+    return {
+        provider: 'bedrock',
+        model,
+        async complete(request) {
+            // Bedrock takes cache_control on blocks (system, last tool) but not the top-level automatic breakpoint.
+            const { cache_control: _automatic, ...params } = toAnthropicParams(model, request);
             const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
             return fromAnthropicMessage(message);
         }
@@ -7621,7 +7758,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7964));
+    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 67964));
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
         vertexai: false,
@@ -7650,25 +7787,289 @@ async function createGeminiModel(model, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/llm/openai-request.ts
+const REASONING_MODEL = /^(o\d|gpt-5)/i;
+function dialectFor(provider, model, gateway) {
+    const native = (provider === 'openai' && !gateway) || provider === 'azure' || provider === 'groq';
+    return { tokenCap: native ? 'max_completion_tokens' : 'max_tokens', sendTemperature: !REASONING_MODEL.test(model) };
+}
+function openai_request_textOf(blocks) {
+    return blocks
+        .filter((b) => b.type === 'text')
+        .map((b) => b.text)
+        .join('\n\n');
+}
+/** A user turn: its tool results become `tool` messages, which must follow the assistant's calls directly, then any text. */
+function fromUser(message) {
+    const out = [];
+    for (const block of message.content) {
+        if (block.type !== 'tool_result')
+            continue;
+        // Chat Completions has no error flag on a tool result: the content says it.
+        out.push({ role: 'tool', tool_call_id: block.toolUseId, content: block.isError ? `Error: ${block.content}` : block.content });
+    }
+    const text = openai_request_textOf(message.content);
+    if (text !== '')
+        out.push({ role: 'user', content: text });
+    return out;
+}
+function fromAssistant(message) {
+    const calls = message.content
+        .filter((b) => b.type === 'tool_use')
+        .map((b) => ({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input) } }));
+    const text = openai_request_textOf(message.content);
+    return { role: 'assistant', content: text === '' ? null : text, ...(calls.length > 0 ? { tool_calls: calls } : {}) };
+}
+function toOpenAiParams(model, request, dialect) {
+    const messages = [];
+    if (request.system !== '')
+        messages.push({ role: 'system', content: request.system });
+    for (const message of request.messages) {
+        if (message.role === 'assistant')
+            messages.push(fromAssistant(message));
+        else
+            messages.push(...fromUser(message));
+    }
+    const params = { model, messages };
+    if (dialect.tokenCap === 'max_completion_tokens')
+        params.max_completion_tokens = request.maxTokens;
+    else
+        params.max_tokens = request.maxTokens;
+    if (request.temperature !== undefined && dialect.sendTemperature)
+        params.temperature = request.temperature;
+    if (request.tools.length > 0) {
+        params.tools = request.tools.map((tool) => ({
+            type: 'function',
+            function: { name: tool.name, description: tool.description, parameters: tool.inputSchema }
+        }));
+    }
+    return params;
+}
+/** The model writes the arguments as JSON text; what does not parse to an object is an empty input the tool then refuses. */
+function parseArguments(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function openai_request_stopReason(finishReason, calledTools) {
+    if (calledTools)
+        return 'tool_use';
+    if (finishReason === 'stop')
+        return 'end_turn';
+    if (finishReason === 'length')
+        return 'max_tokens';
+    return 'other';
+}
+/**
+ * `idFor` returns the call's id, or one of its own for a call that came without one or with one
+ * already used in this run (compatible servers vary): the loop pairs results by id.
+ */
+function fromOpenAiCompletion(completion, idFor) {
+    const choice = completion.choices[0];
+    const message = choice?.message;
+    const content = [];
+    if (typeof message?.content === 'string' && message.content !== '')
+        content.push({ type: 'text', text: message.content });
+    if (typeof message?.refusal === 'string' && message.refusal !== '')
+        content.push({ type: 'text', text: message.refusal });
+    for (const call of message?.tool_calls ?? []) {
+        if (call.type !== 'function')
+            continue;
+        content.push({ type: 'tool_use', id: idFor(call.id ?? ''), name: call.function.name, input: parseArguments(call.function.arguments) });
+    }
+    const raw = choice?.finish_reason ?? 'no choice';
+    const usage = completion.usage;
+    const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
+    return {
+        content,
+        stopReason: openai_request_stopReason(raw, content.some((b) => b.type === 'tool_use')),
+        rawStopReason: raw,
+        usage: {
+            // prompt_tokens includes the cached part; ours does not (see TokenUsage).
+            inputTokens: Math.max(0, (usage?.prompt_tokens ?? 0) - cached),
+            // Reasoning tokens are inside completion_tokens, billed as output.
+            outputTokens: usage?.completion_tokens ?? 0,
+            cacheReadTokens: cached,
+            cacheWriteTokens: 0
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/openai-model.ts
+
+
+
+
+
+
+const openai_model_DEFAULT_TIMEOUT_MS = 120_000;
+function openai_model_plainHeaders(headers) {
+    return headers ? Object.fromEntries(headers.entries()) : {};
+}
+/** OpenAI's error body: `{error: {message, type, code}}`; compatible servers fill what they have. */
+function openai_model_classify(sdk, error) {
+    const none = { status: null, errorType: null, headers: {} };
+    if (error instanceof sdk.APIConnectionTimeoutError)
+        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
+    if (error instanceof sdk.APIConnectionError)
+        return { ...none, kind: 'connection', detail: innermostMessage(error) };
+    if (error instanceof sdk.APIError && typeof error.status === 'number') {
+        const body = (error.error ?? {});
+        const code = typeof error.code === 'string' ? error.code : null;
+        return {
+            kind: (0,retry_policy/* kindOfStatus */.o3)(error.status),
+            status: error.status,
+            errorType: code ?? error.type ?? null,
+            detail: typeof body.message === 'string' ? body.message : '',
+            headers: openai_model_plainHeaders(error.headers)
+        };
+    }
+    return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
+}
+function newClient(sdk, options) {
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const common = {
+        apiKey: options.apiKey,
+        timeout: options.timeoutMs ?? openai_model_DEFAULT_TIMEOUT_MS,
+        maxRetries: 0,
+        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
+        logLevel: 'warn',
+        // Only OpenAI's own API has organizations and projects; the SDK would read OPENAI_ORG_ID for any server.
+        ...(options.provider === 'openai' ? {} : { organization: null, project: null })
+    };
+    if (options.provider === 'azure') {
+        const azure = options.azure;
+        if (!azure)
+            throw new Error('azure needs an endpoint and an API version');
+        // baseURL, not endpoint: given neither, the SDK would read OPENAI_BASE_URL, a gateway meant for openai: models.
+        return new sdk.AzureOpenAI({ ...common, baseURL: `${azure.endpoint.replace(/\/+$/, '')}/openai`, apiVersion: azure.apiVersion });
+    }
+    // Always explicit: the SDK would otherwise read OPENAI_BASE_URL itself; createModel already did.
+    return new sdk.default({ ...common, baseURL: options.baseUrl || 'https://api.openai.com/v1' });
+}
+async function createOpenAiModel(model, options) {
+    const sdk = await __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 93674));
+    const client = newClient(sdk, options);
+    const provider = options.provider;
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const dialect = dialectFor(provider, model, options.gateway === true);
+    const retry = modelRetryShell(provider, model, options, (error) => openai_model_classify(sdk, error));
+    const used = new Set();
+    let calls = 0;
+    const idFor = (given) => {
+        let id = given;
+        while (id === '' || used.has(id))
+            id = `call_github_agent_${++calls}`;
+        used.add(id);
+        return id;
+    };
+    let warnedTemperature = false;
+    return {
+        provider,
+        model,
+        async complete(request) {
+            if (request.temperature !== undefined && !dialect.sendTemperature && !warnedTemperature) {
+                warnedTemperature = true;
+                logger.debug(`${provider}:${model}: temperature ${request.temperature} is not sent; reasoning models accept only their default`);
+            }
+            const params = toOpenAiParams(model, request, dialect);
+            const completion = await (0,with_retry/* withRetry */.b)(() => client.chat.completions.create(params), retry);
+            return fromOpenAiCompletion(completion, idFor);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/llm/create-model.ts
 // Picks the adapter for a parsed model and hands it its key and base URL. The adapters import
 // their SDK only when called, so nothing here loads a provider's code until a model is needed.
 
 
+
+
 class MissingApiKeyError extends Error {
     name = 'MissingApiKeyError';
 }
-async function createModel(ref, credentials, env, options = {}) {
-    if (ref.provider === 'anthropic') {
-        if (!credentials.anthropicApiKey) {
-            throw new MissingApiKeyError(`anthropic:${ref.model} needs an API key: set the anthropic-api-key input or the ANTHROPIC_API_KEY secret`);
+/** Azure OpenAI's newest GA data-plane version when neither the input nor OPENAI_API_VERSION names one. */
+const AZURE_DEFAULT_API_VERSION = '2024-10-21';
+const OLLAMA_DEFAULT_HOST = 'http://localhost:11434/v1';
+const GROQ_API = 'https://api.groq.com/openai/v1';
+const KEY_HINTS = {
+    anthropic: 'the anthropic-api-key input or the ANTHROPIC_API_KEY secret',
+    google: 'the google-api-key input or the GOOGLE_API_KEY secret',
+    openai: 'the openai-api-key input or the OPENAI_API_KEY secret',
+    groq: 'the groq-api-key input or the GROQ_API_KEY secret'
+};
+const AWS_HINT = 'AWS credentials: run aws-actions/configure-aws-credentials before this step (it sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_REGION), or set AWS_BEARER_TOKEN_BEDROCK and AWS_REGION';
+/** Why this model cannot be called with these credentials, or null when it can. Pure. */
+function missingCredential(ref, credentials) {
+    const name = `${ref.provider}:${ref.model}`;
+    switch (ref.provider) {
+        case 'anthropic':
+            return credentials.anthropicApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.anthropic}`;
+        case 'google':
+            return credentials.googleApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.google}`;
+        case 'openai':
+            // A gateway may take no key of its own (it holds the provider's).
+            return credentials.openaiApiKey || credentials.openaiBaseUrl
+                ? null
+                : `${name} needs an API key: set ${KEY_HINTS.openai} (or openai-base-url / OPENAI_BASE_URL for a gateway)`;
+        case 'azure': {
+            const missing = [
+                credentials.azureOpenaiApiKey ? '' : 'an API key (the azure-openai-api-key input or the AZURE_OPENAI_API_KEY secret)',
+                credentials.azureOpenaiEndpoint ? '' : 'an endpoint (the azure-openai-endpoint input or AZURE_OPENAI_ENDPOINT, https://RESOURCE.openai.azure.com)'
+            ].filter(Boolean);
+            return missing.length === 0 ? null : `${name} needs ${missing.join(' and ')}`;
         }
-        return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
+        case 'groq':
+            return credentials.groqApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.groq}`;
+        case 'ollama':
+            return null;
+        case 'bedrock': {
+            const { aws } = credentials;
+            const signed = aws.bearerToken !== '' || (aws.accessKeyId !== '' && aws.secretAccessKey !== '');
+            if (signed && aws.region)
+                return null;
+            return signed ? `${name} needs an AWS region: set AWS_REGION` : `${name} needs ${AWS_HINT}`;
+        }
     }
-    if (!credentials.googleApiKey) {
-        throw new MissingApiKeyError(`google:${ref.model} needs an API key: set the google-api-key input or the GOOGLE_API_KEY secret`);
+}
+async function createModel(ref, credentials, env, options = {}) {
+    const missing = missingCredential(ref, credentials);
+    if (missing)
+        throw new MissingApiKeyError(missing);
+    switch (ref.provider) {
+        case 'anthropic':
+            return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
+        case 'google':
+            return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
+        case 'openai':
+            return createOpenAiModel(ref.model, {
+                ...options,
+                provider: 'openai',
+                // The SDK refuses an empty key; a keyless gateway gets a placeholder it ignores.
+                apiKey: credentials.openaiApiKey || 'no-key',
+                baseUrl: credentials.openaiBaseUrl || undefined,
+                gateway: credentials.openaiBaseUrl !== ''
+            });
+        case 'azure':
+            return createOpenAiModel(ref.model, {
+                ...options,
+                provider: 'azure',
+                apiKey: credentials.azureOpenaiApiKey,
+                azure: { endpoint: credentials.azureOpenaiEndpoint, apiVersion: credentials.azureOpenaiApiVersion || AZURE_DEFAULT_API_VERSION }
+            });
+        case 'groq':
+            return createOpenAiModel(ref.model, { ...options, provider: 'groq', apiKey: credentials.groqApiKey, baseUrl: env.GROQ_BASE_URL || GROQ_API });
+        case 'ollama':
+            // Ollama asks for no key; the SDK needs one, and AOF sends this one.
+            return createOpenAiModel(ref.model, { ...options, provider: 'ollama', apiKey: 'ollama', baseUrl: credentials.ollamaHost || OLLAMA_DEFAULT_HOST });
+        case 'bedrock':
+            return createBedrockModel(ref.model, { ...options, aws: credentials.aws, baseUrl: env.ANTHROPIC_BEDROCK_BASE_URL || undefined });
     }
-    return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
 }
 
 ;// CONCATENATED MODULE: ./src/llm/parse-model.ts
@@ -7676,26 +8077,26 @@ class ModelNameError extends Error {
     name = 'ModelNameError';
 }
 // AOF's aliases (crates/aof-runtime parse_provider), case-insensitive.
-const SUPPORTED = { anthropic: 'anthropic', claude: 'anthropic', google: 'google', gemini: 'google' };
-const KNOWN_ELSEWHERE = {
+const PROVIDERS = {
+    anthropic: 'anthropic',
+    claude: 'anthropic',
+    google: 'google',
+    gemini: 'google',
     openai: 'openai',
     gpt: 'openai',
-    bedrock: 'bedrock',
-    aws: 'bedrock',
     azure: 'azure',
+    groq: 'groq',
     ollama: 'ollama',
-    groq: 'groq'
+    bedrock: 'bedrock',
+    aws: 'bedrock'
 };
+/** What an error lists: each provider with its alias. */
+const KNOWN_PROVIDERS = 'anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)';
 function providerOf(word, model) {
-    const key = word.trim().toLowerCase();
-    const supported = SUPPORTED[key];
-    if (supported)
-        return supported;
-    const other = KNOWN_ELSEWHERE[key];
-    if (other) {
-        throw new ModelNameError(`model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`);
-    }
-    throw new ModelNameError(`model ${model}: unknown provider '${word}'; write anthropic:MODEL or google:MODEL`);
+    const provider = PROVIDERS[word.trim().toLowerCase()];
+    if (provider)
+        return provider;
+    throw new ModelNameError(`model ${model}: unknown provider '${word}'; the providers are ${KNOWN_PROVIDERS}`);
 }
 /** The provider part of the action's `model` input, if it names a supported one. */
 function defaultProvider(defaultModel) {
@@ -7722,7 +8123,13 @@ function parseModel(model, options = {}) {
         if (colon === 0 || name === '') {
             throw new ModelNameError(`model ${written} must be provider:model, e.g. anthropic:claude-sonnet-5-5`);
         }
-        return { provider: providerOf(written.slice(0, colon), written), model: name };
+        const prefix = written.slice(0, colon);
+        // An Ollama tag (`llama3.3:70b`) with the agent's `provider: ollama`: the colon is the model's own.
+        // (AOF would read `llama3.3` as a provider and fail.)
+        const agentProvider = options.provider?.trim() ? PROVIDERS[options.provider.trim().toLowerCase()] : undefined;
+        if (!PROVIDERS[prefix.trim().toLowerCase()] && agentProvider)
+            return { provider: agentProvider, model: written };
+        return { provider: providerOf(prefix, written), model: name };
     }
     if (options.provider && options.provider.trim() !== '') {
         return { provider: providerOf(options.provider, `${options.provider}:${written}`), model: written };
@@ -7730,7 +8137,7 @@ function parseModel(model, options = {}) {
     const fallback = defaultProvider(options.defaultModel);
     if (fallback)
         return { provider: fallback, model: written };
-    throw new ModelNameError(`model ${written} names no provider: write anthropic:${written} or google:${written}`);
+    throw new ModelNameError(`model ${written} names no provider: write PROVIDER:${written}, where PROVIDER is one of ${KNOWN_PROVIDERS}`);
 }
 
 ;// CONCATENATED MODULE: ./src/review/short-sha.ts
@@ -8306,9 +8713,9 @@ function nextReviewState(previous, record) {
 }
 
 // EXTERNAL MODULE: ./src/config/describe-value.ts
-var describe_value = __webpack_require__(9641);
+var describe_value = __webpack_require__(79641);
 // EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
-var review_schema = __webpack_require__(1497);
+var review_schema = __webpack_require__(21497);
 ;// CONCATENATED MODULE: ./src/review/review-config.ts
 // The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
 //   review: { mode: incremental | full, max_reviews_per_day: 10 }
@@ -8842,13 +9249,13 @@ function timeScaled(env) {
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
-function hasKeyFor(model, agent, settings) {
+/** Why the plan's model cannot be called with the run's credentials, or null. */
+function missingCredentialFor(model, agent, settings) {
     try {
-        const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model });
-        return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey);
+        return missingCredential(parseModel(model, { provider: agent.provider, defaultModel: settings.model }), settings);
     }
     catch {
-        return true; // the runtime reports the bad model name with its own message
+        return null; // the runtime reports the bad model name with its own message
     }
 }
 /** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
@@ -8945,7 +9352,10 @@ function agentPorts(ctx, commentKey, publisher) {
     const logger = runtime.runner;
     return {
         logger,
-        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
+        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
+            logger,
+            retry: timeScaled(runtime.env)
+        }),
         tools: (plan) => {
             if (!ctx.port || !publisher || !event.repository)
                 return [];
@@ -9001,11 +9411,10 @@ function createTargetShell(ctx, commentKey) {
         stateKey: settings.stateKey || null,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
-            if (hasKeyFor(plan.model, plan.agent, settings))
+            const missing = missingCredentialFor(plan.model, plan.agent, settings);
+            if (missing === null)
                 return null;
-            return settings.dryRun
-                ? 'dry-run without a model key: instructions rendered, the model is not called'
-                : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
+            return settings.dryRun ? 'dry-run without a model key: instructions rendered, the model is not called' : missing;
         },
         runAgent: async (plan, context, publisher) => {
             const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
@@ -9203,7 +9612,7 @@ async function runInvocations(ctx, decision, refused, record) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/runner/read-event.ts
 // The event the runner hands the step: its name and the payload file GITHUB_EVENT_PATH names.
 
@@ -9230,7 +9639,6 @@ async function readEvent(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/read-settings.ts
-// Inputs are read here and nowhere else, into one validated object (actions/checkout's pattern).
 class SettingsError extends Error {
 }
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
@@ -9258,6 +9666,36 @@ function readChoice(get, name, choices, fallback) {
         return raw;
     throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`);
 }
+/** An endpoint: http(s) only, so a typo fails here rather than as a connection error mid-run. */
+function readUrl(get, name, envName, env) {
+    const raw = (get(name) || env[envName] || '').trim();
+    if (raw === '')
+        return '';
+    const url = URL.canParse(raw) ? new URL(raw) : null;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw new SettingsError(`Input '${name}' (or ${envName}) must be an http(s) URL, got '${raw}'`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+/** OLLAMA_HOST is Ollama's own variable, often written `host:port` without a scheme; AOF adds the OpenAI path /v1. */
+function readOllamaHost(get, env) {
+    const raw = (get('ollama-host') || env.OLLAMA_HOST || '').trim();
+    if (raw === '')
+        return '';
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    const url = readUrl(() => withScheme, 'ollama-host', 'OLLAMA_HOST', {});
+    return new URL(url).pathname === '/' ? `${url}/v1` : url;
+}
+/** AWS credentials as the AWS CLI and SDKs read them from the environment (no input: aws-actions/configure-aws-credentials sets these). */
+function readAws(env) {
+    return {
+        accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+        sessionToken: env.AWS_SESSION_TOKEN ?? '',
+        region: env.AWS_REGION || env.AWS_DEFAULT_REGION || '',
+        bearerToken: env.AWS_BEARER_TOKEN_BEDROCK ?? ''
+    };
+}
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
@@ -9277,7 +9715,7 @@ function readSettings(get, env) {
     }
     const model = get('model');
     if (model !== '' && !model.includes(':')) {
-        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`);
+        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-5 or ollama:llama3.3), got '${model}'`);
     }
     return {
         githubToken: get('github-token') || env.GITHUB_TOKEN || '',
@@ -9285,6 +9723,14 @@ function readSettings(get, env) {
         configRef: readChoice(get, 'config-ref', ['base', 'workspace'], 'base'),
         anthropicApiKey: get('anthropic-api-key') || env.ANTHROPIC_API_KEY || '',
         googleApiKey: get('google-api-key') || env.GOOGLE_API_KEY || '',
+        openaiApiKey: get('openai-api-key') || env.OPENAI_API_KEY || '',
+        openaiBaseUrl: readUrl(get, 'openai-base-url', 'OPENAI_BASE_URL', env),
+        azureOpenaiApiKey: get('azure-openai-api-key') || env.AZURE_OPENAI_API_KEY || '',
+        azureOpenaiEndpoint: readUrl(get, 'azure-openai-endpoint', 'AZURE_OPENAI_ENDPOINT', env),
+        azureOpenaiApiVersion: get('azure-openai-api-version') || env.OPENAI_API_VERSION || '',
+        groqApiKey: get('groq-api-key') || env.GROQ_API_KEY || '',
+        ollamaHost: readOllamaHost(get, env),
+        aws: readAws(env),
         model,
         dryRun: readBoolean(get, 'dry-run'),
         botName,
@@ -9297,11 +9743,31 @@ function readSettings(get, env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/model-credentials.ts
+// What the model providers need from the action's inputs and the job's environment: filled by
+// settings/, read by llm/. Plain data; '' means unset.
+/** The values to mask in the log and redact from everything written. */
+function credentialSecrets(credentials) {
+    const { aws } = credentials;
+    return [
+        credentials.anthropicApiKey,
+        credentials.googleApiKey,
+        credentials.openaiApiKey,
+        credentials.azureOpenaiApiKey,
+        credentials.groqApiKey,
+        aws.accessKeyId,
+        aws.secretAccessKey,
+        aws.sessionToken,
+        aws.bearerToken
+    ].filter(Boolean);
+}
+
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
-var check_templates = __webpack_require__(7581);
+var check_templates = __webpack_require__(77581);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: builds each stage's ports from the runtime and passes plain data from stage to stage.
 // Stage logic lives in its folder (docs/architecture.md has the map); nothing here decides.
+
 
 
 
@@ -9349,7 +9815,7 @@ async function connectGitHub(runtime, settings, repository) {
         return null;
     // Imported here, not at the top: Octokit and its plugins are a large part of the entry, and a
     // run without a token (config from the workspace, replay) never compiles them.
-    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(28), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 9459));
+    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(28), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 99459));
     const octokit = createOctokit({
         token: settings.githubToken,
         baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',
@@ -9420,7 +9886,7 @@ function checkRunStarter(runtime, settings, event, publisher, readOnly, finisher
 async function pipeline(runtime, record, finishers) {
     const { env, runner } = runtime;
     const settings = readSettings((name) => runner.input(name), env);
-    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
+    const secrets = [settings.githubToken, ...credentialSecrets(settings), settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         runner.setSecret(secret);
     record.dryRun = settings.dryRun;
@@ -9515,7 +9981,7 @@ async function finish(runtime, record, finishers, started) {
  * provides: the toolkit's own `@actions/core`, loaded only then.
  */
 async function run(runtime) {
-    const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 7013))).toolkitRuntime();
+    const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 37013))).toolkitRuntime();
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord(rt.env.GITHUB_EVENT_NAME ?? 'unknown');
     const finishers = { publisher: null, checkRun: null, releaseSignals: null };

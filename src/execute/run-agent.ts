@@ -158,7 +158,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
       usage,
       perTurn,
       toolCalls,
-      estimatedCostUsd: estimateCostUsd(modelName, usage),
+      estimatedCostUsd: estimateCostUsd(modelName, usage, options.model.provider),
       messages
     }
   }

@@ -22,16 +22,25 @@ export function innermostMessage(error: unknown): string {
   return message
 }
 
+/** Where a provider's key is set, and the base URL that moves it, as the advice names them. */
+const KEYS: Record<Provider, { key: string; url: string }> = {
+  anthropic: { key: 'anthropic-api-key input or ANTHROPIC_API_KEY secret', url: 'ANTHROPIC_BASE_URL' },
+  google: { key: 'google-api-key input or GOOGLE_API_KEY secret', url: 'GOOGLE_GEMINI_BASE_URL' },
+  openai: { key: 'openai-api-key input or OPENAI_API_KEY secret', url: 'openai-base-url / OPENAI_BASE_URL' },
+  azure: { key: 'azure-openai-api-key input or AZURE_OPENAI_API_KEY secret', url: 'azure-openai-endpoint / AZURE_OPENAI_ENDPOINT' },
+  groq: { key: 'groq-api-key input or GROQ_API_KEY secret', url: 'GROQ_BASE_URL' },
+  ollama: { key: 'proxy in front of the Ollama server', url: 'ollama-host / OLLAMA_HOST' },
+  bedrock: { key: "AWS credentials and the role's bedrock:InvokeModel permission", url: 'AWS_REGION / ANTHROPIC_BEDROCK_BASE_URL' }
+}
+
 function advice(provider: Provider, failure: ModelFailure): string {
-  const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret'
+  const { key, url } = KEYS[provider]
   const status = failure.status
-  if (status === 401 || status === 403) return `check the ${keyName}`
-  if (status === 404) return "check the model name in the agent's model field"
+  if (status === 401 || status === 403) return `check the ${key}`
+  if (status === 404) return provider === 'azure' ? "check the deployment name in the agent's model field" : "check the model name in the agent's model field"
   if (failure.kind === 'rate_limit') return "the account's rate limit or quota is spent; re-run later or raise the limit"
   if (failure.kind === 'overloaded' || failure.kind === 'server') return 'the provider is failing; re-run the job later'
-  if (failure.kind === 'timeout' || failure.kind === 'connection') {
-    return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`
-  }
+  if (failure.kind === 'timeout' || failure.kind === 'connection') return `the provider did not answer; check the network and any ${url} setting`
   if (status === 400 || status === 422) return "the request was refused; check the model name and the agent's settings"
   return "see the provider's status page"
 }

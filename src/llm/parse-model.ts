@@ -3,7 +3,7 @@ import type { Provider } from './types.js'
 
 export interface ModelRef {
   provider: Provider
-  /** The provider's model id (`claude-sonnet-5-5`, `gemini-2.5-flash`). */
+  /** The provider's model id (`claude-sonnet-5-5`, `gpt-5`), or an Azure deployment's name. */
   model: string
 }
 
@@ -19,26 +19,27 @@ export class ModelNameError extends Error {
 }
 
 // AOF's aliases (crates/aof-runtime parse_provider), case-insensitive.
-const SUPPORTED: Record<string, Provider> = { anthropic: 'anthropic', claude: 'anthropic', google: 'google', gemini: 'google' }
-const KNOWN_ELSEWHERE: Record<string, string> = {
+const PROVIDERS: Record<string, Provider> = {
+  anthropic: 'anthropic',
+  claude: 'anthropic',
+  google: 'google',
+  gemini: 'google',
   openai: 'openai',
   gpt: 'openai',
-  bedrock: 'bedrock',
-  aws: 'bedrock',
   azure: 'azure',
+  groq: 'groq',
   ollama: 'ollama',
-  groq: 'groq'
+  bedrock: 'bedrock',
+  aws: 'bedrock'
 }
 
+/** What an error lists: each provider with its alias. */
+export const KNOWN_PROVIDERS = 'anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)'
+
 function providerOf(word: string, model: string): Provider {
-  const key = word.trim().toLowerCase()
-  const supported = SUPPORTED[key]
-  if (supported) return supported
-  const other = KNOWN_ELSEWHERE[key]
-  if (other) {
-    throw new ModelNameError(`model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`)
-  }
-  throw new ModelNameError(`model ${model}: unknown provider '${word}'; write anthropic:MODEL or google:MODEL`)
+  const provider = PROVIDERS[word.trim().toLowerCase()]
+  if (provider) return provider
+  throw new ModelNameError(`model ${model}: unknown provider '${word}'; the providers are ${KNOWN_PROVIDERS}`)
 }
 
 /** The provider part of the action's `model` input, if it names a supported one. */
@@ -65,12 +66,17 @@ export function parseModel(model: string, options: ParseModelOptions = {}): Mode
     if (colon === 0 || name === '') {
       throw new ModelNameError(`model ${written} must be provider:model, e.g. anthropic:claude-sonnet-5-5`)
     }
-    return { provider: providerOf(written.slice(0, colon), written), model: name }
+    const prefix = written.slice(0, colon)
+    // An Ollama tag (`llama3.3:70b`) with the agent's `provider: ollama`: the colon is the model's own.
+    // (AOF would read `llama3.3` as a provider and fail.)
+    const agentProvider = options.provider?.trim() ? PROVIDERS[options.provider.trim().toLowerCase()] : undefined
+    if (!PROVIDERS[prefix.trim().toLowerCase()] && agentProvider) return { provider: agentProvider, model: written }
+    return { provider: providerOf(prefix, written), model: name }
   }
   if (options.provider && options.provider.trim() !== '') {
     return { provider: providerOf(options.provider, `${options.provider}:${written}`), model: written }
   }
   const fallback = defaultProvider(options.defaultModel)
   if (fallback) return { provider: fallback, model: written }
-  throw new ModelNameError(`model ${written} names no provider: write anthropic:${written} or google:${written}`)
+  throw new ModelNameError(`model ${written} names no provider: write PROVIDER:${written}, where PROVIDER is one of ${KNOWN_PROVIDERS}`)
 }

@@ -5,7 +5,8 @@ import type { RetrySettings } from '../retry/retry-policy.js'
 import type { Sleep } from '../retry/with-retry.js'
 import type { Logger } from '../shared/logger.js'
 
-export type Provider = 'anthropic' | 'google'
+/** The providers AOF's `model: provider:model` names; azure, groq and ollama speak OpenAI's Chat Completions. */
+export type Provider = 'anthropic' | 'google' | 'openai' | 'azure' | 'groq' | 'ollama' | 'bedrock'
 
 /**
  * `providerMeta` carries opaque values a provider needs echoed back on the next request
@@ -88,7 +89,7 @@ export const SILENT_MODEL_LOGGER: Logger = { debug() {}, info() {}, warning() {}
 /** What an adapter needs besides the model id. main.ts fills it from inputs and the environment. */
 export interface ModelClientOptions {
   apiKey: string
-  /** ANTHROPIC_BASE_URL / GOOGLE_GEMINI_BASE_URL (gateways, tests); the provider's own when absent. */
+  /** ANTHROPIC_BASE_URL, GOOGLE_GEMINI_BASE_URL, OPENAI_BASE_URL… (gateways, tests); the provider's own when absent. */
   baseUrl?: string
   /** Per attempt (default 120 s); a timeout is retried like a 5xx. */
   timeoutMs?: number

@@ -7,7 +7,7 @@ import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run
 import type { TargetShell } from '../execute/run-target.js'
 import { createGitHubTools } from '../github/create-github-tools.js'
 import type { Publisher } from '../github/publisher.js'
-import { createModel } from '../llm/create-model.js'
+import { createModel, missingCredential } from '../llm/create-model.js'
 import { parseModel } from '../llm/parse-model.js'
 import { labelTriggers } from '../route/label-triggers.js'
 import { openReviewSession, shouldConverge } from '../review/review-session.js'
@@ -18,12 +18,12 @@ import { timeScaled, type RunContext } from './run-context.js'
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000
 
-function hasKeyFor(model: string, agent: AgentPlan['agent'], settings: Settings): boolean {
+/** Why the plan's model cannot be called with the run's credentials, or null. */
+function missingCredentialFor(model: string, agent: AgentPlan['agent'], settings: Settings): string | null {
   try {
-    const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model })
-    return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey)
+    return missingCredential(parseModel(model, { provider: agent.provider, defaultModel: settings.model }), settings)
   } catch {
-    return true // the runtime reports the bad model name with its own message
+    return null // the runtime reports the bad model name with its own message
   }
 }
 
@@ -121,12 +121,10 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
   return {
     logger,
     model: (plan) =>
-      createModel(
-        parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }),
-        { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey },
-        runtime.env,
-        { logger, retry: timeScaled(runtime.env) }
-      ),
+      createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
+        logger,
+        retry: timeScaled(runtime.env)
+      }),
     tools: (plan) => {
       if (!ctx.port || !publisher || !event.repository) return []
       const extra = plan.agent.extra
@@ -186,10 +184,9 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
     stateKey: settings.stateKey || null,
     readOnlyReason: ctx.readOnlyReason,
     cannotRun: (plan) => {
-      if (hasKeyFor(plan.model, plan.agent, settings)) return null
-      return settings.dryRun
-        ? 'dry-run without a model key: instructions rendered, the model is not called'
-        : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
+      const missing = missingCredentialFor(plan.model, plan.agent, settings)
+      if (missing === null) return null
+      return settings.dryRun ? 'dry-run without a model key: instructions rendered, the model is not called' : missing
     },
     runAgent: async (plan, context, publisher) => {
       const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)

@@ -1,11 +1,11 @@
 // Inputs are read here and nowhere else, into one validated object (actions/checkout's pattern).
+import type { AwsCredentials, ModelCredentials } from '../shared/model-credentials.js'
 
-export interface Settings {
+/** The model keys and endpoints are the ModelCredentials fields; each input falls back to its environment variable. */
+export interface Settings extends ModelCredentials {
   githubToken: string
   configPath: string
   configRef: 'base' | 'workspace'
-  anthropicApiKey: string
-  googleApiKey: string
   /** Default model for agents that name none, `provider:model`; '' when unset. */
   model: string
   dryRun: boolean
@@ -51,6 +51,37 @@ function readChoice<T extends string>(get: InputGetter, name: string, choices: r
   throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`)
 }
 
+/** An endpoint: http(s) only, so a typo fails here rather than as a connection error mid-run. */
+function readUrl(get: InputGetter, name: string, envName: string, env: Record<string, string | undefined>): string {
+  const raw = (get(name) || env[envName] || '').trim()
+  if (raw === '') return ''
+  const url = URL.canParse(raw) ? new URL(raw) : null
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new SettingsError(`Input '${name}' (or ${envName}) must be an http(s) URL, got '${raw}'`)
+  }
+  return raw.replace(/\/+$/, '')
+}
+
+/** OLLAMA_HOST is Ollama's own variable, often written `host:port` without a scheme; AOF adds the OpenAI path /v1. */
+function readOllamaHost(get: InputGetter, env: Record<string, string | undefined>): string {
+  const raw = (get('ollama-host') || env.OLLAMA_HOST || '').trim()
+  if (raw === '') return ''
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`
+  const url = readUrl(() => withScheme, 'ollama-host', 'OLLAMA_HOST', {})
+  return new URL(url).pathname === '/' ? `${url}/v1` : url
+}
+
+/** AWS credentials as the AWS CLI and SDKs read them from the environment (no input: aws-actions/configure-aws-credentials sets these). */
+function readAws(env: Record<string, string | undefined>): AwsCredentials {
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+    sessionToken: env.AWS_SESSION_TOKEN ?? '',
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || '',
+    bearerToken: env.AWS_BEARER_TOKEN_BEDROCK ?? ''
+  }
+}
+
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
@@ -70,7 +101,7 @@ export function readSettings(get: InputGetter, env: Record<string, string | unde
   }
   const model = get('model')
   if (model !== '' && !model.includes(':')) {
-    throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`)
+    throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-5 or ollama:llama3.3), got '${model}'`)
   }
   return {
     githubToken: get('github-token') || env.GITHUB_TOKEN || '',
@@ -78,6 +109,14 @@ export function readSettings(get: InputGetter, env: Record<string, string | unde
     configRef: readChoice(get, 'config-ref', ['base', 'workspace'] as const, 'base'),
     anthropicApiKey: get('anthropic-api-key') || env.ANTHROPIC_API_KEY || '',
     googleApiKey: get('google-api-key') || env.GOOGLE_API_KEY || '',
+    openaiApiKey: get('openai-api-key') || env.OPENAI_API_KEY || '',
+    openaiBaseUrl: readUrl(get, 'openai-base-url', 'OPENAI_BASE_URL', env),
+    azureOpenaiApiKey: get('azure-openai-api-key') || env.AZURE_OPENAI_API_KEY || '',
+    azureOpenaiEndpoint: readUrl(get, 'azure-openai-endpoint', 'AZURE_OPENAI_ENDPOINT', env),
+    azureOpenaiApiVersion: get('azure-openai-api-version') || env.OPENAI_API_VERSION || '',
+    groqApiKey: get('groq-api-key') || env.GROQ_API_KEY || '',
+    ollamaHost: readOllamaHost(get, env),
+    aws: readAws(env),
     model,
     dryRun: readBoolean(get, 'dry-run'),
     botName,
