@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(131);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1939);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 131:
+/***/ 1939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17889,19 +17889,210 @@ function createPublisher(unredactedPort, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/api/graphql.ts
+function blobFields(withText) {
+    return `... on Blob { byteSize isBinary isTruncated${withText ? ' text' : ''} }`;
+}
+/**
+ * The query for the object at `REF:PATH`, folders nested `depth` levels deep (GraphQL has no
+ * recursion, so each level is spelled out). Without `withText` the blobs come without their text.
+ */
+function treeQuery(depth, withText) {
+    let level = blobFields(withText);
+    for (let i = 0; i < depth; i++)
+        level = `${blobFields(withText)} ... on Tree { entries { name type object { __typename ${level} } } }`;
+    return `query ConfigTree($owner: String!, $name: String!, $expression: String!) {
+  repository(owner: $owner, name: $name) { object(expression: $expression) { __typename ${level} } }
+}`;
+}
+function toNode(data) {
+    if (!data)
+        return null;
+    if (data.__typename === 'Blob') {
+        return { type: 'file', byteSize: data.byteSize, binary: data.isBinary === true, truncated: data.isTruncated, text: data.text ?? null };
+    }
+    if (data.__typename === 'Tree') {
+        if (!data.entries)
+            return { type: 'dir', children: null };
+        const children = new Map();
+        for (const entry of data.entries) {
+            // A submodule is a commit: neither a file nor a folder of this repository.
+            if (entry.type !== 'blob' && entry.type !== 'tree')
+                continue;
+            const node = entry.object ? toNode(entry.object) : entry.type === 'tree' ? { type: 'dir', children: null } : null;
+            if (node)
+                children.set(entry.name, node);
+        }
+        return { type: 'dir', children };
+    }
+    return null;
+}
+/**
+ * The file or folder at `path` (`''` for the root) at `ref`, folders `depth` levels deep, in one
+ * request; null when the ref or the path does not exist.
+ */
+async function readTree(client, repo, ref, path, depth, withText) {
+    const data = await client(treeQuery(depth, withText), {
+        owner: repo.owner,
+        name: repo.repo,
+        expression: `${ref}:${path}`
+    });
+    return toNode(data.repository?.object ?? null);
+}
+const THREADS_QUERY = (/* unused pure expression or super */ null && (`query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $after) {
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`));
+/** Every review thread of a pull request, 100 per request. */
+async function listReviewThreads(client, repo, number) {
+    const threads = [];
+    let after = null;
+    // A PR with more than 2,000 threads is not one a review converges on; stop there.
+    for (let page = 0; page < 20; page++) {
+        const data = await client(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after });
+        const connection = data.repository?.pullRequest?.reviewThreads;
+        if (!connection)
+            break;
+        for (const node of connection.nodes)
+            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            break;
+        after = connection.pageInfo.endCursor;
+    }
+    return threads;
+}
+/** Resolves every thread in one request (one aliased mutation per thread); returns the ids GitHub reports resolved. */
+async function resolveReviewThreads(client, threadIds) {
+    if (threadIds.length === 0)
+        return [];
+    const variables = Object.fromEntries(threadIds.map((id, i) => [`t${i}`, id]));
+    const query = `mutation ResolveThreads(${threadIds.map((_, i) => `$t${i}: ID!`).join(', ')}) {
+${threadIds.map((_, i) => `  r${i}: resolveReviewThread(input: {threadId: $t${i}}) { thread { id isResolved } }`).join('\n')}
+}`;
+    const data = await client(query, variables);
+    return Object.values(data).flatMap((r) => (r?.thread?.isResolved ? [r.thread.id] : []));
+}
+
 ;// CONCATENATED MODULE: ./src/github/repo-config-source.ts
+
+
+/**
+ * Folders one tree query reaches below the folder asked for: the config walk enters 8 levels
+ * (MAX_DEPTH in list-yaml-files), so a config folder is one request.
+ */
+const TREE_DEPTH = 9;
 function isNotFound(error) {
     return typeof error === 'object' && error !== null && error.status === 404;
 }
+function parts(path) {
+    return path === '' ? [] : path.split('/');
+}
 /**
- * Config read through the contents API at a fixed ref (the repository's default branch), so
- * neither the files of the PR under review nor the branch it targets decide how it is judged.
- * Each path is fetched at most once per run.
+ * Config read from the repository at a fixed ref (the default branch), so neither the files of the
+ * PR under review nor the branch it targets decide how it is judged.
+ *
+ * The primitive is "the tree under path P at ref R": the first stat, list or read of a path no
+ * tree loaded so far covers fetches the tree at that path with every file's text, in one GraphQL
+ * request; later calls under it are answered from memory. Any directory of the repository can be
+ * read this way, each tree fetched at most once per run. A blob GraphQL truncated or that was left
+ * without text is read through the contents API. When GraphQL is not there or refuses (a GHES
+ * without it, a token without access, any failure), the source falls back to the contents API:
+ * one request per folder and file, in parallel, with the errors as before.
  */
-function createRepoConfigSource(client, repository, ref) {
-    const [owner, repo] = repository.split('/');
+function createRepoConfigSource(client, repository, ref, logger) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const viaRest = createContentsSource(client, owner, repo, ref);
+    /** Roots fetched (or being fetched) → their tree; null when nothing is there. */
+    const trees = new Map();
+    let graphqlFailed = false;
+    function fetchTree(path) {
+        let pending = trees.get(path);
+        if (!pending) {
+            // The repository root can be large: one level of it, without texts; its folders come as their own trees.
+            pending =
+                path === '' ? readTree(client.graphql, { owner, repo }, ref, path, 1, false) : readTree(client.graphql, { owner, repo }, ref, path, TREE_DEPTH, true);
+            trees.set(path, pending);
+        }
+        return pending;
+    }
+    /** The node at `path` from a tree already fetched: undefined when no tree covers it, or not deep enough. */
+    async function fromLoaded(path) {
+        const target = parts(path);
+        for (const [root, pending] of trees) {
+            const rootParts = parts(root);
+            if (rootParts.length > target.length || rootParts.some((p, i) => p !== target[i]))
+                continue;
+            let node = await pending;
+            let covered = true;
+            for (const name of target.slice(rootParts.length)) {
+                // Below a file or a missing folder, nothing is there.
+                if (node === null || node.type !== 'dir')
+                    return null;
+                if (node.children === null) {
+                    covered = false;
+                    break;
+                }
+                node = node.children.get(name) ?? null;
+            }
+            if (covered && !(node?.type === 'dir' && node.children === null))
+                return node;
+        }
+        return undefined;
+    }
+    /** The node at `path`, or undefined once GraphQL has failed (the caller asks the contents API). */
+    async function nodeAt(path) {
+        if (graphqlFailed)
+            return undefined;
+        try {
+            const known = await fromLoaded(path);
+            return known !== undefined ? known : await fetchTree(path);
+        }
+        catch (error) {
+            graphqlFailed = true;
+            logger?.debug(`config: GraphQL unavailable (${errorMessage(error)}); reading ${repository}@${ref} through the contents API`);
+            return undefined;
+        }
+    }
+    return {
+        description: `${repository}@${ref} (through the API)`,
+        async stat(path) {
+            const node = await nodeAt(path);
+            if (node === undefined)
+                return viaRest.stat(path);
+            return node === null ? null : node.type === 'file' ? 'file' : 'dir';
+        },
+        async list(dir) {
+            const node = await nodeAt(dir);
+            if (node === undefined)
+                return viaRest.list(dir);
+            if (node === null || node.type !== 'dir' || node.children === null)
+                return [];
+            const prefix = dir === '' ? '' : `${dir}/`;
+            return [...node.children].map(([name, child]) => ({ path: `${prefix}${name}`, type: child.type }));
+        },
+        async read(path) {
+            const node = await nodeAt(path);
+            if (node === undefined || node === null)
+                return viaRest.read(path);
+            if (node.type === 'dir')
+                throw new Error(`${path} is a directory, not a file`);
+            if (node.binary)
+                throw new Error(`${path} is a binary file (${node.byteSize} bytes), not YAML`);
+            if (node.text === null || node.truncated)
+                return viaRest.read(path);
+            return node.text;
+        }
+    };
+}
+/** Through the contents API: one request per folder and file; a file fetched by `stat` keeps its content. */
+function createContentsSource(client, owner, repo, ref) {
     const listings = new Map();
-    // A file fetched by `stat` already carries its content; keep it so `read` does not fetch it again.
     const contents = new Map();
     function fetchListing(path) {
         let pending = listings.get(path);
@@ -17926,7 +18117,6 @@ function createRepoConfigSource(client, repository, ref) {
         return pending;
     }
     return {
-        description: `${repository}@${ref} (through the API)`,
         async stat(path) {
             const listing = await fetchListing(path);
             if (listing === null)
@@ -23370,7 +23560,7 @@ function configSource(runtime, settings, event, github) {
     if (!github || !event.repository || !ref) {
         throw new UsageError("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files");
     }
-    return createRepoConfigSource(github.contents, event.repository, ref);
+    return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner);
 }
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
@@ -23425,8 +23615,12 @@ async function pipeline(runtime, record, finishers) {
     }
     const github = await connectGitHub(runtime, settings, event.repository);
     const port = github?.port ?? null;
-    event = await enrichEvent(runtime, event, port);
-    const config = await readConfig(runtime, settings, configSource(runtime, settings, event, github), record);
+    // The PR behind a comment and the config do not depend on each other: one wait for both.
+    const [enriched, config] = await Promise.all([
+        enrichEvent(runtime, event, port),
+        readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+    ]);
+    event = enriched;
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
     const readOnlyReason = readOnlyReasonOf(event);
     if (readOnlyReason)

@@ -43,7 +43,7 @@ interface Finishers {
 }
 
 interface GitHubAccess {
-  /** Reads the config through the contents API. */
+  /** Reads the config: GraphQL, or the contents API where GraphQL is not available. */
   contents: ContentReader
   port: GitHubPort | null
 }
@@ -94,7 +94,7 @@ function configSource(runtime: Runtime, settings: Settings, event: EventContext,
       "config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files"
     )
   }
-  return createRepoConfigSource(github.contents, event.repository, ref)
+  return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner)
 }
 
 async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSource, record: RunRecord): Promise<Config> {
@@ -150,8 +150,12 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
 
   const github = await connectGitHub(runtime, settings, event.repository)
   const port = github?.port ?? null
-  event = await enrichEvent(runtime, event, port)
-  const config = await readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+  // The PR behind a comment and the config do not depend on each other: one wait for both.
+  const [enriched, config] = await Promise.all([
+    enrichEvent(runtime, event, port),
+    readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+  ])
+  event = enriched
 
   const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName
   const readOnlyReason = readOnlyReasonOf(event)

@@ -120,20 +120,18 @@ describe.each(nodeBinaries())('writes through dist/index.js on $label', ({ path:
     ])
   }
 
-  it('posts a review with 10 inline comments as one create-review request, in a first-review run of exactly 13 API calls', async () => {
+  it('posts a review with 10 inline comments as one create-review request, in a first-review run of exactly 11 API calls', async () => {
     reviewTurns(tenComments)
     const result = await run('pull_request', prOpened())
 
     expect(result.exitCode).toBe(0)
     expect(github.countOf('pulls/create-review')).toBe(1)
     expect((github.requests.find((r) => r.operationId === 'pulls/create-review')?.body as { comments: unknown[] }).comments).toHaveLength(10)
-    // config: 3 reads (dir listing + 2 files); the review state (the action's summary comment);
+    // config: one GraphQL query for the folder with its files; the review state (the action's summary comment);
     // check run; the diff; findings a concurrent review posted; the review; the posted comments' ids;
     // the summary comment, and a look for an older copy a concurrent run created; check run done.
     expect(github.requests.map((r) => r.operationId)).toEqual([
-      'repos/get-content',
-      'repos/get-content',
-      'repos/get-content',
+      'graphql/repository',
       'issues/list-comments',
       'checks/create',
       'pulls/list-files',

@@ -254,6 +254,8 @@ export class GitHubWorld {
   readonly compares = new Map<string, WorldPullFile[]>()
   /** `owner/repo run_id` → the run's jobs; a job's log is kept with it. */
   readonly workflowJobs = new Map<string, WorldJob[]>()
+  /** Root review comment id → who resolved its thread (GraphQL resolveReviewThread; REST cannot). */
+  readonly resolvedThreads = new Map<number, WorldUser>()
   private nextId = 1000
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
