@@ -211,10 +211,13 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     if (unsealable) refused.set(invocation, unsealable)
   }
   const allowed = decision.invocations.filter((i) => !refused.has(i))
-  if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-    await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
-  }
+  // The 👀 never throws and nothing waits for it: it goes out while the invocations start.
+  const eyes =
+    publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')
+      ? addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
+      : null
   await runInvocations(ctx, decision, refused, record)
+  await eyes
   record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
 }
 

@@ -51,7 +51,7 @@ function rootFields(document: DocumentNode, operationName: string | undefined): 
   const operations = document.definitions.filter((d) => d.kind === 'OperationDefinition')
   const operation = operations.find((o) => !operationName || o.name?.value === operationName) ?? operations[0]
   if (!operation) return []
-  return operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind))
+  return [...new Set(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind)))]
 }
 
 function actorNode(user: WorldUser): Node {

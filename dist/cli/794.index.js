@@ -2185,6 +2185,96 @@ async function createReviewCommentReply(octokit, repo, number, commentId, body) 
     return { id: Number(data.id), url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/github/api/graphql.ts
+function blobFields(withText) {
+    return `... on Blob { byteSize isBinary isTruncated${withText ? ' text' : ''} }`;
+}
+/**
+ * The query for the object at `REF:PATH`, folders nested `depth` levels deep (GraphQL has no
+ * recursion, so each level is spelled out). Without `withText` the blobs come without their text.
+ */
+function treeQuery(depth, withText) {
+    let level = blobFields(withText);
+    for (let i = 0; i < depth; i++)
+        level = `${blobFields(withText)} ... on Tree { entries { name type object { __typename ${level} } } }`;
+    return `query ConfigTree($owner: String!, $name: String!, $expression: String!) {
+  repository(owner: $owner, name: $name) { object(expression: $expression) { __typename ${level} } }
+}`;
+}
+function toNode(data) {
+    if (!data)
+        return null;
+    if (data.__typename === 'Blob') {
+        return { type: 'file', byteSize: data.byteSize, binary: data.isBinary === true, truncated: data.isTruncated, text: data.text ?? null };
+    }
+    if (data.__typename === 'Tree') {
+        if (!data.entries)
+            return { type: 'dir', children: null };
+        const children = new Map();
+        for (const entry of data.entries) {
+            // A submodule is a commit: neither a file nor a folder of this repository.
+            if (entry.type !== 'blob' && entry.type !== 'tree')
+                continue;
+            const node = entry.object ? toNode(entry.object) : entry.type === 'tree' ? { type: 'dir', children: null } : null;
+            if (node)
+                children.set(entry.name, node);
+        }
+        return { type: 'dir', children };
+    }
+    return null;
+}
+/**
+ * The file or folder at `path` (`''` for the root) at `ref`, folders `depth` levels deep, in one
+ * request; null when the ref or the path does not exist.
+ */
+async function readTree(client, repo, ref, path, depth, withText) {
+    const data = await client(treeQuery(depth, withText), {
+        owner: repo.owner,
+        name: repo.repo,
+        expression: `${ref}:${path}`
+    });
+    return toNode(data.repository?.object ?? null);
+}
+const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $after) {
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`;
+/** Every review thread of a pull request, 100 per request. */
+async function listReviewThreads(client, repo, number) {
+    const threads = [];
+    let after = null;
+    // A PR with more than 2,000 threads is not one a review converges on; stop there.
+    for (let page = 0; page < 20; page++) {
+        const data = await client(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after });
+        const connection = data.repository?.pullRequest?.reviewThreads;
+        if (!connection)
+            break;
+        for (const node of connection.nodes)
+            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            break;
+        after = connection.pageInfo.endCursor;
+    }
+    return threads;
+}
+/** Resolves every thread in one request (one aliased mutation per thread); returns the ids GitHub reports resolved. */
+async function resolveReviewThreads(client, threadIds) {
+    if (threadIds.length === 0)
+        return [];
+    const variables = Object.fromEntries(threadIds.map((id, i) => [`t${i}`, id]));
+    const query = `mutation ResolveThreads(${threadIds.map((_, i) => `$t${i}: ID!`).join(', ')}) {
+${threadIds.map((_, i) => `  r${i}: resolveReviewThread(input: {threadId: $t${i}}) { thread { id isResolved } }`).join('\n')}
+}`;
+    const data = await client(query, variables);
+    return Object.values(data).flatMap((r) => (r?.thread?.isResolved ? [r.thread.id] : []));
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/repos.ts
 
 /** A file's text at a ref (the PR head SHA), or null when the path does not exist there. */
@@ -2237,6 +2327,7 @@ async function getJobLogTail(octokit, repo, jobId, maxChars) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/github-port.ts
+
 
 
 
@@ -2304,6 +2395,12 @@ function createGitHubPort(octokit, repository) {
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
         addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
         createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
+        async resolveReviewThreads(number, rootCommentIds) {
+            const wanted = new Set(rootCommentIds);
+            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved);
+            const resolved = new Set(await resolveReviewThreads(octokit.graphql, threads.map((t) => t.id)));
+            return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId);
+        },
         dispatchWorkflow: (workflow, ref, inputs) => dispatchWorkflow(octokit, repo, workflow, ref, inputs)
     };
 }
@@ -3030,6 +3127,19 @@ function createPublisher(unredactedPort, options) {
         });
         return write(p, () => port.createReviewCommentReply(number, commentId, text));
     }
+    async function resolveReviewThreads(number, rootCommentIds) {
+        const ids = [...rootCommentIds];
+        const p = plan('resolve-review-threads', `resolve the review threads of comments ${ids.join(', ')} on #${number}`, 'POST /graphql resolveReviewThread', {
+            pull_number: number,
+            comment_ids: ids
+        });
+        let resolved = [];
+        const outcome = await write(p, async () => {
+            resolved = await port.resolveReviewThreads(number, ids);
+            return { id: null, url: null };
+        });
+        return { ...outcome, resolved };
+    }
     async function dispatchWorkflow(workflow, ref, inputs) {
         const summary = `dispatch workflow ${workflow} on ${ref} with ${(0,redact_secrets/* redactSecrets */.fp)(JSON.stringify(inputs), secrets)}`;
         const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs });
@@ -3059,98 +3169,9 @@ function createPublisher(unredactedPort, options) {
         updateCheckRun,
         addReaction,
         replyToReviewComment,
+        resolveReviewThreads,
         dispatchWorkflow
     };
-}
-
-;// CONCATENATED MODULE: ./src/github/api/graphql.ts
-function blobFields(withText) {
-    return `... on Blob { byteSize isBinary isTruncated${withText ? ' text' : ''} }`;
-}
-/**
- * The query for the object at `REF:PATH`, folders nested `depth` levels deep (GraphQL has no
- * recursion, so each level is spelled out). Without `withText` the blobs come without their text.
- */
-function treeQuery(depth, withText) {
-    let level = blobFields(withText);
-    for (let i = 0; i < depth; i++)
-        level = `${blobFields(withText)} ... on Tree { entries { name type object { __typename ${level} } } }`;
-    return `query ConfigTree($owner: String!, $name: String!, $expression: String!) {
-  repository(owner: $owner, name: $name) { object(expression: $expression) { __typename ${level} } }
-}`;
-}
-function toNode(data) {
-    if (!data)
-        return null;
-    if (data.__typename === 'Blob') {
-        return { type: 'file', byteSize: data.byteSize, binary: data.isBinary === true, truncated: data.isTruncated, text: data.text ?? null };
-    }
-    if (data.__typename === 'Tree') {
-        if (!data.entries)
-            return { type: 'dir', children: null };
-        const children = new Map();
-        for (const entry of data.entries) {
-            // A submodule is a commit: neither a file nor a folder of this repository.
-            if (entry.type !== 'blob' && entry.type !== 'tree')
-                continue;
-            const node = entry.object ? toNode(entry.object) : entry.type === 'tree' ? { type: 'dir', children: null } : null;
-            if (node)
-                children.set(entry.name, node);
-        }
-        return { type: 'dir', children };
-    }
-    return null;
-}
-/**
- * The file or folder at `path` (`''` for the root) at `ref`, folders `depth` levels deep, in one
- * request; null when the ref or the path does not exist.
- */
-async function readTree(client, repo, ref, path, depth, withText) {
-    const data = await client(treeQuery(depth, withText), {
-        owner: repo.owner,
-        name: repo.repo,
-        expression: `${ref}:${path}`
-    });
-    return toNode(data.repository?.object ?? null);
-}
-const THREADS_QUERY = (/* unused pure expression or super */ null && (`query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      reviewThreads(first: 100, after: $after) {
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-  }
-}`));
-/** Every review thread of a pull request, 100 per request. */
-async function listReviewThreads(client, repo, number) {
-    const threads = [];
-    let after = null;
-    // A PR with more than 2,000 threads is not one a review converges on; stop there.
-    for (let page = 0; page < 20; page++) {
-        const data = await client(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after });
-        const connection = data.repository?.pullRequest?.reviewThreads;
-        if (!connection)
-            break;
-        for (const node of connection.nodes)
-            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            break;
-        after = connection.pageInfo.endCursor;
-    }
-    return threads;
-}
-/** Resolves every thread in one request (one aliased mutation per thread); returns the ids GitHub reports resolved. */
-async function resolveReviewThreads(client, threadIds) {
-    if (threadIds.length === 0)
-        return [];
-    const variables = Object.fromEntries(threadIds.map((id, i) => [`t${i}`, id]));
-    const query = `mutation ResolveThreads(${threadIds.map((_, i) => `$t${i}: ID!`).join(', ')}) {
-${threadIds.map((_, i) => `  r${i}: resolveReviewThread(input: {threadId: $t${i}}) { thread { id isResolved } }`).join('\n')}
-}`;
-    const data = await client(query, variables);
-    return Object.values(data).flatMap((r) => (r?.thread?.isResolved ? [r.thread.id] : []));
 }
 
 ;// CONCATENATED MODULE: ./src/github/repo-config-source.ts
@@ -3977,7 +3998,8 @@ function wrapPublisher(inner, overrides) {
         updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
         addReaction: (id, target, content) => inner.addReaction(id, target, content),
         dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
-        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
+        ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
     };
 }
 
@@ -5111,12 +5133,15 @@ async function writeApproval(shell, state) {
  * with nothing new to review it makes no model call and no write (the skip reason comes back).
  */
 async function runAgentTarget(shell, invocation, plans, context) {
+    // The review state and the PR's files are read together: the diff is read once per run and only
+    // read, so asking for it before the sessions decide costs no wait (and no write on a skip).
+    const diffRead = shell.diff();
     const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)));
     const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''));
     if (skips.length === plans.length && skips.length > 0)
         return { skipped: skips.join('; ') };
-    await shell.startCheckRun();
-    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff();
+    const opened = openCheckRun(shell);
+    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await diffRead;
     const outcomes = [];
     for (const [i, plan] of plans.entries()) {
         const start = sessions[i];
@@ -5136,7 +5161,15 @@ async function runAgentTarget(shell, invocation, plans, context) {
         const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
         outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
     }
+    await opened;
     return outcomes;
+}
+/**
+ * Opens the run's check run without waiting for it: the request is in flight while the first model
+ * call is. It never throws, and completing it waits for its creation.
+ */
+function openCheckRun(shell) {
+    return shell.startCheckRun();
 }
 /** Members draft; the fleet publishes one merged review or comment. */
 async function runFleetTarget(shell, fleetName, plans, context) {
@@ -5243,8 +5276,10 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     return { result, outcomes };
 }
 async function eventBrief(shell, event) {
-    const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
-    const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
+    const [thread, ciFailure] = await Promise.all([
+        wantsThread(event) && shell.thread ? shell.thread() : null,
+        event.failedRun && shell.ciFailure ? shell.ciFailure() : null
+    ]);
     return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure });
 }
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
@@ -5278,6 +5313,8 @@ async function runTarget(shell, invocation, options = {}) {
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
+        // A fleet's members all get the diff: read it while the thread is read.
+        const diffRead = invocation.target.kind === 'fleet' ? shell.diff() : null;
         const brief = await eventBrief(shell, withApprover);
         if (invocation.target.kind === 'flow') {
             const context = buildAgentContext(withApprover, invocation, metadata, null, brief);
@@ -5297,9 +5334,10 @@ async function runTarget(shell, invocation, options = {}) {
         }
         let outcomes;
         if (invocation.target.kind === 'fleet') {
-            await shell.startCheckRun();
-            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief);
+            const opened = openCheckRun(shell);
+            const context = buildAgentContext(withApprover, invocation, metadata, await (diffRead ?? shell.diff()), brief);
             outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
+            await opened;
         }
         else {
             const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief));
@@ -7919,7 +7957,24 @@ async function postedIds(args, publishing) {
         return hit.id;
     });
 }
-/** A reply in each addressed thread that has one; a failed reply is logged and the rest go on. */
+/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
+async function resolveAddressed(args, commentIds) {
+    const resolve = args.publisher.resolveReviewThreads;
+    if (!resolve || commentIds.length === 0)
+        return new Set();
+    try {
+        const outcome = await resolve.call(args.publisher, args.number, commentIds);
+        return new Set(outcome.resolved);
+    }
+    catch (error) {
+        args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
+        return new Set();
+    }
+}
+/**
+ * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
+ * reply is logged and the rest go on. A thread that could not be resolved is left to people.
+ */
 async function replyToAddressed(args, addressed) {
     const reply = args.publisher.replyToReviewComment;
     const threads = addressed.filter((f) => f.commentId !== null);
@@ -7929,16 +7984,17 @@ async function replyToAddressed(args, addressed) {
         args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
         return;
     }
+    const resolved = await resolveAddressed(args, threads.map((f) => f.commentId));
     // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    const body = addressedReply(args.headSha, false);
-    for (const finding of threads) {
+    await Promise.all(threads.map(async (finding) => {
+        const body = addressedReply(args.headSha, resolved.has(finding.commentId));
         try {
             await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
             args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
         }
-    }
+    }));
 }
 function opinionsOf(carried, args) {
     const needs = dismissPermission(args.invocation);
@@ -8643,10 +8699,12 @@ async function pipeline(runtime, record, finishers) {
             refused.set(invocation, unsealable);
     }
     const allowed = decision.invocations.filter((i) => !refused.has(i));
-    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner);
-    }
+    // The 👀 never throws and nothing waits for it: it goes out while the invocations start.
+    const eyes = publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')
+        ? addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
+        : null;
     await runInvocations(ctx, decision, refused, record);
+    await eyes;
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
 }
 async function finish(runtime, record, finishers, started) {
