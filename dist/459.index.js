@@ -99,6 +99,10 @@ function lanesOf(method, url) {
         return path.startsWith('/search/') ? ['search'] : [];
     return NOTIFYING.test(`${verb} ${path}`) ? ['write', 'notification'] : ['write'];
 }
+/** A GraphQL query (not a mutation) is sent by POST but reads: it is neither paced nor kept from a retry. */
+function isGraphQLQuery(url, query) {
+    return new URL(url, 'http://github.test').pathname.endsWith('/graphql') && typeof query === 'string' && !/^\s*mutation\b/.test(query);
+}
 // Error codes of a connection that was never made: the request was not sent.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 function causeCodes(error) {
@@ -156,7 +160,8 @@ function retryAndPace(settings) {
             return found;
         };
         octokit.hook.wrap('request', async (request, options) => {
-            const lanes = lanesOf(options.method, options.url);
+            const readOnly = isGraphQLQuery(options.url, options.query);
+            const lanes = readOnly ? [] : lanesOf(options.method, options.url);
             const send = async () => {
                 for (const lane of lanes)
                     await pacer(lane).turn();
@@ -168,7 +173,7 @@ function retryAndPace(settings) {
                 logger: settings.logger,
                 label: `GitHub: ${options.method} ${options.url}`,
                 // A POST creates something (a comment, a review, a check run): sent twice, it may exist twice.
-                replaySafe: options.method.toUpperCase() !== 'POST',
+                replaySafe: readOnly || options.method.toUpperCase() !== 'POST',
                 classify: githubFailure
             });
         });

@@ -44,7 +44,7 @@ interface Finishers {
 }
 
 interface GitHubAccess {
-  /** Reads the config through the contents API. */
+  /** Reads the config: GraphQL, or the contents API where GraphQL is not available. */
   contents: ContentReader
   port: GitHubPort | null
 }
@@ -95,7 +95,7 @@ function configSource(runtime: Runtime, settings: Settings, event: EventContext,
       "config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files"
     )
   }
-  return createRepoConfigSource(github.contents, event.repository, ref)
+  return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner)
 }
 
 async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSource, record: RunRecord): Promise<Config> {
@@ -151,8 +151,12 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
 
   const github = await connectGitHub(runtime, settings, event.repository)
   const port = github?.port ?? null
-  event = await enrichEvent(runtime, event, port)
-  const config = await readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+  // The PR behind a comment and the config do not depend on each other: one wait for both.
+  const [enriched, config] = await Promise.all([
+    enrichEvent(runtime, event, port),
+    readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+  ])
+  event = enriched
 
   const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName
   const readOnlyReason = readOnlyReasonOf(event)
@@ -208,10 +212,13 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     if (unsealable) refused.set(invocation, unsealable)
   }
   const allowed = decision.invocations.filter((i) => !refused.has(i))
-  if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-    await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
-  }
+  // The 👀 never throws and nothing waits for it: it goes out while the invocations start.
+  const eyes =
+    publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')
+      ? addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
+      : null
   await runInvocations(ctx, decision, refused, record)
+  await eyes
   record.conclusion = conclude(record.outcomes, settings.budgetConclusion)
 }
 

@@ -161,4 +161,38 @@ describe.each(nodeBinaries())('converging reviews through dist/index.js on $labe
     expect(posted()).toEqual(checks.map((c) => c.body))
     expect(result.summary).not.toContain('not posted')
   })
+
+  it('resolves the thread of a finding the next push fixed, and says so in it', async () => {
+    const number = NUMBER + 2
+    const [first, fixed] = ['d4'.repeat(20), 'e5'.repeat(20)]
+    github.world.addPull(REPO, {
+      number,
+      head: { ref: 'fix', sha: first },
+      base: { ref: 'master' },
+      files: [{ filename: 'src/app.ts', status: 'added', patch: added(1, 10) }]
+    })
+    reviewWith([SQL])
+    await run('opened', first, '1', number)
+    const root = github.world.reviewComments.find((c) => c.pull_number === number && c.in_reply_to_id === null)
+    expect(root?.body).toContain(SQL.body)
+    expect(github.world.resolvedThreads.has(root?.id ?? -1)).toBe(false)
+
+    // The push rewrites line 3; the reviewer finds nothing more.
+    const pull = github.world.issue(REPO, number)?.pull
+    if (!pull) throw new Error('PR missing')
+    pull.head.sha = fixed
+    pull.files = [pullFile({ filename: 'src/app.ts', status: 'added', patch: added(1, 10).replace('+line 3', '+line 3, parameterised') })]
+    github.world.setCompare(REPO, first, fixed, [{ filename: 'src/app.ts', status: 'modified', patch: '@@ -3 +3 @@\n-line 3\n+line 3, parameterised' }])
+    anthropic.script([{ content: [{ type: 'text', text: 'Nothing new.' }] }])
+    const second = await run('synchronize', fixed, '1', number)
+
+    expect(second.modelCalls).toBe(1)
+    // GraphQL: the PR's threads, then one mutation resolving the addressed ones; both validated against GitHub's schema.
+    const graphql = github.graphqlRequests()
+    expect(graphql.map((r) => r.operationId)).toEqual(['graphql/repository', 'graphql/repository', 'graphql/resolveReviewThread'])
+    expect(github.world.resolvedThreads.get(root?.id ?? -1)?.login).toBe('github-actions[bot]')
+    const reply = github.world.reviewComments.find((c) => c.in_reply_to_id === root?.id)
+    expect(reply?.body).toContain('so it looks addressed. Resolving this thread; unresolve it if the problem is still there.')
+    expect(second.result.summary).toMatch(/resolve the review threads of comments \d+ on #7/)
+  })
 })

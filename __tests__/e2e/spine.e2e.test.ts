@@ -51,10 +51,33 @@ describe.each(nodeBinaries())('dist/index.js on $label', ({ path: node }) => {
     expect(result.outputs.target).toBe('agent:code-reviewer')
     expect(result.summary).toContain('Review PR #2 in Codertocat/Hello-World.')
     expect(result.summary).not.toContain('Approve everything')
-    const contentReads = server.requests.filter((r) => r.operationId === 'repos/get-content')
-    expect(contentReads.length).toBeGreaterThan(0)
-    expect(contentReads.every((r) => r.query.ref === 'master')).toBe(true)
+    // The whole config folder in one GraphQL request, at the default branch.
+    const configReads = server.requests.filter((r) => r.operationId === 'graphql/repository')
+    expect(configReads.map((r) => (r.body as { variables: { expression: string } }).variables.expression)).toEqual(['master:.github/aof'])
+    expect(server.countOf('repos/get-content')).toBe(0)
     expect(server.writes()).toEqual([])
+    expect(server.invalidRequests).toEqual([])
+  })
+
+  it('reads the config through the contents API where GraphQL is refused, with the same result', async () => {
+    server.setGraphQL('forbidden')
+    try {
+      const result = await runAction({
+        node,
+        eventName: 'pull_request',
+        payload: exampleEvent('auto-review', 'pull_request.opened.json'),
+        apiUrl: server.url,
+        inputs: { 'dry-run': 'true' }
+      })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.target).toBe('agent:code-reviewer')
+      expect(result.summary).toContain('Review PR #2 in Codertocat/Hello-World.')
+      const contentReads = server.requests.filter((r) => r.operationId === 'repos/get-content')
+      expect(contentReads.length).toBeGreaterThan(0)
+      expect(contentReads.every((r) => r.query.ref === 'master')).toBe(true)
+    } finally {
+      server.setGraphQL('on')
+    }
   })
 
   it('behind a proxy (HTTP_PROXY on a self-hosted runner), reads the config through it', async () => {
@@ -75,7 +98,7 @@ describe.each(nodeBinaries())('dist/index.js on $label', ({ path: node }) => {
       expect(result.outputs.target).toBe('agent:code-reviewer')
       expect(proxy.connects.length).toBeGreaterThan(0)
       expect(new Set(proxy.connects)).toEqual(new Set([`ghes.example.test:${server.port}`]))
-      expect(server.requests.filter((r) => r.operationId === 'repos/get-content').length).toBeGreaterThan(0)
+      expect(server.countOf('graphql/repository')).toBeGreaterThan(0)
     } finally {
       await proxy.close()
     }

@@ -322,7 +322,7 @@ describe('a converging review over a sequence of runs', () => {
 })
 
 describe('earlier findings', () => {
-  it('replies in the thread of a finding whose line the push changed, and counts it as resolved', async () => {
+  it('resolves the thread of a finding whose line the push changed, replies in it, and counts it as resolved', async () => {
     await firstReview()
     const root = h.server.world.reviewComments[0]
     push(H2, H1, [{ filename: APP, patch: REPLACE_20 }], 40)
@@ -337,13 +337,17 @@ describe('earlier findings', () => {
       'repos/compare-commits',
       'pulls/list-files',
       'pulls/list-review-comments',
+      'graphql/repository',
+      'graphql/resolveReviewThread',
       'pulls/create-reply-for-review-comment',
       'issues/list-comments',
       'issues/update-comment'
     ])
+    expect(h.server.world.resolvedThreads.has(root?.id ?? -1)).toBe(true)
     const reply = h.server.world.reviewComments.at(-1)
     expect(reply?.in_reply_to_id).toBe(root?.id)
     expect(reply?.body).toContain('The lines of this finding changed in `2222222`')
+    expect(reply?.body).toContain('Resolving this thread')
     expect(reply?.body).toContain('<!-- github-agent:review-reply:reviewer -->')
     expect(storedState()?.findings[0]?.status).toBe('addressed')
     expect(summaryComments()[0]?.body).toContain('**0** open findings · **1** resolved')
@@ -445,7 +449,7 @@ describe('what a run leaves behind', () => {
     expect(h.server.requests.find((r) => r.operationId === 'repos/compare-commits')?.path).toBe(`/repos/${REPO}/compare/${H1}...${H5}`)
   })
 
-  it('writes nothing in dry-run, and plans the reply and the summary update', async () => {
+  it('writes nothing in dry-run, and plans the resolution, the reply and the summary update', async () => {
     await firstReview()
     push(H2, H1, [{ filename: APP, patch: REPLACE_20 }], 40)
 
@@ -453,7 +457,7 @@ describe('what a run leaves behind', () => {
     await agentReviews(sessionOf(run), H2, [{ path: APP, line: 11, body: UNHANDLED }])
 
     expect(h.server.writes()).toEqual([])
-    expect(run.publisher.planned.map((p) => p.operation)).toEqual(['create-review', 'reply-review-comment', 'update-comment'])
+    expect(run.publisher.planned.map((p) => p.operation)).toEqual(['create-review', 'resolve-review-threads', 'reply-review-comment', 'update-comment'])
     expect(storedState()?.headSha).toBe(H1)
   })
 

@@ -11,7 +11,9 @@
 //   await server.close()
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { performance } from 'node:perf_hooks'
 import { FaultQueue, type FaultSpec } from './github-faults.js'
+import { answerGraphQL } from './github-graphql.js'
 import type { Handler, HandlerResult } from './github-handler-types.js'
 import { actionsHandlers, JOB_LOGS_PATH } from './github-handlers-actions.js'
 import { checkHandlers } from './github-handlers-checks.js'
@@ -48,7 +50,17 @@ export interface GitHubServerOptions {
    * count), so that runs started together really overlap as they would against github.com.
    */
   latencyMs?: number | ((serial: number) => number)
+  /**
+   * The GraphQL endpoint: `on` (default), `absent` (404, a server without it) or `forbidden`
+   * (403, a token GraphQL refuses). Changeable later with `setGraphQL`.
+   */
+  graphql?: GraphQLMode
 }
+
+export type GraphQLMode = 'on' | 'absent' | 'forbidden'
+
+/** Where Octokit sends GraphQL for a GHES-style base URL (`/api/v3` → `/api/graphql`), and github.com's path. */
+export const GRAPHQL_PATHS = ['/api/graphql', '/graphql']
 
 export interface RecordedRequest {
   method: string
@@ -70,6 +82,9 @@ export interface RecordedRequest {
   range?: string
   /** Bytes of the answer's body (log downloads). */
   bytesSent?: number
+  /** `performance.now()` when the request arrived and when its answer was sent: what a run waited on, and in which order. */
+  startedAt: number
+  endedAt: number
 }
 
 export interface GitHubServer {
@@ -84,7 +99,7 @@ export interface GitHubServer {
   requests: RecordedRequest[]
   /** Requests GitHub would reject as malformed (schema, JSON); tests normally assert this is empty. */
   invalidRequests: RecordedRequest[]
-  /** Requests that are not GETs. */
+  /** Requests that change something: not GETs, not GraphQL queries (GraphQL mutations are writes). */
   writes(): RecordedRequest[]
   countOf(operationId: string): number
   /** Queue a failure for an operation; faults are consumed in the order they were added. */
@@ -93,6 +108,10 @@ export interface GitHubServer {
   pendingFaults(): number
   /** Forget recorded requests and queued faults; the world is kept. */
   reset(): void
+  /** Switch the GraphQL endpoint on, off (404) or to refusing (403). */
+  setGraphQL(mode: GraphQLMode): void
+  /** GraphQL requests received (recorded in `requests` too, with operationId `graphql/<root field>`). */
+  graphqlRequests(): RecordedRequest[]
   /** GITHUB_API_URL, GITHUB_SERVER_URL and GITHUB_GRAPHQL_URL for the action's environment. */
   env(): Record<string, string>
   close(): Promise<void>
@@ -116,6 +135,12 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** A GraphQL query: sent by POST, but it reads. */
+export function isGraphQLRead(r: RecordedRequest): boolean {
+  const query = (r.body as { query?: unknown } | undefined)?.query
+  return (r.operationId?.startsWith('graphql') ?? false) && typeof query === 'string' && !/^\s*mutation\b/.test(query)
 }
 
 function tokenOf(req: IncomingMessage): string | undefined {
@@ -144,6 +169,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   let serial = 0
   const resetAt = Math.ceil(Date.now() / 1000) + 3600
   let urls: Urls = { api: '', web: '' }
+  let graphqlMode: GraphQLMode = options.graphql ?? 'on'
 
   function send(res: ServerResponse, answer: Answer): void {
     used += 1
@@ -204,6 +230,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now()
     const method = (req.method ?? 'GET').toUpperCase()
     const host = req.headers.host ?? `127.0.0.1`
     const url = new URL(req.url ?? '/', `http://${host}`)
@@ -218,10 +245,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       body: undefined,
       operationId: null,
       status: 0,
-      params: {}
+      params: {},
+      startedAt,
+      endedAt: 0
     }
     const finish = (answer: Answer, invalid = false): void => {
       record.status = answer.status
+      record.endedAt = performance.now()
       requests.push(record)
       if (invalid) invalidRequests.push(record)
       send(res, answer)
@@ -231,6 +261,24 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
       if (range !== undefined) record.range = range
       return finish(jobLog(url, range, record))
+    }
+    if (rawPath === undefined && GRAPHQL_PATHS.includes(url.pathname)) {
+      record.operationId = 'graphql'
+      if (method !== 'POST' || graphqlMode === 'absent') return finish({ status: 404, body: errorBody(404, { message: 'Not Found' }, DOCS) })
+      const token = tokenOf(req)
+      if (!token) return finish({ status: 401, body: errorBody(401, { message: 'This endpoint requires you to be authenticated.' }, DOCS) })
+      const actor = tokenUsers.get(token) ?? identity
+      record.actor = actor.login
+      if (graphqlMode === 'forbidden') return finish({ status: 403, body: errorBody(403, { message: 'Resource not accessible by integration' }, DOCS) })
+      try {
+        record.body = JSON.parse(rawBody)
+      } catch {
+        // answerGraphQL reports it.
+      }
+      const answer = await answerGraphQL(world, actor, rawBody)
+      record.operationId = `graphql/${answer.fields.join('+') || 'unknown'}`
+      if (answer.invalid) record.error = answer.invalid
+      return finish({ status: answer.status, body: answer.body }, answer.invalid !== undefined)
     }
     const match = rawPath === undefined ? undefined : router.match(method, rawPath)
     if (!match) return finish({ status: 404, body: errorBody(404, { message: 'Not Found' }, DOCS) })
@@ -308,7 +356,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     identity,
     requests,
     invalidRequests,
-    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && !isGraphQLRead(r)),
     countOf: (operationId) => requests.filter((r) => r.operationId === operationId).length,
     fail: (fault) => {
       // A typo in an operationId would make the fault silently never fire.
@@ -316,6 +364,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       faults.add(fault)
     },
     pendingFaults: () => faults.remaining,
+    setGraphQL: (mode) => {
+      graphqlMode = mode
+    },
+    graphqlRequests: () => requests.filter((r) => r.operationId?.startsWith('graphql') ?? false),
     reset: () => {
       requests.length = 0
       invalidRequests.length = 0

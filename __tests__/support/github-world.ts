@@ -289,6 +289,8 @@ export class GitHubWorld {
   readonly workflowRuns: WorldWorkflowRun[] = []
   /** Whether the log storage honours `Range` (GitHub's does); false sends every log whole, with 200. */
   logRanges = true
+  /** Root review comment id → who resolved its thread (GraphQL resolveReviewThread; REST cannot). */
+  readonly resolvedThreads = new Map<number, WorldUser>()
   private nextId = 1000
 
   constructor(private readonly clock: () => Date = () => new Date()) {}

@@ -129,11 +129,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-<<<<<<< HEAD
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(897)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5897));
-=======
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78102));
->>>>>>> h/prov16
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73439));
     if (senderPermission)
         process.stdout.write(`Sender permission: ${senderPermission}, stood in by --sender-permission (not checked with GitHub).\n`);
     await run({ env, runner, signals: process, exit: (code) => process.exit(code), ...(senderPermission ? { senderPermission } : {}) });

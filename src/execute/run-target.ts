@@ -162,11 +162,14 @@ async function runAgentTarget(
   plans: AgentPlan[],
   context: AgentContext
 ): Promise<AgentOutcome[] | { skipped: string }> {
+  // The review state and the PR's files are read together: the diff is read once per run and only
+  // read, so asking for it before the sessions decide costs no wait (and no write on a skip).
+  const diffRead = shell.diff()
   const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)))
   const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''))
   if (skips.length === plans.length && skips.length > 0) return { skipped: skips.join('; ') }
-  await shell.startCheckRun()
-  const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff()
+  const opened = openCheckRun(shell)
+  const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await diffRead
   const outcomes: AgentOutcome[] = []
   for (const [i, plan] of plans.entries()) {
     const start = sessions[i]
@@ -184,7 +187,16 @@ async function runAgentTarget(
     const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : ''
     outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome)
   }
+  await opened
   return outcomes
+}
+
+/**
+ * Opens the run's check run without waiting for it: the request is in flight while the first model
+ * call is. It never throws, and completing it waits for its creation.
+ */
+function openCheckRun(shell: TargetShell): Promise<void> {
+  return shell.startCheckRun()
 }
 
 /** Members draft; the fleet publishes one merged review or comment. */
@@ -311,8 +323,10 @@ async function runFlowTarget(
 }
 
 async function eventBrief(shell: TargetShell, event: EventContext): Promise<EventBrief | null> {
-  const thread = wantsThread(event) && shell.thread ? await shell.thread() : null
-  const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null
+  const [thread, ciFailure] = await Promise.all([
+    wantsThread(event) && shell.thread ? shell.thread() : null,
+    event.failedRun && shell.ciFailure ? shell.ciFailure() : null
+  ])
   return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure })
 }
 
@@ -349,6 +363,8 @@ export async function runTarget(
   const metadata = invocationMetadata(withApprover, invocation)
   const shellWithApprover = { ...shell, event: withApprover }
   try {
+    // A fleet's members all get the diff: read it while the thread is read.
+    const diffRead = invocation.target.kind === 'fleet' ? shell.diff() : null
     const brief = await eventBrief(shell, withApprover)
     if (invocation.target.kind === 'flow') {
       const context = buildAgentContext(withApprover, invocation, metadata, null, brief)
@@ -370,9 +386,10 @@ export async function runTarget(
 
     let outcomes: AgentOutcome[]
     if (invocation.target.kind === 'fleet') {
-      await shell.startCheckRun()
-      const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief)
+      const opened = openCheckRun(shell)
+      const context = buildAgentContext(withApprover, invocation, metadata, await (diffRead ?? shell.diff()), brief)
       outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes
+      await opened
     } else {
       const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief))
       if (!Array.isArray(ran)) return { outcome: { invocation, target, status: 'not-run', detail: `review skipped: ${ran.skipped}`, ...shown }, outputs: {} }

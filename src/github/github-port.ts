@@ -26,6 +26,7 @@ import {
   type CommitComparison,
   type PullReviewComment
 } from './api/pulls.js'
+import { listReviewThreads, resolveReviewThreads } from './api/graphql.js'
 import {
   dispatchWorkflow,
   getFileContent,
@@ -101,6 +102,12 @@ export interface GitHubPort extends AccessLookups {
   updateCheckRun(checkRunId: number, update: CheckRunUpdate): Promise<WriteResponse>
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse>
   createReviewCommentReply(number: number, commentId: number, body: string): Promise<WriteResponse>
+  /**
+   * Resolves the review threads these comments opened (REST has no threads: GraphQL, one query for
+   * the threads and one mutation for all of them). Returns the comment ids whose thread is now
+   * resolved; threads already resolved are left alone.
+   */
+  resolveReviewThreads(number: number, rootCommentIds: readonly number[]): Promise<number[]>
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>
 }
 
@@ -171,6 +178,19 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
     addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
     createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
+    async resolveReviewThreads(number, rootCommentIds) {
+      const wanted = new Set(rootCommentIds)
+      const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter(
+        (t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved
+      )
+      const resolved = new Set(
+        await resolveReviewThreads(
+          octokit.graphql,
+          threads.map((t) => t.id)
+        )
+      )
+      return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId as number)
+    },
     dispatchWorkflow: (workflow, ref, inputs) => dispatchWorkflow(octokit, repo, workflow, ref, inputs)
   }
 }

@@ -26,6 +26,7 @@ export type WriteOperation =
   | 'update-check-run'
   | 'add-reaction'
   | 'reply-review-comment'
+  | 'resolve-review-threads'
   | 'dispatch-workflow'
 
 /** A write as it would go on the wire: Octokit route and parameters. */
@@ -131,6 +132,8 @@ export interface Publisher {
    * publisher) stay valid; createPublisher has it.
    */
   replyToReviewComment?(number: number, commentId: number, body: string, key?: string): Promise<WriteOutcome>
+  /** Resolves the review threads these comments opened (GraphQL); optional like replyToReviewComment. */
+  resolveReviewThreads?(number: number, rootCommentIds: readonly number[]): Promise<WriteOutcome & { resolved: number[] }>
   /** `workflow_dispatch` of a repository workflow on `ref`; the outcome's url is the workflow's runs page. */
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome>
 }
@@ -451,6 +454,20 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     return write(p, () => port.createReviewCommentReply(number, commentId, text))
   }
 
+  async function resolveReviewThreads(number: number, rootCommentIds: readonly number[]): Promise<WriteOutcome & { resolved: number[] }> {
+    const ids = [...rootCommentIds]
+    const p = plan('resolve-review-threads', `resolve the review threads of comments ${ids.join(', ')} on #${number}`, 'POST /graphql resolveReviewThread', {
+      pull_number: number,
+      comment_ids: ids
+    })
+    let resolved: number[] = []
+    const outcome = await write(p, async () => {
+      resolved = await port.resolveReviewThreads(number, ids)
+      return { id: null, url: null }
+    })
+    return { ...outcome, resolved }
+  }
+
   async function dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome> {
     const summary = `dispatch workflow ${workflow} on ${ref} with ${redactSecrets(JSON.stringify(inputs), secrets)}`
     const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs })
@@ -480,6 +497,7 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     updateCheckRun,
     addReaction,
     replyToReviewComment,
+    resolveReviewThreads,
     dispatchWorkflow
   }
 }

@@ -61,6 +61,11 @@ export function lanesOf(method: string, url: string): Lane[] {
   return NOTIFYING.test(`${verb} ${path}`) ? ['write', 'notification'] : ['write']
 }
 
+/** A GraphQL query (not a mutation) is sent by POST but reads: it is neither paced nor kept from a retry. */
+export function isGraphQLQuery(url: string, query: unknown): boolean {
+  return new URL(url, 'http://github.test').pathname.endsWith('/graphql') && typeof query === 'string' && !/^\s*mutation\b/.test(query)
+}
+
 // Error codes of a connection that was never made: the request was not sent.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
 
@@ -117,7 +122,8 @@ export function retryAndPace(settings: RetryAndPaceSettings) {
       return found
     }
     octokit.hook.wrap('request', async (request, options) => {
-      const lanes = lanesOf(options.method, options.url)
+      const readOnly = isGraphQLQuery(options.url, (options as { query?: unknown }).query)
+      const lanes = readOnly ? [] : lanesOf(options.method, options.url)
       const send = async () => {
         for (const lane of lanes) await pacer(lane).turn()
         return request(options)
@@ -128,7 +134,7 @@ export function retryAndPace(settings: RetryAndPaceSettings) {
         logger: settings.logger,
         label: `GitHub: ${options.method} ${options.url}`,
         // A POST creates something (a comment, a review, a check run): sent twice, it may exist twice.
-        replaySafe: options.method.toUpperCase() !== 'POST',
+        replaySafe: readOnly || options.method.toUpperCase() !== 'POST',
         classify: githubFailure
       })
     })

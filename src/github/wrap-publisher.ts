@@ -31,6 +31,7 @@ export function wrapPublisher(inner: Publisher, overrides: Partial<Writes>): Pub
     updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
     addReaction: (id, target, content) => inner.addReaction(id, target, content),
     dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
-    ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
+    ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
+    ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
   }
 }

@@ -383,7 +383,23 @@ async function postedIds(args: OpenReviewSessionArgs, publishing: ConvergingPubl
   })
 }
 
-/** A reply in each addressed thread that has one; a failed reply is logged and the rest go on. */
+/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
+async function resolveAddressed(args: OpenReviewSessionArgs, commentIds: readonly number[]): Promise<Set<number>> {
+  const resolve = args.publisher.resolveReviewThreads
+  if (!resolve || commentIds.length === 0) return new Set()
+  try {
+    const outcome = await resolve.call(args.publisher, args.number, commentIds)
+    return new Set(outcome.resolved)
+  } catch (error) {
+    args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${errorMessage(error)}`)
+    return new Set()
+  }
+}
+
+/**
+ * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
+ * reply is logged and the rest go on. A thread that could not be resolved is left to people.
+ */
 async function replyToAddressed(args: OpenReviewSessionArgs, addressed: readonly ReviewFinding[]): Promise<void> {
   const reply = args.publisher.replyToReviewComment
   const threads = addressed.filter((f) => f.commentId !== null)
@@ -394,15 +410,21 @@ async function replyToAddressed(args: OpenReviewSessionArgs, addressed: readonly
     )
     return
   }
+  const resolved = await resolveAddressed(
+    args,
+    threads.map((f) => f.commentId as number)
+  )
   // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-  const body = addressedReply(args.headSha, false)
-  for (const finding of threads) {
-    try {
-      await reply.call(args.publisher, args.number, finding.commentId as number, body, `review-reply:${args.agent.name}`)
-    } catch (error) {
-      args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${errorMessage(error)}`)
-    }
-  }
+  await Promise.all(
+    threads.map(async (finding) => {
+      const body = addressedReply(args.headSha, resolved.has(finding.commentId as number))
+      try {
+        await reply.call(args.publisher, args.number, finding.commentId as number, body, `review-reply:${args.agent.name}`)
+      } catch (error) {
+        args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${errorMessage(error)}`)
+      }
+    })
+  )
 }
 
 function opinionsOf(carried: ReturnType<typeof carryFindings>, args: OpenReviewSessionArgs): FindingOpinion[] {

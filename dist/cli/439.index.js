@@ -1,10 +1,5 @@
-<<<<<<<< HEAD:dist/cli/897.index.js
-export const id = 897;
-export const ids = [897];
-========
-export const id = 102;
-export const ids = [102];
->>>>>>>> h/prov16:dist/cli/102.index.js
+export const id = 439;
+export const ids = [439];
 export const modules = {
 
 /***/ 94221:
@@ -30,11 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-<<<<<<<< HEAD:dist/cli/897.index.js
-/***/ 5897:
-========
-/***/ 78102:
->>>>>>>> h/prov16:dist/cli/102.index.js
+/***/ 73439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2222,6 +2213,96 @@ async function createReviewCommentReply(octokit, repo, number, commentId, body) 
     return { id: Number(data.id), url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/github/api/graphql.ts
+function blobFields(withText) {
+    return `... on Blob { byteSize isBinary isTruncated${withText ? ' text' : ''} }`;
+}
+/**
+ * The query for the object at `REF:PATH`, folders nested `depth` levels deep (GraphQL has no
+ * recursion, so each level is spelled out). Without `withText` the blobs come without their text.
+ */
+function treeQuery(depth, withText) {
+    let level = blobFields(withText);
+    for (let i = 0; i < depth; i++)
+        level = `${blobFields(withText)} ... on Tree { entries { name type object { __typename ${level} } } }`;
+    return `query ConfigTree($owner: String!, $name: String!, $expression: String!) {
+  repository(owner: $owner, name: $name) { object(expression: $expression) { __typename ${level} } }
+}`;
+}
+function toNode(data) {
+    if (!data)
+        return null;
+    if (data.__typename === 'Blob') {
+        return { type: 'file', byteSize: data.byteSize, binary: data.isBinary === true, truncated: data.isTruncated, text: data.text ?? null };
+    }
+    if (data.__typename === 'Tree') {
+        if (!data.entries)
+            return { type: 'dir', children: null };
+        const children = new Map();
+        for (const entry of data.entries) {
+            // A submodule is a commit: neither a file nor a folder of this repository.
+            if (entry.type !== 'blob' && entry.type !== 'tree')
+                continue;
+            const node = entry.object ? toNode(entry.object) : entry.type === 'tree' ? { type: 'dir', children: null } : null;
+            if (node)
+                children.set(entry.name, node);
+        }
+        return { type: 'dir', children };
+    }
+    return null;
+}
+/**
+ * The file or folder at `path` (`''` for the root) at `ref`, folders `depth` levels deep, in one
+ * request; null when the ref or the path does not exist.
+ */
+async function readTree(client, repo, ref, path, depth, withText) {
+    const data = await client(treeQuery(depth, withText), {
+        owner: repo.owner,
+        name: repo.repo,
+        expression: `${ref}:${path}`
+    });
+    return toNode(data.repository?.object ?? null);
+}
+const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $after) {
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`;
+/** Every review thread of a pull request, 100 per request. */
+async function listReviewThreads(client, repo, number) {
+    const threads = [];
+    let after = null;
+    // A PR with more than 2,000 threads is not one a review converges on; stop there.
+    for (let page = 0; page < 20; page++) {
+        const data = await client(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after });
+        const connection = data.repository?.pullRequest?.reviewThreads;
+        if (!connection)
+            break;
+        for (const node of connection.nodes)
+            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            break;
+        after = connection.pageInfo.endCursor;
+    }
+    return threads;
+}
+/** Resolves every thread in one request (one aliased mutation per thread); returns the ids GitHub reports resolved. */
+async function resolveReviewThreads(client, threadIds) {
+    if (threadIds.length === 0)
+        return [];
+    const variables = Object.fromEntries(threadIds.map((id, i) => [`t${i}`, id]));
+    const query = `mutation ResolveThreads(${threadIds.map((_, i) => `$t${i}: ID!`).join(', ')}) {
+${threadIds.map((_, i) => `  r${i}: resolveReviewThread(input: {threadId: $t${i}}) { thread { id isResolved } }`).join('\n')}
+}`;
+    const data = await client(query, variables);
+    return Object.values(data).flatMap((r) => (r?.thread?.isResolved ? [r.thread.id] : []));
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/repos.ts
 
 /** A file's text at a ref (the PR head SHA), or null when the path does not exist there. */
@@ -2338,6 +2419,7 @@ async function searchCode(octokit, repo, query, perPage) {
 
 
 
+
 function parseRepository(repository) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
     if (!match)
@@ -2404,6 +2486,12 @@ function createGitHubPort(octokit, repository) {
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
         addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
         createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
+        async resolveReviewThreads(number, rootCommentIds) {
+            const wanted = new Set(rootCommentIds);
+            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved);
+            const resolved = new Set(await resolveReviewThreads(octokit.graphql, threads.map((t) => t.id)));
+            return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId);
+        },
         dispatchWorkflow: (workflow, ref, inputs) => dispatchWorkflow(octokit, repo, workflow, ref, inputs)
     };
 }
@@ -3130,6 +3218,19 @@ function createPublisher(unredactedPort, options) {
         });
         return write(p, () => port.createReviewCommentReply(number, commentId, text));
     }
+    async function resolveReviewThreads(number, rootCommentIds) {
+        const ids = [...rootCommentIds];
+        const p = plan('resolve-review-threads', `resolve the review threads of comments ${ids.join(', ')} on #${number}`, 'POST /graphql resolveReviewThread', {
+            pull_number: number,
+            comment_ids: ids
+        });
+        let resolved = [];
+        const outcome = await write(p, async () => {
+            resolved = await port.resolveReviewThreads(number, ids);
+            return { id: null, url: null };
+        });
+        return { ...outcome, resolved };
+    }
     async function dispatchWorkflow(workflow, ref, inputs) {
         const summary = `dispatch workflow ${workflow} on ${ref} with ${(0,redact_secrets/* redactSecrets */.fp)(JSON.stringify(inputs), secrets)}`;
         const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs });
@@ -3159,23 +3260,125 @@ function createPublisher(unredactedPort, options) {
         updateCheckRun,
         addReaction,
         replyToReviewComment,
+        resolveReviewThreads,
         dispatchWorkflow
     };
 }
 
 ;// CONCATENATED MODULE: ./src/github/repo-config-source.ts
+
+
+/**
+ * Folders one tree query reaches below the folder asked for: the config walk enters 8 levels
+ * (MAX_DEPTH in list-yaml-files), so a config folder is one request.
+ */
+const TREE_DEPTH = 9;
 function isNotFound(error) {
     return typeof error === 'object' && error !== null && error.status === 404;
 }
+function parts(path) {
+    return path === '' ? [] : path.split('/');
+}
 /**
- * Config read through the contents API at a fixed ref (the repository's default branch), so
- * neither the files of the PR under review nor the branch it targets decide how it is judged.
- * Each path is fetched at most once per run.
+ * Config read from the repository at a fixed ref (the default branch), so neither the files of the
+ * PR under review nor the branch it targets decide how it is judged.
+ *
+ * The primitive is "the tree under path P at ref R": the first stat, list or read of a path no
+ * tree loaded so far covers fetches the tree at that path with every file's text, in one GraphQL
+ * request; later calls under it are answered from memory. Any directory of the repository can be
+ * read this way, each tree fetched at most once per run. A blob GraphQL truncated or that was left
+ * without text is read through the contents API. When GraphQL is not there or refuses (a GHES
+ * without it, a token without access, any failure), the source falls back to the contents API:
+ * one request per folder and file, in parallel, with the errors as before.
  */
-function createRepoConfigSource(client, repository, ref) {
-    const [owner, repo] = repository.split('/');
+function createRepoConfigSource(client, repository, ref, logger) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const viaRest = createContentsSource(client, owner, repo, ref);
+    /** Roots fetched (or being fetched) → their tree; null when nothing is there. */
+    const trees = new Map();
+    let graphqlFailed = false;
+    function fetchTree(path) {
+        let pending = trees.get(path);
+        if (!pending) {
+            // The repository root can be large: one level of it, without texts; its folders come as their own trees.
+            pending =
+                path === '' ? readTree(client.graphql, { owner, repo }, ref, path, 1, false) : readTree(client.graphql, { owner, repo }, ref, path, TREE_DEPTH, true);
+            trees.set(path, pending);
+        }
+        return pending;
+    }
+    /** The node at `path` from a tree already fetched: undefined when no tree covers it, or not deep enough. */
+    async function fromLoaded(path) {
+        const target = parts(path);
+        for (const [root, pending] of trees) {
+            const rootParts = parts(root);
+            if (rootParts.length > target.length || rootParts.some((p, i) => p !== target[i]))
+                continue;
+            let node = await pending;
+            let covered = true;
+            for (const name of target.slice(rootParts.length)) {
+                // Below a file or a missing folder, nothing is there.
+                if (node === null || node.type !== 'dir')
+                    return null;
+                if (node.children === null) {
+                    covered = false;
+                    break;
+                }
+                node = node.children.get(name) ?? null;
+            }
+            if (covered && !(node?.type === 'dir' && node.children === null))
+                return node;
+        }
+        return undefined;
+    }
+    /** The node at `path`, or undefined once GraphQL has failed (the caller asks the contents API). */
+    async function nodeAt(path) {
+        if (graphqlFailed)
+            return undefined;
+        try {
+            const known = await fromLoaded(path);
+            return known !== undefined ? known : await fetchTree(path);
+        }
+        catch (error) {
+            graphqlFailed = true;
+            logger?.debug(`config: GraphQL unavailable (${(0,shared_errors/* errorMessage */.g)(error)}); reading ${repository}@${ref} through the contents API`);
+            return undefined;
+        }
+    }
+    return {
+        description: `${repository}@${ref} (through the API)`,
+        async stat(path) {
+            const node = await nodeAt(path);
+            if (node === undefined)
+                return viaRest.stat(path);
+            return node === null ? null : node.type === 'file' ? 'file' : 'dir';
+        },
+        async list(dir) {
+            const node = await nodeAt(dir);
+            if (node === undefined)
+                return viaRest.list(dir);
+            if (node === null || node.type !== 'dir' || node.children === null)
+                return [];
+            const prefix = dir === '' ? '' : `${dir}/`;
+            return [...node.children].map(([name, child]) => ({ path: `${prefix}${name}`, type: child.type }));
+        },
+        async read(path) {
+            const node = await nodeAt(path);
+            if (node === undefined || node === null)
+                return viaRest.read(path);
+            if (node.type === 'dir')
+                throw new Error(`${path} is a directory, not a file`);
+            if (node.binary)
+                throw new Error(`${path} is a binary file (${node.byteSize} bytes), not YAML`);
+            if (node.text === null || node.truncated)
+                return viaRest.read(path);
+            return node.text;
+        }
+    };
+}
+/** Through the contents API: one request per folder and file; a file fetched by `stat` keeps its content. */
+function createContentsSource(client, owner, repo, ref) {
     const listings = new Map();
-    // A file fetched by `stat` already carries its content; keep it so `read` does not fetch it again.
     const contents = new Map();
     function fetchListing(path) {
         let pending = listings.get(path);
@@ -3200,7 +3403,6 @@ function createRepoConfigSource(client, repository, ref) {
         return pending;
     }
     return {
-        description: `${repository}@${ref} (through the API)`,
         async stat(path) {
             const listing = await fetchListing(path);
             if (listing === null)
@@ -3887,7 +4089,8 @@ function wrapPublisher(inner, overrides) {
         updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
         addReaction: (id, target, content) => inner.addReaction(id, target, content),
         dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
-        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
+        ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
     };
 }
 
@@ -5640,12 +5843,15 @@ async function writeApproval(shell, state) {
  * with nothing new to review it makes no model call and no write (the skip reason comes back).
  */
 async function runAgentTarget(shell, invocation, plans, context) {
+    // The review state and the PR's files are read together: the diff is read once per run and only
+    // read, so asking for it before the sessions decide costs no wait (and no write on a skip).
+    const diffRead = shell.diff();
     const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)));
     const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''));
     if (skips.length === plans.length && skips.length > 0)
         return { skipped: skips.join('; ') };
-    await shell.startCheckRun();
-    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff();
+    const opened = openCheckRun(shell);
+    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await diffRead;
     const outcomes = [];
     for (const [i, plan] of plans.entries()) {
         const start = sessions[i];
@@ -5665,7 +5871,15 @@ async function runAgentTarget(shell, invocation, plans, context) {
         const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
         outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
     }
+    await opened;
     return outcomes;
+}
+/**
+ * Opens the run's check run without waiting for it: the request is in flight while the first model
+ * call is. It never throws, and completing it waits for its creation.
+ */
+function openCheckRun(shell) {
+    return shell.startCheckRun();
 }
 /** Members draft; the fleet publishes one merged review or comment. */
 async function runFleetTarget(shell, fleetName, plans, context) {
@@ -5775,8 +5989,10 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     return { result, outcomes };
 }
 async function eventBrief(shell, event) {
-    const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
-    const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
+    const [thread, ciFailure] = await Promise.all([
+        wantsThread(event) && shell.thread ? shell.thread() : null,
+        event.failedRun && shell.ciFailure ? shell.ciFailure() : null
+    ]);
     return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure });
 }
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
@@ -5810,6 +6026,8 @@ async function runTarget(shell, invocation, options = {}) {
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
+        // A fleet's members all get the diff: read it while the thread is read.
+        const diffRead = invocation.target.kind === 'fleet' ? shell.diff() : null;
         const brief = await eventBrief(shell, withApprover);
         if (invocation.target.kind === 'flow') {
             const context = buildAgentContext(withApprover, invocation, metadata, null, brief);
@@ -5829,9 +6047,10 @@ async function runTarget(shell, invocation, options = {}) {
         }
         let outcomes;
         if (invocation.target.kind === 'fleet') {
-            await shell.startCheckRun();
-            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief);
+            const opened = openCheckRun(shell);
+            const context = buildAgentContext(withApprover, invocation, metadata, await (diffRead ?? shell.diff()), brief);
             outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
+            await opened;
         }
         else {
             const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief));
@@ -9167,7 +9386,24 @@ async function postedIds(args, publishing) {
         return hit.id;
     });
 }
-/** A reply in each addressed thread that has one; a failed reply is logged and the rest go on. */
+/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
+async function resolveAddressed(args, commentIds) {
+    const resolve = args.publisher.resolveReviewThreads;
+    if (!resolve || commentIds.length === 0)
+        return new Set();
+    try {
+        const outcome = await resolve.call(args.publisher, args.number, commentIds);
+        return new Set(outcome.resolved);
+    }
+    catch (error) {
+        args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
+        return new Set();
+    }
+}
+/**
+ * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
+ * reply is logged and the rest go on. A thread that could not be resolved is left to people.
+ */
 async function replyToAddressed(args, addressed) {
     const reply = args.publisher.replyToReviewComment;
     const threads = addressed.filter((f) => f.commentId !== null);
@@ -9177,16 +9413,17 @@ async function replyToAddressed(args, addressed) {
         args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
         return;
     }
+    const resolved = await resolveAddressed(args, threads.map((f) => f.commentId));
     // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    const body = addressedReply(args.headSha, false);
-    for (const finding of threads) {
+    await Promise.all(threads.map(async (finding) => {
+        const body = addressedReply(args.headSha, resolved.has(finding.commentId));
         try {
             await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
             args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
         }
-    }
+    }));
 }
 function opinionsOf(carried, args) {
     const needs = dismissPermission(args.invocation);
@@ -9845,7 +10082,7 @@ function configSource(runtime, settings, event, github) {
     if (!github || !event.repository || !ref) {
         throw new shared_errors/* UsageError */.e("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files");
     }
-    return createRepoConfigSource(github.contents, event.repository, ref);
+    return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner);
 }
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
@@ -9900,8 +10137,12 @@ async function pipeline(runtime, record, finishers) {
     }
     const github = await connectGitHub(runtime, settings, event.repository);
     const port = github?.port ?? null;
-    event = await enrichEvent(runtime, event, port);
-    const config = await readConfig(runtime, settings, configSource(runtime, settings, event, github), record);
+    // The PR behind a comment and the config do not depend on each other: one wait for both.
+    const [enriched, config] = await Promise.all([
+        enrichEvent(runtime, event, port),
+        readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+    ]);
+    event = enriched;
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
     const readOnlyReason = readOnlyReasonOf(event);
     if (readOnlyReason)
@@ -9956,10 +10197,12 @@ async function pipeline(runtime, record, finishers) {
             refused.set(invocation, unsealable);
     }
     const allowed = decision.invocations.filter((i) => !refused.has(i));
-    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner);
-    }
+    // The 👀 never throws and nothing waits for it: it goes out while the invocations start.
+    const eyes = publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')
+        ? addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
+        : null;
     await runInvocations(ctx, decision, refused, record);
+    await eyes;
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
 }
 async function finish(runtime, record, finishers, started) {
