@@ -7645,7 +7645,7 @@ const os = __webpack_require__(857);
 const path = __webpack_require__(6928);
 const crypto_1 = __webpack_require__(8851);
 const computeclient_1 = __webpack_require__(977);
-const idtokenclient_1 = __webpack_require__(2718);
+const idtokenclient_1 = __webpack_require__(7480);
 const envDetect_1 = __webpack_require__(963);
 const jwtclient_1 = __webpack_require__(5277);
 const refreshclient_1 = __webpack_require__(9807);
@@ -8732,7 +8732,7 @@ exports.IdentityPoolClient = IdentityPoolClient;
 
 /***/ }),
 
-/***/ 2718:
+/***/ 7480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12374,7 +12374,7 @@ var envDetect_1 = __webpack_require__(963);
 Object.defineProperty(exports, "GCPEnv", ({ enumerable: true, get: function () { return envDetect_1.GCPEnv; } }));
 var iam_1 = __webpack_require__(9390);
 Object.defineProperty(exports, "IAMAuth", ({ enumerable: true, get: function () { return iam_1.IAMAuth; } }));
-var idtokenclient_1 = __webpack_require__(2718);
+var idtokenclient_1 = __webpack_require__(7480);
 Object.defineProperty(exports, "IdTokenClient", ({ enumerable: true, get: function () { return idtokenclient_1.IdTokenClient; } }));
 var jwtaccess_1 = __webpack_require__(7060);
 Object.defineProperty(exports, "JWTAccess", ({ enumerable: true, get: function () { return jwtaccess_1.JWTAccess; } }));
