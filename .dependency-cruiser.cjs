@@ -27,6 +27,8 @@ const MAY_IMPORT = {
   // Ports: GitHub and the models.
   github: ['config', 'event', 'gate', 'report', 'retry', 'shared', 'text'],
   llm: ['retry', 'shared'],
+  // MCP servers the agents use: programs on the runner or remote endpoints, through the MCP SDK.
+  mcp: ['config', 'report', 'shared', 'text'],
   // The stages that run things, and the state they keep in the action's own comments.
   fleet: ['config', 'event', 'github', 'shared'],
   approval: ['config', 'event', 'flow', 'gate', 'github', 'route', 'shared'],
@@ -43,6 +45,7 @@ const MAY_IMPORT = {
     'gate',
     'github',
     'llm',
+    'mcp',
     'report',
     'review',
     'route',
@@ -128,6 +131,13 @@ const config = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/llm/' },
       to: { path: 'node_modules/(@anthropic-ai/|@google/genai/)' }
+    },
+    {
+      name: 'mcp-port',
+      comment: 'The MCP SDK (which spawns programs and opens connections) is loaded only by src/mcp/',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/mcp/' },
+      to: { path: 'node_modules/@modelcontextprotocol/' }
     },
     {
       name: 'actions-github-only-in-main',

@@ -72,11 +72,27 @@ const AGENT_SPEC = {
     'What the agent should do (its system prompt). {{ metadata.NAME }}, {{ params.NAME }} and {{ command.args }} are filled in. Give one of instructions, system_prompt or system.',
   system_prompt: "AOF's other spelling of instructions; give only one.",
   system: "AOF's other spelling of instructions; give only one.",
-  tools: 'The tools the agent may call, and no others. Shell, MCP and HTTP tools cannot run in a job: they are dropped with a warning.',
+  tools:
+    'The tools the agent may call, and no others. MCP tools come from its mcp_servers; Shell and HTTP tools cannot run in a job: they are dropped with a warning.',
   max_iterations: 'The most model turns the agent may take (default 10).',
   temperature: 'Sampling temperature, from 0 to 2.',
   max_tokens: 'The most tokens the model may write in one reply.',
-  mcp_servers: `${IGNORED}: github-agent starts no MCP servers; its GitHub tools are built in.`,
+  mcp_servers:
+    "MCP servers whose tools the agent is offered (AOF's McpServerConfig). Started when the agent runs, stopped when it ends. A stdio server is a program on the runner: it starts only in a run that may execute code (never for a fork's pull request), with only PATH, HOME and the like plus its own env.",
+  'mcp_servers.[].name': "The server's name, for MCP tools' server: and the job summary; unique in the agent.",
+  'mcp_servers.[].transport': 'stdio (default): a program on the runner; http: streamable HTTP at endpoint; sse: the older HTTP+SSE transport.',
+  'mcp_servers.[].command': 'stdio: the program, run without a shell (words are split, as in "kubectl-ai --mcp-server").',
+  'mcp_servers.[].args': "stdio: the program's arguments. ${VAR} is taken from the step's env.",
+  'mcp_servers.[].env':
+    "stdio: the server's environment on top of PATH, HOME and the like; nothing else of the step's (no token, no model key) is passed. ${VAR} is taken from the step's env.",
+  'mcp_servers.[].endpoint': 'http/sse: the URL; https, or http to localhost only.',
+  'mcp_servers.[].url': "The docs' spelling of endpoint.",
+  'mcp_servers.[].headers': 'http/sse: request headers, e.g. {Authorization: "Bearer ${MCP_TOKEN}"} (github-agent\'s addition; ${VAR} from the step\'s env).',
+  'mcp_servers.[].tools':
+    "Only these tools of the server are offered (with those named by {name, source: mcp} tools); default all. A name the server lacks fails the agent's run.",
+  'mcp_servers.[].init_options': `${IGNORED}: the server is initialised with the MCP defaults.`,
+  'mcp_servers.[].timeout_secs': 'Seconds for starting the server and for each call (default 30, at most 600).',
+  'mcp_servers.[].auto_reconnect': `${IGNORED}: a server that stops fails its remaining calls.`,
   memory: `${IGNORED}: each event is a fresh job, so nothing persists between runs.`,
   max_context_messages: NOT_USED,
   output_schema: "A JSON Schema for the agent's final answer, kept as written.",
@@ -101,9 +117,9 @@ const TOOL = {
   enabled: 'false: the tool is listed but not given to the agent (default true).',
   config: 'Settings of the tool, as written.',
   timeout_secs: 'How many seconds a call of the tool may take.',
-  source: 'builtin (the default) or mcp. MCP tools cannot run in a job: they are dropped with a warning.',
-  server: `The MCP server of an mcp tool (${IGNORED.toLowerCase()}).`,
-  type: 'An AOF tool type (Shell, MCP, HTTP). Such tools cannot run in a job: they are dropped with a warning.'
+  source: "builtin (the default) or mcp: a tool of one of the agent's mcp_servers, which is then offered only the tools named this way (and in its tools:).",
+  server: "The MCP server of an mcp tool: the name of one of the agent's mcp_servers (may be left out when it has one).",
+  type: 'An AOF tool type (Shell, MCP, HTTP). MCP: config {name, command (a program or a list), env, timeout_seconds} is a stdio MCP server. Shell and HTTP tools cannot run in a job: they are dropped with a warning.'
 }
 
 const COMMANDS = {
@@ -559,7 +575,19 @@ function addLoaderRules(definitions, m, tools) {
   toolName.examples = tools
   const typedTool = definitions.Tool.anyOf.find((option) => option.properties?.type)
   if (!typedTool) throw new Error('Tool has no {type, config} option; update the generator')
-  typedTool.deprecationMessage = 'Shell, MCP and HTTP tools cannot run in a job: github-agent drops this tool (a warning when the config loads).'
+  typedTool.deprecationMessage =
+    'Shell and HTTP tools cannot run in a job: github-agent drops them (a warning when the config loads). type: MCP is read as an MCP server.'
+
+  // read-mcp-servers.ts: what each transport needs, and what it does not use.
+  for (const id of ['AgentSpec', 'FlatAgent']) {
+    at(definitions, id, 'mcp_servers.[]').allOf = [
+      {
+        if: object({ properties: { transport: { enum: ['http', 'sse'] } }, required: ['transport'] }),
+        then: object({ anyOf: [{ required: ['endpoint'] }, { required: ['url'] }], properties: { command: false, args: false, env: false } }),
+        else: object({ required: ['command'], properties: { endpoint: false, url: false, headers: false } })
+      }
+    ]
+  }
 
   // read-fleet.ts
   Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.mode'), { enum: FLEET_MODES })

@@ -137,7 +137,7 @@ spec:
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([[location, message]])
   })
 
-  it('drops AOF’s Shell/MCP/HTTP tools with a warning each, keeping the rest', async () => {
+  it('drops AOF’s Shell/HTTP tools with a warning each, keeping the rest; MCP tools go to their server', async () => {
     const config = await load({
       'aof/a.yaml': `kind: Agent
 metadata: {name: a}
@@ -150,6 +150,8 @@ spec:
       source: mcp
       server: github
     - github_post_comment
+  mcp_servers:
+    - {name: github, command: npx, args: ["@modelcontextprotocol/server-github"]}
 `
     })
     expect(errors(config)).toEqual([])
@@ -161,16 +163,13 @@ spec:
       [
         'warning aof/a.yaml:5 spec.tools[0]',
         'a Shell tool cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped'
-      ],
-      [
-        'warning aof/a.yaml:8 spec.tools[1]',
-        "MCP tool 'create_issue' cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped"
       ]
     ])
     expect(config.agents.a?.tools.map((t) => t.name)).toEqual(['github_post_comment'])
+    expect(config.agents.a?.mcpServers?.map((s) => [s.name, s.tools])).toEqual([['github', ['create_issue']]])
   })
 
-  it('reports mcp_servers and memory once each as ignored in a job, keeping them in extra', async () => {
+  it('reports memory once as ignored in a job, keeping it in extra; mcp_servers are read, not ignored', async () => {
     const agent = (name: string) => `kind: Agent
 metadata: {name: ${name}}
 spec:
@@ -178,15 +177,16 @@ spec:
   mcp_servers:
     - name: github
       command: npx
-      env: {GITHUB_TOKEN: "\${UNSET_TOKEN}"}
+      env: {GITHUB_TOKEN: "\${SET_TOKEN}"}
 `
-    const config = await load({ 'aof/a.yaml': agent('a'), 'aof/b.yaml': agent('b') })
+    const config = await load({ 'aof/a.yaml': agent('a'), 'aof/b.yaml': agent('b') }, { SET_TOKEN: 'value' })
     expect(errors(config)).toEqual([])
     expect(notices(config).map((d) => [where(d), d.message])).toEqual([
-      ['notice aof/a.yaml:4 spec.memory', 'ignored in a job: memory (each event is a fresh job; nothing persists between runs)'],
-      ['notice aof/a.yaml:5 spec.mcp_servers', 'ignored in a job: mcp_servers (github-agent starts no MCP servers; its GitHub tools are built in)']
+      ['notice aof/a.yaml:4 spec.memory', 'ignored in a job: memory (each event is a fresh job; nothing persists between runs)']
     ])
     expect(config.agents.b?.extra.memory).toBe('File:./github-cache.json:1000')
+    expect(config.agents.b?.extra.mcp_servers).toBeUndefined()
+    expect(config.agents.b?.mcpServers?.[0]?.env).toEqual({ GITHUB_TOKEN: 'value' })
   })
 
   it('warns about fields it does not know, such as the docs’ model_config', async () => {

@@ -303,6 +303,25 @@ spec:
     loader: 'error',
     flags: '/metadata required'
   },
+  {
+    what: 'an agent with a stdio and an http MCP server and an MCP tool of each form',
+    yaml: agent(`  tools:
+    - {name: echo, source: mcp, server: local}
+    - type: MCP
+      config: {name: kubectl, command: [npx, -y, "@modelcontextprotocol/server-kubectl"], timeout_seconds: 60}
+  mcp_servers:
+    - {name: local, transport: stdio, command: node, args: [server.js], env: {LEVEL: debug}, tools: [echo], timeout_secs: 10}
+    - {name: remote, transport: http, endpoint: "https://mcp.example.com/mcp", headers: {Authorization: Bearer x}}
+`),
+    loader: 'clean'
+  },
+  { what: 'a stdio MCP server without command', yaml: agent('  mcp_servers:\n    - {name: s}\n'), loader: 'error', flags: '/spec/mcp_servers/0 required' },
+  {
+    what: 'an http MCP server without endpoint',
+    yaml: agent('  mcp_servers:\n    - {name: s, transport: http}\n'),
+    loader: 'error',
+    flags: '/spec/mcp_servers/0 required'
+  },
   { what: 'a temperature above 2', yaml: agent('  instructions: Hi.\n  temperature: 3\n'), loader: 'error', flags: '/spec/temperature maximum' },
   {
     what: 'instructions given twice',
@@ -410,7 +429,7 @@ describe('the schema and the loader agree', () => {
 
   it.each([
     ['flow node conditions', (d: Record<string, any>) => d.AgentFlow.properties.spec.properties.nodes.items.properties.conditions, /Not used by github-agent/],
-    ['Shell, MCP and HTTP tools', (d: Record<string, any>) => d.Tool.anyOf.find((o: any) => o.properties?.type), /cannot run in a job/],
+    ['Shell and HTTP tools', (d: Record<string, any>) => d.Tool.anyOf.find((o: any) => o.properties?.type), /Shell and HTTP tools cannot run in a job/],
     [
       'platforms.github.allowed_repos',
       (d: Record<string, any>) => d.DaemonConfig.properties.spec.properties.platforms.properties.github.properties.allowed_repos,

@@ -1,5 +1,6 @@
 import type { DocContext } from './document-context.js'
 import type { FieldPath } from './format-field.js'
+import { isMcpTool, readMcpServers } from './read-mcp-servers.js'
 import type { AgentSpecDocument } from './schemas/agent-schema.js'
 import type { AgentDef, SourceLocation, ToolRef } from './types.js'
 
@@ -7,7 +8,6 @@ const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'] as const
 
 /** Kept as written for later stages (execute, publish); none changes how the config loads. */
 const EXTRA_KEYS = [
-  'mcp_servers',
   'memory',
   'max_context_messages',
   'output_schema',
@@ -21,7 +21,6 @@ const EXTRA_KEYS = [
 ] as const
 
 const IGNORED_IN_JOB: Partial<Record<(typeof EXTRA_KEYS)[number], string>> = {
-  mcp_servers: 'ignored in a job: mcp_servers (github-agent starts no MCP servers; its GitHub tools are built in)',
   memory: 'ignored in a job: memory (each event is a fresh job; nothing persists between runs)'
 }
 
@@ -42,7 +41,8 @@ function toolsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPath): Too
       tools.push({ name: tool, enabled: true, config: {} })
       return
     }
-    const dropped = 'type' in tool ? `a ${tool.type} tool` : tool.source === 'mcp' ? `MCP tool '${tool.name}'` : null
+    if (isMcpTool(tool)) return // read by readMcpServers
+    const dropped = 'type' in tool ? `a ${tool.type} tool` : null
     if (dropped) {
       ctx.report(
         'warning',
@@ -85,6 +85,8 @@ export function buildAgentDef(ctx: DocContext, spec: AgentSpecDocument, base: Fi
     extra: extraOf(ctx, spec, base),
     location
   }
+  const mcpServers = readMcpServers(ctx, spec, base)
+  if (mcpServers.length > 0) agent.mcpServers = mcpServers
   if (spec.model !== undefined) agent.model = spec.model
   if (spec.provider !== undefined) agent.provider = spec.provider
   if (spec.temperature !== undefined) agent.temperature = spec.temperature

@@ -69,6 +69,31 @@ export interface ToolRef {
   timeoutSecs?: number
 }
 
+/**
+ * An MCP server an agent may use: AOF's McpServerConfig (from `mcp_servers`, or a `{type: MCP}`
+ * tool), checked, with `${VAR}` already resolved from the step's environment.
+ */
+export interface McpServerDef {
+  name: string
+  transport: 'stdio' | 'sse' | 'http'
+  /** stdio: the program, run without a shell, and its arguments. */
+  command?: string
+  args: string[]
+  /** stdio: the server's environment beyond the minimal base (PATH, HOME, …); nothing else of the step's is passed. */
+  env: Record<string, string>
+  /** sse/http: the server's URL. */
+  endpoint?: string
+  /** sse/http: request headers (github-agent's addition to AOF: where a token for the server goes). */
+  headers: Record<string, string>
+  /** The server's tools the agent is offered; null: all of them. */
+  tools: string[] | null
+  /** Seconds for starting the server and listing its tools, and for each call (AOF timeout_secs, default 30). */
+  timeoutSecs: number
+  /** Per-tool call timeouts from `{name, source: mcp, timeout_secs}` entries. */
+  toolTimeouts: Record<string, number>
+  location: SourceLocation
+}
+
 export interface AgentDef {
   name: string
   /** `provider:model` or bare model name, as written; resolved by the runtime. */
@@ -79,8 +104,10 @@ export interface AgentDef {
   maxIterations: number
   temperature?: number
   maxTokens?: number
-  /** Other AOF agent fields kept for later stages (memory, mcp_servers, output_schema, github-agent extras). */
+  /** Other AOF agent fields kept for later stages (memory, mcp_servers as written, output_schema, github-agent extras). */
   extra: Record<string, unknown>
+  /** The MCP servers it uses, started only when it runs; absent or empty: none. */
+  mcpServers?: McpServerDef[]
   location: SourceLocation
 }
 

@@ -6,14 +6,29 @@ import type { AgentContext } from './build-agent-context.js'
 import type { AgentPlan } from './plan-invocation.js'
 import { DEFAULT_TOOL_CALL_LIMITS, runAgent, type AgentRunResult } from './run-agent.js'
 import type { ToolCallLimits } from './run-tool-calls.js'
+import type { McpCallRecord } from '../report/types.js'
 import type { Tool } from '../shared/tool.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/logger.js'
+
+/** Tools served from outside the process (an agent's MCP servers): started for one agent, stopped when it ends. */
+export interface ToolServers {
+  tools: Tool[]
+  /** Filled in as the agent calls them. */
+  calls: McpCallRecord[]
+  /** Stops every server; never throws. */
+  close(): Promise<void>
+}
 
 export interface AgentPorts {
   /** Throws with a one-line message when the model cannot be used (no key, unknown provider). */
   model(plan: AgentPlan): Promise<ModelPort>
   tools(plan: AgentPlan): Tool[]
+  /**
+   * The agent's MCP servers, started after its model is ready; null when it has none. Throws one
+   * sentence when one may not or does not start, or its tools clash with `otherTools`.
+   */
+  toolServers?(plan: AgentPlan, otherTools: string[]): Promise<ToolServers | null>
   logger: Logger
 }
 
@@ -31,6 +46,8 @@ export interface AgentOutcome {
   usage: TokenUsage | null
   costUsd: number | null
   result: AgentRunResult | null
+  /** Calls of MCP servers' tools, in order. */
+  mcpCalls?: McpCallRecord[]
 }
 
 /** The agent YAML's caps on tool calls (`max_writes`, `max_tool_calls_per_turn`), defaults filled in. */
@@ -85,10 +102,21 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     return set.length ? Math.min(...set) : undefined
   }
   const limits = toolCallLimits(plan.agent.extra)
+  const tools = ports.tools(plan)
+  let servers: ToolServers | null = null
+  try {
+    servers =
+      (await ports.toolServers?.(
+        plan,
+        tools.map((t) => t.name)
+      )) ?? null
+  } catch (error) {
+    return { ...base, status: 'failed', detail: `not started: ${errorMessage(error)}`, usage: null, costUsd: null, result: null }
+  }
   const result = await runAgent({
     system: plan.instructions,
     context,
-    tools: ports.tools(plan),
+    tools: servers ? [...tools, ...servers.tools] : tools,
     model,
     modelName: model.model,
     maxIterations: plan.agent.maxIterations,
@@ -100,7 +128,7 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
     limits,
     logger: ports.logger
-  })
+  }).finally(() => servers?.close())
   chargeBudget(budget, result)
   const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget'
   return {
@@ -110,6 +138,7 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     detail: describeStop(result, limits),
     usage: result.usage,
     costUsd: result.estimatedCostUsd,
-    result
+    result,
+    ...(servers ? { mcpCalls: servers.calls } : {})
   }
 }

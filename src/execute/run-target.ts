@@ -12,7 +12,7 @@ import { flowOutputs } from '../flow/flow-outputs.js'
 import type { FlowResume, FlowResult, NodeOutput } from '../flow/flow-types.js'
 import { runFlow } from '../flow/run-flow.js'
 import type { Publisher } from '../github/publisher.js'
-import type { InvocationOutcome, Usage } from '../report/types.js'
+import type { InvocationOutcome, McpCallRecord, Usage } from '../report/types.js'
 import { labelTriggers } from '../route/label-triggers.js'
 import type { Invocation } from '../route/types.js'
 import type { BudgetedDiff } from './budget-diff.js'
@@ -111,6 +111,12 @@ function sumUsage(outcomes: AgentOutcome[]): Usage {
 function sumCost(outcomes: AgentOutcome[]): number | null {
   const costs = outcomes.map((o) => o.costUsd)
   return costs.every((c) => typeof c === 'number') ? costs.reduce<number>((a, c) => a + (c ?? 0), 0) : null
+}
+
+/** The MCP calls of the invocation's agents, each named by its agent when there are several. */
+function mcpCallsOf(outcomes: AgentOutcome[]): { mcpCalls?: McpCallRecord[] } {
+  if (!outcomes.some((o) => o.mcpCalls)) return {}
+  return { mcpCalls: outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => (outcomes.length > 1 ? { ...c, agent: o.label } : c))) }
 }
 
 function worstOf(outcomes: AgentOutcome[]): AgentOutcome['status'] | null {
@@ -381,7 +387,7 @@ export async function runTarget(
           ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
           : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`
       const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran'
-      return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs }
+      return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes), ...mcpCallsOf(outcomes) }, outputs }
     }
 
     let outcomes: AgentOutcome[]
@@ -408,7 +414,8 @@ export async function runTarget(
         ...shown,
         ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
         usage: sumUsage(outcomes),
-        costUsd: sumCost(outcomes)
+        costUsd: sumCost(outcomes),
+        ...mcpCallsOf(outcomes)
       },
       outputs: approvedBy ? { 'approved-by': approvedBy } : {}
     }

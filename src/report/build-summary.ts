@@ -51,6 +51,18 @@ function outcomeTable(record: RunRecord): string[] {
   return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, '']
 }
 
+/** Every MCP tool call: which server and tool, how long, whether it worked (never what it returned). */
+function mcpSection(record: RunRecord): string[] {
+  const rows = record.outcomes.flatMap((o) =>
+    (o.mcpCalls ?? []).map(
+      (c) =>
+        `| \`${cell(c.agent ?? o.target)}\` | \`${cell(c.server)}\` | \`${cell(c.tool)}\` | ${c.durationMs} ms | ${c.ok ? 'ok' : `error: ${plain(cell(c.error ?? 'failed'))}`} |`
+    )
+  )
+  if (rows.length === 0) return []
+  return ['### MCP calls', '', '| agent | server | tool | took | result |', '|---|---|---|---|---|', ...rows, '']
+}
+
 function writesSection(record: RunRecord): string[] {
   if (record.writes.length === 0) return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : []
   const title = record.dryRun ? '### Writes it would have made (dry-run)' : '### Writes'
@@ -103,6 +115,7 @@ export function buildSummary(record: RunRecord): string {
     ...(record.decision?.notes.length ? [...record.decision.notes.map((n) => `- ${n}`), ''] : []),
     ...triggerTable(record),
     ...outcomeTable(record),
+    ...mcpSection(record),
     ...writesSection(record),
     ...instructionsSection(record),
     ...diagnosticsSection(record)

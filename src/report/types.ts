@@ -8,6 +8,18 @@ export interface Usage {
   outputTokens: number
 }
 
+/** One call of an MCP server's tool, for the summary. */
+export interface McpCallRecord {
+  server: string
+  tool: string
+  durationMs: number
+  ok: boolean
+  /** Why it failed (timed out, the tool reported an error); never the tool's output. */
+  error?: string
+  /** The agent that called it (`agent:NAME`, `fleet:F/member`); set when the outcome has several. */
+  agent?: string
+}
+
 /** What happened to one invocation. */
 export interface InvocationOutcome {
   invocation: Invocation
@@ -22,6 +34,8 @@ export interface InvocationOutcome {
   instructions?: string
   usage?: Usage
   costUsd?: number | null
+  /** Calls of MCP servers' tools, in order. */
+  mcpCalls?: McpCallRecord[]
 }
 
 /** A write to GitHub; `planned` when dry-run kept it from being sent. */

@@ -8,6 +8,7 @@ import type { TargetShell } from '../execute/run-target.js'
 import { createGitHubTools } from '../github/create-github-tools.js'
 import type { Publisher } from '../github/publisher.js'
 import { createModel, missingCredential } from '../llm/create-model.js'
+import type { ExecutionDecision } from '../mcp/open-mcp-servers.js'
 import { parseModel } from '../llm/parse-model.js'
 import { labelTriggers } from '../route/label-triggers.js'
 import { openReviewSession, shouldConverge } from '../review/review-session.js'
@@ -115,11 +116,28 @@ async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
   }
 }
 
+/**
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
+ * fork's pull request, whose code and text are a stranger's.
+ */
+function executionDecision(ctx: RunContext): ExecutionDecision {
+  if (ctx.readOnlyReason) return { allowed: false, reason: ctx.readOnlyReason }
+  if (ctx.event.fromFork) return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" }
+  return { allowed: true }
+}
+
 function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
   const { settings, event, runtime } = ctx
   const logger = runtime.runner
   return {
     logger,
+    toolServers: async (plan, otherTools) => {
+      const servers = plan.agent.mcpServers
+      if (!servers?.length) return null
+      const { openMcpServers } = await import('../mcp/open-mcp-servers.js')
+      const cwd = runtime.env.GITHUB_WORKSPACE
+      return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) })
+    },
     model: (plan) =>
       createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
         logger,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { count, envelope, flag, mapping, metadata, name, text, textList } from './common.js'
+import { mcpServerSchema } from './mcp-server-schema.js'
 import { reviewConfigSchema } from './review-schema.js'
 
 const toolName = name('a tool name, e.g. github_post_comment')
@@ -13,7 +14,7 @@ const namedTool = z.object({
   server: text('the name of an MCP server').optional()
 })
 
-/** AOF's `{type: Shell|MCP|HTTP, config}` tools: accepted so they can be reported and dropped. */
+/** AOF's `{type: Shell|MCP|HTTP, config}` tools; an MCP one's config is read by read-mcp-servers.ts. */
 const typedTool = z.object({
   type: name('a tool type, e.g. Shell'),
   config: z.unknown().optional()
@@ -39,7 +40,7 @@ export const agentSpecShape = {
     .max(2, { error: 'a number from 0 to 2, e.g. 0.2' })
     .optional(),
   max_tokens: count('a whole number of tokens, e.g. 4096').optional(),
-  mcp_servers: z.array(mapping('an MCP server mapping, e.g. {name: github, command: npx}'), { error: 'a list of MCP servers' }).optional(),
+  mcp_servers: z.array(mcpServerSchema, { error: 'a list of MCP servers, e.g. [{name: filesystem, command: npx, args: [...]}]' }).optional(),
   memory: z
     .union([z.string(), mapping('')], { error: 'a memory spec, e.g. "File:./cache.json:1000" or {type: File, config: {path: ./cache.json}}' })
     .optional(),

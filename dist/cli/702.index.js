@@ -1,5 +1,5 @@
-export const id = 439;
-export const ids = [439];
+export const id = 702;
+export const ids = [702];
 export const modules = {
 
 /***/ 94221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 73439:
+/***/ 24702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,8 +54,8 @@ function canonicalJson(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
+var schemas = __webpack_require__(15649);
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 // The hidden marker that makes the action's own comment findable on a re-run, with optional state
 // (e.g. a pending approval) in a second HTML comment right after it.
@@ -394,146 +394,8 @@ function createApprovalRequest(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/text/html-comment-spans.ts
-// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
-// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
-// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
-// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
-// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-function lineEndAt(text, from) {
-    const end = text.indexOf('\n', from);
-    return end === -1 ? text.length : end;
-}
-/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
-function fencedBlockEnd(text, start) {
-    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
-    const marker = open?.[1];
-    if (!marker)
-        return null;
-    if (marker[0] === '`' && open[2]?.includes('`'))
-        return null;
-    let at = lineEndAt(text, start) + 1;
-    while (at <= text.length) {
-        const end = lineEndAt(text, at);
-        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
-        if (close && close[0] === marker[0] && close.length >= marker.length)
-            return Math.min(end + 1, text.length);
-        at = end + 1;
-    }
-    return text.length;
-}
-/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
-function codeSpanClosers(text, from, to) {
-    const runs = [];
-    for (let i = from; i < to; i++) {
-        if (text[i] !== '`')
-            continue;
-        let j = i;
-        while (j < to && text[j] === '`')
-            j++;
-        runs.push({ start: i, length: j - i });
-        i = j - 1;
-    }
-    const closers = new Map();
-    const nextOfLength = new Map();
-    for (let k = runs.length - 1; k >= 0; k--) {
-        const run = runs[k];
-        const next = nextOfLength.get(run.length);
-        if (next !== undefined)
-            closers.set(run.start, next);
-        nextOfLength.set(run.length, run.start);
-    }
-    return closers;
-}
-/**
- * Spans of `text` inside HTML comments, in order, not overlapping.
- *
- * `markdown: false` (diffs, file contents): every `<!--` opens one.
- * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
- * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
- * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
- * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
- * fences) neither counts any more. An unclosed `<!--` hides everything after it.
- */
-function htmlCommentSpans(text, markdown) {
-    const spans = [];
-    if (!markdown) {
-        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
-            const close = text.indexOf('-->', at + 4);
-            const end = close === -1 ? text.length : close + 3;
-            spans.push({ start: at, end });
-            at = end;
-        }
-        return spans;
-    }
-    let trusted = true;
-    let i = 0;
-    let lineStart = true;
-    let closers = new Map();
-    let closersFor = -1;
-    while (i < text.length) {
-        if (lineStart) {
-            lineStart = false;
-            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
-            if (fenceEnd !== null) {
-                i = fenceEnd;
-                lineStart = true;
-                continue;
-            }
-        }
-        const ch = text[i];
-        if (ch === '\n') {
-            i++;
-            lineStart = true;
-        }
-        else if (ch === '<' && text.startsWith('<!--', i)) {
-            const close = text.indexOf('-->', i + 4);
-            const end = close === -1 ? text.length : close + 3;
-            spans.push({ start: i, end });
-            trusted = false;
-            i = end;
-        }
-        else if (ch === '<' || ch === '[') {
-            trusted = false;
-            i++;
-        }
-        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
-            i += 2;
-        }
-        else if (ch === '`') {
-            let j = i;
-            while (text[j] === '`')
-                j++;
-            const lineEnd = lineEndAt(text, i);
-            if (closersFor !== lineEnd) {
-                closers = codeSpanClosers(text, i, lineEnd);
-                closersFor = lineEnd;
-            }
-            const close = trusted ? closers.get(i) : undefined;
-            i = close === undefined ? j : close + (j - i);
-        }
-        else {
-            i++;
-        }
-    }
-    return spans;
-}
-/** The text with every span replaced by `replace(spanText)`. */
-function replaceSpans(text, spans, replace) {
-    if (spans.length === 0)
-        return text;
-    let out = '';
-    let at = 0;
-    for (const span of spans) {
-        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
-        at = span.end;
-    }
-    return out + text.slice(at);
-}
-
+// EXTERNAL MODULE: ./src/text/html-comment-spans.ts
+var html_comment_spans = __webpack_require__(47418);
 ;// CONCATENATED MODULE: ./src/route/prose-lines.ts
 // Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
 // hidden in an HTML comment (invisible on GitHub) must never run.
@@ -559,7 +421,7 @@ function indentWidth(line) {
  */
 function proseLines(text) {
     const normalized = text.replace(/\r\n?/g, '\n');
-    const visible = replaceSpans(normalized, htmlCommentSpans(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
+    const visible = (0,html_comment_spans/* replaceSpans */.Gg)(normalized, (0,html_comment_spans/* htmlCommentSpans */.KD)(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
     const lines = visible.split('\n');
     const result = [];
     let fence = null;
@@ -641,7 +503,7 @@ function mentionPatterns(botName) {
  * length in one pass (a backreference regex was quadratic on a long run of backticks).
  */
 function withoutCodeSpans(text) {
-    const closers = codeSpanClosers(text, 0, text.length);
+    const closers = (0,html_comment_spans/* codeSpanClosers */.xr)(text, 0, text.length);
     let out = '';
     let i = 0;
     while (i < text.length) {
@@ -726,8 +588,8 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
-var load_config = __webpack_require__(93937);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 35 modules
+var load_config = __webpack_require__(337);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(37961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -2529,7 +2391,7 @@ const neutralize_mentions_ZERO_WIDTH_SPACE = '\u200b';
 // A login: alphanumerics and single inner hyphens, up to 39; optionally `/team`. Not after a word
 // character (e-mail addresses), `/` (URLs) or `@` (already neutralised or doubled).
 const MENTION = /(?<![\w`/@.+-])@(?=[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![A-Za-z0-9-]))/g;
-const neutralize_mentions_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function neutralizeProse(text) {
     let out = '';
     let i = 0;
@@ -2577,12 +2439,12 @@ function neutralizeMentions(markdown) {
     for (const line of lines) {
         if (fence !== null) {
             out.push(line);
-            const marker = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
+            const marker = FENCE_OPEN.exec(line)?.[1];
             if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
                 fence = null;
             continue;
         }
-        const opening = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
+        const opening = FENCE_OPEN.exec(line)?.[1];
         if (opening) {
             flush();
             out.push(line);
@@ -3519,6 +3381,13 @@ function outcomeTable(record) {
     });
     return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, ''];
 }
+/** Every MCP tool call: which server and tool, how long, whether it worked (never what it returned). */
+function mcpSection(record) {
+    const rows = record.outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => `| \`${build_summary_cell(c.agent ?? o.target)}\` | \`${build_summary_cell(c.server)}\` | \`${build_summary_cell(c.tool)}\` | ${c.durationMs} ms | ${c.ok ? 'ok' : `error: ${plain(build_summary_cell(c.error ?? 'failed'))}`} |`));
+    if (rows.length === 0)
+        return [];
+    return ['### MCP calls', '', '| agent | server | tool | took | result |', '|---|---|---|---|---|', ...rows, ''];
+}
 function writesSection(record) {
     if (record.writes.length === 0)
         return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : [];
@@ -3568,6 +3437,7 @@ function buildSummary(record) {
         ...(record.decision?.notes.length ? [...record.decision.notes.map((n) => `- ${n}`), ''] : []),
         ...triggerTable(record),
         ...outcomeTable(record),
+        ...mcpSection(record),
         ...writesSection(record),
         ...instructionsSection(record),
         ...diagnosticsSection(record)
@@ -5358,119 +5228,8 @@ function labelTriggers(config) {
         .map((trigger) => trigger.name);
 }
 
-;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
-// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
-// attempt ends where the next one starts.
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
-const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
-const DISPLAY_NONE = /display\s*:\s*none/i;
-const STYLE = /(?:^|\s)style\s*=/i;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-function hides(attributes) {
-    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
-}
-/**
- * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
- * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
- * as a browser would hide the rest of its parent.
- */
-function hiddenElementSpans(text) {
-    const open = new Map();
-    const found = [];
-    for (const m of text.matchAll(TAG)) {
-        const [whole, slash, rawName, attributes = ''] = m;
-        const name = (rawName ?? '').toLowerCase();
-        const start = m.index;
-        const end = start + whole.length;
-        if (slash) {
-            const top = open.get(name)?.pop();
-            if (top?.hidden)
-                found.push({ start: top.start, end });
-            continue;
-        }
-        const hidden = hides(attributes);
-        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
-            if (hidden)
-                found.push({ start, end });
-            continue;
-        }
-        const stack = open.get(name) ?? [];
-        stack.push({ start, hidden });
-        open.set(name, stack);
-    }
-    for (const stack of open.values())
-        for (const element of stack)
-            if (element.hidden)
-                found.push({ start: element.start, end: text.length });
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const spans = [];
-    for (const span of found) {
-        const last = spans[spans.length - 1];
-        if (last && span.start < last.end)
-            last.end = Math.max(last.end, span.end);
-        else
-            spans.push({ ...span });
-    }
-    return spans;
-}
-
-;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
-// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
-// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
-// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
-// length of the text, so no input can stall a run before its first model call. Pure.
-
-
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source); Unicode tag characters
-// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
-/**
- * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
- * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
- */
-function sanitizeUntrusted(text) {
-    const withoutComments = replaceSpans(text, htmlCommentSpans(text, true), () => '');
-    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
-}
-function codePoint(ch) {
-    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
-}
-/**
- * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
- * (`+`, `-`, space) after it, so that hunk line numbers still count right.
- */
-function placeholder(what) {
-    return (hidden) => {
-        const lines = hidden.split('\n');
-        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
-        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
-    };
-}
-/**
- * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
- * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
- * reader of the rendered file never sees. So the model is told that something was there, not what:
- * an HTML comment or hidden element becomes a visible note of its length, an invisible character
- * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
- */
-function sanitizeCode(text) {
-    const withoutComments = replaceSpans(text, htmlCommentSpans(text, false), placeholder('HTML comment'));
-    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
-}
-/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
-function sanitizeDeep(value) {
-    if (typeof value === 'string')
-        return sanitizeUntrusted(value);
-    if (Array.isArray(value))
-        return value.map((v) => sanitizeDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/text/sanitize-untrusted.ts + 1 modules
+var sanitize_untrusted = __webpack_require__(58711);
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
 // The subject carries these texts within its budget; a second, unbudgeted copy in the metadata
@@ -5482,13 +5241,13 @@ function withoutTexts(metadata) {
 function buildAgentContext(event, invocation, metadata, diff, brief = null, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
     return {
-        event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
-        repository: sanitizeDeep(event.repository),
-        metadata: sanitizeDeep(brief ? withoutTexts(metadata) : metadata),
-        command: sanitizeDeep(command),
+        event: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(event.action ? `${event.name}.${event.action}` : event.name),
+        repository: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(event.repository),
+        metadata: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(brief ? withoutTexts(metadata) : metadata),
+        command: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(command),
         ...(brief ? { subject: brief } : {}),
         ...(diff ? { diff } : {}),
-        ...(review ? { review: sanitizeDeep(review) } : {})
+        ...(review ? { review: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(review) } : {})
     };
 }
 
@@ -5553,14 +5312,14 @@ function ciFailureBrief(jobs) {
     const failedJobs = shown.map((job) => {
         // Sanitised before the cut: a marker for hidden text is longer than what it replaces, and the
         // budget is what the model reads.
-        const tail = job.logTail === null ? null : logTail(sanitizeCode(job.logTail), CI_LOG_TAIL_LINES, share);
+        const tail = job.logTail === null ? null : logTail((0,sanitize_untrusted/* sanitizeCode */.$C)(job.logTail), CI_LOG_TAIL_LINES, share);
         if (tail?.cut)
             anyCut = true;
         return {
-            name: sanitizeUntrusted(job.name),
+            name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.name),
             conclusion: job.conclusion,
-            ...(job.url ? { url: sanitizeUntrusted(job.url) } : {}),
-            failed_steps: job.steps.filter(isFailedJob).map((step) => sanitizeUntrusted(step.name)),
+            ...(job.url ? { url: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.url) } : {}),
+            failed_steps: job.steps.filter(isFailedJob).map((step) => (0,sanitize_untrusted/* sanitizeUntrusted */._2)(step.name)),
             log_tail: tail === null ? null : tail.text
         };
     });
@@ -5590,7 +5349,7 @@ function threadComments(comments, ownLogin) {
 }
 function sanitizeValue(value, key) {
     if (typeof value === 'string')
-        return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value);
+        return CODE_KEYS.has(key) ? (0,sanitize_untrusted/* sanitizeCode */.$C)(value) : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(value);
     if (Array.isArray(value))
         return value.map((v) => sanitizeValue(v, key));
     if (value !== null && typeof value === 'object')
@@ -5728,9 +5487,9 @@ function planAgent(agent, label, metadata, invocation, defaultModel) {
     // `{{ metadata.pr_title }}` and `{{ command.args }}` put strangers' text into the instructions
     // themselves: it is sanitised as the event data is, or a hidden comment would reach the model there.
     const rendered = renderTemplate(agent.instructions, {
-        metadata: sanitizeDeep(metadata),
+        metadata: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(metadata),
         params: invocation.params,
-        command: { name: invocation.key, args: sanitizeUntrusted(invocation.args) }
+        command: { name: invocation.key, args: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(invocation.args) }
     });
     return {
         agent,
@@ -5796,6 +5555,12 @@ function sumUsage(outcomes) {
 function sumCost(outcomes) {
     const costs = outcomes.map((o) => o.costUsd);
     return costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null;
+}
+/** The MCP calls of the invocation's agents, each named by its agent when there are several. */
+function mcpCallsOf(outcomes) {
+    if (!outcomes.some((o) => o.mcpCalls))
+        return {};
+    return { mcpCalls: outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => (outcomes.length > 1 ? { ...c, agent: o.label } : c))) };
 }
 function worstOf(outcomes) {
     if (outcomes.some((o) => o.status === 'failed'))
@@ -5890,9 +5655,9 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     const run = await runFleet(fleet, plans, async (plan, previous, step) => {
         const draft = emptyDraft();
         const memberContext = previous.length
-            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
+            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(p.text) })) }
             : step?.input
-                ? { ...context, fleet: { name: fleet.name, mode: fleet.mode, ...sanitizeDeep(step.input) } }
+                ? { ...context, fleet: { name: fleet.name, mode: fleet.mode, ...(0,sanitize_untrusted/* sanitizeDeep */.Cg)(step.input) } }
                 : context;
         const stepPlan = step?.instruction ? { ...plan, instructions: `${plan.instructions}\n\n${step.instruction}` } : plan;
         const outcome = await shell.runAgent(stepPlan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
@@ -5948,7 +5713,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         await shell.startCheckRun();
         const texts = [];
         for (const plan of plans) {
-            const outcome = await shell.runAgent(plan, { ...context, flow_input: sanitizeUntrusted(input) }, publisher);
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(input) }, publisher);
             outcomes.push(outcome);
             shell.logger.info(`${plan.label}: ${outcome.detail}`);
             if (outcome.status === 'failed')
@@ -5962,7 +5727,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         runFleet: async ({ node, fleet, input }) => {
             const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents;
             await shell.startCheckRun();
-            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) });
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(input) });
             outcomes.push(...members);
             return { text: run.text, verdict: run.publication.verdict ?? 'none', node };
         },
@@ -6043,7 +5808,7 @@ async function runTarget(shell, invocation, options = {}) {
                 ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
                 : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`;
             const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran';
-            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs };
+            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes), ...mcpCallsOf(outcomes) }, outputs };
         }
         let outcomes;
         if (invocation.target.kind === 'fleet') {
@@ -6070,7 +5835,8 @@ async function runTarget(shell, invocation, options = {}) {
                 ...shown,
                 ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
                 usage: sumUsage(outcomes),
-                costUsd: sumCost(outcomes)
+                costUsd: sumCost(outcomes),
+                ...mcpCallsOf(outcomes)
             },
             outputs: approvedBy ? { 'approved-by': approvedBy } : {}
         };
@@ -6111,8 +5877,8 @@ function budgetDiff(files, maxTokens) {
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
-        const path = sanitizeCode(file.filename);
-        const patch = file.patch === undefined ? undefined : sanitizeCode(file.patch);
+        const path = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.filename);
+        const patch = file.patch === undefined ? undefined : (0,sanitize_untrusted/* sanitizeCode */.$C)(file.patch);
         if (patch === undefined) {
             omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
         }
@@ -6591,10 +6357,19 @@ async function runAgentPlan(plan, context, ports, budget) {
         return set.length ? Math.min(...set) : undefined;
     };
     const limits = toolCallLimits(plan.agent.extra);
+    const tools = ports.tools(plan);
+    let servers = null;
+    try {
+        servers =
+            (await ports.toolServers?.(plan, tools.map((t) => t.name))) ?? null;
+    }
+    catch (error) {
+        return { ...base, status: 'failed', detail: `not started: ${(0,shared_errors/* errorMessage */.g)(error)}`, usage: null, costUsd: null, result: null };
+    }
     const result = await runAgent({
         system: plan.instructions,
         context,
-        tools: ports.tools(plan),
+        tools: servers ? [...tools, ...servers.tools] : tools,
         model,
         modelName: model.model,
         maxIterations: plan.agent.maxIterations,
@@ -6606,7 +6381,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
         limits,
         logger: ports.logger
-    });
+    }).finally(() => servers?.close());
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
     return {
@@ -6616,7 +6391,8 @@ async function runAgentPlan(plan, context, ports, budget) {
         detail: describeStop(result, limits),
         usage: result.usage,
         costUsd: result.estimatedCostUsd,
-        result
+        result,
+        ...(servers ? { mcpCalls: servers.calls } : {})
     };
 }
 
@@ -6959,9 +6735,9 @@ function searchCodeTool(port) {
                 total_files: found.total,
                 ...(found.total > found.hits.length ? { note: `the first ${found.hits.length} of ${found.total} files` } : {}),
                 files: found.hits.map((hit) => ({
-                    path: sanitizeCode(hit.path),
+                    path: (0,sanitize_untrusted/* sanitizeCode */.$C)(hit.path),
                     fragments: hit.fragments.map((f) => {
-                        const text = sanitizeCode(f);
+                        const text = (0,sanitize_untrusted/* sanitizeCode */.$C)(f);
                         return text.length > FRAGMENT_LIMIT ? `${text.slice(0, FRAGMENT_LIMIT)} [… ${text.length - FRAGMENT_LIMIT} characters cut]` : text;
                     })
                 }))
@@ -6993,7 +6769,7 @@ function getJobLogTool(port) {
             const chars = Math.min(readInteger(input, 'max_chars') ?? DEFAULT_LOG_CHARS, MAX_LOG_CHARS);
             // Read three times what is shown: the timestamps dropped can take half of each line.
             const raw = await port.getJobLogTail(jobId, chars * 3);
-            const clean = sanitizeCode(raw.replace(/\r\n?/g, '\n')).replace(code_tools_TIMESTAMP, '').replace(/\n+$/, '');
+            const clean = (0,sanitize_untrusted/* sanitizeCode */.$C)(raw.replace(/\r\n?/g, '\n')).replace(code_tools_TIMESTAMP, '').replace(/\n+$/, '');
             const tail = keepEnd(clean, chars);
             const whole = raw.length < chars * 3 && tail.cut === 0;
             return untrustedJson({
@@ -7050,12 +6826,12 @@ function getPullRequestFilesTool(ctx, port) {
             const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL);
             const files = await port.listPullRequestFiles(number);
             const page = files.slice(offset, offset + limit).map((f) => ({
-                filename: sanitizeCode(f.filename),
+                filename: (0,sanitize_untrusted/* sanitizeCode */.$C)(f.filename),
                 status: f.status,
                 additions: f.additions,
                 deletions: f.deletions,
-                ...(f.previousFilename ? { previous_filename: sanitizeCode(f.previousFilename) } : {}),
-                patch: f.patch === undefined ? null : cutProse(sanitizeCode(f.patch), PATCH_LIMIT),
+                ...(f.previousFilename ? { previous_filename: (0,sanitize_untrusted/* sanitizeCode */.$C)(f.previousFilename) } : {}),
+                patch: f.patch === undefined ? null : cutProse((0,sanitize_untrusted/* sanitizeCode */.$C)(f.patch), PATCH_LIMIT),
                 ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
             }));
             const next = offset + limit < files.length ? offset + limit : null;
@@ -7104,7 +6880,7 @@ function getFileTool(ctx, port) {
             const file = await port.getFileContent(path, at.ref);
             if (!file)
                 return { content: `${path} does not exist at ${at.label}`, isError: true };
-            const lines = sanitizeCode(file.text).split('\n');
+            const lines = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.text).split('\n');
             const start = readInteger(input, 'start_line') ?? 1;
             const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length);
             const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`);
@@ -7124,11 +6900,11 @@ function getIssueTool(ctx, port) {
             return untrustedJson({
                 number: issue.number,
                 kind: issue.isPullRequest ? 'pull_request' : 'issue',
-                title: sanitizeUntrusted(issue.title),
+                title: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(issue.title),
                 state: issue.state,
                 author: issue.author,
                 labels: issue.labels,
-                body: cutProse(sanitizeUntrusted(issue.body)),
+                body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(issue.body)),
                 total_comments: comments.length,
                 ...(comments.length > MAX_COMMENTS ? { note: `the last ${MAX_COMMENTS} comments; github_list_issue_comments pages through all` } : {}),
                 comments: comments.slice(-MAX_COMMENTS).map((c) => ({
@@ -7136,7 +6912,7 @@ function getIssueTool(ctx, port) {
                     author: c.author,
                     ...(isOwn(c.author) ? { by_this_action: true } : {}),
                     created_at: c.createdAt,
-                    body: cutProse(sanitizeUntrusted(c.body))
+                    body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.body))
                 }))
             });
         })
@@ -7150,7 +6926,7 @@ const MAX_LOGS = 5;
 const LOG_READ_CHARS = 60_000;
 /** The last `lines` lines of a log, sanitised as code. */
 function lastLines(log, lines) {
-    const all = sanitizeCode(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const all = (0,sanitize_untrusted/* sanitizeCode */.$C)(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
     return all.slice(-lines).join('\n');
 }
 function getWorkflowRunJobsTool(ctx, port) {
@@ -7179,9 +6955,9 @@ function getWorkflowRunJobsTool(ctx, port) {
                 run_id: runId,
                 jobs: jobs.map((job) => ({
                     id: job.id,
-                    name: sanitizeUntrusted(job.name),
+                    name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.name),
                     conclusion: job.conclusion,
-                    steps: job.steps.map((s) => ({ number: s.number, name: sanitizeUntrusted(s.name), conclusion: s.conclusion })),
+                    steps: job.steps.map((s) => ({ number: s.number, name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(s.name), conclusion: s.conclusion })),
                     ...(logs.has(job.id) ? { log_tail: logs.get(job.id) } : {})
                 }))
             });
@@ -7196,7 +6972,7 @@ function listLabelsTool(port) {
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
             const labels = await port.listRepoLabels();
-            return untrustedJson(labels.map((l) => ({ name: l.name, description: l.description === null ? null : sanitizeUntrusted(l.description) })));
+            return untrustedJson(labels.map((l) => ({ name: l.name, description: l.description === null ? null : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(l.description) })));
         })
     };
 }
@@ -7233,21 +7009,21 @@ function getPullRequestTool(ctx, port) {
             const base = port.repository.toLowerCase();
             return untrustedJson({
                 number: pr.number,
-                title: sanitizeUntrusted(pr.title),
+                title: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.title),
                 state: pr.state,
                 draft: pr.draft,
                 author: pr.author,
-                base: { ref: sanitizeUntrusted(pr.baseRef), sha: pr.baseSha },
-                head: { ref: sanitizeUntrusted(pr.headRef), sha: pr.headSha, repository: pr.headRepository },
+                base: { ref: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.baseRef), sha: pr.baseSha },
+                head: { ref: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.headRef), sha: pr.headSha, repository: pr.headRepository },
                 from_fork: pr.headRepository === null || pr.headRepository.toLowerCase() !== base,
-                labels: pr.labels.map(sanitizeUntrusted),
+                labels: pr.labels.map(sanitize_untrusted/* sanitizeUntrusted */._2),
                 additions: pr.additions,
                 deletions: pr.deletions,
                 changed_files: pr.changedFiles,
                 ...(pr.mergeable !== undefined ? { mergeable: pr.mergeable } : {}),
                 ...(pr.mergeableState ? { mergeable_state: pr.mergeableState } : {}),
                 url: pr.htmlUrl,
-                body: cutProse(sanitizeUntrusted(pr.body))
+                body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.body))
             });
         })
     };
@@ -7273,7 +7049,7 @@ function listIssueCommentsTool(ctx, port) {
                     author: c.author,
                     ...(isOwn(c.author) ? { by_this_action: true } : {}),
                     created_at: c.createdAt,
-                    body: cutProse(sanitizeUntrusted(c.body))
+                    body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.body))
                 }))
             });
         })
@@ -7282,9 +7058,9 @@ function listIssueCommentsTool(ctx, port) {
 function commitView(c) {
     return {
         sha: c.sha.slice(0, 12),
-        author: c.author === null ? null : sanitizeUntrusted(c.author),
+        author: c.author === null ? null : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.author),
         time: c.time,
-        message: cutProse(sanitizeUntrusted(c.message), MESSAGE_LIMIT)
+        message: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.message), MESSAGE_LIMIT)
     };
 }
 function listCommitsTool(ctx, port) {
@@ -8382,7 +8158,7 @@ function addressedReply(headSha, resolving) {
 const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
 function isDismissal(reply) {
     // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
-    const own = replaceSpans(reply, htmlCommentSpans(reply, true), () => ' ')
+    const own = (0,html_comment_spans/* replaceSpans */.Gg)(reply, (0,html_comment_spans/* htmlCommentSpans */.KD)(reply, true), () => ' ')
         .split('\n')
         // A quote of the finding ("> …if this is by design…") is not the person's answer.
         .filter((line) => !line.trimStart().startsWith('>'))
@@ -9004,7 +8780,7 @@ function reviewPromptContext(input) {
     const dismissed = new Set(carried.dismissed);
     const open = carried.findings.flatMap((f, i) => f.status === 'open' || touched.has(i) ? [{ ...promptFinding(f), lines_changed_since_last_review: touched.has(i) }] : []);
     const declined = carried.findings.filter((f, i) => f.status === 'dismissed' || dismissed.has(i)).map(promptFinding);
-    const review = sanitizeDeep({
+    const review = (0,sanitize_untrusted/* sanitizeDeep */.Cg)({
         kind: scope.kind,
         since_commit: scope.kind === 'incremental' ? scope.sinceSha : null,
         open_findings: open,
@@ -9584,11 +9360,30 @@ async function ciFailureFor(ctx) {
         return null;
     }
 }
+/**
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
+ * fork's pull request, whose code and text are a stranger's.
+ */
+function executionDecision(ctx) {
+    if (ctx.readOnlyReason)
+        return { allowed: false, reason: ctx.readOnlyReason };
+    if (ctx.event.fromFork)
+        return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" };
+    return { allowed: true };
+}
 function agentPorts(ctx, commentKey, publisher) {
     const { settings, event, runtime } = ctx;
     const logger = runtime.runner;
     return {
         logger,
+        toolServers: async (plan, otherTools) => {
+            const servers = plan.agent.mcpServers;
+            if (!servers?.length)
+                return null;
+            const { openMcpServers } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 27714));
+            const cwd = runtime.env.GITHUB_WORKSPACE;
+            return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
+        },
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
             logger,
             retry: timeScaled(runtime.env)
@@ -10407,6 +10202,285 @@ async function withRetry(call, shell) {
             await shell.clock.sleep(decision.waitMs);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 47418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ replaceSpans),
+/* harmony export */   KD: () => (/* binding */ htmlCommentSpans),
+/* harmony export */   xr: () => (/* binding */ codeSpanClosers)
+/* harmony export */ });
+// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
+// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
+// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
+// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
+// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+function lineEndAt(text, from) {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+}
+/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
+function fencedBlockEnd(text, start) {
+    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
+    const marker = open?.[1];
+    if (!marker)
+        return null;
+    if (marker[0] === '`' && open[2]?.includes('`'))
+        return null;
+    let at = lineEndAt(text, start) + 1;
+    while (at <= text.length) {
+        const end = lineEndAt(text, at);
+        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
+        if (close && close[0] === marker[0] && close.length >= marker.length)
+            return Math.min(end + 1, text.length);
+        at = end + 1;
+    }
+    return text.length;
+}
+/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
+function codeSpanClosers(text, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        if (text[i] !== '`')
+            continue;
+        let j = i;
+        while (j < to && text[j] === '`')
+            j++;
+        runs.push({ start: i, length: j - i });
+        i = j - 1;
+    }
+    const closers = new Map();
+    const nextOfLength = new Map();
+    for (let k = runs.length - 1; k >= 0; k--) {
+        const run = runs[k];
+        const next = nextOfLength.get(run.length);
+        if (next !== undefined)
+            closers.set(run.start, next);
+        nextOfLength.set(run.length, run.start);
+    }
+    return closers;
+}
+/**
+ * Spans of `text` inside HTML comments, in order, not overlapping.
+ *
+ * `markdown: false` (diffs, file contents): every `<!--` opens one.
+ * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
+ * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
+ * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
+ * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
+ * fences) neither counts any more. An unclosed `<!--` hides everything after it.
+ */
+function htmlCommentSpans(text, markdown) {
+    const spans = [];
+    if (!markdown) {
+        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
+            const close = text.indexOf('-->', at + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: at, end });
+            at = end;
+        }
+        return spans;
+    }
+    let trusted = true;
+    let i = 0;
+    let lineStart = true;
+    let closers = new Map();
+    let closersFor = -1;
+    while (i < text.length) {
+        if (lineStart) {
+            lineStart = false;
+            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
+            if (fenceEnd !== null) {
+                i = fenceEnd;
+                lineStart = true;
+                continue;
+            }
+        }
+        const ch = text[i];
+        if (ch === '\n') {
+            i++;
+            lineStart = true;
+        }
+        else if (ch === '<' && text.startsWith('<!--', i)) {
+            const close = text.indexOf('-->', i + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: i, end });
+            trusted = false;
+            i = end;
+        }
+        else if (ch === '<' || ch === '[') {
+            trusted = false;
+            i++;
+        }
+        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+            i += 2;
+        }
+        else if (ch === '`') {
+            let j = i;
+            while (text[j] === '`')
+                j++;
+            const lineEnd = lineEndAt(text, i);
+            if (closersFor !== lineEnd) {
+                closers = codeSpanClosers(text, i, lineEnd);
+                closersFor = lineEnd;
+            }
+            const close = trusted ? closers.get(i) : undefined;
+            i = close === undefined ? j : close + (j - i);
+        }
+        else {
+            i++;
+        }
+    }
+    return spans;
+}
+/** The text with every span replaced by `replace(spanText)`. */
+function replaceSpans(text, spans, replace) {
+    if (spans.length === 0)
+        return text;
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
+        at = span.end;
+    }
+    return out + text.slice(at);
+}
+
+
+/***/ }),
+
+/***/ 58711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $C: () => (/* binding */ sanitizeCode),
+  Cg: () => (/* binding */ sanitizeDeep),
+  _2: () => (/* binding */ sanitizeUntrusted)
+});
+
+// EXTERNAL MODULE: ./src/text/html-comment-spans.ts
+var html_comment_spans = __webpack_require__(47418);
+;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
+// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
+// attempt ends where the next one starts.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
+const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const STYLE = /(?:^|\s)style\s*=/i;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function hides(attributes) {
+    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
+}
+/**
+ * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
+ * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
+ * as a browser would hide the rest of its parent.
+ */
+function hiddenElementSpans(text) {
+    const open = new Map();
+    const found = [];
+    for (const m of text.matchAll(TAG)) {
+        const [whole, slash, rawName, attributes = ''] = m;
+        const name = (rawName ?? '').toLowerCase();
+        const start = m.index;
+        const end = start + whole.length;
+        if (slash) {
+            const top = open.get(name)?.pop();
+            if (top?.hidden)
+                found.push({ start: top.start, end });
+            continue;
+        }
+        const hidden = hides(attributes);
+        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
+            if (hidden)
+                found.push({ start, end });
+            continue;
+        }
+        const stack = open.get(name) ?? [];
+        stack.push({ start, hidden });
+        open.set(name, stack);
+    }
+    for (const stack of open.values())
+        for (const element of stack)
+            if (element.hidden)
+                found.push({ start: element.start, end: text.length });
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans = [];
+    for (const span of found) {
+        const last = spans[spans.length - 1];
+        if (last && span.start < last.end)
+            last.end = Math.max(last.end, span.end);
+        else
+            spans.push({ ...span });
+    }
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
+// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
+// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
+// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
+// length of the text, so no input can stall a run before its first model call. Pure.
+
+
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source); Unicode tag characters
+// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+/**
+ * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
+ * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
+ */
+function sanitizeUntrusted(text) {
+    const withoutComments = (0,html_comment_spans/* replaceSpans */.Gg)(text, (0,html_comment_spans/* htmlCommentSpans */.KD)(text, true), () => '');
+    return (0,html_comment_spans/* replaceSpans */.Gg)(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
+}
+function codePoint(ch) {
+    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+}
+/**
+ * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
+ * (`+`, `-`, space) after it, so that hunk line numbers still count right.
+ */
+function placeholder(what) {
+    return (hidden) => {
+        const lines = hidden.split('\n');
+        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
+        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
+    };
+}
+/**
+ * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
+ * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
+ * reader of the rendered file never sees. So the model is told that something was there, not what:
+ * an HTML comment or hidden element becomes a visible note of its length, an invisible character
+ * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
+ */
+function sanitizeCode(text) {
+    const withoutComments = (0,html_comment_spans/* replaceSpans */.Gg)(text, (0,html_comment_spans/* htmlCommentSpans */.KD)(text, false), placeholder('HTML comment'));
+    return (0,html_comment_spans/* replaceSpans */.Gg)(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
+}
+/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
+function sanitizeDeep(value) {
+    if (typeof value === 'string')
+        return sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
+    }
+    return value;
 }
 
 
