@@ -20,8 +20,9 @@ const USAGE = `Usage:
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
                       [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
-      rendered instructions and the writes it would make. With ANTHROPIC_API_KEY or GOOGLE_API_KEY
-      set, agents call the real model (still writing nothing to GitHub). Replay has no token to
+      rendered instructions and the writes it would make. With the model's key set (ANTHROPIC_API_KEY,
+      GOOGLE_API_KEY, OPENAI_API_KEY, AZURE_OPENAI_API_KEY, GROQ_API_KEY, OLLAMA_HOST, AWS_*), agents
+      call the real model (still writing nothing to GitHub). Replay has no token to
       read the sender's permission, so commands are refused unless --sender-permission stands in
       for it (not checked with GitHub).`
 

@@ -63,11 +63,16 @@ describe('a two-turn tool loop on Bedrock', () => {
     expect(first.tools.map((t: { name: string }) => t.name)).toEqual(['github_post_comment'])
     expect(first.messages[0].content[0].text).toMatch(/untrusted data .* not instructions/)
     expect(first).not.toHaveProperty('model')
+    // No top-level breakpoint on Bedrock: the conversation's last block carries it instead.
     expect(first).not.toHaveProperty('cache_control')
+    expect(second).not.toHaveProperty('cache_control')
+    expect(first.messages.at(-1).content.at(-1).cache_control).toEqual({ type: 'ephemeral' })
+    expect(second.messages.at(-1).content.at(-1).cache_control).toEqual({ type: 'ephemeral' })
+    expect(second.messages[0].content.at(-1)).not.toHaveProperty('cache_control')
     const toolUseId = second.messages[1].content[0].id
     expect(second.messages[2]).toEqual({
       role: 'user',
-      content: [{ type: 'tool_result', tool_use_id: toolUseId, content: 'comment 101 posted', is_error: false }]
+      content: [{ type: 'tool_result', tool_use_id: toolUseId, content: 'comment 101 posted', is_error: false, cache_control: { type: 'ephemeral' } }]
     })
     // Claude on Bedrock at Anthropic's Sonnet 4.5 prices: the first call's tokens plus 1,000 in, 10 out, 4,000 cache reads.
     expect(result.estimatedCostUsd).toBeGreaterThan(0)

@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import Anthropic from '@anthropic-ai/sdk'
 import { GoogleGenAI } from '@google/genai'
+import OpenAI from 'openai'
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server.js'
 import { startGeminiServer, type GeminiServer } from '../support/gemini-server.js'
+import { startOpenAiServer, type OpenAiServer } from '../support/openai-server.js'
 
 const MODEL = 'claude-sonnet-5-5'
 
@@ -146,5 +148,102 @@ describe('the local Gemini API', () => {
     })
     expect(res.status).toBe(200)
     expect(((await res.json()) as any).candidates[0].content.parts).toEqual([{ text: 'ok' }])
+  })
+})
+
+describe('the local Chat Completions API', () => {
+  let server: OpenAiServer
+  let client: OpenAI
+
+  beforeAll(async () => {
+    server = await startOpenAiServer()
+    client = new OpenAI({ apiKey: server.apiKey, baseURL: server.url, maxRetries: 0 })
+  })
+  afterAll(() => server.close())
+  beforeEach(() => {
+    server.requests.length = 0
+  })
+
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => e as InstanceType<typeof OpenAI.APIError>
+    )
+
+  it('streams a completion the SDK assembles into the same tool calls', async () => {
+    server.script([{ content: 'Looking.', toolCalls: [{ name: 'github_add_labels', arguments: { labels: ['bug', 'p1'] } }] }])
+    const stream = client.chat.completions.stream({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'hi' }], stream_options: { include_usage: true } })
+    const completion = await stream.finalChatCompletion()
+    expect(completion.choices[0]?.message).toMatchObject({
+      content: 'Looking.',
+      tool_calls: [{ id: expect.stringMatching(/^call_/), type: 'function', function: { name: 'github_add_labels', arguments: '{"labels":["bug","p1"]}' } }]
+    })
+    expect(completion.choices[0]?.finish_reason).toBe('tool_calls')
+    expect(completion.usage?.prompt_tokens).toBeGreaterThan(0)
+  })
+
+  it("refuses a tool call left without its tool message, in the API's words", async () => {
+    const error = await refusal(
+      client.chat.completions.create({
+        model: 'gpt-4.1',
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'x', arguments: '{}' } }] },
+          { role: 'user', content: 'and?' }
+        ]
+      })
+    )
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError)
+    expect(error?.message).toBe(
+      "400 An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: call_1"
+    )
+  })
+
+  it('refuses a tool message that answers no call, an unknown field, and max_tokens or a temperature on a reasoning model', async () => {
+    const orphan = await refusal(
+      client.chat.completions.create({
+        model: 'gpt-4.1',
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'tool', tool_call_id: 'call_9', content: 'x' }
+        ]
+      })
+    )
+    expect(orphan?.message).toBe("400 Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.")
+    const extra = await refusal(client.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'hi' }], top_k: 3 } as never))
+    expect(extra?.message).toBe('400 Unrecognized request argument supplied: top_k')
+    const cap = await refusal(client.chat.completions.create({ model: 'o4-mini', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }))
+    expect(cap?.code).toBe('unsupported_parameter')
+    const temperature = await refusal(client.chat.completions.create({ model: 'gpt-5', temperature: 0.2, messages: [{ role: 'user', content: 'hi' }] }))
+    expect(temperature?.code).toBe('unsupported_value')
+    const name = await refusal(
+      client.chat.completions.create({
+        model: 'gpt-4.1',
+        messages: [{ role: 'user', content: 'hi' }],
+        tools: [{ type: 'function', function: { name: 'github.post', parameters: { type: 'object' } } }]
+      })
+    )
+    expect(name?.status).toBe(400)
+    expect(server.requests.every((r) => r.status === 400)).toBe(true)
+  })
+
+  it('speaks Azure only at deployments with an api-version and api-key', async () => {
+    const azure = await startOpenAiServer({ flavor: 'azure', apiKey: 'az' })
+    try {
+      const noVersion = await fetch(`${azure.url}/openai/deployments/d1/chat/completions`, {
+        method: 'POST',
+        headers: { 'api-key': 'az', 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] })
+      })
+      expect(noVersion.status).toBe(404)
+      const bearer = await fetch(`${azure.url}/openai/deployments/d1/chat/completions?api-version=2024-10-21`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer az', 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] })
+      })
+      expect(bearer.status).toBe(401)
+    } finally {
+      await azure.close()
+    }
   })
 })

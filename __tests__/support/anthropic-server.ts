@@ -192,7 +192,7 @@ export function checkToolPairing(messages: any[]): void {
   })
 }
 
-function countBreakpoints(body: any): number {
+export function countBreakpoints(body: any): number {
   const marked = (b: any) => (b && typeof b === 'object' && b.cache_control ? 1 : 0)
   let count = body.cache_control ? 1 : 0
   for (const b of blocksOf(body.system)) count += marked(b)

@@ -4,13 +4,14 @@
 // and recorded. It checks the SigV4 signature the way AWS does, recomputed here from the request
 // and the secret key (independently of the SDK's signer), or a Bedrock API key (Bearer), and the
 // body the way Bedrock does for Anthropic models (anthropic_version in the body, no model or
-// stream field, the Messages API's tool pairing), with Bedrock's error shape: `{message}` and the
-// x-amzn-errortype header. Point the SDK at it with baseURL: server.url.
+// stream field, no top-level cache_control, at most 4 cache breakpoints, the Messages API's tool
+// pairing), with Bedrock's error shape: `{message}` and the x-amzn-errortype header. Point the SDK
+// at it with baseURL: server.url.
 import { createHash, createHmac } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { crc32 } from 'node:zlib'
-import { answer, ApiRefusal, checkToolPairing, messageEvents, type AnthropicStep } from './anthropic-server.js'
+import { answer, ApiRefusal, checkToolPairing, countBreakpoints, messageEvents, type AnthropicStep } from './anthropic-server.js'
 
 export interface BedrockCredentials {
   accessKeyId: string
@@ -175,6 +176,8 @@ function checkBody(body: any): void {
         `Malformed input request: #: extraneous key [${field}] is not permitted, please reformat your input and try again.`
       )
   }
+  const breakpoints = countBreakpoints(body)
+  if (breakpoints > 4) throw new BedrockRefusal(400, 'ValidationException', `A maximum of 4 blocks with cache_control may be provided. Found ${breakpoints}.`)
   try {
     checkToolPairing(Array.isArray(body.messages) ? body.messages : [])
   } catch (error) {

@@ -7564,6 +7564,19 @@ function bedrock_model_classify(sdk, error) {
     }
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
+/**
+ * Bedrock takes cache_control on blocks but not the Messages API's top-level automatic breakpoint:
+ * that one moves to the last block of the conversation by hand, so each turn still re-reads the
+ * previous ones at the cache price (with the system and last-tool breakpoints, three of four).
+ */
+function bedrockParams(anthropic) {
+    const { cache_control: automatic, ...params } = anthropic;
+    const last = params.messages.at(-1);
+    if (!automatic || !last || typeof last.content === 'string' || last.content.length === 0)
+        return params;
+    const blocks = last.content.map((block, i) => (i === last.content.length - 1 ? { ...block, cache_control: automatic } : block));
+    return { ...params, messages: [...params.messages.slice(0, -1), { ...last, content: blocks }] };
+}
 async function createBedrockModel(model, options) {
     if (OTHER_VENDOR.test(model)) {
         throw new BedrockModelError(`bedrock:${model} is not a Claude model: github-agent calls Bedrock with Anthropic's Messages API, so use an Anthropic model id or inference profile (e.g. bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0)`);
@@ -7590,8 +7603,7 @@ async function createBedrockModel(model, options) {
         provider: 'bedrock',
         model,
         async complete(request) {
-            // Bedrock takes cache_control on blocks (system, last tool) but not the top-level automatic breakpoint.
-            const { cache_control: _automatic, ...params } = toAnthropicParams(model, request);
+            const params = bedrockParams(toAnthropicParams(model, request));
             const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
             return fromAnthropicMessage(message);
         }

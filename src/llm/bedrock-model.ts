@@ -2,6 +2,7 @@
 // mapping of anthropic-request.ts, signed with SigV4 from the job's AWS credentials or sent with a
 // Bedrock API key. The SDK is imported on first use only.
 import type { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk'
+import type Anthropic from '@anthropic-ai/sdk'
 import { fromAnthropicMessage, toAnthropicParams } from './anthropic-request.js'
 import { kindOfStatus } from '../retry/retry-policy.js'
 import { withRetry } from '../retry/with-retry.js'
@@ -13,6 +14,8 @@ import { errorMessage } from '../shared/errors.js'
 type Sdk = typeof import('@anthropic-ai/bedrock-sdk')
 
 const DEFAULT_TIMEOUT_MS = 120_000
+
+type Params = Anthropic.MessageCreateParamsNonStreaming
 
 export interface BedrockModelOptions extends Omit<ModelClientOptions, 'apiKey'> {
   aws: AwsCredentials
@@ -53,6 +56,19 @@ function classify(sdk: Sdk, error: unknown): ModelFailure {
   return { ...none, kind: 'fatal', detail: errorMessage(error) }
 }
 
+/**
+ * Bedrock takes cache_control on blocks but not the Messages API's top-level automatic breakpoint:
+ * that one moves to the last block of the conversation by hand, so each turn still re-reads the
+ * previous ones at the cache price (with the system and last-tool breakpoints, three of four).
+ */
+export function bedrockParams(anthropic: Params): Params {
+  const { cache_control: automatic, ...params } = anthropic
+  const last = params.messages.at(-1)
+  if (!automatic || !last || typeof last.content === 'string' || last.content.length === 0) return params
+  const blocks = last.content.map((block, i) => (i === last.content.length - 1 ? { ...block, cache_control: automatic } : block))
+  return { ...params, messages: [...params.messages.slice(0, -1), { ...last, content: blocks } as Anthropic.MessageParam] }
+}
+
 export async function createBedrockModel(model: string, options: BedrockModelOptions): Promise<ModelPort> {
   if (OTHER_VENDOR.test(model)) {
     throw new BedrockModelError(
@@ -81,8 +97,7 @@ export async function createBedrockModel(model: string, options: BedrockModelOpt
     provider: 'bedrock',
     model,
     async complete(request: ModelRequest): Promise<ModelResponse> {
-      // Bedrock takes cache_control on blocks (system, last tool) but not the top-level automatic breakpoint.
-      const { cache_control: _automatic, ...params } = toAnthropicParams(model, request)
+      const params = bedrockParams(toAnthropicParams(model, request))
       const message = await withRetry(() => client.messages.create(params), retry)
       return fromAnthropicMessage(message)
     }
