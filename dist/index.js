@@ -4443,6 +4443,11 @@ function tieredOf(ctx, spec, manager) {
     if (finalAggregation === 'manager_synthesis' && manager === undefined) {
         ctx.report('warning', [...path, 'final_aggregation'], 'tiered.final_aggregation manager_synthesis has no manager (coordination.manager or a member with role: manager); the tiers are merged instead, as AOF does');
     }
+    if (fieldValue(ctx.value, [...path, 'tiers']) !== undefined) {
+        ctx.report('notice', [...path, 'tiers'], "AOF's tiered settings have no tiers field either, so AOF runs these members by their own tier: (1 when unset); give each member a tier: instead", {
+            key: true
+        });
+    }
     if (tiers.size === 1) {
         ctx.report('notice', [...COORDINATION, 'mode'], `tiered mode with one tier (${[...tiers][0]}) runs like peer mode with consensus; give members a tier: to run them in stages`);
     }
@@ -9685,107 +9690,6 @@ function emptyDraft() {
     return { reviews: [], comments: [] };
 }
 
-;// CONCATENATED MODULE: ./src/fleet/merge-fleet-results.ts
-const STRICTNESS = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 };
-const VERDICT_WORDS = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' };
-const VERDICT_PLURAL = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' };
-/** A member's own verdict: the strictest of its reviews; null when it drafted none. */
-function memberVerdict(result) {
-    if (result.status === 'failed' || result.status === 'skipped')
-        return null;
-    let verdict = null;
-    for (const review of result.draft.reviews) {
-        if (verdict === null || STRICTNESS[review.event] > STRICTNESS[verdict])
-            verdict = review.event;
-    }
-    return verdict;
-}
-/** REQUEST_CHANGES if any member asks for changes; APPROVE only if every member approves. */
-function strictest(members) {
-    const verdicts = members.map(memberVerdict);
-    if (verdicts.includes('REQUEST_CHANGES'))
-        return 'REQUEST_CHANGES';
-    return verdicts.length > 0 && verdicts.every((v) => v === 'APPROVE') ? 'APPROVE' : 'COMMENT';
-}
-function majority(members) {
-    const counts = new Map();
-    for (const verdict of members.map(memberVerdict))
-        if (verdict)
-            counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
-    // A member that failed or did not review has no vote, but still counts toward the majority needed.
-    for (const [verdict, count] of counts) {
-        if (count * 2 > members.length) {
-            const verb = count === 1 ? VERDICT_WORDS[verdict] : VERDICT_PLURAL[verdict];
-            return { verdict, line: `Consensus: ${count} of ${members.length} members ${verb}.`, disagree: false };
-        }
-    }
-    const votes = members.map((m) => {
-        const verdict = memberVerdict(m);
-        return `${m.member} ${verdict ? VERDICT_WORDS[verdict] : 'gave no verdict'}`;
-    });
-    return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true };
-}
-function commentKey(c) {
-    return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000');
-}
-/** Inline comments of every member, the same remark on the same line once, credited to all who made it. */
-function mergeInline(members, credit) {
-    const merged = new Map();
-    let duplicates = 0;
-    for (const member of members) {
-        for (const review of member.draft.reviews) {
-            for (const comment of review.comments) {
-                const key = commentKey(comment);
-                const seen = merged.get(key);
-                if (seen) {
-                    duplicates++;
-                    if (!seen.by.includes(member.member))
-                        seen.by.push(member.member);
-                }
-                else {
-                    merged.set(key, { comment, by: [member.member] });
-                }
-            }
-        }
-    }
-    const comments = [...merged.values()].map(({ comment, by }) => (credit ? { ...comment, body: `**${by.join(', ')}:** ${comment.body}` } : comment));
-    return { comments, duplicates };
-}
-function section(member, verdict) {
-    const parts = [...member.draft.reviews.map((r) => r.body.trim()), ...member.draft.comments.map((c) => c.trim())].filter((p) => p !== '');
-    const heading = `### ${member.member}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
-    return parts.length > 0 ? `${heading}\n\n${parts.join('\n\n')}` : '';
-}
-function unfinished(members) {
-    return members.filter((m) => m.status !== 'ran').map((m) => `${m.member} ${m.status === 'skipped' ? 'did not run' : 'did not finish'}: ${m.detail}`);
-}
-function mergeFleetResults(fleet, members) {
-    const notes = unfinished(members);
-    const reviewed = members.some((m) => memberVerdict(m) !== null);
-    const sections = members.map((m) => section(m, reviewed ? memberVerdict(m) : null)).filter((s) => s !== '');
-    const footer = notes.map((n) => `_${n}_`);
-    if (!reviewed) {
-        if (sections.length === 0)
-            return { review: null, comment: null, verdict: null, notes };
-        const comment = [`**Fleet \`${fleet.name}\`**`, ...sections, ...footer].join('\n\n');
-        return { review: null, comment, verdict: null, notes };
-    }
-    let verdict = strictest(members);
-    const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`];
-    if (fleet.aggregation === 'consensus') {
-        const vote = majority(members);
-        verdict = vote.verdict;
-        header.push(vote.line);
-        if (vote.disagree)
-            notes.push(`fleet ${fleet.name}: members disagree; posted as a comment`);
-    }
-    const inline = mergeInline(members, members.length > 1);
-    if (inline.duplicates > 0)
-        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
-    const body = [...header, ...sections, ...footer].join('\n\n');
-    return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
-}
-
 ;// CONCATENATED MODULE: ./src/fleet/evaluate-consensus.ts
 const MAJORITY = { algorithm: 'majority', weights: {} };
 /** AOF's response_key: trimmed and lower-cased; beyond 100 characters, the first 100 and the length. */
@@ -9886,6 +9790,127 @@ function evaluateConsensus(settings, votes) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/fleet/merge-fleet-results.ts
+
+const STRICTNESS = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 };
+const VERDICT_WORDS = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' };
+const VERDICT_PLURAL = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' };
+/** A member's own verdict: the strictest of its reviews; null when it drafted none. */
+function memberVerdict(result) {
+    if (result.status === 'failed' || result.status === 'skipped')
+        return null;
+    let verdict = null;
+    for (const review of result.draft.reviews) {
+        if (verdict === null || STRICTNESS[review.event] > STRICTNESS[verdict])
+            verdict = review.event;
+    }
+    return verdict;
+}
+/** REQUEST_CHANGES if any member asks for changes; APPROVE only if every member approves. */
+function strictest(members) {
+    const verdicts = members.map(memberVerdict);
+    if (verdicts.includes('REQUEST_CHANGES'))
+        return 'REQUEST_CHANGES';
+    return verdicts.length > 0 && verdicts.every((v) => v === 'APPROVE') ? 'APPROVE' : 'COMMENT';
+}
+function majority(members) {
+    const counts = new Map();
+    for (const verdict of members.map(memberVerdict))
+        if (verdict)
+            counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+    // A member that failed or did not review has no vote, but still counts toward the majority needed.
+    for (const [verdict, count] of counts) {
+        if (count * 2 > members.length) {
+            const verb = count === 1 ? VERDICT_WORDS[verdict] : VERDICT_PLURAL[verdict];
+            return { verdict, line: `Consensus: ${count} of ${members.length} members ${verb}.`, disagree: false };
+        }
+    }
+    const votes = members.map((m) => {
+        const verdict = memberVerdict(m);
+        return `${m.member} ${verdict ? VERDICT_WORDS[verdict] : 'gave no verdict'}`;
+    });
+    return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true };
+}
+/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
+function voteOf(fleet, result) {
+    const verdict = memberVerdict(result);
+    const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1;
+    return { member: result.member, key: verdict ?? answerKey(result.text), weight };
+}
+/** coordination.consensus given: AOF's engine over the members that answered (AOF drops the others). */
+function configuredConsensus(fleet, members) {
+    const outcome = evaluateConsensus(fleet.consensus, members.filter((m) => m.status === 'ran').map((m) => voteOf(fleet, m)));
+    const algorithm = outcome.algorithm.replace('_', ' ');
+    const winner = members.find((m) => m.member === outcome.winner);
+    const verdict = winner ? memberVerdict(winner) : null;
+    if (outcome.reached && verdict) {
+        const share = `${outcome.votes} of ${members.filter((m) => m.status === 'ran').length} agree, confidence ${outcome.confidence.toFixed(2)}`;
+        return { verdict, line: `Consensus (${algorithm}: ${share}): ${winner?.member} ${VERDICT_WORDS[verdict]}.`, disagree: false };
+    }
+    const why = outcome.reached ? 'the agreed answer has no verdict' : (outcome.reason ?? 'no agreement');
+    return { verdict: 'COMMENT', line: `No consensus (${algorithm}): ${why}; so this is a comment.`, disagree: true };
+}
+function commentKey(c) {
+    return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000');
+}
+/** Inline comments of every member, the same remark on the same line once, credited to all who made it. */
+function mergeInline(members, credit) {
+    const merged = new Map();
+    let duplicates = 0;
+    for (const member of members) {
+        for (const review of member.draft.reviews) {
+            for (const comment of review.comments) {
+                const key = commentKey(comment);
+                const seen = merged.get(key);
+                if (seen) {
+                    duplicates++;
+                    if (!seen.by.includes(member.member))
+                        seen.by.push(member.member);
+                }
+                else {
+                    merged.set(key, { comment, by: [member.member] });
+                }
+            }
+        }
+    }
+    const comments = [...merged.values()].map(({ comment, by }) => (credit ? { ...comment, body: `**${by.join(', ')}:** ${comment.body}` } : comment));
+    return { comments, duplicates };
+}
+function section(member, verdict) {
+    const parts = [...member.draft.reviews.map((r) => r.body.trim()), ...member.draft.comments.map((c) => c.trim())].filter((p) => p !== '');
+    const heading = `### ${member.member}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
+    return parts.length > 0 ? `${heading}\n\n${parts.join('\n\n')}` : '';
+}
+function unfinished(members) {
+    return members.filter((m) => m.status !== 'ran').map((m) => `${m.member} ${m.status === 'skipped' ? 'did not run' : 'did not finish'}: ${m.detail}`);
+}
+function mergeFleetResults(fleet, members) {
+    const notes = unfinished(members);
+    const reviewed = members.some((m) => memberVerdict(m) !== null);
+    const sections = members.map((m) => section(m, reviewed ? memberVerdict(m) : null)).filter((s) => s !== '');
+    const footer = notes.map((n) => `_${n}_`);
+    if (!reviewed) {
+        if (sections.length === 0)
+            return { review: null, comment: null, verdict: null, notes };
+        const comment = [`**Fleet \`${fleet.name}\`**`, ...sections, ...footer].join('\n\n');
+        return { review: null, comment, verdict: null, notes };
+    }
+    let verdict = strictest(members);
+    const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`];
+    if (fleet.aggregation === 'consensus') {
+        const vote = fleet.consensus ? configuredConsensus(fleet, members) : majority(members);
+        verdict = vote.verdict;
+        header.push(vote.line);
+        if (vote.disagree)
+            notes.push(`fleet ${fleet.name}: members disagree; posted as a comment`);
+    }
+    const inline = mergeInline(members, members.length > 1);
+    if (inline.duplicates > 0)
+        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
+    const body = [...header, ...sections, ...footer].join('\n\n');
+    return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
+}
+
 ;// CONCATENATED MODULE: ./src/fleet/plan-fleet-steps.ts
 
 
@@ -9905,12 +9930,6 @@ function answerOf(result) {
         ...(reviews.length ? { reviews } : {}),
         ...(draft.comments.length ? { comments: draft.comments } : {})
     };
-}
-/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
-function voteOf(fleet, result) {
-    const verdict = memberVerdict(result);
-    const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1;
-    return { member: result.member, key: verdict ?? answerKey(result.text), weight };
 }
 // ---- hierarchical: the manager plans, every other member works, the manager synthesizes ----
 function hierarchical(fleet, done) {

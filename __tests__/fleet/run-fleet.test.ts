@@ -156,6 +156,54 @@ describe('mergeFleetResults (consensus)', () => {
   })
 })
 
+describe('mergeFleetResults (consensus with coordination.consensus, AOF’s engine)', () => {
+  const members = [
+    result('security-reviewer', ran({ reviews: [review('REQUEST_CHANGES', 'Injection.')] })),
+    result('performance-reviewer', ran({ reviews: [review('APPROVE', 'Fast enough.')] })),
+    result('quality-reviewer', ran({ reviews: [review('APPROVE', 'Readable.')] }))
+  ]
+  const names = members.map((m) => m.member)
+  const withConsensus = (consensus: FleetDef['consensus']): FleetDef => ({ ...fleet(names, 'parallel', 'consensus'), consensus })
+
+  it.each<[string, FleetDef['consensus'], string, string]>([
+    ['majority', { algorithm: 'majority', weights: {} }, 'APPROVE', 'Consensus (majority: 2 of 3 agree, confidence 0.67): performance-reviewer approves.'],
+    [
+      'weighted, security counting 3',
+      { algorithm: 'weighted', weights: { 'security-reviewer': 3 } },
+      'REQUEST_CHANGES',
+      'Consensus (weighted: 1 of 3 agree, confidence 0.60): security-reviewer requests changes.'
+    ],
+    [
+      'unanimous',
+      { algorithm: 'unanimous', weights: {} },
+      'COMMENT',
+      'No consensus (unanimous): not all members agreed (unanimous consensus required); so this is a comment.'
+    ],
+    [
+      'first_wins',
+      { algorithm: 'first_wins', weights: {} },
+      'REQUEST_CHANGES',
+      'Consensus (first wins: 1 of 3 agree, confidence 1.00): security-reviewer requests changes.'
+    ],
+    [
+      'human_review',
+      { algorithm: 'human_review', weights: {} },
+      'COMMENT',
+      'No consensus (human review): human review required for the final decision; so this is a comment.'
+    ]
+  ])('decides by %s', (_name, consensus, event, line) => {
+    const merged = mergeFleetResults(withConsensus(consensus), members)
+    expect(merged.review?.event).toBe(event)
+    expect(merged.review?.body.split('\n\n')[1]).toBe(line)
+  })
+
+  it('leaves a failed member out of the vote, as AOF does', () => {
+    const failed: MemberResult = { ...result('security-reviewer', ran({})), status: 'failed', detail: 'model error' }
+    const merged = mergeFleetResults(withConsensus({ algorithm: 'unanimous', weights: {} }), [failed, members[1] as MemberResult, members[2] as MemberResult])
+    expect(merged.review?.event).toBe('APPROVE')
+  })
+})
+
 /** A member that waits until the test lets it finish, counting how many run at once. */
 function gatedRunner() {
   let active = 0

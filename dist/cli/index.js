@@ -1486,6 +1486,11 @@ function tieredOf(ctx, spec, manager) {
     if (finalAggregation === 'manager_synthesis' && manager === undefined) {
         ctx.report('warning', [...path, 'final_aggregation'], 'tiered.final_aggregation manager_synthesis has no manager (coordination.manager or a member with role: manager); the tiers are merged instead, as AOF does');
     }
+    if (fieldValue(ctx.value, [...path, 'tiers']) !== undefined) {
+        ctx.report('notice', [...path, 'tiers'], "AOF's tiered settings have no tiers field either, so AOF runs these members by their own tier: (1 when unset); give each member a tier: instead", {
+            key: true
+        });
+    }
     if (tiers.size === 1) {
         ctx.report('notice', [...COORDINATION, 'mode'], `tiered mode with one tier (${[...tiers][0]}) runs like peer mode with consensus; give members a tier: to run them in stages`);
     }

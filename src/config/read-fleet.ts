@@ -159,6 +159,16 @@ function tieredOf(ctx: DocContext, spec: Spec, manager: string | undefined): Tie
       'tiered.final_aggregation manager_synthesis has no manager (coordination.manager or a member with role: manager); the tiers are merged instead, as AOF does'
     )
   }
+  if (fieldValue(ctx.value, [...path, 'tiers']) !== undefined) {
+    ctx.report(
+      'notice',
+      [...path, 'tiers'],
+      "AOF's tiered settings have no tiers field either, so AOF runs these members by their own tier: (1 when unset); give each member a tier: instead",
+      {
+        key: true
+      }
+    )
+  }
   if (tiers.size === 1) {
     ctx.report(
       'notice',

@@ -1,8 +1,9 @@
 // A fleet's members' drafts -> one publication: one review when any member reviewed (their comments
 // folded into its body), otherwise one comment. `merge` keeps the strictest verdict; `consensus`
-// takes the verdict most members gave.
+// takes the verdict most members gave, or, with coordination.consensus, what AOF's algorithm decides.
 import type { FleetDef } from '../config/types.js'
 import type { ReviewEvent } from '../github/types.js'
+import { answerKey, evaluateConsensus, type Vote } from './evaluate-consensus.js'
 import type { DraftComment, PublicationDraft, ReviewDraft } from './publication-draft.js'
 
 /** What running one member gave: the shell's part of a MemberResult. */
@@ -74,6 +75,30 @@ function majority(members: MemberResult[]): { verdict: ReviewEvent; line: string
   return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true }
 }
 
+/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
+export function voteOf(fleet: FleetDef, result: MemberResult): Vote {
+  const verdict = memberVerdict(result)
+  const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1
+  return { member: result.member, key: verdict ?? answerKey(result.text), weight }
+}
+
+/** coordination.consensus given: AOF's engine over the members that answered (AOF drops the others). */
+function configuredConsensus(fleet: FleetDef, members: MemberResult[]): { verdict: ReviewEvent; line: string; disagree: boolean } {
+  const outcome = evaluateConsensus(
+    fleet.consensus,
+    members.filter((m) => m.status === 'ran').map((m) => voteOf(fleet, m))
+  )
+  const algorithm = outcome.algorithm.replace('_', ' ')
+  const winner = members.find((m) => m.member === outcome.winner)
+  const verdict = winner ? memberVerdict(winner) : null
+  if (outcome.reached && verdict) {
+    const share = `${outcome.votes} of ${members.filter((m) => m.status === 'ran').length} agree, confidence ${outcome.confidence.toFixed(2)}`
+    return { verdict, line: `Consensus (${algorithm}: ${share}): ${winner?.member} ${VERDICT_WORDS[verdict]}.`, disagree: false }
+  }
+  const why = outcome.reached ? 'the agreed answer has no verdict' : (outcome.reason ?? 'no agreement')
+  return { verdict: 'COMMENT', line: `No consensus (${algorithm}): ${why}; so this is a comment.`, disagree: true }
+}
+
 function commentKey(c: DraftComment): string {
   return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000')
 }
@@ -123,7 +148,7 @@ export function mergeFleetResults(fleet: FleetDef, members: MemberResult[]): Fle
   let verdict = strictest(members)
   const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`]
   if (fleet.aggregation === 'consensus') {
-    const vote = majority(members)
+    const vote = fleet.consensus ? configuredConsensus(fleet, members) : majority(members)
     verdict = vote.verdict
     header.push(vote.line)
     if (vote.disagree) notes.push(`fleet ${fleet.name}: members disagree; posted as a comment`)

@@ -3,8 +3,8 @@
 // loop (run-fleet.ts). Step instructions are ours or the fleet's YAML (trusted); what members
 // answered goes into the step's input, which the member reads as untrusted event data.
 import type { FleetDef } from '../config/types.js'
-import { answerKey, evaluateConsensus, type ConsensusOutcome, type Vote } from './evaluate-consensus.js'
-import { memberVerdict, type MemberResult } from './merge-fleet-results.js'
+import { evaluateConsensus, type ConsensusOutcome } from './evaluate-consensus.js'
+import { voteOf, type MemberResult } from './merge-fleet-results.js'
 
 export type StepStage = 'delegate' | 'work' | 'synthesize' | 'tier' | 'plan' | 'step' | 'replan' | 'handle'
 
@@ -43,13 +43,6 @@ export function answerOf(result: MemberResult): Record<string, unknown> {
     ...(reviews.length ? { reviews } : {}),
     ...(draft.comments.length ? { comments: draft.comments } : {})
   }
-}
-
-/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
-export function voteOf(fleet: FleetDef, result: MemberResult): Vote {
-  const verdict = memberVerdict(result)
-  const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1
-  return { member: result.member, key: verdict ?? answerKey(result.text), weight }
 }
 
 // ---- hierarchical: the manager plans, every other member works, the manager synthesizes ----
