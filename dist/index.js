@@ -19575,6 +19575,49 @@ function threadComments(comments, ownLogin) {
         byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
     }));
 }
+/** Replies to one inline review comment shown at most: the thread's most recent ones. */
+const REVIEW_THREAD_SHOWN = 20;
+/**
+ * The earlier comments of the inline review thread `commentId` belongs to, oldest first, marked by
+ * who wrote them. A thread is its first comment and every reply chained to it by `in_reply_to_id`
+ * (GitHub points replies at the first comment, but a chain is followed all the same). `replyTo` is
+ * the event's own `in_reply_to_id`, used when the listing does not hold the event's comment yet.
+ * Empty when the comment starts a thread.
+ */
+function reviewThreadComments(comments, commentId, replyTo, ownLogin) {
+    const byId = new Map(comments.map((c) => [c.id, c]));
+    // A cycle cannot come from GitHub; should one appear, its smallest id stands for its root.
+    const rootOf = (id) => {
+        const seen = new Set([id]);
+        let current = id;
+        for (;;) {
+            const parent = byId.get(current)?.inReplyToId ?? null;
+            if (parent === null)
+                return current;
+            if (seen.has(parent))
+                return Math.min(...seen);
+            seen.add(parent);
+            current = parent;
+        }
+    };
+    const start = byId.get(commentId)?.inReplyToId ?? replyTo;
+    if (start === null)
+        return [];
+    const root = rootOf(start);
+    const own = byId.get(commentId);
+    // Written before the event's comment: by time, and by id within the same second.
+    const order = (a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1);
+    return comments
+        .filter((c) => c.id !== commentId && rootOf(c.id) === root && (own === undefined || order(c, own) < 0))
+        .sort(order)
+        .map((c) => ({
+        id: c.id,
+        author: c.author,
+        createdAt: c.createdAt,
+        body: c.body,
+        byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
+    }));
+}
 function sanitizeValue(value, key) {
     if (typeof value === 'string')
         return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value);
@@ -19636,20 +19679,26 @@ function buildEventBrief(subject, thread, options = {}) {
     const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId);
     const recent = others.slice(-RECENT_COMMENTS);
     const raw = { ...(subject ?? {}) };
-    if (recent.length) {
-        raw.recent_comments = recent.map((c) => ({
-            author: c.author,
-            time: c.createdAt,
-            ...(c.byThisAction ? { by_this_action: true } : {}),
-            text: c.body
-        }));
-    }
+    const asRead = (c) => ({
+        author: c.author,
+        time: c.createdAt,
+        ...(c.byThisAction ? { by_this_action: true } : {}),
+        text: c.body
+    });
+    const replies = options.reviewThread ?? [];
+    const shownReplies = replies.slice(-REVIEW_THREAD_SHOWN);
+    if (shownReplies.length)
+        raw.review_thread = shownReplies.map(asRead);
+    if (recent.length)
+        raw.recent_comments = recent.map(asRead);
     if (Object.keys(raw).length === 0)
         return ci ? { ci_failure: ci } : null;
     const clean = sanitizeValue(raw, '');
     const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN);
     const brief = limit === null ? clean : cutValue(clean, limit);
     const notes = [];
+    if (replies.length > shownReplies.length)
+        notes.push(`review_thread holds the ${shownReplies.length} most recent of its ${replies.length} earlier comments.`);
     if (others.length > recent.length)
         notes.push(`recent_comments holds the ${recent.length} most recent of the thread's ${others.length} other comments.`);
     if (limit !== null) {
@@ -19978,7 +20027,8 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
 async function eventBrief(shell, event) {
     const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
     const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
-    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure });
+    const reviewThread = event.name === 'pull_request_review_comment' && shell.reviewThread ? await shell.reviewThread() : null;
+    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread });
 }
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
@@ -23109,6 +23159,24 @@ async function threadFor(ctx) {
         return null;
     }
 }
+/** The inline review thread a review comment replies to: its earlier comments. */
+async function reviewThreadFor(ctx) {
+    const { event } = ctx;
+    if (!ctx.port || event.name !== 'pull_request_review_comment' || event.number === null || event.commentId === null)
+        return null;
+    const subject = event.subject?.comment;
+    const replyTo = subject && typeof subject === 'object' && !Array.isArray(subject) && typeof subject.in_reply_to === 'number' ? subject.in_reply_to : null;
+    if (replyTo === null)
+        return null;
+    try {
+        const [comments, ownLogin] = await Promise.all([ctx.port.listReviewComments(event.number), ctx.ownLogin()]);
+        return reviewThreadComments(comments, event.commentId, replyTo, ownLogin);
+    }
+    catch (error) {
+        ctx.runtime.runner.warning(`Could not read the review thread (${errorMessage(error)}); the agent gets the comment without it.`);
+        return null;
+    }
+}
 /** Runs of a check suite read for its failure: Actions makes one per suite; more are rare. */
 const SUITE_RUNS_READ = 3;
 /** The failed run's jobs (only the event's job for a check run; every run of a check suite), and the log tail of each failed one shown. */
@@ -23193,6 +23261,7 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 }
 const threadOnce = oncePerRun(threadFor);
 const ciFailureOnce = oncePerRun(ciFailureFor);
+const reviewThreadOnce = oncePerRun(reviewThreadFor);
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 function createTargetShell(ctx, commentKey) {
     const { settings, event, runtime } = ctx;
@@ -23221,6 +23290,7 @@ function createTargetShell(ctx, commentKey) {
         diff: () => diffFor(ctx),
         thread: () => threadOnce(ctx),
         ciFailure: () => ciFailureOnce(ctx),
+        reviewThread: () => reviewThreadOnce(ctx),
         startCheckRun: () => ctx.startCheckRun(commentKey),
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;

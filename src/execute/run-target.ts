@@ -83,6 +83,8 @@ export interface TargetShell {
   thread?(): Promise<ThreadComment[] | null>
   /** A failed CI run's jobs with their log tails, read once; null when the event is no failed run or they cannot be read. */
   ciFailure?(): Promise<CiJob[] | null>
+  /** For a reply to an inline review comment: the thread's earlier comments, read once; null where none applies or they cannot be read. */
+  reviewThread?(): Promise<ThreadComment[] | null>
   now(): Date
 }
 
@@ -310,7 +312,8 @@ async function runFlowTarget(
 async function eventBrief(shell: TargetShell, event: EventContext): Promise<EventBrief | null> {
   const thread = wantsThread(event) && shell.thread ? await shell.thread() : null
   const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null
-  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure })
+  const reviewThread = event.name === 'pull_request_review_comment' && shell.reviewThread ? await shell.reviewThread() : null
+  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread })
 }
 
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
