@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import { pullFile } from '../support/github-world.js'
 import { runAction } from '../support/run-action.js'
 import { fixtureEvent, type Payload } from '../support/scenario.js'
 
@@ -293,5 +294,46 @@ describe('the first message through dist/index.js', () => {
     expect(text).toMatch(/characters cut/)
     expect(text).toMatch(/longest texts are cut/)
     expect(text.length).toBeLessThan(60_000)
+  })
+
+  it("carries the earlier replies of the inline thread a review comment answers, the action's own marked, hidden text gone", async () => {
+    const p = fixtureEvent('pull_request_review_comment.created.json')
+    const repo = String(p.repository.full_name)
+    const number = Number(p.pull_request.number)
+    const w = github.world
+    if (!w.repo(repo)) w.addRepo(repo, { default_branch: 'master' })
+    if (!w.issue(repo, number)) w.addPull(repo, { number, head: { ref: 'changes', sha: p.pull_request.head.sha }, base: { ref: 'master' } })
+    const pull = w.issue(repo, number)?.pull
+    if (pull) pull.files = [pullFile({ filename: 'README.md', patch: '@@ -1 +1,2 @@\n a\n+b' })]
+    const review = w.addReview(repo, number, {
+      user: 'octocat',
+      event: 'COMMENT',
+      comments: [{ path: 'README.md', line: 2, body: hostile('THREADROOT is this right?') }]
+    })
+    const root = w.reviewComments.find((c) => c.review_id === review.id)
+    if (!root) throw new Error('no root comment')
+    const reply = (body: string, user: { login: string; type: 'User' | 'Bot' }, inReplyTo: number | null = root.id) => {
+      const c = { ...root, id: w.id(), in_reply_to_id: inReplyTo, body, user: w.addUser(user) }
+      w.reviewComments.push(c)
+      return c
+    }
+    reply('OWNREPLY yes, it is', { login: 'github-actions[bot]', type: 'Bot' })
+    reply('OTHERTHREAD elsewhere', { login: 'hubot', type: 'User' }, null)
+    const event = reply('/read are you sure?', { login: 'octocat', type: 'User' })
+    reply('LATERREPLY after the event', { login: 'hubot', type: 'User' })
+    p.comment.id = event.id
+    p.comment.in_reply_to_id = root.id
+    p.comment.body = event.body
+
+    const text = await firstMessage('pull_request_review_comment', p)
+    const brief = JSON.parse(/<github_event>\n([\s\S]*)\n<\/github_event>/.exec(text)?.[1] ?? '{}').subject
+    expect(brief.review_thread).toEqual([
+      { author: 'octocat', time: root.created_at, text: 'THREADROOT is this right?  visible-end' },
+      { author: 'github-actions[bot]', time: root.created_at, by_this_action: true, text: 'OWNREPLY yes, it is' }
+    ])
+    expect(text).not.toContain('OTHERTHREAD')
+    expect(text).not.toContain('LATERREPLY')
+    expect(text).not.toContain('HIDDENCOMMENT')
+    expect(github.countOf('pulls/list-review-comments')).toBe(1)
   })
 })

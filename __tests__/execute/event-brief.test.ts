@@ -5,10 +5,13 @@ import {
   commonCut,
   logTail,
   RECENT_COMMENTS,
+  REVIEW_THREAD_SHOWN,
+  reviewThreadComments,
   threadComments,
   type CiJob,
   type ThreadComment
 } from '../../src/execute/event-brief.js'
+import type { PullReviewComment } from '../../src/github/github-port.js'
 
 function comment(id: number, body: string, extra: Partial<ThreadComment> = {}): ThreadComment {
   return { id, author: 'ann', createdAt: `2026-01-0${(id % 9) + 1}T00:00:00Z`, body, byThisAction: false, ...extra }
@@ -140,5 +143,52 @@ describe('the failed jobs of a CI run', () => {
 
   it('gives nothing when no job failed', () => {
     expect(buildEventBrief(null, null, { ciFailure: [job('a', 'success', 'fine')] })).toBeNull()
+  })
+})
+
+describe('reviewThreadComments', () => {
+  const at = (n: number) => `2026-01-01T00:00:0${n}Z`
+  const rc = (id: number, inReplyToId: number | null, t: number, author = 'ann'): PullReviewComment => ({
+    id,
+    reviewId: 1,
+    inReplyToId,
+    path: 'a.ts',
+    line: 1,
+    originalLine: 1,
+    side: 'RIGHT',
+    body: `c${id}`,
+    author,
+    authorType: 'User',
+    createdAt: at(t)
+  })
+
+  it('gives the earlier comments of the thread, following a chain of replies, oldest first', () => {
+    const comments = [rc(1, null, 1), rc(2, 1, 2, 'github-actions[bot]'), rc(3, 2, 3), rc(9, null, 3), rc(4, 1, 4), rc(5, 1, 5)]
+    const thread = reviewThreadComments(comments, 4, 1, 'github-actions[bot]')
+    expect(thread.map((c) => [c.id, c.byThisAction])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false]
+    ])
+  })
+
+  it('leaves out comments written after it in the same second', () => {
+    expect(reviewThreadComments([rc(1, null, 1), rc(7, 1, 2), rc(6, 1, 2)], 6, 1, null).map((c) => c.id)).toEqual([1])
+  })
+
+  it("uses the event's in_reply_to_id when the listing does not hold the event's comment yet", () => {
+    expect(reviewThreadComments([rc(1, null, 1), rc(2, 1, 2)], 99, 1, null).map((c) => c.id)).toEqual([1, 2])
+  })
+
+  it('is empty for a comment that starts a thread, and survives a reply cycle', () => {
+    expect(reviewThreadComments([rc(1, null, 1)], 1, null, null)).toEqual([])
+    expect(reviewThreadComments([rc(1, 2, 1), rc(2, 1, 2), rc(3, 1, 3)], 3, 1, null).map((c) => c.id)).toEqual([1, 2])
+  })
+
+  it('shows the most recent replies of a long thread and says so', () => {
+    const thread = Array.from({ length: REVIEW_THREAD_SHOWN + 5 }, (_, i) => comment(i + 1, `r${i + 1}`))
+    const brief = buildEventBrief({ comment: { body: 'x' } }, null, { reviewThread: thread })
+    expect((brief?.review_thread as unknown[]).length).toBe(REVIEW_THREAD_SHOWN)
+    expect(brief?.note).toContain(`review_thread holds the ${REVIEW_THREAD_SHOWN} most recent of its ${REVIEW_THREAD_SHOWN + 5} earlier comments.`)
   })
 })

@@ -1,8 +1,8 @@
-export const id = 702;
-export const ids = [702];
+export const id = 277;
+export const ids = [277];
 export const modules = {
 
-/***/ 94221:
+/***/ 4221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 24702:
+/***/ 7277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,9 +37,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/shared/permission.ts
-var permission = __webpack_require__(35670);
+var permission = __webpack_require__(5670);
 ;// CONCATENATED MODULE: ./src/shared/canonical-json.ts
 /** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
 function canonicalJson(value) {
@@ -54,8 +54,8 @@ function canonicalJson(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
-var schemas = __webpack_require__(15649);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 // The hidden marker that makes the action's own comment findable on a re-run, with optional state
 // (e.g. a pending approval) in a second HTML comment right after it.
@@ -394,8 +394,146 @@ function createApprovalRequest(input) {
     };
 }
 
-// EXTERNAL MODULE: ./src/text/html-comment-spans.ts
-var html_comment_spans = __webpack_require__(47418);
+;// CONCATENATED MODULE: ./src/text/html-comment-spans.ts
+// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
+// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
+// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
+// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
+// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+function lineEndAt(text, from) {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+}
+/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
+function fencedBlockEnd(text, start) {
+    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
+    const marker = open?.[1];
+    if (!marker)
+        return null;
+    if (marker[0] === '`' && open[2]?.includes('`'))
+        return null;
+    let at = lineEndAt(text, start) + 1;
+    while (at <= text.length) {
+        const end = lineEndAt(text, at);
+        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
+        if (close && close[0] === marker[0] && close.length >= marker.length)
+            return Math.min(end + 1, text.length);
+        at = end + 1;
+    }
+    return text.length;
+}
+/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
+function codeSpanClosers(text, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        if (text[i] !== '`')
+            continue;
+        let j = i;
+        while (j < to && text[j] === '`')
+            j++;
+        runs.push({ start: i, length: j - i });
+        i = j - 1;
+    }
+    const closers = new Map();
+    const nextOfLength = new Map();
+    for (let k = runs.length - 1; k >= 0; k--) {
+        const run = runs[k];
+        const next = nextOfLength.get(run.length);
+        if (next !== undefined)
+            closers.set(run.start, next);
+        nextOfLength.set(run.length, run.start);
+    }
+    return closers;
+}
+/**
+ * Spans of `text` inside HTML comments, in order, not overlapping.
+ *
+ * `markdown: false` (diffs, file contents): every `<!--` opens one.
+ * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
+ * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
+ * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
+ * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
+ * fences) neither counts any more. An unclosed `<!--` hides everything after it.
+ */
+function htmlCommentSpans(text, markdown) {
+    const spans = [];
+    if (!markdown) {
+        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
+            const close = text.indexOf('-->', at + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: at, end });
+            at = end;
+        }
+        return spans;
+    }
+    let trusted = true;
+    let i = 0;
+    let lineStart = true;
+    let closers = new Map();
+    let closersFor = -1;
+    while (i < text.length) {
+        if (lineStart) {
+            lineStart = false;
+            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
+            if (fenceEnd !== null) {
+                i = fenceEnd;
+                lineStart = true;
+                continue;
+            }
+        }
+        const ch = text[i];
+        if (ch === '\n') {
+            i++;
+            lineStart = true;
+        }
+        else if (ch === '<' && text.startsWith('<!--', i)) {
+            const close = text.indexOf('-->', i + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: i, end });
+            trusted = false;
+            i = end;
+        }
+        else if (ch === '<' || ch === '[') {
+            trusted = false;
+            i++;
+        }
+        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+            i += 2;
+        }
+        else if (ch === '`') {
+            let j = i;
+            while (text[j] === '`')
+                j++;
+            const lineEnd = lineEndAt(text, i);
+            if (closersFor !== lineEnd) {
+                closers = codeSpanClosers(text, i, lineEnd);
+                closersFor = lineEnd;
+            }
+            const close = trusted ? closers.get(i) : undefined;
+            i = close === undefined ? j : close + (j - i);
+        }
+        else {
+            i++;
+        }
+    }
+    return spans;
+}
+/** The text with every span replaced by `replace(spanText)`. */
+function replaceSpans(text, spans, replace) {
+    if (spans.length === 0)
+        return text;
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
+        at = span.end;
+    }
+    return out + text.slice(at);
+}
+
 ;// CONCATENATED MODULE: ./src/route/prose-lines.ts
 // Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
 // hidden in an HTML comment (invisible on GitHub) must never run.
@@ -421,7 +559,7 @@ function indentWidth(line) {
  */
 function proseLines(text) {
     const normalized = text.replace(/\r\n?/g, '\n');
-    const visible = (0,html_comment_spans/* replaceSpans */.Gg)(normalized, (0,html_comment_spans/* htmlCommentSpans */.KD)(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
+    const visible = replaceSpans(normalized, htmlCommentSpans(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
     const lines = visible.split('\n');
     const result = [];
     let fence = null;
@@ -503,7 +641,7 @@ function mentionPatterns(botName) {
  * length in one pass (a backreference regex was quadratic on a long run of backticks).
  */
 function withoutCodeSpans(text) {
-    const closers = (0,html_comment_spans/* codeSpanClosers */.xr)(text, 0, text.length);
+    const closers = codeSpanClosers(text, 0, text.length);
     let out = '';
     let i = 0;
     while (i < text.length) {
@@ -588,10 +726,10 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 35 modules
-var load_config = __webpack_require__(337);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
+var load_config = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
-var workspace_source = __webpack_require__(37961);
+var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
 // Webhook payloads are untrusted JSON of many shapes: every read is checked, none throws.
 function asRecord(value) {
@@ -1203,7 +1341,7 @@ function standInPermission(permission, teams) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -1344,7 +1482,7 @@ function checkFilters(trigger, event, memberships = {}) {
 }
 
 // EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
-var command_keys = __webpack_require__(20941);
+var command_keys = __webpack_require__(941);
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -1697,7 +1835,7 @@ function actionIdentity(token, appSlug, viewerLogin) {
 }
 
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(58382);
+var shared_errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/github/add-eyes-reaction.ts
 
 /**
@@ -1868,7 +2006,7 @@ async function updateCheckRun(octokit, repo, checkRunId, update) {
 }
 
 // EXTERNAL MODULE: ./src/github/request-failure.ts
-var request_failure = __webpack_require__(94221);
+var request_failure = __webpack_require__(4221);
 ;// CONCATENATED MODULE: ./src/github/api/issues.ts
 
 // GitHub's default grey for labels created without a colour.
@@ -2075,96 +2213,6 @@ async function createReviewCommentReply(octokit, repo, number, commentId, body) 
     return { id: Number(data.id), url: data.html_url };
 }
 
-;// CONCATENATED MODULE: ./src/github/api/graphql.ts
-function blobFields(withText) {
-    return `... on Blob { byteSize isBinary isTruncated${withText ? ' text' : ''} }`;
-}
-/**
- * The query for the object at `REF:PATH`, folders nested `depth` levels deep (GraphQL has no
- * recursion, so each level is spelled out). Without `withText` the blobs come without their text.
- */
-function treeQuery(depth, withText) {
-    let level = blobFields(withText);
-    for (let i = 0; i < depth; i++)
-        level = `${blobFields(withText)} ... on Tree { entries { name type object { __typename ${level} } } }`;
-    return `query ConfigTree($owner: String!, $name: String!, $expression: String!) {
-  repository(owner: $owner, name: $name) { object(expression: $expression) { __typename ${level} } }
-}`;
-}
-function toNode(data) {
-    if (!data)
-        return null;
-    if (data.__typename === 'Blob') {
-        return { type: 'file', byteSize: data.byteSize, binary: data.isBinary === true, truncated: data.isTruncated, text: data.text ?? null };
-    }
-    if (data.__typename === 'Tree') {
-        if (!data.entries)
-            return { type: 'dir', children: null };
-        const children = new Map();
-        for (const entry of data.entries) {
-            // A submodule is a commit: neither a file nor a folder of this repository.
-            if (entry.type !== 'blob' && entry.type !== 'tree')
-                continue;
-            const node = entry.object ? toNode(entry.object) : entry.type === 'tree' ? { type: 'dir', children: null } : null;
-            if (node)
-                children.set(entry.name, node);
-        }
-        return { type: 'dir', children };
-    }
-    return null;
-}
-/**
- * The file or folder at `path` (`''` for the root) at `ref`, folders `depth` levels deep, in one
- * request; null when the ref or the path does not exist.
- */
-async function readTree(client, repo, ref, path, depth, withText) {
-    const data = await client(treeQuery(depth, withText), {
-        owner: repo.owner,
-        name: repo.repo,
-        expression: `${ref}:${path}`
-    });
-    return toNode(data.repository?.object ?? null);
-}
-const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      reviewThreads(first: 100, after: $after) {
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-  }
-}`;
-/** Every review thread of a pull request, 100 per request. */
-async function listReviewThreads(client, repo, number) {
-    const threads = [];
-    let after = null;
-    // A PR with more than 2,000 threads is not one a review converges on; stop there.
-    for (let page = 0; page < 20; page++) {
-        const data = await client(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after });
-        const connection = data.repository?.pullRequest?.reviewThreads;
-        if (!connection)
-            break;
-        for (const node of connection.nodes)
-            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            break;
-        after = connection.pageInfo.endCursor;
-    }
-    return threads;
-}
-/** Resolves every thread in one request (one aliased mutation per thread); returns the ids GitHub reports resolved. */
-async function resolveReviewThreads(client, threadIds) {
-    if (threadIds.length === 0)
-        return [];
-    const variables = Object.fromEntries(threadIds.map((id, i) => [`t${i}`, id]));
-    const query = `mutation ResolveThreads(${threadIds.map((_, i) => `$t${i}: ID!`).join(', ')}) {
-${threadIds.map((_, i) => `  r${i}: resolveReviewThread(input: {threadId: $t${i}}) { thread { id isResolved } }`).join('\n')}
-}`;
-    const data = await client(query, variables);
-    return Object.values(data).flatMap((r) => (r?.thread?.isResolved ? [r.thread.id] : []));
-}
-
 ;// CONCATENATED MODULE: ./src/github/api/repos.ts
 
 /** A file's text at a ref (the PR head SHA), or null when the path does not exist there. */
@@ -2281,7 +2329,6 @@ async function searchCode(octokit, repo, query, perPage) {
 
 
 
-
 function parseRepository(repository) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
     if (!match)
@@ -2348,12 +2395,6 @@ function createGitHubPort(octokit, repository) {
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
         addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
         createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
-        async resolveReviewThreads(number, rootCommentIds) {
-            const wanted = new Set(rootCommentIds);
-            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved);
-            const resolved = new Set(await resolveReviewThreads(octokit.graphql, threads.map((t) => t.id)));
-            return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId);
-        },
         dispatchWorkflow: (workflow, ref, inputs) => dispatchWorkflow(octokit, repo, workflow, ref, inputs)
     };
 }
@@ -2391,7 +2432,7 @@ const neutralize_mentions_ZERO_WIDTH_SPACE = '\u200b';
 // A login: alphanumerics and single inner hyphens, up to 39; optionally `/team`. Not after a word
 // character (e-mail addresses), `/` (URLs) or `@` (already neutralised or doubled).
 const MENTION = /(?<![\w`/@.+-])@(?=[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![A-Za-z0-9-]))/g;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const neutralize_mentions_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function neutralizeProse(text) {
     let out = '';
     let i = 0;
@@ -2439,12 +2480,12 @@ function neutralizeMentions(markdown) {
     for (const line of lines) {
         if (fence !== null) {
             out.push(line);
-            const marker = FENCE_OPEN.exec(line)?.[1];
+            const marker = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
             if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
                 fence = null;
             continue;
         }
-        const opening = FENCE_OPEN.exec(line)?.[1];
+        const opening = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
         if (opening) {
             flush();
             out.push(line);
@@ -2458,7 +2499,7 @@ function neutralizeMentions(markdown) {
 }
 
 // EXTERNAL MODULE: ./src/text/redact-secrets.ts
-var redact_secrets = __webpack_require__(68118);
+var redact_secrets = __webpack_require__(8118);
 ;// CONCATENATED MODULE: ./src/github/text-limits.ts
 // GitHub's size limits, and a cut that says it is one instead of a 422.
 /** Issue comments, review bodies and inline comments: "maximum is 65536 characters". */
@@ -3080,19 +3121,6 @@ function createPublisher(unredactedPort, options) {
         });
         return write(p, () => port.createReviewCommentReply(number, commentId, text));
     }
-    async function resolveReviewThreads(number, rootCommentIds) {
-        const ids = [...rootCommentIds];
-        const p = plan('resolve-review-threads', `resolve the review threads of comments ${ids.join(', ')} on #${number}`, 'POST /graphql resolveReviewThread', {
-            pull_number: number,
-            comment_ids: ids
-        });
-        let resolved = [];
-        const outcome = await write(p, async () => {
-            resolved = await port.resolveReviewThreads(number, ids);
-            return { id: null, url: null };
-        });
-        return { ...outcome, resolved };
-    }
     async function dispatchWorkflow(workflow, ref, inputs) {
         const summary = `dispatch workflow ${workflow} on ${ref} with ${(0,redact_secrets/* redactSecrets */.fp)(JSON.stringify(inputs), secrets)}`;
         const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs });
@@ -3122,125 +3150,23 @@ function createPublisher(unredactedPort, options) {
         updateCheckRun,
         addReaction,
         replyToReviewComment,
-        resolveReviewThreads,
         dispatchWorkflow
     };
 }
 
 ;// CONCATENATED MODULE: ./src/github/repo-config-source.ts
-
-
-/**
- * Folders one tree query reaches below the folder asked for: the config walk enters 8 levels
- * (MAX_DEPTH in list-yaml-files), so a config folder is one request.
- */
-const TREE_DEPTH = 9;
 function isNotFound(error) {
     return typeof error === 'object' && error !== null && error.status === 404;
 }
-function parts(path) {
-    return path === '' ? [] : path.split('/');
-}
 /**
- * Config read from the repository at a fixed ref (the default branch), so neither the files of the
- * PR under review nor the branch it targets decide how it is judged.
- *
- * The primitive is "the tree under path P at ref R": the first stat, list or read of a path no
- * tree loaded so far covers fetches the tree at that path with every file's text, in one GraphQL
- * request; later calls under it are answered from memory. Any directory of the repository can be
- * read this way, each tree fetched at most once per run. A blob GraphQL truncated or that was left
- * without text is read through the contents API. When GraphQL is not there or refuses (a GHES
- * without it, a token without access, any failure), the source falls back to the contents API:
- * one request per folder and file, in parallel, with the errors as before.
+ * Config read through the contents API at a fixed ref (the repository's default branch), so
+ * neither the files of the PR under review nor the branch it targets decide how it is judged.
+ * Each path is fetched at most once per run.
  */
-function createRepoConfigSource(client, repository, ref, logger) {
-    const [owner = '', repo = ''] = repository.split('/');
-    const viaRest = createContentsSource(client, owner, repo, ref);
-    /** Roots fetched (or being fetched) → their tree; null when nothing is there. */
-    const trees = new Map();
-    let graphqlFailed = false;
-    function fetchTree(path) {
-        let pending = trees.get(path);
-        if (!pending) {
-            // The repository root can be large: one level of it, without texts; its folders come as their own trees.
-            pending =
-                path === '' ? readTree(client.graphql, { owner, repo }, ref, path, 1, false) : readTree(client.graphql, { owner, repo }, ref, path, TREE_DEPTH, true);
-            trees.set(path, pending);
-        }
-        return pending;
-    }
-    /** The node at `path` from a tree already fetched: undefined when no tree covers it, or not deep enough. */
-    async function fromLoaded(path) {
-        const target = parts(path);
-        for (const [root, pending] of trees) {
-            const rootParts = parts(root);
-            if (rootParts.length > target.length || rootParts.some((p, i) => p !== target[i]))
-                continue;
-            let node = await pending;
-            let covered = true;
-            for (const name of target.slice(rootParts.length)) {
-                // Below a file or a missing folder, nothing is there.
-                if (node === null || node.type !== 'dir')
-                    return null;
-                if (node.children === null) {
-                    covered = false;
-                    break;
-                }
-                node = node.children.get(name) ?? null;
-            }
-            if (covered && !(node?.type === 'dir' && node.children === null))
-                return node;
-        }
-        return undefined;
-    }
-    /** The node at `path`, or undefined once GraphQL has failed (the caller asks the contents API). */
-    async function nodeAt(path) {
-        if (graphqlFailed)
-            return undefined;
-        try {
-            const known = await fromLoaded(path);
-            return known !== undefined ? known : await fetchTree(path);
-        }
-        catch (error) {
-            graphqlFailed = true;
-            logger?.debug(`config: GraphQL unavailable (${(0,shared_errors/* errorMessage */.g)(error)}); reading ${repository}@${ref} through the contents API`);
-            return undefined;
-        }
-    }
-    return {
-        description: `${repository}@${ref} (through the API)`,
-        async stat(path) {
-            const node = await nodeAt(path);
-            if (node === undefined)
-                return viaRest.stat(path);
-            return node === null ? null : node.type === 'file' ? 'file' : 'dir';
-        },
-        async list(dir) {
-            const node = await nodeAt(dir);
-            if (node === undefined)
-                return viaRest.list(dir);
-            if (node === null || node.type !== 'dir' || node.children === null)
-                return [];
-            const prefix = dir === '' ? '' : `${dir}/`;
-            return [...node.children].map(([name, child]) => ({ path: `${prefix}${name}`, type: child.type }));
-        },
-        async read(path) {
-            const node = await nodeAt(path);
-            if (node === undefined || node === null)
-                return viaRest.read(path);
-            if (node.type === 'dir')
-                throw new Error(`${path} is a directory, not a file`);
-            if (node.binary)
-                throw new Error(`${path} is a binary file (${node.byteSize} bytes), not YAML`);
-            if (node.text === null || node.truncated)
-                return viaRest.read(path);
-            return node.text;
-        }
-    };
-}
-/** Through the contents API: one request per folder and file; a file fetched by `stat` keeps its content. */
-function createContentsSource(client, owner, repo, ref) {
+function createRepoConfigSource(client, repository, ref) {
+    const [owner, repo] = repository.split('/');
     const listings = new Map();
+    // A file fetched by `stat` already carries its content; keep it so `read` does not fetch it again.
     const contents = new Map();
     function fetchListing(path) {
         let pending = listings.get(path);
@@ -3265,6 +3191,7 @@ function createContentsSource(client, owner, repo, ref) {
         return pending;
     }
     return {
+        description: `${repository}@${ref} (through the API)`,
         async stat(path) {
             const listing = await fetchListing(path);
             if (listing === null)
@@ -3381,13 +3308,6 @@ function outcomeTable(record) {
     });
     return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, ''];
 }
-/** Every MCP tool call: which server and tool, how long, whether it worked (never what it returned). */
-function mcpSection(record) {
-    const rows = record.outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => `| \`${build_summary_cell(c.agent ?? o.target)}\` | \`${build_summary_cell(c.server)}\` | \`${build_summary_cell(c.tool)}\` | ${c.durationMs} ms | ${c.ok ? 'ok' : `error: ${plain(build_summary_cell(c.error ?? 'failed'))}`} |`));
-    if (rows.length === 0)
-        return [];
-    return ['### MCP calls', '', '| agent | server | tool | took | result |', '|---|---|---|---|---|', ...rows, ''];
-}
 function writesSection(record) {
     if (record.writes.length === 0)
         return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : [];
@@ -3437,7 +3357,6 @@ function buildSummary(record) {
         ...(record.decision?.notes.length ? [...record.decision.notes.map((n) => `- ${n}`), ''] : []),
         ...triggerTable(record),
         ...outcomeTable(record),
-        ...mcpSection(record),
         ...writesSection(record),
         ...instructionsSection(record),
         ...diagnosticsSection(record)
@@ -3508,7 +3427,7 @@ function flowFingerprint(flow) {
 }
 
 // EXTERNAL MODULE: ./src/flow/read-node-config.ts
-var read_node_config = __webpack_require__(34606);
+var read_node_config = __webpack_require__(4606);
 ;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
 
 
@@ -3843,7 +3762,7 @@ function findPendingApproval(comments, options) {
 }
 
 // EXTERNAL MODULE: ./src/flow/evaluate-expression.ts
-var evaluate_expression = __webpack_require__(42564);
+var evaluate_expression = __webpack_require__(2564);
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
@@ -3959,8 +3878,7 @@ function wrapPublisher(inner, overrides) {
         updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
         addReaction: (id, target, content) => inner.addReaction(id, target, content),
         dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
-        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
-        ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
     };
 }
 
@@ -3991,108 +3909,7 @@ function emptyDraft() {
     return { reviews: [], comments: [] };
 }
 
-;// CONCATENATED MODULE: ./src/fleet/evaluate-consensus.ts
-const MAJORITY = { algorithm: 'majority', weights: {} };
-/** AOF's response_key: trimmed and lower-cased; beyond 100 characters, the first 100 and the length. */
-function answerKey(text) {
-    const normalized = text.trim().toLowerCase();
-    const chars = [...normalized];
-    return chars.length <= 100 ? normalized : `${chars.slice(0, 100).join('')}...${chars.length}`;
-}
-function weightOf(settings, vote) {
-    return Object.hasOwn(settings.weights, vote.member) ? settings.weights[vote.member] : vote.weight;
-}
-/** Groups in the order their first member voted, so ties go to the earliest answer. */
-function groupVotes(votes, settings) {
-    const groups = new Map();
-    for (const vote of votes) {
-        const group = groups.get(vote.key) ?? { key: vote.key, members: [], weight: 0 };
-        group.members.push(vote.member);
-        group.weight += weightOf(settings, vote);
-        groups.set(vote.key, group);
-    }
-    return [...groups.values()];
-}
-function largest(groups, by) {
-    let best = null;
-    for (const group of groups)
-        if (!best || by(group) > by(best))
-            best = group;
-    return best;
-}
-const fixed = (n) => n.toFixed(2);
-/** `settings` absent: AOF's default engine (majority, more than half of the answers). */
-function evaluateConsensus(settings, votes) {
-    const s = settings ?? MAJORITY;
-    const base = { algorithm: s.algorithm };
-    if (votes.length === 0) {
-        return { ...base, reached: false, winner: null, votes: 0, confidence: 0, requiresReview: true, reason: 'no member gave an answer to vote on' };
-    }
-    const groups = groupVotes(votes, s);
-    const total = votes.length;
-    switch (s.algorithm) {
-        case 'unanimous': {
-            const agree = groups.length === 1;
-            return {
-                ...base,
-                reached: agree,
-                winner: agree ? (votes[0]?.member ?? null) : null,
-                votes: agree ? total : 0,
-                confidence: agree ? 1 : 0,
-                requiresReview: !agree,
-                reason: agree ? null : 'not all members agreed (unanimous consensus required)'
-            };
-        }
-        case 'weighted': {
-            const totalWeight = votes.reduce((sum, v) => sum + weightOf(s, v), 0);
-            const best = largest(groups, (g) => g.weight);
-            const confidence = totalWeight > 0 ? best.weight / totalWeight : 0;
-            const threshold = s.minConfidence ?? 0.5;
-            const reached = confidence >= threshold;
-            return {
-                ...base,
-                reached,
-                winner: best.members[0] ?? null,
-                votes: best.members.length,
-                confidence,
-                requiresReview: !reached,
-                reason: reached ? null : `weighted confidence ${fixed(confidence)} below threshold ${fixed(threshold)}`
-            };
-        }
-        case 'first_wins':
-            return { ...base, reached: true, winner: votes[0]?.member ?? null, votes: 1, confidence: 1, requiresReview: false, reason: null };
-        case 'human_review':
-            // AOF suggests the most confident answer; members give no confidence here, so the first.
-            return {
-                ...base,
-                reached: false,
-                winner: votes[0]?.member ?? null,
-                votes: 0,
-                confidence: 0,
-                requiresReview: true,
-                reason: 'human review required for the final decision'
-            };
-        case 'majority': {
-            const best = largest(groups, (g) => g.members.length);
-            const needed = s.minVotes ?? Math.floor(total / 2) + 1;
-            const confidence = best.members.length / total;
-            const reached = best.members.length >= needed;
-            const requiresReview = !reached || (s.minConfidence !== undefined && confidence < s.minConfidence);
-            return {
-                ...base,
-                reached,
-                winner: best.members[0] ?? null,
-                votes: best.members.length,
-                confidence,
-                requiresReview,
-                reason: requiresReview ? `${best.members.length} of ${total} agree (need ${needed}); confidence ${fixed(confidence)}` : null
-            };
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/fleet/merge-fleet-results.ts
-
 const STRICTNESS = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 };
 const VERDICT_WORDS = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' };
 const VERDICT_PLURAL = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' };
@@ -4131,25 +3948,6 @@ function majority(members) {
         return `${m.member} ${verdict ? VERDICT_WORDS[verdict] : 'gave no verdict'}`;
     });
     return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true };
-}
-/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
-function voteOf(fleet, result) {
-    const verdict = memberVerdict(result);
-    const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1;
-    return { member: result.member, key: verdict ?? answerKey(result.text), weight };
-}
-/** coordination.consensus given: AOF's engine over the members that answered (AOF drops the others). */
-function configuredConsensus(fleet, members) {
-    const outcome = evaluateConsensus(fleet.consensus, members.filter((m) => m.status === 'ran').map((m) => voteOf(fleet, m)));
-    const algorithm = outcome.algorithm.replace('_', ' ');
-    const winner = members.find((m) => m.member === outcome.winner);
-    const verdict = winner ? memberVerdict(winner) : null;
-    if (outcome.reached && verdict) {
-        const share = `${outcome.votes} of ${members.filter((m) => m.status === 'ran').length} agree, confidence ${outcome.confidence.toFixed(2)}`;
-        return { verdict, line: `Consensus (${algorithm}: ${share}): ${winner?.member} ${VERDICT_WORDS[verdict]}.`, disagree: false };
-    }
-    const why = outcome.reached ? 'the agreed answer has no verdict' : (outcome.reason ?? 'no agreement');
-    return { verdict: 'COMMENT', line: `No consensus (${algorithm}): ${why}; so this is a comment.`, disagree: true };
 }
 function commentKey(c) {
     return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000');
@@ -4199,7 +3997,7 @@ function mergeFleetResults(fleet, members) {
     let verdict = strictest(members);
     const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`];
     if (fleet.aggregation === 'consensus') {
-        const vote = fleet.consensus ? configuredConsensus(fleet, members) : majority(members);
+        const vote = majority(members);
         verdict = vote.verdict;
         header.push(vote.line);
         if (vote.disagree)
@@ -4212,500 +4010,18 @@ function mergeFleetResults(fleet, members) {
     return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
 }
 
-;// CONCATENATED MODULE: ./src/fleet/plan-fleet-steps.ts
-
-
-const ok = (r) => r.result.status === 'ran';
-/** A member's answer as the next member sees it: its last text, and what it drafted. */
-function answerOf(result) {
-    const { draft } = result;
-    const reviews = draft.reviews.map((r) => ({
-        event: r.event,
-        body: r.body,
-        comments: r.comments.map((c) => ({ path: c.path, line: c.line, body: c.body }))
-    }));
-    return {
-        agent: result.member,
-        status: result.status,
-        response: result.text,
-        ...(reviews.length ? { reviews } : {}),
-        ...(draft.comments.length ? { comments: draft.comments } : {})
-    };
-}
-// ---- hierarchical: the manager plans, every other member works, the manager synthesizes ----
-function hierarchical(fleet, done) {
-    const manager = fleet.manager;
-    if (!manager || !fleet.members.some((m) => m.name === manager))
-        return [];
-    const workers = fleet.members.filter((m) => m.name !== manager);
-    const delegation = done.find((d) => d.step.stage === 'delegate');
-    if (!delegation) {
-        return [
-            {
-                member: manager,
-                stage: 'delegate',
-                instruction: `As the manager of fleet ${fleet.name}, analyze this task and decide how to delegate it. ` +
-                    'The task is the event in the event data; fleet.workers lists the available workers and their roles. ' +
-                    'Respond with a delegation plan: what each worker should focus on. Do not publish anything in this step: ' +
-                    'the workers run next, then you synthesize their findings.',
-                input: { workers: workers.map((w) => ({ name: w.name, role: w.role })) },
-                publishes: false
-            }
-        ];
-    }
-    if (!ok(delegation))
-        return [];
-    if (!done.some((d) => d.step.stage === 'work')) {
-        return workers.map((w) => ({
-            member: w.name,
-            stage: 'work',
-            instruction: `You are a worker in fleet ${fleet.name}. Your manager's delegation plan is in the event data as fleet.delegation_plan: ` +
-                'use it to focus your part of the task, within your own instructions.',
-            input: { manager, delegation_plan: delegation.result.text },
-            publishes: true
-        }));
-    }
-    if (done.some((d) => d.step.stage === 'synthesize'))
-        return [];
-    return [
-        {
-            member: manager,
-            stage: 'synthesize',
-            instruction: `As the manager of fleet ${fleet.name}, synthesize your workers' findings (fleet.worker_results in the event data) ` +
-                "into the fleet's one final result, and publish it as your instructions say. It is published once, for the whole fleet.",
-            input: { worker_results: done.filter((d) => d.step.stage === 'work').map((d) => answerOf(d.result)) },
-            publishes: true
-        }
-    ];
-}
-// ---- tiered: tiers in ascending order, each in parallel, consensus passed up ----
-/** AOF's get_tiers: each member's tier (1 when unset), ascending. */
-function tiersOf(fleet) {
-    return [...new Set(fleet.members.map((m) => m.tier ?? 1))].sort((a, b) => a - b);
-}
-/** Each tier that has run, with the consensus of its members that answered (AOF drops failures). */
-function tierOutcomes(fleet, done) {
-    return tiersOf(fleet)
-        .map((tier) => ({ tier, results: done.filter((d) => d.step.stage === 'tier' && d.step.tier === tier) }))
-        .filter((t) => t.results.length > 0)
-        .map(({ tier, results }) => {
-        const settings = fleet.tiered?.tierConsensus[String(tier)] ?? fleet.consensus;
-        return {
-            tier,
-            results,
-            consensus: evaluateConsensus(settings, results.filter(ok).map((r) => voteOf(fleet, r.result)))
-        };
-    });
-}
-function winnerText(outcome) {
-    return outcome.results.find((r) => r.result.member === outcome.consensus.winner)?.result.text ?? null;
-}
-/** What the next tier is given, in AOF's shapes (`pass_all_results` or the consensus result only). */
-function tierInput(fleet, previous) {
-    const confidence = previous.consensus.confidence;
-    if (fleet.tiered?.passAllResults) {
-        return {
-            tier: previous.tier,
-            previous_results: previous.results.filter(ok).map((r) => answerOf(r.result)),
-            consensus_result: winnerText(previous),
-            consensus_confidence: confidence
-        };
-    }
-    return { tier: previous.tier, previous_result: winnerText(previous), confidence };
-}
-function tiered(fleet, done) {
-    const tiers = tiersOf(fleet);
-    const outcomes = tierOutcomes(fleet, done);
-    const next = tiers[outcomes.length];
-    if (next !== undefined) {
-        const previous = outcomes.at(-1);
-        return fleet.members
-            .filter((m) => (m.tier ?? 1) === next)
-            .map((m) => ({
-            member: m.name,
-            stage: 'tier',
-            tier: next,
-            instruction: previous
-                ? `You are in tier ${next} of fleet ${fleet.name}. What tier ${previous.tier} found is in the event data as fleet; build on it.`
-                : null,
-            input: previous ? tierInput(fleet, previous) : null,
-            publishes: true
-        }));
-    }
-    const manager = fleet.manager;
-    if (fleet.tiered?.finalAggregation !== 'manager_synthesis' || !manager || done.some((d) => d.step.stage === 'synthesize'))
-        return [];
-    return [
-        {
-            member: manager,
-            stage: 'synthesize',
-            instruction: `As the manager of fleet ${fleet.name}, synthesize a comprehensive report from all tier results (fleet.tier_results in the event data), ` +
-                'and publish it as your instructions say. It is published once, for the whole fleet.',
-            input: {
-                task: 'synthesize',
-                tier_results: outcomes.map((o) => ({
-                    tier: o.tier,
-                    result: winnerText(o),
-                    all_responses: o.results.filter(ok).map((r) => answerOf(r.result)),
-                    confidence: o.consensus.confidence
-                }))
-            },
-            publishes: true
-        }
-    ];
-}
-const DEFAULT_PLANNER_PROMPT = `You are a planning agent. Given a task, generate a structured plan.
-
-Output your plan as JSON with this structure:
-{
-  "goal": "the goal",
-  "steps": [
-    {
-      "step": 1,
-      "description": "what this step does",
-      "action": "the specific query or command to execute",
-      "tool": "optional tool name"
-    }
-  ]
-}
-
-Generate 3-7 logical steps that will systematically carry out the task.`;
-const DEFAULT_SYNTHESIZER_PROMPT = `Synthesize the findings into a comprehensive report.
-
-Provide:
-1. A clear conclusion
-2. Supporting evidence
-3. Actionable recommendations
-
-Format your response as:
-CONCLUSION: [your conclusion]
-EVIDENCE: [list key evidence points]
-RECOMMENDATIONS: [numbered list of recommendations]`;
-/** AOF's plan when the planner's answer holds no plan it can read. */
-const FALLBACK_PLAN = [
-    { step: 1, description: 'Gather initial data', action: 'Investigate the task in the event data' },
-    { step: 2, description: 'Analyze findings', action: 'Analyze the data gathered in previous step' },
-    { step: 3, description: 'Identify root cause', action: 'Based on analysis, identify the root cause' }
-];
-/** The JSON between the answer's first `{` and last `}`: its `steps`, each with a description and action. */
-function parseDeepPlan(answer) {
-    const start = answer.indexOf('{');
-    const end = answer.lastIndexOf('}');
-    if (start < 0 || end <= start)
-        return null;
-    let parsed;
-    try {
-        parsed = JSON.parse(answer.slice(start, end + 1));
-    }
-    catch {
-        return null;
-    }
-    const steps = parsed?.steps;
-    if (!Array.isArray(steps))
-        return null;
-    const read = steps.flatMap((s) => {
-        const { description, action } = (s ?? {});
-        return typeof description === 'string' && typeof action === 'string' ? [{ description, action }] : [];
-    });
-    return read.length ? read.map((s, i) => ({ step: i + 1, ...s })) : null;
-}
-/** AOF's reading of a step's result: words that mean trouble make it significant. */
-function significanceOf(text) {
-    const lower = text.toLowerCase();
-    if (lower.includes('error') || lower.includes('critical') || lower.includes('failed'))
-        return 'high';
-    if (lower.includes('warning') || lower.includes('unusual'))
-        return 'medium';
-    return 'low';
-}
-function deepState(fleet, done) {
-    const planning = fleet.deep?.planning ?? true;
-    const planned = done.find((d) => d.step.stage === 'plan');
-    let plan = planning
-        ? planned
-            ? (parseDeepPlan(planned.result.text) ?? FALLBACK_PLAN)
-            : []
-        : [{ step: 1, description: 'Execute query', action: 'Carry out your instructions for the event in the event data' }];
-    const executed = [];
-    let replanned = false;
-    let failed = planned && !ok(planned) ? `planning failed: ${planned.result.detail}` : null;
-    for (const d of done) {
-        if (d.step.stage === 'step') {
-            executed.push(d);
-            if (!ok(d) && !failed)
-                failed = `step ${executed.length} failed: ${d.result.detail}`;
-        }
-        else if (d.step.stage === 'replan') {
-            replanned = true;
-            if (!ok(d) && !failed)
-                failed = `re-planning failed: ${d.result.detail}`;
-            const revised = parseDeepPlan(d.result.text) ?? FALLBACK_PLAN;
-            const kept = plan.slice(0, executed.length);
-            plan = [...kept, ...revised.map((s, i) => ({ ...s, step: kept.length + i + 1 }))];
-        }
-    }
-    return { plan, executed, replanned, failed };
-}
-function findings(state) {
-    return state.executed.map((d, i) => ({
-        step: i + 1,
-        description: state.plan[i]?.description ?? '',
-        evidence: d.result.text,
-        significance: significanceOf(d.result.text)
-    }));
-}
-function deep(fleet, done) {
-    const member = fleet.members[0]?.name;
-    if (!member || done.some((d) => d.step.stage === 'synthesize'))
-        return [];
-    const settings = { maxIterations: 10, planning: true, memory: true, ...fleet.deep };
-    if (settings.planning && !done.some((d) => d.step.stage === 'plan')) {
-        const prompt = settings.plannerPrompt ?? DEFAULT_PLANNER_PROMPT;
-        return [
-            {
-                member,
-                stage: 'plan',
-                instruction: `${prompt}\n\nThe task is the event in the event data. Generate your plan; do not publish anything in this step.`,
-                input: null,
-                publishes: false
-            }
-        ];
-    }
-    const state = deepState(fleet, done);
-    if (state.failed)
-        return [];
-    const found = findings(state);
-    const last = done.at(-1);
-    if (!state.replanned && last?.step.stage === 'step' && found.filter((f) => f.significance === 'high').length >= 2) {
-        return [
-            {
-                member,
-                stage: 'replan',
-                instruction: 'Based on new findings, revise the plan. The completed steps, key findings and remaining steps are in the event data as fleet. ' +
-                    'Generate a revised plan (JSON, in the same format as before) that incorporates these findings and focuses on the most promising leads.',
-                input: {
-                    completed_steps: state.plan.slice(0, state.executed.length).map((s) => `${s.step}: ${s.description}`),
-                    key_findings: found.map((f) => `Step ${f.step}: ${f.description} (${f.significance})`),
-                    remaining_steps: state.plan.slice(state.executed.length).map((s) => `${s.step}: ${s.description}`)
-                },
-                publishes: false
-            }
-        ];
-    }
-    const index = state.executed.length;
-    const next = state.plan[index];
-    if (next && index < settings.maxIterations) {
-        const memory = settings.memory ? found.map((f) => `Step ${f.step}: ${f.description} -> ${f.evidence}`) : [];
-        return [
-            {
-                member,
-                stage: 'step',
-                instruction: 'Execute the step of your plan that is in the event data as fleet.step and provide your findings. ' +
-                    'Do not publish anything in this step: the synthesis is published.',
-                input: { step: next.step, description: next.description, action: next.action, ...(memory.length ? { previous_findings: memory } : {}) },
-                publishes: false
-            }
-        ];
-    }
-    const prompt = settings.synthesizerPrompt ?? DEFAULT_SYNTHESIZER_PROMPT;
-    return [
-        {
-            member,
-            stage: 'synthesize',
-            instruction: `${prompt}\n\nThe findings of your plan's steps are in the event data as fleet.findings. Synthesize your report, and publish it as your instructions say.`,
-            input: { goal_achieved: index >= state.plan.length, findings: found },
-            publishes: true
-        }
-    ];
-}
-// ---- swarm: the least-loaded member takes the event; in a job none has run, so the first ----
-function swarm(fleet, done) {
-    const member = fleet.members[0]?.name;
-    if (!member || done.length > 0)
-        return [];
-    return [{ member, stage: 'handle', instruction: null, input: null, publishes: true }];
-}
-/** The next steps to run together; [] when the fleet is done. Peer and pipeline fleets run in run-fleet.ts. */
-function nextFleetSteps(fleet, done) {
-    switch (fleet.mode) {
-        case 'hierarchical':
-            return hierarchical(fleet, done);
-        case 'tiered':
-            return tiered(fleet, done);
-        case 'deep':
-            return deep(fleet, done);
-        case 'swarm':
-            return swarm(fleet, done);
-        default:
-            return [];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/fleet/merge-step-results.ts
-
-
-const names = (list) => list.map((n) => `\`${n}\``).join(', ');
-const merge_step_results_fixed = (n) => n.toFixed(2);
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body.trim()}\n\n</details>`;
-}
-function merge_step_results_hierarchical(fleet, done) {
-    const manager = fleet.manager ?? '?';
-    const delegation = done.find((d) => d.step.stage === 'delegate');
-    const synthesis = done.find((d) => d.step.stage === 'synthesize');
-    const workers = done.filter((d) => d.step.stage === 'work');
-    const notes = [];
-    if (delegation && delegation.result.status !== 'ran')
-        notes.push(`manager ${manager} could not delegate, so no worker ran`);
-    if (synthesis && synthesis.result.status !== 'ran')
-        notes.push(`manager ${manager} did not synthesize; the workers' findings are published as they are`);
-    const synthesized = synthesis?.result.status === 'ran';
-    return {
-        line: `Hierarchical: manager \`${manager}\` delegated to ${names(workers.map((w) => w.result.member)) || 'no worker'}${synthesized ? ' and synthesized their findings' : ''}.`,
-        decider: synthesis ? { result: synthesis.result, heading: `${manager} (manager synthesis)` } : null,
-        others: workers.map((w) => ({ result: w.result, heading: `${w.result.member} (worker)` })),
-        ...(delegation?.result.text.trim() ? { details: details(`Delegation plan by ${manager}`, delegation.result.text) } : {}),
-        notes
-    };
-}
-function tierLine(outcome) {
-    const c = outcome.consensus;
-    const answered = outcome.results.filter((r) => r.result.status === 'ran').length;
-    const agreed = c.reached ? `${c.votes} of ${answered} agree (confidence ${merge_step_results_fixed(c.confidence)})` : `no consensus: ${c.reason ?? 'no agreement'}`;
-    return `tier ${outcome.tier} (${c.algorithm.replace('_', ' ')}): ${agreed}`;
-}
-function merge_step_results_tiered(fleet, done) {
-    const outcomes = tierOutcomes(fleet, done);
-    const synthesis = done.find((d) => d.step.stage === 'synthesize');
-    const final = fleet.tiered?.finalAggregation ?? 'consensus';
-    const notes = [];
-    const shownTier = (r) => ({ result: r.result, heading: `Tier ${r.step.tier ?? 1} · ${r.result.member}` });
-    const all = outcomes.flatMap((o) => o.results);
-    let decider = null;
-    let forced;
-    let how;
-    if (final === 'manager_synthesis' && synthesis) {
-        decider = { result: synthesis.result, heading: `${synthesis.result.member} (manager synthesis)` };
-        how = `manager \`${synthesis.result.member}\` synthesized the tiers`;
-        if (synthesis.result.status !== 'ran')
-            notes.push(`manager ${synthesis.result.member} did not synthesize; the tiers are published as they are`);
-    }
-    else if (final === 'consensus' && outcomes.length) {
-        const last = outcomes.at(-1);
-        const winner = last.results.find((r) => r.result.member === last.consensus.winner);
-        if (last.consensus.reached && winner) {
-            decider = shownTier(winner);
-            how = `the consensus of tier ${last.tier} stands (answer of \`${winner.result.member}\`)`;
-        }
-        else {
-            forced = { verdict: 'COMMENT', why: `tier ${last.tier} reached no consensus, so this is a comment` };
-            how = `tier ${last.tier} reached no consensus`;
-            notes.push(`fleet ${fleet.name}: tier ${last.tier} reached no consensus; posted as a comment`);
-        }
-    }
-    else {
-        how = final === 'manager_synthesis' ? 'no manager to synthesize, so the tiers are merged' : 'the tiers are merged';
-    }
-    const others = all.filter((r) => r.result !== decider?.result).map(shownTier);
-    return { line: `Tiered: ${outcomes.map(tierLine).join('; ') || 'no tier ran'}. Final: ${how}.`, decider, others, ...(forced ? { forced } : {}), notes };
-}
-function merge_step_results_deep(fleet, done) {
-    const member = fleet.members[0]?.name ?? '?';
-    const state = deepState(fleet, done);
-    const synthesis = done.find((d) => d.step.stage === 'synthesize');
-    const ran = state.executed.length;
-    const steps = state.plan.map((s, i) => {
-        const result = state.executed[i];
-        const mark = result ? (result.result.status === 'ran' ? `done, ${significanceOf(result.result.text)} significance` : 'failed') : 'not run';
-        return `${s.step}. ${s.description} (${mark})`;
-    });
-    const how = state.failed
-        ? `stopped: ${state.failed}`
-        : `planned ${state.plan.length} step${state.plan.length === 1 ? '' : 's'}, ran ${ran}${state.replanned ? ', re-planned once' : ''} and synthesized the findings`;
-    return {
-        line: `Deep: \`${member}\` ${how}.`,
-        decider: synthesis ? { result: synthesis.result, heading: `${member} (synthesis)` } : null,
-        others: [],
-        ...(steps.length ? { details: details('Plan and steps', steps.join('\n')) } : {}),
-        notes: state.failed ? [`fleet ${fleet.name}: deep mode stopped: ${state.failed}`] : []
-    };
-}
-function merge_step_results_swarm(done) {
-    const handled = done[0];
-    return {
-        line: handled ? `Swarm: \`${handled.result.member}\` handled the event.` : 'Swarm: no member ran.',
-        decider: handled ? { result: handled.result, heading: handled.result.member } : null,
-        others: [],
-        notes: []
-    };
-}
-function summarize(fleet, done) {
-    if (fleet.mode === 'hierarchical')
-        return merge_step_results_hierarchical(fleet, done);
-    if (fleet.mode === 'tiered')
-        return merge_step_results_tiered(fleet, done);
-    if (fleet.mode === 'deep')
-        return merge_step_results_deep(fleet, done);
-    return merge_step_results_swarm(done);
-}
-/** A step's drafts; a step that drafted nothing shows its answer, which is what the next step was given. */
-function sectionOf(shown, verdict) {
-    const { draft, text } = shown.result;
-    const parts = [...draft.reviews.map((r) => r.body.trim()), ...draft.comments.map((c) => c.trim())].filter((p) => p !== '');
-    if (parts.length === 0 && text.trim())
-        parts.push(text.trim());
-    const heading = `### ${shown.heading}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
-    return parts.length ? `${heading}\n\n${parts.join('\n\n')}` : '';
-}
-/** Drafts of steps that do not publish (planning) are left out, and said so. */
-function unpublished(done) {
-    return done
-        .filter((d) => !d.step.publishes && (d.result.draft.reviews.length > 0 || d.result.draft.comments.length > 0))
-        .map((d) => `${d.result.member} drafted a publication while it was to ${d.step.stage === 'delegate' ? 'delegate' : d.step.stage}; not published`);
-}
-function mergeStepResults(fleet, done) {
-    const summary = summarize(fleet, done);
-    const shown = [...(summary.decider ? [summary.decider] : []), ...summary.others];
-    const results = shown.map((s) => s.result);
-    const notes = [...unfinished(done.map((d) => d.result)), ...summary.notes, ...unpublished(done)];
-    const footer = unfinished(done.map((d) => d.result)).map((n) => `_${n}_`);
-    const text = summary.decider ? summary.decider.result.text : results.map((r) => `${r.member}: ${r.text}`).join('\n\n');
-    const reviewed = results.some((r) => memberVerdict(r) !== null);
-    const sections = shown.map((s) => sectionOf(s, reviewed ? memberVerdict(s.result) : null)).filter((s) => s !== '');
-    const extra = summary.details ? [summary.details] : [];
-    if (!reviewed) {
-        if (sections.length === 0)
-            return { publication: { review: null, comment: null, verdict: null, notes }, text };
-        const comment = [`**Fleet \`${fleet.name}\`** (${fleet.mode})`, summary.line, ...sections, ...extra, ...footer].join('\n\n');
-        return { publication: { review: null, comment, verdict: null, notes }, text };
-    }
-    const deciderVerdict = summary.decider ? memberVerdict(summary.decider.result) : null;
-    const verdict = summary.forced?.verdict ?? deciderVerdict ?? strictest(results.filter((r) => memberVerdict(r) !== null));
-    const header = [`**Review by fleet \`${fleet.name}\`** (${fleet.mode})`, summary.line, ...(summary.forced ? [`${summary.forced.why}.`] : [])];
-    const inline = mergeInline(results, new Set(results.map((r) => r.member)).size > 1);
-    if (inline.duplicates > 0) {
-        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
-    }
-    const body = [...header, ...sections, ...extra, ...footer].join('\n\n');
-    return { publication: { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes }, text };
-}
-
 ;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
 
 
 
-
-
-/** Far above any mode's own bound (deep: max_iterations plus three); a guard, not a budget. */
-const MAX_STEPS = 1000;
 const DEFAULT_FLEET_CONCURRENCY = 3;
 function memberName(fleet, plans, index) {
     const plan = plans[index];
     return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label;
 }
-async function runOne(runMember, plan, previous, member, step) {
+async function runOne(runMember, plan, previous, member) {
     try {
-        const run = await runMember(plan, previous, step);
+        const run = await runMember(plan, previous);
         return { ...run, member, label: plan.label };
     }
     catch (error) {
@@ -4713,21 +4029,17 @@ async function runOne(runMember, plan, previous, member, step) {
         return { member, label: plan.label, status: 'failed', detail: (0,shared_errors/* errorMessage */.g)(error), text: '', draft: emptyDraft() };
     }
 }
-/** At most `concurrency` at once; results in input order. */
-async function pool(items, concurrency, run) {
-    const results = new Array(items.length);
+async function parallel(fleet, plans, runMember, concurrency) {
+    const results = new Array(plans.length);
     let next = 0;
     const worker = async () => {
-        while (next < items.length) {
+        while (next < plans.length) {
             const index = next++;
-            results[index] = await run(items[index]);
+            results[index] = await runOne(runMember, plans[index], [], memberName(fleet, plans, index));
         }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker));
     return results;
-}
-function parallel(fleet, plans, runMember, concurrency) {
-    return pool(plans.map((plan, index) => ({ plan, index })), concurrency, ({ plan, index }) => runOne(runMember, plan, [], memberName(fleet, plans, index)));
 }
 /** A pipeline: each member sees the results before it; a failure stops the ones after it. */
 async function sequential(fleet, plans, runMember) {
@@ -4746,38 +4058,11 @@ async function sequential(fleet, plans, runMember) {
     }
     return results;
 }
-/** The step modes: ask the pure schedule what runs next, run it, until it says done. */
-async function steps(fleet, plans, runMember, concurrency) {
-    const done = [];
-    const planOf = (member) => {
-        const index = fleet.members.findIndex((m) => m.name === member);
-        return fleet.members.length === plans.length ? plans[index] : undefined;
-    };
-    for (let batch = nextFleetSteps(fleet, done); batch.length > 0 && done.length < MAX_STEPS; batch = nextFleetSteps(fleet, done)) {
-        const results = await pool(batch, concurrency, async (step) => {
-            const plan = planOf(step.member);
-            const label = `fleet:${fleet.name}/${step.member}`;
-            if (!plan)
-                return { member: step.member, label, status: 'failed', detail: 'no plan for this member', text: '', draft: emptyDraft() };
-            const staged = { ...plan, label: `${plan.label} (${step.tier === undefined ? step.stage : `tier ${step.tier}`})` };
-            return runOne(runMember, staged, [], step.member, step);
-        });
-        batch.forEach((step, i) => done.push({ step, result: results[i] }));
-    }
-    return done;
-}
 async function runFleet(fleet, plans, runMember, options = {}) {
     const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
     const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY;
-    const base = { fleet: fleet.name, mode: fleet.mode, strategy: fleet.strategy, aggregation: fleet.aggregation };
-    if (fleet.mode !== 'peer' && fleet.mode !== 'pipeline') {
-        const done = await steps(fleet, plans, runMember, concurrency);
-        const { publication, text } = mergeStepResults(fleet, done);
-        return { ...base, members: done.map((d) => d.result), publication, text };
-    }
     const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency);
-    const text = members.map((m) => `${m.member}: ${m.text}`).join('\n\n');
-    return { ...base, members, publication: mergeFleetResults(fleet, members), text };
+    return { fleet: fleet.name, strategy: fleet.strategy, aggregation: fleet.aggregation, members, publication: mergeFleetResults(fleet, members) };
 }
 
 ;// CONCATENATED MODULE: ./src/flow/flow-outputs.ts
@@ -4808,7 +4093,7 @@ function flowOutputs(result, approvedBy = null) {
 }
 
 // EXTERNAL MODULE: ./src/flow/parse-expression.ts
-var parse_expression = __webpack_require__(29934);
+var parse_expression = __webpack_require__(9934);
 ;// CONCATENATED MODULE: ./src/flow/flow-scope.ts
 
 function own(value, key) {
@@ -4903,7 +4188,7 @@ function edgeHolds(edge, source, scope) {
 }
 
 // EXTERNAL MODULE: ./src/flow/flow-order.ts
-var flow_order = __webpack_require__(22135);
+var flow_order = __webpack_require__(2135);
 ;// CONCATENATED MODULE: ./src/flow/substitute-references.ts
 // Fills `${node.output.field}`, `${event.metadata.X}` and `{{ metadata.X }}`-style placeholders in a
 // node's config strings. One pass: a filled-in value (an agent's answer, a PR title) is never
@@ -5242,8 +4527,119 @@ function labelTriggers(config) {
         .map((trigger) => trigger.name);
 }
 
-// EXTERNAL MODULE: ./src/text/sanitize-untrusted.ts + 1 modules
-var sanitize_untrusted = __webpack_require__(58711);
+;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
+// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
+// attempt ends where the next one starts.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
+const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const STYLE = /(?:^|\s)style\s*=/i;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function hides(attributes) {
+    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
+}
+/**
+ * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
+ * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
+ * as a browser would hide the rest of its parent.
+ */
+function hiddenElementSpans(text) {
+    const open = new Map();
+    const found = [];
+    for (const m of text.matchAll(TAG)) {
+        const [whole, slash, rawName, attributes = ''] = m;
+        const name = (rawName ?? '').toLowerCase();
+        const start = m.index;
+        const end = start + whole.length;
+        if (slash) {
+            const top = open.get(name)?.pop();
+            if (top?.hidden)
+                found.push({ start: top.start, end });
+            continue;
+        }
+        const hidden = hides(attributes);
+        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
+            if (hidden)
+                found.push({ start, end });
+            continue;
+        }
+        const stack = open.get(name) ?? [];
+        stack.push({ start, hidden });
+        open.set(name, stack);
+    }
+    for (const stack of open.values())
+        for (const element of stack)
+            if (element.hidden)
+                found.push({ start: element.start, end: text.length });
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans = [];
+    for (const span of found) {
+        const last = spans[spans.length - 1];
+        if (last && span.start < last.end)
+            last.end = Math.max(last.end, span.end);
+        else
+            spans.push({ ...span });
+    }
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
+// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
+// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
+// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
+// length of the text, so no input can stall a run before its first model call. Pure.
+
+
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source); Unicode tag characters
+// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+/**
+ * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
+ * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
+ */
+function sanitizeUntrusted(text) {
+    const withoutComments = replaceSpans(text, htmlCommentSpans(text, true), () => '');
+    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
+}
+function codePoint(ch) {
+    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+}
+/**
+ * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
+ * (`+`, `-`, space) after it, so that hunk line numbers still count right.
+ */
+function placeholder(what) {
+    return (hidden) => {
+        const lines = hidden.split('\n');
+        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
+        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
+    };
+}
+/**
+ * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
+ * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
+ * reader of the rendered file never sees. So the model is told that something was there, not what:
+ * an HTML comment or hidden element becomes a visible note of its length, an invisible character
+ * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
+ */
+function sanitizeCode(text) {
+    const withoutComments = replaceSpans(text, htmlCommentSpans(text, false), placeholder('HTML comment'));
+    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
+}
+/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
+function sanitizeDeep(value) {
+    if (typeof value === 'string')
+        return sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
 // The subject carries these texts within its budget; a second, unbudgeted copy in the metadata
@@ -5255,13 +4651,13 @@ function withoutTexts(metadata) {
 function buildAgentContext(event, invocation, metadata, diff, brief = null, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
     return {
-        event: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(event.action ? `${event.name}.${event.action}` : event.name),
-        repository: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(event.repository),
-        metadata: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(brief ? withoutTexts(metadata) : metadata),
-        command: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(command),
+        event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
+        repository: sanitizeDeep(event.repository),
+        metadata: sanitizeDeep(brief ? withoutTexts(metadata) : metadata),
+        command: sanitizeDeep(command),
         ...(brief ? { subject: brief } : {}),
         ...(diff ? { diff } : {}),
-        ...(review ? { review: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(review) } : {})
+        ...(review ? { review: sanitizeDeep(review) } : {})
     };
 }
 
@@ -5326,14 +4722,14 @@ function ciFailureBrief(jobs) {
     const failedJobs = shown.map((job) => {
         // Sanitised before the cut: a marker for hidden text is longer than what it replaces, and the
         // budget is what the model reads.
-        const tail = job.logTail === null ? null : logTail((0,sanitize_untrusted/* sanitizeCode */.$C)(job.logTail), CI_LOG_TAIL_LINES, share);
+        const tail = job.logTail === null ? null : logTail(sanitizeCode(job.logTail), CI_LOG_TAIL_LINES, share);
         if (tail?.cut)
             anyCut = true;
         return {
-            name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.name),
+            name: sanitizeUntrusted(job.name),
             conclusion: job.conclusion,
-            ...(job.url ? { url: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.url) } : {}),
-            failed_steps: job.steps.filter(isFailedJob).map((step) => (0,sanitize_untrusted/* sanitizeUntrusted */._2)(step.name)),
+            ...(job.url ? { url: sanitizeUntrusted(job.url) } : {}),
+            failed_steps: job.steps.filter(isFailedJob).map((step) => sanitizeUntrusted(step.name)),
             log_tail: tail === null ? null : tail.text
         };
     });
@@ -5361,9 +4757,52 @@ function threadComments(comments, ownLogin) {
         byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
     }));
 }
+/** Replies to one inline review comment shown at most: the thread's most recent ones. */
+const REVIEW_THREAD_SHOWN = 20;
+/**
+ * The earlier comments of the inline review thread `commentId` belongs to, oldest first, marked by
+ * who wrote them. A thread is its first comment and every reply chained to it by `in_reply_to_id`
+ * (GitHub points replies at the first comment, but a chain is followed all the same). `replyTo` is
+ * the event's own `in_reply_to_id`, used when the listing does not hold the event's comment yet.
+ * Empty when the comment starts a thread.
+ */
+function reviewThreadComments(comments, commentId, replyTo, ownLogin) {
+    const byId = new Map(comments.map((c) => [c.id, c]));
+    // A cycle cannot come from GitHub; should one appear, its smallest id stands for its root.
+    const rootOf = (id) => {
+        const seen = new Set([id]);
+        let current = id;
+        for (;;) {
+            const parent = byId.get(current)?.inReplyToId ?? null;
+            if (parent === null)
+                return current;
+            if (seen.has(parent))
+                return Math.min(...seen);
+            seen.add(parent);
+            current = parent;
+        }
+    };
+    const start = byId.get(commentId)?.inReplyToId ?? replyTo;
+    if (start === null)
+        return [];
+    const root = rootOf(start);
+    const own = byId.get(commentId);
+    // Written before the event's comment: by time, and by id within the same second.
+    const order = (a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1);
+    return comments
+        .filter((c) => c.id !== commentId && rootOf(c.id) === root && (own === undefined || order(c, own) < 0))
+        .sort(order)
+        .map((c) => ({
+        id: c.id,
+        author: c.author,
+        createdAt: c.createdAt,
+        body: c.body,
+        byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
+    }));
+}
 function sanitizeValue(value, key) {
     if (typeof value === 'string')
-        return CODE_KEYS.has(key) ? (0,sanitize_untrusted/* sanitizeCode */.$C)(value) : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(value);
+        return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value);
     if (Array.isArray(value))
         return value.map((v) => sanitizeValue(v, key));
     if (value !== null && typeof value === 'object')
@@ -5422,20 +4861,26 @@ function buildEventBrief(subject, thread, options = {}) {
     const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId);
     const recent = others.slice(-RECENT_COMMENTS);
     const raw = { ...(subject ?? {}) };
-    if (recent.length) {
-        raw.recent_comments = recent.map((c) => ({
-            author: c.author,
-            time: c.createdAt,
-            ...(c.byThisAction ? { by_this_action: true } : {}),
-            text: c.body
-        }));
-    }
+    const asRead = (c) => ({
+        author: c.author,
+        time: c.createdAt,
+        ...(c.byThisAction ? { by_this_action: true } : {}),
+        text: c.body
+    });
+    const replies = options.reviewThread ?? [];
+    const shownReplies = replies.slice(-REVIEW_THREAD_SHOWN);
+    if (shownReplies.length)
+        raw.review_thread = shownReplies.map(asRead);
+    if (recent.length)
+        raw.recent_comments = recent.map(asRead);
     if (Object.keys(raw).length === 0)
         return ci ? { ci_failure: ci } : null;
     const clean = sanitizeValue(raw, '');
     const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN);
     const brief = limit === null ? clean : cutValue(clean, limit);
     const notes = [];
+    if (replies.length > shownReplies.length)
+        notes.push(`review_thread holds the ${shownReplies.length} most recent of its ${replies.length} earlier comments.`);
     if (others.length > recent.length)
         notes.push(`recent_comments holds the ${recent.length} most recent of the thread's ${others.length} other comments.`);
     if (limit !== null) {
@@ -5449,7 +4894,7 @@ function buildEventBrief(subject, thread, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
-var template_references = __webpack_require__(55529);
+var template_references = __webpack_require__(5529);
 ;// CONCATENATED MODULE: ./src/template/render-template.ts
 
 /** Arrays comma-joined, null and undefined empty, objects as JSON. */
@@ -5501,9 +4946,9 @@ function planAgent(agent, label, metadata, invocation, defaultModel) {
     // `{{ metadata.pr_title }}` and `{{ command.args }}` put strangers' text into the instructions
     // themselves: it is sanitised as the event data is, or a hidden comment would reach the model there.
     const rendered = renderTemplate(agent.instructions, {
-        metadata: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(metadata),
+        metadata: sanitizeDeep(metadata),
         params: invocation.params,
-        command: { name: invocation.key, args: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(invocation.args) }
+        command: { name: invocation.key, args: sanitizeUntrusted(invocation.args) }
     });
     return {
         agent,
@@ -5570,12 +5015,6 @@ function sumCost(outcomes) {
     const costs = outcomes.map((o) => o.costUsd);
     return costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null;
 }
-/** The MCP calls of the invocation's agents, each named by its agent when there are several. */
-function mcpCallsOf(outcomes) {
-    if (!outcomes.some((o) => o.mcpCalls))
-        return {};
-    return { mcpCalls: outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => (outcomes.length > 1 ? { ...c, agent: o.label } : c))) };
-}
 function worstOf(outcomes) {
     if (outcomes.some((o) => o.status === 'failed'))
         return 'failed';
@@ -5622,15 +5061,12 @@ async function writeApproval(shell, state) {
  * with nothing new to review it makes no model call and no write (the skip reason comes back).
  */
 async function runAgentTarget(shell, invocation, plans, context) {
-    // The review state and the PR's files are read together: the diff is read once per run and only
-    // read, so asking for it before the sessions decide costs no wait (and no write on a skip).
-    const diffRead = shell.diff();
     const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)));
     const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''));
     if (skips.length === plans.length && skips.length > 0)
         return { skipped: skips.join('; ') };
-    const opened = openCheckRun(shell);
-    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await diffRead;
+    await shell.startCheckRun();
+    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff();
     const outcomes = [];
     for (const [i, plan] of plans.entries()) {
         const start = sessions[i];
@@ -5650,15 +5086,7 @@ async function runAgentTarget(shell, invocation, plans, context) {
         const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
         outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
     }
-    await opened;
     return outcomes;
-}
-/**
- * Opens the run's check run without waiting for it: the request is in flight while the first model
- * call is. It never throws, and completing it waits for its creation.
- */
-function openCheckRun(shell) {
-    return shell.startCheckRun();
 }
 /** Members draft; the fleet publishes one merged review or comment. */
 async function runFleetTarget(shell, fleetName, plans, context) {
@@ -5666,15 +5094,12 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     if (!fleet)
         throw new Error(`fleet '${fleetName}' is not defined`);
     const outcomes = [];
-    const run = await runFleet(fleet, plans, async (plan, previous, step) => {
+    const run = await runFleet(fleet, plans, async (plan, previous) => {
         const draft = emptyDraft();
         const memberContext = previous.length
-            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(p.text) })) }
-            : step?.input
-                ? { ...context, fleet: { name: fleet.name, mode: fleet.mode, ...(0,sanitize_untrusted/* sanitizeDeep */.Cg)(step.input) } }
-                : context;
-        const stepPlan = step?.instruction ? { ...plan, instructions: `${plan.instructions}\n\n${step.instruction}` } : plan;
-        const outcome = await shell.runAgent(stepPlan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
+            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
+            : context;
+        const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
         return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft };
@@ -5727,7 +5152,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         await shell.startCheckRun();
         const texts = [];
         for (const plan of plans) {
-            const outcome = await shell.runAgent(plan, { ...context, flow_input: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(input) }, publisher);
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: sanitizeUntrusted(input) }, publisher);
             outcomes.push(outcome);
             shell.logger.info(`${plan.label}: ${outcome.detail}`);
             if (outcome.status === 'failed')
@@ -5741,9 +5166,9 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         runFleet: async ({ node, fleet, input }) => {
             const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents;
             await shell.startCheckRun();
-            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(input) });
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) });
             outcomes.push(...members);
-            return { text: run.text, verdict: run.publication.verdict ?? 'none', node };
+            return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
         },
         postComment: async ({ node, body }) => {
             if (publisher && event.number !== null)
@@ -5768,11 +5193,10 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     return { result, outcomes };
 }
 async function eventBrief(shell, event) {
-    const [thread, ciFailure] = await Promise.all([
-        wantsThread(event) && shell.thread ? shell.thread() : null,
-        event.failedRun && shell.ciFailure ? shell.ciFailure() : null
-    ]);
-    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure });
+    const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
+    const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
+    const reviewThread = event.name === 'pull_request_review_comment' && shell.reviewThread ? await shell.reviewThread() : null;
+    return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread });
 }
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
@@ -5805,8 +5229,6 @@ async function runTarget(shell, invocation, options = {}) {
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
-        // A fleet's members all get the diff: read it while the thread is read.
-        const diffRead = invocation.target.kind === 'fleet' ? shell.diff() : null;
         const brief = await eventBrief(shell, withApprover);
         if (invocation.target.kind === 'flow') {
             const context = buildAgentContext(withApprover, invocation, metadata, null, brief);
@@ -5822,14 +5244,13 @@ async function runTarget(shell, invocation, options = {}) {
                 ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
                 : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`;
             const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran';
-            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes), ...mcpCallsOf(outcomes) }, outputs };
+            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs };
         }
         let outcomes;
         if (invocation.target.kind === 'fleet') {
-            const opened = openCheckRun(shell);
-            const context = buildAgentContext(withApprover, invocation, metadata, await (diffRead ?? shell.diff()), brief);
+            await shell.startCheckRun();
+            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief);
             outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
-            await opened;
         }
         else {
             const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief));
@@ -5849,8 +5270,7 @@ async function runTarget(shell, invocation, options = {}) {
                 ...shown,
                 ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
                 usage: sumUsage(outcomes),
-                costUsd: sumCost(outcomes),
-                ...mcpCallsOf(outcomes)
+                costUsd: sumCost(outcomes)
             },
             outputs: approvedBy ? { 'approved-by': approvedBy } : {}
         };
@@ -5891,8 +5311,8 @@ function budgetDiff(files, maxTokens) {
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
-        const path = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.filename);
-        const patch = file.patch === undefined ? undefined : (0,sanitize_untrusted/* sanitizeCode */.$C)(file.patch);
+        const path = sanitizeCode(file.filename);
+        const patch = file.patch === undefined ? undefined : sanitizeCode(file.patch);
         if (patch === undefined) {
             omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
         }
@@ -5935,10 +5355,6 @@ function anthropic(input, output, cacheRead = input / 10) {
 function google(input, output) {
     return { input, output, cacheWrite: input, cacheRead: input / 10 };
 }
-/** OpenAI's automatic prompt caching: no write charge, the cached input at its own rate. */
-function openai(input, output, cacheRead) {
-    return { input, output, cacheWrite: input, cacheRead };
-}
 // List prices as published in November 2026 (Anthropic's and Google's pricing pages).
 // First match wins, so the narrower pattern comes first. Gemini prices are the ≤200k-prompt tier;
 // Haiku 5.5 the ≤100k-prompt tier. A newer model of a known family takes that family's price.
@@ -5961,58 +5377,19 @@ const TABLE = [
     [/^gemini-2\.0-flash-lite/, google(0.075, 0.3)],
     [/^gemini-2\.0-flash/, google(0.1, 0.4)]
 ];
-// OpenAI's list prices (standard tier). Only the models whose price is known: a later gpt-5.x or
-// o-series model is priced differently often enough that a guess would mislead.
-const OPENAI_TABLE = [
-    [/^gpt-5-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.05, 0.4, 0.005)],
-    [/^gpt-5-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.25, 2, 0.025)],
-    [/^gpt-5(\.1)?(-\d{4}-\d{2}-\d{2})?$/, openai(1.25, 10, 0.125)],
-    [/^gpt-4\.1-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.1, 0.4, 0.025)],
-    [/^gpt-4\.1-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.4, 1.6, 0.1)],
-    [/^gpt-4\.1(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)],
-    [/^gpt-4o-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.15, 0.6, 0.075)],
-    [/^gpt-4o(-2024-(08-06|11-20))?$/, openai(2.5, 10, 1.25)],
-    [/^o4-mini(-\d{4}-\d{2}-\d{2})?$/, openai(1.1, 4.4, 0.275)],
-    [/^o3(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)]
-];
-/**
- * Claude on Bedrock: `anthropic.claude-…-v1:0`, or a cross-region inference profile (`us.`, `eu.`,
- * `global.`) in front of it, at Anthropic's list prices (Bedrock's on-demand prices match them;
- * the regional-endpoint premium is not modelled). Null for anything else, ARNs included.
- */
-function bedrockClaude(model) {
-    const match = /^(?:[a-z]{2,6}\.)?anthropic\.(claude-[a-z0-9.-]+?)(?:-v\d+(?::\d+)?)?$/.exec(model);
-    return match?.[1] ?? null;
-}
-function pricing_lookup(table, id) {
-    for (const [pattern, price] of table)
-        if (pattern.test(id))
-            return price;
-    return null;
-}
-/**
- * Priced only where a list price is known to be the bill: Azure deployments are named by their
- * owner, not by model; Groq and Ollama have price lists of their own (or none) this table does not
- * keep. An `openai:` model through a gateway is priced as OpenAI's, which is what gateways pass on.
- */
-function priceOf(model, provider) {
+function priceOf(model) {
     const id = model
         .trim()
         .toLowerCase()
         .replace(/^models\//, '');
-    if (provider === 'openai')
-        return pricing_lookup(OPENAI_TABLE, id);
-    if (provider === 'bedrock') {
-        const claude = bedrockClaude(id);
-        return claude ? pricing_lookup(TABLE, claude) : null;
-    }
-    if (provider !== undefined && provider !== 'anthropic' && provider !== 'google')
-        return null;
-    return pricing_lookup(TABLE, id);
+    for (const [pattern, price] of TABLE)
+        if (pattern.test(id))
+            return price;
+    return null;
 }
 /** Estimated USD for the usage, or null for a model the table does not know. */
-function estimateCostUsd(model, usage, provider) {
-    const price = priceOf(model, provider);
+function estimateCostUsd(model, usage) {
+    const price = priceOf(model);
     if (!price)
         return null;
     const usd = usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead;
@@ -6246,7 +5623,7 @@ async function runAgent(options) {
             usage,
             perTurn,
             toolCalls,
-            estimatedCostUsd: estimateCostUsd(modelName, usage, options.model.provider),
+            estimatedCostUsd: estimateCostUsd(modelName, usage),
             messages
         };
     };
@@ -6371,19 +5748,10 @@ async function runAgentPlan(plan, context, ports, budget) {
         return set.length ? Math.min(...set) : undefined;
     };
     const limits = toolCallLimits(plan.agent.extra);
-    const tools = ports.tools(plan);
-    let servers = null;
-    try {
-        servers =
-            (await ports.toolServers?.(plan, tools.map((t) => t.name))) ?? null;
-    }
-    catch (error) {
-        return { ...base, status: 'failed', detail: `not started: ${(0,shared_errors/* errorMessage */.g)(error)}`, usage: null, costUsd: null, result: null };
-    }
     const result = await runAgent({
         system: plan.instructions,
         context,
-        tools: servers ? [...tools, ...servers.tools] : tools,
+        tools: ports.tools(plan),
         model,
         modelName: model.model,
         maxIterations: plan.agent.maxIterations,
@@ -6395,7 +5763,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
         limits,
         logger: ports.logger
-    }).finally(() => servers?.close());
+    });
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
     return {
@@ -6405,8 +5773,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         detail: describeStop(result, limits),
         usage: result.usage,
         costUsd: result.estimatedCostUsd,
-        result,
-        ...(servers ? { mcpCalls: servers.calls } : {})
+        result
     };
 }
 
@@ -6494,7 +5861,7 @@ function readObjectList(input, name) {
     }
     return value;
 }
-function tool_input_ok(content) {
+function ok(content) {
     return { content, isError: false };
 }
 /** Every tool body runs inside this: any failure becomes a result the model can read and react to. */
@@ -6610,7 +5977,7 @@ function checkRunTools(ctx, publisher) {
             if (outcome.id !== null)
                 byId.set(outcome.id, name);
             const id = outcome.id === null ? '' : ` check_run_id ${outcome.id}`;
-            return tool_input_ok(describeOutcome(`check run '${name}'${id}`, outcome, publisher.dryRun));
+            return ok(describeOutcome(`check run '${name}'${id}`, outcome, publisher.dryRun));
         })
     };
     const update = {
@@ -6637,7 +6004,7 @@ function checkRunTools(ctx, publisher) {
                 throw new ToolInputError(`Only check runs created in this run can be updated (${known}); give check_run_id or name of one`);
             }
             const outcome = await publisher.updateCheckRun(target.id, { ...readState(input), ...optional('output', readOutput(input, target.name)) });
-            return tool_input_ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
+            return ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
         })
     };
     return { create, update };
@@ -6749,9 +6116,9 @@ function searchCodeTool(port) {
                 total_files: found.total,
                 ...(found.total > found.hits.length ? { note: `the first ${found.hits.length} of ${found.total} files` } : {}),
                 files: found.hits.map((hit) => ({
-                    path: (0,sanitize_untrusted/* sanitizeCode */.$C)(hit.path),
+                    path: sanitizeCode(hit.path),
                     fragments: hit.fragments.map((f) => {
-                        const text = (0,sanitize_untrusted/* sanitizeCode */.$C)(f);
+                        const text = sanitizeCode(f);
                         return text.length > FRAGMENT_LIMIT ? `${text.slice(0, FRAGMENT_LIMIT)} [… ${text.length - FRAGMENT_LIMIT} characters cut]` : text;
                     })
                 }))
@@ -6783,7 +6150,7 @@ function getJobLogTool(port) {
             const chars = Math.min(readInteger(input, 'max_chars') ?? DEFAULT_LOG_CHARS, MAX_LOG_CHARS);
             // Read three times what is shown: the timestamps dropped can take half of each line.
             const raw = await port.getJobLogTail(jobId, chars * 3);
-            const clean = (0,sanitize_untrusted/* sanitizeCode */.$C)(raw.replace(/\r\n?/g, '\n')).replace(code_tools_TIMESTAMP, '').replace(/\n+$/, '');
+            const clean = sanitizeCode(raw.replace(/\r\n?/g, '\n')).replace(code_tools_TIMESTAMP, '').replace(/\n+$/, '');
             const tail = keepEnd(clean, chars);
             const whole = raw.length < chars * 3 && tail.cut === 0;
             return untrustedJson({
@@ -6840,12 +6207,12 @@ function getPullRequestFilesTool(ctx, port) {
             const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL);
             const files = await port.listPullRequestFiles(number);
             const page = files.slice(offset, offset + limit).map((f) => ({
-                filename: (0,sanitize_untrusted/* sanitizeCode */.$C)(f.filename),
+                filename: sanitizeCode(f.filename),
                 status: f.status,
                 additions: f.additions,
                 deletions: f.deletions,
-                ...(f.previousFilename ? { previous_filename: (0,sanitize_untrusted/* sanitizeCode */.$C)(f.previousFilename) } : {}),
-                patch: f.patch === undefined ? null : cutProse((0,sanitize_untrusted/* sanitizeCode */.$C)(f.patch), PATCH_LIMIT),
+                ...(f.previousFilename ? { previous_filename: sanitizeCode(f.previousFilename) } : {}),
+                patch: f.patch === undefined ? null : cutProse(sanitizeCode(f.patch), PATCH_LIMIT),
                 ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
             }));
             const next = offset + limit < files.length ? offset + limit : null;
@@ -6894,7 +6261,7 @@ function getFileTool(ctx, port) {
             const file = await port.getFileContent(path, at.ref);
             if (!file)
                 return { content: `${path} does not exist at ${at.label}`, isError: true };
-            const lines = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.text).split('\n');
+            const lines = sanitizeCode(file.text).split('\n');
             const start = readInteger(input, 'start_line') ?? 1;
             const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length);
             const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`);
@@ -6914,11 +6281,11 @@ function getIssueTool(ctx, port) {
             return untrustedJson({
                 number: issue.number,
                 kind: issue.isPullRequest ? 'pull_request' : 'issue',
-                title: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(issue.title),
+                title: sanitizeUntrusted(issue.title),
                 state: issue.state,
                 author: issue.author,
                 labels: issue.labels,
-                body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(issue.body)),
+                body: cutProse(sanitizeUntrusted(issue.body)),
                 total_comments: comments.length,
                 ...(comments.length > MAX_COMMENTS ? { note: `the last ${MAX_COMMENTS} comments; github_list_issue_comments pages through all` } : {}),
                 comments: comments.slice(-MAX_COMMENTS).map((c) => ({
@@ -6926,7 +6293,7 @@ function getIssueTool(ctx, port) {
                     author: c.author,
                     ...(isOwn(c.author) ? { by_this_action: true } : {}),
                     created_at: c.createdAt,
-                    body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.body))
+                    body: cutProse(sanitizeUntrusted(c.body))
                 }))
             });
         })
@@ -6940,7 +6307,7 @@ const MAX_LOGS = 5;
 const LOG_READ_CHARS = 60_000;
 /** The last `lines` lines of a log, sanitised as code. */
 function lastLines(log, lines) {
-    const all = (0,sanitize_untrusted/* sanitizeCode */.$C)(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const all = sanitizeCode(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
     return all.slice(-lines).join('\n');
 }
 function getWorkflowRunJobsTool(ctx, port) {
@@ -6969,9 +6336,9 @@ function getWorkflowRunJobsTool(ctx, port) {
                 run_id: runId,
                 jobs: jobs.map((job) => ({
                     id: job.id,
-                    name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.name),
+                    name: sanitizeUntrusted(job.name),
                     conclusion: job.conclusion,
-                    steps: job.steps.map((s) => ({ number: s.number, name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(s.name), conclusion: s.conclusion })),
+                    steps: job.steps.map((s) => ({ number: s.number, name: sanitizeUntrusted(s.name), conclusion: s.conclusion })),
                     ...(logs.has(job.id) ? { log_tail: logs.get(job.id) } : {})
                 }))
             });
@@ -6986,7 +6353,7 @@ function listLabelsTool(port) {
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
             const labels = await port.listRepoLabels();
-            return untrustedJson(labels.map((l) => ({ name: l.name, description: l.description === null ? null : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(l.description) })));
+            return untrustedJson(labels.map((l) => ({ name: l.name, description: l.description === null ? null : sanitizeUntrusted(l.description) })));
         })
     };
 }
@@ -7023,21 +6390,21 @@ function getPullRequestTool(ctx, port) {
             const base = port.repository.toLowerCase();
             return untrustedJson({
                 number: pr.number,
-                title: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.title),
+                title: sanitizeUntrusted(pr.title),
                 state: pr.state,
                 draft: pr.draft,
                 author: pr.author,
-                base: { ref: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.baseRef), sha: pr.baseSha },
-                head: { ref: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.headRef), sha: pr.headSha, repository: pr.headRepository },
+                base: { ref: sanitizeUntrusted(pr.baseRef), sha: pr.baseSha },
+                head: { ref: sanitizeUntrusted(pr.headRef), sha: pr.headSha, repository: pr.headRepository },
                 from_fork: pr.headRepository === null || pr.headRepository.toLowerCase() !== base,
-                labels: pr.labels.map(sanitize_untrusted/* sanitizeUntrusted */._2),
+                labels: pr.labels.map(sanitizeUntrusted),
                 additions: pr.additions,
                 deletions: pr.deletions,
                 changed_files: pr.changedFiles,
                 ...(pr.mergeable !== undefined ? { mergeable: pr.mergeable } : {}),
                 ...(pr.mergeableState ? { mergeable_state: pr.mergeableState } : {}),
                 url: pr.htmlUrl,
-                body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.body))
+                body: cutProse(sanitizeUntrusted(pr.body))
             });
         })
     };
@@ -7063,7 +6430,7 @@ function listIssueCommentsTool(ctx, port) {
                     author: c.author,
                     ...(isOwn(c.author) ? { by_this_action: true } : {}),
                     created_at: c.createdAt,
-                    body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.body))
+                    body: cutProse(sanitizeUntrusted(c.body))
                 }))
             });
         })
@@ -7072,9 +6439,9 @@ function listIssueCommentsTool(ctx, port) {
 function commitView(c) {
     return {
         sha: c.sha.slice(0, 12),
-        author: c.author === null ? null : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.author),
+        author: c.author === null ? null : sanitizeUntrusted(c.author),
         time: c.time,
-        message: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.message), MESSAGE_LIMIT)
+        message: cutProse(sanitizeUntrusted(c.message), MESSAGE_LIMIT)
     };
 }
 function listCommitsTool(ctx, port) {
@@ -7141,7 +6508,7 @@ function addLabelsTool(ctx, publisher, policy) {
             const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`;
             const text = describeOutcome(what, outcome, publisher.dryRun);
             // Every label refused: an error the model can react to, not a quiet success.
-            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : tool_input_ok(text);
+            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text);
         })
     };
 }
@@ -7159,7 +6526,7 @@ function removeLabelTool(ctx, publisher, policy) {
             const label = readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
             const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun);
-            return removalRefusal(label, policy) ? { content: text, isError: true } : tool_input_ok(text);
+            return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text);
         })
     };
 }
@@ -7188,7 +6555,7 @@ function postCommentTool(ctx, publisher) {
             count += 1;
             const key = `${ctx.commentKey ?? 'agent'}${count === 1 ? '' : `#${count}`}`;
             const outcome = await publisher.upsertComment(number, key, body);
-            return tool_input_ok(describeOutcome(`comment on #${number}`, outcome, publisher.dryRun));
+            return ok(describeOutcome(`comment on #${number}`, outcome, publisher.dryRun));
         })
     };
 }
@@ -7254,7 +6621,7 @@ function postReviewTool(ctx, publisher, policy) {
             const body = readString(input, 'body') ?? '';
             const comments = readObjectList(input, 'comments').map(readComment);
             const outcome = await publisher.submitReview(number, { event, body, comments }, { headSha, allowApprove: policy.allowApprove });
-            return tool_input_ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
+            return ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
         })
     };
 }
@@ -7412,29 +6779,20 @@ function innermostMessage(error) {
     }
     return message;
 }
-/** Where a provider's key is set, and the base URL that moves it, as the advice names them. */
-const KEYS = {
-    anthropic: { key: 'anthropic-api-key input or ANTHROPIC_API_KEY secret', url: 'ANTHROPIC_BASE_URL' },
-    google: { key: 'google-api-key input or GOOGLE_API_KEY secret', url: 'GOOGLE_GEMINI_BASE_URL' },
-    openai: { key: 'openai-api-key input or OPENAI_API_KEY secret', url: 'openai-base-url / OPENAI_BASE_URL' },
-    azure: { key: 'azure-openai-api-key input or AZURE_OPENAI_API_KEY secret', url: 'azure-openai-endpoint / AZURE_OPENAI_ENDPOINT' },
-    groq: { key: 'groq-api-key input or GROQ_API_KEY secret', url: 'GROQ_BASE_URL' },
-    ollama: { key: 'proxy in front of the Ollama server', url: 'ollama-host / OLLAMA_HOST' },
-    bedrock: { key: "AWS credentials and the role's bedrock:InvokeModel permission", url: 'AWS_REGION / ANTHROPIC_BEDROCK_BASE_URL' }
-};
 function advice(provider, failure) {
-    const { key, url } = KEYS[provider];
+    const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret';
     const status = failure.status;
     if (status === 401 || status === 403)
-        return `check the ${key}`;
+        return `check the ${keyName}`;
     if (status === 404)
-        return provider === 'azure' ? "check the deployment name in the agent's model field" : "check the model name in the agent's model field";
+        return "check the model name in the agent's model field";
     if (failure.kind === 'rate_limit')
         return "the account's rate limit or quota is spent; re-run later or raise the limit";
     if (failure.kind === 'overloaded' || failure.kind === 'server')
         return 'the provider is failing; re-run the job later';
-    if (failure.kind === 'timeout' || failure.kind === 'connection')
-        return `the provider did not answer; check the network and any ${url} setting`;
+    if (failure.kind === 'timeout' || failure.kind === 'connection') {
+        return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`;
+    }
     if (status === 400 || status === 422)
         return "the request was refused; check the model name and the agent's settings";
     return "see the provider's status page";
@@ -7508,7 +6866,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await Promise.all(/* import() */[__webpack_require__.e(739), __webpack_require__.e(582)]).then(__webpack_require__.bind(__webpack_require__, 8582));
+    const sdk = await __webpack_require__.e(/* import() */ 703).then(__webpack_require__.bind(__webpack_require__, 703));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -7530,94 +6888,6 @@ async function createAnthropicModel(model, options) {
                 logger.debug(`anthropic:${model}: temperature ${request.temperature} is not sent; Claude API version 2026-10-21 has no temperature`);
             }
             const params = toAnthropicParams(model, request);
-            const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
-            return fromAnthropicMessage(message);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/llm/bedrock-model.ts
-
-
-
-
-
-
-const bedrock_model_DEFAULT_TIMEOUT_MS = 120_000;
-/**
- * Model ids of other vendors on Bedrock (`meta.llama3-…`, `us.amazon.nova-…`): this adapter speaks
- * Anthropic's Messages API, which only Claude models serve. An ARN or an application inference
- * profile names no vendor and is let through.
- */
-const OTHER_VENDOR = /^(?:[a-z]{2,4}\.)?(amazon|meta|mistral|cohere|ai21|deepseek|openai|qwen|writer|stability|twelvelabs|luma|moonshot|minimax)\./i;
-class BedrockModelError extends Error {
-    name = 'BedrockModelError';
-}
-/** Bedrock's error body is `{message}` and its type is the x-amzn-errortype header (`ThrottlingException:http://…`). */
-function bedrock_model_classify(sdk, error) {
-    // The client class carries the core SDK's error classes, the ones its requests throw.
-    const errors = sdk.AnthropicBedrock;
-    const none = { status: null, errorType: null, headers: {} };
-    if (error instanceof errors.APIConnectionTimeoutError)
-        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
-    if (error instanceof errors.APIConnectionError)
-        return { ...none, kind: 'connection', detail: innermostMessage(error) };
-    if (error instanceof errors.APIError && typeof error.status === 'number') {
-        const headers = error.headers ? Object.fromEntries(error.headers.entries()) : {};
-        const body = (error.error ?? {});
-        const message = error.apiMessage ?? (typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : '');
-        const amznType = headers['x-amzn-errortype']?.split(':')[0] || null;
-        return {
-            // Bedrock says ServiceUnavailableException (503) where Anthropic says 529 overloaded.
-            kind: error.status === 503 ? 'overloaded' : (0,retry_policy/* kindOfStatus */.o3)(error.status),
-            status: error.status,
-            errorType: amznType ?? error.type ?? null,
-            detail: message,
-            headers
-        };
-    }
-    return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
-}
-/**
- * Bedrock takes cache_control on blocks but not the Messages API's top-level automatic breakpoint:
- * that one moves to the last block of the conversation by hand, so each turn still re-reads the
- * previous ones at the cache price (with the system and last-tool breakpoints, three of four).
- */
-function bedrockParams(anthropic) {
-    const { cache_control: automatic, ...params } = anthropic;
-    const last = params.messages.at(-1);
-    if (!automatic || !last || typeof last.content === 'string' || last.content.length === 0)
-        return params;
-    const blocks = last.content.map((block, i) => (i === last.content.length - 1 ? { ...block, cache_control: automatic } : block));
-    return { ...params, messages: [...params.messages.slice(0, -1), { ...last, content: blocks }] };
-}
-async function createBedrockModel(model, options) {
-    if (OTHER_VENDOR.test(model)) {
-        throw new BedrockModelError(`bedrock:${model} is not a Claude model: github-agent calls Bedrock with Anthropic's Messages API, so use an Anthropic model id or inference profile (e.g. bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0)`);
-    }
-    const sdk = await Promise.all(/* import() */[__webpack_require__.e(739), __webpack_require__.e(57)]).then(__webpack_require__.bind(__webpack_require__, 12057));
-    const logger = options.logger ?? SILENT_MODEL_LOGGER;
-    const { aws } = options;
-    // Explicit keys: the SDK's own fallback, the AWS credential chain, would load a large SDK and probe the network.
-    const client = new sdk.AnthropicBedrock({
-        apiKey: aws.bearerToken || null,
-        awsAccessKey: aws.accessKeyId,
-        awsSecretKey: aws.secretAccessKey,
-        awsSessionToken: aws.sessionToken || null,
-        awsRegion: aws.region,
-        // Always explicit: the SDK would otherwise read ANTHROPIC_BEDROCK_BASE_URL itself; createModel already did.
-        baseURL: options.baseUrl || `https://bedrock-runtime.${aws.region}.amazonaws.com`,
-        timeout: options.timeoutMs ?? bedrock_model_DEFAULT_TIMEOUT_MS,
-        maxRetries: 0,
-        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
-        logLevel: 'warn'
-    });
-    const retry = modelRetryShell('bedrock', model, { ...options, apiKey: '' }, (error) => bedrock_model_classify(sdk, error));
-    return {
-        provider: 'bedrock',
-        model,
-        async complete(request) {
-            const params = bedrockParams(toAnthropicParams(model, request));
             const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
             return fromAnthropicMessage(message);
         }
@@ -7779,7 +7049,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 67964));
+    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7964));
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
         vertexai: false,
@@ -7808,289 +7078,25 @@ async function createGeminiModel(model, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/llm/openai-request.ts
-const REASONING_MODEL = /^(o\d|gpt-5)/i;
-function dialectFor(provider, model, gateway) {
-    const native = (provider === 'openai' && !gateway) || provider === 'azure' || provider === 'groq';
-    return { tokenCap: native ? 'max_completion_tokens' : 'max_tokens', sendTemperature: !REASONING_MODEL.test(model) };
-}
-function openai_request_textOf(blocks) {
-    return blocks
-        .filter((b) => b.type === 'text')
-        .map((b) => b.text)
-        .join('\n\n');
-}
-/** A user turn: its tool results become `tool` messages, which must follow the assistant's calls directly, then any text. */
-function fromUser(message) {
-    const out = [];
-    for (const block of message.content) {
-        if (block.type !== 'tool_result')
-            continue;
-        // Chat Completions has no error flag on a tool result: the content says it.
-        out.push({ role: 'tool', tool_call_id: block.toolUseId, content: block.isError ? `Error: ${block.content}` : block.content });
-    }
-    const text = openai_request_textOf(message.content);
-    if (text !== '')
-        out.push({ role: 'user', content: text });
-    return out;
-}
-function fromAssistant(message) {
-    const calls = message.content
-        .filter((b) => b.type === 'tool_use')
-        .map((b) => ({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input) } }));
-    const text = openai_request_textOf(message.content);
-    return { role: 'assistant', content: text === '' ? null : text, ...(calls.length > 0 ? { tool_calls: calls } : {}) };
-}
-function toOpenAiParams(model, request, dialect) {
-    const messages = [];
-    if (request.system !== '')
-        messages.push({ role: 'system', content: request.system });
-    for (const message of request.messages) {
-        if (message.role === 'assistant')
-            messages.push(fromAssistant(message));
-        else
-            messages.push(...fromUser(message));
-    }
-    const params = { model, messages };
-    if (dialect.tokenCap === 'max_completion_tokens')
-        params.max_completion_tokens = request.maxTokens;
-    else
-        params.max_tokens = request.maxTokens;
-    if (request.temperature !== undefined && dialect.sendTemperature)
-        params.temperature = request.temperature;
-    if (request.tools.length > 0) {
-        params.tools = request.tools.map((tool) => ({
-            type: 'function',
-            function: { name: tool.name, description: tool.description, parameters: tool.inputSchema }
-        }));
-    }
-    return params;
-}
-/** The model writes the arguments as JSON text; what does not parse to an object is an empty input the tool then refuses. */
-function parseArguments(text) {
-    try {
-        const parsed = JSON.parse(text);
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function openai_request_stopReason(finishReason, calledTools) {
-    if (calledTools)
-        return 'tool_use';
-    if (finishReason === 'stop')
-        return 'end_turn';
-    if (finishReason === 'length')
-        return 'max_tokens';
-    return 'other';
-}
-/**
- * `idFor` returns the call's id, or one of its own for a call that came without one or with one
- * already used in this run (compatible servers vary): the loop pairs results by id.
- */
-function fromOpenAiCompletion(completion, idFor) {
-    const choice = completion.choices[0];
-    const message = choice?.message;
-    const content = [];
-    if (typeof message?.content === 'string' && message.content !== '')
-        content.push({ type: 'text', text: message.content });
-    if (typeof message?.refusal === 'string' && message.refusal !== '')
-        content.push({ type: 'text', text: message.refusal });
-    for (const call of message?.tool_calls ?? []) {
-        if (call.type !== 'function')
-            continue;
-        content.push({ type: 'tool_use', id: idFor(call.id ?? ''), name: call.function.name, input: parseArguments(call.function.arguments) });
-    }
-    const raw = choice?.finish_reason ?? 'no choice';
-    const usage = completion.usage;
-    const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
-    return {
-        content,
-        stopReason: openai_request_stopReason(raw, content.some((b) => b.type === 'tool_use')),
-        rawStopReason: raw,
-        usage: {
-            // prompt_tokens includes the cached part; ours does not (see TokenUsage).
-            inputTokens: Math.max(0, (usage?.prompt_tokens ?? 0) - cached),
-            // Reasoning tokens are inside completion_tokens, billed as output.
-            outputTokens: usage?.completion_tokens ?? 0,
-            cacheReadTokens: cached,
-            cacheWriteTokens: 0
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/llm/openai-model.ts
-
-
-
-
-
-
-const openai_model_DEFAULT_TIMEOUT_MS = 120_000;
-function openai_model_plainHeaders(headers) {
-    return headers ? Object.fromEntries(headers.entries()) : {};
-}
-/** OpenAI's error body: `{error: {message, type, code}}`; compatible servers fill what they have. */
-function openai_model_classify(sdk, error) {
-    const none = { status: null, errorType: null, headers: {} };
-    if (error instanceof sdk.APIConnectionTimeoutError)
-        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
-    if (error instanceof sdk.APIConnectionError)
-        return { ...none, kind: 'connection', detail: innermostMessage(error) };
-    if (error instanceof sdk.APIError && typeof error.status === 'number') {
-        const body = (error.error ?? {});
-        const code = typeof error.code === 'string' ? error.code : null;
-        return {
-            kind: (0,retry_policy/* kindOfStatus */.o3)(error.status),
-            status: error.status,
-            errorType: code ?? error.type ?? null,
-            detail: typeof body.message === 'string' ? body.message : '',
-            headers: openai_model_plainHeaders(error.headers)
-        };
-    }
-    return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
-}
-function newClient(sdk, options) {
-    const logger = options.logger ?? SILENT_MODEL_LOGGER;
-    const common = {
-        apiKey: options.apiKey,
-        timeout: options.timeoutMs ?? openai_model_DEFAULT_TIMEOUT_MS,
-        maxRetries: 0,
-        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
-        logLevel: 'warn',
-        // Only OpenAI's own API has organizations and projects; the SDK would read OPENAI_ORG_ID for any server.
-        ...(options.provider === 'openai' ? {} : { organization: null, project: null })
-    };
-    if (options.provider === 'azure') {
-        const azure = options.azure;
-        if (!azure)
-            throw new Error('azure needs an endpoint and an API version');
-        // baseURL, not endpoint: given neither, the SDK would read OPENAI_BASE_URL, a gateway meant for openai: models.
-        return new sdk.AzureOpenAI({ ...common, baseURL: `${azure.endpoint.replace(/\/+$/, '')}/openai`, apiVersion: azure.apiVersion });
-    }
-    // Always explicit: the SDK would otherwise read OPENAI_BASE_URL itself; createModel already did.
-    return new sdk.default({ ...common, baseURL: options.baseUrl || 'https://api.openai.com/v1' });
-}
-async function createOpenAiModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 93674));
-    const client = newClient(sdk, options);
-    const provider = options.provider;
-    const logger = options.logger ?? SILENT_MODEL_LOGGER;
-    const dialect = dialectFor(provider, model, options.gateway === true);
-    const retry = modelRetryShell(provider, model, options, (error) => openai_model_classify(sdk, error));
-    const used = new Set();
-    let calls = 0;
-    const idFor = (given) => {
-        let id = given;
-        while (id === '' || used.has(id))
-            id = `call_github_agent_${++calls}`;
-        used.add(id);
-        return id;
-    };
-    let warnedTemperature = false;
-    return {
-        provider,
-        model,
-        async complete(request) {
-            if (request.temperature !== undefined && !dialect.sendTemperature && !warnedTemperature) {
-                warnedTemperature = true;
-                logger.debug(`${provider}:${model}: temperature ${request.temperature} is not sent; reasoning models accept only their default`);
-            }
-            const params = toOpenAiParams(model, request, dialect);
-            const completion = await (0,with_retry/* withRetry */.b)(() => client.chat.completions.create(params), retry);
-            return fromOpenAiCompletion(completion, idFor);
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/llm/create-model.ts
 // Picks the adapter for a parsed model and hands it its key and base URL. The adapters import
 // their SDK only when called, so nothing here loads a provider's code until a model is needed.
 
 
-
-
 class MissingApiKeyError extends Error {
     name = 'MissingApiKeyError';
 }
-/** Azure OpenAI's newest GA data-plane version when neither the input nor OPENAI_API_VERSION names one. */
-const AZURE_DEFAULT_API_VERSION = '2024-10-21';
-const OLLAMA_DEFAULT_HOST = 'http://localhost:11434/v1';
-const GROQ_API = 'https://api.groq.com/openai/v1';
-const KEY_HINTS = {
-    anthropic: 'the anthropic-api-key input or the ANTHROPIC_API_KEY secret',
-    google: 'the google-api-key input or the GOOGLE_API_KEY secret',
-    openai: 'the openai-api-key input or the OPENAI_API_KEY secret',
-    groq: 'the groq-api-key input or the GROQ_API_KEY secret'
-};
-const AWS_HINT = 'AWS credentials: run aws-actions/configure-aws-credentials before this step (it sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_REGION), or set AWS_BEARER_TOKEN_BEDROCK and AWS_REGION';
-/** Why this model cannot be called with these credentials, or null when it can. Pure. */
-function missingCredential(ref, credentials) {
-    const name = `${ref.provider}:${ref.model}`;
-    switch (ref.provider) {
-        case 'anthropic':
-            return credentials.anthropicApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.anthropic}`;
-        case 'google':
-            return credentials.googleApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.google}`;
-        case 'openai':
-            // A gateway may take no key of its own (it holds the provider's).
-            return credentials.openaiApiKey || credentials.openaiBaseUrl
-                ? null
-                : `${name} needs an API key: set ${KEY_HINTS.openai} (or openai-base-url / OPENAI_BASE_URL for a gateway)`;
-        case 'azure': {
-            const missing = [
-                credentials.azureOpenaiApiKey ? '' : 'an API key (the azure-openai-api-key input or the AZURE_OPENAI_API_KEY secret)',
-                credentials.azureOpenaiEndpoint ? '' : 'an endpoint (the azure-openai-endpoint input or AZURE_OPENAI_ENDPOINT, https://RESOURCE.openai.azure.com)'
-            ].filter(Boolean);
-            return missing.length === 0 ? null : `${name} needs ${missing.join(' and ')}`;
-        }
-        case 'groq':
-            return credentials.groqApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.groq}`;
-        case 'ollama':
-            return null;
-        case 'bedrock': {
-            const { aws } = credentials;
-            const signed = aws.bearerToken !== '' || (aws.accessKeyId !== '' && aws.secretAccessKey !== '');
-            if (signed && aws.region)
-                return null;
-            return signed ? `${name} needs an AWS region: set AWS_REGION` : `${name} needs ${AWS_HINT}`;
-        }
-    }
-}
 async function createModel(ref, credentials, env, options = {}) {
-    const missing = missingCredential(ref, credentials);
-    if (missing)
-        throw new MissingApiKeyError(missing);
-    switch (ref.provider) {
-        case 'anthropic':
-            return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
-        case 'google':
-            return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
-        case 'openai':
-            return createOpenAiModel(ref.model, {
-                ...options,
-                provider: 'openai',
-                // The SDK refuses an empty key; a keyless gateway gets a placeholder it ignores.
-                apiKey: credentials.openaiApiKey || 'no-key',
-                baseUrl: credentials.openaiBaseUrl || undefined,
-                gateway: credentials.openaiBaseUrl !== ''
-            });
-        case 'azure':
-            return createOpenAiModel(ref.model, {
-                ...options,
-                provider: 'azure',
-                apiKey: credentials.azureOpenaiApiKey,
-                azure: { endpoint: credentials.azureOpenaiEndpoint, apiVersion: credentials.azureOpenaiApiVersion || AZURE_DEFAULT_API_VERSION }
-            });
-        case 'groq':
-            return createOpenAiModel(ref.model, { ...options, provider: 'groq', apiKey: credentials.groqApiKey, baseUrl: env.GROQ_BASE_URL || GROQ_API });
-        case 'ollama':
-            // Ollama asks for no key; the SDK needs one, and AOF sends this one.
-            return createOpenAiModel(ref.model, { ...options, provider: 'ollama', apiKey: 'ollama', baseUrl: credentials.ollamaHost || OLLAMA_DEFAULT_HOST });
-        case 'bedrock':
-            return createBedrockModel(ref.model, { ...options, aws: credentials.aws, baseUrl: env.ANTHROPIC_BEDROCK_BASE_URL || undefined });
+    if (ref.provider === 'anthropic') {
+        if (!credentials.anthropicApiKey) {
+            throw new MissingApiKeyError(`anthropic:${ref.model} needs an API key: set the anthropic-api-key input or the ANTHROPIC_API_KEY secret`);
+        }
+        return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
     }
+    if (!credentials.googleApiKey) {
+        throw new MissingApiKeyError(`google:${ref.model} needs an API key: set the google-api-key input or the GOOGLE_API_KEY secret`);
+    }
+    return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
 }
 
 ;// CONCATENATED MODULE: ./src/llm/parse-model.ts
@@ -8098,26 +7104,26 @@ class ModelNameError extends Error {
     name = 'ModelNameError';
 }
 // AOF's aliases (crates/aof-runtime parse_provider), case-insensitive.
-const PROVIDERS = {
-    anthropic: 'anthropic',
-    claude: 'anthropic',
-    google: 'google',
-    gemini: 'google',
+const SUPPORTED = { anthropic: 'anthropic', claude: 'anthropic', google: 'google', gemini: 'google' };
+const KNOWN_ELSEWHERE = {
     openai: 'openai',
     gpt: 'openai',
-    azure: 'azure',
-    groq: 'groq',
-    ollama: 'ollama',
     bedrock: 'bedrock',
-    aws: 'bedrock'
+    aws: 'bedrock',
+    azure: 'azure',
+    ollama: 'ollama',
+    groq: 'groq'
 };
-/** What an error lists: each provider with its alias. */
-const KNOWN_PROVIDERS = 'anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)';
 function providerOf(word, model) {
-    const provider = PROVIDERS[word.trim().toLowerCase()];
-    if (provider)
-        return provider;
-    throw new ModelNameError(`model ${model}: unknown provider '${word}'; the providers are ${KNOWN_PROVIDERS}`);
+    const key = word.trim().toLowerCase();
+    const supported = SUPPORTED[key];
+    if (supported)
+        return supported;
+    const other = KNOWN_ELSEWHERE[key];
+    if (other) {
+        throw new ModelNameError(`model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`);
+    }
+    throw new ModelNameError(`model ${model}: unknown provider '${word}'; write anthropic:MODEL or google:MODEL`);
 }
 /** The provider part of the action's `model` input, if it names a supported one. */
 function defaultProvider(defaultModel) {
@@ -8144,13 +7150,7 @@ function parseModel(model, options = {}) {
         if (colon === 0 || name === '') {
             throw new ModelNameError(`model ${written} must be provider:model, e.g. anthropic:claude-sonnet-5-5`);
         }
-        const prefix = written.slice(0, colon);
-        // An Ollama tag (`llama3.3:70b`) with the agent's `provider: ollama`: the colon is the model's own.
-        // (AOF would read `llama3.3` as a provider and fail.)
-        const agentProvider = options.provider?.trim() ? PROVIDERS[options.provider.trim().toLowerCase()] : undefined;
-        if (!PROVIDERS[prefix.trim().toLowerCase()] && agentProvider)
-            return { provider: agentProvider, model: written };
-        return { provider: providerOf(prefix, written), model: name };
+        return { provider: providerOf(written.slice(0, colon), written), model: name };
     }
     if (options.provider && options.provider.trim() !== '') {
         return { provider: providerOf(options.provider, `${options.provider}:${written}`), model: written };
@@ -8158,7 +7158,7 @@ function parseModel(model, options = {}) {
     const fallback = defaultProvider(options.defaultModel);
     if (fallback)
         return { provider: fallback, model: written };
-    throw new ModelNameError(`model ${written} names no provider: write PROVIDER:${written}, where PROVIDER is one of ${KNOWN_PROVIDERS}`);
+    throw new ModelNameError(`model ${written} names no provider: write anthropic:${written} or google:${written}`);
 }
 
 ;// CONCATENATED MODULE: ./src/review/short-sha.ts
@@ -8184,7 +7184,7 @@ function addressedReply(headSha, resolving) {
 const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
 function isDismissal(reply) {
     // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
-    const own = (0,html_comment_spans/* replaceSpans */.Gg)(reply, (0,html_comment_spans/* htmlCommentSpans */.KD)(reply, true), () => ' ')
+    const own = replaceSpans(reply, htmlCommentSpans(reply, true), () => ' ')
         .split('\n')
         // A quote of the finding ("> …if this is by design…") is not the person's answer.
         .filter((line) => !line.trimStart().startsWith('>'))
@@ -8734,9 +7734,9 @@ function nextReviewState(previous, record) {
 }
 
 // EXTERNAL MODULE: ./src/config/describe-value.ts
-var describe_value = __webpack_require__(79641);
+var describe_value = __webpack_require__(9641);
 // EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
-var review_schema = __webpack_require__(21497);
+var review_schema = __webpack_require__(1497);
 ;// CONCATENATED MODULE: ./src/review/review-config.ts
 // The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
 //   review: { mode: incremental | full, max_reviews_per_day: 10 }
@@ -8806,7 +7806,7 @@ function reviewPromptContext(input) {
     const dismissed = new Set(carried.dismissed);
     const open = carried.findings.flatMap((f, i) => f.status === 'open' || touched.has(i) ? [{ ...promptFinding(f), lines_changed_since_last_review: touched.has(i) }] : []);
     const declined = carried.findings.filter((f, i) => f.status === 'dismissed' || dismissed.has(i)).map(promptFinding);
-    const review = (0,sanitize_untrusted/* sanitizeDeep */.Cg)({
+    const review = sanitizeDeep({
         kind: scope.kind,
         since_commit: scope.kind === 'incremental' ? scope.sinceSha : null,
         open_findings: open,
@@ -9188,24 +8188,7 @@ async function postedIds(args, publishing) {
         return hit.id;
     });
 }
-/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
-async function resolveAddressed(args, commentIds) {
-    const resolve = args.publisher.resolveReviewThreads;
-    if (!resolve || commentIds.length === 0)
-        return new Set();
-    try {
-        const outcome = await resolve.call(args.publisher, args.number, commentIds);
-        return new Set(outcome.resolved);
-    }
-    catch (error) {
-        args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
-        return new Set();
-    }
-}
-/**
- * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
- * reply is logged and the rest go on. A thread that could not be resolved is left to people.
- */
+/** A reply in each addressed thread that has one; a failed reply is logged and the rest go on. */
 async function replyToAddressed(args, addressed) {
     const reply = args.publisher.replyToReviewComment;
     const threads = addressed.filter((f) => f.commentId !== null);
@@ -9215,17 +8198,16 @@ async function replyToAddressed(args, addressed) {
         args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
         return;
     }
-    const resolved = await resolveAddressed(args, threads.map((f) => f.commentId));
     // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    await Promise.all(threads.map(async (finding) => {
-        const body = addressedReply(args.headSha, resolved.has(finding.commentId));
+    const body = addressedReply(args.headSha, false);
+    for (const finding of threads) {
         try {
             await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
             args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
         }
-    }));
+    }
 }
 function opinionsOf(carried, args) {
     const needs = dismissPermission(args.invocation);
@@ -9288,13 +8270,13 @@ function timeScaled(env) {
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
-/** Why the plan's model cannot be called with the run's credentials, or null. */
-function missingCredentialFor(model, agent, settings) {
+function hasKeyFor(model, agent, settings) {
     try {
-        return missingCredential(parseModel(model, { provider: agent.provider, defaultModel: settings.model }), settings);
+        const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model });
+        return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey);
     }
     catch {
-        return null; // the runtime reports the bad model name with its own message
+        return true; // the runtime reports the bad model name with its own message
     }
 }
 /** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
@@ -9349,6 +8331,24 @@ async function threadFor(ctx) {
         return null;
     }
 }
+/** The inline review thread a review comment replies to: its earlier comments. */
+async function reviewThreadFor(ctx) {
+    const { event } = ctx;
+    if (!ctx.port || event.name !== 'pull_request_review_comment' || event.number === null || event.commentId === null)
+        return null;
+    const subject = event.subject?.comment;
+    const replyTo = subject && typeof subject === 'object' && !Array.isArray(subject) && typeof subject.in_reply_to === 'number' ? subject.in_reply_to : null;
+    if (replyTo === null)
+        return null;
+    try {
+        const [comments, ownLogin] = await Promise.all([ctx.port.listReviewComments(event.number), ctx.ownLogin()]);
+        return reviewThreadComments(comments, event.commentId, replyTo, ownLogin);
+    }
+    catch (error) {
+        ctx.runtime.runner.warning(`Could not read the review thread (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets the comment without it.`);
+        return null;
+    }
+}
 /** Runs of a check suite read for its failure: Actions makes one per suite; more are rare. */
 const SUITE_RUNS_READ = 3;
 /** The failed run's jobs (only the event's job for a check run; every run of a check suite), and the log tail of each failed one shown. */
@@ -9386,34 +8386,12 @@ async function ciFailureFor(ctx) {
         return null;
     }
 }
-/**
- * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
- * fork's pull request, whose code and text are a stranger's.
- */
-function executionDecision(ctx) {
-    if (ctx.readOnlyReason)
-        return { allowed: false, reason: ctx.readOnlyReason };
-    if (ctx.event.fromFork)
-        return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" };
-    return { allowed: true };
-}
 function agentPorts(ctx, commentKey, publisher) {
     const { settings, event, runtime } = ctx;
     const logger = runtime.runner;
     return {
         logger,
-        toolServers: async (plan, otherTools) => {
-            const servers = plan.agent.mcpServers;
-            if (!servers?.length)
-                return null;
-            const { openMcpServers } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 27714));
-            const cwd = runtime.env.GITHUB_WORKSPACE;
-            return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
-        },
-        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
-            logger,
-            retry: timeScaled(runtime.env)
-        }),
+        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
         tools: (plan) => {
             if (!ctx.port || !publisher || !event.repository)
                 return [];
@@ -9455,6 +8433,7 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 }
 const threadOnce = oncePerRun(threadFor);
 const ciFailureOnce = oncePerRun(ciFailureFor);
+const reviewThreadOnce = oncePerRun(reviewThreadFor);
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 function createTargetShell(ctx, commentKey) {
     const { settings, event, runtime } = ctx;
@@ -9469,10 +8448,11 @@ function createTargetShell(ctx, commentKey) {
         stateKey: settings.stateKey || null,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
-            const missing = missingCredentialFor(plan.model, plan.agent, settings);
-            if (missing === null)
+            if (hasKeyFor(plan.model, plan.agent, settings))
                 return null;
-            return settings.dryRun ? 'dry-run without a model key: instructions rendered, the model is not called' : missing;
+            return settings.dryRun
+                ? 'dry-run without a model key: instructions rendered, the model is not called'
+                : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
         },
         runAgent: async (plan, context, publisher) => {
             const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
@@ -9482,6 +8462,7 @@ function createTargetShell(ctx, commentKey) {
         diff: () => diffFor(ctx),
         thread: () => threadOnce(ctx),
         ciFailure: () => ciFailureOnce(ctx),
+        reviewThread: () => reviewThreadOnce(ctx),
         startCheckRun: () => ctx.startCheckRun(commentKey),
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;
@@ -9670,7 +8651,7 @@ async function runInvocations(ctx, decision, refused, record) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/runner/read-event.ts
 // The event the runner hands the step: its name and the payload file GITHUB_EVENT_PATH names.
 
@@ -9697,6 +8678,7 @@ async function readEvent(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/read-settings.ts
+// Inputs are read here and nowhere else, into one validated object (actions/checkout's pattern).
 class SettingsError extends Error {
 }
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
@@ -9724,36 +8706,6 @@ function readChoice(get, name, choices, fallback) {
         return raw;
     throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`);
 }
-/** An endpoint: http(s) only, so a typo fails here rather than as a connection error mid-run. */
-function readUrl(get, name, envName, env) {
-    const raw = (get(name) || env[envName] || '').trim();
-    if (raw === '')
-        return '';
-    const url = URL.canParse(raw) ? new URL(raw) : null;
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        throw new SettingsError(`Input '${name}' (or ${envName}) must be an http(s) URL, got '${raw}'`);
-    }
-    return raw.replace(/\/+$/, '');
-}
-/** OLLAMA_HOST is Ollama's own variable, often written `host:port` without a scheme; AOF adds the OpenAI path /v1. */
-function readOllamaHost(get, env) {
-    const raw = (get('ollama-host') || env.OLLAMA_HOST || '').trim();
-    if (raw === '')
-        return '';
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
-    const url = readUrl(() => withScheme, 'ollama-host', 'OLLAMA_HOST', {});
-    return new URL(url).pathname === '/' ? `${url}/v1` : url;
-}
-/** AWS credentials as the AWS CLI and SDKs read them from the environment (no input: aws-actions/configure-aws-credentials sets these). */
-function readAws(env) {
-    return {
-        accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
-        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
-        sessionToken: env.AWS_SESSION_TOKEN ?? '',
-        region: env.AWS_REGION || env.AWS_DEFAULT_REGION || '',
-        bearerToken: env.AWS_BEARER_TOKEN_BEDROCK ?? ''
-    };
-}
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
@@ -9773,7 +8725,7 @@ function readSettings(get, env) {
     }
     const model = get('model');
     if (model !== '' && !model.includes(':')) {
-        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-5 or ollama:llama3.3), got '${model}'`);
+        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`);
     }
     return {
         githubToken: get('github-token') || env.GITHUB_TOKEN || '',
@@ -9781,14 +8733,6 @@ function readSettings(get, env) {
         configRef: readChoice(get, 'config-ref', ['base', 'workspace'], 'base'),
         anthropicApiKey: get('anthropic-api-key') || env.ANTHROPIC_API_KEY || '',
         googleApiKey: get('google-api-key') || env.GOOGLE_API_KEY || '',
-        openaiApiKey: get('openai-api-key') || env.OPENAI_API_KEY || '',
-        openaiBaseUrl: readUrl(get, 'openai-base-url', 'OPENAI_BASE_URL', env),
-        azureOpenaiApiKey: get('azure-openai-api-key') || env.AZURE_OPENAI_API_KEY || '',
-        azureOpenaiEndpoint: readUrl(get, 'azure-openai-endpoint', 'AZURE_OPENAI_ENDPOINT', env),
-        azureOpenaiApiVersion: get('azure-openai-api-version') || env.OPENAI_API_VERSION || '',
-        groqApiKey: get('groq-api-key') || env.GROQ_API_KEY || '',
-        ollamaHost: readOllamaHost(get, env),
-        aws: readAws(env),
         model,
         dryRun: readBoolean(get, 'dry-run'),
         botName,
@@ -9801,31 +8745,11 @@ function readSettings(get, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/model-credentials.ts
-// What the model providers need from the action's inputs and the job's environment: filled by
-// settings/, read by llm/. Plain data; '' means unset.
-/** The values to mask in the log and redact from everything written. */
-function credentialSecrets(credentials) {
-    const { aws } = credentials;
-    return [
-        credentials.anthropicApiKey,
-        credentials.googleApiKey,
-        credentials.openaiApiKey,
-        credentials.azureOpenaiApiKey,
-        credentials.groqApiKey,
-        aws.accessKeyId,
-        aws.secretAccessKey,
-        aws.sessionToken,
-        aws.bearerToken
-    ].filter(Boolean);
-}
-
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
-var check_templates = __webpack_require__(77581);
+var check_templates = __webpack_require__(7581);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: builds each stage's ports from the runtime and passes plain data from stage to stage.
 // Stage logic lives in its folder (docs/architecture.md has the map); nothing here decides.
-
 
 
 
@@ -9873,7 +8797,7 @@ async function connectGitHub(runtime, settings, repository) {
         return null;
     // Imported here, not at the top: Octokit and its plugins are a large part of the entry, and a
     // run without a token (config from the workspace, replay) never compiles them.
-    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(28), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 99459));
+    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(28), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 9459));
     const octokit = createOctokit({
         token: settings.githubToken,
         baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',
@@ -9903,7 +8827,7 @@ function configSource(runtime, settings, event, github) {
     if (!github || !event.repository || !ref) {
         throw new shared_errors/* UsageError */.e("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files");
     }
-    return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner);
+    return createRepoConfigSource(github.contents, event.repository, ref);
 }
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
@@ -9944,7 +8868,7 @@ function checkRunStarter(runtime, settings, event, publisher, readOnly, finisher
 async function pipeline(runtime, record, finishers) {
     const { env, runner } = runtime;
     const settings = readSettings((name) => runner.input(name), env);
-    const secrets = [settings.githubToken, ...credentialSecrets(settings), settings.stateKey].filter(Boolean);
+    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         runner.setSecret(secret);
     record.dryRun = settings.dryRun;
@@ -9958,12 +8882,8 @@ async function pipeline(runtime, record, finishers) {
     }
     const github = await connectGitHub(runtime, settings, event.repository);
     const port = github?.port ?? null;
-    // The PR behind a comment and the config do not depend on each other: one wait for both.
-    const [enriched, config] = await Promise.all([
-        enrichEvent(runtime, event, port),
-        readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
-    ]);
-    event = enriched;
+    event = await enrichEvent(runtime, event, port);
+    const config = await readConfig(runtime, settings, configSource(runtime, settings, event, github), record);
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
     const readOnlyReason = readOnlyReasonOf(event);
     if (readOnlyReason)
@@ -10018,12 +8938,10 @@ async function pipeline(runtime, record, finishers) {
             refused.set(invocation, unsealable);
     }
     const allowed = decision.invocations.filter((i) => !refused.has(i));
-    // The 👀 never throws and nothing waits for it: it goes out while the invocations start.
-    const eyes = publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')
-        ? addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
-        : null;
+    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
+        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner);
+    }
     await runInvocations(ctx, decision, refused, record);
-    await eyes;
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
 }
 async function finish(runtime, record, finishers, started) {
@@ -10045,7 +8963,7 @@ async function finish(runtime, record, finishers, started) {
  * provides: the toolkit's own `@actions/core`, loaded only then.
  */
 async function run(runtime) {
-    const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 37013))).toolkitRuntime();
+    const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 7013))).toolkitRuntime();
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord(rt.env.GITHUB_EVENT_NAME ?? 'unknown');
     const finishers = { publisher: null, checkRun: null, releaseSignals: null };
@@ -10228,285 +9146,6 @@ async function withRetry(call, shell) {
             await shell.clock.sleep(decision.waitMs);
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 47418:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gg: () => (/* binding */ replaceSpans),
-/* harmony export */   KD: () => (/* binding */ htmlCommentSpans),
-/* harmony export */   xr: () => (/* binding */ codeSpanClosers)
-/* harmony export */ });
-// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
-// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
-// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
-// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
-// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-function lineEndAt(text, from) {
-    const end = text.indexOf('\n', from);
-    return end === -1 ? text.length : end;
-}
-/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
-function fencedBlockEnd(text, start) {
-    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
-    const marker = open?.[1];
-    if (!marker)
-        return null;
-    if (marker[0] === '`' && open[2]?.includes('`'))
-        return null;
-    let at = lineEndAt(text, start) + 1;
-    while (at <= text.length) {
-        const end = lineEndAt(text, at);
-        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
-        if (close && close[0] === marker[0] && close.length >= marker.length)
-            return Math.min(end + 1, text.length);
-        at = end + 1;
-    }
-    return text.length;
-}
-/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
-function codeSpanClosers(text, from, to) {
-    const runs = [];
-    for (let i = from; i < to; i++) {
-        if (text[i] !== '`')
-            continue;
-        let j = i;
-        while (j < to && text[j] === '`')
-            j++;
-        runs.push({ start: i, length: j - i });
-        i = j - 1;
-    }
-    const closers = new Map();
-    const nextOfLength = new Map();
-    for (let k = runs.length - 1; k >= 0; k--) {
-        const run = runs[k];
-        const next = nextOfLength.get(run.length);
-        if (next !== undefined)
-            closers.set(run.start, next);
-        nextOfLength.set(run.length, run.start);
-    }
-    return closers;
-}
-/**
- * Spans of `text` inside HTML comments, in order, not overlapping.
- *
- * `markdown: false` (diffs, file contents): every `<!--` opens one.
- * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
- * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
- * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
- * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
- * fences) neither counts any more. An unclosed `<!--` hides everything after it.
- */
-function htmlCommentSpans(text, markdown) {
-    const spans = [];
-    if (!markdown) {
-        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
-            const close = text.indexOf('-->', at + 4);
-            const end = close === -1 ? text.length : close + 3;
-            spans.push({ start: at, end });
-            at = end;
-        }
-        return spans;
-    }
-    let trusted = true;
-    let i = 0;
-    let lineStart = true;
-    let closers = new Map();
-    let closersFor = -1;
-    while (i < text.length) {
-        if (lineStart) {
-            lineStart = false;
-            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
-            if (fenceEnd !== null) {
-                i = fenceEnd;
-                lineStart = true;
-                continue;
-            }
-        }
-        const ch = text[i];
-        if (ch === '\n') {
-            i++;
-            lineStart = true;
-        }
-        else if (ch === '<' && text.startsWith('<!--', i)) {
-            const close = text.indexOf('-->', i + 4);
-            const end = close === -1 ? text.length : close + 3;
-            spans.push({ start: i, end });
-            trusted = false;
-            i = end;
-        }
-        else if (ch === '<' || ch === '[') {
-            trusted = false;
-            i++;
-        }
-        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
-            i += 2;
-        }
-        else if (ch === '`') {
-            let j = i;
-            while (text[j] === '`')
-                j++;
-            const lineEnd = lineEndAt(text, i);
-            if (closersFor !== lineEnd) {
-                closers = codeSpanClosers(text, i, lineEnd);
-                closersFor = lineEnd;
-            }
-            const close = trusted ? closers.get(i) : undefined;
-            i = close === undefined ? j : close + (j - i);
-        }
-        else {
-            i++;
-        }
-    }
-    return spans;
-}
-/** The text with every span replaced by `replace(spanText)`. */
-function replaceSpans(text, spans, replace) {
-    if (spans.length === 0)
-        return text;
-    let out = '';
-    let at = 0;
-    for (const span of spans) {
-        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
-        at = span.end;
-    }
-    return out + text.slice(at);
-}
-
-
-/***/ }),
-
-/***/ 58711:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  $C: () => (/* binding */ sanitizeCode),
-  Cg: () => (/* binding */ sanitizeDeep),
-  _2: () => (/* binding */ sanitizeUntrusted)
-});
-
-// EXTERNAL MODULE: ./src/text/html-comment-spans.ts
-var html_comment_spans = __webpack_require__(47418);
-;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
-// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
-// attempt ends where the next one starts.
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
-const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
-const DISPLAY_NONE = /display\s*:\s*none/i;
-const STYLE = /(?:^|\s)style\s*=/i;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-function hides(attributes) {
-    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
-}
-/**
- * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
- * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
- * as a browser would hide the rest of its parent.
- */
-function hiddenElementSpans(text) {
-    const open = new Map();
-    const found = [];
-    for (const m of text.matchAll(TAG)) {
-        const [whole, slash, rawName, attributes = ''] = m;
-        const name = (rawName ?? '').toLowerCase();
-        const start = m.index;
-        const end = start + whole.length;
-        if (slash) {
-            const top = open.get(name)?.pop();
-            if (top?.hidden)
-                found.push({ start: top.start, end });
-            continue;
-        }
-        const hidden = hides(attributes);
-        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
-            if (hidden)
-                found.push({ start, end });
-            continue;
-        }
-        const stack = open.get(name) ?? [];
-        stack.push({ start, hidden });
-        open.set(name, stack);
-    }
-    for (const stack of open.values())
-        for (const element of stack)
-            if (element.hidden)
-                found.push({ start: element.start, end: text.length });
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const spans = [];
-    for (const span of found) {
-        const last = spans[spans.length - 1];
-        if (last && span.start < last.end)
-            last.end = Math.max(last.end, span.end);
-        else
-            spans.push({ ...span });
-    }
-    return spans;
-}
-
-;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
-// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
-// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
-// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
-// length of the text, so no input can stall a run before its first model call. Pure.
-
-
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source); Unicode tag characters
-// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
-/**
- * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
- * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
- */
-function sanitizeUntrusted(text) {
-    const withoutComments = (0,html_comment_spans/* replaceSpans */.Gg)(text, (0,html_comment_spans/* htmlCommentSpans */.KD)(text, true), () => '');
-    return (0,html_comment_spans/* replaceSpans */.Gg)(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
-}
-function codePoint(ch) {
-    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
-}
-/**
- * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
- * (`+`, `-`, space) after it, so that hunk line numbers still count right.
- */
-function placeholder(what) {
-    return (hidden) => {
-        const lines = hidden.split('\n');
-        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
-        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
-    };
-}
-/**
- * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
- * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
- * reader of the rendered file never sees. So the model is told that something was there, not what:
- * an HTML comment or hidden element becomes a visible note of its length, an invisible character
- * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
- */
-function sanitizeCode(text) {
-    const withoutComments = (0,html_comment_spans/* replaceSpans */.Gg)(text, (0,html_comment_spans/* htmlCommentSpans */.KD)(text, false), placeholder('HTML comment'));
-    return (0,html_comment_spans/* replaceSpans */.Gg)(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
-}
-/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
-function sanitizeDeep(value) {
-    if (typeof value === 'string')
-        return sanitizeUntrusted(value);
-    if (Array.isArray(value))
-        return value.map((v) => sanitizeDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
-    }
-    return value;
 }
 
 

@@ -4,6 +4,7 @@
 // is kept within a token budget by one rule, which the brief states when it applies. Pure.
 import type { EventContext } from '../event/types.js'
 import { CODE_KEYS, type EventSubject, type SubjectValue } from '../event/event-subject.js'
+import type { PullReviewComment } from '../github/github-port.js'
 import type { IssueComment } from '../github/types.js'
 import { formatCount } from '../report/format-count.js'
 import { sanitizeCode, sanitizeUntrusted } from '../text/sanitize-untrusted.js'
@@ -117,6 +118,48 @@ export function threadComments(comments: IssueComment[], ownLogin: string | null
   }))
 }
 
+/** Replies to one inline review comment shown at most: the thread's most recent ones. */
+export const REVIEW_THREAD_SHOWN = 20
+
+/**
+ * The earlier comments of the inline review thread `commentId` belongs to, oldest first, marked by
+ * who wrote them. A thread is its first comment and every reply chained to it by `in_reply_to_id`
+ * (GitHub points replies at the first comment, but a chain is followed all the same). `replyTo` is
+ * the event's own `in_reply_to_id`, used when the listing does not hold the event's comment yet.
+ * Empty when the comment starts a thread.
+ */
+export function reviewThreadComments(comments: PullReviewComment[], commentId: number, replyTo: number | null, ownLogin: string | null): ThreadComment[] {
+  const byId = new Map(comments.map((c) => [c.id, c]))
+  // A cycle cannot come from GitHub; should one appear, its smallest id stands for its root.
+  const rootOf = (id: number): number => {
+    const seen = new Set<number>([id])
+    let current = id
+    for (;;) {
+      const parent = byId.get(current)?.inReplyToId ?? null
+      if (parent === null) return current
+      if (seen.has(parent)) return Math.min(...seen)
+      seen.add(parent)
+      current = parent
+    }
+  }
+  const start = byId.get(commentId)?.inReplyToId ?? replyTo
+  if (start === null) return []
+  const root = rootOf(start)
+  const own = byId.get(commentId)
+  // Written before the event's comment: by time, and by id within the same second.
+  const order = (a: PullReviewComment, b: PullReviewComment): number => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1)
+  return comments
+    .filter((c) => c.id !== commentId && rootOf(c.id) === root && (own === undefined || order(c, own) < 0))
+    .sort(order)
+    .map((c) => ({
+      id: c.id,
+      author: c.author,
+      createdAt: c.createdAt,
+      body: c.body,
+      byThisAction: ownLogin !== null && c.author !== null && c.author.toLowerCase() === ownLogin.toLowerCase()
+    }))
+}
+
 function sanitizeValue(value: SubjectValue, key: string): SubjectValue {
   if (typeof value === 'string') return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value)
   if (Array.isArray(value)) return value.map((v) => sanitizeValue(v, key))
@@ -168,26 +211,29 @@ function cutValue(value: SubjectValue, limit: number): SubjectValue {
 export function buildEventBrief(
   subject: EventSubject | null,
   thread: ThreadComment[] | null,
-  options: { maxTokens?: number; excludeCommentId?: number | null; ciFailure?: CiJob[] | null } = {}
+  options: { maxTokens?: number; excludeCommentId?: number | null; ciFailure?: CiJob[] | null; reviewThread?: ThreadComment[] | null } = {}
 ): EventBrief | null {
   const ci = options.ciFailure ? ciFailureBrief(options.ciFailure) : null
   const maxTokens = options.maxTokens ?? BRIEF_TOKEN_BUDGET
   const others = (thread ?? []).filter((c) => c.id !== options.excludeCommentId)
   const recent = others.slice(-RECENT_COMMENTS)
   const raw: EventBrief = { ...(subject ?? {}) }
-  if (recent.length) {
-    raw.recent_comments = recent.map((c) => ({
-      author: c.author,
-      time: c.createdAt,
-      ...(c.byThisAction ? { by_this_action: true } : {}),
-      text: c.body
-    }))
-  }
+  const asRead = (c: ThreadComment): SubjectValue => ({
+    author: c.author,
+    time: c.createdAt,
+    ...(c.byThisAction ? { by_this_action: true } : {}),
+    text: c.body
+  })
+  const replies = options.reviewThread ?? []
+  const shownReplies = replies.slice(-REVIEW_THREAD_SHOWN)
+  if (shownReplies.length) raw.review_thread = shownReplies.map(asRead)
+  if (recent.length) raw.recent_comments = recent.map(asRead)
   if (Object.keys(raw).length === 0) return ci ? { ci_failure: ci } : null
   const clean = sanitizeValue(raw, '') as EventBrief
   const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN)
   const brief = limit === null ? clean : (cutValue(clean, limit) as EventBrief)
   const notes: string[] = []
+  if (replies.length > shownReplies.length) notes.push(`review_thread holds the ${shownReplies.length} most recent of its ${replies.length} earlier comments.`)
   if (others.length > recent.length) notes.push(`recent_comments holds the ${recent.length} most recent of the thread's ${others.length} other comments.`)
   if (limit !== null) {
     notes.push(

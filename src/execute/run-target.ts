@@ -83,6 +83,8 @@ export interface TargetShell {
   thread?(): Promise<ThreadComment[] | null>
   /** A failed CI run's jobs with their log tails, read once; null when the event is no failed run or they cannot be read. */
   ciFailure?(): Promise<CiJob[] | null>
+  /** For a reply to an inline review comment: the thread's earlier comments, read once; null where none applies or they cannot be read. */
+  reviewThread?(): Promise<ThreadComment[] | null>
   now(): Date
 }
 
@@ -329,11 +331,12 @@ async function runFlowTarget(
 }
 
 async function eventBrief(shell: TargetShell, event: EventContext): Promise<EventBrief | null> {
-  const [thread, ciFailure] = await Promise.all([
+  const [thread, ciFailure, reviewThread] = await Promise.all([
     wantsThread(event) && shell.thread ? shell.thread() : null,
-    event.failedRun && shell.ciFailure ? shell.ciFailure() : null
+    event.failedRun && shell.ciFailure ? shell.ciFailure() : null,
+    event.name === 'pull_request_review_comment' && shell.reviewThread ? shell.reviewThread() : null
   ])
-  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure })
+  return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread })
 }
 
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */

@@ -1,7 +1,15 @@
 // The ports a target runs on (model, tools, diff, check run, review session, workflow dispatch),
 // built from the run's context. execute/ decides what runs; this file connects it to the world.
 import { budgetDiff, type BudgetedDiff } from '../execute/budget-diff.js'
-import { CI_FAILED_JOBS_SHOWN, CI_LOG_TAIL_CHARS, isFailedJob, threadComments, type CiJob, type ThreadComment } from '../execute/event-brief.js'
+import {
+  CI_FAILED_JOBS_SHOWN,
+  CI_LOG_TAIL_CHARS,
+  isFailedJob,
+  reviewThreadComments,
+  threadComments,
+  type CiJob,
+  type ThreadComment
+} from '../execute/event-brief.js'
 import type { AgentPlan } from '../execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
 import type { TargetShell } from '../execute/run-target.js'
@@ -74,6 +82,22 @@ async function threadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
     return threadComments(comments, ownLogin)
   } catch (error) {
     ctx.runtime.runner.warning(`Could not read the thread's comments (${errorMessage(error)}); the agent gets the event without them.`)
+    return null
+  }
+}
+
+/** The inline review thread a review comment replies to: its earlier comments. */
+async function reviewThreadFor(ctx: RunContext): Promise<ThreadComment[] | null> {
+  const { event } = ctx
+  if (!ctx.port || event.name !== 'pull_request_review_comment' || event.number === null || event.commentId === null) return null
+  const subject = event.subject?.comment
+  const replyTo = subject && typeof subject === 'object' && !Array.isArray(subject) && typeof subject.in_reply_to === 'number' ? subject.in_reply_to : null
+  if (replyTo === null) return null
+  try {
+    const [comments, ownLogin] = await Promise.all([ctx.port.listReviewComments(event.number), ctx.ownLogin()])
+    return reviewThreadComments(comments, event.commentId, replyTo, ownLogin)
+  } catch (error) {
+    ctx.runtime.runner.warning(`Could not read the review thread (${errorMessage(error)}); the agent gets the comment without it.`)
     return null
   }
 }
@@ -187,6 +211,7 @@ async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: A
 
 const threadOnce = oncePerRun(threadFor)
 const ciFailureOnce = oncePerRun(ciFailureFor)
+const reviewThreadOnce = oncePerRun(reviewThreadFor)
 
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
 export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
@@ -214,6 +239,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
     diff: () => diffFor(ctx),
     thread: () => threadOnce(ctx),
     ciFailure: () => ciFailureOnce(ctx),
+    reviewThread: () => reviewThreadOnce(ctx),
     startCheckRun: () => ctx.startCheckRun(commentKey),
     dispatchWorkflow: async (workflow, ref, inputs) => {
       const onRef = ref ?? event.defaultBranch
