@@ -27,6 +27,8 @@ const MAY_IMPORT = {
   // Ports: GitHub and the models.
   github: ['config', 'event', 'gate', 'report', 'retry', 'shared', 'text'],
   llm: ['retry', 'shared'],
+  // The workspace: programs and files of the job's checkout, for agents' built-in tools.
+  workspace: ['config', 'report', 'shared', 'text'],
   // The stages that run things, and the state they keep in the action's own comments.
   fleet: ['config', 'event', 'github', 'shared'],
   approval: ['config', 'event', 'flow', 'gate', 'github', 'route', 'shared'],
@@ -50,7 +52,8 @@ const MAY_IMPORT = {
     'settings',
     'shared',
     'template',
-    'text'
+    'text',
+    'workspace'
   ]
 }
 

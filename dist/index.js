@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(131);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2059);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 131:
+/***/ 2059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12971,7 +12971,7 @@ function formatField(path) {
 
 ;// CONCATENATED MODULE: ./src/config/document-context.ts
 
-function createDocContext(source, log) {
+function createDocContext(source, log, toolHost) {
     const { file, value } = source;
     const ignored = [];
     const position = (path, options) => source.locate(path, options.key === undefined ? {} : { key: options.key });
@@ -12980,6 +12980,7 @@ function createDocContext(source, log) {
         file,
         value,
         ignored,
+        ...(toolHost ? { toolHost } : {}),
         location,
         report(severity, path, message, options = {}) {
             const make = () => {
@@ -13098,7 +13099,229 @@ function interpolateEnv(value, env, names = ENV_NAME) {
     return { value: walk(value), unset, reserved };
 }
 
+;// CONCATENATED MODULE: ./src/config/agent-tools.ts
+// The tools an agent may list, by AOF's names: what each one is, which program it needs, and
+// whether it runs code. Pure data and decisions; the loader checks agents against it, and the
+// tools themselves (src/github, src/workspace) are built from it.
+/** Every GitHub tool this action provides (src/github builds them). */
+const GITHUB_TOOL_NAMES = [
+    'github_get_pull_request_files',
+    'github_get_file',
+    'github_get_issue',
+    'github_list_labels',
+    'github_get_workflow_run_jobs',
+    'github_post_comment',
+    'github_post_review',
+    'github_add_labels',
+    'github_remove_label',
+    'github_create_check_run',
+    'github_update_check_run'
+];
+/** AOF's shell tool and its two other names, with the program each runs the command with. */
+const SHELL_PROGRAMS = { shell: 'sh', sh: 'sh', bash: 'bash' };
+/** Files in the workspace: reads, and the one write. */
+const FILE_READ_TOOLS = ['read_file', 'list_directory', 'search_files'];
+const FILE_WRITE_TOOL = 'write_file';
+/** AOF's CLI tools: the program of the same name, run with an argument list. */
+const CLI_TOOLS = [
+    'kubectl',
+    'helm',
+    'terraform',
+    'docker',
+    'aws',
+    'gcloud',
+    'az',
+    'node',
+    'npm',
+    'npx',
+    'python',
+    'python3',
+    'jq',
+    'make',
+    'go',
+    'cargo',
+    'trivy',
+    'argocd',
+    'flux',
+    'vault',
+    'opa'
+];
+/**
+ * git subcommands that only read the repository; the `git` tool runs these unless its
+ * `allowed_commands` names others. (`branch` and `tag` are absent: with a name they create one.)
+ */
+const GIT_READ_ONLY = [
+    'status',
+    'log',
+    'diff',
+    'show',
+    'ls-files',
+    'ls-tree',
+    'rev-parse',
+    'rev-list',
+    'blame',
+    'grep',
+    'describe',
+    'shortlog',
+    'cat-file',
+    'merge-base',
+    'name-rev'
+];
+/** What a tool name is, or null when no built-in tool has it. */
+function builtinTool(name) {
+    if (GITHUB_TOOL_NAMES.includes(name))
+        return { kind: 'github', program: null };
+    if (Object.hasOwn(SHELL_PROGRAMS, name))
+        return { kind: 'shell', program: SHELL_PROGRAMS[name] ?? 'sh' };
+    if (FILE_READ_TOOLS.includes(name))
+        return { kind: 'file-read', program: null };
+    if (name === FILE_WRITE_TOOL)
+        return { kind: 'file-write', program: null };
+    if (name === 'git')
+        return { kind: 'git', program: 'git' };
+    if (CLI_TOOLS.includes(name))
+        return { kind: 'cli', program: name };
+    return null;
+}
+/** AOF's default for its CLI tools. */
+const DEFAULT_TOOL_TIMEOUT_SECONDS = 120;
+/** No single call runs longer, whatever the YAML says. */
+const MAX_TOOL_TIMEOUT_SECONDS = 900;
+function defaultToolSettings() {
+    return { allowedCommands: null, workingDirectory: '', timeoutSeconds: DEFAULT_TOOL_TIMEOUT_SECONDS, env: {} };
+}
+/** Does a git tool with these settings write (a subcommand beyond the read-only ones)? */
+function gitWrites(settings) {
+    const allowed = settings?.allowedCommands;
+    return allowed !== null && allowed !== undefined && allowed.some((c) => !GIT_READ_ONLY.includes(c));
+}
+/**
+ * Does the tool run code in the job (or write to its files)? Those run only in a trusted run
+ * (src/gate/execution-trust.ts): shells, CLIs, write_file, and git when it may write.
+ */
+function toolRunsCode(name, settings) {
+    const entry = builtinTool(name);
+    if (!entry)
+        return false;
+    if (entry.kind === 'git')
+        return gitWrites(settings);
+    return entry.kind === 'shell' || entry.kind === 'cli' || entry.kind === 'file-write';
+}
+/** One line naming what can be listed, for the error about a name that is none of them. */
+function knownToolsLine() {
+    return [
+        'GitHub: github_* (e.g. github_post_comment)',
+        `shell: ${Object.keys(SHELL_PROGRAMS).join(', ')}`,
+        `files: ${[...FILE_READ_TOOLS, FILE_WRITE_TOOL].join(', ')}`,
+        'git',
+        `programs: ${CLI_TOOLS.join(', ')}`
+    ].join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/config/read-tool.ts
+// One entry of an agent's `tools:`, checked against the tools this action has: a name it does not
+// know, a program missing here, a setting of the wrong form is an error at the entry, naming the
+// tool and why, so the agent that lists it never runs with a tool silently missing.
+
+const SETTING_KEYS = ['allowed_commands', 'working_directory', 'timeout_seconds', 'env'];
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Variables a tool may not set: they would change which program runs or what it loads. */
+const RESERVED_ENV = /^(PATH|LD_[A-Z_]+|DYLD_[A-Z_]+|NODE_OPTIONS|BASH_ENV|ENV|GITHUB_[A-Z_]*|ACTIONS_[A-Z_]*|RUNNER_[A-Z_]*|INPUT_[A-Z_]*)$/;
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function relativeInside(path) {
+    return !path.startsWith('/') && !path.split(/[\\/]/).includes('..');
+}
+/** The tool's `config:` as settings; each key of the wrong form is an error at that key. */
+function readSettings(ctx, path, entry, config, timeoutSecs) {
+    const settings = defaultToolSettings();
+    if (timeoutSecs !== undefined)
+        settings.timeoutSeconds = Math.ceil(timeoutSecs);
+    for (const key of Object.keys(config)) {
+        if (SETTING_KEYS.includes(key))
+            continue;
+        ctx.report('error', [...path, 'config', key], `unknown setting '${key}' of this tool; expected one of ${SETTING_KEYS.join(', ')}`, { key: true });
+    }
+    const allowed = config.allowed_commands;
+    if (allowed !== undefined) {
+        const what = entry.kind === 'shell' ? 'program names' : 'subcommands';
+        if (!Array.isArray(allowed) || allowed.some((c) => typeof c !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(c))) {
+            ctx.report('error', [...path, 'config', 'allowed_commands'], `expected a list of ${what} (plain words), e.g. [npx, npm]`);
+        }
+        else
+            settings.allowedCommands = allowed;
+    }
+    const dir = config.working_directory;
+    if (dir !== undefined) {
+        if (typeof dir !== 'string' || !relativeInside(dir)) {
+            ctx.report('error', [...path, 'config', 'working_directory'], `expected a directory inside the workspace, relative to it and without '..', e.g. packages/web`);
+        }
+        else
+            settings.workingDirectory = dir.replace(/^\.\/?/, '');
+    }
+    const timeout = config.timeout_seconds;
+    if (timeout !== undefined) {
+        if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TOOL_TIMEOUT_SECONDS) {
+            ctx.report('error', [...path, 'config', 'timeout_seconds'], `expected a whole number of seconds from 1 to ${MAX_TOOL_TIMEOUT_SECONDS}, e.g. 300`);
+        }
+        else
+            settings.timeoutSeconds = timeout;
+    }
+    if (settings.timeoutSeconds > MAX_TOOL_TIMEOUT_SECONDS) {
+        ctx.report('error', [...path, 'timeout_secs'], `expected at most ${MAX_TOOL_TIMEOUT_SECONDS} seconds, e.g. 300`);
+        settings.timeoutSeconds = MAX_TOOL_TIMEOUT_SECONDS;
+    }
+    const env = config.env;
+    if (env !== undefined) {
+        if (!isRecord(env))
+            ctx.report('error', [...path, 'config', 'env'], 'expected a mapping of variable names to values, e.g. {KUBECONFIG: ${KUBECONFIG}}');
+        else {
+            for (const [name, value] of Object.entries(env)) {
+                if (!ENV_KEY.test(name) || RESERVED_ENV.test(name) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) {
+                    ctx.report('error', [...path, 'config', 'env', name], `expected a variable name (not PATH, LD_*, NODE_OPTIONS, GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*) with a text value, e.g. KUBECONFIG: \${KUBECONFIG}`);
+                }
+                else
+                    settings.env[name] = String(value);
+            }
+        }
+    }
+    return settings;
+}
+/**
+ * A named tool (`kubectl`, `{name: shell, config: {...}}`), or null when it is an error here.
+ * Host checks only for programs: whether the run may execute code is decided per run.
+ */
+function readTool(ctx, path, tool, host) {
+    const entry = builtinTool(tool.name);
+    if (!entry) {
+        ctx.report('error', path, `tool '${tool.name}' is unknown here: it is not one of github-agent's tools, so this agent cannot run (${knownToolsLine()}). An MCP server's tool is written {name: ${tool.name}, source: mcp, server: NAME}`);
+        return null;
+    }
+    const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
+    if (tool.timeout_secs !== undefined)
+        ref.timeoutSecs = tool.timeout_secs;
+    if (entry.kind === 'github') {
+        if (tool.config && Object.keys(tool.config).length > 0) {
+            ctx.report('warning', [...path, 'config'], `tool '${tool.name}' takes no config, so it is ignored; its limits are the agent's fields (allowed_labels, max_writes, …)`);
+        }
+        return ref;
+    }
+    ref.settings = readSettings(ctx, path, entry, tool.config ?? {}, tool.timeout_secs);
+    if (entry.kind === 'file-read' || entry.kind === 'file-write') {
+        if (ref.settings.allowedCommands || Object.keys(ref.settings.env).length) {
+            ctx.report('error', [...path, 'config'], `tool '${tool.name}' runs no program: only working_directory and timeout_seconds apply`);
+        }
+    }
+    if (entry.program && host && ref.enabled && !host.hasProgram(entry.program)) {
+        ctx.report('error', path, `tool '${tool.name}' needs the program '${entry.program}', which is not on PATH here; install it in an earlier step of the job, or remove the tool from this agent`);
+        return null;
+    }
+    return ref;
+}
+
 ;// CONCATENATED MODULE: ./src/config/build-agent-def.ts
+
 const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'];
 /** Kept as written for later stages (execute, publish); none changes how the config loads. */
 const EXTRA_KEYS = [
@@ -13128,24 +13351,39 @@ function instructionsOf(ctx, spec, base) {
 }
 function toolsOf(ctx, spec, base) {
     const tools = [];
+    const add = (ref) => {
+        if (ref)
+            tools.push(ref);
+    };
     spec.tools?.forEach((tool, index) => {
         const path = [...base, 'tools', index];
-        if (typeof tool === 'string') {
-            tools.push({ name: tool, enabled: true, config: {} });
+        if (typeof tool === 'string')
+            return add(readTool(ctx, path, { name: tool }, ctx.toolHost));
+        if ('type' in tool) {
+            // AOF's `{type: Shell, config: {allowed_commands, working_directory, timeout_seconds}}` is its shell tool.
+            if (tool.type === 'Shell') {
+                const config = tool.config ?? {};
+                if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+                    ctx.report('error', [...path, 'config'], 'expected a mapping of shell settings, e.g. {allowed_commands: [npx], timeout_seconds: 300}');
+                    return;
+                }
+                return add(readTool(ctx, path, { name: 'shell', config: config }, ctx.toolHost));
+            }
+            const kind = tool.type === 'MCP' ? `an ${tool.type} tool` : `a ${tool.type} tool`;
+            if (tool.type === 'MCP') {
+                ctx.report('warning', path, `${kind} cannot run here: github-agent starts no MCP servers in a job; it is dropped`);
+                ctx.ignored.push(path);
+                return;
+            }
+            ctx.report('error', path, `${kind} cannot run here: github-agent has no ${tool.type} tools (it has Shell, files, git, CLI programs and GitHub tools)`);
             return;
         }
-        const dropped = 'type' in tool ? `a ${tool.type} tool` : tool.source === 'mcp' ? `MCP tool '${tool.name}'` : null;
-        if (dropped) {
-            ctx.report('warning', path, `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`);
+        if (tool.source === 'mcp') {
+            ctx.report('warning', path, `MCP tool '${tool.name}' cannot run here: github-agent starts no MCP servers in a job; it is dropped`);
             ctx.ignored.push(path);
             return;
         }
-        if ('name' in tool) {
-            const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
-            if (tool.timeout_secs !== undefined)
-                ref.timeoutSecs = tool.timeout_secs;
-            tools.push(ref);
-        }
+        add(readTool(ctx, path, tool, ctx.toolHost));
     });
     return tools;
 }
@@ -14310,7 +14548,7 @@ function loadDocument(input, state) {
         return;
     }
     const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME);
-    const ctx = createDocContext({ ...input, value: interpolated.value }, state.log);
+    const ctx = createDocContext({ ...input, value: interpolated.value }, state.log, state.toolHost);
     for (const path of interpolated.reserved) {
         ctx.report('error', path, `the key __proto__ is not allowed in ${formatField(path.slice(0, -1)) || 'a document'} (it names JavaScript's object prototype); rename or remove it`, {
             key: true
@@ -14724,11 +14962,14 @@ function documentsOf(file, layout, topLevel) {
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
  *
- * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * `options.toolHost` says which programs the run has: an agent's tool whose program is missing is
+ * an error at the tool. `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
  * no caller can load flows without their checks.
  */
-async function loadConfig(source, configPath, env, checkFlow) {
+async function loadConfig(source, configPath, env, checkFlow, options = {}) {
     const state = createLoadState(env, createDiagnosticLog(), checkFlow);
+    if (options.toolHost)
+        state.toolHost = options.toolHost;
     const cache = new Map();
     const fail = (text) => {
         state.log.add({ severity: 'error', file: configPath, line: 1, message: text });
@@ -18043,6 +18284,19 @@ function outcomeTable(record) {
     });
     return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, ''];
 }
+/** Longest command shown; the start says what it was. */
+const MAX_COMMAND = 300;
+/** Every program an agent's tool ran or was refused, and every file it wrote, in order. */
+function commandsSection(record) {
+    if (record.commands.length === 0)
+        return [];
+    const rows = record.commands.map((c) => {
+        const command = c.command.length > MAX_COMMAND ? `${c.command.slice(0, MAX_COMMAND)}…` : c.command;
+        const seconds = c.durationMs > 0 ? `${(c.durationMs / 1000).toFixed(2)} s` : '—';
+        return `| \`${build_summary_cell(c.agent)}\` | ${build_summary_cell(c.tool)} | <code>${plain(build_summary_cell(command))}</code> | ${c.exitCode ?? '—'} | ${seconds} | ${plain(build_summary_cell(c.result))} |`;
+    });
+    return ['### Commands run by agents’ tools', '', '| agent | tool | command | exit code | duration | result |', '|---|---|---|---|---|---|', ...rows, ''];
+}
 function writesSection(record) {
     if (record.writes.length === 0)
         return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : [];
@@ -18092,6 +18346,7 @@ function buildSummary(record) {
         ...(record.decision?.notes.length ? [...record.decision.notes.map((n) => `- ${n}`), ''] : []),
         ...triggerTable(record),
         ...outcomeTable(record),
+        ...commandsSection(record),
         ...writesSection(record),
         ...instructionsSection(record),
         ...diagnosticsSection(record)
@@ -18135,6 +18390,7 @@ function emptyRecord(eventName) {
         notes: [],
         conclusion: 'skipped',
         extraOutputs: {},
+        commands: [],
         durationMs: 0
     };
 }
@@ -19837,7 +20093,7 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     };
     const runPlans = async (plans, input) => {
         for (const plan of plans) {
-            const problem = shell.cannotRun(plan);
+            const problem = shell.cannotRun(plan) ?? (await executionRefusal(shell, [plan]));
             if (problem)
                 throw new Error(problem);
         }
@@ -19884,6 +20140,17 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     }, resume);
     return { result, outcomes };
 }
+/** The first plan whose tools may not run code in this run, and why. */
+async function executionRefusal(shell, plans) {
+    if (!shell.refuseExecution)
+        return null;
+    for (const plan of plans) {
+        const refusal = await shell.refuseExecution(plan);
+        if (refusal)
+            return refusal;
+    }
+    return null;
+}
 async function eventBrief(shell, event) {
     const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
     const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
@@ -19917,6 +20184,9 @@ async function runTarget(shell, invocation, options = {}) {
             outputs: {}
         };
     }
+    const untrusted = await executionRefusal(shell, plan.agents);
+    if (untrusted)
+        return { outcome: { invocation, target, status: 'refused', detail: untrusted, ...shown }, outputs: {} };
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
@@ -20439,10 +20709,17 @@ async function runAgentPlan(plan, context, ports, budget) {
         return set.length ? Math.min(...set) : undefined;
     };
     const limits = toolCallLimits(plan.agent.extra);
+    let tools;
+    try {
+        tools = await ports.tools(plan);
+    }
+    catch (error) {
+        return { ...base, status: 'failed', detail: `its tools could not be prepared: ${errorMessage(error)}`, usage: null, costUsd: null, result: null };
+    }
     const result = await runAgent({
         system: plan.instructions,
         context,
-        tools: ports.tools(plan),
+        tools,
         model,
         modelName: model.model,
         maxIterations: plan.agent.maxIterations,
@@ -20466,6 +20743,94 @@ async function runAgentPlan(plan, context, ports, budget) {
         costUsd: result.estimatedCostUsd,
         result
     };
+}
+
+;// CONCATENATED MODULE: ./src/gate/execution-trust.ts
+
+/**
+ * The role a requester needs before anything runs code for them: the role that can already push a
+ * workflow that runs code. A Trigger may open a command to `triage` or `read`; its agents then still
+ * talk and write to GitHub, but run nothing.
+ */
+const EXECUTION_PERMISSION = 'write';
+/** CI events whose payload names the code they ran. */
+const CI_EVENTS = ['workflow_run', 'check_run', 'check_suite'];
+function execution_trust_record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+}
+function fullName(repo) {
+    const name = execution_trust_record(repo)?.full_name;
+    return typeof name === 'string' ? name.toLowerCase() : null;
+}
+/**
+ * Why the workspace may hold code someone outside the repository wrote, or null when it holds only
+ * the repository's own. Conservative: when the payload cannot tell, the answer is "may".
+ *
+ * - A PR event, or a comment or review on a PR, whose head is a fork (or a deleted fork): the job
+ *   may have checked out the head, and on `pull_request` it did.
+ * - `workflow_run` whose `head_repository` is not this repository.
+ * - `check_run` / `check_suite`: GitHub lists in `pull_requests` only PRs whose head is in this
+ *   repository; with none listed the head may be a fork's, so only a listed PR makes it trusted.
+ */
+function untrustedCodeReason(event, payload) {
+    if (event.fromFork)
+        return `the pull request's head is a fork, and the workspace may hold its code`;
+    const data = execution_trust_record(payload);
+    if (event.name === 'workflow_run') {
+        const run = execution_trust_record(data?.workflow_run);
+        const head = fullName(run?.head_repository);
+        const base = fullName(data?.repository) ?? event.repository?.toLowerCase() ?? null;
+        if (head === null || base === null)
+            return 'the workflow run does not say which repository its code came from';
+        return head === base ? null : `the workflow run ran code from ${head}, not from this repository`;
+    }
+    if (CI_EVENTS.includes(event.name)) {
+        const suite = execution_trust_record(data?.[event.name]) ?? {};
+        const check = event.name === 'check_run' ? (execution_trust_record(suite.check_suite) ?? suite) : suite;
+        const pulls = Array.isArray(check.pull_requests) ? check.pull_requests : Array.isArray(suite.pull_requests) ? suite.pull_requests : [];
+        return pulls.length > 0 ? null : `the ${event.name} names no pull request of this repository, so its code may be a fork's`;
+    }
+    return null;
+}
+/**
+ * May this run execute code? Only when the workspace holds the repository's own code and whoever
+ * asked could already run code here (EXECUTION_PERMISSION). An event without a sender (schedule)
+ * is the repository's own workflow. A refusal says why in one sentence.
+ */
+function executionTrust(facts) {
+    const untrusted = untrustedCodeReason(facts.event, facts.payload);
+    if (untrusted)
+        return { trusted: false, reason: `runs no code: ${untrusted}` };
+    if (facts.requester === null)
+        return { trusted: true, reason: 'the event has no sender: the repository itself started the run' };
+    const who = `@${facts.requester}`;
+    if (facts.requesterPermission === null) {
+        return {
+            trusted: false,
+            reason: `runs no code: could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`
+        };
+    }
+    if (!atLeast(facts.requesterPermission, EXECUTION_PERMISSION)) {
+        return {
+            trusted: false,
+            reason: `runs no code: ${who} has ${facts.requesterPermission} permission, and running code in the job needs ${EXECUTION_PERMISSION}`
+        };
+    }
+    return { trusted: true, reason: `${who} has ${facts.requesterPermission} permission and the workspace holds this repository's code` };
+}
+
+;// CONCATENATED MODULE: ./src/gate/read-execution-trust.ts
+
+async function readExecutionTrust(event, payload, requester, access) {
+    const base = { event, payload, requester };
+    if (untrustedCodeReason(event, payload) || requester === null)
+        return executionTrust({ ...base, requesterPermission: null });
+    if (!access)
+        return executionTrust({ ...base, requesterPermission: null, permissionError: 'no github-token to read it' });
+    const lookup = await access.getSenderPermission(requester);
+    return lookup.permission === null
+        ? executionTrust({ ...base, requesterPermission: null, permissionError: lookup.error })
+        : executionTrust({ ...base, requesterPermission: lookup.permission });
 }
 
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
@@ -21017,20 +21382,9 @@ function listLabelsTool(port) {
 
 
 
-/** Every GitHub tool name this action provides. */
-const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && ([
-    'github_get_pull_request_files',
-    'github_get_file',
-    'github_get_issue',
-    'github_list_labels',
-    'github_get_workflow_run_jobs',
-    'github_post_comment',
-    'github_post_review',
-    'github_add_labels',
-    'github_remove_label',
-    'github_create_check_run',
-    'github_update_check_run'
-]));
+
+/** Every GitHub tool name this action provides; the loader checks agents' tools against the same list. */
+
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the
  * port; writes go through the publisher, which validates, records and honours dry-run.
@@ -22617,6 +22971,733 @@ async function finishReview(args, data, result) {
     await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
 }
 
+;// CONCATENATED MODULE: ./src/workspace/child-env.ts
+// The environment a tool's program starts with: a minimal base from the step, the variables the
+// agent's YAML passes, and nothing else. The job's token, the model keys, the runner's own tokens
+// (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_*), the action's inputs (INPUT_*) and every
+// other variable of the step stay behind. Pure.
+/** Taken from the step's environment when set. */
+const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'GITHUB_WORKSPACE', 'RUNNER_TEMP', 'RUNNER_OS', 'RUNNER_ARCH', 'CI'];
+/** Set for every program: plain output (no colours, pagers or prompts) the model can read. */
+const FIXED = {
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    TERM: 'dumb',
+    PAGER: 'cat',
+    GIT_PAGER: 'cat',
+    GIT_TERMINAL_PROMPT: '0'
+};
+function childEnv(stepEnv, passed) {
+    const env = {};
+    for (const name of BASE_VARIABLES) {
+        const value = stepEnv[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    return { ...env, ...FIXED, ...passed };
+}
+
+;// CONCATENATED MODULE: ./src/workspace/command-checks.ts
+// What a tool call may run, decided before anything is spawned. Pure: the model's input and the
+// agent's settings in, the program and arguments (or the refusal) out.
+
+/** Shell built-ins that do nothing beyond themselves; a command may use them whatever the allow-list. */
+const HARMLESS_BUILTINS = ['cd', 'echo', 'pwd', 'true'];
+const MAX_ARGS = 256;
+const MAX_ARG_CHARS = 8_192;
+const MAX_COMMAND_CHARS = 8_192;
+/** A character outside quotes that is part of a word. Everything else either separates words or is refused. */
+const WORD_CHAR = /[A-Za-z0-9_./:=,@%+\-*?[\]~^]/;
+/** Inside double quotes: no expansion, no escapes, nothing the shell would interpret. */
+const DOUBLE_QUOTED_REFUSED = /[$`\\!]/;
+/** The words of each simple command of a `;`, `&&`, `||`, `|` list; null with the reason when the text holds anything else. */
+function splitShellCommand(command) {
+    if (command.length > MAX_COMMAND_CHARS)
+        return { ok: false, reason: `the command is longer than ${MAX_COMMAND_CHARS} characters` };
+    const commands = [[]];
+    let word = null;
+    const endWord = () => {
+        if (word !== null)
+            commands[commands.length - 1]?.push(word);
+        word = null;
+    };
+    const endCommand = (operator) => {
+        endWord();
+        if ((commands[commands.length - 1] ?? []).length === 0)
+            return { ok: false, reason: `'${operator}' has no command before it` };
+        commands.push([]);
+        return { ok: true };
+    };
+    for (let i = 0; i < command.length; i++) {
+        const ch = command[i];
+        if (ch === ' ' || ch === '\t') {
+            endWord();
+            continue;
+        }
+        if (ch === "'" || ch === '"') {
+            const close = command.indexOf(ch, i + 1);
+            if (close < 0)
+                return { ok: false, reason: `an unclosed ${ch} quote` };
+            const inner = command.slice(i + 1, close);
+            if (ch === '"' && DOUBLE_QUOTED_REFUSED.test(inner))
+                return { ok: false, reason: 'a $, `, \\ or ! inside double quotes (use single quotes)' };
+            word = (word ?? '') + inner;
+            i = close;
+            continue;
+        }
+        const two = command.slice(i, i + 2);
+        if (two === '&&' || two === '||') {
+            const ended = endCommand(two);
+            if (!ended.ok)
+                return ended;
+            i++;
+            continue;
+        }
+        if (ch === ';' || ch === '|') {
+            const ended = endCommand(ch);
+            if (!ended.ok)
+                return ended;
+            continue;
+        }
+        // `2>&1` alone: stderr is captured either way, but it is what a command line usually says.
+        if (word === null && command.startsWith('2>&1', i) && /^(\s|;|\||&&|$)/.test(command.slice(i + 4))) {
+            i += 3;
+            continue;
+        }
+        if (!WORD_CHAR.test(ch)) {
+            return {
+                ok: false,
+                reason: `the character ${JSON.stringify(ch)} (redirections, substitutions, variables, subshells and background jobs cannot be checked)`
+            };
+        }
+        word = (word ?? '') + ch;
+    }
+    endWord();
+    const last = commands[commands.length - 1] ?? [];
+    if (last.length === 0) {
+        if (commands.length === 1)
+            return { ok: false, reason: 'the command is empty' };
+        return { ok: false, reason: 'the command ends with an operator' };
+    }
+    return { ok: true, commands };
+}
+/**
+ * A `shell` call: with an allow-list, each simple command of the text must start with a listed
+ * program named plainly (no path, no variable assignment), and the text may hold nothing the
+ * check cannot read; without one, any command runs (the run is trusted, and the tool is the shell).
+ */
+function checkShellCommand(command, allowed) {
+    if (typeof command !== 'string' || command.trim() === '')
+        return { ok: false, reason: 'command must be a non-empty string' };
+    if (command.includes('\0'))
+        return { ok: false, reason: 'the command holds a NUL character' };
+    if (allowed === null)
+        return { ok: true, command, programs: [] };
+    const split = splitShellCommand(command);
+    if (!split.ok)
+        return { ok: false, reason: `refused: ${split.reason}; this tool runs only commands of plain words joined by ;, &&, || or |` };
+    const programs = split.commands.map((words) => words[0]);
+    for (const program of programs) {
+        if (!allowed.includes(program) && !HARMLESS_BUILTINS.includes(program)) {
+            return { ok: false, reason: `refused: '${program}' is not in this tool's allowed_commands (${allowed.join(', ')})` };
+        }
+    }
+    return { ok: true, command, programs };
+}
+/** The model's argument list: strings only, bounded. */
+function checkArgs(args) {
+    if (!Array.isArray(args) || args.length === 0)
+        return { ok: false, reason: 'args must be a non-empty list of strings, e.g. ["get", "pods"]' };
+    if (args.length > MAX_ARGS)
+        return { ok: false, reason: `at most ${MAX_ARGS} arguments` };
+    for (const arg of args) {
+        if (typeof arg !== 'string')
+            return { ok: false, reason: 'every argument must be a string' };
+        if (arg.includes('\0'))
+            return { ok: false, reason: 'an argument holds a NUL character' };
+        if (arg.length > MAX_ARG_CHARS)
+            return { ok: false, reason: `an argument is longer than ${MAX_ARG_CHARS} characters` };
+    }
+    return { ok: true, args: args };
+}
+/** A CLI tool's call: with an allow-list, the first argument is the subcommand and must be listed. */
+function checkCliArgs(program, args, allowed) {
+    const checked = checkArgs(args);
+    if (!checked.ok || allowed === null)
+        return checked;
+    const sub = checked.args[0];
+    if (!allowed.includes(sub)) {
+        return {
+            ok: false,
+            reason: `refused: ${program} ${sub} is not allowed; the first argument must be one of this tool's allowed_commands (${allowed.join(', ')})`
+        };
+    }
+    return checked;
+}
+/** Options that make a reading git command run a program or write a file. */
+const GIT_REFUSED_OPTION = /^(-c|-C|-O.*|--open-files-in-pager.*|--output.*|--ext-diff|--textconv|--exec.*|--upload-pack.*|--receive-pack.*|--config-env.*|--git-dir.*|--work-tree.*)$/;
+/** Prepended to every git call: no pager, no fsmonitor program; a reading call runs no hook either. */
+function gitPrefix(writes) {
+    return ['--no-pager', '-c', 'core.fsmonitor=false', ...(writes ? [] : ['-c', 'core.hooksPath=/dev/null'])];
+}
+/**
+ * A `git` call: the subcommand first, one of `allowed` (default: the read-only ones). A reading
+ * subcommand may not carry an option that runs a program or writes a file.
+ */
+function checkGitArgs(args, allowed) {
+    const checked = checkArgs(args);
+    if (!checked.ok)
+        return checked;
+    const list = allowed ?? GIT_READ_ONLY;
+    const sub = checked.args[0];
+    if (!list.includes(sub)) {
+        return {
+            ok: false,
+            reason: `refused: git ${sub} is not allowed; the first argument must be one of ${list.join(', ')}${allowed === null ? " (the read-only subcommands; the agent's YAML may allow more with allowed_commands)" : ''}`
+        };
+    }
+    const writes = !GIT_READ_ONLY.includes(sub);
+    if (!writes) {
+        const bad = checked.args.slice(1).find((a) => GIT_REFUSED_OPTION.test(a.split('=')[0]) || GIT_REFUSED_OPTION.test(a));
+        if (bad !== undefined)
+            return { ok: false, reason: `refused: the option ${bad} can run a program or write a file` };
+    }
+    return { ok: true, args: checked.args, writes };
+}
+/** A command line as a person would type it, for the summary and the model. */
+function displayCommand(program, args) {
+    const quote = (a) => (/^[A-Za-z0-9_./:=,@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    return [program, ...args.map(quote)].join(' ');
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/workspace/confined-files.ts
+// The port through which tools touch files: only inside the workspace. A path is refused when it is
+// absolute outside the workspace, climbs with `..`, or resolves (through any symlink) outside it;
+// `.git` (where actions/checkout keeps the job's token) and cloud credential files are refused too.
+
+
+
+
+class PathRefused extends Error {
+}
+/** Names no tool reads, lists or writes, at any depth. */
+const REFUSED_NAME = /^(\.git|gha-creds-[^/]*\.json)$/;
+/** Entries a walk visits at most, so a huge tree cannot stall the run. */
+const WALK_LIMIT = 50_000;
+function confined_files_inside(root, path) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+}
+/** The path split into segments inside the workspace; refuses what cannot be inside it. Pure. */
+function workspaceSegments(root, requested) {
+    if (typeof requested !== 'string')
+        throw new PathRefused('path must be a string');
+    if (requested.includes('\0'))
+        throw new PathRefused('the path holds a NUL character');
+    let rel = requested;
+    if ((0,external_node_path_.isAbsolute)(requested)) {
+        if (!confined_files_inside(root, requested))
+            throw new PathRefused(`${requested} is outside the workspace; give a path relative to it`);
+        rel = (0,external_node_path_.relative)(root, requested);
+    }
+    const segments = rel.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+    if (segments.includes('..'))
+        throw new PathRefused(`'..' is not allowed in a path; give a path inside the workspace`);
+    const refused = segments.find((s) => REFUSED_NAME.test(s));
+    if (refused)
+        throw new PathRefused(`${refused} is not readable or writable by tools (it may hold credentials)`);
+    return segments;
+}
+async function createConfinedFiles(workspace) {
+    const root = await (0,promises_.realpath)(workspace);
+    /** The real path of `requested`; it, or (for a write) its nearest existing ancestor, must resolve inside. */
+    const resolve = async (requested, mayBeMissing) => {
+        const segments = workspaceSegments(root, requested);
+        const full = (0,external_node_path_.join)(root, ...segments);
+        let existing = full;
+        const missing = [];
+        for (;;) {
+            try {
+                const real = await (0,promises_.realpath)(existing);
+                if (!confined_files_inside(root, real))
+                    throw new PathRefused(`${requested} resolves outside the workspace (through a symlink)`);
+                if (missing.length > 0 && !mayBeMissing)
+                    throw new PathRefused(`${requested} does not exist`);
+                return (0,external_node_path_.join)(real, ...missing.reverse());
+            }
+            catch (error) {
+                if (error instanceof PathRefused)
+                    throw error;
+                const code = error.code;
+                if (code !== 'ENOENT' || existing === root)
+                    throw new PathRefused(`${requested} cannot be read (${code ?? String(error)})`);
+                // A dangling symlink is refused: following it could create a file outside.
+                const link = await (0,promises_.lstat)(existing).catch(() => null);
+                if (link?.isSymbolicLink())
+                    throw new PathRefused(`${requested} is a symlink to a missing target`);
+                missing.push(existing.slice(existing.lastIndexOf(external_node_path_.sep) + 1));
+                existing = existing.slice(0, existing.lastIndexOf(external_node_path_.sep)) || external_node_path_.sep;
+            }
+        }
+    };
+    const walk = async (start, options, visit) => {
+        let seen = 0;
+        const queue = [[start, 1]];
+        while (queue.length > 0) {
+            const [dir, depth] = queue.shift();
+            const names = (await (0,promises_.readdir)(dir)).sort();
+            for (const name of names) {
+                if (++seen > WALK_LIMIT)
+                    return;
+                if (REFUSED_NAME.test(name) || name === options.skip || (!options.includeHidden && name.startsWith('.')))
+                    continue;
+                const full = (0,external_node_path_.join)(dir, name);
+                const info = await (0,promises_.lstat)(full);
+                const type = info.isSymbolicLink() ? 'symlink' : info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other';
+                if (!visit({ path: (0,external_node_path_.relative)(root, full), type, size: info.size }))
+                    return;
+                // Symlinks are listed, never followed.
+                if (type === 'dir' && depth < options.maxDepth)
+                    queue.push([full, depth + 1]);
+            }
+        }
+    };
+    return {
+        root,
+        async directory(path) {
+            const real = await resolve(path || '.', false);
+            if (!(await (0,promises_.stat)(real)).isDirectory())
+                throw new PathRefused(`${path} is not a directory`);
+            return real;
+        },
+        async read(path, maxBytes) {
+            const real = await resolve(path, false);
+            const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const info = await handle.stat();
+                if (!info.isFile())
+                    throw new PathRefused(`${path} is not a file`);
+                const buffer = Buffer.alloc(Math.min(maxBytes, info.size));
+                const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+                return { text: buffer.subarray(0, bytesRead).toString('utf8'), size: info.size, truncated: info.size > bytesRead };
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async write(path, content, options) {
+            const real = await resolve(path, true);
+            const parent = real.slice(0, real.lastIndexOf(external_node_path_.sep)) || external_node_path_.sep;
+            if (options.createDirs)
+                await (0,promises_.mkdir)(parent, { recursive: true });
+            // The parent was checked; O_NOFOLLOW refuses a symlink put in place of the file since.
+            const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW | (options.append ? external_node_fs_.constants.O_APPEND : external_node_fs_.constants.O_TRUNC);
+            const handle = await (0,promises_.open)(real, flags, 0o644);
+            try {
+                const data = Buffer.from(content, 'utf8');
+                await handle.write(data);
+                return data.length;
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async list(path, options) {
+            const start = await resolve(path || '.', false);
+            if (!(await (0,promises_.stat)(start)).isDirectory())
+                throw new PathRefused(`${path} is not a directory`);
+            const entries = [];
+            await walk(start, { includeHidden: options.includeHidden, maxDepth: options.recursive ? options.maxDepth : 1 }, (entry) => {
+                entries.push(entry);
+                return entries.length < options.maxEntries;
+            });
+            return entries;
+        },
+        async search(pattern, path, maxResults) {
+            const start = await resolve(path || '.', false);
+            const matches = picomatch_default()(pattern, { dot: false, windows: false });
+            const found = [];
+            // Dependencies are searched only when the pattern asks for them.
+            const skip = pattern.includes('node_modules') ? undefined : 'node_modules';
+            await walk(start, { includeHidden: false, maxDepth: 64, ...(skip ? { skip } : {}) }, (entry) => {
+                if (entry.type === 'file' && matches((0,external_node_path_.relative)(start, (0,external_node_path_.join)(root, entry.path))))
+                    found.push(entry.path);
+                return found.length < maxResults;
+            });
+            return found;
+        }
+    };
+}
+/** Files of a step without a checkout: every call refused with `reason`. */
+function closedFiles(reason) {
+    const refuse = async () => {
+        throw new PathRefused(reason);
+    };
+    return { root: '', directory: refuse, read: refuse, write: refuse, list: refuse, search: refuse };
+}
+
+;// CONCATENATED MODULE: ./src/workspace/tool-output.ts
+// What the model is told about one program run: the command, how it ended, and the tail of its
+// output, said to be a tail when it is one. Pure.
+
+/** Characters of output the model sees per call; the rest of the kept tail is dropped from the front. */
+const MODEL_OUTPUT_CHARS = 16_000;
+// Terminal colour and cursor sequences: a program may write them even when asked not to.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(\u0007|\u001B\\)/g;
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+function describeEnd(end) {
+    if (end.error)
+        return `did not run: ${end.error}`;
+    if (end.cancelled)
+        return `cancelled after ${seconds(end.durationMs)} (the job was cancelled; its processes were killed)`;
+    if (end.timedOut)
+        return `timed out after ${seconds(end.durationMs)}; the process and its children were killed`;
+    if (end.exitCode === null)
+        return `killed by ${end.signal ?? 'a signal'} after ${seconds(end.durationMs)}`;
+    return `exit code ${end.exitCode} after ${seconds(end.durationMs)}`;
+}
+/** The text of the tool result: untrusted output, sanitised as code, its tail only when long. */
+function formatRunForModel(display, end, maxChars = MODEL_OUTPUT_CHARS) {
+    const clean = sanitizeCode(end.output.replace(ANSI, '').replace(/\r\n?/g, '\n'));
+    const cut = Math.max(0, clean.length - maxChars);
+    const shown = cut > 0 ? clean.slice(cut) : clean;
+    const dropped = end.droppedBytes > 0 || cut > 0;
+    const head = [`$ ${display}`, describeEnd(end)];
+    if (dropped) {
+        const before = end.droppedBytes > 0 ? `${end.droppedBytes} bytes` : '';
+        const chars = cut > 0 ? `${cut} characters` : '';
+        head.push(`[output truncated: the first ${[before, chars].filter(Boolean).join(' and ')} were dropped; what follows is the last part]`);
+    }
+    const body = shown.trim() === '' ? '(no output)' : shown;
+    return `${head.join('\n')}\n${body}`;
+}
+
+;// CONCATENATED MODULE: ./src/workspace/create-workspace-tools.ts
+// AOF's built-in tools that work in the job's workspace: the shell, CLI programs, git, and files.
+// Each call is checked before anything runs (allow-lists, paths), runs with a scrubbed environment,
+// a timeout and an output cap, within the run's tool-time budget, and is recorded for the summary.
+
+
+
+
+
+
+
+
+/** Output bytes kept per call (the tail); the model sees at most MODEL_OUTPUT_CHARS of it. */
+const KEPT_OUTPUT_BYTES = 256 * 1024;
+const READ_LIMIT_BYTES = 1024 * 1024;
+const READ_SHOWN_CHARS = 60_000;
+const timeoutProperty = { type: 'integer', description: "Seconds this call may take; at most the tool's own limit" };
+const workingDirProperty = { type: 'string', description: 'Directory to run in, relative to the repository root (default: the configured one)' };
+function create_workspace_tools_error(content) {
+    return { content, isError: true };
+}
+function intOr(value, fallback) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+}
+/** Runs one checked program call: working directory, budget, environment, then the record. */
+async function runProgram(ctx, tool, settings, program, args, display, input) {
+    const redact = (text) => (0,redact_secrets/* redactSecrets */.fp)(text, ctx.secrets);
+    const note = (exitCode, result, durationMs = 0) => ctx.record({ agent: ctx.agent, tool, command: redact(display), exitCode, result: redact(result), durationMs });
+    if (ctx.dryRun) {
+        note(null, 'dry-run: not run');
+        return { content: `dry-run: \`${display}\` was not run (nothing runs or is written in a dry run)`, isError: false };
+    }
+    const leftMs = ctx.budget.totalMs - ctx.budget.usedMs;
+    if (leftMs <= 0) {
+        const reason = `refused: the run's tool time (${Math.round(ctx.budget.totalMs / 1000)} s, input max-tool-seconds) is spent`;
+        note(null, reason);
+        return create_workspace_tools_error(reason);
+    }
+    const path = ctx.findProgram(program);
+    if (!path) {
+        const reason = `${program} is not installed on this runner (not on PATH); install it in an earlier step of the job`;
+        note(null, `not run: ${reason}`);
+        return create_workspace_tools_error(reason);
+    }
+    let cwd;
+    try {
+        const requested = typeof input.working_dir === 'string' && input.working_dir ? input.working_dir : settings.workingDirectory;
+        cwd = await ctx.files.directory(requested);
+    }
+    catch (e) {
+        const reason = `refused: working directory: ${errorMessage(e)}`;
+        note(null, reason);
+        return create_workspace_tools_error(reason);
+    }
+    const timeoutMs = Math.min(intOr(input.timeout_secs, settings.timeoutSeconds), settings.timeoutSeconds) * 1000;
+    const end = await ctx.processes.run({
+        program: path,
+        args,
+        cwd,
+        env: childEnv(ctx.stepEnv, settings.env),
+        timeoutMs: Math.min(timeoutMs, leftMs),
+        maxOutputBytes: KEPT_OUTPUT_BYTES
+    });
+    ctx.budget.usedMs += end.durationMs;
+    note(end.exitCode, describeEnd(end).replace(/ after [\d.]+ s/, ''), end.durationMs);
+    return { content: formatRunForModel(display, end, MODEL_OUTPUT_CHARS), isError: end.error !== undefined || end.exitCode !== 0 };
+}
+function refuse(ctx, tool, display, checked) {
+    if (checked.ok)
+        return null;
+    ctx.record({ agent: ctx.agent, tool, command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets), exitCode: null, result: checked.reason, durationMs: 0 });
+    return create_workspace_tools_error(checked.reason);
+}
+function shellTool(ctx, name, settings) {
+    const program = SHELL_PROGRAMS[name] ?? 'sh';
+    const allowed = settings.allowedCommands;
+    return {
+        name,
+        description: `Run a command with ${program} in the repository's checkout and get its exit code and output (the last ${MODEL_OUTPUT_CHARS} characters). ` +
+            (allowed
+                ? `Only these programs may be run: ${allowed.join(', ')}; a command is plain words joined by ;, &&, || or | (no redirection, $variables, quotes with $, or subshells).`
+                : 'Any command may be run.') +
+            ` Times out after ${settings.timeoutSeconds} s. No tokens or API keys are in its environment.`,
+        inputSchema: {
+            type: 'object',
+            properties: {
+                command: { type: 'string', description: allowed ? `The command, e.g. "${allowed[0]} --version"` : 'The command, e.g. "ls -la"' },
+                working_dir: workingDirProperty,
+                timeout_secs: timeoutProperty
+            },
+            required: ['command']
+        },
+        async run(input) {
+            const checked = checkShellCommand(input.command, allowed);
+            const display = typeof input.command === 'string' ? input.command : '(no command)';
+            const refused = refuse(ctx, name, display, checked);
+            if (refused || !checked.ok)
+                return refused ?? create_workspace_tools_error('refused');
+            return runProgram(ctx, name, settings, program, ['-c', checked.command], display, input);
+        }
+    };
+}
+function cliTool(ctx, name, settings) {
+    const allowed = settings.allowedCommands;
+    return {
+        name,
+        description: `Run ${name} with a list of arguments (no shell: quotes, pipes and $variables are passed as written) in the repository's checkout, and get its exit code and output. ` +
+            (allowed ? `The first argument must be one of: ${allowed.join(', ')}. ` : '') +
+            `Times out after ${settings.timeoutSeconds} s. No tokens or API keys are in its environment.`,
+        inputSchema: {
+            type: 'object',
+            properties: {
+                args: { type: 'array', items: { type: 'string' }, description: `Arguments after "${name}", e.g. ["${allowed?.[0] ?? '--version'}"]` },
+                working_dir: workingDirProperty,
+                timeout_secs: timeoutProperty
+            },
+            required: ['args']
+        },
+        async run(input) {
+            const checked = checkCliArgs(name, input.args, allowed);
+            const display = Array.isArray(input.args) ? displayCommand(name, input.args.map(String)) : name;
+            const refused = refuse(ctx, name, display, checked);
+            if (refused || !checked.ok)
+                return refused ?? create_workspace_tools_error('refused');
+            return runProgram(ctx, name, settings, name, checked.args, display, input);
+        }
+    };
+}
+function gitTool(ctx, settings) {
+    const allowed = settings.allowedCommands;
+    return {
+        name: 'git',
+        readOnly: !gitWrites(settings),
+        description: `Run git with a list of arguments (no shell) in the repository's checkout. The first argument is the subcommand: ${allowed ? allowed.join(', ') : 'a read-only one (status, log, diff, show, ls-files, blame, grep, …)'}. ` +
+            `Times out after ${settings.timeoutSeconds} s.`,
+        inputSchema: {
+            type: 'object',
+            properties: {
+                args: { type: 'array', items: { type: 'string' }, description: 'Arguments after "git", e.g. ["log", "--oneline", "-10"]' },
+                working_dir: workingDirProperty,
+                timeout_secs: timeoutProperty
+            },
+            required: ['args']
+        },
+        async run(input) {
+            const checked = checkGitArgs(input.args, allowed);
+            const display = Array.isArray(input.args) ? displayCommand('git', input.args.map(String)) : 'git';
+            const refused = refuse(ctx, 'git', display, checked);
+            if (refused || !checked.ok)
+                return refused ?? create_workspace_tools_error('refused');
+            return runProgram(ctx, 'git', settings, 'git', [...gitPrefix(checked.writes), ...checked.args], display, input);
+        }
+    };
+}
+/** A file tool's failure as the model sees it: a refusal says why; anything else is reported plainly. */
+function fileError(e) {
+    return create_workspace_tools_error(e instanceof PathRefused ? `refused: ${e.message}` : errorMessage(e));
+}
+function fileTools(ctx, name) {
+    const files = ctx.files;
+    const pathProperty = { type: 'string', description: 'Path relative to the repository root, e.g. src/index.ts' };
+    if (name === 'read_file') {
+        return {
+            name,
+            readOnly: true,
+            description: `Read a text file of the repository's checkout (at most ${READ_SHOWN_CHARS} characters are shown).`,
+            inputSchema: {
+                type: 'object',
+                properties: { path: pathProperty, max_bytes: { type: 'integer', description: 'Bytes to read (default 1 MB)' } },
+                required: ['path']
+            },
+            async run(input) {
+                try {
+                    const read = await files.read(String(input.path ?? ''), Math.min(intOr(input.max_bytes, READ_LIMIT_BYTES), READ_LIMIT_BYTES));
+                    const text = sanitizeCode(read.text);
+                    const shown = text.length > READ_SHOWN_CHARS ? text.slice(0, READ_SHOWN_CHARS) : text;
+                    const cut = read.truncated || shown.length < text.length;
+                    return { content: cut ? `${shown}\n[truncated: the file has ${read.size} bytes; only the start is shown]` : shown, isError: false };
+                }
+                catch (e) {
+                    return fileError(e);
+                }
+            }
+        };
+    }
+    if (name === 'list_directory') {
+        return {
+            name,
+            readOnly: true,
+            description: 'List a directory of the repository checkout: names, types and sizes (symlinks are listed, not followed).',
+            inputSchema: {
+                type: 'object',
+                properties: {
+                    path: { type: 'string', description: 'Directory relative to the repository root (default: the root)' },
+                    recursive: { type: 'boolean', description: 'List recursively (default: false)' },
+                    include_hidden: { type: 'boolean', description: 'Include hidden files (default: false)' },
+                    max_depth: { type: 'integer', description: 'Maximum recursion depth (default: 3)' }
+                }
+            },
+            async run(input) {
+                try {
+                    const entries = await files.list(typeof input.path === 'string' ? input.path : '', {
+                        recursive: input.recursive === true,
+                        includeHidden: input.include_hidden === true,
+                        maxDepth: Math.min(intOr(input.max_depth, 3), 10),
+                        maxEntries: 1000
+                    });
+                    return { content: JSON.stringify(entries.map((e) => ({ ...e, path: sanitizeCode(e.path) }))), isError: false };
+                }
+                catch (e) {
+                    return fileError(e);
+                }
+            }
+        };
+    }
+    if (name === 'search_files') {
+        return {
+            name,
+            readOnly: true,
+            description: 'Find files of the repository checkout whose path matches a glob (node_modules only when the pattern names it).',
+            inputSchema: {
+                type: 'object',
+                properties: {
+                    pattern: { type: 'string', description: "Glob, e.g. '**/*.test.ts'" },
+                    path: { type: 'string', description: 'Directory to search from (default: the root)' },
+                    max_results: { type: 'integer', description: 'Maximum number of results (default: 100)' }
+                },
+                required: ['pattern']
+            },
+            async run(input) {
+                try {
+                    if (typeof input.pattern !== 'string' || !input.pattern)
+                        return create_workspace_tools_error('pattern must be a non-empty glob');
+                    const found = await files.search(input.pattern, typeof input.path === 'string' ? input.path : '', Math.min(intOr(input.max_results, 100), 1000));
+                    return { content: JSON.stringify(found.map(sanitizeCode)), isError: false };
+                }
+                catch (e) {
+                    return fileError(e);
+                }
+            }
+        };
+    }
+    if (name === 'write_file') {
+        return {
+            name,
+            description: "Write a text file in the repository's checkout (nothing is committed or pushed).",
+            inputSchema: {
+                type: 'object',
+                properties: {
+                    path: pathProperty,
+                    content: { type: 'string', description: 'Content to write to the file' },
+                    append: { type: 'boolean', description: 'Append to the file instead of overwriting it (default: false)' },
+                    create_dirs: { type: 'boolean', description: "Create parent directories if they don't exist (default: true)" }
+                },
+                required: ['path', 'content']
+            },
+            async run(input) {
+                const path = String(input.path ?? '');
+                const display = `write_file ${path}`;
+                const started = performance.now();
+                try {
+                    if (typeof input.content !== 'string')
+                        return create_workspace_tools_error('content must be a string');
+                    if (ctx.dryRun) {
+                        ctx.record({
+                            agent: ctx.agent,
+                            tool: name,
+                            command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets),
+                            exitCode: null,
+                            result: 'dry-run: not written',
+                            durationMs: 0
+                        });
+                        return { content: `dry-run: ${path} was not written`, isError: false };
+                    }
+                    const bytes = await files.write(path, input.content, { append: input.append === true, createDirs: input.create_dirs !== false });
+                    ctx.record({
+                        agent: ctx.agent,
+                        tool: name,
+                        command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets),
+                        exitCode: 0,
+                        result: `wrote ${bytes} bytes`,
+                        durationMs: performance.now() - started
+                    });
+                    return { content: `wrote ${bytes} bytes to ${path}`, isError: false };
+                }
+                catch (e) {
+                    const failed = fileError(e);
+                    ctx.record({ agent: ctx.agent, tool: name, command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets), exitCode: null, result: failed.content, durationMs: 0 });
+                    return failed;
+                }
+            }
+        };
+    }
+    return null;
+}
+/** The workspace tools among `refs` (enabled ones, in the YAML's order); GitHub tools are built elsewhere. */
+function createWorkspaceTools(refs, ctx) {
+    const tools = [];
+    const seen = new Set();
+    for (const ref of refs) {
+        if (!ref.enabled || seen.has(ref.name))
+            continue;
+        const entry = builtinTool(ref.name);
+        if (!entry || entry.kind === 'github')
+            continue;
+        seen.add(ref.name);
+        const settings = ref.settings ?? defaultToolSettings();
+        if (entry.kind === 'shell')
+            tools.push(shellTool(ctx, ref.name, settings));
+        else if (entry.kind === 'cli')
+            tools.push(cliTool(ctx, ref.name, settings));
+        else if (entry.kind === 'git')
+            tools.push(gitTool(ctx, settings));
+        else {
+            const tool = fileTools(ctx, ref.name);
+            if (tool)
+                tools.push(tool);
+        }
+    }
+    return tools;
+}
+
 ;// CONCATENATED MODULE: ./src/run/run-context.ts
 /** Tests shrink retry waits through GITHUB_AGENT_TIME_SCALE; real runs leave it unset. */
 function timeScaled(env) {
@@ -22627,6 +23708,10 @@ function timeScaled(env) {
 ;// CONCATENATED MODULE: ./src/run/target-shell.ts
 // The ports a target runs on (model, tools, diff, check run, review session, workflow dispatch),
 // built from the run's context. execute/ decides what runs; this file connects it to the world.
+
+
+
+
 
 
 
@@ -22730,31 +23815,65 @@ async function ciFailureFor(ctx) {
         return null;
     }
 }
+const githubTools = (ctx, plan, commentKey, publisher) => {
+    const { event } = ctx;
+    if (!ctx.port || !publisher || !event.repository)
+        return [];
+    const extra = plan.agent.extra;
+    return createGitHubTools({
+        repo: event.repository,
+        number: event.number,
+        headSha: event.headSha,
+        isPullRequest: event.isPullRequest,
+        commentKey: `${commentKey}/${plan.label}`,
+        runId: event.failedRun?.runId ?? null
+    }, ctx.port, {
+        allowApprove: extra.allow_approve === true,
+        allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
+        createLabels: extra.create_labels === true,
+        labelTriggers: labelTriggers(ctx.config),
+        toolNames: plan.tools
+    }, publisher);
+};
+const workspaceTools = (ctx, plan) => {
+    const { workspace, runtime, settings } = ctx;
+    return createWorkspaceTools(plan.agent.tools, {
+        agent: plan.label,
+        files: workspace.files,
+        processes: workspace.processes,
+        stepEnv: runtime.env,
+        findProgram: workspace.findProgram,
+        secrets: [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean),
+        record: (entry) => workspace.commands.push(entry),
+        budget: workspace.budget,
+        dryRun: settings.dryRun
+    });
+};
+const TOOL_PROVIDERS = [githubTools, workspaceTools];
 function agentPorts(ctx, commentKey, publisher) {
-    const { settings, event, runtime } = ctx;
+    const { settings, runtime } = ctx;
     const logger = runtime.runner;
     return {
         logger,
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
-        tools: (plan) => {
-            if (!ctx.port || !publisher || !event.repository)
-                return [];
-            const extra = plan.agent.extra;
-            return createGitHubTools({
-                repo: event.repository,
-                number: event.number,
-                headSha: event.headSha,
-                isPullRequest: event.isPullRequest,
-                commentKey: `${commentKey}/${plan.label}`,
-                runId: event.failedRun?.runId ?? null
-            }, ctx.port, {
-                allowApprove: extra.allow_approve === true,
-                allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
-                createLabels: extra.create_labels === true,
-                labelTriggers: labelTriggers(ctx.config),
-                toolNames: plan.tools
-            }, publisher);
+        tools: async (plan) => (await Promise.all(TOOL_PROVIDERS.map(async (provide) => provide(ctx, plan, commentKey, publisher)))).flat()
+    };
+}
+/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes). */
+function codeTools(plan) {
+    return plan.agent.tools.filter((t) => t.enabled && toolRunsCode(t.name, t.settings)).map((t) => t.name);
+}
+/** Once per requester and run: may code run for them here? */
+function trustFor(ctx) {
+    const verdicts = new Map();
+    const access = ctx.runtime.senderPermission ? standInPermission(ctx.runtime.senderPermission, ctx.port) : ctx.port;
+    return (requester) => {
+        let verdict = verdicts.get(requester);
+        if (!verdict) {
+            verdict = readExecutionTrust(ctx.event, ctx.payload, requester, access);
+            verdicts.set(requester, verdict);
         }
+        return verdict;
     };
 }
 /** An agent that stopped early may have found things it never posted: publish them with a note. */
@@ -22774,10 +23893,18 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 }
 const threadOnce = oncePerRun(threadFor);
 const ciFailureOnce = oncePerRun(ciFailureFor);
+const trustOnce = new WeakMap();
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-function createTargetShell(ctx, commentKey) {
+function createTargetShell(ctx, commentKey, requester) {
     const { settings, event, runtime } = ctx;
+    let trust = trustOnce.get(ctx);
+    if (!trust) {
+        trust = trustFor(ctx);
+        trustOnce.set(ctx, trust);
+    }
+    const readTrust = trust;
     return {
+        ...(requester ? { requester } : {}),
         config: ctx.config,
         event,
         dryRun: settings.dryRun,
@@ -22793,6 +23920,17 @@ function createTargetShell(ctx, commentKey) {
             return settings.dryRun
                 ? 'dry-run without a model key: instructions rendered, the model is not called'
                 : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
+        },
+        refuseExecution: async (plan) => {
+            const names = codeTools(plan);
+            if (names.length === 0)
+                return null;
+            const verdict = await readTrust(requester ?? event.sender?.login ?? null);
+            if (verdict.trusted) {
+                runtime.runner.debug(`${plan.label}: may run code (${verdict.reason})`);
+                return null;
+            }
+            return `${plan.label} ${verdict.reason} (its tools ${names.join(', ')} run code in the job; see docs/security.md)`;
         },
         runAgent: async (plan, context, publisher) => {
             const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
@@ -22909,7 +24047,7 @@ async function answerApproval(ctx, command, record, botName) {
     }
     ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
-    const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester };
+    const shell = createTargetShell(ctx, state.trigger ?? 'github-agent', state.requester);
     if (decision.state)
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
@@ -22989,8 +24127,218 @@ async function runInvocations(ctx, decision, refused, record) {
     await replyToRefusals(ctx, decision.trigger, refused);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/workspace/find-program.ts
+// Where a program is on the step's PATH, as a shell would find it: the first directory holding an
+// executable file of that name. Tools spawn the path found here, never a name.
+
+
+function programFinder(path) {
+    const dirs = (path ?? '').split(external_node_path_.delimiter).filter((d) => d !== '' && (0,external_node_path_.isAbsolute)(d));
+    const found = new Map();
+    return (name) => {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name))
+            return null;
+        if (found.has(name))
+            return found.get(name) ?? null;
+        let hit = null;
+        for (const dir of dirs) {
+            const candidate = (0,external_node_path_.join)(dir, name);
+            try {
+                (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+                if ((0,external_node_fs_.statSync)(candidate).isFile()) {
+                    hit = candidate;
+                    break;
+                }
+            }
+            catch {
+                // Not here.
+            }
+        }
+        found.set(name, hit);
+        return hit;
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/workspace/process-runner.ts
+// The port through which tools run programs. Each program is spawned without a shell in its own
+// process group, so a timeout or a cancelled job kills it and everything it started; its output is
+// kept as a bounded tail.
+
+/** After SIGTERM, how long a process group has before SIGKILL. */
+const GRACE_MS = 2_000;
+/** After the program exits, how long a child that left the group may keep its output open. */
+const DRAIN_MS = 500;
+/** The last `max` bytes written, and how many came before them. */
+class OutputTail {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+function createProcessRunner() {
+    const live = new Set();
+    let cancelled = false;
+    return {
+        killAll() {
+            cancelled = true;
+            for (const pid of live)
+                killGroup(pid, 'SIGKILL');
+        },
+        run(request) {
+            const started = performance.now();
+            const tail = new OutputTail(request.maxOutputBytes);
+            const ended = (fields) => ({
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                cancelled: false,
+                durationMs: performance.now() - started,
+                output: tail.text(),
+                droppedBytes: tail.dropped,
+                ...fields
+            });
+            if (cancelled)
+                return Promise.resolve(ended({ cancelled: true, error: 'the job is being cancelled' }));
+            return new Promise((resolve) => {
+                const child = (0,external_node_child_process_.spawn)(request.program, [...request.args], {
+                    cwd: request.cwd,
+                    env: request.env,
+                    detached: true,
+                    shell: false,
+                    stdio: ['ignore', 'pipe', 'pipe'],
+                    windowsHide: true
+                });
+                const pid = child.pid;
+                if (pid !== undefined)
+                    live.add(pid);
+                let timedOut = false;
+                let exit = null;
+                let settled = false;
+                let hardKill;
+                let drain;
+                const finish = (fields) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    clearTimeout(timer);
+                    clearTimeout(hardKill);
+                    clearTimeout(drain);
+                    if (pid !== undefined)
+                        live.delete(pid);
+                    child.stdout?.destroy();
+                    child.stderr?.destroy();
+                    resolve(ended({ timedOut, cancelled, ...fields }));
+                };
+                const timer = setTimeout(() => {
+                    timedOut = true;
+                    killGroup(pid, 'SIGTERM');
+                    hardKill = setTimeout(() => killGroup(pid, 'SIGKILL'), GRACE_MS);
+                }, request.timeoutMs);
+                child.stdout?.on('data', (chunk) => tail.push(chunk));
+                child.stderr?.on('data', (chunk) => tail.push(chunk));
+                child.on('error', (error) => {
+                    finish({ error: error.code === 'ENOENT' ? `${request.program} was not found` : error.message });
+                });
+                let closed = false;
+                child.on('exit', (code, signal) => {
+                    exit = { code, signal };
+                    // Whatever the program left running in its group (a server, a watcher) goes with it.
+                    killGroup(pid, 'SIGKILL');
+                    if (closed)
+                        finish({ exitCode: code, signal });
+                    else
+                        drain = setTimeout(() => finish({ exitCode: code, signal }), DRAIN_MS);
+                });
+                child.on('close', () => {
+                    closed = true;
+                    if (exit)
+                        finish({ exitCode: exit.code, signal: exit.signal });
+                });
+            });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/workspace-run.ts
+
+
+
+
+/**
+ * `onCancel` runs after the tools' processes are killed: the caller ends the job unless something
+ * else (the check run's closing) will.
+ */
+async function openWorkspace(runtime, maxToolSeconds, commands, onCancel) {
+    const processes = createProcessRunner();
+    const handlers = ['SIGINT', 'SIGTERM'].map((signal) => {
+        const handler = () => {
+            processes.killAll();
+            onCancel(signal);
+        };
+        runtime.signals.once(signal, handler);
+        return [signal, handler];
+    });
+    const root = runtime.env.GITHUB_WORKSPACE;
+    let files;
+    if (!root)
+        files = closedFiles('no GITHUB_WORKSPACE is set, so there is no checkout to work in');
+    else {
+        try {
+            files = await createConfinedFiles(root);
+        }
+        catch (error) {
+            files = closedFiles(`the workspace ${root} cannot be opened (${errorMessage(error)})`);
+        }
+    }
+    return {
+        files,
+        processes,
+        findProgram: programFinder(runtime.env.PATH),
+        budget: { totalMs: maxToolSeconds * 1000, usedMs: 0 },
+        commands,
+        release: () => {
+            for (const [signal, handler] of handlers)
+                runtime.signals.removeListener(signal, handler);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/runner/read-event.ts
 // The event the runner hands the step: its name and the payload file GITHUB_EVENT_PATH names.
 
@@ -23045,11 +24393,22 @@ function readChoice(get, name, choices, fallback) {
         return raw;
     throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`);
 }
+/** Seconds of tool time for the run: a whole number of at least 1; unset, the action.yml default. */
+function readToolSeconds(get, name) {
+    const raw = get(name);
+    if (raw === '')
+        return DEFAULT_TOOL_SECONDS;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1)
+        throw new SettingsError(`Input '${name}' must be a whole number of seconds of at least 1, got '${raw}'`);
+    return Number(raw);
+}
+/** The default of the max-tool-seconds input (action.yml says the same). */
+const DEFAULT_TOOL_SECONDS = 900;
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
  */
-function readSettings(get, env) {
+function read_settings_readSettings(get, env) {
     const botName = (get('bot-name') || 'aofbot').replace(/^@/, '');
     if (!/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(botName)) {
         throw new SettingsError(`Input 'bot-name' must be a GitHub login such as aofbot, got '${botName}'`);
@@ -23077,6 +24436,7 @@ function readSettings(get, env) {
         botName,
         maxTurns: readCount(get, 'max-turns'),
         maxTokens: readCount(get, 'max-tokens'),
+        maxToolSeconds: readToolSeconds(get, 'max-tool-seconds'),
         budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'], 'neutral'),
         checkName: get('check-name'),
         stateKey,
@@ -23323,6 +24683,8 @@ function checkTemplates(config) {
 
 
 
+
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -23375,7 +24737,9 @@ function configSource(runtime, settings, event, github) {
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
-    const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow);
+    // An agent's CLI or shell tool whose program this runner lacks is an error at the tool.
+    const findProgram = programFinder(runtime.env.PATH);
+    const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow, { toolHost: { hasProgram: (name) => findProgram(name) !== null } });
     config.diagnostics.push(...checkTemplates(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);
@@ -23410,7 +24774,7 @@ function checkRunStarter(runtime, settings, event, publisher, readOnly, finisher
 }
 async function pipeline(runtime, record, finishers) {
     const { env, runner } = runtime;
-    const settings = readSettings((name) => runner.input(name), env);
+    const settings = read_settings_readSettings((name) => runner.input(name), env);
     const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         runner.setSecret(secret);
@@ -23442,11 +24806,19 @@ async function pipeline(runtime, record, finishers) {
         })
         : null;
     finishers.publisher = publisher;
+    // A cancel kills the tools' processes first; the check run's closing then ends the job, or this does.
+    const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, (signal) => {
+        if (!finishers.checkRun)
+            runtime.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+    finishers.releaseWorkspace = workspace.release;
     const ctx = {
         runtime,
         settings,
         config,
         event,
+        payload: raw.payload,
+        workspace,
         port,
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
@@ -23491,6 +24863,7 @@ async function finish(runtime, record, finishers, started) {
     if (finishers.checkRun)
         await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) });
     finishers.releaseSignals?.();
+    finishers.releaseWorkspace?.();
     if (finishers.publisher) {
         record.writes = finishers.publisher.records();
         record.notes.push(...finishers.publisher.notes);

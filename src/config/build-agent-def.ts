@@ -1,5 +1,6 @@
 import type { DocContext } from './document-context.js'
 import type { FieldPath } from './format-field.js'
+import { readTool } from './read-tool.js'
 import type { AgentSpecDocument } from './schemas/agent-schema.js'
 import type { AgentDef, SourceLocation, ToolRef } from './types.js'
 
@@ -36,27 +37,37 @@ function instructionsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPat
 
 function toolsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPath): ToolRef[] {
   const tools: ToolRef[] = []
+  const add = (ref: ToolRef | null): void => {
+    if (ref) tools.push(ref)
+  }
   spec.tools?.forEach((tool, index) => {
     const path = [...base, 'tools', index]
-    if (typeof tool === 'string') {
-      tools.push({ name: tool, enabled: true, config: {} })
+    if (typeof tool === 'string') return add(readTool(ctx, path, { name: tool }, ctx.toolHost))
+    if ('type' in tool) {
+      // AOF's `{type: Shell, config: {allowed_commands, working_directory, timeout_seconds}}` is its shell tool.
+      if (tool.type === 'Shell') {
+        const config = tool.config ?? {}
+        if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+          ctx.report('error', [...path, 'config'], 'expected a mapping of shell settings, e.g. {allowed_commands: [npx], timeout_seconds: 300}')
+          return
+        }
+        return add(readTool(ctx, path, { name: 'shell', config: config as Record<string, unknown> }, ctx.toolHost))
+      }
+      const kind = tool.type === 'MCP' ? `an ${tool.type} tool` : `a ${tool.type} tool`
+      if (tool.type === 'MCP') {
+        ctx.report('warning', path, `${kind} cannot run here: github-agent starts no MCP servers in a job; it is dropped`)
+        ctx.ignored.push(path)
+        return
+      }
+      ctx.report('error', path, `${kind} cannot run here: github-agent has no ${tool.type} tools (it has Shell, files, git, CLI programs and GitHub tools)`)
       return
     }
-    const dropped = 'type' in tool ? `a ${tool.type} tool` : tool.source === 'mcp' ? `MCP tool '${tool.name}'` : null
-    if (dropped) {
-      ctx.report(
-        'warning',
-        path,
-        `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`
-      )
+    if (tool.source === 'mcp') {
+      ctx.report('warning', path, `MCP tool '${tool.name}' cannot run here: github-agent starts no MCP servers in a job; it is dropped`)
       ctx.ignored.push(path)
       return
     }
-    if ('name' in tool) {
-      const ref: ToolRef = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} }
-      if (tool.timeout_secs !== undefined) ref.timeoutSecs = tool.timeout_secs
-      tools.push(ref)
-    }
+    add(readTool(ctx, path, tool, ctx.toolHost))
   })
   return tools
 }

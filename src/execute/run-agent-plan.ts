@@ -13,7 +13,8 @@ import type { Logger } from '../shared/logger.js'
 export interface AgentPorts {
   /** Throws with a one-line message when the model cannot be used (no key, unknown provider). */
   model(plan: AgentPlan): Promise<ModelPort>
-  tools(plan: AgentPlan): Tool[]
+  /** The agent's tools, from every provider the shell has (GitHub, the workspace, …). */
+  tools(plan: AgentPlan): Tool[] | Promise<Tool[]>
   logger: Logger
 }
 
@@ -85,10 +86,16 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     return set.length ? Math.min(...set) : undefined
   }
   const limits = toolCallLimits(plan.agent.extra)
+  let tools: Tool[]
+  try {
+    tools = await ports.tools(plan)
+  } catch (error) {
+    return { ...base, status: 'failed', detail: `its tools could not be prepared: ${errorMessage(error)}`, usage: null, costUsd: null, result: null }
+  }
   const result = await runAgent({
     system: plan.instructions,
     context,
-    tools: ports.tools(plan),
+    tools,
     model,
     modelName: model.model,
     maxIterations: plan.agent.maxIterations,

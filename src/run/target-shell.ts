@@ -5,6 +5,10 @@ import { CI_FAILED_JOBS_SHOWN, CI_LOG_TAIL_CHARS, isFailedJob, threadComments, t
 import type { AgentPlan } from '../execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
 import type { TargetShell } from '../execute/run-target.js'
+import { toolRunsCode } from '../config/agent-tools.js'
+import type { TrustVerdict } from '../gate/execution-trust.js'
+import { standInPermission } from '../gate/access.js'
+import { readExecutionTrust } from '../gate/read-execution-trust.js'
 import { createGitHubTools } from '../github/create-github-tools.js'
 import type { Publisher } from '../github/publisher.js'
 import { createModel } from '../llm/create-model.js'
@@ -13,6 +17,8 @@ import { labelTriggers } from '../route/label-triggers.js'
 import { openReviewSession, shouldConverge } from '../review/review-session.js'
 import type { Settings } from '../settings/read-settings.js'
 import { errorMessage } from '../shared/errors.js'
+import type { Tool } from '../shared/tool.js'
+import { createWorkspaceTools } from '../workspace/create-workspace-tools.js'
 import { timeScaled, type RunContext } from './run-context.js'
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -107,8 +113,56 @@ async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
   }
 }
 
+/**
+ * What gives an agent its tools: each provider builds the ones it has among those the agent's YAML
+ * lists, and ignores the rest. GitHub's and the workspace's are built in; others join this list.
+ */
+export type ToolProvider = (ctx: RunContext, plan: AgentPlan, commentKey: string, publisher: Publisher | null) => Tool[] | Promise<Tool[]>
+
+const githubTools: ToolProvider = (ctx, plan, commentKey, publisher) => {
+  const { event } = ctx
+  if (!ctx.port || !publisher || !event.repository) return []
+  const extra = plan.agent.extra
+  return createGitHubTools(
+    {
+      repo: event.repository,
+      number: event.number,
+      headSha: event.headSha,
+      isPullRequest: event.isPullRequest,
+      commentKey: `${commentKey}/${plan.label}`,
+      runId: event.failedRun?.runId ?? null
+    },
+    ctx.port,
+    {
+      allowApprove: extra.allow_approve === true,
+      allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
+      createLabels: extra.create_labels === true,
+      labelTriggers: labelTriggers(ctx.config),
+      toolNames: plan.tools
+    },
+    publisher
+  )
+}
+
+const workspaceTools: ToolProvider = (ctx, plan) => {
+  const { workspace, runtime, settings } = ctx
+  return createWorkspaceTools(plan.agent.tools, {
+    agent: plan.label,
+    files: workspace.files,
+    processes: workspace.processes,
+    stepEnv: runtime.env,
+    findProgram: workspace.findProgram,
+    secrets: [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean),
+    record: (entry) => workspace.commands.push(entry),
+    budget: workspace.budget,
+    dryRun: settings.dryRun
+  })
+}
+
+export const TOOL_PROVIDERS: readonly ToolProvider[] = [githubTools, workspaceTools]
+
 function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
-  const { settings, event, runtime } = ctx
+  const { settings, runtime } = ctx
   const logger = runtime.runner
   return {
     logger,
@@ -119,29 +173,26 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
         runtime.env,
         { logger, retry: timeScaled(runtime.env) }
       ),
-    tools: (plan) => {
-      if (!ctx.port || !publisher || !event.repository) return []
-      const extra = plan.agent.extra
-      return createGitHubTools(
-        {
-          repo: event.repository,
-          number: event.number,
-          headSha: event.headSha,
-          isPullRequest: event.isPullRequest,
-          commentKey: `${commentKey}/${plan.label}`,
-          runId: event.failedRun?.runId ?? null
-        },
-        ctx.port,
-        {
-          allowApprove: extra.allow_approve === true,
-          allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
-          createLabels: extra.create_labels === true,
-          labelTriggers: labelTriggers(ctx.config),
-          toolNames: plan.tools
-        },
-        publisher
-      )
+    tools: async (plan) => (await Promise.all(TOOL_PROVIDERS.map(async (provide) => provide(ctx, plan, commentKey, publisher)))).flat()
+  }
+}
+
+/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes). */
+function codeTools(plan: AgentPlan): string[] {
+  return plan.agent.tools.filter((t) => t.enabled && toolRunsCode(t.name, t.settings)).map((t) => t.name)
+}
+
+/** Once per requester and run: may code run for them here? */
+function trustFor(ctx: RunContext): (requester: string | null) => Promise<TrustVerdict> {
+  const verdicts = new Map<string | null, Promise<TrustVerdict>>()
+  const access = ctx.runtime.senderPermission ? standInPermission(ctx.runtime.senderPermission, ctx.port) : ctx.port
+  return (requester) => {
+    let verdict = verdicts.get(requester)
+    if (!verdict) {
+      verdict = readExecutionTrust(ctx.event, ctx.payload, requester, access)
+      verdicts.set(requester, verdict)
     }
+    return verdict
   }
 }
 
@@ -161,10 +212,19 @@ async function publishUnfinished(ctx: RunContext, outcome: AgentOutcome, plan: A
 const threadOnce = oncePerRun(threadFor)
 const ciFailureOnce = oncePerRun(ciFailureFor)
 
+const trustOnce = new WeakMap<RunContext, (requester: string | null) => Promise<TrustVerdict>>()
+
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
+export function createTargetShell(ctx: RunContext, commentKey: string, requester?: string): TargetShell {
   const { settings, event, runtime } = ctx
+  let trust = trustOnce.get(ctx)
+  if (!trust) {
+    trust = trustFor(ctx)
+    trustOnce.set(ctx, trust)
+  }
+  const readTrust = trust
   return {
+    ...(requester ? { requester } : {}),
     config: ctx.config,
     event,
     dryRun: settings.dryRun,
@@ -179,6 +239,16 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
       return settings.dryRun
         ? 'dry-run without a model key: instructions rendered, the model is not called'
         : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
+    },
+    refuseExecution: async (plan) => {
+      const names = codeTools(plan)
+      if (names.length === 0) return null
+      const verdict = await readTrust(requester ?? event.sender?.login ?? null)
+      if (verdict.trusted) {
+        runtime.runner.debug(`${plan.label}: may run code (${verdict.reason})`)
+        return null
+      }
+      return `${plan.label} ${verdict.reason} (its tools ${names.join(', ')} run code in the job; see docs/security.md)`
     },
     runAgent: async (plan, context, publisher) => {
       const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)
