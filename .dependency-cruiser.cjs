@@ -29,6 +29,8 @@ const MAY_IMPORT = {
   llm: ['retry', 'shared'],
   // MCP servers the agents use: programs on the runner or remote endpoints, through the MCP SDK.
   mcp: ['config', 'report', 'shared', 'text'],
+  // The workspace: programs and files of the job's checkout, for agents' built-in tools.
+  workspace: ['config', 'report', 'shared', 'text'],
   // The stages that run things, and the state they keep in the action's own comments.
   fleet: ['config', 'event', 'github', 'shared'],
   approval: ['config', 'event', 'flow', 'gate', 'github', 'route', 'shared'],
@@ -53,7 +55,8 @@ const MAY_IMPORT = {
     'settings',
     'shared',
     'template',
-    'text'
+    'text',
+    'workspace'
   ]
 }
 

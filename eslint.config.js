@@ -6,7 +6,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'bench/prototypes/**'] },
+  // __fixtures__/jest-repo is a CommonJS project the e2e tests run jest in, not this repository's code.
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'bench/prototypes/**', '__fixtures__/jest-repo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,10 +13,13 @@ import { createRunner } from './runner/runtime.js'
 import { checkTemplates } from './template/check-templates.js'
 import { errorMessage } from './shared/errors.js'
 import { isPermission, PERMISSIONS } from './shared/permission.js'
+import { programFinder } from './workspace/find-program.js'
 
 const USAGE = `Usage:
   github-agent validate [config-path] [--github-annotations]
-      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors.
+      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors. An agent's tool
+      that needs a program (kubectl, helm, bash, …) not on PATH here is an error: run validate
+      where the job runs, after the steps that install them.
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
                       [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
@@ -29,7 +32,10 @@ const USAGE = `Usage:
 async function validate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } })
   const configPath = positionals[0] ?? '.github/aof'
-  const config = await loadConfig(createWorkspaceSource(process.cwd()), configPath, process.env, checkFlow)
+  const findProgram = programFinder(process.env.PATH)
+  const config = await loadConfig(createWorkspaceSource(process.cwd()), configPath, process.env, checkFlow, {
+    toolHost: { hasProgram: (name) => findProgram(name) !== null }
+  })
   const diagnostics = [...config.diagnostics, ...checkTemplates(config)]
   for (const d of diagnostics) {
     process.stdout.write(

@@ -29,18 +29,22 @@ import { route } from './route/route.js'
 import { answerApproval } from './run/answer-approval.js'
 import { timeScaled, type RunContext } from './run/run-context.js'
 import { runInvocations } from './run/run-invocations.js'
+import { openWorkspace } from './run/workspace-run.js'
 import { readEvent } from './runner/read-event.js'
 import type { Runner, Runtime } from './runner/runtime.js'
 import { readSettings, SettingsError, type Settings } from './settings/read-settings.js'
 import { errorMessage, UsageError } from './shared/errors.js'
 import { credentialSecrets } from './shared/model-credentials.js'
 import { checkTemplates } from './template/check-templates.js'
+import { programFinder } from './workspace/find-program.js'
 
 /** What must be closed whatever happens: the check run, the cancel handlers, the writes made. */
 interface Finishers {
   publisher: Publisher | null
   checkRun: CheckRunLifecycle | null
   releaseSignals: (() => void) | null
+  /** Stops the tools' cancel handling once the run is over. */
+  releaseWorkspace?: () => void
 }
 
 interface GitHubAccess {
@@ -101,7 +105,9 @@ function configSource(runtime: Runtime, settings: Settings, event: EventContext,
 async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSource, record: RunRecord): Promise<Config> {
   record.configSource = source.description
   const started = performance.now()
-  const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow)
+  // An agent's CLI or shell tool whose program this runner lacks is an error at the tool.
+  const findProgram = programFinder(runtime.env.PATH)
+  const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow, { toolHost: { hasProgram: (name) => findProgram(name) !== null } })
   config.diagnostics.push(...checkTemplates(config))
   // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
   runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`)
@@ -172,11 +178,18 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
       })
     : null
   finishers.publisher = publisher
+  // A cancel kills the tools' processes first; the check run's closing then ends the job, or this does.
+  const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, (signal) => {
+    if (!finishers.checkRun) runtime.exit(signal === 'SIGINT' ? 130 : 143)
+  })
+  finishers.releaseWorkspace = workspace.release
   const ctx: RunContext = {
     runtime,
     settings,
     config,
     event,
+    payload: raw.payload,
+    workspace,
     port,
     publisher,
     budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
@@ -225,6 +238,7 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
 async function finish(runtime: Runtime, record: RunRecord, finishers: Finishers, started: number): Promise<void> {
   if (finishers.checkRun) await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) })
   finishers.releaseSignals?.()
+  finishers.releaseWorkspace?.()
   if (finishers.publisher) {
     record.writes = finishers.publisher.records()
     record.notes.push(...finishers.publisher.notes)

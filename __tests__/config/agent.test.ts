@@ -16,7 +16,7 @@ spec:
     - github_post_review
     - name: github_add_labels
       enabled: false
-      config: {max: 3}
+      config: {}
       timeout_secs: 20
   max_iterations: 4
   temperature: 0.1
@@ -39,7 +39,7 @@ spec:
       instructions: 'Review PR #{{ metadata.pr_number }}.',
       tools: [
         { name: 'github_post_review', enabled: true, config: {} },
-        { name: 'github_add_labels', enabled: false, config: { max: 3 }, timeoutSecs: 20 }
+        { name: 'github_add_labels', enabled: false, config: {}, timeoutSecs: 20 }
       ],
       maxIterations: 4,
       temperature: 0.1,
@@ -137,7 +137,7 @@ spec:
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([[location, message]])
   })
 
-  it('drops AOF’s Shell/HTTP tools with a warning each, keeping the rest; MCP tools go to their server', async () => {
+  it('reads AOF’s {type: Shell} as its shell tool with the settings checked; HTTP is an error; MCP tools go to their server', async () => {
     const config = await load({
       'aof/a.yaml': `kind: Agent
 metadata: {name: a}
@@ -146,26 +146,33 @@ spec:
     - type: Shell
       config:
         allowed_commands: [kubectl]
+        working_directory: deploy
+        timeout_seconds: 30
     - name: create_issue
       source: mcp
       server: github
     - github_post_comment
+    - type: HTTP
+      config: {url: https://example.com}
   mcp_servers:
     - {name: github, command: npx, args: ["@modelcontextprotocol/server-github"]}
 `
     })
-    expect(errors(config)).toEqual([])
+    expect(errors(config).map((d) => [where(d), d.message])).toEqual([
+      [
+        'error aof/a.yaml:14 spec.tools[3]',
+        'a HTTP tool cannot run here: github-agent has no HTTP tools (it has Shell, files, git, CLI programs, MCP servers and GitHub tools)'
+      ]
+    ])
     expect(
       warnings(config)
         .filter((d) => d.field)
         .map((d) => [where(d), d.message])
-    ).toEqual([
-      [
-        'warning aof/a.yaml:5 spec.tools[0]',
-        'a Shell tool cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped'
-      ]
+    ).toEqual([])
+    expect(config.agents.a?.tools.map((t) => [t.name, t.settings ?? null])).toEqual([
+      ['shell', { allowedCommands: ['kubectl'], workingDirectory: 'deploy', timeoutSeconds: 30, env: {} }],
+      ['github_post_comment', null]
     ])
-    expect(config.agents.a?.tools.map((t) => t.name)).toEqual(['github_post_comment'])
     expect(config.agents.a?.mcpServers?.map((s) => [s.name, s.tools])).toEqual([['github', ['create_issue']]])
   })
 

@@ -12,6 +12,7 @@ function record(outcomes: RunRecord['outcomes']): RunRecord {
     decision: null,
     outcomes,
     writes: [],
+    commands: [],
     notes: [],
     conclusion: 'success',
     extraOutputs: {},

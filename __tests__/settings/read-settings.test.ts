@@ -44,6 +44,7 @@ describe('readSettings', () => {
       botName: 'aofbot',
       maxTurns: 0,
       maxTokens: 0,
+      maxToolSeconds: 900,
       budgetConclusion: 'neutral',
       checkName: '',
       stateKey: '',
@@ -78,6 +79,7 @@ describe('readSettings', () => {
         'bot-name': 'opsbot',
         'max-turns': '12',
         'max-tokens': '200000',
+        'max-tool-seconds': '60',
         'budget-conclusion': 'failure',
         'check-name': 'AOF review',
         'state-key': 'k'.repeat(32),
@@ -102,6 +104,7 @@ describe('readSettings', () => {
       botName: 'opsbot',
       maxTurns: 12,
       maxTokens: 200000,
+      maxToolSeconds: 60,
       budgetConclusion: 'failure',
       checkName: 'AOF review',
       stateKey: 'k'.repeat(32),
@@ -254,6 +257,17 @@ describe('readSettings', () => {
 
     it.each(['-1', '1.5', '1e6', 'ten', '10k'])('refuses %j: a whole number or 0 for no limit', (raw) => {
       expect(failure({ [name]: raw }).message).toBe(`Input '${name}' must be a whole number (0 = no limit), got '${raw}'`)
+    })
+  })
+
+  describe('max-tool-seconds', () => {
+    it('is 900 unset, and any whole number of seconds of at least 1', () => {
+      expect(read({}).maxToolSeconds).toBe(900)
+      expect(read({ 'max-tool-seconds': '30' }).maxToolSeconds).toBe(30)
+    })
+
+    it.each(['0', '-1', '1.5', 'ten'])('refuses %j', (raw) => {
+      expect(failure({ 'max-tool-seconds': raw }).message).toBe(`Input 'max-tool-seconds' must be a whole number of seconds of at least 1, got '${raw}'`)
     })
   })
 

@@ -32,6 +32,9 @@ export interface GeminiFault {
 
 export type GeminiStep = GeminiTurn | GeminiFault
 
+/** A scripted step, or one answered from the request it meets (a model that reads its tool results). */
+export type GeminiScriptStep = GeminiStep | ((body: any) => GeminiStep)
+
 export const geminiFaults = {
   /** 429 RESOURCE_EXHAUSTED with a google.rpc.RetryInfo delay, as the API sends it. */
   resourceExhausted(retryDelaySeconds = 1): GeminiFault {
@@ -81,7 +84,7 @@ export interface GeminiServer {
   url: string
   apiKey: string
   requests: RecordedGeminiRequest[]
-  script(steps: GeminiStep[]): void
+  script(steps: GeminiScriptStep[]): void
   remaining(): number
   invalidRequests(): RecordedGeminiRequest[]
   close(): Promise<void>
@@ -191,7 +194,7 @@ function headerRecord(headers: IncomingMessage['headers']): Record<string, strin
 
 export async function startGeminiServer(options: GeminiServerOptions = {}): Promise<GeminiServer> {
   const apiKey = options.apiKey ?? 'test-google-key'
-  const steps: GeminiStep[] = []
+  const steps: GeminiScriptStep[] = []
   const requests: RecordedGeminiRequest[] = []
   let serial = 0
 
@@ -232,7 +235,8 @@ export async function startGeminiServer(options: GeminiServerOptions = {}): Prom
       if (error instanceof ApiRefusal) return sendError(res, record, error.code, error.status, error.message, error.details)
       throw error
     }
-    const step = steps.shift()
+    const next = steps.shift()
+    const step = typeof next === 'function' ? next(body) : next
     if (!step) return sendError(res, record, 500, 'INTERNAL', 'fake Gemini server: no scripted turn left for this request')
     if ('fault' in step) return sendError(res, record, step.fault.code, step.fault.status, step.fault.message, step.fault.details)
     const response = answer(step, body, record.model as string, serial)

@@ -41,6 +41,8 @@ export interface RunOptions {
   inputs?: Record<string, string>
   /** Files to create in the workspace, path → text. */
   workspaceFiles?: Record<string, string>
+  /** Called with the workspace directory after its files are written (symlinks, copies). */
+  prepareWorkspace?: (workspace: string) => void
   apiUrl?: string
   token?: string
   repository?: string
@@ -115,6 +117,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     mkdirSync(dirname(join(workspace, path)), { recursive: true })
     writeFileSync(join(workspace, path), text)
   }
+  options.prepareWorkspace?.(workspace)
   const files = {
     GITHUB_EVENT_PATH: join(runnerTemp, 'event.json'),
     GITHUB_OUTPUT: join(runnerTemp, 'output'),

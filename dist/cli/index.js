@@ -14,16 +14,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7963);
-/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(337);
+/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7963);
+/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17828);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(17114);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(17114);
 /* harmony import */ var _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9121);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5235);
 /* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(77581);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(58382);
-/* harmony import */ var _shared_permission_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(35670);
+/* harmony import */ var _shared_permission_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(35670);
+/* harmony import */ var _workspace_find_program_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(24535);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
+
 
 
 
@@ -39,7 +41,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const USAGE = `Usage:
   github-agent validate [config-path] [--github-annotations]
-      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors.
+      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors. An agent's tool
+      that needs a program (kubectl, helm, bash, …) not on PATH here is an error: run validate
+      where the job runs, after the steps that install them.
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
                       [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
@@ -51,11 +55,14 @@ const USAGE = `Usage:
 async function validate(args) {
     const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } });
     const configPath = positionals[0] ?? '.github/aof';
-    const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env, _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__/* .checkFlow */ .v);
+    const findProgram = (0,_workspace_find_program_js__WEBPACK_IMPORTED_MODULE_10__/* .programFinder */ .$)(process.env.PATH);
+    const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env, _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__/* .checkFlow */ .v, {
+        toolHost: { hasProgram: (name) => findProgram(name) !== null }
+    });
     const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .checkTemplates */ .Y)(config)];
     for (const d of diagnostics) {
         process.stdout.write((values['github-annotations']
-            ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDiagnostic */ .x)(d)
+            ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDiagnostic */ .x)(d)
             : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -78,8 +85,8 @@ async function replay(args) {
         }
     });
     const senderPermission = values['sender-permission'];
-    if (senderPermission !== undefined && !(0,_shared_permission_js__WEBPACK_IMPORTED_MODULE_11__/* .isPermission */ .Yo)(senderPermission)) {
-        process.stderr.write(`--sender-permission must be one of ${_shared_permission_js__WEBPACK_IMPORTED_MODULE_11__/* .PERMISSIONS */ .Jj.join(', ')}; got '${senderPermission}'\n`);
+    if (senderPermission !== undefined && !(0,_shared_permission_js__WEBPACK_IMPORTED_MODULE_12__/* .isPermission */ .Yo)(senderPermission)) {
+        process.stderr.write(`--sender-permission must be one of ${_shared_permission_js__WEBPACK_IMPORTED_MODULE_12__/* .PERMISSIONS */ .Jj.join(', ')}; got '${senderPermission}'\n`);
         return 2;
     }
     const eventPath = positionals[0];
@@ -95,7 +102,7 @@ async function replay(args) {
         process.stderr.write(`cannot read ${eventPath} as JSON: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_12__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_13__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -130,7 +137,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24702));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(555)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45555));
     if (senderPermission)
         process.stdout.write(`Sender permission: ${senderPermission}, stood in by --sender-permission (not checked with GitHub).\n`);
     await run({ env, runner, signals: process, exit: (code) => process.exit(code), ...(senderPermission ? { senderPermission } : {}) });
@@ -150,6 +157,146 @@ process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 59909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ toolRunsCode),
+/* harmony export */   Bk: () => (/* binding */ knownToolsLine),
+/* harmony export */   JF: () => (/* binding */ GIT_READ_ONLY),
+/* harmony export */   XG: () => (/* binding */ SHELL_PROGRAMS),
+/* harmony export */   _$: () => (/* binding */ builtinTool),
+/* harmony export */   c8: () => (/* binding */ MAX_TOOL_TIMEOUT_SECONDS),
+/* harmony export */   j6: () => (/* binding */ gitWrites),
+/* harmony export */   tA: () => (/* binding */ defaultToolSettings)
+/* harmony export */ });
+/* unused harmony exports GITHUB_TOOL_NAMES, FILE_READ_TOOLS, FILE_WRITE_TOOL, CLI_TOOLS, DEFAULT_TOOL_TIMEOUT_SECONDS */
+// The tools an agent may list, by AOF's names: what each one is, which program it needs, and
+// whether it runs code. Pure data and decisions; the loader checks agents against it, and the
+// tools themselves (src/github, src/workspace) are built from it.
+/** Every GitHub tool this action provides (src/github builds them). */
+const GITHUB_TOOL_NAMES = [
+    'github_get_pull_request',
+    'github_get_pull_request_files',
+    'github_get_file',
+    'github_get_issue',
+    'github_list_issue_comments',
+    'github_list_commits',
+    'github_search_code',
+    'github_list_labels',
+    'github_get_workflow_run_jobs',
+    'github_get_job_log',
+    'github_post_comment',
+    'github_post_review',
+    'github_add_labels',
+    'github_remove_label',
+    'github_create_check_run',
+    'github_update_check_run'
+];
+/** AOF's shell tool and its two other names, with the program each runs the command with. */
+const SHELL_PROGRAMS = { shell: 'sh', sh: 'sh', bash: 'bash' };
+/** Files in the workspace: reads, and the one write. */
+const FILE_READ_TOOLS = ['read_file', 'list_directory', 'search_files'];
+const FILE_WRITE_TOOL = 'write_file';
+/** AOF's CLI tools: the program of the same name, run with an argument list. */
+const CLI_TOOLS = [
+    'kubectl',
+    'helm',
+    'terraform',
+    'docker',
+    'aws',
+    'gcloud',
+    'az',
+    'node',
+    'npm',
+    'npx',
+    'python',
+    'python3',
+    'jq',
+    'make',
+    'go',
+    'cargo',
+    'trivy',
+    'argocd',
+    'flux',
+    'vault',
+    'opa'
+];
+/**
+ * git subcommands that only read the repository; the `git` tool runs these unless its
+ * `allowed_commands` names others. (`branch` and `tag` are absent: with a name they create one.)
+ */
+const GIT_READ_ONLY = [
+    'status',
+    'log',
+    'diff',
+    'show',
+    'ls-files',
+    'ls-tree',
+    'rev-parse',
+    'rev-list',
+    'blame',
+    'grep',
+    'describe',
+    'shortlog',
+    'cat-file',
+    'merge-base',
+    'name-rev'
+];
+/** What a tool name is, or null when no built-in tool has it. */
+function builtinTool(name) {
+    if (GITHUB_TOOL_NAMES.includes(name))
+        return { kind: 'github', program: null };
+    if (Object.hasOwn(SHELL_PROGRAMS, name))
+        return { kind: 'shell', program: SHELL_PROGRAMS[name] ?? 'sh' };
+    if (FILE_READ_TOOLS.includes(name))
+        return { kind: 'file-read', program: null };
+    if (name === FILE_WRITE_TOOL)
+        return { kind: 'file-write', program: null };
+    if (name === 'git')
+        return { kind: 'git', program: 'git' };
+    if (CLI_TOOLS.includes(name))
+        return { kind: 'cli', program: name };
+    return null;
+}
+/** AOF's default for its CLI tools. */
+const DEFAULT_TOOL_TIMEOUT_SECONDS = 120;
+/** No single call runs longer, whatever the YAML says. */
+const MAX_TOOL_TIMEOUT_SECONDS = 900;
+function defaultToolSettings() {
+    return { allowedCommands: null, workingDirectory: '', timeoutSeconds: DEFAULT_TOOL_TIMEOUT_SECONDS, env: {} };
+}
+/** Does a git tool with these settings write (a subcommand beyond the read-only ones)? */
+function gitWrites(settings) {
+    const allowed = settings?.allowedCommands;
+    return allowed !== null && allowed !== undefined && allowed.some((c) => !GIT_READ_ONLY.includes(c));
+}
+/**
+ * Does the tool run code in the job (or write to its files)? Those run only in a trusted run
+ * (src/gate/execution-trust.ts): shells, CLIs, write_file, and git when it may write.
+ */
+function toolRunsCode(name, settings) {
+    const entry = builtinTool(name);
+    if (!entry)
+        return false;
+    if (entry.kind === 'git')
+        return gitWrites(settings);
+    return entry.kind === 'shell' || entry.kind === 'cli' || entry.kind === 'file-write';
+}
+/** One line naming what can be listed, for the error about a name that is none of them. */
+function knownToolsLine() {
+    return [
+        'GitHub: github_* (e.g. github_post_comment)',
+        `shell: ${Object.keys(SHELL_PROGRAMS).join(', ')}`,
+        `files: ${[...FILE_READ_TOOLS, FILE_WRITE_TOOL].join(', ')}`,
+        'git',
+        `programs: ${CLI_TOOLS.join(', ')}`
+    ].join('; ');
+}
+
 
 /***/ }),
 
@@ -214,7 +361,7 @@ function formatDiagnostic(d) {
 
 /***/ }),
 
-/***/ 337:
+/***/ 17828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -377,7 +524,7 @@ function formatField(path) {
 
 ;// CONCATENATED MODULE: ./src/config/document-context.ts
 
-function createDocContext(source, log) {
+function createDocContext(source, log, toolHost) {
     const { file, value } = source;
     const ignored = [];
     const position = (path, options) => source.locate(path, options.key === undefined ? {} : { key: options.key });
@@ -386,6 +533,7 @@ function createDocContext(source, log) {
         file,
         value,
         ignored,
+        ...(toolHost ? { toolHost } : {}),
         location,
         report(severity, path, message, options = {}) {
             const make = () => {
@@ -914,7 +1062,112 @@ function readMcpServers(ctx, spec, base) {
     return servers;
 }
 
+// EXTERNAL MODULE: ./src/config/agent-tools.ts
+var agent_tools = __nccwpck_require__(59909);
+;// CONCATENATED MODULE: ./src/config/read-tool.ts
+// One entry of an agent's `tools:`, checked against the tools this action has: a name it does not
+// know, a program missing here, a setting of the wrong form is an error at the entry, naming the
+// tool and why, so the agent that lists it never runs with a tool silently missing.
+
+const SETTING_KEYS = ['allowed_commands', 'working_directory', 'timeout_seconds', 'env'];
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Variables a tool may not set: they would change which program runs or what it loads. */
+const RESERVED_ENV = /^(PATH|LD_[A-Z_]+|DYLD_[A-Z_]+|NODE_OPTIONS|BASH_ENV|ENV|GITHUB_[A-Z_]*|ACTIONS_[A-Z_]*|RUNNER_[A-Z_]*|INPUT_[A-Z_]*)$/;
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function relativeInside(path) {
+    return !path.startsWith('/') && !path.split(/[\\/]/).includes('..');
+}
+/** The tool's `config:` as settings; each key of the wrong form is an error at that key. */
+function readSettings(ctx, path, entry, config, timeoutSecs) {
+    const settings = (0,agent_tools/* defaultToolSettings */.tA)();
+    if (timeoutSecs !== undefined)
+        settings.timeoutSeconds = Math.ceil(timeoutSecs);
+    for (const key of Object.keys(config)) {
+        if (SETTING_KEYS.includes(key))
+            continue;
+        ctx.report('error', [...path, 'config', key], `unknown setting '${key}' of this tool; expected one of ${SETTING_KEYS.join(', ')}`, { key: true });
+    }
+    const allowed = config.allowed_commands;
+    if (allowed !== undefined) {
+        const what = entry.kind === 'shell' ? 'program names' : 'subcommands';
+        if (!Array.isArray(allowed) || allowed.some((c) => typeof c !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(c))) {
+            ctx.report('error', [...path, 'config', 'allowed_commands'], `expected a list of ${what} (plain words), e.g. [npx, npm]`);
+        }
+        else
+            settings.allowedCommands = allowed;
+    }
+    const dir = config.working_directory;
+    if (dir !== undefined) {
+        if (typeof dir !== 'string' || !relativeInside(dir)) {
+            ctx.report('error', [...path, 'config', 'working_directory'], `expected a directory inside the workspace, relative to it and without '..', e.g. packages/web`);
+        }
+        else
+            settings.workingDirectory = dir.replace(/^\.\/?/, '');
+    }
+    const timeout = config.timeout_seconds;
+    if (timeout !== undefined) {
+        if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > agent_tools/* MAX_TOOL_TIMEOUT_SECONDS */.c8) {
+            ctx.report('error', [...path, 'config', 'timeout_seconds'], `expected a whole number of seconds from 1 to ${agent_tools/* MAX_TOOL_TIMEOUT_SECONDS */.c8}, e.g. 300`);
+        }
+        else
+            settings.timeoutSeconds = timeout;
+    }
+    if (settings.timeoutSeconds > agent_tools/* MAX_TOOL_TIMEOUT_SECONDS */.c8) {
+        ctx.report('error', [...path, 'timeout_secs'], `expected at most ${agent_tools/* MAX_TOOL_TIMEOUT_SECONDS */.c8} seconds, e.g. 300`);
+        settings.timeoutSeconds = agent_tools/* MAX_TOOL_TIMEOUT_SECONDS */.c8;
+    }
+    const env = config.env;
+    if (env !== undefined) {
+        if (!isRecord(env))
+            ctx.report('error', [...path, 'config', 'env'], 'expected a mapping of variable names to values, e.g. {KUBECONFIG: ${KUBECONFIG}}');
+        else {
+            for (const [name, value] of Object.entries(env)) {
+                if (!ENV_KEY.test(name) || RESERVED_ENV.test(name) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) {
+                    ctx.report('error', [...path, 'config', 'env', name], `expected a variable name (not PATH, LD_*, NODE_OPTIONS, GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*) with a text value, e.g. KUBECONFIG: \${KUBECONFIG}`);
+                }
+                else
+                    settings.env[name] = String(value);
+            }
+        }
+    }
+    return settings;
+}
+/**
+ * A named tool (`kubectl`, `{name: shell, config: {...}}`), or null when it is an error here.
+ * Host checks only for programs: whether the run may execute code is decided per run.
+ */
+function readTool(ctx, path, tool, host) {
+    const entry = (0,agent_tools/* builtinTool */._$)(tool.name);
+    if (!entry) {
+        ctx.report('error', path, `tool '${tool.name}' is unknown here: it is not one of github-agent's tools, so this agent cannot run (${(0,agent_tools/* knownToolsLine */.Bk)()}). An MCP server's tool is written {name: ${tool.name}, source: mcp, server: NAME}`);
+        return null;
+    }
+    const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
+    if (tool.timeout_secs !== undefined)
+        ref.timeoutSecs = tool.timeout_secs;
+    if (entry.kind === 'github') {
+        if (tool.config && Object.keys(tool.config).length > 0) {
+            ctx.report('warning', [...path, 'config'], `tool '${tool.name}' takes no config, so it is ignored; its limits are the agent's fields (allowed_labels, max_writes, …)`);
+        }
+        return ref;
+    }
+    ref.settings = readSettings(ctx, path, entry, tool.config ?? {}, tool.timeout_secs);
+    if (entry.kind === 'file-read' || entry.kind === 'file-write') {
+        if (ref.settings.allowedCommands || Object.keys(ref.settings.env).length) {
+            ctx.report('error', [...path, 'config'], `tool '${tool.name}' runs no program: only working_directory and timeout_seconds apply`);
+        }
+    }
+    if (entry.program && host && ref.enabled && !host.hasProgram(entry.program)) {
+        ctx.report('error', path, `tool '${tool.name}' needs the program '${entry.program}', which is not on PATH here; install it in an earlier step of the job, or remove the tool from this agent`);
+        return null;
+    }
+    return ref;
+}
+
 ;// CONCATENATED MODULE: ./src/config/build-agent-def.ts
+
 
 const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'];
 /** Kept as written for later stages (execute, publish); none changes how the config loads. */
@@ -943,26 +1196,30 @@ function instructionsOf(ctx, spec, base) {
 }
 function toolsOf(ctx, spec, base) {
     const tools = [];
+    const add = (ref) => {
+        if (ref)
+            tools.push(ref);
+    };
     spec.tools?.forEach((tool, index) => {
         const path = [...base, 'tools', index];
-        if (typeof tool === 'string') {
-            tools.push({ name: tool, enabled: true, config: {} });
-            return;
-        }
+        if (typeof tool === 'string')
+            return add(readTool(ctx, path, { name: tool }, ctx.toolHost));
         if (isMcpTool(tool))
             return; // read by readMcpServers
-        const dropped = 'type' in tool ? `a ${tool.type} tool` : null;
-        if (dropped) {
-            ctx.report('warning', path, `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`);
-            ctx.ignored.push(path);
+        if ('type' in tool) {
+            // AOF's `{type: Shell, config: {allowed_commands, working_directory, timeout_seconds}}` is its shell tool.
+            if (tool.type === 'Shell') {
+                const config = tool.config ?? {};
+                if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+                    ctx.report('error', [...path, 'config'], 'expected a mapping of shell settings, e.g. {allowed_commands: [npx], timeout_seconds: 300}');
+                    return;
+                }
+                return add(readTool(ctx, path, { name: 'shell', config: config }, ctx.toolHost));
+            }
+            ctx.report('error', path, `a ${tool.type} tool cannot run here: github-agent has no ${tool.type} tools (it has Shell, files, git, CLI programs, MCP servers and GitHub tools)`);
             return;
         }
-        if ('name' in tool) {
-            const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
-            if (tool.timeout_secs !== undefined)
-                ref.timeoutSecs = tool.timeout_secs;
-            tools.push(ref);
-        }
+        add(readTool(ctx, path, tool, ctx.toolHost));
     });
     return tools;
 }
@@ -2105,7 +2362,7 @@ function loadDocument(input, state) {
         return;
     }
     const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME);
-    const ctx = createDocContext({ ...input, value: interpolated.value }, state.log);
+    const ctx = createDocContext({ ...input, value: interpolated.value }, state.log, state.toolHost);
     for (const path of interpolated.reserved) {
         ctx.report('error', path, `the key __proto__ is not allowed in ${formatField(path.slice(0, -1)) || 'a document'} (it names JavaScript's object prototype); rename or remove it`, {
             key: true
@@ -2506,11 +2763,14 @@ function documentsOf(file, layout, topLevel) {
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
  *
- * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * `options.toolHost` says which programs the run has: an agent's tool whose program is missing is
+ * an error at the tool. `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
  * no caller can load flows without their checks.
  */
-async function loadConfig(source, configPath, env, checkFlow) {
+async function loadConfig(source, configPath, env, checkFlow, options = {}) {
     const state = createLoadState(env, createDiagnosticLog(), checkFlow);
+    if (options.toolHost)
+        state.toolHost = options.toolHost;
     const cache = new Map();
     const fail = (text) => {
         state.log.add({ severity: 'error', file: configPath, line: 1, message: text });
@@ -4017,6 +4277,50 @@ function redactDeep(value, secrets) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 24535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ programFinder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Where a program is on the step's PATH, as a shell would find it: the first directory holding an
+// executable file of that name. Tools spawn the path found here, never a name.
+
+
+function programFinder(path) {
+    const dirs = (path ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter((d) => d !== '' && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(d));
+    const found = new Map();
+    return (name) => {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name))
+            return null;
+        if (found.has(name))
+            return found.get(name) ?? null;
+        let hit = null;
+        for (const dir of dirs) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile()) {
+                    hit = candidate;
+                    break;
+                }
+            }
+            catch {
+                // Not here.
+            }
+        }
+        found.set(name, hit);
+        return hit;
+    };
 }
 
 

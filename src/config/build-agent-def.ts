@@ -1,6 +1,7 @@
 import type { DocContext } from './document-context.js'
 import type { FieldPath } from './format-field.js'
 import { isMcpTool, readMcpServers } from './read-mcp-servers.js'
+import { readTool } from './read-tool.js'
 import type { AgentSpecDocument } from './schemas/agent-schema.js'
 import type { AgentDef, SourceLocation, ToolRef } from './types.js'
 
@@ -35,28 +36,31 @@ function instructionsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPat
 
 function toolsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPath): ToolRef[] {
   const tools: ToolRef[] = []
+  const add = (ref: ToolRef | null): void => {
+    if (ref) tools.push(ref)
+  }
   spec.tools?.forEach((tool, index) => {
     const path = [...base, 'tools', index]
-    if (typeof tool === 'string') {
-      tools.push({ name: tool, enabled: true, config: {} })
-      return
-    }
+    if (typeof tool === 'string') return add(readTool(ctx, path, { name: tool }, ctx.toolHost))
     if (isMcpTool(tool)) return // read by readMcpServers
-    const dropped = 'type' in tool ? `a ${tool.type} tool` : null
-    if (dropped) {
+    if ('type' in tool) {
+      // AOF's `{type: Shell, config: {allowed_commands, working_directory, timeout_seconds}}` is its shell tool.
+      if (tool.type === 'Shell') {
+        const config = tool.config ?? {}
+        if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+          ctx.report('error', [...path, 'config'], 'expected a mapping of shell settings, e.g. {allowed_commands: [npx], timeout_seconds: 300}')
+          return
+        }
+        return add(readTool(ctx, path, { name: 'shell', config: config as Record<string, unknown> }, ctx.toolHost))
+      }
       ctx.report(
-        'warning',
+        'error',
         path,
-        `${dropped} cannot run here: github-agent runs no shell, MCP or HTTP tools in a job, only its built-in GitHub tools; it is dropped`
+        `a ${tool.type} tool cannot run here: github-agent has no ${tool.type} tools (it has Shell, files, git, CLI programs, MCP servers and GitHub tools)`
       )
-      ctx.ignored.push(path)
       return
     }
-    if ('name' in tool) {
-      const ref: ToolRef = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} }
-      if (tool.timeout_secs !== undefined) ref.timeoutSecs = tool.timeout_secs
-      tools.push(ref)
-    }
+    add(readTool(ctx, path, tool, ctx.toolHost))
   })
   return tools
 }

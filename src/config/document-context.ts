@@ -1,6 +1,6 @@
 import type { DiagnosticLog } from './diagnostic-log.js'
 import { formatField, type FieldPath } from './format-field.js'
-import type { Diagnostic, Severity, SourceLocation } from './types.js'
+import type { Diagnostic, Severity, SourceLocation, ToolHost } from './types.js'
 import type { Position } from './yaml-position.js'
 
 export interface ReportOptions {
@@ -16,6 +16,8 @@ export interface DocContext {
   readonly value: unknown
   /** Path prefixes whose unset `${VAR}`s are not errors (fields the action ignores). */
   readonly ignored: FieldPath[]
+  /** Which programs this run has, for the tools that need one; absent: not checked. */
+  readonly toolHost?: ToolHost
   location(path: FieldPath, options?: ReportOptions): SourceLocation
   report(severity: Severity, path: FieldPath, message: string, options?: ReportOptions): void
 }
@@ -26,7 +28,7 @@ export interface DocSource {
   locate(path: FieldPath, options?: { key?: boolean }): Position
 }
 
-export function createDocContext(source: DocSource, log: DiagnosticLog): DocContext {
+export function createDocContext(source: DocSource, log: DiagnosticLog, toolHost?: ToolHost): DocContext {
   const { file, value } = source
   const ignored: FieldPath[] = []
   const position = (path: FieldPath, options: ReportOptions): Position => source.locate(path, options.key === undefined ? {} : { key: options.key })
@@ -35,6 +37,7 @@ export function createDocContext(source: DocSource, log: DiagnosticLog): DocCont
     file,
     value,
     ignored,
+    ...(toolHost ? { toolHost } : {}),
     location,
     report(severity, path, message, options = {}) {
       const make = (): Diagnostic => {

@@ -7,7 +7,7 @@ import type { ParsedDocument, ParsedFile } from './parse-yaml-file.js'
 import { planLayout, type Layout } from './plan-layout.js'
 import { readFiles } from './read-files.js'
 import { resolveReferences } from './resolve-references.js'
-import type { Config, ConfigSource, Diagnostic, FlowGraphCheck } from './types.js'
+import type { Config, ConfigSource, Diagnostic, FlowGraphCheck, ToolHost } from './types.js'
 import { errorMessage } from '../shared/errors.js'
 
 function isDaemonConfig(document: ParsedDocument): boolean {
@@ -67,16 +67,19 @@ function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean)
  * triggers/agents/fleets/flows directories, non-recursively); any other directory is read
  * recursively. Each file is read and parsed once.
  *
- * `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
+ * `options.toolHost` says which programs the run has: an agent's tool whose program is missing is
+ * an error at the tool. `checkFlow` is src/flow's `checkFlow`, run on every flow (see FlowGraphCheck); it is required, so
  * no caller can load flows without their checks.
  */
 export async function loadConfig(
   source: ConfigSource,
   configPath: string,
   env: Record<string, string | undefined>,
-  checkFlow: FlowGraphCheck
+  checkFlow: FlowGraphCheck,
+  options: { toolHost?: ToolHost } = {}
 ): Promise<Config> {
   const state = createLoadState(env, createDiagnosticLog(), checkFlow)
+  if (options.toolHost) state.toolHost = options.toolHost
   const cache = new Map<string, ParsedFile>()
   const fail = (text: string): Config => {
     state.log.add({ severity: 'error', file: configPath, line: 1, message: text })

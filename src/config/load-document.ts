@@ -75,7 +75,7 @@ export function loadDocument(input: DocumentInput, state: LoadState): void {
     return
   }
   const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME)
-  const ctx = createDocContext({ ...input, value: interpolated.value }, state.log)
+  const ctx = createDocContext({ ...input, value: interpolated.value }, state.log, state.toolHost)
   for (const path of interpolated.reserved) {
     ctx.report(
       'error',

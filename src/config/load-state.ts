@@ -1,5 +1,5 @@
 import type { DiagnosticLog } from './diagnostic-log.js'
-import type { AgentDef, Diagnostic, FleetDef, FlowDef, FlowGraphCheck, Severity, SourceLocation, TargetKind, TriggerDef } from './types.js'
+import type { AgentDef, Diagnostic, FleetDef, FlowDef, FlowGraphCheck, Severity, SourceLocation, TargetKind, ToolHost, TriggerDef } from './types.js'
 
 /** A name used somewhere that must be defined once everything is read. */
 export interface PendingReference {
@@ -27,6 +27,8 @@ export interface LoadState {
   log: DiagnosticLog
   /** Run on every flow read (src/flow's checks, handed to loadConfig). */
   checkFlow: FlowGraphCheck
+  /** Which programs the run has (agents' CLI and shell tools need theirs); absent: not checked. */
+  toolHost?: ToolHost
   triggers: TriggerDef[]
   agents: Record<string, AgentDef>
   fleets: Record<string, FleetDef>

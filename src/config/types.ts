@@ -1,4 +1,5 @@
 // Plain data the config loader produces. Everything after `config` in the pipeline reads only this.
+import type { ToolSettings } from './agent-tools.js'
 
 /** Where a value came from, for annotations (`::error file=…,line=…::`). Lines and columns are 1-based. */
 export interface SourceLocation {
@@ -67,6 +68,13 @@ export interface ToolRef {
   enabled: boolean
   config: Record<string, unknown>
   timeoutSecs?: number
+  /** A tool that runs a program or touches files: its checked settings (allowed_commands, working_directory, …). */
+  settings?: ToolSettings
+}
+
+/** Where the action runs: which programs are on PATH. Absent, programs are not checked (unit tests of the loader). */
+export interface ToolHost {
+  hasProgram(name: string): boolean
 }
 
 /**

@@ -23,7 +23,8 @@ export interface ToolServers {
 export interface AgentPorts {
   /** Throws with a one-line message when the model cannot be used (no key, unknown provider). */
   model(plan: AgentPlan): Promise<ModelPort>
-  tools(plan: AgentPlan): Tool[]
+  /** The agent's tools, from every provider the shell has (GitHub, the workspace, …). */
+  tools(plan: AgentPlan): Tool[] | Promise<Tool[]>
   /**
    * The agent's MCP servers, started after its model is ready; null when it has none. Throws one
    * sentence when one may not or does not start, or its tools clash with `otherTools`.
@@ -102,7 +103,12 @@ export async function runAgentPlan(plan: AgentPlan, context: AgentContext, ports
     return set.length ? Math.min(...set) : undefined
   }
   const limits = toolCallLimits(plan.agent.extra)
-  const tools = ports.tools(plan)
+  let tools: Tool[]
+  try {
+    tools = await ports.tools(plan)
+  } catch (error) {
+    return { ...base, status: 'failed', detail: `its tools could not be prepared: ${errorMessage(error)}`, usage: null, costUsd: null, result: null }
+  }
   let servers: ToolServers | null = null
   try {
     servers =

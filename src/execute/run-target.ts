@@ -73,6 +73,11 @@ export interface TargetShell {
   readOnlyReason: string | null
   /** Why this plan cannot call its model (no key), else null. */
   cannotRun(plan: AgentPlan): string | null
+  /**
+   * Why this plan's tools may not run code in this run (src/gate/execution-trust.ts), else null.
+   * Absent: nothing is checked (a shell that gives no tool that runs code).
+   */
+  refuseExecution?(plan: AgentPlan): Promise<string | null>
   runAgent(plan: AgentPlan, context: AgentContext, publisher: Publisher | null): Promise<AgentOutcome>
   diff(): Promise<BudgetedDiff | null>
   startCheckRun(): Promise<void>
@@ -281,7 +286,7 @@ async function runFlowTarget(
   }
   const runPlans = async (plans: AgentPlan[], input: string): Promise<NodeOutput> => {
     for (const plan of plans) {
-      const problem = shell.cannotRun(plan)
+      const problem = shell.cannotRun(plan) ?? (await executionRefusal(shell, [plan]))
       if (problem) throw new Error(problem)
     }
     await shell.startCheckRun()
@@ -330,6 +335,16 @@ async function runFlowTarget(
   return { result, outcomes }
 }
 
+/** The first plan whose tools may not run code in this run, and why. */
+async function executionRefusal(shell: TargetShell, plans: AgentPlan[]): Promise<string | null> {
+  if (!shell.refuseExecution) return null
+  for (const plan of plans) {
+    const refusal = await shell.refuseExecution(plan)
+    if (refusal) return refusal
+  }
+  return null
+}
+
 async function eventBrief(shell: TargetShell, event: EventContext): Promise<EventBrief | null> {
   const [thread, ciFailure, reviewThread] = await Promise.all([
     wantsThread(event) && shell.thread ? shell.thread() : null,
@@ -368,6 +383,9 @@ export async function runTarget(
       outputs: {}
     }
   }
+
+  const untrusted = await executionRefusal(shell, plan.agents)
+  if (untrusted) return { outcome: { invocation, target, status: 'refused', detail: untrusted, ...shown }, outputs: {} }
 
   const metadata = invocationMetadata(withApprover, invocation)
   const shellWithApprover = { ...shell, event: withApprover }

@@ -1,3 +1,4 @@
+import { GITHUB_TOOL_NAMES } from '../config/agent-tools.js'
 import type { Tool } from '../shared/tool.js'
 import type { GitHubPort } from './github-port.js'
 import type { Publisher } from './publisher.js'
@@ -12,25 +13,8 @@ import type { AgentWritePolicy, GitHubToolContext } from './tools/tool-context.j
 
 export type { AgentWritePolicy, GitHubToolContext }
 
-/** Every GitHub tool name this action provides. */
-export const GITHUB_TOOL_NAMES = [
-  'github_get_pull_request',
-  'github_get_pull_request_files',
-  'github_get_file',
-  'github_get_issue',
-  'github_list_issue_comments',
-  'github_list_commits',
-  'github_search_code',
-  'github_list_labels',
-  'github_get_workflow_run_jobs',
-  'github_get_job_log',
-  'github_post_comment',
-  'github_post_review',
-  'github_add_labels',
-  'github_remove_label',
-  'github_create_check_run',
-  'github_update_check_run'
-] as const
+/** Every GitHub tool name this action provides; the loader checks agents' tools against the same list. */
+export { GITHUB_TOOL_NAMES }
 
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the

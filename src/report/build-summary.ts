@@ -63,6 +63,20 @@ function mcpSection(record: RunRecord): string[] {
   return ['### MCP calls', '', '| agent | server | tool | took | result |', '|---|---|---|---|---|', ...rows, '']
 }
 
+/** Longest command shown; the start says what it was. */
+const MAX_COMMAND = 300
+
+/** Every program an agent's tool ran or was refused, and every file it wrote, in order. */
+function commandsSection(record: RunRecord): string[] {
+  if (record.commands.length === 0) return []
+  const rows = record.commands.map((c) => {
+    const command = c.command.length > MAX_COMMAND ? `${c.command.slice(0, MAX_COMMAND)}…` : c.command
+    const seconds = c.durationMs > 0 ? `${(c.durationMs / 1000).toFixed(2)} s` : '—'
+    return `| \`${cell(c.agent)}\` | ${cell(c.tool)} | <code>${plain(cell(command))}</code> | ${c.exitCode ?? '—'} | ${seconds} | ${plain(cell(c.result))} |`
+  })
+  return ['### Commands run by agents’ tools', '', '| agent | tool | command | exit code | duration | result |', '|---|---|---|---|---|---|', ...rows, '']
+}
+
 function writesSection(record: RunRecord): string[] {
   if (record.writes.length === 0) return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : []
   const title = record.dryRun ? '### Writes it would have made (dry-run)' : '### Writes'
@@ -116,6 +130,7 @@ export function buildSummary(record: RunRecord): string {
     ...triggerTable(record),
     ...outcomeTable(record),
     ...mcpSection(record),
+    ...commandsSection(record),
     ...writesSection(record),
     ...instructionsSection(record),
     ...diagnosticsSection(record)

@@ -14,6 +14,7 @@ export function emptyRecord(eventName: string): RunRecord {
     notes: [],
     conclusion: 'skipped',
     extraOutputs: {},
+    commands: [],
     durationMs: 0
   }
 }

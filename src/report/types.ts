@@ -54,6 +54,20 @@ export interface WriteText {
   body: string
 }
 
+/** A program a tool ran (or was refused), or a file it wrote, for the job summary. Redacted. */
+export interface CommandRecord {
+  /** The agent's label: `agent:NAME`, `fleet:F/member`. */
+  agent: string
+  tool: string
+  /** As typed: `npx jest --ci`, `kubectl get pods`, `write_file src/a.ts`. */
+  command: string
+  /** Null when it did not exit by itself (refused, not found, timed out, killed). */
+  exitCode: number | null
+  /** `exit 1`, `timed out`, `refused: …`, `wrote 120 bytes`. */
+  result: string
+  durationMs: number
+}
+
 export interface RunRecord {
   event: { name: string; action: string | null; repository: string | null; number: number | null; sender: string | null }
   dryRun: boolean
@@ -67,6 +81,8 @@ export interface RunRecord {
   conclusion: Conclusion
   /** Outputs a flow or an approval adds (`flow`, `approved-by`, `node-results`, `approval-id`). */
   extraOutputs: Record<string, string>
+  /** What agents' tools ran in the job, in order. */
+  commands: CommandRecord[]
   /** Set when the run failed before or outside an invocation. */
   error?: string
   durationMs: number

@@ -7,12 +7,17 @@ import type { GitHubPort } from '../github/github-port.js'
 import type { Publisher } from '../github/publisher.js'
 import type { Runtime } from '../runner/runtime.js'
 import type { Settings } from '../settings/read-settings.js'
+import type { WorkspaceRun } from './workspace-run.js'
 
 export interface RunContext {
   runtime: Runtime
   settings: Settings
   config: Config
   event: EventContext
+  /** The event's raw payload: whose code a CI event ran (the execution-trust rule reads it). */
+  payload: unknown
+  /** The checkout's programs and files, for agents' built-in tools; every command run is recorded there. */
+  workspace: WorkspaceRun
   /** Null without a token or outside a repository: nothing is read from or written to GitHub. */
   port: GitHubPort | null
   publisher: Publisher | null

@@ -13,6 +13,10 @@ import {
 import type { AgentPlan } from '../execute/plan-invocation.js'
 import { runAgentPlan, type AgentOutcome, type AgentPorts } from '../execute/run-agent-plan.js'
 import type { TargetShell } from '../execute/run-target.js'
+import { toolRunsCode } from '../config/agent-tools.js'
+import type { TrustVerdict } from '../gate/execution-trust.js'
+import { standInPermission } from '../gate/access.js'
+import { readExecutionTrust } from '../gate/read-execution-trust.js'
 import { createGitHubTools } from '../github/create-github-tools.js'
 import type { Publisher } from '../github/publisher.js'
 import { createModel, missingCredential } from '../llm/create-model.js'
@@ -22,6 +26,9 @@ import { labelTriggers } from '../route/label-triggers.js'
 import { openReviewSession, shouldConverge } from '../review/review-session.js'
 import type { Settings } from '../settings/read-settings.js'
 import { errorMessage } from '../shared/errors.js'
+import { credentialSecrets } from '../shared/model-credentials.js'
+import type { Tool } from '../shared/tool.js'
+import { createWorkspaceTools } from '../workspace/create-workspace-tools.js'
 import { timeScaled, type RunContext } from './run-context.js'
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -150,8 +157,59 @@ function executionDecision(ctx: RunContext): ExecutionDecision {
   return { allowed: true }
 }
 
+/**
+ * What gives an agent its tools: each provider builds the ones it has among those the agent's YAML
+ * lists, and ignores the rest. GitHub's and the workspace's are built in; others join this list.
+ */
+export type ToolProvider = (ctx: RunContext, plan: AgentPlan, commentKey: string, publisher: Publisher | null) => Tool[] | Promise<Tool[]>
+
+const githubTools: ToolProvider = (ctx, plan, commentKey, publisher) => {
+  const { event } = ctx
+  if (!ctx.port || !publisher || !event.repository) return []
+  const extra = plan.agent.extra
+  return createGitHubTools(
+    {
+      repo: event.repository,
+      number: event.number,
+      headSha: event.headSha,
+      isPullRequest: event.isPullRequest,
+      commentKey: `${commentKey}/${plan.label}`,
+      runId: event.failedRun?.runId ?? null,
+      baseSha: event.baseSha ?? pushedFrom(ctx),
+      defaultBranch: event.defaultBranch,
+      ownLogin: () => ctx.ownLogin()
+    },
+    ctx.port,
+    {
+      allowApprove: extra.allow_approve === true,
+      allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
+      createLabels: extra.create_labels === true,
+      labelTriggers: labelTriggers(ctx.config),
+      toolNames: plan.tools
+    },
+    publisher
+  )
+}
+
+const workspaceTools: ToolProvider = (ctx, plan) => {
+  const { workspace, runtime, settings } = ctx
+  return createWorkspaceTools(plan.agent.tools, {
+    agent: plan.label,
+    files: workspace.files,
+    processes: workspace.processes,
+    stepEnv: runtime.env,
+    findProgram: workspace.findProgram,
+    secrets: [settings.githubToken, settings.stateKey, ...credentialSecrets(settings)].filter(Boolean),
+    record: (entry) => workspace.commands.push(entry),
+    budget: workspace.budget,
+    dryRun: settings.dryRun
+  })
+}
+
+export const TOOL_PROVIDERS: readonly ToolProvider[] = [githubTools, workspaceTools]
+
 function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
-  const { settings, event, runtime } = ctx
+  const { settings, runtime } = ctx
   const logger = runtime.runner
   return {
     logger,
@@ -167,32 +225,28 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
         logger,
         retry: timeScaled(runtime.env)
       }),
-    tools: (plan) => {
-      if (!ctx.port || !publisher || !event.repository) return []
-      const extra = plan.agent.extra
-      return createGitHubTools(
-        {
-          repo: event.repository,
-          number: event.number,
-          headSha: event.headSha,
-          isPullRequest: event.isPullRequest,
-          commentKey: `${commentKey}/${plan.label}`,
-          runId: event.failedRun?.runId ?? null,
-          baseSha: event.baseSha ?? pushedFrom(ctx),
-          defaultBranch: event.defaultBranch,
-          ownLogin: () => ctx.ownLogin()
-        },
-        ctx.port,
-        {
-          allowApprove: extra.allow_approve === true,
-          allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
-          createLabels: extra.create_labels === true,
-          labelTriggers: labelTriggers(ctx.config),
-          toolNames: plan.tools
-        },
-        publisher
-      )
+    tools: async (plan) => (await Promise.all(TOOL_PROVIDERS.map(async (provide) => provide(ctx, plan, commentKey, publisher)))).flat()
+  }
+}
+
+/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes, stdio MCP servers). */
+function codeTools(plan: AgentPlan): string[] {
+  const tools = plan.agent.tools.filter((t) => t.enabled && toolRunsCode(t.name, t.settings)).map((t) => t.name)
+  const servers = (plan.agent.mcpServers ?? []).filter((s) => s.transport === 'stdio').map((s) => `MCP server ${s.name}`)
+  return [...tools, ...servers]
+}
+
+/** Once per requester and run: may code run for them here? */
+function trustFor(ctx: RunContext): (requester: string | null) => Promise<TrustVerdict> {
+  const verdicts = new Map<string | null, Promise<TrustVerdict>>()
+  const access = ctx.runtime.senderPermission ? standInPermission(ctx.runtime.senderPermission, ctx.port) : ctx.port
+  return (requester) => {
+    let verdict = verdicts.get(requester)
+    if (!verdict) {
+      verdict = readExecutionTrust(ctx.event, ctx.payload, requester, access)
+      verdicts.set(requester, verdict)
     }
+    return verdict
   }
 }
 
@@ -213,10 +267,19 @@ const threadOnce = oncePerRun(threadFor)
 const ciFailureOnce = oncePerRun(ciFailureFor)
 const reviewThreadOnce = oncePerRun(reviewThreadFor)
 
+const trustOnce = new WeakMap<RunContext, (requester: string | null) => Promise<TrustVerdict>>()
+
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
+export function createTargetShell(ctx: RunContext, commentKey: string, requester?: string): TargetShell {
   const { settings, event, runtime } = ctx
+  let trust = trustOnce.get(ctx)
+  if (!trust) {
+    trust = trustFor(ctx)
+    trustOnce.set(ctx, trust)
+  }
+  const readTrust = trust
   return {
+    ...(requester ? { requester } : {}),
     config: ctx.config,
     event,
     dryRun: settings.dryRun,
@@ -230,6 +293,16 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
       const missing = missingCredentialFor(plan.model, plan.agent, settings)
       if (missing === null) return null
       return settings.dryRun ? 'dry-run without a model key: instructions rendered, the model is not called' : missing
+    },
+    refuseExecution: async (plan) => {
+      const names = codeTools(plan)
+      if (names.length === 0) return null
+      const verdict = await readTrust(requester ?? event.sender?.login ?? null)
+      if (verdict.trusted) {
+        runtime.runner.debug(`${plan.label}: may run code (${verdict.reason})`)
+        return null
+      }
+      return `${plan.label} ${verdict.reason} (its tools ${names.join(', ')} run code in the job; see docs/security.md)`
     },
     runAgent: async (plan, context, publisher) => {
       const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)

@@ -13,6 +13,8 @@ export interface Settings extends ModelCredentials {
   /** Per-run budgets (0 = the agent's own or the built-in default). */
   maxTurns: number
   maxTokens: number
+  /** Per-run seconds that agents' tools may spend running programs, all calls together. */
+  maxToolSeconds: number
   /** Check-run conclusion when a budget stops an agent. */
   budgetConclusion: 'neutral' | 'failure'
   /** Name of the check run created on the head SHA for PR work ('' = none). */
@@ -82,6 +84,17 @@ function readAws(env: Record<string, string | undefined>): AwsCredentials {
   }
 }
 
+/** Seconds of tool time for the run: a whole number of at least 1; unset, the action.yml default. */
+function readToolSeconds(get: InputGetter, name: string): number {
+  const raw = get(name)
+  if (raw === '') return DEFAULT_TOOL_SECONDS
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new SettingsError(`Input '${name}' must be a whole number of seconds of at least 1, got '${raw}'`)
+  return Number(raw)
+}
+
+/** The default of the max-tool-seconds input (action.yml says the same). */
+export const DEFAULT_TOOL_SECONDS = 900
+
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
@@ -122,6 +135,7 @@ export function readSettings(get: InputGetter, env: Record<string, string | unde
     botName,
     maxTurns: readCount(get, 'max-turns'),
     maxTokens: readCount(get, 'max-tokens'),
+    maxToolSeconds: readToolSeconds(get, 'max-tool-seconds'),
     budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'] as const, 'neutral'),
     checkName: get('check-name'),
     stateKey,

@@ -1,8 +1,8 @@
-export const id = 277;
-export const ids = [277];
+export const id = 555;
+export const ids = [555];
 export const modules = {
 
-/***/ 4221:
+/***/ 94221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 7277:
+/***/ 45555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,9 +37,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/shared/permission.ts
-var permission = __webpack_require__(5670);
+var permission = __webpack_require__(35670);
 ;// CONCATENATED MODULE: ./src/shared/canonical-json.ts
 /** JSON with object keys sorted at every level, so equal data always gives equal text (for digests). */
 function canonicalJson(value) {
@@ -54,8 +54,8 @@ function canonicalJson(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
+var schemas = __webpack_require__(15649);
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 // The hidden marker that makes the action's own comment findable on a re-run, with optional state
 // (e.g. a pending approval) in a second HTML comment right after it.
@@ -394,146 +394,8 @@ function createApprovalRequest(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/text/html-comment-spans.ts
-// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
-// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
-// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
-// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
-// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-function lineEndAt(text, from) {
-    const end = text.indexOf('\n', from);
-    return end === -1 ? text.length : end;
-}
-/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
-function fencedBlockEnd(text, start) {
-    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
-    const marker = open?.[1];
-    if (!marker)
-        return null;
-    if (marker[0] === '`' && open[2]?.includes('`'))
-        return null;
-    let at = lineEndAt(text, start) + 1;
-    while (at <= text.length) {
-        const end = lineEndAt(text, at);
-        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
-        if (close && close[0] === marker[0] && close.length >= marker.length)
-            return Math.min(end + 1, text.length);
-        at = end + 1;
-    }
-    return text.length;
-}
-/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
-function codeSpanClosers(text, from, to) {
-    const runs = [];
-    for (let i = from; i < to; i++) {
-        if (text[i] !== '`')
-            continue;
-        let j = i;
-        while (j < to && text[j] === '`')
-            j++;
-        runs.push({ start: i, length: j - i });
-        i = j - 1;
-    }
-    const closers = new Map();
-    const nextOfLength = new Map();
-    for (let k = runs.length - 1; k >= 0; k--) {
-        const run = runs[k];
-        const next = nextOfLength.get(run.length);
-        if (next !== undefined)
-            closers.set(run.start, next);
-        nextOfLength.set(run.length, run.start);
-    }
-    return closers;
-}
-/**
- * Spans of `text` inside HTML comments, in order, not overlapping.
- *
- * `markdown: false` (diffs, file contents): every `<!--` opens one.
- * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
- * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
- * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
- * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
- * fences) neither counts any more. An unclosed `<!--` hides everything after it.
- */
-function htmlCommentSpans(text, markdown) {
-    const spans = [];
-    if (!markdown) {
-        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
-            const close = text.indexOf('-->', at + 4);
-            const end = close === -1 ? text.length : close + 3;
-            spans.push({ start: at, end });
-            at = end;
-        }
-        return spans;
-    }
-    let trusted = true;
-    let i = 0;
-    let lineStart = true;
-    let closers = new Map();
-    let closersFor = -1;
-    while (i < text.length) {
-        if (lineStart) {
-            lineStart = false;
-            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
-            if (fenceEnd !== null) {
-                i = fenceEnd;
-                lineStart = true;
-                continue;
-            }
-        }
-        const ch = text[i];
-        if (ch === '\n') {
-            i++;
-            lineStart = true;
-        }
-        else if (ch === '<' && text.startsWith('<!--', i)) {
-            const close = text.indexOf('-->', i + 4);
-            const end = close === -1 ? text.length : close + 3;
-            spans.push({ start: i, end });
-            trusted = false;
-            i = end;
-        }
-        else if (ch === '<' || ch === '[') {
-            trusted = false;
-            i++;
-        }
-        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
-            i += 2;
-        }
-        else if (ch === '`') {
-            let j = i;
-            while (text[j] === '`')
-                j++;
-            const lineEnd = lineEndAt(text, i);
-            if (closersFor !== lineEnd) {
-                closers = codeSpanClosers(text, i, lineEnd);
-                closersFor = lineEnd;
-            }
-            const close = trusted ? closers.get(i) : undefined;
-            i = close === undefined ? j : close + (j - i);
-        }
-        else {
-            i++;
-        }
-    }
-    return spans;
-}
-/** The text with every span replaced by `replace(spanText)`. */
-function replaceSpans(text, spans, replace) {
-    if (spans.length === 0)
-        return text;
-    let out = '';
-    let at = 0;
-    for (const span of spans) {
-        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
-        at = span.end;
-    }
-    return out + text.slice(at);
-}
-
+// EXTERNAL MODULE: ./src/text/html-comment-spans.ts
+var html_comment_spans = __webpack_require__(47418);
 ;// CONCATENATED MODULE: ./src/route/prose-lines.ts
 // Commands live in prose only: a `/deploy` shown inside a code sample, quoted from someone else or
 // hidden in an HTML comment (invisible on GitHub) must never run.
@@ -559,7 +421,7 @@ function indentWidth(line) {
  */
 function proseLines(text) {
     const normalized = text.replace(/\r\n?/g, '\n');
-    const visible = replaceSpans(normalized, htmlCommentSpans(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
+    const visible = (0,html_comment_spans/* replaceSpans */.Gg)(normalized, (0,html_comment_spans/* htmlCommentSpans */.KD)(normalized, true), (hidden) => hidden.replace(/[^\n]+/g, ''));
     const lines = visible.split('\n');
     const result = [];
     let fence = null;
@@ -641,7 +503,7 @@ function mentionPatterns(botName) {
  * length in one pass (a backreference regex was quadratic on a long run of backticks).
  */
 function withoutCodeSpans(text) {
-    const closers = codeSpanClosers(text, 0, text.length);
+    const closers = (0,html_comment_spans/* codeSpanClosers */.xr)(text, 0, text.length);
     let out = '';
     let i = 0;
     while (i < text.length) {
@@ -726,10 +588,10 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
-var load_config = __webpack_require__(3937);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 36 modules
+var load_config = __webpack_require__(17828);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
-var workspace_source = __webpack_require__(7961);
+var workspace_source = __webpack_require__(37961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
 // Webhook payloads are untrusted JSON of many shapes: every read is checked, none throws.
 function asRecord(value) {
@@ -1341,7 +1203,7 @@ function standInPermission(permission, teams) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/route/match-glob.ts
 
@@ -1482,7 +1344,7 @@ function checkFilters(trigger, event, memberships = {}) {
 }
 
 // EXTERNAL MODULE: ./src/route/command-keys.ts + 1 modules
-var command_keys = __webpack_require__(941);
+var command_keys = __webpack_require__(20941);
 ;// CONCATENATED MODULE: ./src/route/help-text.ts
 
 /** Table cells are one line and must not close the cell or a code span early. */
@@ -1835,7 +1697,7 @@ function actionIdentity(token, appSlug, viewerLogin) {
 }
 
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(8382);
+var shared_errors = __webpack_require__(58382);
 ;// CONCATENATED MODULE: ./src/github/add-eyes-reaction.ts
 
 /**
@@ -2006,7 +1868,7 @@ async function updateCheckRun(octokit, repo, checkRunId, update) {
 }
 
 // EXTERNAL MODULE: ./src/github/request-failure.ts
-var request_failure = __webpack_require__(4221);
+var request_failure = __webpack_require__(94221);
 ;// CONCATENATED MODULE: ./src/github/api/issues.ts
 
 // GitHub's default grey for labels created without a colour.
@@ -2213,6 +2075,96 @@ async function createReviewCommentReply(octokit, repo, number, commentId, body) 
     return { id: Number(data.id), url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/github/api/graphql.ts
+function blobFields(withText) {
+    return `... on Blob { byteSize isBinary isTruncated${withText ? ' text' : ''} }`;
+}
+/**
+ * The query for the object at `REF:PATH`, folders nested `depth` levels deep (GraphQL has no
+ * recursion, so each level is spelled out). Without `withText` the blobs come without their text.
+ */
+function treeQuery(depth, withText) {
+    let level = blobFields(withText);
+    for (let i = 0; i < depth; i++)
+        level = `${blobFields(withText)} ... on Tree { entries { name type object { __typename ${level} } } }`;
+    return `query ConfigTree($owner: String!, $name: String!, $expression: String!) {
+  repository(owner: $owner, name: $name) { object(expression: $expression) { __typename ${level} } }
+}`;
+}
+function toNode(data) {
+    if (!data)
+        return null;
+    if (data.__typename === 'Blob') {
+        return { type: 'file', byteSize: data.byteSize, binary: data.isBinary === true, truncated: data.isTruncated, text: data.text ?? null };
+    }
+    if (data.__typename === 'Tree') {
+        if (!data.entries)
+            return { type: 'dir', children: null };
+        const children = new Map();
+        for (const entry of data.entries) {
+            // A submodule is a commit: neither a file nor a folder of this repository.
+            if (entry.type !== 'blob' && entry.type !== 'tree')
+                continue;
+            const node = entry.object ? toNode(entry.object) : entry.type === 'tree' ? { type: 'dir', children: null } : null;
+            if (node)
+                children.set(entry.name, node);
+        }
+        return { type: 'dir', children };
+    }
+    return null;
+}
+/**
+ * The file or folder at `path` (`''` for the root) at `ref`, folders `depth` levels deep, in one
+ * request; null when the ref or the path does not exist.
+ */
+async function readTree(client, repo, ref, path, depth, withText) {
+    const data = await client(treeQuery(depth, withText), {
+        owner: repo.owner,
+        name: repo.repo,
+        expression: `${ref}:${path}`
+    });
+    return toNode(data.repository?.object ?? null);
+}
+const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $after) {
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`;
+/** Every review thread of a pull request, 100 per request. */
+async function listReviewThreads(client, repo, number) {
+    const threads = [];
+    let after = null;
+    // A PR with more than 2,000 threads is not one a review converges on; stop there.
+    for (let page = 0; page < 20; page++) {
+        const data = await client(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after });
+        const connection = data.repository?.pullRequest?.reviewThreads;
+        if (!connection)
+            break;
+        for (const node of connection.nodes)
+            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            break;
+        after = connection.pageInfo.endCursor;
+    }
+    return threads;
+}
+/** Resolves every thread in one request (one aliased mutation per thread); returns the ids GitHub reports resolved. */
+async function resolveReviewThreads(client, threadIds) {
+    if (threadIds.length === 0)
+        return [];
+    const variables = Object.fromEntries(threadIds.map((id, i) => [`t${i}`, id]));
+    const query = `mutation ResolveThreads(${threadIds.map((_, i) => `$t${i}: ID!`).join(', ')}) {
+${threadIds.map((_, i) => `  r${i}: resolveReviewThread(input: {threadId: $t${i}}) { thread { id isResolved } }`).join('\n')}
+}`;
+    const data = await client(query, variables);
+    return Object.values(data).flatMap((r) => (r?.thread?.isResolved ? [r.thread.id] : []));
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/repos.ts
 
 /** A file's text at a ref (the PR head SHA), or null when the path does not exist there. */
@@ -2329,6 +2281,7 @@ async function searchCode(octokit, repo, query, perPage) {
 
 
 
+
 function parseRepository(repository) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
     if (!match)
@@ -2395,6 +2348,12 @@ function createGitHubPort(octokit, repository) {
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
         addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
         createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
+        async resolveReviewThreads(number, rootCommentIds) {
+            const wanted = new Set(rootCommentIds);
+            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved);
+            const resolved = new Set(await resolveReviewThreads(octokit.graphql, threads.map((t) => t.id)));
+            return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId);
+        },
         dispatchWorkflow: (workflow, ref, inputs) => dispatchWorkflow(octokit, repo, workflow, ref, inputs)
     };
 }
@@ -2432,7 +2391,7 @@ const neutralize_mentions_ZERO_WIDTH_SPACE = '\u200b';
 // A login: alphanumerics and single inner hyphens, up to 39; optionally `/team`. Not after a word
 // character (e-mail addresses), `/` (URLs) or `@` (already neutralised or doubled).
 const MENTION = /(?<![\w`/@.+-])@(?=[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![A-Za-z0-9-]))/g;
-const neutralize_mentions_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function neutralizeProse(text) {
     let out = '';
     let i = 0;
@@ -2480,12 +2439,12 @@ function neutralizeMentions(markdown) {
     for (const line of lines) {
         if (fence !== null) {
             out.push(line);
-            const marker = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
+            const marker = FENCE_OPEN.exec(line)?.[1];
             if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
                 fence = null;
             continue;
         }
-        const opening = neutralize_mentions_FENCE_OPEN.exec(line)?.[1];
+        const opening = FENCE_OPEN.exec(line)?.[1];
         if (opening) {
             flush();
             out.push(line);
@@ -2499,7 +2458,7 @@ function neutralizeMentions(markdown) {
 }
 
 // EXTERNAL MODULE: ./src/text/redact-secrets.ts
-var redact_secrets = __webpack_require__(8118);
+var redact_secrets = __webpack_require__(68118);
 ;// CONCATENATED MODULE: ./src/github/text-limits.ts
 // GitHub's size limits, and a cut that says it is one instead of a 422.
 /** Issue comments, review bodies and inline comments: "maximum is 65536 characters". */
@@ -3121,6 +3080,19 @@ function createPublisher(unredactedPort, options) {
         });
         return write(p, () => port.createReviewCommentReply(number, commentId, text));
     }
+    async function resolveReviewThreads(number, rootCommentIds) {
+        const ids = [...rootCommentIds];
+        const p = plan('resolve-review-threads', `resolve the review threads of comments ${ids.join(', ')} on #${number}`, 'POST /graphql resolveReviewThread', {
+            pull_number: number,
+            comment_ids: ids
+        });
+        let resolved = [];
+        const outcome = await write(p, async () => {
+            resolved = await port.resolveReviewThreads(number, ids);
+            return { id: null, url: null };
+        });
+        return { ...outcome, resolved };
+    }
     async function dispatchWorkflow(workflow, ref, inputs) {
         const summary = `dispatch workflow ${workflow} on ${ref} with ${(0,redact_secrets/* redactSecrets */.fp)(JSON.stringify(inputs), secrets)}`;
         const p = plan('dispatch-workflow', summary, 'POST {REPO}/actions/workflows/{workflow_id}/dispatches', { workflow_id: workflow, ref, inputs });
@@ -3150,23 +3122,125 @@ function createPublisher(unredactedPort, options) {
         updateCheckRun,
         addReaction,
         replyToReviewComment,
+        resolveReviewThreads,
         dispatchWorkflow
     };
 }
 
 ;// CONCATENATED MODULE: ./src/github/repo-config-source.ts
+
+
+/**
+ * Folders one tree query reaches below the folder asked for: the config walk enters 8 levels
+ * (MAX_DEPTH in list-yaml-files), so a config folder is one request.
+ */
+const TREE_DEPTH = 9;
 function isNotFound(error) {
     return typeof error === 'object' && error !== null && error.status === 404;
 }
+function parts(path) {
+    return path === '' ? [] : path.split('/');
+}
 /**
- * Config read through the contents API at a fixed ref (the repository's default branch), so
- * neither the files of the PR under review nor the branch it targets decide how it is judged.
- * Each path is fetched at most once per run.
+ * Config read from the repository at a fixed ref (the default branch), so neither the files of the
+ * PR under review nor the branch it targets decide how it is judged.
+ *
+ * The primitive is "the tree under path P at ref R": the first stat, list or read of a path no
+ * tree loaded so far covers fetches the tree at that path with every file's text, in one GraphQL
+ * request; later calls under it are answered from memory. Any directory of the repository can be
+ * read this way, each tree fetched at most once per run. A blob GraphQL truncated or that was left
+ * without text is read through the contents API. When GraphQL is not there or refuses (a GHES
+ * without it, a token without access, any failure), the source falls back to the contents API:
+ * one request per folder and file, in parallel, with the errors as before.
  */
-function createRepoConfigSource(client, repository, ref) {
-    const [owner, repo] = repository.split('/');
+function createRepoConfigSource(client, repository, ref, logger) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const viaRest = createContentsSource(client, owner, repo, ref);
+    /** Roots fetched (or being fetched) → their tree; null when nothing is there. */
+    const trees = new Map();
+    let graphqlFailed = false;
+    function fetchTree(path) {
+        let pending = trees.get(path);
+        if (!pending) {
+            // The repository root can be large: one level of it, without texts; its folders come as their own trees.
+            pending =
+                path === '' ? readTree(client.graphql, { owner, repo }, ref, path, 1, false) : readTree(client.graphql, { owner, repo }, ref, path, TREE_DEPTH, true);
+            trees.set(path, pending);
+        }
+        return pending;
+    }
+    /** The node at `path` from a tree already fetched: undefined when no tree covers it, or not deep enough. */
+    async function fromLoaded(path) {
+        const target = parts(path);
+        for (const [root, pending] of trees) {
+            const rootParts = parts(root);
+            if (rootParts.length > target.length || rootParts.some((p, i) => p !== target[i]))
+                continue;
+            let node = await pending;
+            let covered = true;
+            for (const name of target.slice(rootParts.length)) {
+                // Below a file or a missing folder, nothing is there.
+                if (node === null || node.type !== 'dir')
+                    return null;
+                if (node.children === null) {
+                    covered = false;
+                    break;
+                }
+                node = node.children.get(name) ?? null;
+            }
+            if (covered && !(node?.type === 'dir' && node.children === null))
+                return node;
+        }
+        return undefined;
+    }
+    /** The node at `path`, or undefined once GraphQL has failed (the caller asks the contents API). */
+    async function nodeAt(path) {
+        if (graphqlFailed)
+            return undefined;
+        try {
+            const known = await fromLoaded(path);
+            return known !== undefined ? known : await fetchTree(path);
+        }
+        catch (error) {
+            graphqlFailed = true;
+            logger?.debug(`config: GraphQL unavailable (${(0,shared_errors/* errorMessage */.g)(error)}); reading ${repository}@${ref} through the contents API`);
+            return undefined;
+        }
+    }
+    return {
+        description: `${repository}@${ref} (through the API)`,
+        async stat(path) {
+            const node = await nodeAt(path);
+            if (node === undefined)
+                return viaRest.stat(path);
+            return node === null ? null : node.type === 'file' ? 'file' : 'dir';
+        },
+        async list(dir) {
+            const node = await nodeAt(dir);
+            if (node === undefined)
+                return viaRest.list(dir);
+            if (node === null || node.type !== 'dir' || node.children === null)
+                return [];
+            const prefix = dir === '' ? '' : `${dir}/`;
+            return [...node.children].map(([name, child]) => ({ path: `${prefix}${name}`, type: child.type }));
+        },
+        async read(path) {
+            const node = await nodeAt(path);
+            if (node === undefined || node === null)
+                return viaRest.read(path);
+            if (node.type === 'dir')
+                throw new Error(`${path} is a directory, not a file`);
+            if (node.binary)
+                throw new Error(`${path} is a binary file (${node.byteSize} bytes), not YAML`);
+            if (node.text === null || node.truncated)
+                return viaRest.read(path);
+            return node.text;
+        }
+    };
+}
+/** Through the contents API: one request per folder and file; a file fetched by `stat` keeps its content. */
+function createContentsSource(client, owner, repo, ref) {
     const listings = new Map();
-    // A file fetched by `stat` already carries its content; keep it so `read` does not fetch it again.
     const contents = new Map();
     function fetchListing(path) {
         let pending = listings.get(path);
@@ -3191,7 +3265,6 @@ function createRepoConfigSource(client, repository, ref) {
         return pending;
     }
     return {
-        description: `${repository}@${ref} (through the API)`,
         async stat(path) {
             const listing = await fetchListing(path);
             if (listing === null)
@@ -3308,6 +3381,26 @@ function outcomeTable(record) {
     });
     return ['### What ran', '', '| command | target | status | detail | tokens |', '|---|---|---|---|---|', ...rows, ''];
 }
+/** Every MCP tool call: which server and tool, how long, whether it worked (never what it returned). */
+function mcpSection(record) {
+    const rows = record.outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => `| \`${build_summary_cell(c.agent ?? o.target)}\` | \`${build_summary_cell(c.server)}\` | \`${build_summary_cell(c.tool)}\` | ${c.durationMs} ms | ${c.ok ? 'ok' : `error: ${plain(build_summary_cell(c.error ?? 'failed'))}`} |`));
+    if (rows.length === 0)
+        return [];
+    return ['### MCP calls', '', '| agent | server | tool | took | result |', '|---|---|---|---|---|', ...rows, ''];
+}
+/** Longest command shown; the start says what it was. */
+const MAX_COMMAND = 300;
+/** Every program an agent's tool ran or was refused, and every file it wrote, in order. */
+function commandsSection(record) {
+    if (record.commands.length === 0)
+        return [];
+    const rows = record.commands.map((c) => {
+        const command = c.command.length > MAX_COMMAND ? `${c.command.slice(0, MAX_COMMAND)}…` : c.command;
+        const seconds = c.durationMs > 0 ? `${(c.durationMs / 1000).toFixed(2)} s` : '—';
+        return `| \`${build_summary_cell(c.agent)}\` | ${build_summary_cell(c.tool)} | <code>${plain(build_summary_cell(command))}</code> | ${c.exitCode ?? '—'} | ${seconds} | ${plain(build_summary_cell(c.result))} |`;
+    });
+    return ['### Commands run by agents’ tools', '', '| agent | tool | command | exit code | duration | result |', '|---|---|---|---|---|---|', ...rows, ''];
+}
 function writesSection(record) {
     if (record.writes.length === 0)
         return record.dryRun ? ['### Writes', '', 'None would have been made.', ''] : [];
@@ -3357,6 +3450,8 @@ function buildSummary(record) {
         ...(record.decision?.notes.length ? [...record.decision.notes.map((n) => `- ${n}`), ''] : []),
         ...triggerTable(record),
         ...outcomeTable(record),
+        ...mcpSection(record),
+        ...commandsSection(record),
         ...writesSection(record),
         ...instructionsSection(record),
         ...diagnosticsSection(record)
@@ -3400,6 +3495,7 @@ function emptyRecord(eventName) {
         notes: [],
         conclusion: 'skipped',
         extraOutputs: {},
+        commands: [],
         durationMs: 0
     };
 }
@@ -3427,7 +3523,7 @@ function flowFingerprint(flow) {
 }
 
 // EXTERNAL MODULE: ./src/flow/read-node-config.ts
-var read_node_config = __webpack_require__(4606);
+var read_node_config = __webpack_require__(34606);
 ;// CONCATENATED MODULE: ./src/approval/check-approval-against-config.ts
 
 
@@ -3762,7 +3858,7 @@ function findPendingApproval(comments, options) {
 }
 
 // EXTERNAL MODULE: ./src/flow/evaluate-expression.ts
-var evaluate_expression = __webpack_require__(2564);
+var evaluate_expression = __webpack_require__(42564);
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
 // The approval request comment, and what it says once answered. The hidden state marker is added
 // by the publisher (upsertComment with the encoded payload); this is the part people read.
@@ -3878,7 +3974,8 @@ function wrapPublisher(inner, overrides) {
         updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
         addReaction: (id, target, content) => inner.addReaction(id, target, content),
         dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
-        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {})
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
+        ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
     };
 }
 
@@ -3909,7 +4006,108 @@ function emptyDraft() {
     return { reviews: [], comments: [] };
 }
 
+;// CONCATENATED MODULE: ./src/fleet/evaluate-consensus.ts
+const MAJORITY = { algorithm: 'majority', weights: {} };
+/** AOF's response_key: trimmed and lower-cased; beyond 100 characters, the first 100 and the length. */
+function answerKey(text) {
+    const normalized = text.trim().toLowerCase();
+    const chars = [...normalized];
+    return chars.length <= 100 ? normalized : `${chars.slice(0, 100).join('')}...${chars.length}`;
+}
+function weightOf(settings, vote) {
+    return Object.hasOwn(settings.weights, vote.member) ? settings.weights[vote.member] : vote.weight;
+}
+/** Groups in the order their first member voted, so ties go to the earliest answer. */
+function groupVotes(votes, settings) {
+    const groups = new Map();
+    for (const vote of votes) {
+        const group = groups.get(vote.key) ?? { key: vote.key, members: [], weight: 0 };
+        group.members.push(vote.member);
+        group.weight += weightOf(settings, vote);
+        groups.set(vote.key, group);
+    }
+    return [...groups.values()];
+}
+function largest(groups, by) {
+    let best = null;
+    for (const group of groups)
+        if (!best || by(group) > by(best))
+            best = group;
+    return best;
+}
+const fixed = (n) => n.toFixed(2);
+/** `settings` absent: AOF's default engine (majority, more than half of the answers). */
+function evaluateConsensus(settings, votes) {
+    const s = settings ?? MAJORITY;
+    const base = { algorithm: s.algorithm };
+    if (votes.length === 0) {
+        return { ...base, reached: false, winner: null, votes: 0, confidence: 0, requiresReview: true, reason: 'no member gave an answer to vote on' };
+    }
+    const groups = groupVotes(votes, s);
+    const total = votes.length;
+    switch (s.algorithm) {
+        case 'unanimous': {
+            const agree = groups.length === 1;
+            return {
+                ...base,
+                reached: agree,
+                winner: agree ? (votes[0]?.member ?? null) : null,
+                votes: agree ? total : 0,
+                confidence: agree ? 1 : 0,
+                requiresReview: !agree,
+                reason: agree ? null : 'not all members agreed (unanimous consensus required)'
+            };
+        }
+        case 'weighted': {
+            const totalWeight = votes.reduce((sum, v) => sum + weightOf(s, v), 0);
+            const best = largest(groups, (g) => g.weight);
+            const confidence = totalWeight > 0 ? best.weight / totalWeight : 0;
+            const threshold = s.minConfidence ?? 0.5;
+            const reached = confidence >= threshold;
+            return {
+                ...base,
+                reached,
+                winner: best.members[0] ?? null,
+                votes: best.members.length,
+                confidence,
+                requiresReview: !reached,
+                reason: reached ? null : `weighted confidence ${fixed(confidence)} below threshold ${fixed(threshold)}`
+            };
+        }
+        case 'first_wins':
+            return { ...base, reached: true, winner: votes[0]?.member ?? null, votes: 1, confidence: 1, requiresReview: false, reason: null };
+        case 'human_review':
+            // AOF suggests the most confident answer; members give no confidence here, so the first.
+            return {
+                ...base,
+                reached: false,
+                winner: votes[0]?.member ?? null,
+                votes: 0,
+                confidence: 0,
+                requiresReview: true,
+                reason: 'human review required for the final decision'
+            };
+        case 'majority': {
+            const best = largest(groups, (g) => g.members.length);
+            const needed = s.minVotes ?? Math.floor(total / 2) + 1;
+            const confidence = best.members.length / total;
+            const reached = best.members.length >= needed;
+            const requiresReview = !reached || (s.minConfidence !== undefined && confidence < s.minConfidence);
+            return {
+                ...base,
+                reached,
+                winner: best.members[0] ?? null,
+                votes: best.members.length,
+                confidence,
+                requiresReview,
+                reason: requiresReview ? `${best.members.length} of ${total} agree (need ${needed}); confidence ${fixed(confidence)}` : null
+            };
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/fleet/merge-fleet-results.ts
+
 const STRICTNESS = { APPROVE: 0, COMMENT: 1, REQUEST_CHANGES: 2 };
 const VERDICT_WORDS = { APPROVE: 'approves', COMMENT: 'comments', REQUEST_CHANGES: 'requests changes' };
 const VERDICT_PLURAL = { APPROVE: 'approve', COMMENT: 'comment', REQUEST_CHANGES: 'request changes' };
@@ -3948,6 +4146,25 @@ function majority(members) {
         return `${m.member} ${verdict ? VERDICT_WORDS[verdict] : 'gave no verdict'}`;
     });
     return { verdict: 'COMMENT', line: `Members disagree (${votes.join(', ')}); no verdict has a majority, so this is a comment.`, disagree: true };
+}
+/** What a member votes: its review verdict when it drafted one, else its answer's fingerprint (AOF's). */
+function voteOf(fleet, result) {
+    const verdict = memberVerdict(result);
+    const weight = fleet.members.find((m) => m.name === result.member)?.weight ?? 1;
+    return { member: result.member, key: verdict ?? answerKey(result.text), weight };
+}
+/** coordination.consensus given: AOF's engine over the members that answered (AOF drops the others). */
+function configuredConsensus(fleet, members) {
+    const outcome = evaluateConsensus(fleet.consensus, members.filter((m) => m.status === 'ran').map((m) => voteOf(fleet, m)));
+    const algorithm = outcome.algorithm.replace('_', ' ');
+    const winner = members.find((m) => m.member === outcome.winner);
+    const verdict = winner ? memberVerdict(winner) : null;
+    if (outcome.reached && verdict) {
+        const share = `${outcome.votes} of ${members.filter((m) => m.status === 'ran').length} agree, confidence ${outcome.confidence.toFixed(2)}`;
+        return { verdict, line: `Consensus (${algorithm}: ${share}): ${winner?.member} ${VERDICT_WORDS[verdict]}.`, disagree: false };
+    }
+    const why = outcome.reached ? 'the agreed answer has no verdict' : (outcome.reason ?? 'no agreement');
+    return { verdict: 'COMMENT', line: `No consensus (${algorithm}): ${why}; so this is a comment.`, disagree: true };
 }
 function commentKey(c) {
     return [c.path, c.side ?? 'RIGHT', c.start_line ?? '', c.line, c.body.trim().replace(/\s+/g, ' ').toLowerCase()].join('\u0000');
@@ -3997,7 +4214,7 @@ function mergeFleetResults(fleet, members) {
     let verdict = strictest(members);
     const header = [`**Review by fleet \`${fleet.name}\`** (${members.length} member${members.length === 1 ? '' : 's'})`];
     if (fleet.aggregation === 'consensus') {
-        const vote = majority(members);
+        const vote = fleet.consensus ? configuredConsensus(fleet, members) : majority(members);
         verdict = vote.verdict;
         header.push(vote.line);
         if (vote.disagree)
@@ -4010,18 +4227,500 @@ function mergeFleetResults(fleet, members) {
     return { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes };
 }
 
+;// CONCATENATED MODULE: ./src/fleet/plan-fleet-steps.ts
+
+
+const ok = (r) => r.result.status === 'ran';
+/** A member's answer as the next member sees it: its last text, and what it drafted. */
+function answerOf(result) {
+    const { draft } = result;
+    const reviews = draft.reviews.map((r) => ({
+        event: r.event,
+        body: r.body,
+        comments: r.comments.map((c) => ({ path: c.path, line: c.line, body: c.body }))
+    }));
+    return {
+        agent: result.member,
+        status: result.status,
+        response: result.text,
+        ...(reviews.length ? { reviews } : {}),
+        ...(draft.comments.length ? { comments: draft.comments } : {})
+    };
+}
+// ---- hierarchical: the manager plans, every other member works, the manager synthesizes ----
+function hierarchical(fleet, done) {
+    const manager = fleet.manager;
+    if (!manager || !fleet.members.some((m) => m.name === manager))
+        return [];
+    const workers = fleet.members.filter((m) => m.name !== manager);
+    const delegation = done.find((d) => d.step.stage === 'delegate');
+    if (!delegation) {
+        return [
+            {
+                member: manager,
+                stage: 'delegate',
+                instruction: `As the manager of fleet ${fleet.name}, analyze this task and decide how to delegate it. ` +
+                    'The task is the event in the event data; fleet.workers lists the available workers and their roles. ' +
+                    'Respond with a delegation plan: what each worker should focus on. Do not publish anything in this step: ' +
+                    'the workers run next, then you synthesize their findings.',
+                input: { workers: workers.map((w) => ({ name: w.name, role: w.role })) },
+                publishes: false
+            }
+        ];
+    }
+    if (!ok(delegation))
+        return [];
+    if (!done.some((d) => d.step.stage === 'work')) {
+        return workers.map((w) => ({
+            member: w.name,
+            stage: 'work',
+            instruction: `You are a worker in fleet ${fleet.name}. Your manager's delegation plan is in the event data as fleet.delegation_plan: ` +
+                'use it to focus your part of the task, within your own instructions.',
+            input: { manager, delegation_plan: delegation.result.text },
+            publishes: true
+        }));
+    }
+    if (done.some((d) => d.step.stage === 'synthesize'))
+        return [];
+    return [
+        {
+            member: manager,
+            stage: 'synthesize',
+            instruction: `As the manager of fleet ${fleet.name}, synthesize your workers' findings (fleet.worker_results in the event data) ` +
+                "into the fleet's one final result, and publish it as your instructions say. It is published once, for the whole fleet.",
+            input: { worker_results: done.filter((d) => d.step.stage === 'work').map((d) => answerOf(d.result)) },
+            publishes: true
+        }
+    ];
+}
+// ---- tiered: tiers in ascending order, each in parallel, consensus passed up ----
+/** AOF's get_tiers: each member's tier (1 when unset), ascending. */
+function tiersOf(fleet) {
+    return [...new Set(fleet.members.map((m) => m.tier ?? 1))].sort((a, b) => a - b);
+}
+/** Each tier that has run, with the consensus of its members that answered (AOF drops failures). */
+function tierOutcomes(fleet, done) {
+    return tiersOf(fleet)
+        .map((tier) => ({ tier, results: done.filter((d) => d.step.stage === 'tier' && d.step.tier === tier) }))
+        .filter((t) => t.results.length > 0)
+        .map(({ tier, results }) => {
+        const settings = fleet.tiered?.tierConsensus[String(tier)] ?? fleet.consensus;
+        return {
+            tier,
+            results,
+            consensus: evaluateConsensus(settings, results.filter(ok).map((r) => voteOf(fleet, r.result)))
+        };
+    });
+}
+function winnerText(outcome) {
+    return outcome.results.find((r) => r.result.member === outcome.consensus.winner)?.result.text ?? null;
+}
+/** What the next tier is given, in AOF's shapes (`pass_all_results` or the consensus result only). */
+function tierInput(fleet, previous) {
+    const confidence = previous.consensus.confidence;
+    if (fleet.tiered?.passAllResults) {
+        return {
+            tier: previous.tier,
+            previous_results: previous.results.filter(ok).map((r) => answerOf(r.result)),
+            consensus_result: winnerText(previous),
+            consensus_confidence: confidence
+        };
+    }
+    return { tier: previous.tier, previous_result: winnerText(previous), confidence };
+}
+function tiered(fleet, done) {
+    const tiers = tiersOf(fleet);
+    const outcomes = tierOutcomes(fleet, done);
+    const next = tiers[outcomes.length];
+    if (next !== undefined) {
+        const previous = outcomes.at(-1);
+        return fleet.members
+            .filter((m) => (m.tier ?? 1) === next)
+            .map((m) => ({
+            member: m.name,
+            stage: 'tier',
+            tier: next,
+            instruction: previous
+                ? `You are in tier ${next} of fleet ${fleet.name}. What tier ${previous.tier} found is in the event data as fleet; build on it.`
+                : null,
+            input: previous ? tierInput(fleet, previous) : null,
+            publishes: true
+        }));
+    }
+    const manager = fleet.manager;
+    if (fleet.tiered?.finalAggregation !== 'manager_synthesis' || !manager || done.some((d) => d.step.stage === 'synthesize'))
+        return [];
+    return [
+        {
+            member: manager,
+            stage: 'synthesize',
+            instruction: `As the manager of fleet ${fleet.name}, synthesize a comprehensive report from all tier results (fleet.tier_results in the event data), ` +
+                'and publish it as your instructions say. It is published once, for the whole fleet.',
+            input: {
+                task: 'synthesize',
+                tier_results: outcomes.map((o) => ({
+                    tier: o.tier,
+                    result: winnerText(o),
+                    all_responses: o.results.filter(ok).map((r) => answerOf(r.result)),
+                    confidence: o.consensus.confidence
+                }))
+            },
+            publishes: true
+        }
+    ];
+}
+const DEFAULT_PLANNER_PROMPT = `You are a planning agent. Given a task, generate a structured plan.
+
+Output your plan as JSON with this structure:
+{
+  "goal": "the goal",
+  "steps": [
+    {
+      "step": 1,
+      "description": "what this step does",
+      "action": "the specific query or command to execute",
+      "tool": "optional tool name"
+    }
+  ]
+}
+
+Generate 3-7 logical steps that will systematically carry out the task.`;
+const DEFAULT_SYNTHESIZER_PROMPT = `Synthesize the findings into a comprehensive report.
+
+Provide:
+1. A clear conclusion
+2. Supporting evidence
+3. Actionable recommendations
+
+Format your response as:
+CONCLUSION: [your conclusion]
+EVIDENCE: [list key evidence points]
+RECOMMENDATIONS: [numbered list of recommendations]`;
+/** AOF's plan when the planner's answer holds no plan it can read. */
+const FALLBACK_PLAN = [
+    { step: 1, description: 'Gather initial data', action: 'Investigate the task in the event data' },
+    { step: 2, description: 'Analyze findings', action: 'Analyze the data gathered in previous step' },
+    { step: 3, description: 'Identify root cause', action: 'Based on analysis, identify the root cause' }
+];
+/** The JSON between the answer's first `{` and last `}`: its `steps`, each with a description and action. */
+function parseDeepPlan(answer) {
+    const start = answer.indexOf('{');
+    const end = answer.lastIndexOf('}');
+    if (start < 0 || end <= start)
+        return null;
+    let parsed;
+    try {
+        parsed = JSON.parse(answer.slice(start, end + 1));
+    }
+    catch {
+        return null;
+    }
+    const steps = parsed?.steps;
+    if (!Array.isArray(steps))
+        return null;
+    const read = steps.flatMap((s) => {
+        const { description, action } = (s ?? {});
+        return typeof description === 'string' && typeof action === 'string' ? [{ description, action }] : [];
+    });
+    return read.length ? read.map((s, i) => ({ step: i + 1, ...s })) : null;
+}
+/** AOF's reading of a step's result: words that mean trouble make it significant. */
+function significanceOf(text) {
+    const lower = text.toLowerCase();
+    if (lower.includes('error') || lower.includes('critical') || lower.includes('failed'))
+        return 'high';
+    if (lower.includes('warning') || lower.includes('unusual'))
+        return 'medium';
+    return 'low';
+}
+function deepState(fleet, done) {
+    const planning = fleet.deep?.planning ?? true;
+    const planned = done.find((d) => d.step.stage === 'plan');
+    let plan = planning
+        ? planned
+            ? (parseDeepPlan(planned.result.text) ?? FALLBACK_PLAN)
+            : []
+        : [{ step: 1, description: 'Execute query', action: 'Carry out your instructions for the event in the event data' }];
+    const executed = [];
+    let replanned = false;
+    let failed = planned && !ok(planned) ? `planning failed: ${planned.result.detail}` : null;
+    for (const d of done) {
+        if (d.step.stage === 'step') {
+            executed.push(d);
+            if (!ok(d) && !failed)
+                failed = `step ${executed.length} failed: ${d.result.detail}`;
+        }
+        else if (d.step.stage === 'replan') {
+            replanned = true;
+            if (!ok(d) && !failed)
+                failed = `re-planning failed: ${d.result.detail}`;
+            const revised = parseDeepPlan(d.result.text) ?? FALLBACK_PLAN;
+            const kept = plan.slice(0, executed.length);
+            plan = [...kept, ...revised.map((s, i) => ({ ...s, step: kept.length + i + 1 }))];
+        }
+    }
+    return { plan, executed, replanned, failed };
+}
+function findings(state) {
+    return state.executed.map((d, i) => ({
+        step: i + 1,
+        description: state.plan[i]?.description ?? '',
+        evidence: d.result.text,
+        significance: significanceOf(d.result.text)
+    }));
+}
+function deep(fleet, done) {
+    const member = fleet.members[0]?.name;
+    if (!member || done.some((d) => d.step.stage === 'synthesize'))
+        return [];
+    const settings = { maxIterations: 10, planning: true, memory: true, ...fleet.deep };
+    if (settings.planning && !done.some((d) => d.step.stage === 'plan')) {
+        const prompt = settings.plannerPrompt ?? DEFAULT_PLANNER_PROMPT;
+        return [
+            {
+                member,
+                stage: 'plan',
+                instruction: `${prompt}\n\nThe task is the event in the event data. Generate your plan; do not publish anything in this step.`,
+                input: null,
+                publishes: false
+            }
+        ];
+    }
+    const state = deepState(fleet, done);
+    if (state.failed)
+        return [];
+    const found = findings(state);
+    const last = done.at(-1);
+    if (!state.replanned && last?.step.stage === 'step' && found.filter((f) => f.significance === 'high').length >= 2) {
+        return [
+            {
+                member,
+                stage: 'replan',
+                instruction: 'Based on new findings, revise the plan. The completed steps, key findings and remaining steps are in the event data as fleet. ' +
+                    'Generate a revised plan (JSON, in the same format as before) that incorporates these findings and focuses on the most promising leads.',
+                input: {
+                    completed_steps: state.plan.slice(0, state.executed.length).map((s) => `${s.step}: ${s.description}`),
+                    key_findings: found.map((f) => `Step ${f.step}: ${f.description} (${f.significance})`),
+                    remaining_steps: state.plan.slice(state.executed.length).map((s) => `${s.step}: ${s.description}`)
+                },
+                publishes: false
+            }
+        ];
+    }
+    const index = state.executed.length;
+    const next = state.plan[index];
+    if (next && index < settings.maxIterations) {
+        const memory = settings.memory ? found.map((f) => `Step ${f.step}: ${f.description} -> ${f.evidence}`) : [];
+        return [
+            {
+                member,
+                stage: 'step',
+                instruction: 'Execute the step of your plan that is in the event data as fleet.step and provide your findings. ' +
+                    'Do not publish anything in this step: the synthesis is published.',
+                input: { step: next.step, description: next.description, action: next.action, ...(memory.length ? { previous_findings: memory } : {}) },
+                publishes: false
+            }
+        ];
+    }
+    const prompt = settings.synthesizerPrompt ?? DEFAULT_SYNTHESIZER_PROMPT;
+    return [
+        {
+            member,
+            stage: 'synthesize',
+            instruction: `${prompt}\n\nThe findings of your plan's steps are in the event data as fleet.findings. Synthesize your report, and publish it as your instructions say.`,
+            input: { goal_achieved: index >= state.plan.length, findings: found },
+            publishes: true
+        }
+    ];
+}
+// ---- swarm: the least-loaded member takes the event; in a job none has run, so the first ----
+function swarm(fleet, done) {
+    const member = fleet.members[0]?.name;
+    if (!member || done.length > 0)
+        return [];
+    return [{ member, stage: 'handle', instruction: null, input: null, publishes: true }];
+}
+/** The next steps to run together; [] when the fleet is done. Peer and pipeline fleets run in run-fleet.ts. */
+function nextFleetSteps(fleet, done) {
+    switch (fleet.mode) {
+        case 'hierarchical':
+            return hierarchical(fleet, done);
+        case 'tiered':
+            return tiered(fleet, done);
+        case 'deep':
+            return deep(fleet, done);
+        case 'swarm':
+            return swarm(fleet, done);
+        default:
+            return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fleet/merge-step-results.ts
+
+
+const names = (list) => list.map((n) => `\`${n}\``).join(', ');
+const merge_step_results_fixed = (n) => n.toFixed(2);
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body.trim()}\n\n</details>`;
+}
+function merge_step_results_hierarchical(fleet, done) {
+    const manager = fleet.manager ?? '?';
+    const delegation = done.find((d) => d.step.stage === 'delegate');
+    const synthesis = done.find((d) => d.step.stage === 'synthesize');
+    const workers = done.filter((d) => d.step.stage === 'work');
+    const notes = [];
+    if (delegation && delegation.result.status !== 'ran')
+        notes.push(`manager ${manager} could not delegate, so no worker ran`);
+    if (synthesis && synthesis.result.status !== 'ran')
+        notes.push(`manager ${manager} did not synthesize; the workers' findings are published as they are`);
+    const synthesized = synthesis?.result.status === 'ran';
+    return {
+        line: `Hierarchical: manager \`${manager}\` delegated to ${names(workers.map((w) => w.result.member)) || 'no worker'}${synthesized ? ' and synthesized their findings' : ''}.`,
+        decider: synthesis ? { result: synthesis.result, heading: `${manager} (manager synthesis)` } : null,
+        others: workers.map((w) => ({ result: w.result, heading: `${w.result.member} (worker)` })),
+        ...(delegation?.result.text.trim() ? { details: details(`Delegation plan by ${manager}`, delegation.result.text) } : {}),
+        notes
+    };
+}
+function tierLine(outcome) {
+    const c = outcome.consensus;
+    const answered = outcome.results.filter((r) => r.result.status === 'ran').length;
+    const agreed = c.reached ? `${c.votes} of ${answered} agree (confidence ${merge_step_results_fixed(c.confidence)})` : `no consensus: ${c.reason ?? 'no agreement'}`;
+    return `tier ${outcome.tier} (${c.algorithm.replace('_', ' ')}): ${agreed}`;
+}
+function merge_step_results_tiered(fleet, done) {
+    const outcomes = tierOutcomes(fleet, done);
+    const synthesis = done.find((d) => d.step.stage === 'synthesize');
+    const final = fleet.tiered?.finalAggregation ?? 'consensus';
+    const notes = [];
+    const shownTier = (r) => ({ result: r.result, heading: `Tier ${r.step.tier ?? 1} · ${r.result.member}` });
+    const all = outcomes.flatMap((o) => o.results);
+    let decider = null;
+    let forced;
+    let how;
+    if (final === 'manager_synthesis' && synthesis) {
+        decider = { result: synthesis.result, heading: `${synthesis.result.member} (manager synthesis)` };
+        how = `manager \`${synthesis.result.member}\` synthesized the tiers`;
+        if (synthesis.result.status !== 'ran')
+            notes.push(`manager ${synthesis.result.member} did not synthesize; the tiers are published as they are`);
+    }
+    else if (final === 'consensus' && outcomes.length) {
+        const last = outcomes.at(-1);
+        const winner = last.results.find((r) => r.result.member === last.consensus.winner);
+        if (last.consensus.reached && winner) {
+            decider = shownTier(winner);
+            how = `the consensus of tier ${last.tier} stands (answer of \`${winner.result.member}\`)`;
+        }
+        else {
+            forced = { verdict: 'COMMENT', why: `tier ${last.tier} reached no consensus, so this is a comment` };
+            how = `tier ${last.tier} reached no consensus`;
+            notes.push(`fleet ${fleet.name}: tier ${last.tier} reached no consensus; posted as a comment`);
+        }
+    }
+    else {
+        how = final === 'manager_synthesis' ? 'no manager to synthesize, so the tiers are merged' : 'the tiers are merged';
+    }
+    const others = all.filter((r) => r.result !== decider?.result).map(shownTier);
+    return { line: `Tiered: ${outcomes.map(tierLine).join('; ') || 'no tier ran'}. Final: ${how}.`, decider, others, ...(forced ? { forced } : {}), notes };
+}
+function merge_step_results_deep(fleet, done) {
+    const member = fleet.members[0]?.name ?? '?';
+    const state = deepState(fleet, done);
+    const synthesis = done.find((d) => d.step.stage === 'synthesize');
+    const ran = state.executed.length;
+    const steps = state.plan.map((s, i) => {
+        const result = state.executed[i];
+        const mark = result ? (result.result.status === 'ran' ? `done, ${significanceOf(result.result.text)} significance` : 'failed') : 'not run';
+        return `${s.step}. ${s.description} (${mark})`;
+    });
+    const how = state.failed
+        ? `stopped: ${state.failed}`
+        : `planned ${state.plan.length} step${state.plan.length === 1 ? '' : 's'}, ran ${ran}${state.replanned ? ', re-planned once' : ''} and synthesized the findings`;
+    return {
+        line: `Deep: \`${member}\` ${how}.`,
+        decider: synthesis ? { result: synthesis.result, heading: `${member} (synthesis)` } : null,
+        others: [],
+        ...(steps.length ? { details: details('Plan and steps', steps.join('\n')) } : {}),
+        notes: state.failed ? [`fleet ${fleet.name}: deep mode stopped: ${state.failed}`] : []
+    };
+}
+function merge_step_results_swarm(done) {
+    const handled = done[0];
+    return {
+        line: handled ? `Swarm: \`${handled.result.member}\` handled the event.` : 'Swarm: no member ran.',
+        decider: handled ? { result: handled.result, heading: handled.result.member } : null,
+        others: [],
+        notes: []
+    };
+}
+function summarize(fleet, done) {
+    if (fleet.mode === 'hierarchical')
+        return merge_step_results_hierarchical(fleet, done);
+    if (fleet.mode === 'tiered')
+        return merge_step_results_tiered(fleet, done);
+    if (fleet.mode === 'deep')
+        return merge_step_results_deep(fleet, done);
+    return merge_step_results_swarm(done);
+}
+/** A step's drafts; a step that drafted nothing shows its answer, which is what the next step was given. */
+function sectionOf(shown, verdict) {
+    const { draft, text } = shown.result;
+    const parts = [...draft.reviews.map((r) => r.body.trim()), ...draft.comments.map((c) => c.trim())].filter((p) => p !== '');
+    if (parts.length === 0 && text.trim())
+        parts.push(text.trim());
+    const heading = `### ${shown.heading}${verdict ? ` (${VERDICT_WORDS[verdict]})` : ''}`;
+    return parts.length ? `${heading}\n\n${parts.join('\n\n')}` : '';
+}
+/** Drafts of steps that do not publish (planning) are left out, and said so. */
+function unpublished(done) {
+    return done
+        .filter((d) => !d.step.publishes && (d.result.draft.reviews.length > 0 || d.result.draft.comments.length > 0))
+        .map((d) => `${d.result.member} drafted a publication while it was to ${d.step.stage === 'delegate' ? 'delegate' : d.step.stage}; not published`);
+}
+function mergeStepResults(fleet, done) {
+    const summary = summarize(fleet, done);
+    const shown = [...(summary.decider ? [summary.decider] : []), ...summary.others];
+    const results = shown.map((s) => s.result);
+    const notes = [...unfinished(done.map((d) => d.result)), ...summary.notes, ...unpublished(done)];
+    const footer = unfinished(done.map((d) => d.result)).map((n) => `_${n}_`);
+    const text = summary.decider ? summary.decider.result.text : results.map((r) => `${r.member}: ${r.text}`).join('\n\n');
+    const reviewed = results.some((r) => memberVerdict(r) !== null);
+    const sections = shown.map((s) => sectionOf(s, reviewed ? memberVerdict(s.result) : null)).filter((s) => s !== '');
+    const extra = summary.details ? [summary.details] : [];
+    if (!reviewed) {
+        if (sections.length === 0)
+            return { publication: { review: null, comment: null, verdict: null, notes }, text };
+        const comment = [`**Fleet \`${fleet.name}\`** (${fleet.mode})`, summary.line, ...sections, ...extra, ...footer].join('\n\n');
+        return { publication: { review: null, comment, verdict: null, notes }, text };
+    }
+    const deciderVerdict = summary.decider ? memberVerdict(summary.decider.result) : null;
+    const verdict = summary.forced?.verdict ?? deciderVerdict ?? strictest(results.filter((r) => memberVerdict(r) !== null));
+    const header = [`**Review by fleet \`${fleet.name}\`** (${fleet.mode})`, summary.line, ...(summary.forced ? [`${summary.forced.why}.`] : [])];
+    const inline = mergeInline(results, new Set(results.map((r) => r.member)).size > 1);
+    if (inline.duplicates > 0) {
+        notes.push(`fleet ${fleet.name}: ${inline.duplicates} inline comment${inline.duplicates === 1 ? '' : 's'} made by more than one member merged`);
+    }
+    const body = [...header, ...sections, ...extra, ...footer].join('\n\n');
+    return { publication: { review: { event: verdict, body, comments: inline.comments }, comment: null, verdict, notes }, text };
+}
+
 ;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
 
 
 
+
+
+/** Far above any mode's own bound (deep: max_iterations plus three); a guard, not a budget. */
+const MAX_STEPS = 1000;
 const DEFAULT_FLEET_CONCURRENCY = 3;
 function memberName(fleet, plans, index) {
     const plan = plans[index];
     return fleet.members.length === plans.length ? (fleet.members[index]?.name ?? plan.label) : plan.label;
 }
-async function runOne(runMember, plan, previous, member) {
+async function runOne(runMember, plan, previous, member, step) {
     try {
-        const run = await runMember(plan, previous);
+        const run = await runMember(plan, previous, step);
         return { ...run, member, label: plan.label };
     }
     catch (error) {
@@ -4029,17 +4728,21 @@ async function runOne(runMember, plan, previous, member) {
         return { member, label: plan.label, status: 'failed', detail: (0,shared_errors/* errorMessage */.g)(error), text: '', draft: emptyDraft() };
     }
 }
-async function parallel(fleet, plans, runMember, concurrency) {
-    const results = new Array(plans.length);
+/** At most `concurrency` at once; results in input order. */
+async function pool(items, concurrency, run) {
+    const results = new Array(items.length);
     let next = 0;
     const worker = async () => {
-        while (next < plans.length) {
+        while (next < items.length) {
             const index = next++;
-            results[index] = await runOne(runMember, plans[index], [], memberName(fleet, plans, index));
+            results[index] = await run(items[index]);
         }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
     return results;
+}
+function parallel(fleet, plans, runMember, concurrency) {
+    return pool(plans.map((plan, index) => ({ plan, index })), concurrency, ({ plan, index }) => runOne(runMember, plan, [], memberName(fleet, plans, index)));
 }
 /** A pipeline: each member sees the results before it; a failure stops the ones after it. */
 async function sequential(fleet, plans, runMember) {
@@ -4058,11 +4761,38 @@ async function sequential(fleet, plans, runMember) {
     }
     return results;
 }
+/** The step modes: ask the pure schedule what runs next, run it, until it says done. */
+async function steps(fleet, plans, runMember, concurrency) {
+    const done = [];
+    const planOf = (member) => {
+        const index = fleet.members.findIndex((m) => m.name === member);
+        return fleet.members.length === plans.length ? plans[index] : undefined;
+    };
+    for (let batch = nextFleetSteps(fleet, done); batch.length > 0 && done.length < MAX_STEPS; batch = nextFleetSteps(fleet, done)) {
+        const results = await pool(batch, concurrency, async (step) => {
+            const plan = planOf(step.member);
+            const label = `fleet:${fleet.name}/${step.member}`;
+            if (!plan)
+                return { member: step.member, label, status: 'failed', detail: 'no plan for this member', text: '', draft: emptyDraft() };
+            const staged = { ...plan, label: `${plan.label} (${step.tier === undefined ? step.stage : `tier ${step.tier}`})` };
+            return runOne(runMember, staged, [], step.member, step);
+        });
+        batch.forEach((step, i) => done.push({ step, result: results[i] }));
+    }
+    return done;
+}
 async function runFleet(fleet, plans, runMember, options = {}) {
     const asked = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
     const concurrency = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_FLEET_CONCURRENCY;
+    const base = { fleet: fleet.name, mode: fleet.mode, strategy: fleet.strategy, aggregation: fleet.aggregation };
+    if (fleet.mode !== 'peer' && fleet.mode !== 'pipeline') {
+        const done = await steps(fleet, plans, runMember, concurrency);
+        const { publication, text } = mergeStepResults(fleet, done);
+        return { ...base, members: done.map((d) => d.result), publication, text };
+    }
     const members = fleet.strategy === 'sequential' ? await sequential(fleet, plans, runMember) : await parallel(fleet, plans, runMember, concurrency);
-    return { fleet: fleet.name, strategy: fleet.strategy, aggregation: fleet.aggregation, members, publication: mergeFleetResults(fleet, members) };
+    const text = members.map((m) => `${m.member}: ${m.text}`).join('\n\n');
+    return { ...base, members, publication: mergeFleetResults(fleet, members), text };
 }
 
 ;// CONCATENATED MODULE: ./src/flow/flow-outputs.ts
@@ -4093,7 +4823,7 @@ function flowOutputs(result, approvedBy = null) {
 }
 
 // EXTERNAL MODULE: ./src/flow/parse-expression.ts
-var parse_expression = __webpack_require__(9934);
+var parse_expression = __webpack_require__(29934);
 ;// CONCATENATED MODULE: ./src/flow/flow-scope.ts
 
 function own(value, key) {
@@ -4188,7 +4918,7 @@ function edgeHolds(edge, source, scope) {
 }
 
 // EXTERNAL MODULE: ./src/flow/flow-order.ts
-var flow_order = __webpack_require__(2135);
+var flow_order = __webpack_require__(22135);
 ;// CONCATENATED MODULE: ./src/flow/substitute-references.ts
 // Fills `${node.output.field}`, `${event.metadata.X}` and `{{ metadata.X }}`-style placeholders in a
 // node's config strings. One pass: a filled-in value (an agent's answer, a PR title) is never
@@ -4527,119 +5257,8 @@ function labelTriggers(config) {
         .map((trigger) => trigger.name);
 }
 
-;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
-// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
-// attempt ends where the next one starts.
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
-const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
-const DISPLAY_NONE = /display\s*:\s*none/i;
-const STYLE = /(?:^|\s)style\s*=/i;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-function hides(attributes) {
-    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
-}
-/**
- * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
- * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
- * as a browser would hide the rest of its parent.
- */
-function hiddenElementSpans(text) {
-    const open = new Map();
-    const found = [];
-    for (const m of text.matchAll(TAG)) {
-        const [whole, slash, rawName, attributes = ''] = m;
-        const name = (rawName ?? '').toLowerCase();
-        const start = m.index;
-        const end = start + whole.length;
-        if (slash) {
-            const top = open.get(name)?.pop();
-            if (top?.hidden)
-                found.push({ start: top.start, end });
-            continue;
-        }
-        const hidden = hides(attributes);
-        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
-            if (hidden)
-                found.push({ start, end });
-            continue;
-        }
-        const stack = open.get(name) ?? [];
-        stack.push({ start, hidden });
-        open.set(name, stack);
-    }
-    for (const stack of open.values())
-        for (const element of stack)
-            if (element.hidden)
-                found.push({ start: element.start, end: text.length });
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const spans = [];
-    for (const span of found) {
-        const last = spans[spans.length - 1];
-        if (last && span.start < last.end)
-            last.end = Math.max(last.end, span.end);
-        else
-            spans.push({ ...span });
-    }
-    return spans;
-}
-
-;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
-// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
-// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
-// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
-// length of the text, so no input can stall a run before its first model call. Pure.
-
-
-// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
-// make text read differently from how it is stored (Trojan Source); Unicode tag characters
-// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
-/**
- * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
- * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
- */
-function sanitizeUntrusted(text) {
-    const withoutComments = replaceSpans(text, htmlCommentSpans(text, true), () => '');
-    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
-}
-function codePoint(ch) {
-    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
-}
-/**
- * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
- * (`+`, `-`, space) after it, so that hunk line numbers still count right.
- */
-function placeholder(what) {
-    return (hidden) => {
-        const lines = hidden.split('\n');
-        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
-        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
-    };
-}
-/**
- * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
- * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
- * reader of the rendered file never sees. So the model is told that something was there, not what:
- * an HTML comment or hidden element becomes a visible note of its length, an invisible character
- * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
- */
-function sanitizeCode(text) {
-    const withoutComments = replaceSpans(text, htmlCommentSpans(text, false), placeholder('HTML comment'));
-    return replaceSpans(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
-}
-/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
-function sanitizeDeep(value) {
-    if (typeof value === 'string')
-        return sanitizeUntrusted(value);
-    if (Array.isArray(value))
-        return value.map((v) => sanitizeDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/text/sanitize-untrusted.ts + 1 modules
+var sanitize_untrusted = __webpack_require__(58711);
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
 // The subject carries these texts within its budget; a second, unbudgeted copy in the metadata
@@ -4651,13 +5270,13 @@ function withoutTexts(metadata) {
 function buildAgentContext(event, invocation, metadata, diff, brief = null, review) {
     const command = invocation.via === 'command' || invocation.via === 'mention' ? { name: invocation.key, args: invocation.args, params: invocation.params } : null;
     return {
-        event: sanitizeDeep(event.action ? `${event.name}.${event.action}` : event.name),
-        repository: sanitizeDeep(event.repository),
-        metadata: sanitizeDeep(brief ? withoutTexts(metadata) : metadata),
-        command: sanitizeDeep(command),
+        event: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(event.action ? `${event.name}.${event.action}` : event.name),
+        repository: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(event.repository),
+        metadata: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(brief ? withoutTexts(metadata) : metadata),
+        command: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(command),
         ...(brief ? { subject: brief } : {}),
         ...(diff ? { diff } : {}),
-        ...(review ? { review: sanitizeDeep(review) } : {})
+        ...(review ? { review: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(review) } : {})
     };
 }
 
@@ -4722,14 +5341,14 @@ function ciFailureBrief(jobs) {
     const failedJobs = shown.map((job) => {
         // Sanitised before the cut: a marker for hidden text is longer than what it replaces, and the
         // budget is what the model reads.
-        const tail = job.logTail === null ? null : logTail(sanitizeCode(job.logTail), CI_LOG_TAIL_LINES, share);
+        const tail = job.logTail === null ? null : logTail((0,sanitize_untrusted/* sanitizeCode */.$C)(job.logTail), CI_LOG_TAIL_LINES, share);
         if (tail?.cut)
             anyCut = true;
         return {
-            name: sanitizeUntrusted(job.name),
+            name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.name),
             conclusion: job.conclusion,
-            ...(job.url ? { url: sanitizeUntrusted(job.url) } : {}),
-            failed_steps: job.steps.filter(isFailedJob).map((step) => sanitizeUntrusted(step.name)),
+            ...(job.url ? { url: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.url) } : {}),
+            failed_steps: job.steps.filter(isFailedJob).map((step) => (0,sanitize_untrusted/* sanitizeUntrusted */._2)(step.name)),
             log_tail: tail === null ? null : tail.text
         };
     });
@@ -4802,7 +5421,7 @@ function reviewThreadComments(comments, commentId, replyTo, ownLogin) {
 }
 function sanitizeValue(value, key) {
     if (typeof value === 'string')
-        return CODE_KEYS.has(key) ? sanitizeCode(value) : sanitizeUntrusted(value);
+        return CODE_KEYS.has(key) ? (0,sanitize_untrusted/* sanitizeCode */.$C)(value) : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(value);
     if (Array.isArray(value))
         return value.map((v) => sanitizeValue(v, key));
     if (value !== null && typeof value === 'object')
@@ -4894,7 +5513,7 @@ function buildEventBrief(subject, thread, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/template/template-references.ts
-var template_references = __webpack_require__(5529);
+var template_references = __webpack_require__(55529);
 ;// CONCATENATED MODULE: ./src/template/render-template.ts
 
 /** Arrays comma-joined, null and undefined empty, objects as JSON. */
@@ -4946,9 +5565,9 @@ function planAgent(agent, label, metadata, invocation, defaultModel) {
     // `{{ metadata.pr_title }}` and `{{ command.args }}` put strangers' text into the instructions
     // themselves: it is sanitised as the event data is, or a hidden comment would reach the model there.
     const rendered = renderTemplate(agent.instructions, {
-        metadata: sanitizeDeep(metadata),
+        metadata: (0,sanitize_untrusted/* sanitizeDeep */.Cg)(metadata),
         params: invocation.params,
-        command: { name: invocation.key, args: sanitizeUntrusted(invocation.args) }
+        command: { name: invocation.key, args: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(invocation.args) }
     });
     return {
         agent,
@@ -5015,6 +5634,12 @@ function sumCost(outcomes) {
     const costs = outcomes.map((o) => o.costUsd);
     return costs.every((c) => typeof c === 'number') ? costs.reduce((a, c) => a + (c ?? 0), 0) : null;
 }
+/** The MCP calls of the invocation's agents, each named by its agent when there are several. */
+function mcpCallsOf(outcomes) {
+    if (!outcomes.some((o) => o.mcpCalls))
+        return {};
+    return { mcpCalls: outcomes.flatMap((o) => (o.mcpCalls ?? []).map((c) => (outcomes.length > 1 ? { ...c, agent: o.label } : c))) };
+}
 function worstOf(outcomes) {
     if (outcomes.some((o) => o.status === 'failed'))
         return 'failed';
@@ -5061,12 +5686,15 @@ async function writeApproval(shell, state) {
  * with nothing new to review it makes no model call and no write (the skip reason comes back).
  */
 async function runAgentTarget(shell, invocation, plans, context) {
+    // The review state and the PR's files are read together: the diff is read once per run and only
+    // read, so asking for it before the sessions decide costs no wait (and no write on a skip).
+    const diffRead = shell.diff();
     const sessions = await Promise.all(plans.map((plan) => shell.reviewSession(plan, invocation)));
     const skips = sessions.filter((s) => s?.kind === 'skip').map((s) => (s?.kind === 'skip' ? s.reason : ''));
     if (skips.length === plans.length && skips.length > 0)
         return { skipped: skips.join('; ') };
-    await shell.startCheckRun();
-    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await shell.diff();
+    const opened = openCheckRun(shell);
+    const diff = sessions.every((s) => s?.kind === 'run' && s.session.diff) ? null : await diffRead;
     const outcomes = [];
     for (const [i, plan] of plans.entries()) {
         const start = sessions[i];
@@ -5086,7 +5714,15 @@ async function runAgentTarget(shell, invocation, plans, context) {
         const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
         outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
     }
+    await opened;
     return outcomes;
+}
+/**
+ * Opens the run's check run without waiting for it: the request is in flight while the first model
+ * call is. It never throws, and completing it waits for its creation.
+ */
+function openCheckRun(shell) {
+    return shell.startCheckRun();
 }
 /** Members draft; the fleet publishes one merged review or comment. */
 async function runFleetTarget(shell, fleetName, plans, context) {
@@ -5094,12 +5730,15 @@ async function runFleetTarget(shell, fleetName, plans, context) {
     if (!fleet)
         throw new Error(`fleet '${fleetName}' is not defined`);
     const outcomes = [];
-    const run = await runFleet(fleet, plans, async (plan, previous) => {
+    const run = await runFleet(fleet, plans, async (plan, previous, step) => {
         const draft = emptyDraft();
         const memberContext = previous.length
-            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: sanitizeUntrusted(p.text) })) }
-            : context;
-        const outcome = await shell.runAgent(plan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
+            ? { ...context, previous_members: previous.map((p) => ({ member: p.member, status: p.status, text: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(p.text) })) }
+            : step?.input
+                ? { ...context, fleet: { name: fleet.name, mode: fleet.mode, ...(0,sanitize_untrusted/* sanitizeDeep */.Cg)(step.input) } }
+                : context;
+        const stepPlan = step?.instruction ? { ...plan, instructions: `${plan.instructions}\n\n${step.instruction}` } : plan;
+        const outcome = await shell.runAgent(stepPlan, memberContext, shell.publisher ? createDraftPublisher(shell.publisher, draft) : null);
         outcomes.push(outcome);
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
         return { status: outcome.status, detail: outcome.detail, text: outcome.result?.finalText ?? '', draft };
@@ -5145,14 +5784,14 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     };
     const runPlans = async (plans, input) => {
         for (const plan of plans) {
-            const problem = shell.cannotRun(plan);
+            const problem = shell.cannotRun(plan) ?? (await executionRefusal(shell, [plan]));
             if (problem)
                 throw new Error(problem);
         }
         await shell.startCheckRun();
         const texts = [];
         for (const plan of plans) {
-            const outcome = await shell.runAgent(plan, { ...context, flow_input: sanitizeUntrusted(input) }, publisher);
+            const outcome = await shell.runAgent(plan, { ...context, flow_input: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(input) }, publisher);
             outcomes.push(outcome);
             shell.logger.info(`${plan.label}: ${outcome.detail}`);
             if (outcome.status === 'failed')
@@ -5166,9 +5805,9 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
         runFleet: async ({ node, fleet, input }) => {
             const plans = planInvocation(config, event, { ...invocation, target: { kind: 'fleet', name: fleet } }, shell.defaultModel).agents;
             await shell.startCheckRun();
-            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: sanitizeUntrusted(input) });
+            const { run, outcomes: members } = await runFleetTarget(shell, fleet, plans, { ...context, flow_input: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(input) });
             outcomes.push(...members);
-            return { text: run.members.map((m) => `${m.member}: ${m.text}`).join('\n\n'), verdict: run.publication.verdict ?? 'none', node };
+            return { text: run.text, verdict: run.publication.verdict ?? 'none', node };
         },
         postComment: async ({ node, body }) => {
             if (publisher && event.number !== null)
@@ -5192,10 +5831,23 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     }, resume);
     return { result, outcomes };
 }
+/** The first plan whose tools may not run code in this run, and why. */
+async function executionRefusal(shell, plans) {
+    if (!shell.refuseExecution)
+        return null;
+    for (const plan of plans) {
+        const refusal = await shell.refuseExecution(plan);
+        if (refusal)
+            return refusal;
+    }
+    return null;
+}
 async function eventBrief(shell, event) {
-    const thread = wantsThread(event) && shell.thread ? await shell.thread() : null;
-    const ciFailure = event.failedRun && shell.ciFailure ? await shell.ciFailure() : null;
-    const reviewThread = event.name === 'pull_request_review_comment' && shell.reviewThread ? await shell.reviewThread() : null;
+    const [thread, ciFailure, reviewThread] = await Promise.all([
+        wantsThread(event) && shell.thread ? shell.thread() : null,
+        event.failedRun && shell.ciFailure ? shell.ciFailure() : null,
+        event.name === 'pull_request_review_comment' && shell.reviewThread ? shell.reviewThread() : null
+    ]);
     return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread });
 }
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
@@ -5226,9 +5878,14 @@ async function runTarget(shell, invocation, options = {}) {
             outputs: {}
         };
     }
+    const untrusted = await executionRefusal(shell, plan.agents);
+    if (untrusted)
+        return { outcome: { invocation, target, status: 'refused', detail: untrusted, ...shown }, outputs: {} };
     const metadata = invocationMetadata(withApprover, invocation);
     const shellWithApprover = { ...shell, event: withApprover };
     try {
+        // A fleet's members all get the diff: read it while the thread is read.
+        const diffRead = invocation.target.kind === 'fleet' ? shell.diff() : null;
         const brief = await eventBrief(shell, withApprover);
         if (invocation.target.kind === 'flow') {
             const context = buildAgentContext(withApprover, invocation, metadata, null, brief);
@@ -5244,13 +5901,14 @@ async function runTarget(shell, invocation, options = {}) {
                 ? `failed at node ${result.failure?.node ?? '?'}: ${result.failure?.error ?? 'error'}`
                 : `ran ${ran.join(' → ') || 'no node'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}${approvedBy ? `; approved by @${approvedBy}` : ''}`;
             const status = result.status === 'failed' ? 'failed' : worstOf(outcomes) === 'budget' ? 'budget' : shell.dryRun ? 'dry-run' : 'ran';
-            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes) }, outputs };
+            return { outcome: { invocation, target, status, detail, usage: sumUsage(outcomes), costUsd: sumCost(outcomes), ...mcpCallsOf(outcomes) }, outputs };
         }
         let outcomes;
         if (invocation.target.kind === 'fleet') {
-            await shell.startCheckRun();
-            const context = buildAgentContext(withApprover, invocation, metadata, await shell.diff(), brief);
+            const opened = openCheckRun(shell);
+            const context = buildAgentContext(withApprover, invocation, metadata, await (diffRead ?? shell.diff()), brief);
             outcomes = (await runFleetTarget(shellWithApprover, invocation.target.name, plan.agents, context)).outcomes;
+            await opened;
         }
         else {
             const ran = await runAgentTarget(shellWithApprover, invocation, plan.agents, buildAgentContext(withApprover, invocation, metadata, null, brief));
@@ -5270,7 +5928,8 @@ async function runTarget(shell, invocation, options = {}) {
                 ...shown,
                 ...(outcomes[0]?.model ? { model: outcomes[0].model } : {}),
                 usage: sumUsage(outcomes),
-                costUsd: sumCost(outcomes)
+                costUsd: sumCost(outcomes),
+                ...mcpCallsOf(outcomes)
             },
             outputs: approvedBy ? { 'approved-by': approvedBy } : {}
         };
@@ -5311,8 +5970,8 @@ function budgetDiff(files, maxTokens) {
     const kept = [];
     const omitted = [];
     for (const file of ordered) {
-        const path = sanitizeCode(file.filename);
-        const patch = file.patch === undefined ? undefined : sanitizeCode(file.patch);
+        const path = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.filename);
+        const patch = file.patch === undefined ? undefined : (0,sanitize_untrusted/* sanitizeCode */.$C)(file.patch);
         if (patch === undefined) {
             omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
         }
@@ -5355,6 +6014,10 @@ function anthropic(input, output, cacheRead = input / 10) {
 function google(input, output) {
     return { input, output, cacheWrite: input, cacheRead: input / 10 };
 }
+/** OpenAI's automatic prompt caching: no write charge, the cached input at its own rate. */
+function openai(input, output, cacheRead) {
+    return { input, output, cacheWrite: input, cacheRead };
+}
 // List prices as published in November 2026 (Anthropic's and Google's pricing pages).
 // First match wins, so the narrower pattern comes first. Gemini prices are the ≤200k-prompt tier;
 // Haiku 5.5 the ≤100k-prompt tier. A newer model of a known family takes that family's price.
@@ -5377,19 +6040,58 @@ const TABLE = [
     [/^gemini-2\.0-flash-lite/, google(0.075, 0.3)],
     [/^gemini-2\.0-flash/, google(0.1, 0.4)]
 ];
-function priceOf(model) {
-    const id = model
-        .trim()
-        .toLowerCase()
-        .replace(/^models\//, '');
-    for (const [pattern, price] of TABLE)
+// OpenAI's list prices (standard tier). Only the models whose price is known: a later gpt-5.x or
+// o-series model is priced differently often enough that a guess would mislead.
+const OPENAI_TABLE = [
+    [/^gpt-5-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.05, 0.4, 0.005)],
+    [/^gpt-5-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.25, 2, 0.025)],
+    [/^gpt-5(\.1)?(-\d{4}-\d{2}-\d{2})?$/, openai(1.25, 10, 0.125)],
+    [/^gpt-4\.1-nano(-\d{4}-\d{2}-\d{2})?$/, openai(0.1, 0.4, 0.025)],
+    [/^gpt-4\.1-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.4, 1.6, 0.1)],
+    [/^gpt-4\.1(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)],
+    [/^gpt-4o-mini(-\d{4}-\d{2}-\d{2})?$/, openai(0.15, 0.6, 0.075)],
+    [/^gpt-4o(-2024-(08-06|11-20))?$/, openai(2.5, 10, 1.25)],
+    [/^o4-mini(-\d{4}-\d{2}-\d{2})?$/, openai(1.1, 4.4, 0.275)],
+    [/^o3(-\d{4}-\d{2}-\d{2})?$/, openai(2, 8, 0.5)]
+];
+/**
+ * Claude on Bedrock: `anthropic.claude-…-v1:0`, or a cross-region inference profile (`us.`, `eu.`,
+ * `global.`) in front of it, at Anthropic's list prices (Bedrock's on-demand prices match them;
+ * the regional-endpoint premium is not modelled). Null for anything else, ARNs included.
+ */
+function bedrockClaude(model) {
+    const match = /^(?:[a-z]{2,6}\.)?anthropic\.(claude-[a-z0-9.-]+?)(?:-v\d+(?::\d+)?)?$/.exec(model);
+    return match?.[1] ?? null;
+}
+function pricing_lookup(table, id) {
+    for (const [pattern, price] of table)
         if (pattern.test(id))
             return price;
     return null;
 }
+/**
+ * Priced only where a list price is known to be the bill: Azure deployments are named by their
+ * owner, not by model; Groq and Ollama have price lists of their own (or none) this table does not
+ * keep. An `openai:` model through a gateway is priced as OpenAI's, which is what gateways pass on.
+ */
+function priceOf(model, provider) {
+    const id = model
+        .trim()
+        .toLowerCase()
+        .replace(/^models\//, '');
+    if (provider === 'openai')
+        return pricing_lookup(OPENAI_TABLE, id);
+    if (provider === 'bedrock') {
+        const claude = bedrockClaude(id);
+        return claude ? pricing_lookup(TABLE, claude) : null;
+    }
+    if (provider !== undefined && provider !== 'anthropic' && provider !== 'google')
+        return null;
+    return pricing_lookup(TABLE, id);
+}
 /** Estimated USD for the usage, or null for a model the table does not know. */
-function estimateCostUsd(model, usage) {
-    const price = priceOf(model);
+function estimateCostUsd(model, usage, provider) {
+    const price = priceOf(model, provider);
     if (!price)
         return null;
     const usd = usage.inputTokens * price.input + usage.outputTokens * price.output + usage.cacheWriteTokens * price.cacheWrite + usage.cacheReadTokens * price.cacheRead;
@@ -5623,7 +6325,7 @@ async function runAgent(options) {
             usage,
             perTurn,
             toolCalls,
-            estimatedCostUsd: estimateCostUsd(modelName, usage),
+            estimatedCostUsd: estimateCostUsd(modelName, usage, options.model.provider),
             messages
         };
     };
@@ -5748,10 +6450,25 @@ async function runAgentPlan(plan, context, ports, budget) {
         return set.length ? Math.min(...set) : undefined;
     };
     const limits = toolCallLimits(plan.agent.extra);
+    let tools;
+    try {
+        tools = await ports.tools(plan);
+    }
+    catch (error) {
+        return { ...base, status: 'failed', detail: `its tools could not be prepared: ${(0,shared_errors/* errorMessage */.g)(error)}`, usage: null, costUsd: null, result: null };
+    }
+    let servers = null;
+    try {
+        servers =
+            (await ports.toolServers?.(plan, tools.map((t) => t.name))) ?? null;
+    }
+    catch (error) {
+        return { ...base, status: 'failed', detail: `not started: ${(0,shared_errors/* errorMessage */.g)(error)}`, usage: null, costUsd: null, result: null };
+    }
     const result = await runAgent({
         system: plan.instructions,
         context,
-        tools: ports.tools(plan),
+        tools: servers ? [...tools, ...servers.tools] : tools,
         model,
         modelName: model.model,
         maxIterations: plan.agent.maxIterations,
@@ -5763,7 +6480,7 @@ async function runAgentPlan(plan, context, ports, budget) {
         ...(plan.agent.temperature !== undefined ? { temperature: plan.agent.temperature } : {}),
         limits,
         logger: ports.logger
-    });
+    }).finally(() => servers?.close());
     chargeBudget(budget, result);
     const status = result.stoppedBy === 'end' ? 'ran' : result.stoppedBy === 'error' ? 'failed' : 'budget';
     return {
@@ -5773,8 +6490,99 @@ async function runAgentPlan(plan, context, ports, budget) {
         detail: describeStop(result, limits),
         usage: result.usage,
         costUsd: result.estimatedCostUsd,
-        result
+        result,
+        ...(servers ? { mcpCalls: servers.calls } : {})
     };
+}
+
+// EXTERNAL MODULE: ./src/config/agent-tools.ts
+var agent_tools = __webpack_require__(59909);
+;// CONCATENATED MODULE: ./src/gate/execution-trust.ts
+
+/**
+ * The role a requester needs before anything runs code for them: the role that can already push a
+ * workflow that runs code. A Trigger may open a command to `triage` or `read`; its agents then still
+ * talk and write to GitHub, but run nothing.
+ */
+const EXECUTION_PERMISSION = 'write';
+/** CI events whose payload names the code they ran. */
+const CI_EVENTS = ['workflow_run', 'check_run', 'check_suite'];
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+}
+function fullName(repo) {
+    const name = record(repo)?.full_name;
+    return typeof name === 'string' ? name.toLowerCase() : null;
+}
+/**
+ * Why the workspace may hold code someone outside the repository wrote, or null when it holds only
+ * the repository's own. Conservative: when the payload cannot tell, the answer is "may".
+ *
+ * - A PR event, or a comment or review on a PR, whose head is a fork (or a deleted fork): the job
+ *   may have checked out the head, and on `pull_request` it did.
+ * - `workflow_run` whose `head_repository` is not this repository.
+ * - `check_run` / `check_suite`: GitHub lists in `pull_requests` only PRs whose head is in this
+ *   repository; with none listed the head may be a fork's, so only a listed PR makes it trusted.
+ */
+function untrustedCodeReason(event, payload) {
+    if (event.fromFork)
+        return `the pull request's head is a fork, and the workspace may hold its code`;
+    const data = record(payload);
+    if (event.name === 'workflow_run') {
+        const run = record(data?.workflow_run);
+        const head = fullName(run?.head_repository);
+        const base = fullName(data?.repository) ?? event.repository?.toLowerCase() ?? null;
+        if (head === null || base === null)
+            return 'the workflow run does not say which repository its code came from';
+        return head === base ? null : `the workflow run ran code from ${head}, not from this repository`;
+    }
+    if (CI_EVENTS.includes(event.name)) {
+        const suite = record(data?.[event.name]) ?? {};
+        const check = event.name === 'check_run' ? (record(suite.check_suite) ?? suite) : suite;
+        const pulls = Array.isArray(check.pull_requests) ? check.pull_requests : Array.isArray(suite.pull_requests) ? suite.pull_requests : [];
+        return pulls.length > 0 ? null : `the ${event.name} names no pull request of this repository, so its code may be a fork's`;
+    }
+    return null;
+}
+/**
+ * May this run execute code? Only when the workspace holds the repository's own code and whoever
+ * asked could already run code here (EXECUTION_PERMISSION). An event without a sender (schedule)
+ * is the repository's own workflow. A refusal says why in one sentence.
+ */
+function executionTrust(facts) {
+    const untrusted = untrustedCodeReason(facts.event, facts.payload);
+    if (untrusted)
+        return { trusted: false, reason: `runs no code: ${untrusted}` };
+    if (facts.requester === null)
+        return { trusted: true, reason: 'the event has no sender: the repository itself started the run' };
+    const who = `@${facts.requester}`;
+    if (facts.requesterPermission === null) {
+        return {
+            trusted: false,
+            reason: `runs no code: could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`
+        };
+    }
+    if (!(0,permission/* atLeast */.jZ)(facts.requesterPermission, EXECUTION_PERMISSION)) {
+        return {
+            trusted: false,
+            reason: `runs no code: ${who} has ${facts.requesterPermission} permission, and running code in the job needs ${EXECUTION_PERMISSION}`
+        };
+    }
+    return { trusted: true, reason: `${who} has ${facts.requesterPermission} permission and the workspace holds this repository's code` };
+}
+
+;// CONCATENATED MODULE: ./src/gate/read-execution-trust.ts
+
+async function readExecutionTrust(event, payload, requester, access) {
+    const base = { event, payload, requester };
+    if (untrustedCodeReason(event, payload) || requester === null)
+        return executionTrust({ ...base, requesterPermission: null });
+    if (!access)
+        return executionTrust({ ...base, requesterPermission: null, permissionError: 'no github-token to read it' });
+    const lookup = await access.getSenderPermission(requester);
+    return lookup.permission === null
+        ? executionTrust({ ...base, requesterPermission: null, permissionError: lookup.error })
+        : executionTrust({ ...base, requesterPermission: lookup.permission });
 }
 
 ;// CONCATENATED MODULE: ./src/github/tools/describe-outcome.ts
@@ -5861,7 +6669,7 @@ function readObjectList(input, name) {
     }
     return value;
 }
-function ok(content) {
+function tool_input_ok(content) {
     return { content, isError: false };
 }
 /** Every tool body runs inside this: any failure becomes a result the model can read and react to. */
@@ -5977,7 +6785,7 @@ function checkRunTools(ctx, publisher) {
             if (outcome.id !== null)
                 byId.set(outcome.id, name);
             const id = outcome.id === null ? '' : ` check_run_id ${outcome.id}`;
-            return ok(describeOutcome(`check run '${name}'${id}`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`check run '${name}'${id}`, outcome, publisher.dryRun));
         })
     };
     const update = {
@@ -6004,7 +6812,7 @@ function checkRunTools(ctx, publisher) {
                 throw new ToolInputError(`Only check runs created in this run can be updated (${known}); give check_run_id or name of one`);
             }
             const outcome = await publisher.updateCheckRun(target.id, { ...readState(input), ...optional('output', readOutput(input, target.name)) });
-            return ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
         })
     };
     return { create, update };
@@ -6116,9 +6924,9 @@ function searchCodeTool(port) {
                 total_files: found.total,
                 ...(found.total > found.hits.length ? { note: `the first ${found.hits.length} of ${found.total} files` } : {}),
                 files: found.hits.map((hit) => ({
-                    path: sanitizeCode(hit.path),
+                    path: (0,sanitize_untrusted/* sanitizeCode */.$C)(hit.path),
                     fragments: hit.fragments.map((f) => {
-                        const text = sanitizeCode(f);
+                        const text = (0,sanitize_untrusted/* sanitizeCode */.$C)(f);
                         return text.length > FRAGMENT_LIMIT ? `${text.slice(0, FRAGMENT_LIMIT)} [… ${text.length - FRAGMENT_LIMIT} characters cut]` : text;
                     })
                 }))
@@ -6150,7 +6958,7 @@ function getJobLogTool(port) {
             const chars = Math.min(readInteger(input, 'max_chars') ?? DEFAULT_LOG_CHARS, MAX_LOG_CHARS);
             // Read three times what is shown: the timestamps dropped can take half of each line.
             const raw = await port.getJobLogTail(jobId, chars * 3);
-            const clean = sanitizeCode(raw.replace(/\r\n?/g, '\n')).replace(code_tools_TIMESTAMP, '').replace(/\n+$/, '');
+            const clean = (0,sanitize_untrusted/* sanitizeCode */.$C)(raw.replace(/\r\n?/g, '\n')).replace(code_tools_TIMESTAMP, '').replace(/\n+$/, '');
             const tail = keepEnd(clean, chars);
             const whole = raw.length < chars * 3 && tail.cut === 0;
             return untrustedJson({
@@ -6207,12 +7015,12 @@ function getPullRequestFilesTool(ctx, port) {
             const limit = Math.min(readInteger(input, 'limit') ?? DEFAULT_FILES_PER_CALL, MAX_FILES_PER_CALL);
             const files = await port.listPullRequestFiles(number);
             const page = files.slice(offset, offset + limit).map((f) => ({
-                filename: sanitizeCode(f.filename),
+                filename: (0,sanitize_untrusted/* sanitizeCode */.$C)(f.filename),
                 status: f.status,
                 additions: f.additions,
                 deletions: f.deletions,
-                ...(f.previousFilename ? { previous_filename: sanitizeCode(f.previousFilename) } : {}),
-                patch: f.patch === undefined ? null : cutProse(sanitizeCode(f.patch), PATCH_LIMIT),
+                ...(f.previousFilename ? { previous_filename: (0,sanitize_untrusted/* sanitizeCode */.$C)(f.previousFilename) } : {}),
+                patch: f.patch === undefined ? null : cutProse((0,sanitize_untrusted/* sanitizeCode */.$C)(f.patch), PATCH_LIMIT),
                 ...(f.patch === undefined ? { note: 'no textual diff (binary or too large)' } : {})
             }));
             const next = offset + limit < files.length ? offset + limit : null;
@@ -6261,7 +7069,7 @@ function getFileTool(ctx, port) {
             const file = await port.getFileContent(path, at.ref);
             if (!file)
                 return { content: `${path} does not exist at ${at.label}`, isError: true };
-            const lines = sanitizeCode(file.text).split('\n');
+            const lines = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.text).split('\n');
             const start = readInteger(input, 'start_line') ?? 1;
             const end = Math.min(readInteger(input, 'end_line') ?? lines.length, lines.length);
             const numbered = lines.slice(start - 1, end).map((line, i) => `${start + i}\t${line}`);
@@ -6281,11 +7089,11 @@ function getIssueTool(ctx, port) {
             return untrustedJson({
                 number: issue.number,
                 kind: issue.isPullRequest ? 'pull_request' : 'issue',
-                title: sanitizeUntrusted(issue.title),
+                title: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(issue.title),
                 state: issue.state,
                 author: issue.author,
                 labels: issue.labels,
-                body: cutProse(sanitizeUntrusted(issue.body)),
+                body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(issue.body)),
                 total_comments: comments.length,
                 ...(comments.length > MAX_COMMENTS ? { note: `the last ${MAX_COMMENTS} comments; github_list_issue_comments pages through all` } : {}),
                 comments: comments.slice(-MAX_COMMENTS).map((c) => ({
@@ -6293,7 +7101,7 @@ function getIssueTool(ctx, port) {
                     author: c.author,
                     ...(isOwn(c.author) ? { by_this_action: true } : {}),
                     created_at: c.createdAt,
-                    body: cutProse(sanitizeUntrusted(c.body))
+                    body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.body))
                 }))
             });
         })
@@ -6307,7 +7115,7 @@ const MAX_LOGS = 5;
 const LOG_READ_CHARS = 60_000;
 /** The last `lines` lines of a log, sanitised as code. */
 function lastLines(log, lines) {
-    const all = sanitizeCode(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const all = (0,sanitize_untrusted/* sanitizeCode */.$C)(log).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
     return all.slice(-lines).join('\n');
 }
 function getWorkflowRunJobsTool(ctx, port) {
@@ -6336,9 +7144,9 @@ function getWorkflowRunJobsTool(ctx, port) {
                 run_id: runId,
                 jobs: jobs.map((job) => ({
                     id: job.id,
-                    name: sanitizeUntrusted(job.name),
+                    name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(job.name),
                     conclusion: job.conclusion,
-                    steps: job.steps.map((s) => ({ number: s.number, name: sanitizeUntrusted(s.name), conclusion: s.conclusion })),
+                    steps: job.steps.map((s) => ({ number: s.number, name: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(s.name), conclusion: s.conclusion })),
                     ...(logs.has(job.id) ? { log_tail: logs.get(job.id) } : {})
                 }))
             });
@@ -6353,7 +7161,7 @@ function listLabelsTool(port) {
         inputSchema: { type: 'object', properties: {} },
         run: () => runTool(async () => {
             const labels = await port.listRepoLabels();
-            return untrustedJson(labels.map((l) => ({ name: l.name, description: l.description === null ? null : sanitizeUntrusted(l.description) })));
+            return untrustedJson(labels.map((l) => ({ name: l.name, description: l.description === null ? null : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(l.description) })));
         })
     };
 }
@@ -6390,21 +7198,21 @@ function getPullRequestTool(ctx, port) {
             const base = port.repository.toLowerCase();
             return untrustedJson({
                 number: pr.number,
-                title: sanitizeUntrusted(pr.title),
+                title: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.title),
                 state: pr.state,
                 draft: pr.draft,
                 author: pr.author,
-                base: { ref: sanitizeUntrusted(pr.baseRef), sha: pr.baseSha },
-                head: { ref: sanitizeUntrusted(pr.headRef), sha: pr.headSha, repository: pr.headRepository },
+                base: { ref: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.baseRef), sha: pr.baseSha },
+                head: { ref: (0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.headRef), sha: pr.headSha, repository: pr.headRepository },
                 from_fork: pr.headRepository === null || pr.headRepository.toLowerCase() !== base,
-                labels: pr.labels.map(sanitizeUntrusted),
+                labels: pr.labels.map(sanitize_untrusted/* sanitizeUntrusted */._2),
                 additions: pr.additions,
                 deletions: pr.deletions,
                 changed_files: pr.changedFiles,
                 ...(pr.mergeable !== undefined ? { mergeable: pr.mergeable } : {}),
                 ...(pr.mergeableState ? { mergeable_state: pr.mergeableState } : {}),
                 url: pr.htmlUrl,
-                body: cutProse(sanitizeUntrusted(pr.body))
+                body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(pr.body))
             });
         })
     };
@@ -6430,7 +7238,7 @@ function listIssueCommentsTool(ctx, port) {
                     author: c.author,
                     ...(isOwn(c.author) ? { by_this_action: true } : {}),
                     created_at: c.createdAt,
-                    body: cutProse(sanitizeUntrusted(c.body))
+                    body: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.body))
                 }))
             });
         })
@@ -6439,9 +7247,9 @@ function listIssueCommentsTool(ctx, port) {
 function commitView(c) {
     return {
         sha: c.sha.slice(0, 12),
-        author: c.author === null ? null : sanitizeUntrusted(c.author),
+        author: c.author === null ? null : (0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.author),
         time: c.time,
-        message: cutProse(sanitizeUntrusted(c.message), MESSAGE_LIMIT)
+        message: cutProse((0,sanitize_untrusted/* sanitizeUntrusted */._2)(c.message), MESSAGE_LIMIT)
     };
 }
 function listCommitsTool(ctx, port) {
@@ -6508,7 +7316,7 @@ function addLabelsTool(ctx, publisher, policy) {
             const what = outcome.added.length > 0 ? `labels ${outcome.added.join(', ')} on #${number}` : `labels on #${number}`;
             const text = describeOutcome(what, outcome, publisher.dryRun);
             // Every label refused: an error the model can react to, not a quiet success.
-            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : ok(text);
+            return outcome.added.length === 0 && outcome.dropped.length > 0 ? { content: text, isError: true } : tool_input_ok(text);
         })
     };
 }
@@ -6526,7 +7334,7 @@ function removeLabelTool(ctx, publisher, policy) {
             const label = readString(input, 'label', true);
             const outcome = await publisher.removeLabel(number, label, policy);
             const text = describeOutcome(`label '${label}' removed from #${number}`, outcome, publisher.dryRun);
-            return removalRefusal(label, policy) ? { content: text, isError: true } : ok(text);
+            return removalRefusal(label, policy) ? { content: text, isError: true } : tool_input_ok(text);
         })
     };
 }
@@ -6555,7 +7363,7 @@ function postCommentTool(ctx, publisher) {
             count += 1;
             const key = `${ctx.commentKey ?? 'agent'}${count === 1 ? '' : `#${count}`}`;
             const outcome = await publisher.upsertComment(number, key, body);
-            return ok(describeOutcome(`comment on #${number}`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`comment on #${number}`, outcome, publisher.dryRun));
         })
     };
 }
@@ -6621,7 +7429,7 @@ function postReviewTool(ctx, publisher, policy) {
             const body = readString(input, 'body') ?? '';
             const comments = readObjectList(input, 'comments').map(readComment);
             const outcome = await publisher.submitReview(number, { event, body, comments }, { headSha, allowApprove: policy.allowApprove });
-            return ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
+            return tool_input_ok(describeOutcome(`review of #${number}`, outcome, publisher.dryRun));
         })
     };
 }
@@ -6634,25 +7442,9 @@ function postReviewTool(ctx, publisher, policy) {
 
 
 
-/** Every GitHub tool name this action provides. */
-const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && ([
-    'github_get_pull_request',
-    'github_get_pull_request_files',
-    'github_get_file',
-    'github_get_issue',
-    'github_list_issue_comments',
-    'github_list_commits',
-    'github_search_code',
-    'github_list_labels',
-    'github_get_workflow_run_jobs',
-    'github_get_job_log',
-    'github_post_comment',
-    'github_post_review',
-    'github_add_labels',
-    'github_remove_label',
-    'github_create_check_run',
-    'github_update_check_run'
-]));
+
+/** Every GitHub tool name this action provides; the loader checks agents' tools against the same list. */
+
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the
  * port; writes go through the publisher, which validates, records and honours dry-run.
@@ -6779,20 +7571,29 @@ function innermostMessage(error) {
     }
     return message;
 }
+/** Where a provider's key is set, and the base URL that moves it, as the advice names them. */
+const KEYS = {
+    anthropic: { key: 'anthropic-api-key input or ANTHROPIC_API_KEY secret', url: 'ANTHROPIC_BASE_URL' },
+    google: { key: 'google-api-key input or GOOGLE_API_KEY secret', url: 'GOOGLE_GEMINI_BASE_URL' },
+    openai: { key: 'openai-api-key input or OPENAI_API_KEY secret', url: 'openai-base-url / OPENAI_BASE_URL' },
+    azure: { key: 'azure-openai-api-key input or AZURE_OPENAI_API_KEY secret', url: 'azure-openai-endpoint / AZURE_OPENAI_ENDPOINT' },
+    groq: { key: 'groq-api-key input or GROQ_API_KEY secret', url: 'GROQ_BASE_URL' },
+    ollama: { key: 'proxy in front of the Ollama server', url: 'ollama-host / OLLAMA_HOST' },
+    bedrock: { key: "AWS credentials and the role's bedrock:InvokeModel permission", url: 'AWS_REGION / ANTHROPIC_BEDROCK_BASE_URL' }
+};
 function advice(provider, failure) {
-    const keyName = provider === 'anthropic' ? 'anthropic-api-key input or ANTHROPIC_API_KEY secret' : 'google-api-key input or GOOGLE_API_KEY secret';
+    const { key, url } = KEYS[provider];
     const status = failure.status;
     if (status === 401 || status === 403)
-        return `check the ${keyName}`;
+        return `check the ${key}`;
     if (status === 404)
-        return "check the model name in the agent's model field";
+        return provider === 'azure' ? "check the deployment name in the agent's model field" : "check the model name in the agent's model field";
     if (failure.kind === 'rate_limit')
         return "the account's rate limit or quota is spent; re-run later or raise the limit";
     if (failure.kind === 'overloaded' || failure.kind === 'server')
         return 'the provider is failing; re-run the job later';
-    if (failure.kind === 'timeout' || failure.kind === 'connection') {
-        return `the provider did not answer; check the network and any ${provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'GOOGLE_GEMINI_BASE_URL'} setting`;
-    }
+    if (failure.kind === 'timeout' || failure.kind === 'connection')
+        return `the provider did not answer; check the network and any ${url} setting`;
     if (status === 400 || status === 422)
         return "the request was refused; check the model name and the agent's settings";
     return "see the provider's status page";
@@ -6866,7 +7667,7 @@ function classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createAnthropicModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 703).then(__webpack_require__.bind(__webpack_require__, 703));
+    const sdk = await Promise.all(/* import() */[__webpack_require__.e(739), __webpack_require__.e(582)]).then(__webpack_require__.bind(__webpack_require__, 8582));
     const logger = options.logger ?? SILENT_MODEL_LOGGER;
     const client = new sdk.default({
         apiKey: options.apiKey,
@@ -6888,6 +7689,94 @@ async function createAnthropicModel(model, options) {
                 logger.debug(`anthropic:${model}: temperature ${request.temperature} is not sent; Claude API version 2026-10-21 has no temperature`);
             }
             const params = toAnthropicParams(model, request);
+            const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
+            return fromAnthropicMessage(message);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/bedrock-model.ts
+
+
+
+
+
+
+const bedrock_model_DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * Model ids of other vendors on Bedrock (`meta.llama3-…`, `us.amazon.nova-…`): this adapter speaks
+ * Anthropic's Messages API, which only Claude models serve. An ARN or an application inference
+ * profile names no vendor and is let through.
+ */
+const OTHER_VENDOR = /^(?:[a-z]{2,4}\.)?(amazon|meta|mistral|cohere|ai21|deepseek|openai|qwen|writer|stability|twelvelabs|luma|moonshot|minimax)\./i;
+class BedrockModelError extends Error {
+    name = 'BedrockModelError';
+}
+/** Bedrock's error body is `{message}` and its type is the x-amzn-errortype header (`ThrottlingException:http://…`). */
+function bedrock_model_classify(sdk, error) {
+    // The client class carries the core SDK's error classes, the ones its requests throw.
+    const errors = sdk.AnthropicBedrock;
+    const none = { status: null, errorType: null, headers: {} };
+    if (error instanceof errors.APIConnectionTimeoutError)
+        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
+    if (error instanceof errors.APIConnectionError)
+        return { ...none, kind: 'connection', detail: innermostMessage(error) };
+    if (error instanceof errors.APIError && typeof error.status === 'number') {
+        const headers = error.headers ? Object.fromEntries(error.headers.entries()) : {};
+        const body = (error.error ?? {});
+        const message = error.apiMessage ?? (typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : '');
+        const amznType = headers['x-amzn-errortype']?.split(':')[0] || null;
+        return {
+            // Bedrock says ServiceUnavailableException (503) where Anthropic says 529 overloaded.
+            kind: error.status === 503 ? 'overloaded' : (0,retry_policy/* kindOfStatus */.o3)(error.status),
+            status: error.status,
+            errorType: amznType ?? error.type ?? null,
+            detail: message,
+            headers
+        };
+    }
+    return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
+}
+/**
+ * Bedrock takes cache_control on blocks but not the Messages API's top-level automatic breakpoint:
+ * that one moves to the last block of the conversation by hand, so each turn still re-reads the
+ * previous ones at the cache price (with the system and last-tool breakpoints, three of four).
+ */
+function bedrockParams(anthropic) {
+    const { cache_control: automatic, ...params } = anthropic;
+    const last = params.messages.at(-1);
+    if (!automatic || !last || typeof last.content === 'string' || last.content.length === 0)
+        return params;
+    const blocks = last.content.map((block, i) => (i === last.content.length - 1 ? { ...block, cache_control: automatic } : block));
+    return { ...params, messages: [...params.messages.slice(0, -1), { ...last, content: blocks }] };
+}
+async function createBedrockModel(model, options) {
+    if (OTHER_VENDOR.test(model)) {
+        throw new BedrockModelError(`bedrock:${model} is not a Claude model: github-agent calls Bedrock with Anthropic's Messages API, so use an Anthropic model id or inference profile (e.g. bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0)`);
+    }
+    const sdk = await Promise.all(/* import() */[__webpack_require__.e(739), __webpack_require__.e(57)]).then(__webpack_require__.bind(__webpack_require__, 12057));
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const { aws } = options;
+    // Explicit keys: the SDK's own fallback, the AWS credential chain, would load a large SDK and probe the network.
+    const client = new sdk.AnthropicBedrock({
+        apiKey: aws.bearerToken || null,
+        awsAccessKey: aws.accessKeyId,
+        awsSecretKey: aws.secretAccessKey,
+        awsSessionToken: aws.sessionToken || null,
+        awsRegion: aws.region,
+        // Always explicit: the SDK would otherwise read ANTHROPIC_BEDROCK_BASE_URL itself; createModel already did.
+        baseURL: options.baseUrl || `https://bedrock-runtime.${aws.region}.amazonaws.com`,
+        timeout: options.timeoutMs ?? bedrock_model_DEFAULT_TIMEOUT_MS,
+        maxRetries: 0,
+        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
+        logLevel: 'warn'
+    });
+    const retry = modelRetryShell('bedrock', model, { ...options, apiKey: '' }, (error) => bedrock_model_classify(sdk, error));
+    return {
+        provider: 'bedrock',
+        model,
+        async complete(request) {
+            const params = bedrockParams(toAnthropicParams(model, request));
             const message = await (0,with_retry/* withRetry */.b)(() => client.messages.create(params), retry);
             return fromAnthropicMessage(message);
         }
@@ -7049,7 +7938,7 @@ function gemini_model_classify(sdk, error) {
     return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
 }
 async function createGeminiModel(model, options) {
-    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7964));
+    const sdk = await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 67964));
     const ai = new sdk.GoogleGenAI({
         apiKey: options.apiKey,
         vertexai: false,
@@ -7078,25 +7967,289 @@ async function createGeminiModel(model, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/llm/openai-request.ts
+const REASONING_MODEL = /^(o\d|gpt-5)/i;
+function dialectFor(provider, model, gateway) {
+    const native = (provider === 'openai' && !gateway) || provider === 'azure' || provider === 'groq';
+    return { tokenCap: native ? 'max_completion_tokens' : 'max_tokens', sendTemperature: !REASONING_MODEL.test(model) };
+}
+function openai_request_textOf(blocks) {
+    return blocks
+        .filter((b) => b.type === 'text')
+        .map((b) => b.text)
+        .join('\n\n');
+}
+/** A user turn: its tool results become `tool` messages, which must follow the assistant's calls directly, then any text. */
+function fromUser(message) {
+    const out = [];
+    for (const block of message.content) {
+        if (block.type !== 'tool_result')
+            continue;
+        // Chat Completions has no error flag on a tool result: the content says it.
+        out.push({ role: 'tool', tool_call_id: block.toolUseId, content: block.isError ? `Error: ${block.content}` : block.content });
+    }
+    const text = openai_request_textOf(message.content);
+    if (text !== '')
+        out.push({ role: 'user', content: text });
+    return out;
+}
+function fromAssistant(message) {
+    const calls = message.content
+        .filter((b) => b.type === 'tool_use')
+        .map((b) => ({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input) } }));
+    const text = openai_request_textOf(message.content);
+    return { role: 'assistant', content: text === '' ? null : text, ...(calls.length > 0 ? { tool_calls: calls } : {}) };
+}
+function toOpenAiParams(model, request, dialect) {
+    const messages = [];
+    if (request.system !== '')
+        messages.push({ role: 'system', content: request.system });
+    for (const message of request.messages) {
+        if (message.role === 'assistant')
+            messages.push(fromAssistant(message));
+        else
+            messages.push(...fromUser(message));
+    }
+    const params = { model, messages };
+    if (dialect.tokenCap === 'max_completion_tokens')
+        params.max_completion_tokens = request.maxTokens;
+    else
+        params.max_tokens = request.maxTokens;
+    if (request.temperature !== undefined && dialect.sendTemperature)
+        params.temperature = request.temperature;
+    if (request.tools.length > 0) {
+        params.tools = request.tools.map((tool) => ({
+            type: 'function',
+            function: { name: tool.name, description: tool.description, parameters: tool.inputSchema }
+        }));
+    }
+    return params;
+}
+/** The model writes the arguments as JSON text; what does not parse to an object is an empty input the tool then refuses. */
+function parseArguments(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function openai_request_stopReason(finishReason, calledTools) {
+    if (calledTools)
+        return 'tool_use';
+    if (finishReason === 'stop')
+        return 'end_turn';
+    if (finishReason === 'length')
+        return 'max_tokens';
+    return 'other';
+}
+/**
+ * `idFor` returns the call's id, or one of its own for a call that came without one or with one
+ * already used in this run (compatible servers vary): the loop pairs results by id.
+ */
+function fromOpenAiCompletion(completion, idFor) {
+    const choice = completion.choices[0];
+    const message = choice?.message;
+    const content = [];
+    if (typeof message?.content === 'string' && message.content !== '')
+        content.push({ type: 'text', text: message.content });
+    if (typeof message?.refusal === 'string' && message.refusal !== '')
+        content.push({ type: 'text', text: message.refusal });
+    for (const call of message?.tool_calls ?? []) {
+        if (call.type !== 'function')
+            continue;
+        content.push({ type: 'tool_use', id: idFor(call.id ?? ''), name: call.function.name, input: parseArguments(call.function.arguments) });
+    }
+    const raw = choice?.finish_reason ?? 'no choice';
+    const usage = completion.usage;
+    const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
+    return {
+        content,
+        stopReason: openai_request_stopReason(raw, content.some((b) => b.type === 'tool_use')),
+        rawStopReason: raw,
+        usage: {
+            // prompt_tokens includes the cached part; ours does not (see TokenUsage).
+            inputTokens: Math.max(0, (usage?.prompt_tokens ?? 0) - cached),
+            // Reasoning tokens are inside completion_tokens, billed as output.
+            outputTokens: usage?.completion_tokens ?? 0,
+            cacheReadTokens: cached,
+            cacheWriteTokens: 0
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/openai-model.ts
+
+
+
+
+
+
+const openai_model_DEFAULT_TIMEOUT_MS = 120_000;
+function openai_model_plainHeaders(headers) {
+    return headers ? Object.fromEntries(headers.entries()) : {};
+}
+/** OpenAI's error body: `{error: {message, type, code}}`; compatible servers fill what they have. */
+function openai_model_classify(sdk, error) {
+    const none = { status: null, errorType: null, headers: {} };
+    if (error instanceof sdk.APIConnectionTimeoutError)
+        return { ...none, kind: 'timeout', detail: 'no answer within the request timeout' };
+    if (error instanceof sdk.APIConnectionError)
+        return { ...none, kind: 'connection', detail: innermostMessage(error) };
+    if (error instanceof sdk.APIError && typeof error.status === 'number') {
+        const body = (error.error ?? {});
+        const code = typeof error.code === 'string' ? error.code : null;
+        return {
+            kind: (0,retry_policy/* kindOfStatus */.o3)(error.status),
+            status: error.status,
+            errorType: code ?? error.type ?? null,
+            detail: typeof body.message === 'string' ? body.message : '',
+            headers: openai_model_plainHeaders(error.headers)
+        };
+    }
+    return { ...none, kind: 'fatal', detail: (0,shared_errors/* errorMessage */.g)(error) };
+}
+function newClient(sdk, options) {
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const common = {
+        apiKey: options.apiKey,
+        timeout: options.timeoutMs ?? openai_model_DEFAULT_TIMEOUT_MS,
+        maxRetries: 0,
+        logger: { debug: logger.debug, info: logger.debug, warn: logger.warning, error: logger.warning },
+        logLevel: 'warn',
+        // Only OpenAI's own API has organizations and projects; the SDK would read OPENAI_ORG_ID for any server.
+        ...(options.provider === 'openai' ? {} : { organization: null, project: null })
+    };
+    if (options.provider === 'azure') {
+        const azure = options.azure;
+        if (!azure)
+            throw new Error('azure needs an endpoint and an API version');
+        // baseURL, not endpoint: given neither, the SDK would read OPENAI_BASE_URL, a gateway meant for openai: models.
+        return new sdk.AzureOpenAI({ ...common, baseURL: `${azure.endpoint.replace(/\/+$/, '')}/openai`, apiVersion: azure.apiVersion });
+    }
+    // Always explicit: the SDK would otherwise read OPENAI_BASE_URL itself; createModel already did.
+    return new sdk.default({ ...common, baseURL: options.baseUrl || 'https://api.openai.com/v1' });
+}
+async function createOpenAiModel(model, options) {
+    const sdk = await __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 93674));
+    const client = newClient(sdk, options);
+    const provider = options.provider;
+    const logger = options.logger ?? SILENT_MODEL_LOGGER;
+    const dialect = dialectFor(provider, model, options.gateway === true);
+    const retry = modelRetryShell(provider, model, options, (error) => openai_model_classify(sdk, error));
+    const used = new Set();
+    let calls = 0;
+    const idFor = (given) => {
+        let id = given;
+        while (id === '' || used.has(id))
+            id = `call_github_agent_${++calls}`;
+        used.add(id);
+        return id;
+    };
+    let warnedTemperature = false;
+    return {
+        provider,
+        model,
+        async complete(request) {
+            if (request.temperature !== undefined && !dialect.sendTemperature && !warnedTemperature) {
+                warnedTemperature = true;
+                logger.debug(`${provider}:${model}: temperature ${request.temperature} is not sent; reasoning models accept only their default`);
+            }
+            const params = toOpenAiParams(model, request, dialect);
+            const completion = await (0,with_retry/* withRetry */.b)(() => client.chat.completions.create(params), retry);
+            return fromOpenAiCompletion(completion, idFor);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/llm/create-model.ts
 // Picks the adapter for a parsed model and hands it its key and base URL. The adapters import
 // their SDK only when called, so nothing here loads a provider's code until a model is needed.
 
 
+
+
 class MissingApiKeyError extends Error {
     name = 'MissingApiKeyError';
 }
-async function createModel(ref, credentials, env, options = {}) {
-    if (ref.provider === 'anthropic') {
-        if (!credentials.anthropicApiKey) {
-            throw new MissingApiKeyError(`anthropic:${ref.model} needs an API key: set the anthropic-api-key input or the ANTHROPIC_API_KEY secret`);
+/** Azure OpenAI's newest GA data-plane version when neither the input nor OPENAI_API_VERSION names one. */
+const AZURE_DEFAULT_API_VERSION = '2024-10-21';
+const OLLAMA_DEFAULT_HOST = 'http://localhost:11434/v1';
+const GROQ_API = 'https://api.groq.com/openai/v1';
+const KEY_HINTS = {
+    anthropic: 'the anthropic-api-key input or the ANTHROPIC_API_KEY secret',
+    google: 'the google-api-key input or the GOOGLE_API_KEY secret',
+    openai: 'the openai-api-key input or the OPENAI_API_KEY secret',
+    groq: 'the groq-api-key input or the GROQ_API_KEY secret'
+};
+const AWS_HINT = 'AWS credentials: run aws-actions/configure-aws-credentials before this step (it sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_REGION), or set AWS_BEARER_TOKEN_BEDROCK and AWS_REGION';
+/** Why this model cannot be called with these credentials, or null when it can. Pure. */
+function missingCredential(ref, credentials) {
+    const name = `${ref.provider}:${ref.model}`;
+    switch (ref.provider) {
+        case 'anthropic':
+            return credentials.anthropicApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.anthropic}`;
+        case 'google':
+            return credentials.googleApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.google}`;
+        case 'openai':
+            // A gateway may take no key of its own (it holds the provider's).
+            return credentials.openaiApiKey || credentials.openaiBaseUrl
+                ? null
+                : `${name} needs an API key: set ${KEY_HINTS.openai} (or openai-base-url / OPENAI_BASE_URL for a gateway)`;
+        case 'azure': {
+            const missing = [
+                credentials.azureOpenaiApiKey ? '' : 'an API key (the azure-openai-api-key input or the AZURE_OPENAI_API_KEY secret)',
+                credentials.azureOpenaiEndpoint ? '' : 'an endpoint (the azure-openai-endpoint input or AZURE_OPENAI_ENDPOINT, https://RESOURCE.openai.azure.com)'
+            ].filter(Boolean);
+            return missing.length === 0 ? null : `${name} needs ${missing.join(' and ')}`;
         }
-        return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
+        case 'groq':
+            return credentials.groqApiKey ? null : `${name} needs an API key: set ${KEY_HINTS.groq}`;
+        case 'ollama':
+            return null;
+        case 'bedrock': {
+            const { aws } = credentials;
+            const signed = aws.bearerToken !== '' || (aws.accessKeyId !== '' && aws.secretAccessKey !== '');
+            if (signed && aws.region)
+                return null;
+            return signed ? `${name} needs an AWS region: set AWS_REGION` : `${name} needs ${AWS_HINT}`;
+        }
     }
-    if (!credentials.googleApiKey) {
-        throw new MissingApiKeyError(`google:${ref.model} needs an API key: set the google-api-key input or the GOOGLE_API_KEY secret`);
+}
+async function createModel(ref, credentials, env, options = {}) {
+    const missing = missingCredential(ref, credentials);
+    if (missing)
+        throw new MissingApiKeyError(missing);
+    switch (ref.provider) {
+        case 'anthropic':
+            return createAnthropicModel(ref.model, { ...options, apiKey: credentials.anthropicApiKey, baseUrl: env.ANTHROPIC_BASE_URL || undefined });
+        case 'google':
+            return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
+        case 'openai':
+            return createOpenAiModel(ref.model, {
+                ...options,
+                provider: 'openai',
+                // The SDK refuses an empty key; a keyless gateway gets a placeholder it ignores.
+                apiKey: credentials.openaiApiKey || 'no-key',
+                baseUrl: credentials.openaiBaseUrl || undefined,
+                gateway: credentials.openaiBaseUrl !== ''
+            });
+        case 'azure':
+            return createOpenAiModel(ref.model, {
+                ...options,
+                provider: 'azure',
+                apiKey: credentials.azureOpenaiApiKey,
+                azure: { endpoint: credentials.azureOpenaiEndpoint, apiVersion: credentials.azureOpenaiApiVersion || AZURE_DEFAULT_API_VERSION }
+            });
+        case 'groq':
+            return createOpenAiModel(ref.model, { ...options, provider: 'groq', apiKey: credentials.groqApiKey, baseUrl: env.GROQ_BASE_URL || GROQ_API });
+        case 'ollama':
+            // Ollama asks for no key; the SDK needs one, and AOF sends this one.
+            return createOpenAiModel(ref.model, { ...options, provider: 'ollama', apiKey: 'ollama', baseUrl: credentials.ollamaHost || OLLAMA_DEFAULT_HOST });
+        case 'bedrock':
+            return createBedrockModel(ref.model, { ...options, aws: credentials.aws, baseUrl: env.ANTHROPIC_BEDROCK_BASE_URL || undefined });
     }
-    return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
 }
 
 ;// CONCATENATED MODULE: ./src/llm/parse-model.ts
@@ -7104,26 +8257,26 @@ class ModelNameError extends Error {
     name = 'ModelNameError';
 }
 // AOF's aliases (crates/aof-runtime parse_provider), case-insensitive.
-const SUPPORTED = { anthropic: 'anthropic', claude: 'anthropic', google: 'google', gemini: 'google' };
-const KNOWN_ELSEWHERE = {
+const PROVIDERS = {
+    anthropic: 'anthropic',
+    claude: 'anthropic',
+    google: 'google',
+    gemini: 'google',
     openai: 'openai',
     gpt: 'openai',
-    bedrock: 'bedrock',
-    aws: 'bedrock',
     azure: 'azure',
+    groq: 'groq',
     ollama: 'ollama',
-    groq: 'groq'
+    bedrock: 'bedrock',
+    aws: 'bedrock'
 };
+/** What an error lists: each provider with its alias. */
+const KNOWN_PROVIDERS = 'anthropic (claude), google (gemini), openai (gpt), azure, groq, ollama, bedrock (aws)';
 function providerOf(word, model) {
-    const key = word.trim().toLowerCase();
-    const supported = SUPPORTED[key];
-    if (supported)
-        return supported;
-    const other = KNOWN_ELSEWHERE[key];
-    if (other) {
-        throw new ModelNameError(`model ${model}: provider ${other} is not supported in github-agent yet; use anthropic:MODEL or google:MODEL`);
-    }
-    throw new ModelNameError(`model ${model}: unknown provider '${word}'; write anthropic:MODEL or google:MODEL`);
+    const provider = PROVIDERS[word.trim().toLowerCase()];
+    if (provider)
+        return provider;
+    throw new ModelNameError(`model ${model}: unknown provider '${word}'; the providers are ${KNOWN_PROVIDERS}`);
 }
 /** The provider part of the action's `model` input, if it names a supported one. */
 function defaultProvider(defaultModel) {
@@ -7150,7 +8303,13 @@ function parseModel(model, options = {}) {
         if (colon === 0 || name === '') {
             throw new ModelNameError(`model ${written} must be provider:model, e.g. anthropic:claude-sonnet-5-5`);
         }
-        return { provider: providerOf(written.slice(0, colon), written), model: name };
+        const prefix = written.slice(0, colon);
+        // An Ollama tag (`llama3.3:70b`) with the agent's `provider: ollama`: the colon is the model's own.
+        // (AOF would read `llama3.3` as a provider and fail.)
+        const agentProvider = options.provider?.trim() ? PROVIDERS[options.provider.trim().toLowerCase()] : undefined;
+        if (!PROVIDERS[prefix.trim().toLowerCase()] && agentProvider)
+            return { provider: agentProvider, model: written };
+        return { provider: providerOf(prefix, written), model: name };
     }
     if (options.provider && options.provider.trim() !== '') {
         return { provider: providerOf(options.provider, `${options.provider}:${written}`), model: written };
@@ -7158,7 +8317,7 @@ function parseModel(model, options = {}) {
     const fallback = defaultProvider(options.defaultModel);
     if (fallback)
         return { provider: fallback, model: written };
-    throw new ModelNameError(`model ${written} names no provider: write anthropic:${written} or google:${written}`);
+    throw new ModelNameError(`model ${written} names no provider: write PROVIDER:${written}, where PROVIDER is one of ${KNOWN_PROVIDERS}`);
 }
 
 ;// CONCATENATED MODULE: ./src/review/short-sha.ts
@@ -7184,7 +8343,7 @@ function addressedReply(headSha, resolving) {
 const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
 function isDismissal(reply) {
     // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
-    const own = replaceSpans(reply, htmlCommentSpans(reply, true), () => ' ')
+    const own = (0,html_comment_spans/* replaceSpans */.Gg)(reply, (0,html_comment_spans/* htmlCommentSpans */.KD)(reply, true), () => ' ')
         .split('\n')
         // A quote of the finding ("> …if this is by design…") is not the person's answer.
         .filter((line) => !line.trimStart().startsWith('>'))
@@ -7734,9 +8893,9 @@ function nextReviewState(previous, record) {
 }
 
 // EXTERNAL MODULE: ./src/config/describe-value.ts
-var describe_value = __webpack_require__(9641);
+var describe_value = __webpack_require__(79641);
 // EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
-var review_schema = __webpack_require__(1497);
+var review_schema = __webpack_require__(21497);
 ;// CONCATENATED MODULE: ./src/review/review-config.ts
 // The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
 //   review: { mode: incremental | full, max_reviews_per_day: 10 }
@@ -7806,7 +8965,7 @@ function reviewPromptContext(input) {
     const dismissed = new Set(carried.dismissed);
     const open = carried.findings.flatMap((f, i) => f.status === 'open' || touched.has(i) ? [{ ...promptFinding(f), lines_changed_since_last_review: touched.has(i) }] : []);
     const declined = carried.findings.filter((f, i) => f.status === 'dismissed' || dismissed.has(i)).map(promptFinding);
-    const review = sanitizeDeep({
+    const review = (0,sanitize_untrusted/* sanitizeDeep */.Cg)({
         kind: scope.kind,
         since_commit: scope.kind === 'incremental' ? scope.sinceSha : null,
         open_findings: open,
@@ -8188,7 +9347,24 @@ async function postedIds(args, publishing) {
         return hit.id;
     });
 }
-/** A reply in each addressed thread that has one; a failed reply is logged and the rest go on. */
+/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
+async function resolveAddressed(args, commentIds) {
+    const resolve = args.publisher.resolveReviewThreads;
+    if (!resolve || commentIds.length === 0)
+        return new Set();
+    try {
+        const outcome = await resolve.call(args.publisher, args.number, commentIds);
+        return new Set(outcome.resolved);
+    }
+    catch (error) {
+        args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
+        return new Set();
+    }
+}
+/**
+ * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
+ * reply is logged and the rest go on. A thread that could not be resolved is left to people.
+ */
 async function replyToAddressed(args, addressed) {
     const reply = args.publisher.replyToReviewComment;
     const threads = addressed.filter((f) => f.commentId !== null);
@@ -8198,16 +9374,17 @@ async function replyToAddressed(args, addressed) {
         args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
         return;
     }
+    const resolved = await resolveAddressed(args, threads.map((f) => f.commentId));
     // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    const body = addressedReply(args.headSha, false);
-    for (const finding of threads) {
+    await Promise.all(threads.map(async (finding) => {
+        const body = addressedReply(args.headSha, resolved.has(finding.commentId));
         try {
             await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
         }
         catch (error) {
             args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
         }
-    }
+    }));
 }
 function opinionsOf(carried, args) {
     const needs = dismissPermission(args.invocation);
@@ -8248,6 +9425,756 @@ async function finishReview(args, data, result) {
     await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
 }
 
+;// CONCATENATED MODULE: ./src/shared/model-credentials.ts
+// What the model providers need from the action's inputs and the job's environment: filled by
+// settings/, read by llm/. Plain data; '' means unset.
+/** The values to mask in the log and redact from everything written. */
+function credentialSecrets(credentials) {
+    const { aws } = credentials;
+    return [
+        credentials.anthropicApiKey,
+        credentials.googleApiKey,
+        credentials.openaiApiKey,
+        credentials.azureOpenaiApiKey,
+        credentials.groqApiKey,
+        aws.accessKeyId,
+        aws.secretAccessKey,
+        aws.sessionToken,
+        aws.bearerToken
+    ].filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/workspace/child-env.ts
+// The environment a tool's program starts with: a minimal base from the step, the variables the
+// agent's YAML passes, and nothing else. The job's token, the model keys, the runner's own tokens
+// (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_*), the action's inputs (INPUT_*) and every
+// other variable of the step stay behind. Pure.
+/** Taken from the step's environment when set. */
+const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'GITHUB_WORKSPACE', 'RUNNER_TEMP', 'RUNNER_OS', 'RUNNER_ARCH', 'CI'];
+/** Set for every program: plain output (no colours, pagers or prompts) the model can read. */
+const FIXED = {
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    TERM: 'dumb',
+    PAGER: 'cat',
+    GIT_PAGER: 'cat',
+    GIT_TERMINAL_PROMPT: '0'
+};
+function childEnv(stepEnv, passed) {
+    const env = {};
+    for (const name of BASE_VARIABLES) {
+        const value = stepEnv[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    return { ...env, ...FIXED, ...passed };
+}
+
+;// CONCATENATED MODULE: ./src/workspace/command-checks.ts
+// What a tool call may run, decided before anything is spawned. Pure: the model's input and the
+// agent's settings in, the program and arguments (or the refusal) out.
+
+/** Shell built-ins that do nothing beyond themselves; a command may use them whatever the allow-list. */
+const HARMLESS_BUILTINS = ['cd', 'echo', 'pwd', 'true'];
+const MAX_ARGS = 256;
+const MAX_ARG_CHARS = 8_192;
+const MAX_COMMAND_CHARS = 8_192;
+/** A character outside quotes that is part of a word. Everything else either separates words or is refused. */
+const WORD_CHAR = /[A-Za-z0-9_./:=,@%+\-*?[\]~^]/;
+/** Inside double quotes: no expansion, no escapes, nothing the shell would interpret. */
+const DOUBLE_QUOTED_REFUSED = /[$`\\!]/;
+/** The words of each simple command of a `;`, `&&`, `||`, `|` list; null with the reason when the text holds anything else. */
+function splitShellCommand(command) {
+    if (command.length > MAX_COMMAND_CHARS)
+        return { ok: false, reason: `the command is longer than ${MAX_COMMAND_CHARS} characters` };
+    const commands = [[]];
+    let word = null;
+    const endWord = () => {
+        if (word !== null)
+            commands[commands.length - 1]?.push(word);
+        word = null;
+    };
+    const endCommand = (operator) => {
+        endWord();
+        if ((commands[commands.length - 1] ?? []).length === 0)
+            return { ok: false, reason: `'${operator}' has no command before it` };
+        commands.push([]);
+        return { ok: true };
+    };
+    for (let i = 0; i < command.length; i++) {
+        const ch = command[i];
+        if (ch === ' ' || ch === '\t') {
+            endWord();
+            continue;
+        }
+        if (ch === "'" || ch === '"') {
+            const close = command.indexOf(ch, i + 1);
+            if (close < 0)
+                return { ok: false, reason: `an unclosed ${ch} quote` };
+            const inner = command.slice(i + 1, close);
+            if (ch === '"' && DOUBLE_QUOTED_REFUSED.test(inner))
+                return { ok: false, reason: 'a $, `, \\ or ! inside double quotes (use single quotes)' };
+            word = (word ?? '') + inner;
+            i = close;
+            continue;
+        }
+        const two = command.slice(i, i + 2);
+        if (two === '&&' || two === '||') {
+            const ended = endCommand(two);
+            if (!ended.ok)
+                return ended;
+            i++;
+            continue;
+        }
+        if (ch === ';' || ch === '|') {
+            const ended = endCommand(ch);
+            if (!ended.ok)
+                return ended;
+            continue;
+        }
+        // `2>&1` alone: stderr is captured either way, but it is what a command line usually says.
+        if (word === null && command.startsWith('2>&1', i) && /^(\s|;|\||&&|$)/.test(command.slice(i + 4))) {
+            i += 3;
+            continue;
+        }
+        if (!WORD_CHAR.test(ch)) {
+            return {
+                ok: false,
+                reason: `the character ${JSON.stringify(ch)} (redirections, substitutions, variables, subshells and background jobs cannot be checked)`
+            };
+        }
+        word = (word ?? '') + ch;
+    }
+    endWord();
+    const last = commands[commands.length - 1] ?? [];
+    if (last.length === 0) {
+        if (commands.length === 1)
+            return { ok: false, reason: 'the command is empty' };
+        return { ok: false, reason: 'the command ends with an operator' };
+    }
+    return { ok: true, commands };
+}
+/**
+ * A `shell` call: with an allow-list, each simple command of the text must start with a listed
+ * program named plainly (no path, no variable assignment), and the text may hold nothing the
+ * check cannot read; without one, any command runs (the run is trusted, and the tool is the shell).
+ */
+function checkShellCommand(command, allowed) {
+    if (typeof command !== 'string' || command.trim() === '')
+        return { ok: false, reason: 'command must be a non-empty string' };
+    if (command.includes('\0'))
+        return { ok: false, reason: 'the command holds a NUL character' };
+    if (allowed === null)
+        return { ok: true, command, programs: [] };
+    const split = splitShellCommand(command);
+    if (!split.ok)
+        return { ok: false, reason: `refused: ${split.reason}; this tool runs only commands of plain words joined by ;, &&, || or |` };
+    const programs = split.commands.map((words) => words[0]);
+    for (const program of programs) {
+        if (!allowed.includes(program) && !HARMLESS_BUILTINS.includes(program)) {
+            return { ok: false, reason: `refused: '${program}' is not in this tool's allowed_commands (${allowed.join(', ')})` };
+        }
+    }
+    return { ok: true, command, programs };
+}
+/** The model's argument list: strings only, bounded. */
+function checkArgs(args) {
+    if (!Array.isArray(args) || args.length === 0)
+        return { ok: false, reason: 'args must be a non-empty list of strings, e.g. ["get", "pods"]' };
+    if (args.length > MAX_ARGS)
+        return { ok: false, reason: `at most ${MAX_ARGS} arguments` };
+    for (const arg of args) {
+        if (typeof arg !== 'string')
+            return { ok: false, reason: 'every argument must be a string' };
+        if (arg.includes('\0'))
+            return { ok: false, reason: 'an argument holds a NUL character' };
+        if (arg.length > MAX_ARG_CHARS)
+            return { ok: false, reason: `an argument is longer than ${MAX_ARG_CHARS} characters` };
+    }
+    return { ok: true, args: args };
+}
+/** A CLI tool's call: with an allow-list, the first argument is the subcommand and must be listed. */
+function checkCliArgs(program, args, allowed) {
+    const checked = checkArgs(args);
+    if (!checked.ok || allowed === null)
+        return checked;
+    const sub = checked.args[0];
+    if (!allowed.includes(sub)) {
+        return {
+            ok: false,
+            reason: `refused: ${program} ${sub} is not allowed; the first argument must be one of this tool's allowed_commands (${allowed.join(', ')})`
+        };
+    }
+    return checked;
+}
+/** Options that make a reading git command run a program or write a file. */
+const GIT_REFUSED_OPTION = /^(-c|-C|-O.*|--open-files-in-pager.*|--output.*|--ext-diff|--textconv|--exec.*|--upload-pack.*|--receive-pack.*|--config-env.*|--git-dir.*|--work-tree.*)$/;
+/** Prepended to every git call: no pager, no fsmonitor program; a reading call runs no hook either. */
+function gitPrefix(writes) {
+    return ['--no-pager', '-c', 'core.fsmonitor=false', ...(writes ? [] : ['-c', 'core.hooksPath=/dev/null'])];
+}
+/**
+ * A `git` call: the subcommand first, one of `allowed` (default: the read-only ones). A reading
+ * subcommand may not carry an option that runs a program or writes a file.
+ */
+function checkGitArgs(args, allowed) {
+    const checked = checkArgs(args);
+    if (!checked.ok)
+        return checked;
+    const list = allowed ?? agent_tools/* GIT_READ_ONLY */.JF;
+    const sub = checked.args[0];
+    if (!list.includes(sub)) {
+        return {
+            ok: false,
+            reason: `refused: git ${sub} is not allowed; the first argument must be one of ${list.join(', ')}${allowed === null ? " (the read-only subcommands; the agent's YAML may allow more with allowed_commands)" : ''}`
+        };
+    }
+    const writes = !agent_tools/* GIT_READ_ONLY */.JF.includes(sub);
+    if (!writes) {
+        const bad = checked.args.slice(1).find((a) => GIT_REFUSED_OPTION.test(a.split('=')[0]) || GIT_REFUSED_OPTION.test(a));
+        if (bad !== undefined)
+            return { ok: false, reason: `refused: the option ${bad} can run a program or write a file` };
+    }
+    return { ok: true, args: checked.args, writes };
+}
+/** A command line as a person would type it, for the summary and the model. */
+function displayCommand(program, args) {
+    const quote = (a) => (/^[A-Za-z0-9_./:=,@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    return [program, ...args.map(quote)].join(' ');
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/workspace/confined-files.ts
+// The port through which tools touch files: only inside the workspace. A path is refused when it is
+// absolute outside the workspace, climbs with `..`, or resolves (through any symlink) outside it;
+// `.git` (where actions/checkout keeps the job's token) and cloud credential files are refused too.
+
+
+
+
+class PathRefused extends Error {
+}
+/** Names no tool reads, lists or writes, at any depth. */
+const REFUSED_NAME = /^(\.git|gha-creds-[^/]*\.json)$/;
+/** Entries a walk visits at most, so a huge tree cannot stall the run. */
+const WALK_LIMIT = 50_000;
+function inside(root, path) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+}
+/** The path split into segments inside the workspace; refuses what cannot be inside it. Pure. */
+function workspaceSegments(root, requested) {
+    if (typeof requested !== 'string')
+        throw new PathRefused('path must be a string');
+    if (requested.includes('\0'))
+        throw new PathRefused('the path holds a NUL character');
+    let rel = requested;
+    if ((0,external_node_path_.isAbsolute)(requested)) {
+        if (!inside(root, requested))
+            throw new PathRefused(`${requested} is outside the workspace; give a path relative to it`);
+        rel = (0,external_node_path_.relative)(root, requested);
+    }
+    const segments = rel.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+    if (segments.includes('..'))
+        throw new PathRefused(`'..' is not allowed in a path; give a path inside the workspace`);
+    const refused = segments.find((s) => REFUSED_NAME.test(s));
+    if (refused)
+        throw new PathRefused(`${refused} is not readable or writable by tools (it may hold credentials)`);
+    return segments;
+}
+async function createConfinedFiles(workspace) {
+    const root = await (0,promises_.realpath)(workspace);
+    /** The real path of `requested`; it, or (for a write) its nearest existing ancestor, must resolve inside. */
+    const resolve = async (requested, mayBeMissing) => {
+        const segments = workspaceSegments(root, requested);
+        const full = (0,external_node_path_.join)(root, ...segments);
+        let existing = full;
+        const missing = [];
+        for (;;) {
+            try {
+                const real = await (0,promises_.realpath)(existing);
+                if (!inside(root, real))
+                    throw new PathRefused(`${requested} resolves outside the workspace (through a symlink)`);
+                if (missing.length > 0 && !mayBeMissing)
+                    throw new PathRefused(`${requested} does not exist`);
+                return (0,external_node_path_.join)(real, ...missing.reverse());
+            }
+            catch (error) {
+                if (error instanceof PathRefused)
+                    throw error;
+                const code = error.code;
+                if (code !== 'ENOENT' || existing === root)
+                    throw new PathRefused(`${requested} cannot be read (${code ?? String(error)})`);
+                // A dangling symlink is refused: following it could create a file outside.
+                const link = await (0,promises_.lstat)(existing).catch(() => null);
+                if (link?.isSymbolicLink())
+                    throw new PathRefused(`${requested} is a symlink to a missing target`);
+                missing.push(existing.slice(existing.lastIndexOf(external_node_path_.sep) + 1));
+                existing = existing.slice(0, existing.lastIndexOf(external_node_path_.sep)) || external_node_path_.sep;
+            }
+        }
+    };
+    const walk = async (start, options, visit) => {
+        let seen = 0;
+        const queue = [[start, 1]];
+        while (queue.length > 0) {
+            const [dir, depth] = queue.shift();
+            const names = (await (0,promises_.readdir)(dir)).sort();
+            for (const name of names) {
+                if (++seen > WALK_LIMIT)
+                    return;
+                if (REFUSED_NAME.test(name) || name === options.skip || (!options.includeHidden && name.startsWith('.')))
+                    continue;
+                const full = (0,external_node_path_.join)(dir, name);
+                const info = await (0,promises_.lstat)(full);
+                const type = info.isSymbolicLink() ? 'symlink' : info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other';
+                if (!visit({ path: (0,external_node_path_.relative)(root, full), type, size: info.size }))
+                    return;
+                // Symlinks are listed, never followed.
+                if (type === 'dir' && depth < options.maxDepth)
+                    queue.push([full, depth + 1]);
+            }
+        }
+    };
+    return {
+        root,
+        async directory(path) {
+            const real = await resolve(path || '.', false);
+            if (!(await (0,promises_.stat)(real)).isDirectory())
+                throw new PathRefused(`${path} is not a directory`);
+            return real;
+        },
+        async read(path, maxBytes) {
+            const real = await resolve(path, false);
+            const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const info = await handle.stat();
+                if (!info.isFile())
+                    throw new PathRefused(`${path} is not a file`);
+                const buffer = Buffer.alloc(Math.min(maxBytes, info.size));
+                const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+                return { text: buffer.subarray(0, bytesRead).toString('utf8'), size: info.size, truncated: info.size > bytesRead };
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async write(path, content, options) {
+            const real = await resolve(path, true);
+            const parent = real.slice(0, real.lastIndexOf(external_node_path_.sep)) || external_node_path_.sep;
+            if (options.createDirs)
+                await (0,promises_.mkdir)(parent, { recursive: true });
+            // The parent was checked; O_NOFOLLOW refuses a symlink put in place of the file since.
+            const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW | (options.append ? external_node_fs_.constants.O_APPEND : external_node_fs_.constants.O_TRUNC);
+            const handle = await (0,promises_.open)(real, flags, 0o644);
+            try {
+                const data = Buffer.from(content, 'utf8');
+                await handle.write(data);
+                return data.length;
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async list(path, options) {
+            const start = await resolve(path || '.', false);
+            if (!(await (0,promises_.stat)(start)).isDirectory())
+                throw new PathRefused(`${path} is not a directory`);
+            const entries = [];
+            await walk(start, { includeHidden: options.includeHidden, maxDepth: options.recursive ? options.maxDepth : 1 }, (entry) => {
+                entries.push(entry);
+                return entries.length < options.maxEntries;
+            });
+            return entries;
+        },
+        async search(pattern, path, maxResults) {
+            const start = await resolve(path || '.', false);
+            const matches = picomatch_default()(pattern, { dot: false, windows: false });
+            const found = [];
+            // Dependencies are searched only when the pattern asks for them.
+            const skip = pattern.includes('node_modules') ? undefined : 'node_modules';
+            await walk(start, { includeHidden: false, maxDepth: 64, ...(skip ? { skip } : {}) }, (entry) => {
+                if (entry.type === 'file' && matches((0,external_node_path_.relative)(start, (0,external_node_path_.join)(root, entry.path))))
+                    found.push(entry.path);
+                return found.length < maxResults;
+            });
+            return found;
+        }
+    };
+}
+/** Files of a step without a checkout: every call refused with `reason`. */
+function closedFiles(reason) {
+    const refuse = async () => {
+        throw new PathRefused(reason);
+    };
+    return { root: '', directory: refuse, read: refuse, write: refuse, list: refuse, search: refuse };
+}
+
+;// CONCATENATED MODULE: ./src/workspace/tool-output.ts
+// What the model is told about one program run: the command, how it ended, and the tail of its
+// output, said to be a tail when it is one. Pure.
+
+/** Characters of output the model sees per call; the rest of the kept tail is dropped from the front. */
+const MODEL_OUTPUT_CHARS = 16_000;
+// Terminal colour and cursor sequences: a program may write them even when asked not to.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(\u0007|\u001B\\)/g;
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+function describeEnd(end) {
+    if (end.error)
+        return `did not run: ${end.error}`;
+    if (end.cancelled)
+        return `cancelled after ${seconds(end.durationMs)} (the job was cancelled; its processes were killed)`;
+    if (end.timedOut)
+        return `timed out after ${seconds(end.durationMs)}; the process and its children were killed`;
+    if (end.exitCode === null)
+        return `killed by ${end.signal ?? 'a signal'} after ${seconds(end.durationMs)}`;
+    return `exit code ${end.exitCode} after ${seconds(end.durationMs)}`;
+}
+/** The text of the tool result: untrusted output, sanitised as code, its tail only when long. */
+function formatRunForModel(display, end, maxChars = MODEL_OUTPUT_CHARS) {
+    const clean = (0,sanitize_untrusted/* sanitizeCode */.$C)(end.output.replace(ANSI, '').replace(/\r\n?/g, '\n'));
+    const cut = Math.max(0, clean.length - maxChars);
+    const shown = cut > 0 ? clean.slice(cut) : clean;
+    const dropped = end.droppedBytes > 0 || cut > 0;
+    const head = [`$ ${display}`, describeEnd(end)];
+    if (dropped) {
+        const before = end.droppedBytes > 0 ? `${end.droppedBytes} bytes` : '';
+        const chars = cut > 0 ? `${cut} characters` : '';
+        head.push(`[output truncated: the first ${[before, chars].filter(Boolean).join(' and ')} were dropped; what follows is the last part]`);
+    }
+    const body = shown.trim() === '' ? '(no output)' : shown;
+    return `${head.join('\n')}\n${body}`;
+}
+
+;// CONCATENATED MODULE: ./src/workspace/create-workspace-tools.ts
+// AOF's built-in tools that work in the job's workspace: the shell, CLI programs, git, and files.
+// Each call is checked before anything runs (allow-lists, paths), runs with a scrubbed environment,
+// a timeout and an output cap, within the run's tool-time budget, and is recorded for the summary.
+
+
+
+
+
+
+
+
+/** Output bytes kept per call (the tail); the model sees at most MODEL_OUTPUT_CHARS of it. */
+const KEPT_OUTPUT_BYTES = 256 * 1024;
+const READ_LIMIT_BYTES = 1024 * 1024;
+const READ_SHOWN_CHARS = 60_000;
+const timeoutProperty = { type: 'integer', description: "Seconds this call may take; at most the tool's own limit" };
+const workingDirProperty = { type: 'string', description: 'Directory to run in, relative to the repository root (default: the configured one)' };
+function error(content) {
+    return { content, isError: true };
+}
+function intOr(value, fallback) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+}
+/** Runs one checked program call: working directory, budget, environment, then the record. */
+async function runProgram(ctx, tool, settings, program, args, display, input) {
+    const redact = (text) => (0,redact_secrets/* redactSecrets */.fp)(text, ctx.secrets);
+    const note = (exitCode, result, durationMs = 0) => ctx.record({ agent: ctx.agent, tool, command: redact(display), exitCode, result: redact(result), durationMs });
+    if (ctx.dryRun) {
+        note(null, 'dry-run: not run');
+        return { content: `dry-run: \`${display}\` was not run (nothing runs or is written in a dry run)`, isError: false };
+    }
+    const leftMs = ctx.budget.totalMs - ctx.budget.usedMs;
+    if (leftMs <= 0) {
+        const reason = `refused: the run's tool time (${Math.round(ctx.budget.totalMs / 1000)} s, input max-tool-seconds) is spent`;
+        note(null, reason);
+        return error(reason);
+    }
+    const path = ctx.findProgram(program);
+    if (!path) {
+        const reason = `${program} is not installed on this runner (not on PATH); install it in an earlier step of the job`;
+        note(null, `not run: ${reason}`);
+        return error(reason);
+    }
+    let cwd;
+    try {
+        const requested = typeof input.working_dir === 'string' && input.working_dir ? input.working_dir : settings.workingDirectory;
+        cwd = await ctx.files.directory(requested);
+    }
+    catch (e) {
+        const reason = `refused: working directory: ${(0,shared_errors/* errorMessage */.g)(e)}`;
+        note(null, reason);
+        return error(reason);
+    }
+    const timeoutMs = Math.min(intOr(input.timeout_secs, settings.timeoutSeconds), settings.timeoutSeconds) * 1000;
+    const end = await ctx.processes.run({
+        program: path,
+        args,
+        cwd,
+        env: childEnv(ctx.stepEnv, settings.env),
+        timeoutMs: Math.min(timeoutMs, leftMs),
+        maxOutputBytes: KEPT_OUTPUT_BYTES
+    });
+    ctx.budget.usedMs += end.durationMs;
+    note(end.exitCode, describeEnd(end).replace(/ after [\d.]+ s/, ''), end.durationMs);
+    return { content: formatRunForModel(display, end, MODEL_OUTPUT_CHARS), isError: end.error !== undefined || end.exitCode !== 0 };
+}
+function refuse(ctx, tool, display, checked) {
+    if (checked.ok)
+        return null;
+    ctx.record({ agent: ctx.agent, tool, command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets), exitCode: null, result: checked.reason, durationMs: 0 });
+    return error(checked.reason);
+}
+function shellTool(ctx, name, settings) {
+    const program = agent_tools/* SHELL_PROGRAMS */.XG[name] ?? 'sh';
+    const allowed = settings.allowedCommands;
+    return {
+        name,
+        description: `Run a command with ${program} in the repository's checkout and get its exit code and output (the last ${MODEL_OUTPUT_CHARS} characters). ` +
+            (allowed
+                ? `Only these programs may be run: ${allowed.join(', ')}; a command is plain words joined by ;, &&, || or | (no redirection, $variables, quotes with $, or subshells).`
+                : 'Any command may be run.') +
+            ` Times out after ${settings.timeoutSeconds} s. No tokens or API keys are in its environment.`,
+        inputSchema: {
+            type: 'object',
+            properties: {
+                command: { type: 'string', description: allowed ? `The command, e.g. "${allowed[0]} --version"` : 'The command, e.g. "ls -la"' },
+                working_dir: workingDirProperty,
+                timeout_secs: timeoutProperty
+            },
+            required: ['command']
+        },
+        async run(input) {
+            const checked = checkShellCommand(input.command, allowed);
+            const display = typeof input.command === 'string' ? input.command : '(no command)';
+            const refused = refuse(ctx, name, display, checked);
+            if (refused || !checked.ok)
+                return refused ?? error('refused');
+            return runProgram(ctx, name, settings, program, ['-c', checked.command], display, input);
+        }
+    };
+}
+function cliTool(ctx, name, settings) {
+    const allowed = settings.allowedCommands;
+    return {
+        name,
+        description: `Run ${name} with a list of arguments (no shell: quotes, pipes and $variables are passed as written) in the repository's checkout, and get its exit code and output. ` +
+            (allowed ? `The first argument must be one of: ${allowed.join(', ')}. ` : '') +
+            `Times out after ${settings.timeoutSeconds} s. No tokens or API keys are in its environment.`,
+        inputSchema: {
+            type: 'object',
+            properties: {
+                args: { type: 'array', items: { type: 'string' }, description: `Arguments after "${name}", e.g. ["${allowed?.[0] ?? '--version'}"]` },
+                working_dir: workingDirProperty,
+                timeout_secs: timeoutProperty
+            },
+            required: ['args']
+        },
+        async run(input) {
+            const checked = checkCliArgs(name, input.args, allowed);
+            const display = Array.isArray(input.args) ? displayCommand(name, input.args.map(String)) : name;
+            const refused = refuse(ctx, name, display, checked);
+            if (refused || !checked.ok)
+                return refused ?? error('refused');
+            return runProgram(ctx, name, settings, name, checked.args, display, input);
+        }
+    };
+}
+function gitTool(ctx, settings) {
+    const allowed = settings.allowedCommands;
+    return {
+        name: 'git',
+        readOnly: !(0,agent_tools/* gitWrites */.j6)(settings),
+        description: `Run git with a list of arguments (no shell) in the repository's checkout. The first argument is the subcommand: ${allowed ? allowed.join(', ') : 'a read-only one (status, log, diff, show, ls-files, blame, grep, …)'}. ` +
+            `Times out after ${settings.timeoutSeconds} s.`,
+        inputSchema: {
+            type: 'object',
+            properties: {
+                args: { type: 'array', items: { type: 'string' }, description: 'Arguments after "git", e.g. ["log", "--oneline", "-10"]' },
+                working_dir: workingDirProperty,
+                timeout_secs: timeoutProperty
+            },
+            required: ['args']
+        },
+        async run(input) {
+            const checked = checkGitArgs(input.args, allowed);
+            const display = Array.isArray(input.args) ? displayCommand('git', input.args.map(String)) : 'git';
+            const refused = refuse(ctx, 'git', display, checked);
+            if (refused || !checked.ok)
+                return refused ?? error('refused');
+            return runProgram(ctx, 'git', settings, 'git', [...gitPrefix(checked.writes), ...checked.args], display, input);
+        }
+    };
+}
+/** A file tool's failure as the model sees it: a refusal says why; anything else is reported plainly. */
+function fileError(e) {
+    return error(e instanceof PathRefused ? `refused: ${e.message}` : (0,shared_errors/* errorMessage */.g)(e));
+}
+function fileTools(ctx, name) {
+    const files = ctx.files;
+    const pathProperty = { type: 'string', description: 'Path relative to the repository root, e.g. src/index.ts' };
+    if (name === 'read_file') {
+        return {
+            name,
+            readOnly: true,
+            description: `Read a text file of the repository's checkout (at most ${READ_SHOWN_CHARS} characters are shown).`,
+            inputSchema: {
+                type: 'object',
+                properties: { path: pathProperty, max_bytes: { type: 'integer', description: 'Bytes to read (default 1 MB)' } },
+                required: ['path']
+            },
+            async run(input) {
+                try {
+                    const read = await files.read(String(input.path ?? ''), Math.min(intOr(input.max_bytes, READ_LIMIT_BYTES), READ_LIMIT_BYTES));
+                    const text = (0,sanitize_untrusted/* sanitizeCode */.$C)(read.text);
+                    const shown = text.length > READ_SHOWN_CHARS ? text.slice(0, READ_SHOWN_CHARS) : text;
+                    const cut = read.truncated || shown.length < text.length;
+                    return { content: cut ? `${shown}\n[truncated: the file has ${read.size} bytes; only the start is shown]` : shown, isError: false };
+                }
+                catch (e) {
+                    return fileError(e);
+                }
+            }
+        };
+    }
+    if (name === 'list_directory') {
+        return {
+            name,
+            readOnly: true,
+            description: 'List a directory of the repository checkout: names, types and sizes (symlinks are listed, not followed).',
+            inputSchema: {
+                type: 'object',
+                properties: {
+                    path: { type: 'string', description: 'Directory relative to the repository root (default: the root)' },
+                    recursive: { type: 'boolean', description: 'List recursively (default: false)' },
+                    include_hidden: { type: 'boolean', description: 'Include hidden files (default: false)' },
+                    max_depth: { type: 'integer', description: 'Maximum recursion depth (default: 3)' }
+                }
+            },
+            async run(input) {
+                try {
+                    const entries = await files.list(typeof input.path === 'string' ? input.path : '', {
+                        recursive: input.recursive === true,
+                        includeHidden: input.include_hidden === true,
+                        maxDepth: Math.min(intOr(input.max_depth, 3), 10),
+                        maxEntries: 1000
+                    });
+                    return { content: JSON.stringify(entries.map((e) => ({ ...e, path: (0,sanitize_untrusted/* sanitizeCode */.$C)(e.path) }))), isError: false };
+                }
+                catch (e) {
+                    return fileError(e);
+                }
+            }
+        };
+    }
+    if (name === 'search_files') {
+        return {
+            name,
+            readOnly: true,
+            description: 'Find files of the repository checkout whose path matches a glob (node_modules only when the pattern names it).',
+            inputSchema: {
+                type: 'object',
+                properties: {
+                    pattern: { type: 'string', description: "Glob, e.g. '**/*.test.ts'" },
+                    path: { type: 'string', description: 'Directory to search from (default: the root)' },
+                    max_results: { type: 'integer', description: 'Maximum number of results (default: 100)' }
+                },
+                required: ['pattern']
+            },
+            async run(input) {
+                try {
+                    if (typeof input.pattern !== 'string' || !input.pattern)
+                        return error('pattern must be a non-empty glob');
+                    const found = await files.search(input.pattern, typeof input.path === 'string' ? input.path : '', Math.min(intOr(input.max_results, 100), 1000));
+                    return { content: JSON.stringify(found.map(sanitize_untrusted/* sanitizeCode */.$C)), isError: false };
+                }
+                catch (e) {
+                    return fileError(e);
+                }
+            }
+        };
+    }
+    if (name === 'write_file') {
+        return {
+            name,
+            description: "Write a text file in the repository's checkout (nothing is committed or pushed).",
+            inputSchema: {
+                type: 'object',
+                properties: {
+                    path: pathProperty,
+                    content: { type: 'string', description: 'Content to write to the file' },
+                    append: { type: 'boolean', description: 'Append to the file instead of overwriting it (default: false)' },
+                    create_dirs: { type: 'boolean', description: "Create parent directories if they don't exist (default: true)" }
+                },
+                required: ['path', 'content']
+            },
+            async run(input) {
+                const path = String(input.path ?? '');
+                const display = `write_file ${path}`;
+                const started = performance.now();
+                try {
+                    if (typeof input.content !== 'string')
+                        return error('content must be a string');
+                    if (ctx.dryRun) {
+                        ctx.record({
+                            agent: ctx.agent,
+                            tool: name,
+                            command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets),
+                            exitCode: null,
+                            result: 'dry-run: not written',
+                            durationMs: 0
+                        });
+                        return { content: `dry-run: ${path} was not written`, isError: false };
+                    }
+                    const bytes = await files.write(path, input.content, { append: input.append === true, createDirs: input.create_dirs !== false });
+                    ctx.record({
+                        agent: ctx.agent,
+                        tool: name,
+                        command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets),
+                        exitCode: 0,
+                        result: `wrote ${bytes} bytes`,
+                        durationMs: performance.now() - started
+                    });
+                    return { content: `wrote ${bytes} bytes to ${path}`, isError: false };
+                }
+                catch (e) {
+                    const failed = fileError(e);
+                    ctx.record({ agent: ctx.agent, tool: name, command: (0,redact_secrets/* redactSecrets */.fp)(display, ctx.secrets), exitCode: null, result: failed.content, durationMs: 0 });
+                    return failed;
+                }
+            }
+        };
+    }
+    return null;
+}
+/** The workspace tools among `refs` (enabled ones, in the YAML's order); GitHub tools are built elsewhere. */
+function createWorkspaceTools(refs, ctx) {
+    const tools = [];
+    const seen = new Set();
+    for (const ref of refs) {
+        if (!ref.enabled || seen.has(ref.name))
+            continue;
+        const entry = (0,agent_tools/* builtinTool */._$)(ref.name);
+        if (!entry || entry.kind === 'github')
+            continue;
+        seen.add(ref.name);
+        const settings = ref.settings ?? (0,agent_tools/* defaultToolSettings */.tA)();
+        if (entry.kind === 'shell')
+            tools.push(shellTool(ctx, ref.name, settings));
+        else if (entry.kind === 'cli')
+            tools.push(cliTool(ctx, ref.name, settings));
+        else if (entry.kind === 'git')
+            tools.push(gitTool(ctx, settings));
+        else {
+            const tool = fileTools(ctx, ref.name);
+            if (tool)
+                tools.push(tool);
+        }
+    }
+    return tools;
+}
+
 ;// CONCATENATED MODULE: ./src/run/run-context.ts
 /** Tests shrink retry waits through GITHUB_AGENT_TIME_SCALE; real runs leave it unset. */
 function timeScaled(env) {
@@ -8268,15 +10195,20 @@ function timeScaled(env) {
 
 
 
+
+
+
+
+
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
-function hasKeyFor(model, agent, settings) {
+/** Why the plan's model cannot be called with the run's credentials, or null. */
+function missingCredentialFor(model, agent, settings) {
     try {
-        const ref = parseModel(model, { provider: agent.provider, defaultModel: settings.model });
-        return ref.provider === 'anthropic' ? Boolean(settings.anthropicApiKey) : Boolean(settings.googleApiKey);
+        return missingCredential(parseModel(model, { provider: agent.provider, defaultModel: settings.model }), settings);
     }
     catch {
-        return true; // the runtime reports the bad model name with its own message
+        return null; // the runtime reports the bad model name with its own message
     }
 }
 /** A push's `before`, unless the ref was just created (all zeros): then there is nothing to compare with. */
@@ -8386,34 +10318,92 @@ async function ciFailureFor(ctx) {
         return null;
     }
 }
+/**
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
+ * fork's pull request, whose code and text are a stranger's.
+ */
+function executionDecision(ctx) {
+    if (ctx.readOnlyReason)
+        return { allowed: false, reason: ctx.readOnlyReason };
+    if (ctx.event.fromFork)
+        return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" };
+    return { allowed: true };
+}
+const githubTools = (ctx, plan, commentKey, publisher) => {
+    const { event } = ctx;
+    if (!ctx.port || !publisher || !event.repository)
+        return [];
+    const extra = plan.agent.extra;
+    return createGitHubTools({
+        repo: event.repository,
+        number: event.number,
+        headSha: event.headSha,
+        isPullRequest: event.isPullRequest,
+        commentKey: `${commentKey}/${plan.label}`,
+        runId: event.failedRun?.runId ?? null,
+        baseSha: event.baseSha ?? pushedFrom(ctx),
+        defaultBranch: event.defaultBranch,
+        ownLogin: () => ctx.ownLogin()
+    }, ctx.port, {
+        allowApprove: extra.allow_approve === true,
+        allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
+        createLabels: extra.create_labels === true,
+        labelTriggers: labelTriggers(ctx.config),
+        toolNames: plan.tools
+    }, publisher);
+};
+const workspaceTools = (ctx, plan) => {
+    const { workspace, runtime, settings } = ctx;
+    return createWorkspaceTools(plan.agent.tools, {
+        agent: plan.label,
+        files: workspace.files,
+        processes: workspace.processes,
+        stepEnv: runtime.env,
+        findProgram: workspace.findProgram,
+        secrets: [settings.githubToken, settings.stateKey, ...credentialSecrets(settings)].filter(Boolean),
+        record: (entry) => workspace.commands.push(entry),
+        budget: workspace.budget,
+        dryRun: settings.dryRun
+    });
+};
+const TOOL_PROVIDERS = [githubTools, workspaceTools];
 function agentPorts(ctx, commentKey, publisher) {
-    const { settings, event, runtime } = ctx;
+    const { settings, runtime } = ctx;
     const logger = runtime.runner;
     return {
         logger,
-        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
-        tools: (plan) => {
-            if (!ctx.port || !publisher || !event.repository)
-                return [];
-            const extra = plan.agent.extra;
-            return createGitHubTools({
-                repo: event.repository,
-                number: event.number,
-                headSha: event.headSha,
-                isPullRequest: event.isPullRequest,
-                commentKey: `${commentKey}/${plan.label}`,
-                runId: event.failedRun?.runId ?? null,
-                baseSha: event.baseSha ?? pushedFrom(ctx),
-                defaultBranch: event.defaultBranch,
-                ownLogin: () => ctx.ownLogin()
-            }, ctx.port, {
-                allowApprove: extra.allow_approve === true,
-                allowedLabels: Array.isArray(extra.allowed_labels) ? extra.allowed_labels.map(String) : undefined,
-                createLabels: extra.create_labels === true,
-                labelTriggers: labelTriggers(ctx.config),
-                toolNames: plan.tools
-            }, publisher);
+        toolServers: async (plan, otherTools) => {
+            const servers = plan.agent.mcpServers;
+            if (!servers?.length)
+                return null;
+            const { openMcpServers } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 27714));
+            const cwd = runtime.env.GITHUB_WORKSPACE;
+            return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
+        },
+        model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
+            logger,
+            retry: timeScaled(runtime.env)
+        }),
+        tools: async (plan) => (await Promise.all(TOOL_PROVIDERS.map(async (provide) => provide(ctx, plan, commentKey, publisher)))).flat()
+    };
+}
+/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes, stdio MCP servers). */
+function codeTools(plan) {
+    const tools = plan.agent.tools.filter((t) => t.enabled && (0,agent_tools/* toolRunsCode */.AX)(t.name, t.settings)).map((t) => t.name);
+    const servers = (plan.agent.mcpServers ?? []).filter((s) => s.transport === 'stdio').map((s) => `MCP server ${s.name}`);
+    return [...tools, ...servers];
+}
+/** Once per requester and run: may code run for them here? */
+function trustFor(ctx) {
+    const verdicts = new Map();
+    const access = ctx.runtime.senderPermission ? standInPermission(ctx.runtime.senderPermission, ctx.port) : ctx.port;
+    return (requester) => {
+        let verdict = verdicts.get(requester);
+        if (!verdict) {
+            verdict = readExecutionTrust(ctx.event, ctx.payload, requester, access);
+            verdicts.set(requester, verdict);
         }
+        return verdict;
     };
 }
 /** An agent that stopped early may have found things it never posted: publish them with a note. */
@@ -8434,10 +10424,18 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 const threadOnce = oncePerRun(threadFor);
 const ciFailureOnce = oncePerRun(ciFailureFor);
 const reviewThreadOnce = oncePerRun(reviewThreadFor);
+const trustOnce = new WeakMap();
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-function createTargetShell(ctx, commentKey) {
+function createTargetShell(ctx, commentKey, requester) {
     const { settings, event, runtime } = ctx;
+    let trust = trustOnce.get(ctx);
+    if (!trust) {
+        trust = trustFor(ctx);
+        trustOnce.set(ctx, trust);
+    }
+    const readTrust = trust;
     return {
+        ...(requester ? { requester } : {}),
         config: ctx.config,
         event,
         dryRun: settings.dryRun,
@@ -8448,11 +10446,21 @@ function createTargetShell(ctx, commentKey) {
         stateKey: settings.stateKey || null,
         readOnlyReason: ctx.readOnlyReason,
         cannotRun: (plan) => {
-            if (hasKeyFor(plan.model, plan.agent, settings))
+            const missing = missingCredentialFor(plan.model, plan.agent, settings);
+            if (missing === null)
                 return null;
-            return settings.dryRun
-                ? 'dry-run without a model key: instructions rendered, the model is not called'
-                : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
+            return settings.dryRun ? 'dry-run without a model key: instructions rendered, the model is not called' : missing;
+        },
+        refuseExecution: async (plan) => {
+            const names = codeTools(plan);
+            if (names.length === 0)
+                return null;
+            const verdict = await readTrust(requester ?? event.sender?.login ?? null);
+            if (verdict.trusted) {
+                runtime.runner.debug(`${plan.label}: may run code (${verdict.reason})`);
+                return null;
+            }
+            return `${plan.label} ${verdict.reason} (its tools ${names.join(', ')} run code in the job; see docs/security.md)`;
         },
         runAgent: async (plan, context, publisher) => {
             const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
@@ -8570,7 +10578,7 @@ async function answerApproval(ctx, command, record, botName) {
     }
     ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
-    const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester };
+    const shell = createTargetShell(ctx, state.trigger ?? 'github-agent', state.requester);
     if (decision.state)
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
@@ -8650,8 +10658,188 @@ async function runInvocations(ctx, decision, refused, record) {
     await replyToRefusals(ctx, decision.trigger, refused);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/workspace/find-program.ts
+var find_program = __webpack_require__(24535);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/workspace/process-runner.ts
+// The port through which tools run programs. Each program is spawned without a shell in its own
+// process group, so a timeout or a cancelled job kills it and everything it started; its output is
+// kept as a bounded tail.
+
+/** After SIGTERM, how long a process group has before SIGKILL. */
+const GRACE_MS = 2_000;
+/** After the program exits, how long a child that left the group may keep its output open. */
+const DRAIN_MS = 500;
+/** The last `max` bytes written, and how many came before them. */
+class OutputTail {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+function createProcessRunner() {
+    const live = new Set();
+    let cancelled = false;
+    return {
+        killAll() {
+            cancelled = true;
+            for (const pid of live)
+                killGroup(pid, 'SIGKILL');
+        },
+        run(request) {
+            const started = performance.now();
+            const tail = new OutputTail(request.maxOutputBytes);
+            const ended = (fields) => ({
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                cancelled: false,
+                durationMs: performance.now() - started,
+                output: tail.text(),
+                droppedBytes: tail.dropped,
+                ...fields
+            });
+            if (cancelled)
+                return Promise.resolve(ended({ cancelled: true, error: 'the job is being cancelled' }));
+            return new Promise((resolve) => {
+                const child = (0,external_node_child_process_.spawn)(request.program, [...request.args], {
+                    cwd: request.cwd,
+                    env: request.env,
+                    detached: true,
+                    shell: false,
+                    stdio: ['ignore', 'pipe', 'pipe'],
+                    windowsHide: true
+                });
+                const pid = child.pid;
+                if (pid !== undefined)
+                    live.add(pid);
+                let timedOut = false;
+                let exit = null;
+                let settled = false;
+                let hardKill;
+                let drain;
+                const finish = (fields) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    clearTimeout(timer);
+                    clearTimeout(hardKill);
+                    clearTimeout(drain);
+                    if (pid !== undefined)
+                        live.delete(pid);
+                    child.stdout?.destroy();
+                    child.stderr?.destroy();
+                    resolve(ended({ timedOut, cancelled, ...fields }));
+                };
+                const timer = setTimeout(() => {
+                    timedOut = true;
+                    killGroup(pid, 'SIGTERM');
+                    hardKill = setTimeout(() => killGroup(pid, 'SIGKILL'), GRACE_MS);
+                }, request.timeoutMs);
+                child.stdout?.on('data', (chunk) => tail.push(chunk));
+                child.stderr?.on('data', (chunk) => tail.push(chunk));
+                child.on('error', (error) => {
+                    finish({ error: error.code === 'ENOENT' ? `${request.program} was not found` : error.message });
+                });
+                let closed = false;
+                child.on('exit', (code, signal) => {
+                    exit = { code, signal };
+                    // Whatever the program left running in its group (a server, a watcher) goes with it.
+                    killGroup(pid, 'SIGKILL');
+                    if (closed)
+                        finish({ exitCode: code, signal });
+                    else
+                        drain = setTimeout(() => finish({ exitCode: code, signal }), DRAIN_MS);
+                });
+                child.on('close', () => {
+                    closed = true;
+                    if (exit)
+                        finish({ exitCode: exit.code, signal: exit.signal });
+                });
+            });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/workspace-run.ts
+
+
+
+
+/**
+ * `onCancel` runs after the tools' processes are killed: the caller ends the job unless something
+ * else (the check run's closing) will.
+ */
+async function openWorkspace(runtime, maxToolSeconds, commands, onCancel) {
+    const processes = createProcessRunner();
+    const handlers = ['SIGINT', 'SIGTERM'].map((signal) => {
+        const handler = () => {
+            processes.killAll();
+            onCancel(signal);
+        };
+        runtime.signals.once(signal, handler);
+        return [signal, handler];
+    });
+    const root = runtime.env.GITHUB_WORKSPACE;
+    let files;
+    if (!root)
+        files = closedFiles('no GITHUB_WORKSPACE is set, so there is no checkout to work in');
+    else {
+        try {
+            files = await createConfinedFiles(root);
+        }
+        catch (error) {
+            files = closedFiles(`the workspace ${root} cannot be opened (${(0,shared_errors/* errorMessage */.g)(error)})`);
+        }
+    }
+    return {
+        files,
+        processes,
+        findProgram: (0,find_program/* programFinder */.$)(runtime.env.PATH),
+        budget: { totalMs: maxToolSeconds * 1000, usedMs: 0 },
+        commands,
+        release: () => {
+            for (const [signal, handler] of handlers)
+                runtime.signals.removeListener(signal, handler);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/runner/read-event.ts
 // The event the runner hands the step: its name and the payload file GITHUB_EVENT_PATH names.
 
@@ -8678,7 +10866,6 @@ async function readEvent(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/read-settings.ts
-// Inputs are read here and nowhere else, into one validated object (actions/checkout's pattern).
 class SettingsError extends Error {
 }
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
@@ -8706,6 +10893,47 @@ function readChoice(get, name, choices, fallback) {
         return raw;
     throw new SettingsError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'`);
 }
+/** An endpoint: http(s) only, so a typo fails here rather than as a connection error mid-run. */
+function readUrl(get, name, envName, env) {
+    const raw = (get(name) || env[envName] || '').trim();
+    if (raw === '')
+        return '';
+    const url = URL.canParse(raw) ? new URL(raw) : null;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw new SettingsError(`Input '${name}' (or ${envName}) must be an http(s) URL, got '${raw}'`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+/** OLLAMA_HOST is Ollama's own variable, often written `host:port` without a scheme; AOF adds the OpenAI path /v1. */
+function readOllamaHost(get, env) {
+    const raw = (get('ollama-host') || env.OLLAMA_HOST || '').trim();
+    if (raw === '')
+        return '';
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    const url = readUrl(() => withScheme, 'ollama-host', 'OLLAMA_HOST', {});
+    return new URL(url).pathname === '/' ? `${url}/v1` : url;
+}
+/** AWS credentials as the AWS CLI and SDKs read them from the environment (no input: aws-actions/configure-aws-credentials sets these). */
+function readAws(env) {
+    return {
+        accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+        sessionToken: env.AWS_SESSION_TOKEN ?? '',
+        region: env.AWS_REGION || env.AWS_DEFAULT_REGION || '',
+        bearerToken: env.AWS_BEARER_TOKEN_BEDROCK ?? ''
+    };
+}
+/** Seconds of tool time for the run: a whole number of at least 1; unset, the action.yml default. */
+function readToolSeconds(get, name) {
+    const raw = get(name);
+    if (raw === '')
+        return DEFAULT_TOOL_SECONDS;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1)
+        throw new SettingsError(`Input '${name}' must be a whole number of seconds of at least 1, got '${raw}'`);
+    return Number(raw);
+}
+/** The default of the max-tool-seconds input (action.yml says the same). */
+const DEFAULT_TOOL_SECONDS = 900;
 /**
  * `get` returns the trimmed input ('' when unset), like `core.getInput`.
  * Keys fall back to the environment variables the providers' own SDKs read.
@@ -8725,7 +10953,7 @@ function readSettings(get, env) {
     }
     const model = get('model');
     if (model !== '' && !model.includes(':')) {
-        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5 or google:gemini-2.5-flash), got '${model}'`);
+        throw new SettingsError(`Input 'model' must be provider:model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-5 or ollama:llama3.3), got '${model}'`);
     }
     return {
         githubToken: get('github-token') || env.GITHUB_TOKEN || '',
@@ -8733,11 +10961,20 @@ function readSettings(get, env) {
         configRef: readChoice(get, 'config-ref', ['base', 'workspace'], 'base'),
         anthropicApiKey: get('anthropic-api-key') || env.ANTHROPIC_API_KEY || '',
         googleApiKey: get('google-api-key') || env.GOOGLE_API_KEY || '',
+        openaiApiKey: get('openai-api-key') || env.OPENAI_API_KEY || '',
+        openaiBaseUrl: readUrl(get, 'openai-base-url', 'OPENAI_BASE_URL', env),
+        azureOpenaiApiKey: get('azure-openai-api-key') || env.AZURE_OPENAI_API_KEY || '',
+        azureOpenaiEndpoint: readUrl(get, 'azure-openai-endpoint', 'AZURE_OPENAI_ENDPOINT', env),
+        azureOpenaiApiVersion: get('azure-openai-api-version') || env.OPENAI_API_VERSION || '',
+        groqApiKey: get('groq-api-key') || env.GROQ_API_KEY || '',
+        ollamaHost: readOllamaHost(get, env),
+        aws: readAws(env),
         model,
         dryRun: readBoolean(get, 'dry-run'),
         botName,
         maxTurns: readCount(get, 'max-turns'),
         maxTokens: readCount(get, 'max-tokens'),
+        maxToolSeconds: readToolSeconds(get, 'max-tool-seconds'),
         budgetConclusion: readChoice(get, 'budget-conclusion', ['neutral', 'failure'], 'neutral'),
         checkName: get('check-name'),
         stateKey,
@@ -8746,10 +10983,13 @@ function readSettings(get, env) {
 }
 
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
-var check_templates = __webpack_require__(7581);
+var check_templates = __webpack_require__(77581);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: builds each stage's ports from the runtime and passes plain data from stage to stage.
 // Stage logic lives in its folder (docs/architecture.md has the map); nothing here decides.
+
+
+
 
 
 
@@ -8797,7 +11037,7 @@ async function connectGitHub(runtime, settings, repository) {
         return null;
     // Imported here, not at the top: Octokit and its plugins are a large part of the entry, and a
     // run without a token (config from the workspace, replay) never compiles them.
-    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(28), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 9459));
+    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(28), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 99459));
     const octokit = createOctokit({
         token: settings.githubToken,
         baseUrl: runtime.env.GITHUB_API_URL || 'https://api.github.com',
@@ -8827,12 +11067,14 @@ function configSource(runtime, settings, event, github) {
     if (!github || !event.repository || !ref) {
         throw new shared_errors/* UsageError */.e("config-ref 'base' reads the config through the GitHub API and needs github-token, the repository and its default branch; set config-ref: workspace to read checked-out files");
     }
-    return createRepoConfigSource(github.contents, event.repository, ref);
+    return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner);
 }
 async function readConfig(runtime, settings, source, record) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
-    const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env, check_flow/* checkFlow */.v);
+    // An agent's CLI or shell tool whose program this runner lacks is an error at the tool.
+    const findProgram = (0,find_program/* programFinder */.$)(runtime.env.PATH);
+    const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env, check_flow/* checkFlow */.v, { toolHost: { hasProgram: (name) => findProgram(name) !== null } });
     config.diagnostics.push(...(0,check_templates/* checkTemplates */.Y)(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);
@@ -8868,7 +11110,7 @@ function checkRunStarter(runtime, settings, event, publisher, readOnly, finisher
 async function pipeline(runtime, record, finishers) {
     const { env, runner } = runtime;
     const settings = readSettings((name) => runner.input(name), env);
-    const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
+    const secrets = [settings.githubToken, ...credentialSecrets(settings), settings.stateKey].filter(Boolean);
     for (const secret of secrets)
         runner.setSecret(secret);
     record.dryRun = settings.dryRun;
@@ -8882,8 +11124,12 @@ async function pipeline(runtime, record, finishers) {
     }
     const github = await connectGitHub(runtime, settings, event.repository);
     const port = github?.port ?? null;
-    event = await enrichEvent(runtime, event, port);
-    const config = await readConfig(runtime, settings, configSource(runtime, settings, event, github), record);
+    // The PR behind a comment and the config do not depend on each other: one wait for both.
+    const [enriched, config] = await Promise.all([
+        enrichEvent(runtime, event, port),
+        readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+    ]);
+    event = enriched;
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
     const readOnlyReason = readOnlyReasonOf(event);
     if (readOnlyReason)
@@ -8899,11 +11145,19 @@ async function pipeline(runtime, record, finishers) {
         })
         : null;
     finishers.publisher = publisher;
+    // A cancel kills the tools' processes first; the check run's closing then ends the job, or this does.
+    const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, (signal) => {
+        if (!finishers.checkRun)
+            runtime.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+    finishers.releaseWorkspace = workspace.release;
     const ctx = {
         runtime,
         settings,
         config,
         event,
+        payload: raw.payload,
+        workspace,
         port,
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
@@ -8938,16 +11192,19 @@ async function pipeline(runtime, record, finishers) {
             refused.set(invocation, unsealable);
     }
     const allowed = decision.invocations.filter((i) => !refused.has(i));
-    if (publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')) {
-        await addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner);
-    }
+    // The 👀 never throws and nothing waits for it: it goes out while the invocations start.
+    const eyes = publisher && event.commentId !== null && allowed.some((i) => i.via === 'command' || i.via === 'mention' || i.via === 'help')
+        ? addEyesReaction(publisher, event.commentId, event.name === 'pull_request_review_comment' ? 'review' : 'issue', runner)
+        : null;
     await runInvocations(ctx, decision, refused, record);
+    await eyes;
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
 }
 async function finish(runtime, record, finishers, started) {
     if (finishers.checkRun)
         await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) });
     finishers.releaseSignals?.();
+    finishers.releaseWorkspace?.();
     if (finishers.publisher) {
         record.writes = finishers.publisher.records();
         record.notes.push(...finishers.publisher.notes);
@@ -8963,7 +11220,7 @@ async function finish(runtime, record, finishers, started) {
  * provides: the toolkit's own `@actions/core`, loaded only then.
  */
 async function run(runtime) {
-    const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 7013))).toolkitRuntime();
+    const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 37013))).toolkitRuntime();
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord(rt.env.GITHUB_EVENT_NAME ?? 'unknown');
     const finishers = { publisher: null, checkRun: null, releaseSignals: null };
@@ -9146,6 +11403,285 @@ async function withRetry(call, shell) {
             await shell.clock.sleep(decision.waitMs);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 47418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ replaceSpans),
+/* harmony export */   KD: () => (/* binding */ htmlCommentSpans),
+/* harmony export */   xr: () => (/* binding */ codeSpanClosers)
+/* harmony export */ });
+// Where GitHub hides text behind an HTML comment: from `<!--` to the next `-->`, across lines too,
+// and to the very end when no `-->` follows. One rule for what may run (command lines) and what a
+// model may read, so that neither sees what a person reading the thread cannot. Pure, linear time.
+// A fence that opens at the start of a line, unindented: only then is it surely a top-level code
+// block (an indented one may sit in a list item that ends, and the fence with it, before GitHub's does).
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+function lineEndAt(text, from) {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+}
+/** Where the fenced block opened by the line at `start` ends (after its closing line), or null when that line opens none. */
+function fencedBlockEnd(text, start) {
+    const open = FENCE_OPEN.exec(text.slice(start, lineEndAt(text, start)));
+    const marker = open?.[1];
+    if (!marker)
+        return null;
+    if (marker[0] === '`' && open[2]?.includes('`'))
+        return null;
+    let at = lineEndAt(text, start) + 1;
+    while (at <= text.length) {
+        const end = lineEndAt(text, at);
+        const close = FENCE_CLOSE.exec(text.slice(at, end))?.[1];
+        if (close && close[0] === marker[0] && close.length >= marker.length)
+            return Math.min(end + 1, text.length);
+        at = end + 1;
+    }
+    return text.length;
+}
+/** For each backtick run in `text` from `from` to `to`, the start of the next run of the same length there. */
+function codeSpanClosers(text, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        if (text[i] !== '`')
+            continue;
+        let j = i;
+        while (j < to && text[j] === '`')
+            j++;
+        runs.push({ start: i, length: j - i });
+        i = j - 1;
+    }
+    const closers = new Map();
+    const nextOfLength = new Map();
+    for (let k = runs.length - 1; k >= 0; k--) {
+        const run = runs[k];
+        const next = nextOfLength.get(run.length);
+        if (next !== undefined)
+            closers.set(run.start, next);
+        nextOfLength.set(run.length, run.start);
+    }
+    return closers;
+}
+/**
+ * Spans of `text` inside HTML comments, in order, not overlapping.
+ *
+ * `markdown: false` (diffs, file contents): every `<!--` opens one.
+ * `markdown: true` (bodies and comments as GitHub renders them): a `<!--` inside a fenced code block
+ * or an inline code span is shown literally and opens nothing. Where the Markdown could be read two
+ * ways the rule leans to "hidden": fences count only unindented, code spans only within one line, and
+ * after the first `<` or `[` outside code (raw HTML, an HTML block, a link can swallow backticks and
+ * fences) neither counts any more. An unclosed `<!--` hides everything after it.
+ */
+function htmlCommentSpans(text, markdown) {
+    const spans = [];
+    if (!markdown) {
+        for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
+            const close = text.indexOf('-->', at + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: at, end });
+            at = end;
+        }
+        return spans;
+    }
+    let trusted = true;
+    let i = 0;
+    let lineStart = true;
+    let closers = new Map();
+    let closersFor = -1;
+    while (i < text.length) {
+        if (lineStart) {
+            lineStart = false;
+            const fenceEnd = trusted ? fencedBlockEnd(text, i) : null;
+            if (fenceEnd !== null) {
+                i = fenceEnd;
+                lineStart = true;
+                continue;
+            }
+        }
+        const ch = text[i];
+        if (ch === '\n') {
+            i++;
+            lineStart = true;
+        }
+        else if (ch === '<' && text.startsWith('<!--', i)) {
+            const close = text.indexOf('-->', i + 4);
+            const end = close === -1 ? text.length : close + 3;
+            spans.push({ start: i, end });
+            trusted = false;
+            i = end;
+        }
+        else if (ch === '<' || ch === '[') {
+            trusted = false;
+            i++;
+        }
+        else if (ch === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+            i += 2;
+        }
+        else if (ch === '`') {
+            let j = i;
+            while (text[j] === '`')
+                j++;
+            const lineEnd = lineEndAt(text, i);
+            if (closersFor !== lineEnd) {
+                closers = codeSpanClosers(text, i, lineEnd);
+                closersFor = lineEnd;
+            }
+            const close = trusted ? closers.get(i) : undefined;
+            i = close === undefined ? j : close + (j - i);
+        }
+        else {
+            i++;
+        }
+    }
+    return spans;
+}
+/** The text with every span replaced by `replace(spanText)`. */
+function replaceSpans(text, spans, replace) {
+    if (spans.length === 0)
+        return text;
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+        out += text.slice(at, span.start) + replace(text.slice(span.start, span.end));
+        at = span.end;
+    }
+    return out + text.slice(at);
+}
+
+
+/***/ }),
+
+/***/ 58711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $C: () => (/* binding */ sanitizeCode),
+  Cg: () => (/* binding */ sanitizeDeep),
+  _2: () => (/* binding */ sanitizeUntrusted)
+});
+
+// EXTERNAL MODULE: ./src/text/html-comment-spans.ts
+var html_comment_spans = __webpack_require__(47418);
+;// CONCATENATED MODULE: ./src/text/hidden-element-spans.ts
+// The name cannot give characters back (the lookahead), and attributes stop at the next `<`: each
+// attempt ends where the next one starts.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>/g;
+const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?:\s|=|\/|$)/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const STYLE = /(?:^|\s)style\s*=/i;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function hides(attributes) {
+    return HIDDEN_ATTRIBUTE.test(attributes) || (STYLE.test(attributes) && DISPLAY_NONE.test(attributes));
+}
+/**
+ * Spans of hidden elements, in order, not overlapping: from the opening tag to its matching closing
+ * tag (same name, nesting counted). A hidden element that is never closed hides the rest of the text,
+ * as a browser would hide the rest of its parent.
+ */
+function hiddenElementSpans(text) {
+    const open = new Map();
+    const found = [];
+    for (const m of text.matchAll(TAG)) {
+        const [whole, slash, rawName, attributes = ''] = m;
+        const name = (rawName ?? '').toLowerCase();
+        const start = m.index;
+        const end = start + whole.length;
+        if (slash) {
+            const top = open.get(name)?.pop();
+            if (top?.hidden)
+                found.push({ start: top.start, end });
+            continue;
+        }
+        const hidden = hides(attributes);
+        if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
+            if (hidden)
+                found.push({ start, end });
+            continue;
+        }
+        const stack = open.get(name) ?? [];
+        stack.push({ start, hidden });
+        open.set(name, stack);
+    }
+    for (const stack of open.values())
+        for (const element of stack)
+            if (element.hidden)
+                found.push({ start: element.start, end: text.length });
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans = [];
+    for (const span of found) {
+        const last = spans[spans.length - 1];
+        if (last && span.start < last.end)
+            last.end = Math.max(last.end, span.end);
+        else
+            spans.push({ ...span });
+    }
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/text/sanitize-untrusted.ts
+// Text written by strangers on its way into a prompt. What a person cannot see on GitHub must not
+// reach the model as if it were there: hidden HTML comments, elements GitHub renders invisibly,
+// zero-width and bidi control characters, Unicode tag characters. Every step is linear in the
+// length of the text, so no input can stall a run before its first model call. Pure.
+
+
+// Zero-width, word joiner, BOM, soft hyphen, and the bidi embeddings/overrides/isolates that
+// make text read differently from how it is stored (Trojan Source); Unicode tag characters
+// (U+E0000–U+E007F), which can spell out hidden ASCII; control characters other than tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+/**
+ * Prose (titles, bodies, comments, branch names, metadata) as GitHub renders it: what is hidden
+ * there is removed. Markdown-aware: `<!--` in code is shown on GitHub, so it stays.
+ */
+function sanitizeUntrusted(text) {
+    const withoutComments = (0,html_comment_spans/* replaceSpans */.Gg)(text, (0,html_comment_spans/* htmlCommentSpans */.KD)(text, true), () => '');
+    return (0,html_comment_spans/* replaceSpans */.Gg)(withoutComments, hiddenElementSpans(withoutComments), () => '').replace(INVISIBLE, '');
+}
+function codePoint(ch) {
+    return `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+}
+/**
+ * Hidden text replaced by one visible note, keeping each line break and the diff-line prefix
+ * (`+`, `-`, space) after it, so that hunk line numbers still count right.
+ */
+function placeholder(what) {
+    return (hidden) => {
+        const lines = hidden.split('\n');
+        const rest = lines.slice(1).map((line) => (/^[ +\-\\]/.test(line) ? line[0] : ''));
+        return [`[hidden ${what}: ${hidden.length} characters not shown]`, ...rest].join('\n');
+    };
+}
+/**
+ * Code (a PR's patches, file contents, file names), which GitHub shows as written: nothing is
+ * rendered there, yet in a Markdown or HTML file these same comments and elements are what a
+ * reader of the rendered file never sees. So the model is told that something was there, not what:
+ * an HTML comment or hidden element becomes a visible note of its length, an invisible character
+ * its code point (`[U+200B]`), and every line stays where it was, so a reviewer can flag them.
+ */
+function sanitizeCode(text) {
+    const withoutComments = (0,html_comment_spans/* replaceSpans */.Gg)(text, (0,html_comment_spans/* htmlCommentSpans */.KD)(text, false), placeholder('HTML comment'));
+    return (0,html_comment_spans/* replaceSpans */.Gg)(withoutComments, hiddenElementSpans(withoutComments), placeholder('HTML element')).replace(INVISIBLE, codePoint);
+}
+/** Every string inside a JSON-like value, sanitised as prose; other values as they are. */
+function sanitizeDeep(value) {
+    if (typeof value === 'string')
+        return sanitizeUntrusted(value);
+    if (Array.isArray(value))
+        return value.map((v) => sanitizeDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)]));
+    }
+    return value;
 }
 
 

@@ -1,0 +1,28 @@
+// Where a program is on the step's PATH, as a shell would find it: the first directory holding an
+// executable file of that name. Tools spawn the path found here, never a name.
+import { accessSync, constants, statSync } from 'node:fs'
+import { delimiter, isAbsolute, join } from 'node:path'
+
+export function programFinder(path: string | undefined): (name: string) => string | null {
+  const dirs = (path ?? '').split(delimiter).filter((d) => d !== '' && isAbsolute(d))
+  const found = new Map<string, string | null>()
+  return (name) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name)) return null
+    if (found.has(name)) return found.get(name) ?? null
+    let hit: string | null = null
+    for (const dir of dirs) {
+      const candidate = join(dir, name)
+      try {
+        accessSync(candidate, constants.X_OK)
+        if (statSync(candidate).isFile()) {
+          hit = candidate
+          break
+        }
+      } catch {
+        // Not here.
+      }
+    }
+    found.set(name, hit)
+    return hit
+  }
+}
