@@ -39,6 +39,7 @@ const STDERR_TAIL = 2_000;
 /** Process groups still open, killed when the process exits however it exits. */
 const openGroups = new Set();
 let exitHookInstalled = false;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
 function killGroup(pid, signal) {
     try {
         process.kill(-pid, signal);
@@ -47,14 +48,31 @@ function killGroup(pid, signal) {
         // ESRCH: the group is gone already.
     }
 }
+function killOpenGroups() {
+    for (const pid of openGroups)
+        killGroup(pid, 'SIGKILL');
+    openGroups.clear();
+}
+/**
+ * A cancelled job gets SIGINT, then SIGTERM. The servers are in their own groups, so the runner's
+ * signal does not reach them: they are killed here first. When nothing else listens for the
+ * signal, it is then raised again, so the process ends as it would have without this listener.
+ */
+function onSignal(signal) {
+    killOpenGroups();
+    if (process.listenerCount(signal) === 1) {
+        for (const s of SIGNALS)
+            process.removeListener(s, onSignal);
+        process.kill(process.pid, signal);
+    }
+}
 function installExitHook() {
     if (exitHookInstalled)
         return;
     exitHookInstalled = true;
-    process.on('exit', () => {
-        for (const pid of openGroups)
-            killGroup(pid, 'SIGKILL');
-    });
+    process.on('exit', killOpenGroups);
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
 }
 class GroupStdioTransport {
     options;

@@ -172,6 +172,7 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     settings,
     config,
     event,
+    payload: raw.payload,
     port,
     publisher,
     budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },

@@ -79,7 +79,7 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
   }
   ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`)
   // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
-  const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester }
+  const shell = createTargetShell(ctx, state.trigger ?? 'github-agent', state.requester)
   if (decision.state) await writeApproval(shell, decision.state)
   const held: Invocation = { ...state.invocation }
   const target = `${state.invocation.target.kind}:${state.invocation.target.name}`

@@ -13,6 +13,8 @@ export interface RunContext {
   settings: Settings
   config: Config
   event: EventContext
+  /** The event's raw payload: whose code a CI event ran (the execution-trust rule reads it). */
+  payload: unknown
   /** Null without a token or outside a repository: nothing is read from or written to GitHub. */
   port: GitHubPort | null
   publisher: Publisher | null

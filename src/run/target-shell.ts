@@ -9,6 +9,9 @@ import { createGitHubTools } from '../github/create-github-tools.js'
 import type { Publisher } from '../github/publisher.js'
 import { createModel } from '../llm/create-model.js'
 import type { ExecutionDecision } from '../mcp/open-mcp-servers.js'
+import { standInPermission } from '../gate/access.js'
+import type { TrustVerdict } from '../gate/execution-trust.js'
+import { readExecutionTrust } from '../gate/read-execution-trust.js'
 import { parseModel } from '../llm/parse-model.js'
 import { labelTriggers } from '../route/label-triggers.js'
 import { openReviewSession, shouldConverge } from '../review/review-session.js'
@@ -109,16 +112,24 @@ async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
 }
 
 /**
- * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
- * fork's pull request, whose code and text are a stranger's.
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): the
+ * execution-trust rule, read once per run and requester.
  */
-function executionDecision(ctx: RunContext): ExecutionDecision {
-  if (ctx.readOnlyReason) return { allowed: false, reason: ctx.readOnlyReason }
-  if (ctx.event.fromFork) return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" }
-  return { allowed: true }
+const executionVerdicts = new WeakMap<RunContext, Map<string | null, Promise<TrustVerdict>>>()
+async function executionDecision(ctx: RunContext, requester: string | null): Promise<ExecutionDecision> {
+  let verdicts = executionVerdicts.get(ctx)
+  if (!verdicts) executionVerdicts.set(ctx, (verdicts = new Map()))
+  let verdict = verdicts.get(requester)
+  if (!verdict) {
+    const access = ctx.runtime.senderPermission ? standInPermission(ctx.runtime.senderPermission, ctx.port) : ctx.port
+    verdict = readExecutionTrust(ctx.event, ctx.payload, requester, access)
+    verdicts.set(requester, verdict)
+  }
+  const { trusted, reason } = await verdict
+  return trusted ? { allowed: true } : { allowed: false, reason: `this run ${reason}` }
 }
 
-function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
+function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null, requester: string | null): AgentPorts {
   const { settings, event, runtime } = ctx
   const logger = runtime.runner
   return {
@@ -128,7 +139,8 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
       if (!servers?.length) return null
       const { openMcpServers } = await import('../mcp/open-mcp-servers.js')
       const cwd = runtime.env.GITHUB_WORKSPACE
-      return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) })
+      const execution = servers.some((s) => s.transport === 'stdio') ? await executionDecision(ctx, requester) : ({ allowed: true } as const)
+      return openMcpServers({ servers, execution, stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) })
     },
     model: (plan) =>
       createModel(
@@ -180,9 +192,10 @@ const threadOnce = oncePerRun(threadFor)
 const ciFailureOnce = oncePerRun(ciFailureFor)
 
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-export function createTargetShell(ctx: RunContext, commentKey: string): TargetShell {
+export function createTargetShell(ctx: RunContext, commentKey: string, requester?: string): TargetShell {
   const { settings, event, runtime } = ctx
   return {
+    ...(requester ? { requester } : {}),
     config: ctx.config,
     event,
     dryRun: settings.dryRun,
@@ -199,7 +212,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string): TargetSh
         : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`
     },
     runAgent: async (plan, context, publisher) => {
-      const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)
+      const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher, requester ?? event.sender?.login ?? null), ctx.budget)
       await publishUnfinished(ctx, outcome, plan, commentKey)
       return outcome
     },

@@ -1,5 +1,5 @@
-export const id = 832;
-export const ids = [832];
+export const id = 414;
+export const ids = [414];
 export const modules = {
 
 /***/ 4221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 2832:
+/***/ 5414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6416,6 +6416,94 @@ async function createModel(ref, credentials, env, options = {}) {
     return createGeminiModel(ref.model, { ...options, apiKey: credentials.googleApiKey, baseUrl: env.GOOGLE_GEMINI_BASE_URL || undefined });
 }
 
+;// CONCATENATED MODULE: ./src/gate/execution-trust.ts
+
+/**
+ * The role a requester needs before anything runs code for them: the role that can already push a
+ * workflow that runs code. A Trigger may open a command to `triage` or `read`; its agents then still
+ * talk and write to GitHub, but run nothing.
+ */
+const EXECUTION_PERMISSION = 'write';
+/** CI events whose payload names the code they ran. */
+const CI_EVENTS = ['workflow_run', 'check_run', 'check_suite'];
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+}
+function fullName(repo) {
+    const name = record(repo)?.full_name;
+    return typeof name === 'string' ? name.toLowerCase() : null;
+}
+/**
+ * Why the workspace may hold code someone outside the repository wrote, or null when it holds only
+ * the repository's own. Conservative: when the payload cannot tell, the answer is "may".
+ *
+ * - A PR event, or a comment or review on a PR, whose head is a fork (or a deleted fork): the job
+ *   may have checked out the head, and on `pull_request` it did.
+ * - `workflow_run` whose `head_repository` is not this repository.
+ * - `check_run` / `check_suite`: GitHub lists in `pull_requests` only PRs whose head is in this
+ *   repository; with none listed the head may be a fork's, so only a listed PR makes it trusted.
+ */
+function untrustedCodeReason(event, payload) {
+    if (event.fromFork)
+        return `the pull request's head is a fork, and the workspace may hold its code`;
+    const data = record(payload);
+    if (event.name === 'workflow_run') {
+        const run = record(data?.workflow_run);
+        const head = fullName(run?.head_repository);
+        const base = fullName(data?.repository) ?? event.repository?.toLowerCase() ?? null;
+        if (head === null || base === null)
+            return 'the workflow run does not say which repository its code came from';
+        return head === base ? null : `the workflow run ran code from ${head}, not from this repository`;
+    }
+    if (CI_EVENTS.includes(event.name)) {
+        const suite = record(data?.[event.name]) ?? {};
+        const check = event.name === 'check_run' ? (record(suite.check_suite) ?? suite) : suite;
+        const pulls = Array.isArray(check.pull_requests) ? check.pull_requests : Array.isArray(suite.pull_requests) ? suite.pull_requests : [];
+        return pulls.length > 0 ? null : `the ${event.name} names no pull request of this repository, so its code may be a fork's`;
+    }
+    return null;
+}
+/**
+ * May this run execute code? Only when the workspace holds the repository's own code and whoever
+ * asked could already run code here (EXECUTION_PERMISSION). An event without a sender (schedule)
+ * is the repository's own workflow. A refusal says why in one sentence.
+ */
+function executionTrust(facts) {
+    const untrusted = untrustedCodeReason(facts.event, facts.payload);
+    if (untrusted)
+        return { trusted: false, reason: `runs no code: ${untrusted}` };
+    if (facts.requester === null)
+        return { trusted: true, reason: 'the event has no sender: the repository itself started the run' };
+    const who = `@${facts.requester}`;
+    if (facts.requesterPermission === null) {
+        return {
+            trusted: false,
+            reason: `runs no code: could not read ${who}'s repository permission${facts.permissionError ? ` (${facts.permissionError})` : ''}`
+        };
+    }
+    if (!(0,permission/* atLeast */.jZ)(facts.requesterPermission, EXECUTION_PERMISSION)) {
+        return {
+            trusted: false,
+            reason: `runs no code: ${who} has ${facts.requesterPermission} permission, and running code in the job needs ${EXECUTION_PERMISSION}`
+        };
+    }
+    return { trusted: true, reason: `${who} has ${facts.requesterPermission} permission and the workspace holds this repository's code` };
+}
+
+;// CONCATENATED MODULE: ./src/gate/read-execution-trust.ts
+
+async function readExecutionTrust(event, payload, requester, access) {
+    const base = { event, payload, requester };
+    if (untrustedCodeReason(event, payload) || requester === null)
+        return executionTrust({ ...base, requesterPermission: null });
+    if (!access)
+        return executionTrust({ ...base, requesterPermission: null, permissionError: 'no github-token to read it' });
+    const lookup = await access.getSenderPermission(requester);
+    return lookup.permission === null
+        ? executionTrust({ ...base, requesterPermission: null, permissionError: lookup.error })
+        : executionTrust({ ...base, requesterPermission: lookup.permission });
+}
+
 ;// CONCATENATED MODULE: ./src/llm/parse-model.ts
 class ModelNameError extends Error {
     name = 'ModelNameError';
@@ -7585,6 +7673,8 @@ function timeScaled(env) {
 
 
 
+
+
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
 const DIFF_TOKEN_BUDGET = 24_000;
 function hasKeyFor(model, agent, settings) {
@@ -7679,17 +7769,24 @@ async function ciFailureFor(ctx) {
     }
 }
 /**
- * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
- * fork's pull request, whose code and text are a stranger's.
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): the
+ * execution-trust rule, read once per run and requester.
  */
-function executionDecision(ctx) {
-    if (ctx.readOnlyReason)
-        return { allowed: false, reason: ctx.readOnlyReason };
-    if (ctx.event.fromFork)
-        return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" };
-    return { allowed: true };
+const executionVerdicts = new WeakMap();
+async function executionDecision(ctx, requester) {
+    let verdicts = executionVerdicts.get(ctx);
+    if (!verdicts)
+        executionVerdicts.set(ctx, (verdicts = new Map()));
+    let verdict = verdicts.get(requester);
+    if (!verdict) {
+        const access = ctx.runtime.senderPermission ? standInPermission(ctx.runtime.senderPermission, ctx.port) : ctx.port;
+        verdict = readExecutionTrust(ctx.event, ctx.payload, requester, access);
+        verdicts.set(requester, verdict);
+    }
+    const { trusted, reason } = await verdict;
+    return trusted ? { allowed: true } : { allowed: false, reason: `this run ${reason}` };
 }
-function agentPorts(ctx, commentKey, publisher) {
+function agentPorts(ctx, commentKey, publisher, requester) {
     const { settings, event, runtime } = ctx;
     const logger = runtime.runner;
     return {
@@ -7700,7 +7797,8 @@ function agentPorts(ctx, commentKey, publisher) {
                 return null;
             const { openMcpServers } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 7714));
             const cwd = runtime.env.GITHUB_WORKSPACE;
-            return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
+            const execution = servers.some((s) => s.transport === 'stdio') ? await executionDecision(ctx, requester) : { allowed: true };
+            return openMcpServers({ servers, execution, stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
         },
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
         tools: (plan) => {
@@ -7742,9 +7840,10 @@ async function publishUnfinished(ctx, outcome, plan, commentKey) {
 const threadOnce = oncePerRun(threadFor);
 const ciFailureOnce = oncePerRun(ciFailureFor);
 /** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-function createTargetShell(ctx, commentKey) {
+function createTargetShell(ctx, commentKey, requester) {
     const { settings, event, runtime } = ctx;
     return {
+        ...(requester ? { requester } : {}),
         config: ctx.config,
         event,
         dryRun: settings.dryRun,
@@ -7762,7 +7861,7 @@ function createTargetShell(ctx, commentKey) {
                 : `no API key for ${plan.model || 'the model'}: set anthropic-api-key or google-api-key (or the ANTHROPIC_API_KEY / GOOGLE_API_KEY secret)`;
         },
         runAgent: async (plan, context, publisher) => {
-            const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
+            const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher, requester ?? event.sender?.login ?? null), ctx.budget);
             await publishUnfinished(ctx, outcome, plan, commentKey);
             return outcome;
         },
@@ -7876,7 +7975,7 @@ async function answerApproval(ctx, command, record, botName) {
     }
     ctx.runtime.runner.info(`${command.words} on request ${state.id}: ${decision.reason}`);
     // A flow that pauses again asks on behalf of the original requester, who still cannot approve it.
-    const shell = { ...createTargetShell(ctx, state.trigger ?? 'github-agent'), requester: state.requester };
+    const shell = createTargetShell(ctx, state.trigger ?? 'github-agent', state.requester);
     if (decision.state)
         await writeApproval(shell, decision.state);
     const held = { ...state.invocation };
@@ -8210,6 +8309,7 @@ async function pipeline(runtime, record, finishers) {
         settings,
         config,
         event,
+        payload: raw.payload,
         port,
         publisher,
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
