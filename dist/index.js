@@ -13330,7 +13330,19 @@ function agentPorts(ctx, commentKey, publisher, requester) {
             const { openMcpServers } = await Promise.all(/* import() */[__nccwpck_require__.e(420), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7714));
             const cwd = runtime.env.GITHUB_WORKSPACE;
             const execution = servers.some((s) => s.transport === 'stdio') ? await executionDecision(ctx, requester) : { allowed: true };
-            return openMcpServers({ servers, execution, stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
+            const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean);
+            const maskSecret = (value) => runtime.runner.setSecret(value);
+            return openMcpServers({
+                servers,
+                execution,
+                secrets,
+                maskSecret,
+                dryRun: settings.dryRun,
+                stepEnv: runtime.env,
+                otherTools,
+                logger,
+                ...(cwd ? { cwd } : {})
+            });
         },
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), { anthropicApiKey: settings.anthropicApiKey, googleApiKey: settings.googleApiKey }, runtime.env, { logger, retry: timeScaled(runtime.env) }),
         tools: (plan) => {

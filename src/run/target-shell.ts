@@ -140,7 +140,19 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
       const { openMcpServers } = await import('../mcp/open-mcp-servers.js')
       const cwd = runtime.env.GITHUB_WORKSPACE
       const execution = servers.some((s) => s.transport === 'stdio') ? await executionDecision(ctx, requester) : ({ allowed: true } as const)
-      return openMcpServers({ servers, execution, stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) })
+      const secrets = [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean)
+      const maskSecret = (value: string) => runtime.runner.setSecret(value)
+      return openMcpServers({
+        servers,
+        execution,
+        secrets,
+        maskSecret,
+        dryRun: settings.dryRun,
+        stepEnv: runtime.env,
+        otherTools,
+        logger,
+        ...(cwd ? { cwd } : {})
+      })
     },
     model: (plan) =>
       createModel(
