@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   openMcpServers: () => (/* binding */ openMcpServers)
 });
 
+// UNUSED EXPORTS: serverSecrets
+
 // EXTERNAL MODULE: ./node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js + 31 modules
 var esm_client = __webpack_require__(30063);
 // EXTERNAL MODULE: ./node_modules/@modelcontextprotocol/sdk/dist/esm/client/sse.js + 1 modules
@@ -19,6 +21,8 @@ var sse = __webpack_require__(10053);
 var streamableHttp = __webpack_require__(83491);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: ./src/text/redact-secrets.ts
+var redact_secrets = __webpack_require__(68118);
 // EXTERNAL MODULE: ./src/text/sanitize-untrusted.ts + 1 modules
 var sanitize_untrusted = __webpack_require__(58711);
 // EXTERNAL MODULE: external "node:child_process"
@@ -39,6 +43,7 @@ const STDERR_TAIL = 2_000;
 /** Process groups still open, killed when the process exits however it exits. */
 const openGroups = new Set();
 let exitHookInstalled = false;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
 function killGroup(pid, signal) {
     try {
         process.kill(-pid, signal);
@@ -47,14 +52,31 @@ function killGroup(pid, signal) {
         // ESRCH: the group is gone already.
     }
 }
+function killOpenGroups() {
+    for (const pid of openGroups)
+        killGroup(pid, 'SIGKILL');
+    openGroups.clear();
+}
+/**
+ * A cancelled job gets SIGINT, then SIGTERM. The servers are in their own groups, so the runner's
+ * signal does not reach them: they are killed here first. When nothing else listens for the
+ * signal, it is then raised again, so the process ends as it would have without this listener.
+ */
+function onSignal(signal) {
+    killOpenGroups();
+    if (process.listenerCount(signal) === 1) {
+        for (const s of SIGNALS)
+            process.removeListener(s, onSignal);
+        process.kill(process.pid, signal);
+    }
+}
 function installExitHook() {
     if (exitHookInstalled)
         return;
     exitHookInstalled = true;
-    process.on('exit', () => {
-        for (const pid of openGroups)
-            killGroup(pid, 'SIGKILL');
-    });
+    process.on('exit', killOpenGroups);
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
 }
 class GroupStdioTransport {
     options;
@@ -266,12 +288,21 @@ function serverEnv(stepEnv, yamlEnv) {
 
 
 
+
 /** What the provider APIs accept as a tool name. */
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 /** The action's own tools; no server may shadow one. */
 const RESERVED_PREFIX = 'github_';
 /** A schema bigger than this is no tool a model should be offered (and would eat the context). */
 const SCHEMA_LIMIT = 20_000;
+/** An env variable or header that carries a credential, by its name. */
+const SECRET_NAME = /token|key|secret|passw|credential|auth|cookie|session|pat$/i;
+/** The values a server is given that are credentials: redacted from what it returns, masked in logs. */
+function serverSecrets(def) {
+    const values = [...Object.entries(def.env), ...Object.entries(def.headers)].filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value);
+    // `Bearer abc…`: the credential alone too, however the server echoes it.
+    return [...new Set([...values, ...values.map((v) => v.replace(/^\S+\s+/, ''))])].filter((v) => v.length >= 4);
+}
 const seconds = (s) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 function refusal(def, execution) {
     if (def.transport !== 'stdio' || execution.allowed)
@@ -333,10 +364,18 @@ async function listAll(server) {
     }
     return tools;
 }
-function callTool(server, name, calls, logger) {
+function callTool(server, name, readOnly, ctx) {
     const { def, client } = server;
+    const { calls, logger, secrets } = ctx;
     const timeoutSecs = def.toolTimeouts[name] ?? def.timeoutSecs;
     return async (input) => {
+        if (ctx.dryRun && !readOnly) {
+            calls.push({ server: def.name, tool: name, durationMs: 0, ok: false, error: 'not called: dry-run, and the server does not mark it read-only' });
+            return {
+                content: `dry-run: tool ${name} of MCP server '${def.name}' was not called (the server does not mark it read-only); nothing was done`,
+                isError: false
+            };
+        }
         const started = performance.now();
         const record = (ok, error) => {
             const durationMs = Math.round(performance.now() - started);
@@ -345,14 +384,16 @@ function callTool(server, name, calls, logger) {
         };
         try {
             const result = (await client.callTool({ name, arguments: input }, undefined, { timeout: timeoutSecs * 1000 }));
-            const content = mcpResultText(result);
+            const content = (0,redact_secrets/* redactSecrets */.fp)(mcpResultText(result), secrets);
             const isError = result.isError === true;
             record(!isError, isError ? 'the tool reported an error' : undefined);
             return { content, isError };
         }
         catch (error) {
             const timedOut = /timed? ?out/i.test((0,errors/* errorMessage */.g)(error));
-            const why = timedOut ? `did not answer within ${seconds(timeoutSecs)}` : `failed: ${cut((0,sanitize_untrusted/* sanitizeUntrusted */._2)((0,errors/* errorMessage */.g)(error)), 500)}`;
+            const why = timedOut
+                ? `did not answer within ${seconds(timeoutSecs)}`
+                : `failed: ${(0,redact_secrets/* redactSecrets */.fp)(cut((0,sanitize_untrusted/* sanitizeUntrusted */._2)((0,errors/* errorMessage */.g)(error)), 500), secrets)}`;
             record(false, timedOut ? `timed out after ${seconds(timeoutSecs)}` : 'failed');
             return { content: `tool ${name} of MCP server '${def.name}' ${why}`, isError: true };
         }
@@ -360,6 +401,7 @@ function callTool(server, name, calls, logger) {
 }
 /** The server's tools the agent is offered, checked against its filter, each other and the agent's other tools. */
 async function offeredTools(servers, options, calls) {
+    const secrets = [...options.secrets, ...servers.flatMap((s) => serverSecrets(s.def))];
     const owner = new Map(options.otherTools.map((name) => [name, `the agent's tool '${name}'`]));
     const tools = [];
     for (const server of servers) {
@@ -392,12 +434,13 @@ async function offeredTools(servers, options, calls) {
                 throw new Error(`MCP tool '${tool.name}' of server '${def.name}' has the same name as ${clash}; leave it out with the server's tools: list, or use another server`);
             }
             owner.set(tool.name, `tool '${tool.name}' of MCP server '${def.name}'`);
+            const readOnly = tool.annotations?.readOnlyHint === true;
             tools.push({
                 name: tool.name,
                 description: mcpDescription(tool.description, def.name),
                 inputSchema: { ...tool.inputSchema, type: 'object' },
-                readOnly: tool.annotations?.readOnlyHint === true,
-                run: callTool(server, tool.name, calls, options.logger)
+                readOnly,
+                run: callTool(server, tool.name, readOnly, { calls, logger: options.logger, secrets, dryRun: options.dryRun })
             });
         }
     }
@@ -423,6 +466,8 @@ async function openMcpServers(options) {
         if (refused)
             throw new Error(refused);
     }
+    for (const secret of options.servers.flatMap(serverSecrets))
+        options.maskSecret?.(secret);
     const started = await Promise.allSettled(options.servers.map((def) => connect(def, options)));
     const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = started.find((s) => s.status === 'rejected');

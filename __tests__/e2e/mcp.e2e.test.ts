@@ -15,7 +15,7 @@ const REPO = 'Codertocat/Hello-World'
 const EVERYTHING = join(repoRoot, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js')
 
 const trigger =
-  'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {name: pr}\nspec:\n  type: GitHub\n  config: {github_events: [pull_request, pull_request_target]}\n  default_agent: hybrid-agent\n'
+  'apiVersion: aof.dev/v1\nkind: Trigger\nmetadata: {name: pr}\nspec:\n  type: GitHub\n  config: {github_events: [pull_request, pull_request_target, issues]}\n  default_agent: hybrid-agent\n'
 
 /**
  * AOF's examples/agents/hybrid-agent.yaml, adapted to run offline: its MCP server
@@ -94,6 +94,8 @@ describe.each(nodeBinaries())('MCP servers through dist/index.js on $label', ({ 
     anthropic = await startAnthropicServer()
     github.world.addRepo(REPO, { default_branch: 'master' })
     github.world.setFile(REPO, 'master', '.github/aof/trigger.yaml', trigger)
+    github.world.setPermission(REPO, 'Codertocat', 'write')
+    github.world.setPermission(REPO, 'reader-rita', 'read')
     github.world.addPull(REPO, { number: 2, head: { ref: 'changes', sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' }, base: { ref: 'master' } })
     httpPort = await freePort()
     httpServer = spawn(process.execPath, [EVERYTHING, 'streamableHttp'], {
@@ -116,15 +118,22 @@ describe.each(nodeBinaries())('MCP servers through dist/index.js on $label', ({ 
   })
   beforeEach(() => github.reset())
 
-  async function run(eventName: string, payload: Payload, agentYaml: string, env: Record<string, string> = {}) {
+  async function run(
+    eventName: string,
+    payload: Payload,
+    agentYaml: string,
+    env: Record<string, string> = {},
+    extra: Partial<Parameters<typeof runAction>[0]> = {}
+  ) {
     github.world.setFile(REPO, 'master', '.github/aof/agents/hybrid-agent.yaml', agentYaml)
     const before = anthropic.requests.length
     const result = await runAction({
+      ...extra,
       node,
       eventName,
       payload,
       apiUrl: github.url,
-      inputs: { 'anthropic-api-key': anthropic.apiKey, 'check-name': '' },
+      inputs: { 'anthropic-api-key': anthropic.apiKey, 'check-name': '', ...(extra.inputs ?? {}) },
       env: {
         ANTHROPIC_BASE_URL: anthropic.url,
         EVERYTHING_SERVER: EVERYTHING,
@@ -201,9 +210,67 @@ describe.each(nodeBinaries())('MCP servers through dist/index.js on $label', ({ 
     expect(existsSync(proof)).toBe(false)
     expect(result.outputs).toMatchObject({ target: 'agent:hybrid-agent', conclusion: 'failure' })
     expect(result.summary).toContain(
-      "not started: MCP server 'everything' was not started: it runs a program on the runner (/bin/sh), and this run is for a fork's pull request, where no program is run on the runner"
+      "not started: MCP server 'everything' was not started: it runs a program on the runner (/bin/sh), and this run runs no code: the pull request's head is a fork, and the workspace may hold its code"
     )
     expect(github.writes().filter((r) => r.operationId === 'issues/create-comment')).toEqual([])
+  })
+
+  it('refuses an stdio server for a sender below write: an issue opened by a reader starts nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-e2e-'))
+    const proof = join(dir, 'server-started')
+    const agent = hybridAgent('unused').replace(
+      /command: node\n.*\n/,
+      `command: /bin/sh\n      args: ["-c", "touch ${proof}; exec node \\"$0\\" stdio", "\${EVERYTHING_SERVER}"]\n`
+    )
+    const payload = fixtureEvent('issues.opened.json')
+    payload.sender = { ...payload.sender, login: 'reader-rita' }
+    payload.issue.user = { ...payload.issue.user, login: 'reader-rita' }
+    const { result, requests } = await run('issues', payload, agent)
+
+    expect(requests).toEqual([])
+    expect(existsSync(proof)).toBe(false)
+    expect(result.summary).toContain(
+      "not started: MCP server 'everything' was not started: it runs a program on the runner (/bin/sh), and this run runs no code: @reader-rita has read permission, and running code in the job needs write"
+    )
+  })
+
+  it.each([
+    ['no check run', ''],
+    ['a check run that closes as cancelled', 'aof']
+  ])('kills the server’s process group when the job is cancelled mid-call (%s)', async (_what, checkName) => {
+    const marker = `mcp-e2e-cancel-${process.pid}-${Date.now()}`
+    const agent = hybridAgent(marker).replace(
+      '    - name: get-env\n',
+      '    - {name: trigger-long-running-operation, source: mcp, server: everything}\n    - name: get-env\n'
+    )
+    anthropic.script([{ content: [{ type: 'tool_use', name: 'trigger-long-running-operation', input: { duration: 60, steps: 2 } }] }])
+    const before = anthropic.requests.length
+    let seenRunning: number[] = []
+    const { result } = await run(
+      'pull_request',
+      fixtureEvent('pull_request.opened.json'),
+      agent,
+      {},
+      {
+        inputs: { 'check-name': checkName },
+        onSpawn: (child) => {
+          const poll = setInterval(() => {
+            const pids = running(marker)
+            if (anthropic.requests.length > before && pids.length > 0) {
+              clearInterval(poll)
+              seenRunning = pids
+              // The call is under way; the runner cancels the job.
+              setTimeout(() => child.kill('SIGTERM'), 300)
+            }
+          }, 50)
+          child.once('exit', () => clearInterval(poll))
+        }
+      }
+    )
+    expect(seenRunning.length).toBeGreaterThan(0)
+    expect(result.exitCode === 143 || result.exitCode === null).toBe(true)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(running(marker)).toEqual([])
   })
 
   it('uses a streamable HTTP server at its endpoint, in a fork’s run too: no program runs on the runner', async () => {

@@ -28,7 +28,16 @@ function stdioServer(overrides: Partial<McpServerDef> = {}): McpServerDef {
 }
 
 function options(servers: McpServerDef[], overrides: Partial<OpenMcpOptions> = {}): OpenMcpOptions {
-  return { servers, execution: { allowed: true }, stepEnv: process.env, otherTools: ['github_post_comment'], logger: silent, ...overrides }
+  return {
+    servers,
+    execution: { allowed: true },
+    stepEnv: process.env,
+    otherTools: ['github_post_comment'],
+    secrets: [],
+    dryRun: false,
+    logger: silent,
+    ...overrides
+  }
 }
 
 function alive(pid: number): boolean {
@@ -100,6 +109,39 @@ describe('openMcpServers over stdio', () => {
       expect(env.PATH).toBe(process.env.PATH)
       for (const secret of ['ghs_steptoken', 'sk-ant-step', 'runtime', 'oidc', 'ghs_input', 'sk-input', 'evil']) expect(result?.content).not.toContain(secret)
       expect(Object.keys(env).filter((k) => /^(GITHUB_|INPUT_|ACTIONS_|ANTHROPIC|BASH_FUNC)/.test(k))).toEqual([])
+    } finally {
+      await box.close()
+    }
+  })
+
+  it('removes the credentials a server was given, and the action’s own secrets, from what it returns; and masks them', async () => {
+    const masked: string[] = []
+    const server = stdioServer({ env: { API_TOKEN: 'tok-given-to-the-server', PLAIN_SETTING: 'visible-value' } })
+    const box = await openMcpServers(options([server], { secrets: ['ghs_actiontoken'], maskSecret: (v) => masked.push(v) }))
+    try {
+      const result = await box.tools.find((t) => t.name === 'echo')?.run({ message: 'tok-given-to-the-server and ghs_actiontoken' })
+      expect(result?.content).toBe('Echo: *** and ***')
+      const env = (await box.tools.find((t) => t.name === 'get-env')?.run({}))?.content ?? ''
+      expect(env).toContain('"API_TOKEN": "***"')
+      expect(env).toContain('visible-value')
+      expect(masked).toEqual(['tok-given-to-the-server'])
+    } finally {
+      await box.close()
+    }
+  })
+
+  it('in dry-run, calls read-only tools and leaves the others uncalled, saying so', async () => {
+    const box = await openMcpServers(options([stdioServer({ tools: ['echo', 'toggle-simulated-logging'] })], { dryRun: true }))
+    try {
+      await expect(box.tools.find((t) => t.name === 'echo')?.run({ message: 'read' })).resolves.toEqual({ content: 'Echo: read', isError: false })
+      await expect(box.tools.find((t) => t.name === 'toggle-simulated-logging')?.run({})).resolves.toEqual({
+        content: "dry-run: tool toggle-simulated-logging of MCP server 'everything' was not called (the server does not mark it read-only); nothing was done",
+        isError: false
+      })
+      expect(box.calls.map((c) => [c.tool, c.ok, c.error])).toEqual([
+        ['echo', true, undefined],
+        ['toggle-simulated-logging', false, 'not called: dry-run, and the server does not mark it read-only']
+      ])
     } finally {
       await box.close()
     }

@@ -1,7 +1,7 @@
 // Runs the committed bundle the way the Actions runner does: a fresh process, cwd = workspace,
 // INPUT_<NAME> with hyphens kept and action.yml defaults applied, GITHUB_* variables, and real
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files read back afterwards.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -47,6 +47,8 @@ export interface RunOptions {
   token?: string
   repository?: string
   env?: Record<string, string>
+  /** Called with the action's process once it is spawned (to signal it, as a cancelled job is). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export interface Annotation {
@@ -160,6 +162,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
 
   const child = spawn(options.node ?? process.execPath, [bundlePath], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -10319,15 +10319,13 @@ async function ciFailureFor(ctx) {
     }
 }
 /**
- * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
- * fork's pull request, whose code and text are a stranger's.
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): the
+ * execution-trust rule, read once per run and requester.
  */
-function executionDecision(ctx) {
-    if (ctx.readOnlyReason)
-        return { allowed: false, reason: ctx.readOnlyReason };
-    if (ctx.event.fromFork)
-        return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" };
-    return { allowed: true };
+async function executionDecision(ctx, requester) {
+    const verdict = trustOf(ctx)(requester);
+    const { trusted, reason } = await verdict;
+    return trusted ? { allowed: true } : { allowed: false, reason: `this run ${reason}` };
 }
 const githubTools = (ctx, plan, commentKey, publisher) => {
     const { event } = ctx;
@@ -10367,7 +10365,7 @@ const workspaceTools = (ctx, plan) => {
     });
 };
 const TOOL_PROVIDERS = [githubTools, workspaceTools];
-function agentPorts(ctx, commentKey, publisher) {
+function agentPorts(ctx, commentKey, publisher, requester) {
     const { settings, runtime } = ctx;
     const logger = runtime.runner;
     return {
@@ -10378,7 +10376,20 @@ function agentPorts(ctx, commentKey, publisher) {
                 return null;
             const { openMcpServers } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 27714));
             const cwd = runtime.env.GITHUB_WORKSPACE;
-            return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) });
+            const execution = servers.some((s) => s.transport === 'stdio') ? await executionDecision(ctx, requester) : { allowed: true };
+            const secrets = [settings.githubToken, settings.stateKey, ...credentialSecrets(settings)].filter(Boolean);
+            const maskSecret = (value) => runtime.runner.setSecret(value);
+            return openMcpServers({
+                servers,
+                execution,
+                secrets,
+                maskSecret,
+                dryRun: settings.dryRun,
+                stepEnv: runtime.env,
+                otherTools,
+                logger,
+                ...(cwd ? { cwd } : {})
+            });
         },
         model: (plan) => createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
             logger,
@@ -10387,11 +10398,9 @@ function agentPorts(ctx, commentKey, publisher) {
         tools: async (plan) => (await Promise.all(TOOL_PROVIDERS.map(async (provide) => provide(ctx, plan, commentKey, publisher)))).flat()
     };
 }
-/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes, stdio MCP servers). */
+/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes); stdio MCP servers ask `executionDecision`. */
 function codeTools(plan) {
-    const tools = plan.agent.tools.filter((t) => t.enabled && (0,agent_tools/* toolRunsCode */.AX)(t.name, t.settings)).map((t) => t.name);
-    const servers = (plan.agent.mcpServers ?? []).filter((s) => s.transport === 'stdio').map((s) => `MCP server ${s.name}`);
-    return [...tools, ...servers];
+    return plan.agent.tools.filter((t) => t.enabled && (0,agent_tools/* toolRunsCode */.AX)(t.name, t.settings)).map((t) => t.name);
 }
 /** Once per requester and run: may code run for them here? */
 function trustFor(ctx) {
@@ -10425,15 +10434,19 @@ const threadOnce = oncePerRun(threadFor);
 const ciFailureOnce = oncePerRun(ciFailureFor);
 const reviewThreadOnce = oncePerRun(reviewThreadFor);
 const trustOnce = new WeakMap();
-/** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-function createTargetShell(ctx, commentKey, requester) {
-    const { settings, event, runtime } = ctx;
+/** The run's one execution-trust memo: shell tools and stdio MCP servers ask the same question once. */
+function trustOf(ctx) {
     let trust = trustOnce.get(ctx);
     if (!trust) {
         trust = trustFor(ctx);
         trustOnce.set(ctx, trust);
     }
-    const readTrust = trust;
+    return trust;
+}
+/** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
+function createTargetShell(ctx, commentKey, requester) {
+    const { settings, event, runtime } = ctx;
+    const readTrust = trustOf(ctx);
     return {
         ...(requester ? { requester } : {}),
         config: ctx.config,
@@ -10463,7 +10476,7 @@ function createTargetShell(ctx, commentKey, requester) {
             return `${plan.label} ${verdict.reason} (its tools ${names.join(', ')} run code in the job; see docs/security.md)`;
         },
         runAgent: async (plan, context, publisher) => {
-            const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget);
+            const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher, requester ?? event.sender?.login ?? null), ctx.budget);
             await publishUnfinished(ctx, outcome, plan, commentKey);
             return outcome;
         },

@@ -16,6 +16,7 @@ const STDERR_TAIL = 2_000
 /** Process groups still open, killed when the process exits however it exits. */
 const openGroups = new Set<number>()
 let exitHookInstalled = false
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -25,12 +26,29 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+function killOpenGroups(): void {
+  for (const pid of openGroups) killGroup(pid, 'SIGKILL')
+  openGroups.clear()
+}
+
+/**
+ * A cancelled job gets SIGINT, then SIGTERM. The servers are in their own groups, so the runner's
+ * signal does not reach them: they are killed here first. When nothing else listens for the
+ * signal, it is then raised again, so the process ends as it would have without this listener.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  killOpenGroups()
+  if (process.listenerCount(signal) === 1) {
+    for (const s of SIGNALS) process.removeListener(s, onSignal)
+    process.kill(process.pid, signal)
+  }
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return
   exitHookInstalled = true
-  process.on('exit', () => {
-    for (const pid of openGroups) killGroup(pid, 'SIGKILL')
-  })
+  process.on('exit', killOpenGroups)
+  for (const signal of SIGNALS) process.on(signal, onSignal)
 }
 
 export interface GroupStdioOptions {

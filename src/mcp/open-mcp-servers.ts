@@ -11,6 +11,7 @@ import type { McpCallRecord } from '../report/types.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/logger.js'
 import type { Tool, ToolResult } from '../shared/tool.js'
+import { redactSecrets } from '../text/redact-secrets.js'
 import { sanitizeUntrusted } from '../text/sanitize-untrusted.js'
 import { GroupStdioTransport } from './group-stdio-transport.js'
 import { cut, mcpDescription, mcpResultText } from './mcp-result-text.js'
@@ -28,6 +29,12 @@ export interface OpenMcpOptions {
   cwd?: string
   /** The agent's other tools: an MCP tool of the same name is an error naming both. */
   otherTools: readonly string[]
+  /** The action's own secrets (token, model keys): removed from every result, as a server's own secrets are. */
+  secrets: readonly string[]
+  /** Told each secret a server is given (its token env, its Authorization header), so logs and the summary mask it. */
+  maskSecret?: (value: string) => void
+  /** Dry-run: tools the server does not mark read-only are not called. */
+  dryRun: boolean
   logger: Logger
 }
 
@@ -52,6 +59,16 @@ interface Connected {
   def: McpServerDef
   client: Client
   transport: Transport
+}
+
+/** An env variable or header that carries a credential, by its name. */
+const SECRET_NAME = /token|key|secret|passw|credential|auth|cookie|session|pat$/i
+
+/** The values a server is given that are credentials: redacted from what it returns, masked in logs. */
+export function serverSecrets(def: McpServerDef): string[] {
+  const values = [...Object.entries(def.env), ...Object.entries(def.headers)].filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value)
+  // `Bearer abc…`: the credential alone too, however the server echoes it.
+  return [...new Set([...values, ...values.map((v) => v.replace(/^\S+\s+/, ''))])].filter((v) => v.length >= 4)
 }
 
 const seconds = (s: number): string => `${Number.isInteger(s) ? s : s.toFixed(1)} s`
@@ -118,10 +135,25 @@ async function listAll(server: Connected): Promise<Awaited<ReturnType<Client['li
   return tools
 }
 
-function callTool(server: Connected, name: string, calls: McpCallRecord[], logger: Logger): Tool['run'] {
+interface CallContext {
+  calls: McpCallRecord[]
+  logger: Logger
+  secrets: readonly string[]
+  dryRun: boolean
+}
+
+function callTool(server: Connected, name: string, readOnly: boolean, ctx: CallContext): Tool['run'] {
   const { def, client } = server
+  const { calls, logger, secrets } = ctx
   const timeoutSecs = def.toolTimeouts[name] ?? def.timeoutSecs
   return async (input): Promise<ToolResult> => {
+    if (ctx.dryRun && !readOnly) {
+      calls.push({ server: def.name, tool: name, durationMs: 0, ok: false, error: 'not called: dry-run, and the server does not mark it read-only' })
+      return {
+        content: `dry-run: tool ${name} of MCP server '${def.name}' was not called (the server does not mark it read-only); nothing was done`,
+        isError: false
+      }
+    }
     const started = performance.now()
     const record = (ok: boolean, error?: string): void => {
       const durationMs = Math.round(performance.now() - started)
@@ -130,13 +162,15 @@ function callTool(server: Connected, name: string, calls: McpCallRecord[], logge
     }
     try {
       const result = (await client.callTool({ name, arguments: input }, undefined, { timeout: timeoutSecs * 1000 })) as Record<string, unknown>
-      const content = mcpResultText(result)
+      const content = redactSecrets(mcpResultText(result), secrets)
       const isError = result.isError === true
       record(!isError, isError ? 'the tool reported an error' : undefined)
       return { content, isError }
     } catch (error) {
       const timedOut = /timed? ?out/i.test(errorMessage(error))
-      const why = timedOut ? `did not answer within ${seconds(timeoutSecs)}` : `failed: ${cut(sanitizeUntrusted(errorMessage(error)), 500)}`
+      const why = timedOut
+        ? `did not answer within ${seconds(timeoutSecs)}`
+        : `failed: ${redactSecrets(cut(sanitizeUntrusted(errorMessage(error)), 500), secrets)}`
       record(false, timedOut ? `timed out after ${seconds(timeoutSecs)}` : 'failed')
       return { content: `tool ${name} of MCP server '${def.name}' ${why}`, isError: true }
     }
@@ -145,6 +179,7 @@ function callTool(server: Connected, name: string, calls: McpCallRecord[], logge
 
 /** The server's tools the agent is offered, checked against its filter, each other and the agent's other tools. */
 async function offeredTools(servers: Connected[], options: OpenMcpOptions, calls: McpCallRecord[]): Promise<Tool[]> {
+  const secrets = [...options.secrets, ...servers.flatMap((s) => serverSecrets(s.def))]
   const owner = new Map<string, string>(options.otherTools.map((name) => [name, `the agent's tool '${name}'`]))
   const tools: Tool[] = []
   for (const server of servers) {
@@ -179,12 +214,13 @@ async function offeredTools(servers: Connected[], options: OpenMcpOptions, calls
         )
       }
       owner.set(tool.name, `tool '${tool.name}' of MCP server '${def.name}'`)
+      const readOnly = tool.annotations?.readOnlyHint === true
       tools.push({
         name: tool.name,
         description: mcpDescription(tool.description, def.name),
         inputSchema: { ...(tool.inputSchema as Record<string, unknown>), type: 'object' },
-        readOnly: tool.annotations?.readOnlyHint === true,
-        run: callTool(server, tool.name, calls, options.logger)
+        readOnly,
+        run: callTool(server, tool.name, readOnly, { calls, logger: options.logger, secrets, dryRun: options.dryRun })
       })
     }
   }
@@ -212,6 +248,7 @@ export async function openMcpServers(options: OpenMcpOptions): Promise<McpToolbo
     const refused = refusal(def, options.execution)
     if (refused) throw new Error(refused)
   }
+  for (const secret of options.servers.flatMap(serverSecrets)) options.maskSecret?.(secret)
   const started = await Promise.allSettled(options.servers.map((def) => connect(def, options)))
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
   const failed = started.find((s) => s.status === 'rejected')

@@ -148,13 +148,13 @@ async function ciFailureFor(ctx: RunContext): Promise<CiJob[] | null> {
 }
 
 /**
- * Whether this run may execute code on the runner (an stdio MCP server is a program): never on a
- * fork's pull request, whose code and text are a stranger's.
+ * Whether this run may execute code on the runner (an stdio MCP server is a program): the
+ * execution-trust rule, read once per run and requester.
  */
-function executionDecision(ctx: RunContext): ExecutionDecision {
-  if (ctx.readOnlyReason) return { allowed: false, reason: ctx.readOnlyReason }
-  if (ctx.event.fromFork) return { allowed: false, reason: "this run is for a fork's pull request, where no program is run on the runner" }
-  return { allowed: true }
+async function executionDecision(ctx: RunContext, requester: string | null): Promise<ExecutionDecision> {
+  const verdict = trustOf(ctx)(requester)
+  const { trusted, reason } = await verdict
+  return trusted ? { allowed: true } : { allowed: false, reason: `this run ${reason}` }
 }
 
 /**
@@ -208,7 +208,7 @@ const workspaceTools: ToolProvider = (ctx, plan) => {
 
 export const TOOL_PROVIDERS: readonly ToolProvider[] = [githubTools, workspaceTools]
 
-function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null): AgentPorts {
+function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | null, requester: string | null): AgentPorts {
   const { settings, runtime } = ctx
   const logger = runtime.runner
   return {
@@ -218,7 +218,20 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
       if (!servers?.length) return null
       const { openMcpServers } = await import('../mcp/open-mcp-servers.js')
       const cwd = runtime.env.GITHUB_WORKSPACE
-      return openMcpServers({ servers, execution: executionDecision(ctx), stepEnv: runtime.env, otherTools, logger, ...(cwd ? { cwd } : {}) })
+      const execution = servers.some((s) => s.transport === 'stdio') ? await executionDecision(ctx, requester) : ({ allowed: true } as const)
+      const secrets = [settings.githubToken, settings.stateKey, ...credentialSecrets(settings)].filter(Boolean)
+      const maskSecret = (value: string) => runtime.runner.setSecret(value)
+      return openMcpServers({
+        servers,
+        execution,
+        secrets,
+        maskSecret,
+        dryRun: settings.dryRun,
+        stepEnv: runtime.env,
+        otherTools,
+        logger,
+        ...(cwd ? { cwd } : {})
+      })
     },
     model: (plan) =>
       createModel(parseModel(plan.model, { provider: plan.agent.provider, defaultModel: settings.model }), settings, runtime.env, {
@@ -229,11 +242,9 @@ function agentPorts(ctx: RunContext, commentKey: string, publisher: Publisher | 
   }
 }
 
-/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes, stdio MCP servers). */
+/** The agent's tools that run code in the job (shell, CLIs, write_file, git writes); stdio MCP servers ask `executionDecision`. */
 function codeTools(plan: AgentPlan): string[] {
-  const tools = plan.agent.tools.filter((t) => t.enabled && toolRunsCode(t.name, t.settings)).map((t) => t.name)
-  const servers = (plan.agent.mcpServers ?? []).filter((s) => s.transport === 'stdio').map((s) => `MCP server ${s.name}`)
-  return [...tools, ...servers]
+  return plan.agent.tools.filter((t) => t.enabled && toolRunsCode(t.name, t.settings)).map((t) => t.name)
 }
 
 /** Once per requester and run: may code run for them here? */
@@ -269,15 +280,20 @@ const reviewThreadOnce = oncePerRun(reviewThreadFor)
 
 const trustOnce = new WeakMap<RunContext, (requester: string | null) => Promise<TrustVerdict>>()
 
-/** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
-export function createTargetShell(ctx: RunContext, commentKey: string, requester?: string): TargetShell {
-  const { settings, event, runtime } = ctx
+/** The run's one execution-trust memo: shell tools and stdio MCP servers ask the same question once. */
+function trustOf(ctx: RunContext): (requester: string | null) => Promise<TrustVerdict> {
   let trust = trustOnce.get(ctx)
   if (!trust) {
     trust = trustFor(ctx)
     trustOnce.set(ctx, trust)
   }
-  const readTrust = trust
+  return trust
+}
+
+/** The shell of a run's targets; `commentKey` (the Trigger's name) keys the action's own comments. */
+export function createTargetShell(ctx: RunContext, commentKey: string, requester?: string): TargetShell {
+  const { settings, event, runtime } = ctx
+  const readTrust = trustOf(ctx)
   return {
     ...(requester ? { requester } : {}),
     config: ctx.config,
@@ -305,7 +321,7 @@ export function createTargetShell(ctx: RunContext, commentKey: string, requester
       return `${plan.label} ${verdict.reason} (its tools ${names.join(', ')} run code in the job; see docs/security.md)`
     },
     runAgent: async (plan, context, publisher) => {
-      const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher), ctx.budget)
+      const outcome = await runAgentPlan(plan, context, agentPorts(ctx, commentKey, publisher, requester ?? event.sender?.login ?? null), ctx.budget)
       await publishUnfinished(ctx, outcome, plan, commentKey)
       return outcome
     },
