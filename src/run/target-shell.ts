@@ -18,7 +18,7 @@ import { openReviewSession, shouldConverge } from '../review/review-session.js'
 import type { Settings } from '../settings/read-settings.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Tool } from '../shared/tool.js'
-import { createWorkspaceTools } from '../workspace/create-workspace-tools.js'
+import { createWorkspaceTools, toolSecrets } from '../workspace/create-workspace-tools.js'
 import { timeScaled, type RunContext } from './run-context.js'
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -152,7 +152,7 @@ const workspaceTools: ToolProvider = (ctx, plan) => {
     processes: workspace.processes,
     stepEnv: runtime.env,
     findProgram: workspace.findProgram,
-    secrets: [settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey].filter(Boolean),
+    secrets: toolSecrets([settings.githubToken, settings.anthropicApiKey, settings.googleApiKey, settings.stateKey], settings.githubToken),
     record: (entry) => workspace.commands.push(entry),
     budget: workspace.budget,
     dryRun: settings.dryRun
