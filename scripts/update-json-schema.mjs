@@ -69,7 +69,8 @@ const AGENT_SPEC = {
     'What the agent should do (its system prompt). {{ metadata.NAME }}, {{ params.NAME }} and {{ command.args }} are filled in. Give one of instructions, system_prompt or system.',
   system_prompt: "AOF's other spelling of instructions; give only one.",
   system: "AOF's other spelling of instructions; give only one.",
-  tools: 'The tools the agent may call, and no others. Shell, MCP and HTTP tools cannot run in a job: they are dropped with a warning.',
+  tools:
+    "The tools the agent may call, and no others: the github_* tools, and AOF's built-in shell, files, git and CLI-program tools (those that run code only in a trusted run). An unknown tool, or one whose program is not on PATH, is an error; MCP tools are dropped with a warning.",
   max_iterations: 'The most model turns the agent may take (default 10).',
   temperature: 'Sampling temperature, from 0 to 2.',
   max_tokens: 'The most tokens the model may write in one reply.',
@@ -100,7 +101,7 @@ const TOOL = {
   timeout_secs: 'How many seconds a call of the tool may take.',
   source: 'builtin (the default) or mcp. MCP tools cannot run in a job: they are dropped with a warning.',
   server: `The MCP server of an mcp tool (${IGNORED.toLowerCase()}).`,
-  type: 'An AOF tool type (Shell, MCP, HTTP). Such tools cannot run in a job: they are dropped with a warning.'
+  type: "An AOF tool type: Shell is AOF's shell tool (config: allowed_commands, working_directory, timeout_seconds, env); MCP is dropped with a warning; HTTP is an error (no HTTP tools in a job)."
 }
 
 const COMMANDS = {
@@ -529,9 +530,6 @@ function addLoaderRules(definitions, m, tools) {
   const toolName = definitions.Tool.anyOf.find((option) => option.type === 'string')
   if (!toolName) throw new Error('Tool has no plain-name option; update the generator')
   toolName.examples = tools
-  const typedTool = definitions.Tool.anyOf.find((option) => option.properties?.type)
-  if (!typedTool) throw new Error('Tool has no {type, config} option; update the generator')
-  typedTool.deprecationMessage = 'Shell, MCP and HTTP tools cannot run in a job: github-agent drops this tool (a warning when the config loads).'
 
   // read-fleet.ts
   Object.assign(at(definitions, 'AgentFleet', 'spec.coordination.mode'), { enum: FLEET_MODES })

@@ -13,7 +13,7 @@ const namedTool = z.object({
   server: text('the name of an MCP server').optional()
 })
 
-/** AOF's `{type: Shell|MCP|HTTP, config}` tools: accepted so they can be reported and dropped. */
+/** AOF's `{type: Shell|MCP|HTTP, config}` tools: Shell is its shell tool; MCP and HTTP are reported by the reader. */
 const typedTool = z.object({
   type: name('a tool type, e.g. Shell'),
   config: z.unknown().optional()
