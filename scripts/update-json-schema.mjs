@@ -73,7 +73,7 @@ const AGENT_SPEC = {
   system_prompt: "AOF's other spelling of instructions; give only one.",
   system: "AOF's other spelling of instructions; give only one.",
   tools:
-    'The tools the agent may call, and no others. MCP tools come from its mcp_servers; Shell and HTTP tools cannot run in a job: they are dropped with a warning.',
+    "The tools the agent may call, and no others: the github_* tools, AOF's built-in shell, files, git and CLI-program tools (those that run code only in a trusted run), and MCP tools from its mcp_servers. An unknown tool, or one whose program is not on PATH, is an error.",
   max_iterations: 'The most model turns the agent may take (default 10).',
   temperature: 'Sampling temperature, from 0 to 2.',
   max_tokens: 'The most tokens the model may write in one reply.',
@@ -119,7 +119,7 @@ const TOOL = {
   timeout_secs: 'How many seconds a call of the tool may take.',
   source: "builtin (the default) or mcp: a tool of one of the agent's mcp_servers, which is then offered only the tools named this way (and in its tools:).",
   server: "The MCP server of an mcp tool: the name of one of the agent's mcp_servers (may be left out when it has one).",
-  type: 'An AOF tool type (Shell, MCP, HTTP). MCP: config {name, command (a program or a list), env, timeout_seconds} is a stdio MCP server. Shell and HTTP tools cannot run in a job: they are dropped with a warning.'
+  type: "An AOF tool type: Shell is AOF's shell tool (config: allowed_commands, working_directory, timeout_seconds, env); MCP: config {name, command (a program or a list), env, timeout_seconds} is a stdio MCP server; HTTP is an error (no HTTP tools in a job)."
 }
 
 const COMMANDS = {
@@ -576,7 +576,7 @@ function addLoaderRules(definitions, m, tools) {
   const typedTool = definitions.Tool.anyOf.find((option) => option.properties?.type)
   if (!typedTool) throw new Error('Tool has no {type, config} option; update the generator')
   typedTool.deprecationMessage =
-    'Shell and HTTP tools cannot run in a job: github-agent drops them (a warning when the config loads). type: MCP is read as an MCP server.'
+    "type: Shell is AOF's shell tool; type: MCP is read as an MCP server; HTTP tools cannot run in a job (an error when the config loads)."
 
   // read-mcp-servers.ts: what each transport needs, and what it does not use.
   for (const id of ['AgentSpec', 'FlatAgent']) {

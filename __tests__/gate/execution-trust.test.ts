@@ -4,7 +4,13 @@ import { readExecutionTrust } from '../../src/gate/read-execution-trust.js'
 import type { Permission } from '../../src/shared/permission.js'
 
 const REPO = 'octo/app'
-const ev = (name: string, fromFork = false): ExecutionFacts['event'] => ({ name, repository: REPO, fromFork, isPullRequest: name.startsWith('pull') })
+const ev = (name: string, fromFork = false): ExecutionFacts['event'] => ({
+  name,
+  repository: REPO,
+  fromFork,
+  isPullRequest: name.startsWith('pull') || name === 'issue_comment',
+  headSha: 'a'.repeat(40)
+})
 const repo = (full_name: string | null) => (full_name === null ? null : { full_name })
 
 describe('untrustedCodeReason: may the workspace hold a fork’s code?', () => {
@@ -13,6 +19,8 @@ describe('untrustedCodeReason: may the workspace hold a fork’s code?', () => {
     ['a pull_request from a fork', ev('pull_request', true), {}, 'head is a fork'],
     ['a pull_request_target from a fork (the pwn-request pattern)', ev('pull_request_target', true), {}, 'head is a fork'],
     ['a comment on a fork’s PR (fromFork filled from the PR)', ev('issue_comment', true), {}, 'head is a fork'],
+    ['a comment on a PR that could not be read', { ...ev('issue_comment'), headSha: null }, {}, 'could not be read'],
+    ['a comment on an issue', { ...ev('issue_comment'), isPullRequest: false, headSha: null }, {}, null],
     ['a push', ev('push'), { repository: repo(REPO) }, null],
     ['a workflow_run of this repository', ev('workflow_run'), { repository: repo(REPO), workflow_run: { head_repository: repo('Octo/App') } }, null],
     ['a workflow_run of a fork', ev('workflow_run'), { repository: repo(REPO), workflow_run: { head_repository: repo('mallory/app') } }, 'mallory/app'],

@@ -198,13 +198,13 @@ const ROWS: Row[] = [
   tools:
     - github_post_review
     - {name: github_post_comment, enabled: false, timeout_secs: 30}
-    - {type: Shell, config: {command: ls}}
+    - {type: Shell, config: {allowed_commands: [ls]}}
   allow_approve: true
   allowed_labels: [bug]
   budget: {max_turns: 3}
   review: {mode: full}
 `),
-    loader: 'warning' // the Shell tool is dropped; editors show the schema's deprecationMessage for it
+    loader: 'clean'
   },
   {
     what: 'an Agent without instructions (the loader does not require them)',
@@ -429,7 +429,7 @@ describe('the schema and the loader agree', () => {
 
   it.each([
     ['flow node conditions', (d: Record<string, any>) => d.AgentFlow.properties.spec.properties.nodes.items.properties.conditions, /Not used by github-agent/],
-    ['Shell and HTTP tools', (d: Record<string, any>) => d.Tool.anyOf.find((o: any) => o.properties?.type), /Shell and HTTP tools cannot run in a job/],
+    ['HTTP tools', (d: Record<string, any>) => d.Tool.anyOf.find((o: any) => o.properties?.type), /HTTP tools cannot run in a job/],
     [
       'platforms.github.allowed_repos',
       (d: Record<string, any>) => d.DaemonConfig.properties.spec.properties.platforms.properties.github.properties.allowed_repos,

@@ -6519,7 +6519,8 @@ function fullName(repo) {
  * the repository's own. Conservative: when the payload cannot tell, the answer is "may".
  *
  * - A PR event, or a comment or review on a PR, whose head is a fork (or a deleted fork): the job
- *   may have checked out the head, and on `pull_request` it did.
+ *   may have checked out the head, and on `pull_request` it did. A comment on a PR that could not
+ *   be read counts as one.
  * - `workflow_run` whose `head_repository` is not this repository.
  * - `check_run` / `check_suite`: GitHub lists in `pull_requests` only PRs whose head is in this
  *   repository; with none listed the head may be a fork's, so only a listed PR makes it trusted.
@@ -6527,6 +6528,10 @@ function fullName(repo) {
 function untrustedCodeReason(event, payload) {
     if (event.fromFork)
         return `the pull request's head is a fork, and the workspace may hold its code`;
+    // A comment's payload does not say where the PR's head lives; the PR is read for it (headSha set).
+    if (event.name === 'issue_comment' && event.isPullRequest && event.headSha === null) {
+        return `the pull request could not be read, so its head may be a fork's`;
+    }
     const data = record(payload);
     if (event.name === 'workflow_run') {
         const run = record(data?.workflow_run);
@@ -9869,6 +9874,14 @@ function formatRunForModel(display, end, maxChars = MODEL_OUTPUT_CHARS) {
 const KEPT_OUTPUT_BYTES = 256 * 1024;
 const READ_LIMIT_BYTES = 1024 * 1024;
 const READ_SHOWN_CHARS = 60_000;
+/**
+ * The run's secrets as a tool may meet them: as given, and the job token the way git keeps it for
+ * actions/checkout (base64 of `x-access-token:TOKEN` in .git/config's extraheader).
+ */
+function toolSecrets(secrets, githubToken) {
+    const forms = githubToken ? [Buffer.from(`x-access-token:${githubToken}`).toString('base64')] : [];
+    return [...secrets.filter(Boolean), ...forms];
+}
 const timeoutProperty = { type: 'integer', description: "Seconds this call may take; at most the tool's own limit" };
 const workingDirProperty = { type: 'string', description: 'Directory to run in, relative to the repository root (default: the configured one)' };
 function error(content) {
@@ -9918,7 +9931,7 @@ async function runProgram(ctx, tool, settings, program, args, display, input) {
     });
     ctx.budget.usedMs += end.durationMs;
     note(end.exitCode, describeEnd(end).replace(/ after [\d.]+ s/, ''), end.durationMs);
-    return { content: formatRunForModel(display, end, MODEL_OUTPUT_CHARS), isError: end.error !== undefined || end.exitCode !== 0 };
+    return { content: redact(formatRunForModel(display, end, MODEL_OUTPUT_CHARS)), isError: end.error !== undefined || end.exitCode !== 0 };
 }
 function refuse(ctx, tool, display, checked) {
     if (checked.ok)
@@ -10027,7 +10040,7 @@ function fileTools(ctx, name) {
             async run(input) {
                 try {
                     const read = await files.read(String(input.path ?? ''), Math.min(intOr(input.max_bytes, READ_LIMIT_BYTES), READ_LIMIT_BYTES));
-                    const text = (0,sanitize_untrusted/* sanitizeCode */.$C)(read.text);
+                    const text = (0,redact_secrets/* redactSecrets */.fp)((0,sanitize_untrusted/* sanitizeCode */.$C)(read.text), ctx.secrets);
                     const shown = text.length > READ_SHOWN_CHARS ? text.slice(0, READ_SHOWN_CHARS) : text;
                     const cut = read.truncated || shown.length < text.length;
                     return { content: cut ? `${shown}\n[truncated: the file has ${read.size} bytes; only the start is shown]` : shown, isError: false };
@@ -10358,7 +10371,7 @@ const workspaceTools = (ctx, plan) => {
         processes: workspace.processes,
         stepEnv: runtime.env,
         findProgram: workspace.findProgram,
-        secrets: [settings.githubToken, settings.stateKey, ...credentialSecrets(settings)].filter(Boolean),
+        secrets: toolSecrets([settings.githubToken, settings.stateKey, ...credentialSecrets(settings)], settings.githubToken),
         record: (entry) => workspace.commands.push(entry),
         budget: workspace.budget,
         dryRun: settings.dryRun

@@ -1290,7 +1290,7 @@ const namedTool = schemas/* object */.Ikc({
     source: schemas/* enum */.k5n(['builtin', 'mcp'], { error: 'builtin or mcp' }).optional(),
     server: common_text('the name of an MCP server').optional()
 });
-/** AOF's `{type: Shell|MCP|HTTP, config}` tools; an MCP one's config is read by read-mcp-servers.ts. */
+/** AOF's `{type: Shell|MCP|HTTP, config}` tools: Shell is its shell tool; an MCP one's config is read by read-mcp-servers.ts; HTTP is reported by the reader. */
 const typedTool = schemas/* object */.Ikc({
     type: common_name('a tool type, e.g. Shell'),
     config: schemas/* unknown */.L5J().optional()

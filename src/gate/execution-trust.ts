@@ -15,7 +15,7 @@ export const EXECUTION_PERMISSION: Permission = 'write'
 const CI_EVENTS = ['workflow_run', 'check_run', 'check_suite'] as const
 
 export interface ExecutionFacts {
-  event: Pick<EventContext, 'name' | 'repository' | 'fromFork' | 'isPullRequest'>
+  event: Pick<EventContext, 'name' | 'repository' | 'fromFork' | 'isPullRequest' | 'headSha'>
   /** The event's raw payload: a CI event's head repository is read from it. */
   payload: unknown
   /** Who asked: the sender, or the requester an approver answered; null when the event has none (schedule). */
@@ -42,13 +42,18 @@ function fullName(repo: unknown): string | null {
  * the repository's own. Conservative: when the payload cannot tell, the answer is "may".
  *
  * - A PR event, or a comment or review on a PR, whose head is a fork (or a deleted fork): the job
- *   may have checked out the head, and on `pull_request` it did.
+ *   may have checked out the head, and on `pull_request` it did. A comment on a PR that could not
+ *   be read counts as one.
  * - `workflow_run` whose `head_repository` is not this repository.
  * - `check_run` / `check_suite`: GitHub lists in `pull_requests` only PRs whose head is in this
  *   repository; with none listed the head may be a fork's, so only a listed PR makes it trusted.
  */
 export function untrustedCodeReason(event: ExecutionFacts['event'], payload: unknown): string | null {
   if (event.fromFork) return `the pull request's head is a fork, and the workspace may hold its code`
+  // A comment's payload does not say where the PR's head lives; the PR is read for it (headSha set).
+  if (event.name === 'issue_comment' && event.isPullRequest && event.headSha === null) {
+    return `the pull request could not be read, so its head may be a fork's`
+  }
   const data = record(payload)
   if (event.name === 'workflow_run') {
     const run = record(data?.workflow_run)

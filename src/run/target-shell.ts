@@ -28,7 +28,7 @@ import type { Settings } from '../settings/read-settings.js'
 import { errorMessage } from '../shared/errors.js'
 import { credentialSecrets } from '../shared/model-credentials.js'
 import type { Tool } from '../shared/tool.js'
-import { createWorkspaceTools } from '../workspace/create-workspace-tools.js'
+import { createWorkspaceTools, toolSecrets } from '../workspace/create-workspace-tools.js'
 import { timeScaled, type RunContext } from './run-context.js'
 
 /** Tokens of diff the model sees up front; the rest it can read with its tools. */
@@ -199,7 +199,7 @@ const workspaceTools: ToolProvider = (ctx, plan) => {
     processes: workspace.processes,
     stepEnv: runtime.env,
     findProgram: workspace.findProgram,
-    secrets: [settings.githubToken, settings.stateKey, ...credentialSecrets(settings)].filter(Boolean),
+    secrets: toolSecrets([settings.githubToken, settings.stateKey, ...credentialSecrets(settings)], settings.githubToken),
     record: (entry) => workspace.commands.push(entry),
     budget: workspace.budget,
     dryRun: settings.dryRun

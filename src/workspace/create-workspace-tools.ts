@@ -19,6 +19,15 @@ export const KEPT_OUTPUT_BYTES = 256 * 1024
 const READ_LIMIT_BYTES = 1024 * 1024
 const READ_SHOWN_CHARS = 60_000
 
+/**
+ * The run's secrets as a tool may meet them: as given, and the job token the way git keeps it for
+ * actions/checkout (base64 of `x-access-token:TOKEN` in .git/config's extraheader).
+ */
+export function toolSecrets(secrets: readonly string[], githubToken: string): string[] {
+  const forms = githubToken ? [Buffer.from(`x-access-token:${githubToken}`).toString('base64')] : []
+  return [...secrets.filter(Boolean), ...forms]
+}
+
 /** The run's tool time, shared by every agent of the run. */
 export interface ToolTimeBudget {
   totalMs: number
@@ -34,7 +43,7 @@ export interface WorkspaceToolContext {
   stepEnv: Readonly<Record<string, string | undefined>>
   /** The absolute path of a program on the step's PATH, or null. */
   findProgram(name: string): string | null
-  /** Redacted from every record. */
+  /** Redacted from every record and from what the model is shown. */
   secrets: readonly string[]
   record(entry: CommandRecord): void
   budget: ToolTimeBudget
@@ -102,7 +111,7 @@ async function runProgram(
   })
   ctx.budget.usedMs += end.durationMs
   note(end.exitCode, describeEnd(end).replace(/ after [\d.]+ s/, ''), end.durationMs)
-  return { content: formatRunForModel(display, end, MODEL_OUTPUT_CHARS), isError: end.error !== undefined || end.exitCode !== 0 }
+  return { content: redact(formatRunForModel(display, end, MODEL_OUTPUT_CHARS)), isError: end.error !== undefined || end.exitCode !== 0 }
 }
 
 function refuse(ctx: WorkspaceToolContext, tool: string, display: string, checked: Checked<object>): ToolResult | null {
@@ -216,7 +225,7 @@ function fileTools(ctx: WorkspaceToolContext, name: string): Tool | null {
       async run(input) {
         try {
           const read = await files.read(String(input.path ?? ''), Math.min(intOr(input.max_bytes, READ_LIMIT_BYTES), READ_LIMIT_BYTES))
-          const text = sanitizeCode(read.text)
+          const text = redactSecrets(sanitizeCode(read.text), ctx.secrets)
           const shown = text.length > READ_SHOWN_CHARS ? text.slice(0, READ_SHOWN_CHARS) : text
           const cut = read.truncated || shown.length < text.length
           return { content: cut ? `${shown}\n[truncated: the file has ${read.size} bytes; only the start is shown]` : shown, isError: false }

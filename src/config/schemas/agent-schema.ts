@@ -14,7 +14,7 @@ const namedTool = z.object({
   server: text('the name of an MCP server').optional()
 })
 
-/** AOF's `{type: Shell|MCP|HTTP, config}` tools; an MCP one's config is read by read-mcp-servers.ts. */
+/** AOF's `{type: Shell|MCP|HTTP, config}` tools: Shell is its shell tool; an MCP one's config is read by read-mcp-servers.ts; HTTP is reported by the reader. */
 const typedTool = z.object({
   type: name('a tool type, e.g. Shell'),
   config: z.unknown().optional()
