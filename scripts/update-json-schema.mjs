@@ -198,7 +198,7 @@ const FLEET = {
   'spec.coordination.mode':
     'peer (default): members in parallel; pipeline: one after another; hierarchical: the manager delegates, the others work, the manager synthesizes; tiered: tiers in order, consensus passed up; deep: the first member plans, runs each step, synthesizes; swarm: one member (the first) takes the event.',
   'spec.coordination.aggregation':
-    'Peer and pipeline: merge (every answer, merged; the default) or consensus (the answer most members agree on). manager_synthesis: hierarchical only.',
+    'Peer and pipeline: merge (every answer, merged; the default) or consensus (the answer most members agree on; a peer fleet with coordination.consensus and no aggregation votes, as in AOF). manager_synthesis: hierarchical only.',
   'spec.coordination.distribution': `${IGNORED}: each event is one task; every member the mode calls on runs once.`,
   'spec.coordination.consensus': 'How members vote (peer with aggregation consensus; every tier without its own tier_consensus).',
   'spec.coordination.consensus.algorithm': 'majority (default): more than half (or min_votes); unanimous; weighted; first_wins; human_review (never decides).',

@@ -48,7 +48,13 @@ describe('AgentFleet', () => {
     ['spec.strategy: sequential', '  strategy: sequential\n', 'sequential', 'merge'],
     ['spec.strategy: parallel with spec.aggregation: consensus', '  strategy: parallel\n  aggregation: consensus\n', 'parallel', 'consensus'],
     ['coordination.aggregation: consensus', '  coordination:\n    aggregation: consensus\n', 'parallel', 'consensus'],
-    ['nothing (parallel and merge)', '', 'parallel', 'merge']
+    ['nothing (parallel and merge)', '', 'parallel', 'merge'],
+    [
+      'a peer fleet with consensus settings and no aggregation (consensus, as in AOF)',
+      '  coordination:\n    mode: peer\n    consensus: {min_votes: 3}\n',
+      'parallel',
+      'consensus'
+    ]
   ])('maps %s', async (_name, extra, strategy, aggregation) => {
     const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet(`  agents:\n    - name: code-reviewer\n${extra}`) })
     expect(errors(config)).toEqual([])
@@ -193,7 +199,7 @@ describe('AgentFleet', () => {
   it.each<[string, string, string[]]>([
     [
       'fields only another mode reads',
-      '  coordination:\n    mode: peer\n    manager: code-reviewer\n    tiered: {pass_all_results: true}\n    deep: {planning: false}\n    consensus: {algorithm: unanimous}\n',
+      '  coordination:\n    mode: peer\n    manager: code-reviewer\n    tiered: {pass_all_results: true}\n    deep: {planning: false}\n    consensus: {algorithm: unanimous}\n    aggregation: merge\n',
       [
         'notice aof/f.yaml:11 spec.coordination.manager: ignored in peer mode: manager (only hierarchical mode, and tiered with final_aggregation manager_synthesis, use a manager)',
         'notice aof/f.yaml:12 spec.coordination.tiered: ignored in peer mode: tiered (only tiered mode reads it)',

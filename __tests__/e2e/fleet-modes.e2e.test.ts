@@ -63,6 +63,19 @@ spec:
     mode: hierarchical
 `
 
+// Not from AOF: a swarm whose second member names a provider without a key; it never runs, so it must not stop the first.
+const SWARM_FLEET = `apiVersion: aof.dev/v1
+kind: AgentFleet
+metadata: {name: solo-swarm}
+spec:
+  agents:
+    - name: first
+      spec: {model: anthropic:claude-sonnet-4-5, instructions: You take the event.}
+    - name: second
+      spec: {model: google:gemini-2.5-flash, instructions: You never run.}
+  coordination: {mode: swarm}
+`
+
 const anthropicSystem = (r: RecordedAnthropicRequest): string =>
   typeof r.body.system === 'string' ? r.body.system : (r.body.system as { text: string }[]).map((b) => b.text).join('\n')
 const anthropicFirst = (r: RecordedAnthropicRequest): string => JSON.stringify(r.body.messages[0])
@@ -85,6 +98,7 @@ describe.each(nodeBinaries())('AOF fleet modes through dist/index.js on $label',
     github.world.addRepo(REPO, { default_branch: 'master' })
     for (const [path, text] of Object.entries(aofFiles())) github.world.setFile(REPO, 'master', path, text)
     github.world.setFile(REPO, 'master', '.github/aof/fleets/review-board.yaml', REVIEW_FLEET)
+    github.world.setFile(REPO, 'master', '.github/aof/fleets/solo-swarm.yaml', SWARM_FLEET)
   })
   afterAll(async () => {
     await Promise.all([github.close(), anthropic.close(), gemini.close()])
@@ -318,6 +332,15 @@ describe.each(nodeBinaries())('AOF fleet modes through dist/index.js on $label',
     expect(result.summary).toContain('fleet:rca-deep-fleet/investigator (step): not started: the run budget (max-turns / max-tokens) is spent')
     // AOF's deep mode stops at a step that did not finish; nothing half-done is published.
     expect(comments).toEqual([])
+  })
+
+  it('swarm: a member that never runs needs no model key', async () => {
+    anthropic.script([say('Handled.')])
+    const { result, comments, claude } = await openPull('solo-swarm', { 'google-api-key': '' })
+
+    expect(result.exitCode).toBe(0)
+    expect(claude).toHaveLength(1)
+    expect(comments[0]).toContain('Swarm: `first` handled the event.')
   })
 
   it('swarm (AOF high-volume-fleet): the least-loaded member, the first, takes the event alone; one comment', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { AgentDef, FleetDef, FleetMember } from '../../src/config/types.js'
 import type { AgentPlan } from '../../src/execute/plan-invocation.js'
 import type { ReviewDraft } from '../../src/fleet/publication-draft.js'
-import { nextFleetSteps, parseDeepPlan } from '../../src/fleet/plan-fleet-steps.js'
+import { membersThatRun, nextFleetSteps, parseDeepPlan } from '../../src/fleet/plan-fleet-steps.js'
 import { runFleet, type FleetStep, type MemberRun } from '../../src/fleet/run-fleet.js'
 
 const at = { file: 'fleets/f.yaml', line: 1 }
@@ -318,5 +318,18 @@ describe('nextFleetSteps', () => {
     ['peer (run by runFleet itself)', fleet('peer', [member('a')])]
   ])('schedules nothing for %s', (_name, def) => {
     expect(nextFleetSteps(def, [])).toEqual([])
+  })
+})
+
+describe('membersThatRun', () => {
+  it.each<[FleetDef['mode'], string[]]>([
+    ['peer', ['a', 'b']],
+    ['pipeline', ['a', 'b']],
+    ['hierarchical', ['a', 'b']],
+    ['tiered', ['a', 'b']],
+    ['deep', ['a']],
+    ['swarm', ['a']]
+  ])('%s fleets can call on %p', (mode, expected) => {
+    expect(membersThatRun(fleet(mode, [member('a'), member('b')]))).toEqual(expected)
   })
 })

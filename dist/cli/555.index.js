@@ -4540,6 +4540,11 @@ function swarm(fleet, done) {
         return [];
     return [{ member, stage: 'handle', instruction: null, input: null, publishes: true }];
 }
+/** The members that can be called on at all: deep and swarm fleets run only their first member. */
+function membersThatRun(fleet) {
+    const names = fleet.members.map((m) => m.name);
+    return fleet.mode === 'deep' || fleet.mode === 'swarm' ? names.slice(0, 1) : names;
+}
 /** The next steps to run together; [] when the fleet is done. Peer and pipeline fleets run in run-fleet.ts. */
 function nextFleetSteps(fleet, done) {
     switch (fleet.mode) {
@@ -5621,6 +5626,7 @@ function planInvocation(config, event, invocation, defaultModel) {
 
 
 
+
 function label(invocation) {
     return invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help';
 }
@@ -5850,6 +5856,14 @@ async function eventBrief(shell, event) {
     ]);
     return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread });
 }
+/** The plans whose model may be called: a deep or swarm fleet's members after the first never run. */
+function callable(config, invocation, plans) {
+    const fleet = invocation.target?.kind === 'fleet' ? config.fleets[invocation.target.name] : undefined;
+    if (!fleet || fleet.members.length !== plans.length)
+        return plans;
+    const running = new Set(membersThatRun(fleet));
+    return plans.filter((_, i) => running.has(fleet.members[i]?.name ?? ''));
+}
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 async function runTarget(shell, invocation, options = {}) {
     const { config, event } = shell;
@@ -5871,7 +5885,9 @@ async function runTarget(shell, invocation, options = {}) {
     };
     if (shell.readOnlyReason)
         return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} };
-    const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null);
+    const blocked = callable(config, invocation, plan.agents)
+        .map((a) => shell.cannotRun(a))
+        .find((p) => p !== null);
     if (blocked && invocation.target.kind !== 'flow') {
         return {
             outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },

@@ -87,7 +87,8 @@ function aggregationOf(ctx: DocContext, spec: Spec, mode: FleetMode): Aggregatio
     ctx.report('error', second[0], `spec.aggregation ${second[1]} contradicts coordination.aggregation ${first[1]}; keep one`)
   }
   // A fleet here is its members, then one merged result; AOF's own default (consensus) fails on differing answers.
-  const value = first?.[1]
+  // A peer fleet that tunes its consensus and names no aggregation votes, as in AOF.
+  const value = first?.[1] ?? (mode === 'peer' && spec.coordination?.consensus !== undefined ? 'consensus' : undefined)
   return value === 'consensus' ? 'consensus' : 'merge'
 }
 

@@ -7,6 +7,7 @@ import type { AgentDef, Config } from '../config/types.js'
 import type { EventContext } from '../event/types.js'
 import { createDraftPublisher } from '../fleet/draft-publisher.js'
 import { emptyDraft } from '../fleet/publication-draft.js'
+import { membersThatRun } from '../fleet/plan-fleet-steps.js'
 import { runFleet, type FleetRun } from '../fleet/run-fleet.js'
 import { flowOutputs } from '../flow/flow-outputs.js'
 import type { FlowResume, FlowResult, NodeOutput } from '../flow/flow-types.js'
@@ -354,6 +355,14 @@ async function eventBrief(shell: TargetShell, event: EventContext): Promise<Even
   return buildEventBrief(event.subject ?? null, thread, { excludeCommentId: event.commentId, ciFailure, reviewThread })
 }
 
+/** The plans whose model may be called: a deep or swarm fleet's members after the first never run. */
+function callable(config: Config, invocation: Invocation, plans: AgentPlan[]): AgentPlan[] {
+  const fleet = invocation.target?.kind === 'fleet' ? config.fleets[invocation.target.name] : undefined
+  if (!fleet || fleet.members.length !== plans.length) return plans
+  const running = new Set(membersThatRun(fleet))
+  return plans.filter((_, i) => running.has(fleet.members[i]?.name ?? ''))
+}
+
 /** Runs an invocation that passed the gates; `resumed` when an approver has already said yes. */
 export async function runTarget(
   shell: TargetShell,
@@ -376,7 +385,9 @@ export async function runTarget(
     ...(plan.agents[0]?.model ? { model: plan.agents[0].model } : {})
   }
   if (shell.readOnlyReason) return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} }
-  const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null)
+  const blocked = callable(config, invocation, plan.agents)
+    .map((a) => shell.cannotRun(a))
+    .find((p) => p !== null)
   if (blocked && invocation.target.kind !== 'flow') {
     return {
       outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },

@@ -373,6 +373,12 @@ function swarm(fleet: FleetDef, done: readonly StepResult[]): FleetStep[] {
   return [{ member, stage: 'handle', instruction: null, input: null, publishes: true }]
 }
 
+/** The members that can be called on at all: deep and swarm fleets run only their first member. */
+export function membersThatRun(fleet: FleetDef): string[] {
+  const names = fleet.members.map((m) => m.name)
+  return fleet.mode === 'deep' || fleet.mode === 'swarm' ? names.slice(0, 1) : names
+}
+
 /** The next steps to run together; [] when the fleet is done. Peer and pipeline fleets run in run-fleet.ts. */
 export function nextFleetSteps(fleet: FleetDef, done: readonly StepResult[]): FleetStep[] {
   switch (fleet.mode) {
