@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4170);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8339);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4170:
+/***/ 8339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13098,7 +13098,36 @@ function interpolateEnv(value, env, names = ENV_NAME) {
     return { value: walk(value), unset, reserved };
 }
 
+;// CONCATENATED MODULE: ./src/shared/tool.ts
+// The tool contract: the seam between the agent runtime (src/execute), the model port (src/llm),
+// which shows the specs to the model, and the tools that implement it (src/github). Here, below all
+// three, so none of them imports another for it.
+/**
+ * The name of every tool the action provides (all `github_*`, built in src/github). Here, below
+ * config/ and github/, so the loader can warn about a name no tool has and the tool factory can be
+ * checked against the same list.
+ */
+const tool_BUILT_IN_TOOL_NAMES = [
+    'github_get_pull_request',
+    'github_get_pull_request_files',
+    'github_get_file',
+    'github_get_issue',
+    'github_list_issue_comments',
+    'github_list_commits',
+    'github_search_code',
+    'github_list_labels',
+    'github_get_workflow_run_jobs',
+    'github_get_job_log',
+    'github_post_comment',
+    'github_post_review',
+    'github_add_labels',
+    'github_remove_label',
+    'github_create_check_run',
+    'github_update_check_run'
+];
+
 ;// CONCATENATED MODULE: ./src/config/build-agent-def.ts
+
 const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'];
 /** Kept as written for later stages (execute, publish); none changes how the config loads. */
 const EXTRA_KEYS = [
@@ -13126,11 +13155,20 @@ function instructionsOf(ctx, spec, base) {
     const first = given[0];
     return first ? spec[first] : '';
 }
+const KNOWN_TOOLS = tool_BUILT_IN_TOOL_NAMES;
+/** A name no tool has would leave the agent silently without it: say so where it is written. */
+function warnUnknown(ctx, path, name) {
+    if (KNOWN_TOOLS.includes(name))
+        return;
+    const alike = KNOWN_TOOLS.find((known) => known.toLowerCase() === name.toLowerCase().replace(/-/g, '_'));
+    ctx.report('warning', path, `no tool is named '${name}', so the agent does not get it${alike ? ` (did you mean ${alike}?)` : ''}; github-agent's tools are ${KNOWN_TOOLS.join(', ')}`);
+}
 function toolsOf(ctx, spec, base) {
     const tools = [];
     spec.tools?.forEach((tool, index) => {
         const path = [...base, 'tools', index];
         if (typeof tool === 'string') {
+            warnUnknown(ctx, path, tool);
             tools.push({ name: tool, enabled: true, config: {} });
             return;
         }
@@ -13141,6 +13179,7 @@ function toolsOf(ctx, spec, base) {
             return;
         }
         if ('name' in tool) {
+            warnUnknown(ctx, [...path, 'name'], tool.name);
             const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
             if (tool.timeout_secs !== undefined)
                 ref.timeoutSecs = tool.timeout_secs;
@@ -21511,25 +21550,9 @@ function postReviewTool(ctx, publisher, policy) {
 
 
 
+
 /** Every GitHub tool name this action provides. */
-const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && ([
-    'github_get_pull_request',
-    'github_get_pull_request_files',
-    'github_get_file',
-    'github_get_issue',
-    'github_list_issue_comments',
-    'github_list_commits',
-    'github_search_code',
-    'github_list_labels',
-    'github_get_workflow_run_jobs',
-    'github_get_job_log',
-    'github_post_comment',
-    'github_post_review',
-    'github_add_labels',
-    'github_remove_label',
-    'github_create_check_run',
-    'github_update_check_run'
-]));
+const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && (BUILT_IN_TOOL_NAMES));
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the
  * port; writes go through the publisher, which validates, records and honours dry-run.
@@ -21539,6 +21562,7 @@ function createGitHubTools(ctx, port, policy, publisher) {
     if (ctx.repo !== port.repository)
         throw new Error(`Tools for ${ctx.repo} cannot use a port for ${port.repository}`);
     const checks = checkRunTools(ctx, publisher);
+    // Typed by the list: a tool missing here, or one not in the list, does not compile.
     const factories = {
         github_get_pull_request: () => getPullRequestTool(ctx, port),
         github_get_pull_request_files: () => getPullRequestFilesTool(ctx, port),

@@ -170,6 +170,30 @@ spec:
     expect(config.agents.a?.tools.map((t) => t.name)).toEqual(['github_post_comment'])
   })
 
+  it('warns at its line about a tool name no tool has, naming the one a case or dash slip meant', async () => {
+    const config = await load({
+      'aof/a.yaml': `kind: Agent
+metadata: {name: a}
+spec:
+  tools:
+    - kubectl
+    - GitHub-Search-Code
+    - name: github_get_pr
+    - github_get_job_log
+`
+    })
+    expect(errors(config)).toEqual([])
+    const found = warnings(config)
+      .filter((d) => d.field)
+      .map((d) => [where(d), d.message.split(';')[0]])
+    expect(found).toEqual([
+      ['warning aof/a.yaml:5 spec.tools[0]', "no tool is named 'kubectl', so the agent does not get it"],
+      ['warning aof/a.yaml:6 spec.tools[1]', "no tool is named 'GitHub-Search-Code', so the agent does not get it (did you mean github_search_code?)"],
+      ['warning aof/a.yaml:7 spec.tools[2].name', "no tool is named 'github_get_pr', so the agent does not get it"]
+    ])
+    expect(warnings(config).find((d) => d.field)?.message).toContain("github-agent's tools are github_get_pull_request, github_get_pull_request_files")
+  })
+
   it('reports mcp_servers and memory once each as ignored in a job, keeping them in extra', async () => {
     const agent = (name: string) => `kind: Agent
 metadata: {name: ${name}}

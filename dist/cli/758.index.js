@@ -726,8 +726,8 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
-var load_config = __webpack_require__(3937);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
+var load_config = __webpack_require__(1254);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -6679,25 +6679,9 @@ function postReviewTool(ctx, publisher, policy) {
 
 
 
+
 /** Every GitHub tool name this action provides. */
-const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && ([
-    'github_get_pull_request',
-    'github_get_pull_request_files',
-    'github_get_file',
-    'github_get_issue',
-    'github_list_issue_comments',
-    'github_list_commits',
-    'github_search_code',
-    'github_list_labels',
-    'github_get_workflow_run_jobs',
-    'github_get_job_log',
-    'github_post_comment',
-    'github_post_review',
-    'github_add_labels',
-    'github_remove_label',
-    'github_create_check_run',
-    'github_update_check_run'
-]));
+const GITHUB_TOOL_NAMES = (/* unused pure expression or super */ null && (BUILT_IN_TOOL_NAMES));
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the
  * port; writes go through the publisher, which validates, records and honours dry-run.
@@ -6707,6 +6691,7 @@ function createGitHubTools(ctx, port, policy, publisher) {
     if (ctx.repo !== port.repository)
         throw new Error(`Tools for ${ctx.repo} cannot use a port for ${port.repository}`);
     const checks = checkRunTools(ctx, publisher);
+    // Typed by the list: a tool missing here, or one not in the list, does not compile.
     const factories = {
         github_get_pull_request: () => getPullRequestTool(ctx, port),
         github_get_pull_request_files: () => getPullRequestFilesTool(ctx, port),

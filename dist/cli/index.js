@@ -15,7 +15,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7963);
-/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3937);
+/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1254);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7961);
 /* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7114);
 /* harmony import */ var _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9121);
@@ -213,7 +213,7 @@ function formatDiagnostic(d) {
 
 /***/ }),
 
-/***/ 3937:
+/***/ 1254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -485,7 +485,36 @@ function interpolateEnv(value, env, names = ENV_NAME) {
     return { value: walk(value), unset, reserved };
 }
 
+;// CONCATENATED MODULE: ./src/shared/tool.ts
+// The tool contract: the seam between the agent runtime (src/execute), the model port (src/llm),
+// which shows the specs to the model, and the tools that implement it (src/github). Here, below all
+// three, so none of them imports another for it.
+/**
+ * The name of every tool the action provides (all `github_*`, built in src/github). Here, below
+ * config/ and github/, so the loader can warn about a name no tool has and the tool factory can be
+ * checked against the same list.
+ */
+const BUILT_IN_TOOL_NAMES = [
+    'github_get_pull_request',
+    'github_get_pull_request_files',
+    'github_get_file',
+    'github_get_issue',
+    'github_list_issue_comments',
+    'github_list_commits',
+    'github_search_code',
+    'github_list_labels',
+    'github_get_workflow_run_jobs',
+    'github_get_job_log',
+    'github_post_comment',
+    'github_post_review',
+    'github_add_labels',
+    'github_remove_label',
+    'github_create_check_run',
+    'github_update_check_run'
+];
+
 ;// CONCATENATED MODULE: ./src/config/build-agent-def.ts
+
 const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'];
 /** Kept as written for later stages (execute, publish); none changes how the config loads. */
 const EXTRA_KEYS = [
@@ -513,11 +542,20 @@ function instructionsOf(ctx, spec, base) {
     const first = given[0];
     return first ? spec[first] : '';
 }
+const KNOWN_TOOLS = BUILT_IN_TOOL_NAMES;
+/** A name no tool has would leave the agent silently without it: say so where it is written. */
+function warnUnknown(ctx, path, name) {
+    if (KNOWN_TOOLS.includes(name))
+        return;
+    const alike = KNOWN_TOOLS.find((known) => known.toLowerCase() === name.toLowerCase().replace(/-/g, '_'));
+    ctx.report('warning', path, `no tool is named '${name}', so the agent does not get it${alike ? ` (did you mean ${alike}?)` : ''}; github-agent's tools are ${KNOWN_TOOLS.join(', ')}`);
+}
 function toolsOf(ctx, spec, base) {
     const tools = [];
     spec.tools?.forEach((tool, index) => {
         const path = [...base, 'tools', index];
         if (typeof tool === 'string') {
+            warnUnknown(ctx, path, tool);
             tools.push({ name: tool, enabled: true, config: {} });
             return;
         }
@@ -528,6 +566,7 @@ function toolsOf(ctx, spec, base) {
             return;
         }
         if ('name' in tool) {
+            warnUnknown(ctx, [...path, 'name'], tool.name);
             const ref = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} };
             if (tool.timeout_secs !== undefined)
                 ref.timeoutSecs = tool.timeout_secs;

@@ -2,6 +2,7 @@ import type { DocContext } from './document-context.js'
 import type { FieldPath } from './format-field.js'
 import type { AgentSpecDocument } from './schemas/agent-schema.js'
 import type { AgentDef, SourceLocation, ToolRef } from './types.js'
+import { BUILT_IN_TOOL_NAMES } from '../shared/tool.js'
 
 const INSTRUCTION_KEYS = ['instructions', 'system_prompt', 'system'] as const
 
@@ -34,11 +35,25 @@ function instructionsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPat
   return first ? (spec[first] as string) : ''
 }
 
+const KNOWN_TOOLS: readonly string[] = BUILT_IN_TOOL_NAMES
+
+/** A name no tool has would leave the agent silently without it: say so where it is written. */
+function warnUnknown(ctx: DocContext, path: FieldPath, name: string): void {
+  if (KNOWN_TOOLS.includes(name)) return
+  const alike = KNOWN_TOOLS.find((known) => known.toLowerCase() === name.toLowerCase().replace(/-/g, '_'))
+  ctx.report(
+    'warning',
+    path,
+    `no tool is named '${name}', so the agent does not get it${alike ? ` (did you mean ${alike}?)` : ''}; github-agent's tools are ${KNOWN_TOOLS.join(', ')}`
+  )
+}
+
 function toolsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPath): ToolRef[] {
   const tools: ToolRef[] = []
   spec.tools?.forEach((tool, index) => {
     const path = [...base, 'tools', index]
     if (typeof tool === 'string') {
+      warnUnknown(ctx, path, tool)
       tools.push({ name: tool, enabled: true, config: {} })
       return
     }
@@ -53,6 +68,7 @@ function toolsOf(ctx: DocContext, spec: AgentSpecDocument, base: FieldPath): Too
       return
     }
     if ('name' in tool) {
+      warnUnknown(ctx, [...path, 'name'], tool.name)
       const ref: ToolRef = { name: tool.name, enabled: tool.enabled ?? true, config: tool.config ?? {} }
       if (tool.timeout_secs !== undefined) ref.timeoutSecs = tool.timeout_secs
       tools.push(ref)

@@ -1,4 +1,4 @@
-import type { Tool } from '../shared/tool.js'
+import { BUILT_IN_TOOL_NAMES, type BuiltInToolName, type Tool } from '../shared/tool.js'
 import type { GitHubPort } from './github-port.js'
 import type { Publisher } from './publisher.js'
 import { checkRunTools } from './tools/check-run-tools.js'
@@ -13,24 +13,7 @@ import type { AgentWritePolicy, GitHubToolContext } from './tools/tool-context.j
 export type { AgentWritePolicy, GitHubToolContext }
 
 /** Every GitHub tool name this action provides. */
-export const GITHUB_TOOL_NAMES = [
-  'github_get_pull_request',
-  'github_get_pull_request_files',
-  'github_get_file',
-  'github_get_issue',
-  'github_list_issue_comments',
-  'github_list_commits',
-  'github_search_code',
-  'github_list_labels',
-  'github_get_workflow_run_jobs',
-  'github_get_job_log',
-  'github_post_comment',
-  'github_post_review',
-  'github_add_labels',
-  'github_remove_label',
-  'github_create_check_run',
-  'github_update_check_run'
-] as const
+export const GITHUB_TOOL_NAMES = BUILT_IN_TOOL_NAMES
 
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the
@@ -40,7 +23,8 @@ export const GITHUB_TOOL_NAMES = [
 export function createGitHubTools(ctx: GitHubToolContext, port: GitHubPort, policy: AgentWritePolicy, publisher: Publisher): Tool[] {
   if (ctx.repo !== port.repository) throw new Error(`Tools for ${ctx.repo} cannot use a port for ${port.repository}`)
   const checks = checkRunTools(ctx, publisher)
-  const factories: Record<string, () => Tool> = {
+  // Typed by the list: a tool missing here, or one not in the list, does not compile.
+  const factories: Record<BuiltInToolName, () => Tool> = {
     github_get_pull_request: () => getPullRequestTool(ctx, port),
     github_get_pull_request_files: () => getPullRequestFilesTool(ctx, port),
     github_get_file: () => getFileTool(ctx, port),
@@ -60,7 +44,7 @@ export function createGitHubTools(ctx: GitHubToolContext, port: GitHubPort, poli
   }
   const names = [...new Set(policy.toolNames)]
   return names.flatMap((name) => {
-    const make = Object.hasOwn(factories, name) ? factories[name] : undefined
+    const make = Object.hasOwn(factories, name) ? factories[name as BuiltInToolName] : undefined
     return make ? [make()] : []
   })
 }
