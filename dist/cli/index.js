@@ -137,7 +137,7 @@ async function replay(args) {
             base.error(message);
         }
     };
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(555)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45555));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72266));
     if (senderPermission)
         process.stdout.write(`Sender permission: ${senderPermission}, stood in by --sender-permission (not checked with GitHub).\n`);
     await run({ env, runner, signals: process, exit: (code) => process.exit(code), ...(senderPermission ? { senderPermission } : {}) });

@@ -16,6 +16,8 @@ export type { AgentWritePolicy, GitHubToolContext }
 /** Every GitHub tool name this action provides; the loader checks agents' tools against the same list. */
 export { GITHUB_TOOL_NAMES }
 
+type GitHubToolName = (typeof GITHUB_TOOL_NAMES)[number]
+
 /**
  * The GitHub tools an agent gets: exactly those its YAML names, in that order. Reads go to the
  * port; writes go through the publisher, which validates, records and honours dry-run.
@@ -24,7 +26,8 @@ export { GITHUB_TOOL_NAMES }
 export function createGitHubTools(ctx: GitHubToolContext, port: GitHubPort, policy: AgentWritePolicy, publisher: Publisher): Tool[] {
   if (ctx.repo !== port.repository) throw new Error(`Tools for ${ctx.repo} cannot use a port for ${port.repository}`)
   const checks = checkRunTools(ctx, publisher)
-  const factories: Record<string, () => Tool> = {
+  // Typed by the list: a tool missing here, or one not in the list, does not compile.
+  const factories: Record<GitHubToolName, () => Tool> = {
     github_get_pull_request: () => getPullRequestTool(ctx, port),
     github_get_pull_request_files: () => getPullRequestFilesTool(ctx, port),
     github_get_file: () => getFileTool(ctx, port),
@@ -44,7 +47,7 @@ export function createGitHubTools(ctx: GitHubToolContext, port: GitHubPort, poli
   }
   const names = [...new Set(policy.toolNames)]
   return names.flatMap((name) => {
-    const make = Object.hasOwn(factories, name) ? factories[name] : undefined
+    const make = Object.hasOwn(factories, name) ? factories[name as GitHubToolName] : undefined
     return make ? [make()] : []
   })
 }

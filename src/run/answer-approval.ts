@@ -6,8 +6,13 @@ import { approverTeams, decideApproval, type ApproverFacts } from '../approval/d
 import { answersBefore, firstValidAnswer } from '../approval/earlier-answer.js'
 import { findPendingApproval } from '../approval/find-pending-approval.js'
 import type { ApprovalCommand } from '../approval/parse-approval-command.js'
+import { resumedSubject, type ApprovalAnswer } from '../approval/resumed-subject.js'
+import type { EventContext } from '../event/types.js'
+import type { TargetShell } from '../execute/run-target.js'
 import { runTarget, writeApproval } from '../execute/run-target.js'
 import type { GitHubPort } from '../github/github-port.js'
+import type { PullRequestInfo } from '../github/types.js'
+import { errorMessage } from '../shared/errors.js'
 import type { RunRecord } from '../report/types.js'
 import type { Invocation } from '../route/types.js'
 import type { RunContext } from './run-context.js'
@@ -24,6 +29,24 @@ async function factsOf(ctx: RunContext, port: GitHubPort, state: ApprovalState, 
   }
   const permission = await port.getSenderPermission(login)
   return { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers }
+}
+
+/**
+ * The shell of the resumed run: its event is still the answer's, but what it is about is the
+ * request (the PR as GitHub has it now, the held command, who asked), with the answer beside it.
+ */
+async function resumedShell(ctx: RunContext, shell: TargetShell, state: ApprovalState, answer: ApprovalAnswer): Promise<TargetShell> {
+  const { event } = ctx
+  let pull: PullRequestInfo | null = null
+  if (ctx.port && event.isPullRequest && event.number !== null) {
+    try {
+      pull = await ctx.port.getPullRequest(event.number)
+    } catch (error) {
+      ctx.runtime.runner.warning(`Could not read #${event.number} (${errorMessage(error)}); the agent gets the request without the PR's current text.`)
+    }
+  }
+  const resumed: EventContext = { ...shell.event, subject: resumedSubject(event.subject ?? null, state, answer, pull) }
+  return { ...shell, event: resumed }
 }
 
 export async function answerApproval(ctx: RunContext, command: ApprovalCommand, record: RunRecord, botName: string): Promise<void> {
@@ -103,7 +126,8 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
   if (decision.action === 'cancel') {
     if (state.flow) {
       // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
-      const { outcome, outputs } = await runTarget(shell, checked.invocation, {
+      const denied = await resumedShell(ctx, shell, state, { verb: 'deny', by: sender.login, at, note: command.note })
+      const { outcome, outputs } = await runTarget(denied, checked.invocation, {
         resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } }
       })
       Object.assign(record.extraOutputs, outputs, { 'approved-by': '' })
@@ -114,7 +138,8 @@ export async function answerApproval(ctx: RunContext, command: ApprovalCommand, 
     return
   }
   const resumed = { by: sender.login, ...(state.flow ? { flow: { state: state.flow, decision: 'approved' as const, by: sender.login } } : {}) }
-  const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed })
+  const approved = await resumedShell(ctx, shell, state, { verb: 'approve', by: sender.login, at, note: command.note })
+  const { outcome, outputs } = await runTarget(approved, checked.invocation, { resumed })
   Object.assign(record.extraOutputs, outputs, { 'approved-by': sender.login })
   record.outcomes.push(outcome)
 }

@@ -1,5 +1,5 @@
-export const id = 555;
-export const ids = [555];
+export const id = 266;
+export const ids = [266];
 export const modules = {
 
 /***/ 94221:
@@ -25,7 +25,7 @@ function hasStatus(error, status) {
 
 /***/ }),
 
-/***/ 45555:
+/***/ 72266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3857,6 +3857,51 @@ function findPendingApproval(comments, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/approval/resumed-subject.ts
+function asObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+}
+/** The held command as it was asked: `/deploy staging now`, or the target for an event-routed one. */
+function heldCommand(state) {
+    const { key, args, via, target } = state.invocation;
+    if (key === null)
+        return `${target.kind}:${target.name}`;
+    const slash = via === 'command' || via === 'mention';
+    return `${slash ? '/' : ''}${key}${args ? ` ${args}` : ''}`;
+}
+/** A PR as the `pull_request` subject of a pull_request event shows it. */
+function pullSubject(pr) {
+    return {
+        number: pr.number,
+        title: pr.title,
+        ...(pr.author ? { author: pr.author } : {}),
+        state: pr.state,
+        ...(pr.draft ? { draft: true } : {}),
+        ...(pr.labels.length ? { labels: pr.labels } : {}),
+        ...(pr.body ? { body: pr.body } : {}),
+        base: pr.baseRef,
+        head: pr.headRef
+    };
+}
+/**
+ * The subject of a resumed run: the PR (read from GitHub, else the issue part of the answer's
+ * event) or the issue, the request (`command`, `requested_by`, `requested_at`), and the answer.
+ * The answering comment's own text is left out: it is not what the agent was asked to do.
+ */
+function resumedSubject(answerSubject, state, answer, pull) {
+    const issue = asObject(answerSubject?.issue);
+    const about = pull ? { pull_request: pullSubject(pull) } : issue ? { [state.headSha ? 'pull_request' : 'issue']: issue } : {};
+    return {
+        ...about,
+        request: { command: heldCommand(state), requested_by: state.requester, requested_at: state.requestedAt },
+        approval: {
+            [answer.verb === 'approve' ? 'approved_by' : 'denied_by']: answer.by,
+            at: answer.at,
+            ...(answer.note ? { note: answer.note } : {})
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/flow/evaluate-expression.ts
 var evaluate_expression = __webpack_require__(42564);
 ;// CONCATENATED MODULE: ./src/approval/render-approval-comment.ts
@@ -7475,6 +7520,7 @@ function createGitHubTools(ctx, port, policy, publisher) {
     if (ctx.repo !== port.repository)
         throw new Error(`Tools for ${ctx.repo} cannot use a port for ${port.repository}`);
     const checks = checkRunTools(ctx, publisher);
+    // Typed by the list: a tool missing here, or one not in the list, does not compile.
     const factories = {
         github_get_pull_request: () => getPullRequestTool(ctx, port),
         github_get_pull_request_files: () => getPullRequestFilesTool(ctx, port),
@@ -10556,6 +10602,8 @@ function createTargetShell(ctx, commentKey, requester) {
 
 
 
+
+
 /** What deciding an answer of `login` needs: their teams among those named, and their repository permission. */
 async function factsOf(ctx, port, state, login, notes) {
     const allowedUsers = ctx.config.triggers.find((t) => t.name === state.trigger)?.allowedUsers ?? [];
@@ -10568,6 +10616,24 @@ async function factsOf(ctx, port, state, login, notes) {
     }
     const permission = await port.getSenderPermission(login);
     return { permission: permission.permission, ...(permission.permission === null ? { permissionError: permission.error } : {}), teams, allowedUsers };
+}
+/**
+ * The shell of the resumed run: its event is still the answer's, but what it is about is the
+ * request (the PR as GitHub has it now, the held command, who asked), with the answer beside it.
+ */
+async function resumedShell(ctx, shell, state, answer) {
+    const { event } = ctx;
+    let pull = null;
+    if (ctx.port && event.isPullRequest && event.number !== null) {
+        try {
+            pull = await ctx.port.getPullRequest(event.number);
+        }
+        catch (error) {
+            ctx.runtime.runner.warning(`Could not read #${event.number} (${(0,shared_errors/* errorMessage */.g)(error)}); the agent gets the request without the PR's current text.`);
+        }
+    }
+    const resumed = { ...shell.event, subject: resumedSubject(event.subject ?? null, state, answer, pull) };
+    return { ...shell, event: resumed };
 }
 async function answerApproval(ctx, command, record, botName) {
     const { event, config } = ctx;
@@ -10645,7 +10711,8 @@ async function answerApproval(ctx, command, record, botName) {
     if (decision.action === 'cancel') {
         if (state.flow) {
             // A denied Approval node may lead somewhere (a "deploy cancelled" reply); run what the flow says.
-            const { outcome, outputs } = await runTarget(shell, checked.invocation, {
+            const denied = await resumedShell(ctx, shell, state, { verb: 'deny', by: sender.login, at, note: command.note });
+            const { outcome, outputs } = await runTarget(denied, checked.invocation, {
                 resumed: { by: sender.login, flow: { state: state.flow, decision: 'denied', by: sender.login } }
             });
             Object.assign(record.extraOutputs, outputs, { 'approved-by': '' });
@@ -10657,7 +10724,8 @@ async function answerApproval(ctx, command, record, botName) {
         return;
     }
     const resumed = { by: sender.login, ...(state.flow ? { flow: { state: state.flow, decision: 'approved', by: sender.login } } : {}) };
-    const { outcome, outputs } = await runTarget(shell, checked.invocation, { resumed });
+    const approved = await resumedShell(ctx, shell, state, { verb: 'approve', by: sender.login, at, note: command.note });
+    const { outcome, outputs } = await runTarget(approved, checked.invocation, { resumed });
     Object.assign(record.extraOutputs, outputs, { 'approved-by': sender.login });
     record.outcomes.push(outcome);
 }
