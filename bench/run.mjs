@@ -200,7 +200,8 @@ async function waits() {
 }
 
 function waitRow(w) {
-  const cell = (x) => (x ? `wall ${ms(x.wallMs)}; wall − model **${ms(x.overheadMs)}**; ${x.requests} requests, **${x.criticalPath}** in a row` : '—')
+  const cell = (x) =>
+    x ? `wall ${ms(x.wallMs)}; wall − model **${ms(x.overheadMs)}**; ${x.requests} requests, **${x.criticalPath}** on the critical path` : '—'
   const measured = (x) => (w.target.of === 'wall' ? x.wallMs : x.overheadMs)
   const target = w.target
     ? `${w.target.of === 'wall' ? 'wall' : 'wall − model'} ≤ bare + ${w.target.trips} trips + ${w.target.ms} ms = ${ms(w.target.limitMs)}: ${verdict(measured(w.after) <= w.target.limitMs)}`
@@ -360,7 +361,7 @@ function table(r) {
   const waitTable = w
     ? [
         '',
-        `What a user waits for: every GitHub request answered after the latency shown, every model turn after ${THINK_MS} ms; pacing ×0.001. "In a row": GitHub requests each sent after the one before was answered (the critical path). Floor: bare node + the round trips the scenario cannot do without.`,
+        `What a user waits for: every GitHub request answered after the latency shown, every model turn after ${THINK_MS} ms; pacing ×0.001. "Critical path": the GitHub requests the run waited for one after another (the longest chain, by time, of requests to either server, each sent after the one before was answered; a request in flight while the model thinks is not on it). Floor: bare node + the round trips the scenario cannot do without.`,
         '',
         `| Scenario | GitHub latency | ${BEFORE ? `Before (${BEFORE})` : 'Before'} | After | Floor | Target |`,
         '|---|---|---|---|---|---|',

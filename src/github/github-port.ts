@@ -56,7 +56,10 @@ export interface GitHubPort extends AccessLookups {
   listPullRequestFiles(number: number): Promise<ChangedFile[]>
   getFileContent(path: string, ref: string): Promise<FileContent | null>
   getIssue(number: number): Promise<IssueInfo>
+  /** The first call after `prefetchIssueComments(number)` gets the listing that one started. */
   listIssueComments(number: number): Promise<IssueComment[]>
+  /** Starts listing the comments now, for a caller that will ask soon (the review state, read while the config is). */
+  prefetchIssueComments(number: number): void
   /** Cached per run; labels this port creates are added to the cache. */
   listRepoLabels(): Promise<RepoLabel[]>
   getViewerLogin(): Promise<string | null>
@@ -100,6 +103,8 @@ export function parseRepository(repository: string): RepoRef {
 export function createGitHubPort(octokit: Octokit, repository: string): GitHubPort {
   const repo = parseRepository(repository)
   const files = new Map<number, Promise<ChangedFile[]>>()
+  const prefetched = new Map<number, Promise<IssueComment[]>>()
+  const permissions = new Map<string, ReturnType<GitHubPort['getSenderPermission']>>()
   let labels: Promise<RepoLabel[]> | null = null
 
   return {
@@ -117,7 +122,19 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     },
     getFileContent: (path, ref) => getFileContent(octokit, repo, path, ref),
     getIssue: (number) => getIssue(octokit, repo, number),
-    listIssueComments: (number) => listIssueComments(octokit, repo, number),
+    listIssueComments(number) {
+      const early = prefetched.get(number)
+      if (!early) return listIssueComments(octokit, repo, number)
+      prefetched.delete(number)
+      return early
+    },
+    prefetchIssueComments(number) {
+      if (prefetched.has(number)) return
+      const pending = listIssueComments(octokit, repo, number)
+      // Whoever takes it sees a failure; until then it must not count as unhandled.
+      pending.catch(() => {})
+      prefetched.set(number, pending)
+    },
     listRepoLabels() {
       if (!labels) {
         const pending = listRepoLabels(octokit, repo)
@@ -133,7 +150,20 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     listReviewComments: (number) => listReviewComments(octokit, repo, number),
     listWorkflowRunJobs: (runId) => listWorkflowRunJobs(octokit, repo, runId),
     getJobLogTail: (jobId, maxChars) => getJobLogTail(octokit, repo, jobId, maxChars),
-    getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
+    getSenderPermission(login) {
+      // A role does not change within a run; the gate and a command's own checks ask once. A failed
+      // lookup is not kept (it never throws: it answers with the error).
+      const key = login.toLowerCase()
+      let pending = permissions.get(key)
+      if (!pending) {
+        pending = getSenderPermission(octokit, repo, login)
+        permissions.set(key, pending)
+        void pending.then((lookup) => {
+          if (lookup.permission === null) permissions.delete(key)
+        })
+      }
+      return pending
+    },
     getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
 
     createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
