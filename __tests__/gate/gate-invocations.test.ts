@@ -34,7 +34,8 @@ describe('mayAskSenderPermission', () => {
     ['a comment without either', on('issue_comment', 'thanks, merging'), false],
     ['a slash inside a line is no command', on('issue_comment', 'see src/app.ts'), false],
     ['an issue body is judged by its Trigger alone', on('issue_body', '/deploy'), false],
-    ['no sender', on('issue_comment', '/deploy', null), false]
+    ['no sender', on('issue_comment', '/deploy', null), false],
+    ['a bot, whose commands are refused before any role is read', on('issue_comment', '/deploy', { login: 'renovate[bot]', type: 'Bot' }), false]
   ])('%s: %s', (_name, e, expected) => {
     expect(mayAskSenderPermission(e)).toBe(expected)
   })
