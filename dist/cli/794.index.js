@@ -2249,11 +2249,16 @@ async function readTree(client, repo, ref, path, depth, withText) {
     });
     return toNode(data.repository?.object ?? null);
 }
+/** A login as REST (`github-actions[bot]`) or GraphQL (`github-actions`) writes it, compared alike. */
+function sameLogin(a, b) {
+    const plain = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return plain(a) === plain(b);
+}
 const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId author { login } } } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -2269,8 +2274,10 @@ async function listReviewThreads(client, repo, number) {
         const connection = data.repository?.pullRequest?.reviewThreads;
         if (!connection)
             break;
-        for (const node of connection.nodes)
-            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
+        for (const node of connection.nodes) {
+            const root = node.comments.nodes[0];
+            threads.push({ id: node.id, rootCommentId: root?.databaseId ?? null, rootAuthor: root?.author?.login ?? null, isResolved: node.isResolved });
+        }
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
             break;
         after = connection.pageInfo.endCursor;
@@ -2439,9 +2446,9 @@ function createGitHubPort(octokit, repository) {
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
         addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
         createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
-        async resolveReviewThreads(number, rootCommentIds) {
+        async resolveReviewThreads(number, rootCommentIds, author) {
             const wanted = new Set(rootCommentIds);
-            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved);
+            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved && t.rootAuthor !== null && sameLogin(t.rootAuthor, author));
             const resolved = new Set(await resolveReviewThreads(octokit.graphql, threads.map((t) => t.id)));
             return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId);
         },
@@ -3179,7 +3186,11 @@ function createPublisher(unredactedPort, options) {
         });
         let resolved = [];
         const outcome = await write(p, async () => {
-            resolved = await port.resolveReviewThreads(number, ids);
+            // Only threads the action opened: the ids come from its state, which a writer can edit.
+            const login = await ownLogin();
+            if (login === null)
+                throw new Error('the login github-token writes as is not known, so its own threads cannot be told apart');
+            resolved = await port.resolveReviewThreads(number, ids, login);
             return { id: null, url: null };
         });
         return { ...outcome, resolved };

@@ -24,7 +24,7 @@ import {
   type CommitComparison,
   type PullReviewComment
 } from './api/pulls.js'
-import { listReviewThreads, resolveReviewThreads } from './api/graphql.js'
+import { listReviewThreads, resolveReviewThreads, sameLogin } from './api/graphql.js'
 import { dispatchWorkflow, getFileContent, getJobLogTail, listWorkflowRunJobs, type WorkflowJob } from './api/repos.js'
 import type { Octokit } from './create-octokit.js'
 import type {
@@ -86,11 +86,11 @@ export interface GitHubPort extends AccessLookups {
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse>
   createReviewCommentReply(number: number, commentId: number, body: string): Promise<WriteResponse>
   /**
-   * Resolves the review threads these comments opened (REST has no threads: GraphQL, one query for
-   * the threads and one mutation for all of them). Returns the comment ids whose thread is now
-   * resolved; threads already resolved are left alone.
+   * Resolves the review threads these comments opened, when `author` opened them (REST has no
+   * threads: GraphQL, one query for the threads and one mutation for all of them). Returns the
+   * comment ids whose thread is now resolved; threads already resolved are left alone.
    */
-  resolveReviewThreads(number: number, rootCommentIds: readonly number[]): Promise<number[]>
+  resolveReviewThreads(number: number, rootCommentIds: readonly number[], author: string): Promise<number[]>
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>
 }
 
@@ -184,10 +184,10 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
     addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
     createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
-    async resolveReviewThreads(number, rootCommentIds) {
+    async resolveReviewThreads(number, rootCommentIds, author) {
       const wanted = new Set(rootCommentIds)
       const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter(
-        (t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved
+        (t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved && t.rootAuthor !== null && sameLogin(t.rootAuthor, author)
       )
       const resolved = new Set(
         await resolveReviewThreads(

@@ -138,7 +138,7 @@ export interface Publisher {
    * publisher) stay valid; createPublisher has it.
    */
   replyToReviewComment?(number: number, commentId: number, body: string, key?: string): Promise<WriteOutcome>
-  /** Resolves the review threads these comments opened (GraphQL); optional like replyToReviewComment. */
+  /** Resolves the review threads these comments opened, only those the action opened (GraphQL); optional like replyToReviewComment. */
   resolveReviewThreads?(number: number, rootCommentIds: readonly number[]): Promise<WriteOutcome & { resolved: number[] }>
   /** `workflow_dispatch` of a repository workflow on `ref`; the outcome's url is the workflow's runs page. */
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome>
@@ -468,7 +468,10 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     })
     let resolved: number[] = []
     const outcome = await write(p, async () => {
-      resolved = await port.resolveReviewThreads(number, ids)
+      // Only threads the action opened: the ids come from its state, which a writer can edit.
+      const login = await ownLogin()
+      if (login === null) throw new Error('the login github-token writes as is not known, so its own threads cannot be told apart')
+      resolved = await port.resolveReviewThreads(number, ids, login)
       return { id: null, url: null }
     })
     return { ...outcome, resolved }
