@@ -47,15 +47,17 @@ const THINK_MS = Number(flags.think)
 const BEFORE = flags.before ? resolve(flags.before) : null
 /**
  * The GitHub round trips a scenario cannot do without, one after another: the floor is bare node
- * plus these. No-match: the config. Review: the config; the PR reads the first model call needs; the
- * review; the closing writes (check run, summary comment) together. Approval: the config with the
- * PR, the sender's permission and earlier comments together; the request comment.
+ * plus these. No-match: the config. Review: the config (with the PR's files and the review state);
+ * the re-read of the PR's review comments right before posting (so a concurrent run's findings are
+ * not repeated); the review; the summary comment (with the check run's completion). Approval: the
+ * config with the PR and the sender's role; the request comment. Fleet: the config with the diff;
+ * the merged review; the check run's completion.
  */
 const WAIT_SCENARIOS = [
   { make: noMatchPerTeam, floorTrips: 1, target: { trips: 3, ms: 250, of: 'wall' } },
   { make: prReview, floorTrips: 4, target: { trips: 6, ms: 300, of: 'overhead' } },
   { make: approvalRequest, floorTrips: 2 },
-  { make: fleetReview, floorTrips: 4 }
+  { make: fleetReview, floorTrips: 3 }
 ]
 const TARGETS = { noMatchRatio: 3, matchedOverheadMs: 300, triggers100Ms: 100, reviewWrites: 1, sanitize100kbMs: 100 }
 const HOSTILE_SIZE = 100_000
@@ -200,7 +202,8 @@ async function waits() {
 }
 
 function waitRow(w) {
-  const cell = (x) => (x ? `wall ${ms(x.wallMs)}; wall − model **${ms(x.overheadMs)}**; ${x.requests} requests, **${x.criticalPath}** in a row` : '—')
+  const cell = (x) =>
+    x ? `wall ${ms(x.wallMs)}; wall − model **${ms(x.overheadMs)}**; ${x.requests} requests, **${x.criticalPath}** on the critical path` : '—'
   const measured = (x) => (w.target.of === 'wall' ? x.wallMs : x.overheadMs)
   const target = w.target
     ? `${w.target.of === 'wall' ? 'wall' : 'wall − model'} ≤ bare + ${w.target.trips} trips + ${w.target.ms} ms = ${ms(w.target.limitMs)}: ${verdict(measured(w.after) <= w.target.limitMs)}`
@@ -360,7 +363,7 @@ function table(r) {
   const waitTable = w
     ? [
         '',
-        `What a user waits for: every GitHub request answered after the latency shown, every model turn after ${THINK_MS} ms; pacing ×0.001. "In a row": GitHub requests each sent after the one before was answered (the critical path). Floor: bare node + the round trips the scenario cannot do without.`,
+        `What a user waits for: every GitHub request answered after the latency shown, every model turn after ${THINK_MS} ms; pacing ×0.001. "Critical path": the GitHub requests the run waited for one after another (the longest chain, by time, of requests to either server, each sent after the one before was answered; a request in flight while the model thinks is not on it). Floor: bare node + the round trips the scenario cannot do without.`,
         '',
         `| Scenario | GitHub latency | ${BEFORE ? `Before (${BEFORE})` : 'Before'} | After | Floor | Target |`,
         '|---|---|---|---|---|---|',

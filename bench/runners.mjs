@@ -212,7 +212,7 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
         modelMs: model.ms,
         overheadMs: result.ms - model.ms,
         githubRequests: github.requests.length,
-        criticalPath: criticalPath(github.requests),
+        criticalPath: criticalPath(github.requests, model.intervals),
         operations: github.requests.map((q) => q.operationId ?? `${q.method} ${q.path}`)
       }
     }
@@ -222,20 +222,24 @@ export async function createRunners(repoRoot, { node = process.execPath } = {}) 
 }
 
 /**
- * The longest chain of GitHub requests each sent after the one before it was answered: the round
- * trips a run waits for one after another (requests in flight together count once). Interval
- * scheduling by earliest end finds it.
+ * The GitHub requests a run waited for one after another: on the longest chain (by time) of
+ * requests to either server, each sent after the one before it was answered. A GitHub request in
+ * flight while the model thinks is not on it; requests in flight together count once.
  */
-export function criticalPath(requests) {
-  let count = 0
-  let last = -Infinity
-  for (const r of [...requests].sort((a, b) => a.endedAt - b.endedAt)) {
-    if (r.startedAt >= last) {
-      count++
-      last = r.endedAt
-    }
+export function criticalPath(githubRequests, modelIntervals = []) {
+  const spans = [
+    ...githubRequests.map((r) => ({ startedAt: r.startedAt, endedAt: r.endedAt, github: 1 })),
+    ...modelIntervals.map((r) => ({ startedAt: r.startedAt, endedAt: r.endedAt, github: 0 }))
+  ].sort((a, b) => a.endedAt - b.endedAt)
+  // Longest chain by duration (weighted interval scheduling), keeping how many GitHub requests it holds.
+  const best = []
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]
+    let before = { time: 0, github: 0 }
+    for (let j = 0; j < i; j++) if (spans[j].endedAt <= s.startedAt && best[j].time > before.time) before = best[j]
+    best.push({ time: before.time + (s.endedAt - s.startedAt), github: before.github + s.github })
   }
-  return count
+  return best.reduce((top, b) => (b.time > top.time ? b : top), { time: 0, github: 0 }).github
 }
 
 /** Puts back the world's lists (what runs add: comments, reviews, check runs, …) as they are now. */

@@ -3,6 +3,7 @@
 // in flight (from the request's headers arriving to the last byte of the answer being handed to
 // the socket). Overlapping requests count once, so the figure is wall time, never more.
 import http from 'node:http'
+import { performance } from 'node:perf_hooks'
 import { syncBuiltinESMExports } from 'node:module'
 
 const clocks = []
@@ -17,11 +18,12 @@ export function installServerTiming() {
       const listener = args[listenerAt]
       args[listenerAt] = function timedListener(req, res) {
         clock.begin()
+        const startedAt = performance.now()
         let done = false
         const end = () => {
           if (done) return
           done = true
-          clock.end()
+          clock.end(startedAt)
         }
         res.once('finish', end)
         res.once('close', end)
@@ -44,19 +46,22 @@ function newClock() {
   let since = 0n
   let busy = 0n
   let requests = 0
+  const intervals = []
   return {
     begin() {
       requests++
       if (active++ === 0) since = process.hrtime.bigint()
     },
-    end() {
+    end(startedAt) {
       if (--active === 0) busy += process.hrtime.bigint() - since
+      intervals.push({ startedAt, endedAt: performance.now() })
     },
-    /** Busy milliseconds and request count since the last reset. */
-    read: () => ({ ms: Number(busy) / 1e6, requests }),
+    /** Busy milliseconds, request count, and each request's `performance.now()` span, since the last reset. */
+    read: () => ({ ms: Number(busy) / 1e6, requests, intervals: [...intervals] }),
     reset() {
       busy = 0n
       requests = 0
+      intervals.length = 0
     }
   }
 }

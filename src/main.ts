@@ -12,7 +12,7 @@ import { withPullRequest } from './event/with-pull-request.js'
 import { checkFlow } from './flow/check-flow.js'
 import { standInPermission } from './gate/access.js'
 import { refusedInvocations, resolveTeams } from './gate/check-sender.js'
-import { needsSenderPermission } from './gate/gate-invocations.js'
+import { mayAskSenderPermission, needsSenderPermission } from './gate/gate-invocations.js'
 import { actionIdentity } from './github/action-identity.js'
 import { addEyesReaction } from './github/add-eyes-reaction.js'
 import { CheckRunLifecycle, completeOnCancel } from './github/check-run-lifecycle.js'
@@ -25,6 +25,7 @@ import { buildSummary } from './report/build-summary.js'
 import { conclude } from './report/conclude.js'
 import { checkRunSummary, emptyRecord } from './report/run-record.js'
 import type { RunRecord } from './report/types.js'
+import { mayOpenReviewSession } from './review/review-session.js'
 import { route } from './route/route.js'
 import { answerApproval } from './run/answer-approval.js'
 import { timeScaled, type RunContext } from './run/run-context.js'
@@ -45,6 +46,8 @@ interface Finishers {
   releaseSignals: (() => void) | null
   /** Stops the tools' cancel handling once the run is over. */
   releaseWorkspace?: () => void
+  /** RunContext.afterwards: awaited with the check run's completion. */
+  afterwards: Promise<void>[]
 }
 
 interface GitHubAccess {
@@ -157,7 +160,14 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
 
   const github = await connectGitHub(runtime, settings, event.repository)
   const port = github?.port ?? null
-  // The PR behind a comment and the config do not depend on each other: one wait for both.
+  // The PR behind a comment, the config and (for what looks like a command) the sender's role do not
+  // depend on each other: one wait for all three. The port keeps the role for the gate.
+  if (port && event.sender && !runtime.senderPermission && mayAskSenderPermission(event)) void port.getSenderPermission(event.sender.login)
+  // A PR opened or pushed to is most often reviewed: its files and the review state come with the config too.
+  if (port && event.number !== null && mayOpenReviewSession(event)) {
+    port.listPullRequestFiles(event.number).catch(() => {})
+    port.prefetchIssueComments(event.number)
+  }
   const [enriched, config] = await Promise.all([
     enrichEvent(runtime, event, port),
     readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
@@ -195,7 +205,8 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
     readOnlyReason,
     ownLogin,
-    startCheckRun: checkRunStarter(runtime, settings, event, publisher, readOnlyReason !== null, finishers)
+    startCheckRun: checkRunStarter(runtime, settings, event, publisher, readOnlyReason !== null, finishers),
+    afterwards: finishers.afterwards
   }
 
   // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
@@ -236,7 +247,8 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
 }
 
 async function finish(runtime: Runtime, record: RunRecord, finishers: Finishers, started: number): Promise<void> {
-  if (finishers.checkRun) await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) })
+  const checkRun = finishers.checkRun ? finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) }) : null
+  await Promise.all([checkRun, ...finishers.afterwards])
   finishers.releaseSignals?.()
   finishers.releaseWorkspace?.()
   if (finishers.publisher) {
@@ -256,7 +268,7 @@ export async function run(runtime?: Runtime): Promise<void> {
   const rt = runtime ?? (await import('./runner/toolkit-runtime.js')).toolkitRuntime()
   const started = performance.now()
   const record = emptyRecord(rt.env.GITHUB_EVENT_NAME ?? 'unknown')
-  const finishers: Finishers = { publisher: null, checkRun: null, releaseSignals: null }
+  const finishers: Finishers = { publisher: null, checkRun: null, releaseSignals: null, afterwards: [] }
   try {
     await pipeline(rt, record, finishers)
     if (record.conclusion === 'failure') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { EventContext } from '../../src/event/types.js'
-import { gateInvocations, needsSenderPermission, requiredPermission } from '../../src/gate/gate-invocations.js'
+import { gateInvocations, mayAskSenderPermission, needsSenderPermission, requiredPermission } from '../../src/gate/gate-invocations.js'
 import type { Permission } from '../../src/shared/permission.js'
 import type { Invocation } from '../../src/route/types.js'
 
@@ -23,6 +23,21 @@ describe('requiredPermission', () => {
     ['permission none is not a way to open a command to everyone', invocation('command', { permission: 'none' }), 'admin']
   ])('%s', (_name, inv, expected) => {
     expect(requiredPermission(inv)).toBe(expected)
+  })
+})
+
+describe('mayAskSenderPermission', () => {
+  const on = (kind: string, body: string, sender: unknown = { login: 'alice' }) => ({ sender, text: { kind, body } }) as unknown as EventContext
+  it.each<[string, EventContext, boolean]>([
+    ['a comment with a command line', on('issue_comment', 'looks good\n  /deploy staging'), true],
+    ['a review comment mentioning someone', on('review_comment', 'cc @aofbot'), true],
+    ['a comment without either', on('issue_comment', 'thanks, merging'), false],
+    ['a slash inside a line is no command', on('issue_comment', 'see src/app.ts'), false],
+    ['an issue body is judged by its Trigger alone', on('issue_body', '/deploy'), false],
+    ['no sender', on('issue_comment', '/deploy', null), false],
+    ['a bot, whose commands are refused before any role is read', on('issue_comment', '/deploy', { login: 'renovate[bot]', type: 'Bot' }), false]
+  ])('%s: %s', (_name, e, expected) => {
+    expect(mayAskSenderPermission(e)).toBe(expected)
   })
 })
 

@@ -64,13 +64,13 @@ describe('GraphQL endpoint', () => {
     expect(server.invalidRequests).toEqual([])
   })
 
-  it('lists review threads from the REST review comments and resolves them', async () => {
+  it('lists review threads from the REST review comments (a bot named as GraphQL names it) and resolves them', async () => {
     const before = await octokit.graphql<Threads>(THREADS, { owner: 'acme', name: 'app' })
     const threads = before.repository.pullRequest.reviewThreads
     expect(threads.totalCount).toBe(2)
     expect(threads.nodes.map((t) => [t.isResolved, t.comments.nodes[0]?.author.login])).toEqual([
-      [false, 'github-actions[bot]'],
-      [false, 'github-actions[bot]']
+      [false, 'github-actions'],
+      [false, 'github-actions']
     ])
     const id = threads.nodes[0]?.id as string
     const resolved = await octokit.graphql<{ resolveReviewThread: { thread: { isResolved: boolean } } }>(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { githubFailure, lanesOf, NOTIFYING_ROUTES } from '../../src/github/retry-and-pace.js'
+import { githubFailure, isGraphQLQuery, lanesOf, NOTIFYING_ROUTES } from '../../src/github/retry-and-pace.js'
 import type { FailureKind } from '../../src/retry/retry-policy.js'
 
 describe('lanesOf', () => {
@@ -18,6 +18,16 @@ describe('lanesOf', () => {
     ['POST', '/graphql', ['write']]
   ])('%s %s goes through %j', (method, url, lanes) => {
     expect(lanesOf(method, url)).toEqual(lanes)
+  })
+})
+
+describe('isGraphQLQuery', () => {
+  it('takes a GraphQL query for a read (not paced, safe to send again) and a mutation for a write', () => {
+    expect(isGraphQLQuery('https://api.github.com/graphql', 'query ConfigTree { viewer { login } }')).toBe(true)
+    expect(isGraphQLQuery('https://ghes.example/api/graphql', '{ viewer { login } }')).toBe(true)
+    expect(isGraphQLQuery('https://api.github.com/graphql', '  mutation ResolveThreads { x }')).toBe(false)
+    expect(isGraphQLQuery('https://api.github.com/repos/o/r/issues/1/comments', 'query')).toBe(false)
+    expect(isGraphQLQuery('https://api.github.com/graphql', undefined)).toBe(false)
   })
 })
 

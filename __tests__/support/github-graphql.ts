@@ -54,8 +54,10 @@ function rootFields(document: DocumentNode, operationName: string | undefined): 
   return [...new Set(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind)))]
 }
 
+/** GraphQL names an app's bot without the `[bot]` REST adds: `github-actions`, not `github-actions[bot]`. */
 function actorNode(user: WorldUser): Node {
-  return { __typename: user.type === 'Bot' ? 'Bot' : user.type === 'Organization' ? 'Organization' : 'User', login: user.login, id: nodeId(user.type, user.id) }
+  const typename = user.type === 'Bot' ? 'Bot' : user.type === 'Organization' ? 'Organization' : 'User'
+  return { __typename: typename, login: user.type === 'Bot' ? user.login.replace(/\[bot\]$/, '') : user.login, id: nodeId(user.type, user.id) }
 }
 
 /** GitHub's connections: `first` or `last` (1–100) is required, `after` is a cursor from `pageInfo.endCursor`. */

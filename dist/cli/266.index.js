@@ -1593,6 +1593,20 @@ function requiredPermission(invocation) {
         return 'write';
     return (0,permission/* isPermission */.Yo)(declared) && declared !== 'none' ? declared : 'admin';
 }
+/**
+ * Before the config is read: may this event carry a command or a mention (a line of a comment
+ * starting with `/` or holding `@`) from a person? Then the sender's permission is likely to be asked, and can be
+ * read while the config is. A guess that only decides when a read starts, never what is allowed.
+ */
+function mayAskSenderPermission(event) {
+    const text = event.text;
+    if (!text || event.sender === null || (text.kind !== 'issue_comment' && text.kind !== 'review_comment' && text.kind !== 'review'))
+        return false;
+    // A bot's command is refused before any role is asked for (unless allowed_users names it).
+    if (event.sender.type === 'Bot')
+        return false;
+    return /^\s*\//m.test(text.body) || text.body.includes('@');
+}
 /** Does any invocation need the sender's permission? Saves an API call when none does. */
 function needsSenderPermission(invocations) {
     return invocations.some((i) => requiredPermission(i) !== null);
@@ -2125,11 +2139,16 @@ async function readTree(client, repo, ref, path, depth, withText) {
     });
     return toNode(data.repository?.object ?? null);
 }
+/** A login as REST (`github-actions[bot]`) or GraphQL (`github-actions`) writes it, compared alike. */
+function sameLogin(a, b) {
+    const plain = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return plain(a) === plain(b);
+}
 const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId author { login } } } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -2145,8 +2164,10 @@ async function listReviewThreads(client, repo, number) {
         const connection = data.repository?.pullRequest?.reviewThreads;
         if (!connection)
             break;
-        for (const node of connection.nodes)
-            threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved });
+        for (const node of connection.nodes) {
+            const root = node.comments.nodes[0];
+            threads.push({ id: node.id, rootCommentId: root?.databaseId ?? null, rootAuthor: root?.author?.login ?? null, isResolved: node.isResolved });
+        }
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
             break;
         after = connection.pageInfo.endCursor;
@@ -2291,6 +2312,8 @@ function parseRepository(repository) {
 function createGitHubPort(octokit, repository) {
     const repo = parseRepository(repository);
     const files = new Map();
+    const prefetched = new Map();
+    const permissions = new Map();
     let labels = null;
     return {
         repository,
@@ -2307,7 +2330,21 @@ function createGitHubPort(octokit, repository) {
         },
         getFileContent: (path, ref) => getFileContent(octokit, repo, path, ref),
         getIssue: (number) => getIssue(octokit, repo, number),
-        listIssueComments: (number) => listIssueComments(octokit, repo, number),
+        listIssueComments(number) {
+            const early = prefetched.get(number);
+            if (!early)
+                return listIssueComments(octokit, repo, number);
+            prefetched.delete(number);
+            return early;
+        },
+        prefetchIssueComments(number) {
+            if (prefetched.has(number))
+                return;
+            const pending = listIssueComments(octokit, repo, number);
+            // Whoever takes it sees a failure; until then it must not count as unhandled.
+            pending.catch(() => { });
+            prefetched.set(number, pending);
+        },
         listRepoLabels() {
             if (!labels) {
                 const pending = listRepoLabels(octokit, repo);
@@ -2328,7 +2365,21 @@ function createGitHubPort(octokit, repository) {
         listPullRequestCommits: (number) => listPullRequestCommits(octokit, repo, number),
         listComparedCommits: (base, head) => listComparedCommits(octokit, repo, base, head),
         searchCode: (query, perPage) => searchCode(octokit, repo, query, perPage),
-        getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
+        getSenderPermission(login) {
+            // A role does not change within a run; the gate and a command's own checks ask once. A failed
+            // lookup is not kept (it never throws: it answers with the error).
+            const key = login.toLowerCase();
+            let pending = permissions.get(key);
+            if (!pending) {
+                pending = getSenderPermission(octokit, repo, login);
+                permissions.set(key, pending);
+                void pending.then((lookup) => {
+                    if (lookup.permission === null)
+                        permissions.delete(key);
+                });
+            }
+            return pending;
+        },
         getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
         createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
         updateIssueComment: (commentId, body) => updateIssueComment(octokit, repo, commentId, body),
@@ -2348,9 +2399,9 @@ function createGitHubPort(octokit, repository) {
         updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
         addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
         createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
-        async resolveReviewThreads(number, rootCommentIds) {
+        async resolveReviewThreads(number, rootCommentIds, author) {
             const wanted = new Set(rootCommentIds);
-            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved);
+            const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter((t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved && t.rootAuthor !== null && sameLogin(t.rootAuthor, author));
             const resolved = new Set(await resolveReviewThreads(octokit.graphql, threads.map((t) => t.id)));
             return threads.filter((t) => resolved.has(t.id)).map((t) => t.rootCommentId);
         },
@@ -2889,12 +2940,12 @@ function createPublisher(unredactedPort, options) {
         const block = (0,redact_secrets/* redactSecrets */.fp)(markerBlock(key, state), secrets);
         return `${outgoingText(body, secrets, Math.max(0, COMMENT_BODY_LIMIT - block.length - 2))}\n\n${block}`;
     }
-    async function upsertComment(number, key, body, state) {
+    async function upsertComment(number, key, body, state, looked) {
         const text = markedBody(key, body, state);
         const cacheKey = `${number}\u0000${key}`;
         let existingId = ownComments.get(cacheKey) ?? null;
         if (existingId === null) {
-            const found = await findOwnComment(number, key);
+            const found = looked ? looked.found : await findOwnComment(number, key);
             if (found && found.body === text)
                 return { sent: false, id: found.id, url: found.url, notes: ['The comment already says this; nothing to update.'] };
             existingId = found?.id ?? null;
@@ -3088,7 +3139,11 @@ function createPublisher(unredactedPort, options) {
         });
         let resolved = [];
         const outcome = await write(p, async () => {
-            resolved = await port.resolveReviewThreads(number, ids);
+            // Only threads the action opened: the ids come from its state, which a writer can edit.
+            const login = await ownLogin();
+            if (login === null)
+                throw new Error('the login github-token writes as is not known, so its own threads cannot be told apart');
+            resolved = await port.resolveReviewThreads(number, ids, login);
             return { id: null, url: null };
         });
         return { ...outcome, resolved };
@@ -3505,6 +3560,1243 @@ function checkRunSummary(record) {
     return { title, summary: [`Trigger \`${record.decision?.trigger ?? '-'}\``, '', ...lines].join('\n') };
 }
 
+;// CONCATENATED MODULE: ./src/github/wrap-publisher.ts
+/**
+ * A publisher that sends some writes elsewhere (a fleet member's drafts, a review's de-duplication)
+ * and hands everything else, records included, to the run's one publisher.
+ */
+function wrapPublisher(inner, overrides) {
+    return {
+        get dryRun() {
+            return inner.dryRun;
+        },
+        get planned() {
+            return inner.planned;
+        },
+        get applied() {
+            return inner.applied;
+        },
+        get notes() {
+            return inner.notes;
+        },
+        records: () => inner.records(),
+        createComment: overrides.createComment ?? ((number, body) => inner.createComment(number, body)),
+        upsertComment: overrides.upsertComment ?? ((number, key, body, state, looked) => inner.upsertComment(number, key, body, state, looked)),
+        submitReview: overrides.submitReview ?? ((number, draft, options) => inner.submitReview(number, draft, options)),
+        findOwnComment: (number, key) => inner.findOwnComment(number, key),
+        addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),
+        removeLabel: (number, label, policy) => inner.removeLabel(number, label, policy),
+        createCheckRun: (run) => inner.createCheckRun(run),
+        updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
+        addReaction: (id, target, content) => inner.addReaction(id, target, content),
+        dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
+        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
+        ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/review/short-sha.ts
+/** The 7-character form people see on GitHub. */
+function shortSha(sha) {
+    return sha.slice(0, 7);
+}
+
+;// CONCATENATED MODULE: ./src/review/addressed-reply.ts
+// The reply the action leaves in a thread whose lines the new commits changed. Worded as an
+// observation (the lines changed and the review no longer flags them), never as a verdict. Pure.
+
+/** `resolving`: the action also resolves the thread (GraphQL resolveReviewThread). */
+function addressedReply(headSha, resolving) {
+    const seen = `The lines of this finding changed in \`${shortSha(headSha)}\` and the review no longer flags them, so it looks addressed.`;
+    return resolving ? `${seen} Resolving this thread; unresolve it if the problem is still there.` : `${seen} Resolve this thread if you agree.`;
+}
+
+;// CONCATENATED MODULE: ./src/review/is-dismissal.ts
+// Does a person's reply in a review thread tell the action to let the finding go? Pure.
+
+// Whole phrases only, so "fix the dismissal logic" or "wont" alone does not silence a finding.
+const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
+function isDismissal(reply) {
+    // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
+    const own = (0,html_comment_spans/* replaceSpans */.Gg)(reply, (0,html_comment_spans/* htmlCommentSpans */.KD)(reply, true), () => ' ')
+        .split('\n')
+        // A quote of the finding ("> …if this is by design…") is not the person's answer.
+        .filter((line) => !line.trimStart().startsWith('>'))
+        .join(' ')
+        // Curly apostrophes are what phones and macOS type.
+        .replace(/[\u2018\u2019`]/g, "'")
+        .replace(/\s+/g, ' ');
+    return DISMISSAL.test(own);
+}
+
+;// CONCATENATED MODULE: ./src/review/map-line-through-diff.ts
+// Where an old line is after a diff: the same line shifted by what was added and removed above it,
+// or gone. The patch walk (which lines of a hunk were removed, added, kept) is diff-hunks.ts's
+// walkPatch, the same grammar the review anchor check uses. Pure.
+
+/** End of a hunk on each side: the first line after it. */
+function endOf(hunk) {
+    let oldEnd = hunk.oldStart;
+    let newEnd = hunk.newStart;
+    for (const { op } of hunk.steps) {
+        if (op !== '+')
+            oldEnd++;
+        if (op !== '-')
+            newEnd++;
+    }
+    return { oldEnd, newEnd };
+}
+function buildLineMap(patch) {
+    const hunks = walkPatch(patch).map((h) => ({ ...h, ...endOf(h) }));
+    /** The new line, or { removedAt } with the new line where the removed old line stood. */
+    function locate(oldLine) {
+        let offset = 0;
+        for (const hunk of hunks) {
+            if (oldLine < hunk.oldStart)
+                break;
+            if (oldLine < hunk.oldEnd) {
+                const step = hunk.steps.find((s) => s.op !== '+' && s.oldLine === oldLine);
+                if (step)
+                    return step.op === '-' ? { removedAt: step.newLine } : step.newLine;
+            }
+            offset = hunk.newEnd - hunk.oldEnd;
+        }
+        return oldLine + offset;
+    }
+    return {
+        map(oldLine) {
+            const at = locate(oldLine);
+            return typeof at === 'number' ? at : null;
+        },
+        approximate(oldLine) {
+            const at = locate(oldLine);
+            return Math.max(1, typeof at === 'number' ? at : at.removedAt);
+        },
+        touched(start, end) {
+            const [from, to] = start <= end ? [start, end] : [end, start];
+            return hunks.some((h) => h.steps.some((s) => (s.op === '-' && s.oldLine >= from && s.oldLine <= to) || (s.op === '+' && s.oldLine > from && s.oldLine <= to)));
+        }
+    };
+}
+/** The new line of `oldLine` after `patch` (a file's unified diff), or null when it was removed. */
+function mapLineThroughDiff(patch, oldLine) {
+    return buildLineMap(patch).map(oldLine);
+}
+
+;// CONCATENATED MODULE: ./src/review/carry-findings.ts
+
+
+function deltaIndex(delta) {
+    const index = new Map();
+    for (const file of delta) {
+        const entry = { file, map: file.patch !== undefined ? buildLineMap(file.patch) : null };
+        // A finding on a renamed file is found under its old name.
+        index.set(file.previousFilename ?? file.filename, entry);
+    }
+    return index;
+}
+function silencedByPerson(thread) {
+    if (!thread)
+        return false;
+    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && r.mayDismiss === true && isDismissal(r.body));
+}
+/** Dismissal replies that do not count: their authors lack the permission. */
+function opinionsIn(thread) {
+    if (!thread)
+        return [];
+    return thread.replies
+        .filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body))
+        .map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
+}
+/** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
+function moveThrough(finding, entry) {
+    if (!entry || finding.side !== 'RIGHT')
+        return { finding, touched: false };
+    const { file, map } = entry;
+    if (file.status === 'removed')
+        return { finding: { ...finding, path: file.filename }, touched: true };
+    // No patch (binary, too large): where the line went is unknown, so leave it where it was.
+    if (map === null)
+        return { finding: { ...finding, path: file.filename }, touched: false };
+    const start = finding.startLine ?? finding.line;
+    const touched = map.touched(start, finding.line) || map.map(finding.line) === null;
+    const moved = { ...finding, path: file.filename, line: map.approximate(finding.line) };
+    if (finding.startLine !== undefined)
+        moved.startLine = Math.min(map.approximate(finding.startLine), moved.line);
+    return { finding: moved, touched };
+}
+function carryFindings(input) {
+    const threads = new Map(input.threads.map((t) => [t.commentId, t]));
+    const delta = input.delta ? deltaIndex(input.delta) : null;
+    const touched = [];
+    const dismissed = [];
+    const opinions = [];
+    const findings = input.prior.map((prior, index) => {
+        const thread = prior.commentId !== null ? threads.get(prior.commentId) : undefined;
+        const { finding, touched: changed } = delta ? moveThrough(prior, delta.get(prior.path)) : { finding: prior, touched: false };
+        if (prior.status !== 'open')
+            return finding;
+        if (silencedByPerson(thread)) {
+            dismissed.push(index);
+            return { ...finding, status: 'dismissed' };
+        }
+        // Without a delta (full review after a force-push) GitHub's own "outdated" is the only sign of change.
+        if (changed || (delta === null && thread?.outdated === true)) {
+            touched.push(index);
+            return { ...finding, status: 'addressed' };
+        }
+        opinions.push(...opinionsIn(thread).map((o) => ({ index, ...o })));
+        return finding;
+    });
+    return { findings, touched, dismissed, opinions };
+}
+
+;// CONCATENATED MODULE: ./src/review/finding-text.ts
+// How two findings are compared: a fixed-length one-line summary, content-word tokens, a stable
+// id, and token Jaccard similarity. Pure; node:crypto only hashes.
+
+/** Characters of a comment kept in the state; both sides of a comparison are cut the same way. */
+const SUMMARY_LENGTH = 240;
+/**
+ * Two findings mean the same when at least 60% of their combined content words are shared (token
+ * Jaccard). An LLM restating its own finding mostly reorders the same nouns and identifiers
+ * ("The promise returned by `save()` is not awaited, so a failed save goes unnoticed" vs "Await
+ * the promise returned by `save()`; otherwise a failed save goes unnoticed": 0.78), while another
+ * finding on the same line shares few ("`user` may be undefined" vs "check `user` before calling
+ * `user.name`": 0.22). A looser paraphrase (0.5) is posted again: lower thresholds start merging
+ * distinct findings about the same identifier, and the prompt already lists the open findings.
+ */
+const SIMILARITY_THRESHOLD = 0.6;
+// Function words carry no meaning for "is this the same finding" and would inflate both sides.
+const STOPWORDS = new Set('a an and are as at be been but by can could do does for from has have here if in into is it its may might must of on or should so that the their then there this to was we were will with would you your'.split(' '));
+/** The comment on one line, markdown noise and hidden HTML removed, cut to SUMMARY_LENGTH. */
+function summarizeFinding(body) {
+    const line = body
+        .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+        .replace(/```[a-z]*\n?/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length <= SUMMARY_LENGTH ? line : `${line.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`;
+}
+/** Crude English endings off (awaited/awaits → await), so a change of tense or number is no change of meaning. */
+function stem(word) {
+    const cut = /^(.{3,}?)(ing|ed|es|s)$/.exec(word);
+    return cut?.[1] ?? word;
+}
+/** Content words in order: lower case, letters/digits/underscore runs, no stopwords, no 1-letter words, stemmed. */
+function findingTokens(text) {
+    return (text
+        .toLowerCase()
+        .replace(/[’']/g, '')
+        .match(/[a-z0-9_]+/g) ?? [])
+        .filter((t) => t.length > 1 && !STOPWORDS.has(t))
+        .map(stem);
+}
+/** sha256 of path and the summary's tokens: equal for the same text however it is spaced or punctuated. */
+function findingId(path, body) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`)
+        .digest('hex')
+        .slice(0, 16);
+}
+/** Token Jaccard of two texts' summaries; 0 when either has no content words. */
+function findingSimilarity(a, b) {
+    const left = new Set(findingTokens(summarizeFinding(a)));
+    const right = new Set(findingTokens(summarizeFinding(b)));
+    if (left.size === 0 || right.size === 0)
+        return 0;
+    let shared = 0;
+    for (const t of left)
+        if (right.has(t))
+            shared++;
+    return shared / (left.size + right.size - shared);
+}
+
+;// CONCATENATED MODULE: ./src/review/dedupe-findings.ts
+
+
+/** Lines a finding may drift between reviews and still be the same one (edits nearby, reworded anchors). */
+const LINE_WINDOW = 3;
+function sideOf(comment) {
+    return comment.side ?? 'RIGHT';
+}
+/** How alike a comment is to a candidate at its place; null when it is elsewhere or means something else. */
+function likeness(comment, candidate) {
+    if (candidate.path !== comment.path || candidate.side !== sideOf(comment))
+        return null;
+    if (Math.abs(candidate.line - comment.line) > LINE_WINDOW)
+        return null;
+    if (findingId(comment.path, comment.body) === candidate.id)
+        return 1;
+    const similarity = findingSimilarity(comment.body, candidate.text);
+    return similarity >= SIMILARITY_THRESHOLD ? similarity : null;
+}
+function bestMatch(comment, candidates) {
+    let best = null;
+    for (const candidate of candidates) {
+        const similarity = likeness(comment, candidate);
+        if (similarity === null)
+            continue;
+        const closer = best !== null && similarity === best.similarity && Math.abs(candidate.line - comment.line) < Math.abs(best.candidate.line - comment.line);
+        if (best === null || similarity > best.similarity || closer)
+            best = { candidate, similarity };
+    }
+    return best;
+}
+function dedupeFindings(input) {
+    const carried = carryFindings(input);
+    const touched = new Set(carried.touched);
+    // Findings addressed in an earlier run are not candidates: the same problem again is a regression, posted anew.
+    const prior = carried.findings
+        .map((f, index) => ({
+        index,
+        id: f.id,
+        path: f.path,
+        line: f.line,
+        side: f.side,
+        text: f.summary,
+        status: touched.has(index) ? 'open' : f.status
+    }))
+        .filter((c) => c.status !== 'addressed');
+    const earlier = (input.posted ?? []).map((comment, index) => ({
+        index,
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: sideOf(comment),
+        text: comment.body,
+        status: 'new'
+    }));
+    const post = [];
+    const repeats = [];
+    const reported = new Set();
+    for (const comment of input.proposed) {
+        const match = bestMatch(comment, prior) ?? bestMatch(comment, earlier);
+        if (match) {
+            repeats.push({ comment, of: { id: match.candidate.id, status: match.candidate.status }, similarity: match.similarity });
+            if (match.candidate.status !== 'new')
+                reported.add(match.candidate.index);
+            continue;
+        }
+        post.push(comment);
+    }
+    // A touched finding the agent reported again was not fixed by the change: it stays open.
+    const findings = carried.findings.map((f, i) => (touched.has(i) && reported.has(i) ? { ...f, status: 'open' } : f));
+    return {
+        post,
+        repeats,
+        addressed: findings.filter((f, i) => touched.has(i) && f.status === 'addressed'),
+        quiet: carried.dismissed.map((i) => findings[i]).filter((f) => f !== undefined),
+        findings
+    };
+}
+
+;// CONCATENATED MODULE: ./src/review/plan-review-scope.ts
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Clocks of runners and GitHub differ a little; a review time further ahead than this was never real. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const TRIGGER_WORDS = {
+    opened: 'the pull request was opened',
+    reopened: 'the pull request was reopened',
+    ready_for_review: 'the pull request was marked ready for review',
+    synchronize: 'new commits were pushed',
+    review_requested: 'a review was requested',
+    edited: 'the pull request was edited',
+    labeled: 'a label was added',
+    unlabeled: 'a label was removed',
+    rerun: 'the workflow was re-run',
+    command: 'a review was asked for with a command',
+    other: 'the event'
+};
+function utcMinute(time) {
+    return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/**
+ * Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot.
+ * Times in the future are ignored: no review the action ran can have one.
+ */
+function reviewsInLastDay(state, now) {
+    return state.reviews
+        .map((t) => Date.parse(t))
+        .filter((t) => !Number.isNaN(t) && now.getTime() - t < DAY_MS && t - now.getTime() <= CLOCK_SKEW_MS)
+        .sort((a, b) => a - b);
+}
+function capReason(state, config, now) {
+    const recent = reviewsInLastDay(state, now);
+    if (recent.length < config.maxReviewsPerDay)
+        return null;
+    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + DAY_MS;
+    return (`the cap of ${config.maxReviewsPerDay} review${config.maxReviewsPerDay === 1 ? '' : 's'} per pull request per day is reached ` +
+        `(${recent.length} in the last 24 hours; review.max_reviews_per_day); the next review can run after ${utcMinute(freeAt)}`);
+}
+function full(code, reason, deltaFiles = null) {
+    return { kind: 'full', code, reason, deltaFiles };
+}
+/** The delta when head only moved forward from the last reviewed commit and GitHub listed all of it. */
+function forwardDelta(compare) {
+    return compare?.found && compare.status === 'ahead' && !compare.truncated ? compare.files : null;
+}
+function skip(code, reason) {
+    return { kind: 'skip', code, reason };
+}
+function inPr(file, prFiles) {
+    return prFiles === null || prFiles.has(file.filename) || (file.previousFilename !== undefined && prFiles.has(file.previousFilename));
+}
+/** Scope when there is a last reviewed commit and head moved past it. */
+function fromCompare(input, since) {
+    const { compare } = input;
+    const last = shortSha(since);
+    const rebased = `force-push or rebase: the last reviewed commit ${last} is no longer in the branch; reviewing everything`;
+    if (compare === null)
+        return full('no-compare', `the changes since the last reviewed commit ${last} could not be compared; reviewing everything`);
+    if (!compare.found || compare.status === 'diverged' || compare.status === 'behind')
+        return full('force-push', rebased);
+    if (compare.status === 'identical')
+        return skip('no-new-commits', `the code is the same as at the last reviewed commit ${last}; nothing new to review`);
+    if (compare.truncated)
+        return full('too-large', `too many files changed since the last reviewed commit ${last} to compare them; reviewing everything`);
+    const prFiles = input.prFiles ? new Set(input.prFiles) : null;
+    const files = compare.files.filter((f) => inPr(f, prFiles));
+    if (files.length === 0) {
+        return skip('no-changes-in-pr', `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`);
+    }
+    const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
+    return {
+        kind: 'incremental',
+        sinceSha: since,
+        files,
+        deltaFiles: compare.files,
+        reason: `reviewing the ${count} changed since the last reviewed commit ${last}`
+    };
+}
+function planReviewScope(input) {
+    const { state, headSha, trigger, config, now } = input;
+    const why = TRIGGER_WORDS[trigger];
+    if (state === null) {
+        const note = input.stateNote ? ` (${input.stateNote.replace(/\.$/, '')})` : '';
+        return trigger === 'opened' ? full('opened', `first review: ${why}${note}`) : full('first-review', `first review of this pull request${note}`);
+    }
+    const sameHead = state.headSha === headSha;
+    // Re-runs, label changes and edits with no new commits cost nothing; only an explicit command re-reviews.
+    if (sameHead && trigger !== 'command') {
+        return skip('no-new-commits', `no new commits since the last reviewed commit ${shortSha(state.headSha)} (${why}); nothing new to review`);
+    }
+    const cap = capReason(state, config, now);
+    if (cap !== null)
+        return skip('cap-reached', cap);
+    if (sameHead)
+        return full('asked-again', `${why} with no new commits since ${shortSha(state.headSha)}; reviewing everything again`, []);
+    if (trigger === 'opened')
+        return full('opened', `${why}; reviewing everything`);
+    if (config.mode === 'full')
+        return full('mode-full', 'review.mode is full; reviewing everything', forwardDelta(input.compare));
+    return fromCompare(input, state.headSha);
+}
+/** The trigger of a run, from the event's action, the workflow run attempt and how it was routed. */
+function reviewTriggerOf(action, options = {}) {
+    if (options.viaCommand)
+        return 'command';
+    if ((options.runAttempt ?? 1) > 1)
+        return 'rerun';
+    const known = ['opened', 'reopened', 'ready_for_review', 'synchronize', 'review_requested', 'edited', 'labeled', 'unlabeled'];
+    return known.find((k) => k === action) ?? 'other';
+}
+
+;// CONCATENATED MODULE: ./src/review/review-state.ts
+// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
+// summary comment (comment-marker.ts format). Read only from the action's own comment, at its fixed
+// place, sealed with the state-key when the workflow gives one; versioned and validated on the way
+// in: a missing, garbled or unsealed state is never an error, only a first review with a note. Pure.
+
+
+
+/** 2: sealed with the state-key when there is one; 1 was never sealed. */
+const REVIEW_STATE_VERSION = 2;
+/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
+function reviewStateKey(agentName) {
+    return `review-summary:${agentName}`;
+}
+const sha = schemas/* string */.YjP().regex(/^[0-9a-f]{7,64}$/i);
+const line = schemas/* number */.aig().int().min(1);
+const findingSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP().min(1),
+    path: schemas/* string */.YjP().min(1),
+    line,
+    start_line: line.optional(),
+    side: schemas/* enum */.k5n(['LEFT', 'RIGHT']),
+    summary: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['open', 'addressed', 'dismissed']),
+    comment_id: schemas/* number */.aig().int().nullable()
+});
+const review_state_stateSchema = schemas/* object */.Ikc({
+    version: schemas/* literal */.euz(REVIEW_STATE_VERSION),
+    head_sha: sha,
+    base_sha: sha,
+    findings: schemas/* array */.YOg(findingSchema),
+    reviews: schemas/* array */.YOg(schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t))))
+});
+/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
+function encodeReviewState(state) {
+    return {
+        version: state.version,
+        head_sha: state.headSha,
+        base_sha: state.baseSha,
+        findings: state.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            comment_id: f.commentId
+        })),
+        reviews: [...state.reviews]
+    };
+}
+function fromStored(stored) {
+    return {
+        version: stored.version,
+        headSha: stored.head_sha,
+        baseSha: stored.base_sha,
+        findings: stored.findings.map((f) => ({
+            id: f.id,
+            path: f.path,
+            line: f.line,
+            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
+            side: f.side,
+            summary: f.summary,
+            status: f.status,
+            commentId: f.comment_id
+        })),
+        reviews: stored.reviews
+    };
+}
+/** The JSON to store under `key`: the encoded state, sealed when there is a state-key. */
+function storedReviewState(key, state, stateKey) {
+    const stored = encodeReviewState(state);
+    return stateKey ? sealState(key, stored, stateKey) : stored;
+}
+const START_OVER = 'this review starts over as a first review';
+/**
+ * The state decoded from the marker value under `key`; undefined means none was there. With a
+ * state-key the seal must hold; without one the state is trusted by authorship and place alone.
+ */
+function decodeReviewState(raw, key, stateKey) {
+    if (raw === undefined)
+        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
+    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
+    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
+        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
+    }
+    if (version === 1) {
+        return { state: null, note: `The review state was written by an earlier github-agent, without a state-key seal (state version 1); ${START_OVER}.` };
+    }
+    const unsealed = unsealState(key, raw, stateKey);
+    if (!unsealed.ok)
+        return { state: null, note: `The review state in the summary comment is refused: ${unsealed.reason}; ${START_OVER}.` };
+    const parsed = review_state_stateSchema.safeParse(unsealed.state);
+    if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
+        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
+    }
+    return { state: fromStored(parsed.data), note: null };
+}
+/**
+ * The state in the body of the action's summary comment (the caller checked who wrote it), read
+ * only at its fixed place; a null body (no comment yet) is a first review.
+ */
+function readReviewState(body, key, stateKey) {
+    if (body === null)
+        return { state: null, note: null };
+    const block = readStateBlock(body, key);
+    if (!block.ok) {
+        const none = block.reason === 'the comment carries no state';
+        return {
+            state: null,
+            note: none
+                ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.`
+                : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.`
+        };
+    }
+    return decodeReviewState(block.state, key, stateKey);
+}
+
+;// CONCATENATED MODULE: ./src/review/next-review-state.ts
+
+
+
+/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
+const MAX_STATE_FINDINGS = 100;
+const next_review_state_DAY_MS = 24 * 60 * 60 * 1000;
+function toFinding({ comment, commentId }) {
+    const finding = {
+        id: findingId(comment.path, comment.body),
+        path: comment.path,
+        line: comment.line,
+        side: comment.side ?? 'RIGHT',
+        summary: summarizeFinding(comment.body),
+        status: 'open',
+        commentId
+    };
+    if (comment.start_line !== undefined && comment.start_line < comment.line)
+        finding.startLine = comment.start_line;
+    return finding;
+}
+/** Keeps the newest findings, open ones first, in their original order. */
+function bounded(findings) {
+    if (findings.length <= MAX_STATE_FINDINGS)
+        return findings;
+    const indexed = findings.map((finding, index) => ({ finding, index }));
+    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
+    const room = MAX_STATE_FINDINGS - open.length;
+    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
+    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
+}
+function nextReviewState(previous, record) {
+    const now = record.now.getTime();
+    // Future times were never a review this action ran: they are dropped, not carried forward.
+    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < next_review_state_DAY_MS && Date.parse(t) - now <= CLOCK_SKEW_MS);
+    return {
+        version: REVIEW_STATE_VERSION,
+        headSha: record.headSha,
+        baseSha: record.baseSha,
+        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
+        reviews: [...recent, record.now.toISOString()]
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/describe-value.ts
+var describe_value = __webpack_require__(79641);
+// EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
+var review_schema = __webpack_require__(21497);
+;// CONCATENATED MODULE: ./src/review/review-config.ts
+// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
+//   review: { mode: incremental | full, max_reviews_per_day: 10 }
+// Their schema is config's (`reviewConfigSchema`, in the agent schema for load-time errors at the
+// exact line); `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
+
+
+const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
+const { mode: MODE, maxReviewsPerDay: CAP, shape: SHAPE } = review_schema/* REVIEW_EXPECTED */.c;
+const KNOWN = new Set(Object.keys(review_schema/* reviewConfigSchema */.m.shape));
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readReviewConfig(layers) {
+    const config = { ...DEFAULT_REVIEW_CONFIG };
+    const diagnostics = [];
+    const report = (layer, severity, field, message) => {
+        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
+    };
+    for (const layer of layers) {
+        if (layer.value === undefined || layer.value === null)
+            continue;
+        if (!isMapping(layer.value)) {
+            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${(0,describe_value/* describeValue */.b)(layer.value)})`);
+            continue;
+        }
+        for (const key of Object.keys(layer.value)) {
+            if (!KNOWN.has(key))
+                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
+        }
+        const { mode, max_reviews_per_day: cap } = layer.value;
+        if (mode !== undefined) {
+            const parsed = review_schema/* reviewConfigSchema */.m.shape.mode.safeParse(mode);
+            if (parsed.success && parsed.data)
+                config.mode = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${(0,describe_value/* describeValue */.b)(mode)})`);
+        }
+        if (cap !== undefined) {
+            const parsed = review_schema/* reviewConfigSchema */.m.shape.max_reviews_per_day.safeParse(cap);
+            if (parsed.success && parsed.data !== undefined)
+                config.maxReviewsPerDay = parsed.data;
+            else
+                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${(0,describe_value/* describeValue */.b)(cap)})`);
+        }
+    }
+    return { config, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/report/format-count.ts
+/**
+ * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
+ * event; this is the same text for whole numbers.
+ */
+function formatCount(value) {
+    const [whole, fraction] = String(Math.abs(value)).split('.');
+    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+// EXTERNAL MODULE: ./src/text/sanitize-untrusted.ts + 1 modules
+var sanitize_untrusted = __webpack_require__(58711);
+;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
+
+
+// About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
+const CHARS_PER_TOKEN = 3.5;
+const LOW_VALUE = [
+    /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
+    /(^|\/)dist\//,
+    /\.min\.(js|css)$/,
+    /\.snap$/,
+    /(^|\/)vendor\//
+];
+/** Lower is reviewed first: source before tests before generated and lock files. */
+function rank(file) {
+    if (LOW_VALUE.some((p) => p.test(file.filename)))
+        return 3;
+    if (/(^|\/)(__tests__|tests?|spec)\/|\.(test|spec)\.[a-z]+$/.test(file.filename))
+        return 1;
+    if (/\.(md|txt|rst)$/i.test(file.filename))
+        return 2;
+    return 0;
+}
+function budgetDiff(files, maxTokens) {
+    const ordered = files
+        .map((file, index) => ({ file, index }))
+        .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+        .map(({ file }) => file);
+    let remaining = maxTokens * CHARS_PER_TOKEN;
+    const kept = [];
+    const omitted = [];
+    for (const file of ordered) {
+        const path = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.filename);
+        const patch = file.patch === undefined ? undefined : (0,sanitize_untrusted/* sanitizeCode */.$C)(file.patch);
+        if (patch === undefined) {
+            omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
+        }
+        else if (patch.length > remaining) {
+            omitted.push({ path, status: file.status, reason: 'left out to fit the diff budget' });
+        }
+        else {
+            remaining -= patch.length;
+            kept.push({ path, status: file.status, additions: file.additions, deletions: file.deletions, patch });
+        }
+    }
+    const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length;
+    const note = omitted.length === 0
+        ? null
+        : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${formatCount(maxTokens)} tokens)` : ''}; ` +
+            'read them with github_get_pull_request_files or github_get_file if they matter.';
+    return { files: kept, omitted, note };
+}
+
+;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
+// What the agent is told for a review that follows earlier ones: in its instructions (trusted,
+// written here) how to treat the delta and the earlier findings; in the event data (fenced as
+// untrusted, because finding text echoes code and comments) the delta and the findings themselves.
+// Pure.
+
+
+
+function promptFinding(f) {
+    return { path: f.path, line: f.line, ...(f.startLine !== undefined ? { start_line: f.startLine } : {}), side: f.side, summary: f.summary };
+}
+const ABOUT_FINDINGS = '`review.open_findings` in the event data lists findings already posted on this pull request and still open: do not post them again, in any wording. ' +
+    '`review.dismissed_findings` lists findings a person declined: never raise them again. ' +
+    'An open finding with `lines_changed_since_last_review: true` sits on lines the new commits changed: if the change did not fix it, post it again with the same wording on its current line so it stays open; if it did, leave it and it will be marked as addressed.';
+function reviewPromptContext(input) {
+    const { scope, carried } = input;
+    const touched = new Set(carried.touched);
+    const dismissed = new Set(carried.dismissed);
+    const open = carried.findings.flatMap((f, i) => f.status === 'open' || touched.has(i) ? [{ ...promptFinding(f), lines_changed_since_last_review: touched.has(i) }] : []);
+    const declined = carried.findings.filter((f, i) => f.status === 'dismissed' || dismissed.has(i)).map(promptFinding);
+    const review = (0,sanitize_untrusted/* sanitizeDeep */.Cg)({
+        kind: scope.kind,
+        since_commit: scope.kind === 'incremental' ? scope.sinceSha : null,
+        open_findings: open,
+        dismissed_findings: declined
+    });
+    if (scope.kind === 'full') {
+        return { instructions: `This review covers the whole pull request (${scope.reason}). ${ABOUT_FINDINGS}`, diff: null, review };
+    }
+    const since = shortSha(scope.sinceSha);
+    const instructions = `This is an incremental review. Commit ${since} and everything before it was already reviewed; the diff in the event data holds only the changes made since ${since}. ` +
+        'Review only those changes; comment on older code only where the new changes break it. ' +
+        ABOUT_FINDINGS;
+    return { instructions, diff: budgetDiff(scope.files, input.maxDiffTokens), review };
+}
+
+;// CONCATENATED MODULE: ./src/review/render-review-summary.ts
+// The one summary comment per PR and agent, updated in place: how far the review has got, the
+// findings and their state, what this run did, and (hidden) the state the next run starts from.
+// Pure.
+
+
+
+
+/** Findings listed in the comment; the rest are counted (the state keeps them all). */
+const LISTED_FINDINGS = 50;
+const ORDER = ['open', 'addressed', 'dismissed'];
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** One line of safe Markdown: no raw HTML, no line breaks. */
+function inline(text) {
+    return text.replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+}
+function findingLine(finding, prUrl) {
+    const lines = finding.startLine !== undefined ? `${finding.startLine}-${finding.line}` : `${finding.line}`;
+    const where = codeSpan(`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}`);
+    const place = finding.commentId !== null ? `[${where}](${prUrl}#discussion_r${finding.commentId})` : where;
+    return `- **${finding.status}** ${place} — ${inline(finding.summary)}`;
+}
+function thisRun(scope, run) {
+    const did = run
+        ? ` ${plural(run.posted, 'new finding')} posted` +
+            (run.repeats ? `, ${plural(run.repeats, 'repeat')} of earlier findings not posted` : '') +
+            (run.addressed ? `, ${plural(run.addressed, 'finding')} marked as addressed` : '') +
+            '.'
+        : '';
+    if (scope.kind === 'skip')
+        return `**This run:** skipped (no model call): ${scope.reason}.`;
+    if (scope.kind === 'full')
+        return `**This run:** full review: ${scope.reason}.${did}`;
+    return `**This run:** incremental review since \`${shortSha(scope.sinceSha)}\`: ${scope.reason}.${did}`;
+}
+function renderReviewSummary(input) {
+    const key = reviewStateKey(input.agentName);
+    const server = (input.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    const prUrl = `${server}/${input.repository}/pull/${input.prNumber}`;
+    const { state } = input;
+    const parts = [`### Review by ${inline(input.agentName)}`];
+    if (state === null) {
+        parts.push('No review has run on this pull request yet.');
+    }
+    else {
+        const count = (status) => state.findings.filter((f) => f.status === status).length;
+        const dismissed = count('dismissed');
+        parts.push(`Reviewed up to [\`${shortSha(state.headSha)}\`](${prUrl}/commits/${state.headSha}) · ` +
+            `**${count('open')}** open finding${count('open') === 1 ? '' : 's'} · **${count('addressed')}** resolved` +
+            (dismissed ? ` · **${dismissed}** dismissed` : ''));
+    }
+    parts.push(thisRun(input.scope, input.run));
+    if (input.stateNote)
+        parts.push(`_${inline(input.stateNote)}_`);
+    if (input.opinions && input.opinions.length > 0) {
+        const lines = input.opinions.map((o) => `- @${inline(o.author)} on \`${inline(o.path).replace(/`/g, "'")}:${o.line}\`: “${inline(o.reply).slice(0, 200)}”`);
+        const needs = input.opinions[0]?.needs ?? 'write';
+        parts.push(`**Opinions, not dismissals** (dismissing a finding needs ${needs} permission; these stay open):\n\n${lines.join('\n')}`);
+    }
+    if (state !== null && state.findings.length > 0) {
+        const ordered = ORDER.flatMap((status) => state.findings.filter((f) => f.status === status));
+        const listed = ordered.slice(0, LISTED_FINDINGS).map((f) => findingLine(f, prUrl));
+        if (ordered.length > LISTED_FINDINGS)
+            listed.push(`- …and ${ordered.length - LISTED_FINDINGS} more`);
+        parts.push(`<details><summary>Findings (${ordered.length})</summary>\n\n${listed.join('\n')}\n\n</details>`);
+    }
+    const body = parts.join('\n\n');
+    const encoded = state === null ? undefined : storedReviewState(key, state, input.stateKey ?? null);
+    return { key, body, state: encoded, text: `${body}\n\n${markerBlock(key, encoded)}` };
+}
+
+;// CONCATENATED MODULE: ./src/review/review-session.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const REVIEW_TOOL = 'github_post_review';
+const DEFAULT_DIFF_TOKENS = 24_000;
+/**
+ * Who may dismiss a finding: someone with the permission the command that runs the review requires
+ * (`params.permission`, `write` by default), and never less than triage, which is what GitHub
+ * itself asks to resolve someone else's conversation.
+ */
+function dismissPermission(invocation) {
+    const declared = invocation.params.permission;
+    const required = (0,permission/* isPermission */.Yo)(declared) ? declared : 'write';
+    return (0,permission/* atLeast */.jZ)(required, 'triage') ? required : 'triage';
+}
+const REVIEWED_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
+/**
+ * Before the config is read: is this the kind of event a review runs on (a PR opened or pushed
+ * to)? Then the PR's files and the review state can be read while the config is. A guess that only
+ * decides when two reads start.
+ */
+function mayOpenReviewSession(event) {
+    const onPull = event.name === 'pull_request' || event.name === 'pull_request_target';
+    return onPull && event.number !== null && event.headSha !== null && REVIEWED_ACTIONS.has(event.action ?? '');
+}
+/** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
+function shouldConverge(agent, event) {
+    return event.isPullRequest && event.number !== null && event.headSha !== null && agent.tools.some((t) => t.name === REVIEW_TOOL && t.enabled);
+}
+function failure(error) {
+    const f = (0,request_failure/* requestFailure */.S)(error);
+    return `${f.status ? `HTTP ${f.status} ` : ''}${f.message}`;
+}
+function review_session_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The agent's `review:` then the command's `params.review`; errors were mostly caught at load, the rest are logged. */
+function reviewConfigOf(args) {
+    const { agent, invocation } = args;
+    const layers = [{ value: agent.extra.review, file: agent.location.file, line: agent.location.line, field: 'spec.review' }];
+    if (invocation.params.review !== undefined) {
+        const where = args.commandLocation ?? { file: '', line: 0 };
+        layers.push({ value: invocation.params.review, file: where.file, line: where.line, field: `commands["${invocation.key ?? ''}"].params.review` });
+    }
+    const { config, diagnostics } = readReviewConfig(layers);
+    for (const d of diagnostics)
+        args.logger.warning(`${d.file ? `${d.file}:${d.line}: ` : ''}${d.message}`);
+    return config;
+}
+/** The compare only matters when the plan without it asks for it: never on a skip, a first review or a cap. */
+function needsCompare(scope) {
+    return scope.kind === 'full' && (scope.code === 'no-compare' || scope.code === 'mode-full');
+}
+async function fetchCompare(args, since) {
+    try {
+        return await args.port.compareCommits(since, args.headSha);
+    }
+    catch (error) {
+        args.logger.warning(`Could not compare ${shortSha(since)}...${shortSha(args.headSha)} (${failure(error)}); reviewing everything.`);
+        return null;
+    }
+}
+/** The PR's own paths (new and old names), so base-branch files merged in are not reviewed. */
+async function prFilePaths(args) {
+    try {
+        const files = await args.port.listPullRequestFiles(args.number);
+        return files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename]));
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the files of #${args.number} (${failure(error)}); every file of the delta is reviewed.`);
+        return undefined;
+    }
+}
+/** REST has no "resolved"; replies come by in_reply_to_id; a Bot or a github-agent marker is the action. */
+function reviewThreads(comments) {
+    return comments
+        .filter((c) => c.inReplyToId === null)
+        .map((root) => ({
+        commentId: root.id,
+        ...(root.line === null ? { outdated: true } : {}),
+        replies: comments
+            .filter((c) => c.inReplyToId === root.id)
+            .map((c) => ({ author: c.author, body: c.body, fromAction: c.authorType === 'Bot' || hasAnyMarker(c.body) }))
+    }));
+}
+/** Marks each reply that reads as a dismissal with whether its author may dismiss; one lookup per author. */
+async function withDismissRights(args, threads) {
+    const needed = dismissPermission(args.invocation);
+    const known = new Map();
+    const may = (login) => {
+        const key = login.toLowerCase();
+        let pending = known.get(key);
+        if (!pending) {
+            pending = args.permissionOf
+                ? args.permissionOf(login).then((p) => p !== null && (0,permission/* atLeast */.jZ)(p, needed), () => false)
+                : Promise.resolve(false);
+            known.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(threads.map(async (thread) => ({
+        ...thread,
+        replies: await Promise.all(thread.replies.map(async (r) => (!r.fromAction && r.author !== null && isDismissal(r.body) ? { ...r, mayDismiss: await may(r.author) } : r)))
+    })));
+}
+async function fetchThreads(args, prior) {
+    // Threads only tell about open findings with a comment: without one there is nothing to read.
+    if (!prior.some((f) => f.status === 'open' && f.commentId !== null))
+        return [];
+    try {
+        return await withDismissRights(args, reviewThreads(await args.port.listReviewComments(args.number)));
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); replies to earlier findings are not read.`);
+        return [];
+    }
+}
+async function readState(args, key) {
+    // findOwnComment only returns a comment written by the action's own login.
+    const own = await args.publisher.findOwnComment(args.number, key);
+    return own ? readReviewState(own.body, key, args.stateKey ?? null) : { state: null, note: null };
+}
+async function planScope(args, read, config) {
+    const { event, invocation } = args;
+    const viaCommand = invocation.via === 'command' || invocation.via === 'mention';
+    const input = {
+        state: read.state,
+        stateNote: read.note,
+        headSha: args.headSha,
+        trigger: reviewTriggerOf(event.action, { ...(args.runAttempt !== undefined ? { runAttempt: args.runAttempt } : {}), viaCommand }),
+        compare: null,
+        config,
+        now: args.now
+    };
+    const first = planReviewScope(input);
+    if (!read.state || !needsCompare(first))
+        return first;
+    const compare = await fetchCompare(args, read.state.headSha);
+    const forward = compare?.found === true && compare.status === 'ahead' && config.mode === 'incremental';
+    const prFiles = forward ? await prFilePaths(args) : undefined;
+    return planReviewScope({ ...input, compare, ...(prFiles ? { prFiles } : {}) });
+}
+function describeScope(scope) {
+    if (scope.kind === 'incremental')
+        return `incremental since ${shortSha(scope.sinceSha)}: ${review_session_plural(scope.files.length, 'file')}`;
+    return `full: ${scope.reason}`;
+}
+/** When the state cannot be read, review as the agent always did and leave the summary comment alone. */
+function withoutState(publisher, reason) {
+    const review = { kind: 'full', since_commit: null, open_findings: [], dismissed_findings: [] };
+    const scope = { kind: 'full', code: 'no-compare', reason, deltaFiles: null };
+    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, dropped: [], scope } };
+}
+/**
+ * Call before anything writes (the check run included): a skip must leave the PR untouched. Reads
+ * only what the decision needs (the summary comment; the compare, the PR's files and the review
+ * comments only when the plan depends on them). Does not throw: a read that fails degrades to a
+ * full review, logged as a warning.
+ */
+async function openReviewSession(args) {
+    const key = reviewStateKey(args.agent.name);
+    let read;
+    try {
+        read = await readState(args, key);
+    }
+    catch (error) {
+        const reason = `the review summary comment could not be read (${failure(error)}); earlier findings are not known in this run`;
+        args.logger.warning(`Review of #${args.number}: ${reason}.`);
+        return withoutState(args.publisher, reason);
+    }
+    const scope = await planScope(args, read, reviewConfigOf(args));
+    if (scope.kind === 'skip')
+        return { kind: 'skip', reason: scope.reason };
+    const prior = read.state?.findings ?? [];
+    const threads = await fetchThreads(args, prior);
+    const delta = scope.deltaFiles;
+    const carried = carryFindings({ prior, threads, delta });
+    const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
+    // What the end of the review reads (the posted comments' ids, the summary comment) is read as soon
+    // as a review is posted, while the model takes its next turn; a later review reads it again.
+    let early = null;
+    const publishing = convergingPublisher(args.publisher, { prior, threads, delta }, () => postedBefore(args), () => {
+        early = startEarlyReads(args);
+    });
+    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args), early }, result).catch((error) => {
+        args.logger.warning(`Could not record the review of #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
+    });
+    return {
+        kind: 'run',
+        session: {
+            instructions: prompt.instructions,
+            diff: prompt.diff,
+            review: prompt.review,
+            publisher: publishing.publisher,
+            finish,
+            describe: describeScope(scope),
+            dropped: publishing.dropped,
+            scope
+        }
+    };
+}
+const WHY_DROPPED = {
+    prior: 'repeats a finding already on this pull request',
+    run: 'repeats a comment an earlier review of this run posted',
+    concurrent: 'another run posted the same finding meanwhile'
+};
+function droppedLine(comment, why) {
+    return `${comment.path}:${comment.line} ${WHY_DROPPED[why]}`;
+}
+/**
+ * Each submitReview posts only what is not already posted: the findings of earlier runs, the
+ * comments of this run's earlier reviews, and (re-read just before posting) those a run at the same
+ * time posted. The comments of one review are never weighed against each other: the agent meant
+ * each, and short ones on nearby lines look alike without being the same.
+ */
+function convergingPublisher(inner, base, onThePull, afterPost = () => { }) {
+    const state = { proposed: [], posted: [], reviewIds: [], dropped: [] };
+    async function submitReview(number, draft, options) {
+        const mine = draft.comments.map((c) => ({ ...c }));
+        const deduped = dedupeFindings({ ...base, posted: state.posted, proposed: mine });
+        const dropped = deduped.repeats.map((r) => droppedLine(r.comment, r.of.status === 'new' ? 'run' : 'prior'));
+        const unseen = deduped.post;
+        // A review running at the same time may have posted the same finding since this run started.
+        const listed = unseen.length > 0 ? await onThePull() : [];
+        const fresh = unseen.filter((c) => {
+            const meanwhile = listed.some((l) => l.inReplyToId === null && sameFinding(l, c));
+            if (meanwhile)
+                dropped.push(droppedLine(c, 'concurrent'));
+            return !meanwhile;
+        });
+        const repeated = mine.length - fresh.length;
+        const note = repeated
+            ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
+            : [];
+        // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
+        if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
+            state.proposed.push(...mine);
+            state.dropped.push(...dropped);
+            return { sent: false, id: null, url: null, notes: [...note, 'No review was posted: there was nothing new in it.'] };
+        }
+        const outcome = await inner.submitReview(number, { ...draft, comments: fresh }, options);
+        state.proposed.push(...mine);
+        state.posted.push(...fresh);
+        state.dropped.push(...dropped);
+        if (outcome.sent && outcome.id !== null) {
+            state.reviewIds.push(outcome.id);
+            afterPost();
+        }
+        return { ...outcome, notes: [...outcome.notes, ...note] };
+    }
+    const publisher = wrapPublisher(inner, { submitReview });
+    return { publisher, ...state };
+}
+function sameFinding(listed, comment) {
+    if (listed.path !== comment.path || (listed.side ?? 'RIGHT') !== (comment.side ?? 'RIGHT'))
+        return false;
+    if ((listed.line ?? listed.originalLine) !== comment.line)
+        return false;
+    // The posted body went through redaction and mention neutralising: compare by content words.
+    return listed.body === comment.body || findingId(comment.path, listed.body) === findingId(comment.path, comment.body);
+}
+/** The PR's review comments as they are now; none when they cannot be read (the review is posted as planned). */
+async function postedBefore(args) {
+    try {
+        return await args.port.listReviewComments(args.number);
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); findings posted meanwhile by another run are not checked.`);
+        return [];
+    }
+}
+function startEarlyReads(args) {
+    const listed = args.port.listReviewComments(args.number);
+    // Whoever awaits it sees a failure; until then it must not count as unhandled.
+    listed.catch(() => { });
+    return { listed, summary: lookSummary(args) };
+}
+function lookSummary(args) {
+    return args.publisher.findOwnComment(args.number, reviewStateKey(args.agent.name)).then((found) => ({ found }), () => undefined);
+}
+async function postedIds(args, publishing, early) {
+    const none = publishing.posted.map(() => null);
+    if (publishing.posted.length === 0 || publishing.reviewIds.length === 0)
+        return none;
+    let listed;
+    try {
+        listed = await (early?.listed ?? args.port.listReviewComments(args.number));
+    }
+    catch (error) {
+        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); the new findings are remembered without their threads.`);
+        return none;
+    }
+    const reviews = new Set(publishing.reviewIds);
+    const pool = listed.filter((c) => c.inReplyToId === null && c.reviewId !== null && reviews.has(c.reviewId));
+    const claimed = new Set();
+    return publishing.posted.map((comment) => {
+        const hit = pool.find((c) => !claimed.has(c.id) && sameFinding(c, comment));
+        if (!hit)
+            return null;
+        claimed.add(hit.id);
+        return hit.id;
+    });
+}
+/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
+async function resolveAddressed(args, commentIds) {
+    const resolve = args.publisher.resolveReviewThreads;
+    if (!resolve || commentIds.length === 0)
+        return new Set();
+    try {
+        const outcome = await resolve.call(args.publisher, args.number, commentIds);
+        return new Set(outcome.resolved);
+    }
+    catch (error) {
+        args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
+        return new Set();
+    }
+}
+/**
+ * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
+ * reply is logged and the rest go on. A thread that could not be resolved is left to people.
+ */
+async function replyToAddressed(args, addressed) {
+    const reply = args.publisher.replyToReviewComment;
+    const threads = addressed.filter((f) => f.commentId !== null);
+    if (threads.length === 0)
+        return;
+    if (!reply) {
+        args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
+        return;
+    }
+    const resolved = await resolveAddressed(args, threads.map((f) => f.commentId));
+    // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
+    await Promise.all(threads.map(async (finding) => {
+        const body = addressedReply(args.headSha, resolved.has(finding.commentId));
+        try {
+            await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
+        }
+        catch (error) {
+            args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
+        }
+    }));
+}
+function opinionsOf(carried, args) {
+    const needs = dismissPermission(args.invocation);
+    return carried.opinions.flatMap(({ index, author, reply }) => {
+        const finding = carried.findings[index];
+        return finding ? [{ author, path: finding.path, line: finding.line, reply, needs }] : [];
+    });
+}
+async function finishReview(args, data, result) {
+    if (!result || result.stoppedBy !== 'end') {
+        const kept = data.read.state ? `kept at ${shortSha(data.read.state.headSha)}` : 'not written';
+        args.logger.info(`Review state of #${args.number} ${kept}: the agent did not finish (${result?.stoppedBy ?? 'not run'}).`);
+        return;
+    }
+    const { publishing } = data;
+    const final = dedupeFindings({ prior: data.prior, threads: data.threads, delta: data.delta, proposed: publishing.proposed });
+    const summaryKey = reviewStateKey(args.agent.name);
+    // None of these waits for another: the posted comments' ids, the addressed threads' replies, and
+    // the summary comment (read when the last review was posted, or now). A summary comment another
+    // run created meanwhile is still found: the upsert folds a copy into the oldest.
+    const [ids, , looked] = await Promise.all([
+        postedIds(args, publishing, data.early),
+        replyToAddressed(args, final.addressed),
+        data.early?.summary ?? lookSummary(args)
+    ]);
+    const state = nextReviewState(data.read.state, {
+        headSha: args.headSha,
+        baseSha: args.baseSha ?? data.read.state?.baseSha ?? args.headSha,
+        now: args.now,
+        findings: final.findings,
+        posted: publishing.posted.map((comment, i) => ({ comment, commentId: ids[i] ?? null }))
+    });
+    const summary = renderReviewSummary({
+        agentName: args.agent.name,
+        repository: args.port.repository,
+        prNumber: args.number,
+        ...(args.serverUrl ? { serverUrl: args.serverUrl } : {}),
+        state,
+        scope: data.scope,
+        run: { posted: publishing.posted.length, repeats: publishing.dropped.length, addressed: final.addressed.length },
+        stateNote: data.read.note,
+        stateKey: args.stateKey ?? null,
+        opinions: data.opinions
+    });
+    await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state, summary.key === summaryKey ? looked : undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/flow/flow-fingerprint.ts
 
 
@@ -3919,7 +5211,7 @@ function commandText(state) {
 function target(state) {
     return `\`${state.invocation.target.kind}:${state.invocation.target.name}\``;
 }
-function shortSha(sha) {
+function render_approval_comment_shortSha(sha) {
     return sha ? `\`${sha.slice(0, 7)}\`` : 'none (not a pull request)';
 }
 /** Params people should see before approving; the approval switches themselves are left out. */
@@ -3951,7 +5243,7 @@ function pending(state) {
     const facts = [
         `**Will run:** ${whatRuns(state)}`,
         `**Requested by:** @${state.requester}`,
-        `**For commit:** ${shortSha(state.headSha)}${state.headSha ? ' (a new push voids this request)' : ''}`
+        `**For commit:** ${render_approval_comment_shortSha(state.headSha)}${state.headSha ? ' (a new push voids this request)' : ''}`
     ];
     const params = paramsLine(state);
     if (params)
@@ -3968,7 +5260,7 @@ function answered(state) {
     const at = state.decision ? ` at ${state.decision.at}` : '';
     const note = state.decision?.note ? `\n\n> ${state.decision.note.replace(/\n/g, '\n> ')}` : '';
     const runs = state.flow ? whatRuns(state) : target(state);
-    const about = `${commandText(state)} (${runs}), requested by @${state.requester} for commit ${shortSha(state.headSha)}`;
+    const about = `${commandText(state)} (${runs}), requested by @${state.requester} for commit ${render_approval_comment_shortSha(state.headSha)}`;
     switch (state.status) {
         case 'approved':
             return `### ✅ Approved by ${by}${at}\n\n${about}: running it now.${note}`;
@@ -3987,41 +5279,6 @@ function answered(state) {
 /** The request comment's text for the state's status (pending, approved, denied, stale, expired). */
 function renderApprovalComment(state) {
     return state.status === 'pending' ? pending(state) : answered(state);
-}
-
-;// CONCATENATED MODULE: ./src/github/wrap-publisher.ts
-/**
- * A publisher that sends some writes elsewhere (a fleet member's drafts, a review's de-duplication)
- * and hands everything else, records included, to the run's one publisher.
- */
-function wrapPublisher(inner, overrides) {
-    return {
-        get dryRun() {
-            return inner.dryRun;
-        },
-        get planned() {
-            return inner.planned;
-        },
-        get applied() {
-            return inner.applied;
-        },
-        get notes() {
-            return inner.notes;
-        },
-        records: () => inner.records(),
-        createComment: overrides.createComment ?? ((number, body) => inner.createComment(number, body)),
-        upsertComment: overrides.upsertComment ?? ((number, key, body, state) => inner.upsertComment(number, key, body, state)),
-        submitReview: overrides.submitReview ?? ((number, draft, options) => inner.submitReview(number, draft, options)),
-        findOwnComment: (number, key) => inner.findOwnComment(number, key),
-        addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),
-        removeLabel: (number, label, policy) => inner.removeLabel(number, label, policy),
-        createCheckRun: (run) => inner.createCheckRun(run),
-        updateCheckRun: (id, change) => inner.updateCheckRun(id, change),
-        addReaction: (id, target, content) => inner.addReaction(id, target, content),
-        dispatchWorkflow: (workflow, ref, inputs) => inner.dispatchWorkflow(workflow, ref, inputs),
-        ...(inner.replyToReviewComment ? { replyToReviewComment: inner.replyToReviewComment.bind(inner) } : {}),
-        ...(inner.resolveReviewThreads ? { resolveReviewThreads: inner.resolveReviewThreads.bind(inner) } : {})
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/fleet/draft-publisher.ts
@@ -5307,8 +6564,6 @@ function labelTriggers(config) {
         .map((trigger) => trigger.name);
 }
 
-// EXTERNAL MODULE: ./src/text/sanitize-untrusted.ts + 1 modules
-var sanitize_untrusted = __webpack_require__(58711);
 ;// CONCATENATED MODULE: ./src/execute/build-agent-context.ts
 
 // The subject carries these texts within its budget; a second, unbudgeted copy in the metadata
@@ -5330,24 +6585,13 @@ function buildAgentContext(event, invocation, metadata, diff, brief = null, revi
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/format-count.ts
-/**
- * 12345 → "12,345". Intl's first use costs ~20 ms of ICU start-up in a process that lives for one
- * event; this is the same text for whole numbers.
- */
-function formatCount(value) {
-    const [whole, fraction] = String(Math.abs(value)).split('.');
-    const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/execute/event-brief.ts
 
 
 
 /** Tokens the brief's texts may take together; prose runs about 4 characters a token. */
 const BRIEF_TOKEN_BUDGET = 8_000;
-const CHARS_PER_TOKEN = 4;
+const event_brief_CHARS_PER_TOKEN = 4;
 /** Comments of the thread shown, the most recent ones. */
 const RECENT_COMMENTS = 20;
 /** Failed jobs of a CI run shown in full; the others are only counted. */
@@ -5545,7 +6789,7 @@ function buildEventBrief(subject, thread, options = {}) {
     if (Object.keys(raw).length === 0)
         return ci ? { ci_failure: ci } : null;
     const clean = sanitizeValue(raw, '');
-    const limit = commonCut(stringLengths(clean, []), maxTokens * CHARS_PER_TOKEN);
+    const limit = commonCut(stringLengths(clean, []), maxTokens * event_brief_CHARS_PER_TOKEN);
     const brief = limit === null ? clean : cutValue(clean, limit);
     const notes = [];
     if (replies.length > shownReplies.length)
@@ -5760,7 +7004,14 @@ async function runAgentTarget(shell, invocation, plans, context) {
         if (session)
             shell.logger.info(`${plan.label}: review ${session.describe}`);
         const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher);
-        await session?.finish(outcome.result);
+        // The summary comment needs nothing more from this run: it is written while the run ends.
+        if (session) {
+            const finishing = session.finish(outcome.result);
+            if (shell.afterwards)
+                shell.afterwards(finishing);
+            else
+                await finishing;
+        }
         shell.logger.info(`${plan.label}: ${outcome.detail}`);
         const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : '';
         outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome);
@@ -5998,58 +7249,6 @@ async function runTarget(shell, invocation, options = {}) {
     catch (error) {
         return { outcome: { invocation, target, status: 'failed', detail: (0,shared_errors/* errorMessage */.g)(error), ...shown }, outputs: {} };
     }
-}
-
-;// CONCATENATED MODULE: ./src/execute/budget-diff.ts
-
-
-// About 3.5 characters a token for code; the loop's own budget check estimates more cautiously.
-const budget_diff_CHARS_PER_TOKEN = 3.5;
-const LOW_VALUE = [
-    /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock)$/,
-    /(^|\/)dist\//,
-    /\.min\.(js|css)$/,
-    /\.snap$/,
-    /(^|\/)vendor\//
-];
-/** Lower is reviewed first: source before tests before generated and lock files. */
-function rank(file) {
-    if (LOW_VALUE.some((p) => p.test(file.filename)))
-        return 3;
-    if (/(^|\/)(__tests__|tests?|spec)\/|\.(test|spec)\.[a-z]+$/.test(file.filename))
-        return 1;
-    if (/\.(md|txt|rst)$/i.test(file.filename))
-        return 2;
-    return 0;
-}
-function budgetDiff(files, maxTokens) {
-    const ordered = files
-        .map((file, index) => ({ file, index }))
-        .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
-        .map(({ file }) => file);
-    let remaining = maxTokens * budget_diff_CHARS_PER_TOKEN;
-    const kept = [];
-    const omitted = [];
-    for (const file of ordered) {
-        const path = (0,sanitize_untrusted/* sanitizeCode */.$C)(file.filename);
-        const patch = file.patch === undefined ? undefined : (0,sanitize_untrusted/* sanitizeCode */.$C)(file.patch);
-        if (patch === undefined) {
-            omitted.push({ path, status: file.status, reason: 'no patch (binary or too large for GitHub to show)' });
-        }
-        else if (patch.length > remaining) {
-            omitted.push({ path, status: file.status, reason: 'left out to fit the diff budget' });
-        }
-        else {
-            remaining -= patch.length;
-            kept.push({ path, status: file.status, additions: file.additions, deletions: file.deletions, patch });
-        }
-    }
-    const budgeted = omitted.filter((o) => o.reason.startsWith('left out')).length;
-    const note = omitted.length === 0
-        ? null
-        : `${omitted.length} of ${files.length} changed files are not shown here${budgeted ? ` (${budgeted} to keep the diff within about ${formatCount(maxTokens)} tokens)` : ''}; ` +
-            'read them with github_get_pull_request_files or github_get_file if they matter.';
-    return { files: kept, omitted, note };
 }
 
 ;// CONCATENATED MODULE: ./src/llm/types.ts
@@ -6814,7 +8013,7 @@ function readOutput(input, fallbackTitle) {
         output.annotations = annotations;
     return output;
 }
-function readState(input) {
+function check_run_tools_readState(input) {
     const status = readEnum(input, 'status', check_run_tools_STATUSES);
     const conclusion = readEnum(input, 'conclusion', CONCLUSIONS);
     if (status === 'completed' && conclusion === undefined)
@@ -6839,7 +8038,7 @@ function checkRunTools(ctx, publisher) {
         run: (input) => runTool(async () => {
             const headSha = requireHeadSha(ctx);
             const name = readString(input, 'name', true);
-            const state = readState(input);
+            const state = check_run_tools_readState(input);
             const outcome = await publisher.createCheckRun({
                 name,
                 headSha,
@@ -6877,7 +8076,7 @@ function checkRunTools(ctx, publisher) {
                 const known = [...created.keys()].map((n) => `'${n}'`).join(', ') || 'none yet';
                 throw new ToolInputError(`Only check runs created in this run can be updated (${known}); give check_run_id or name of one`);
             }
-            const outcome = await publisher.updateCheckRun(target.id, { ...readState(input), ...optional('output', readOutput(input, target.name)) });
+            const outcome = await publisher.updateCheckRun(target.id, { ...check_run_tools_readState(input), ...optional('output', readOutput(input, target.name)) });
             return tool_input_ok(describeOutcome(`check run '${target.name}' updated`, outcome, publisher.dryRun));
         })
     };
@@ -8387,1111 +9586,6 @@ function parseModel(model, options = {}) {
     throw new ModelNameError(`model ${written} names no provider: write PROVIDER:${written}, where PROVIDER is one of ${KNOWN_PROVIDERS}`);
 }
 
-;// CONCATENATED MODULE: ./src/review/short-sha.ts
-/** The 7-character form people see on GitHub. */
-function short_sha_shortSha(sha) {
-    return sha.slice(0, 7);
-}
-
-;// CONCATENATED MODULE: ./src/review/addressed-reply.ts
-// The reply the action leaves in a thread whose lines the new commits changed. Worded as an
-// observation (the lines changed and the review no longer flags them), never as a verdict. Pure.
-
-/** `resolving`: the action also resolves the thread (GraphQL resolveReviewThread). */
-function addressedReply(headSha, resolving) {
-    const seen = `The lines of this finding changed in \`${short_sha_shortSha(headSha)}\` and the review no longer flags them, so it looks addressed.`;
-    return resolving ? `${seen} Resolving this thread; unresolve it if the problem is still there.` : `${seen} Resolve this thread if you agree.`;
-}
-
-;// CONCATENATED MODULE: ./src/review/is-dismissal.ts
-// Does a person's reply in a review thread tell the action to let the finding go? Pure.
-
-// Whole phrases only, so "fix the dismissal logic" or "wont" alone does not silence a finding.
-const DISMISSAL = /(^|[^a-z])(won'?t[\s-]?fix|wontfix|by[\s-]design|not a bug|false positive|dismiss(ed)?|ignore this)([^a-z]|$)/i;
-function isDismissal(reply) {
-    // Only what GitHub shows counts: a "won't fix" inside an HTML comment was never said to anyone.
-    const own = (0,html_comment_spans/* replaceSpans */.Gg)(reply, (0,html_comment_spans/* htmlCommentSpans */.KD)(reply, true), () => ' ')
-        .split('\n')
-        // A quote of the finding ("> …if this is by design…") is not the person's answer.
-        .filter((line) => !line.trimStart().startsWith('>'))
-        .join(' ')
-        // Curly apostrophes are what phones and macOS type.
-        .replace(/[\u2018\u2019`]/g, "'")
-        .replace(/\s+/g, ' ');
-    return DISMISSAL.test(own);
-}
-
-;// CONCATENATED MODULE: ./src/review/map-line-through-diff.ts
-// Where an old line is after a diff: the same line shifted by what was added and removed above it,
-// or gone. The patch walk (which lines of a hunk were removed, added, kept) is diff-hunks.ts's
-// walkPatch, the same grammar the review anchor check uses. Pure.
-
-/** End of a hunk on each side: the first line after it. */
-function endOf(hunk) {
-    let oldEnd = hunk.oldStart;
-    let newEnd = hunk.newStart;
-    for (const { op } of hunk.steps) {
-        if (op !== '+')
-            oldEnd++;
-        if (op !== '-')
-            newEnd++;
-    }
-    return { oldEnd, newEnd };
-}
-function buildLineMap(patch) {
-    const hunks = walkPatch(patch).map((h) => ({ ...h, ...endOf(h) }));
-    /** The new line, or { removedAt } with the new line where the removed old line stood. */
-    function locate(oldLine) {
-        let offset = 0;
-        for (const hunk of hunks) {
-            if (oldLine < hunk.oldStart)
-                break;
-            if (oldLine < hunk.oldEnd) {
-                const step = hunk.steps.find((s) => s.op !== '+' && s.oldLine === oldLine);
-                if (step)
-                    return step.op === '-' ? { removedAt: step.newLine } : step.newLine;
-            }
-            offset = hunk.newEnd - hunk.oldEnd;
-        }
-        return oldLine + offset;
-    }
-    return {
-        map(oldLine) {
-            const at = locate(oldLine);
-            return typeof at === 'number' ? at : null;
-        },
-        approximate(oldLine) {
-            const at = locate(oldLine);
-            return Math.max(1, typeof at === 'number' ? at : at.removedAt);
-        },
-        touched(start, end) {
-            const [from, to] = start <= end ? [start, end] : [end, start];
-            return hunks.some((h) => h.steps.some((s) => (s.op === '-' && s.oldLine >= from && s.oldLine <= to) || (s.op === '+' && s.oldLine > from && s.oldLine <= to)));
-        }
-    };
-}
-/** The new line of `oldLine` after `patch` (a file's unified diff), or null when it was removed. */
-function mapLineThroughDiff(patch, oldLine) {
-    return buildLineMap(patch).map(oldLine);
-}
-
-;// CONCATENATED MODULE: ./src/review/carry-findings.ts
-
-
-function deltaIndex(delta) {
-    const index = new Map();
-    for (const file of delta) {
-        const entry = { file, map: file.patch !== undefined ? buildLineMap(file.patch) : null };
-        // A finding on a renamed file is found under its old name.
-        index.set(file.previousFilename ?? file.filename, entry);
-    }
-    return index;
-}
-function silencedByPerson(thread) {
-    if (!thread)
-        return false;
-    return thread.resolved === true || thread.replies.some((r) => !r.fromAction && r.mayDismiss === true && isDismissal(r.body));
-}
-/** Dismissal replies that do not count: their authors lack the permission. */
-function opinionsIn(thread) {
-    if (!thread)
-        return [];
-    return thread.replies
-        .filter((r) => !r.fromAction && r.mayDismiss !== true && isDismissal(r.body))
-        .map((r) => ({ author: r.author ?? 'someone', reply: r.body }));
-}
-/** Moves a RIGHT-side finding through its file's delta; `touched` when its lines changed or vanished. */
-function moveThrough(finding, entry) {
-    if (!entry || finding.side !== 'RIGHT')
-        return { finding, touched: false };
-    const { file, map } = entry;
-    if (file.status === 'removed')
-        return { finding: { ...finding, path: file.filename }, touched: true };
-    // No patch (binary, too large): where the line went is unknown, so leave it where it was.
-    if (map === null)
-        return { finding: { ...finding, path: file.filename }, touched: false };
-    const start = finding.startLine ?? finding.line;
-    const touched = map.touched(start, finding.line) || map.map(finding.line) === null;
-    const moved = { ...finding, path: file.filename, line: map.approximate(finding.line) };
-    if (finding.startLine !== undefined)
-        moved.startLine = Math.min(map.approximate(finding.startLine), moved.line);
-    return { finding: moved, touched };
-}
-function carryFindings(input) {
-    const threads = new Map(input.threads.map((t) => [t.commentId, t]));
-    const delta = input.delta ? deltaIndex(input.delta) : null;
-    const touched = [];
-    const dismissed = [];
-    const opinions = [];
-    const findings = input.prior.map((prior, index) => {
-        const thread = prior.commentId !== null ? threads.get(prior.commentId) : undefined;
-        const { finding, touched: changed } = delta ? moveThrough(prior, delta.get(prior.path)) : { finding: prior, touched: false };
-        if (prior.status !== 'open')
-            return finding;
-        if (silencedByPerson(thread)) {
-            dismissed.push(index);
-            return { ...finding, status: 'dismissed' };
-        }
-        // Without a delta (full review after a force-push) GitHub's own "outdated" is the only sign of change.
-        if (changed || (delta === null && thread?.outdated === true)) {
-            touched.push(index);
-            return { ...finding, status: 'addressed' };
-        }
-        opinions.push(...opinionsIn(thread).map((o) => ({ index, ...o })));
-        return finding;
-    });
-    return { findings, touched, dismissed, opinions };
-}
-
-;// CONCATENATED MODULE: ./src/review/finding-text.ts
-// How two findings are compared: a fixed-length one-line summary, content-word tokens, a stable
-// id, and token Jaccard similarity. Pure; node:crypto only hashes.
-
-/** Characters of a comment kept in the state; both sides of a comparison are cut the same way. */
-const SUMMARY_LENGTH = 240;
-/**
- * Two findings mean the same when at least 60% of their combined content words are shared (token
- * Jaccard). An LLM restating its own finding mostly reorders the same nouns and identifiers
- * ("The promise returned by `save()` is not awaited, so a failed save goes unnoticed" vs "Await
- * the promise returned by `save()`; otherwise a failed save goes unnoticed": 0.78), while another
- * finding on the same line shares few ("`user` may be undefined" vs "check `user` before calling
- * `user.name`": 0.22). A looser paraphrase (0.5) is posted again: lower thresholds start merging
- * distinct findings about the same identifier, and the prompt already lists the open findings.
- */
-const SIMILARITY_THRESHOLD = 0.6;
-// Function words carry no meaning for "is this the same finding" and would inflate both sides.
-const STOPWORDS = new Set('a an and are as at be been but by can could do does for from has have here if in into is it its may might must of on or should so that the their then there this to was we were will with would you your'.split(' '));
-/** The comment on one line, markdown noise and hidden HTML removed, cut to SUMMARY_LENGTH. */
-function summarizeFinding(body) {
-    const line = body
-        .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
-        .replace(/```[a-z]*\n?/gi, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length <= SUMMARY_LENGTH ? line : `${line.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`;
-}
-/** Crude English endings off (awaited/awaits → await), so a change of tense or number is no change of meaning. */
-function stem(word) {
-    const cut = /^(.{3,}?)(ing|ed|es|s)$/.exec(word);
-    return cut?.[1] ?? word;
-}
-/** Content words in order: lower case, letters/digits/underscore runs, no stopwords, no 1-letter words, stemmed. */
-function findingTokens(text) {
-    return (text
-        .toLowerCase()
-        .replace(/[’']/g, '')
-        .match(/[a-z0-9_]+/g) ?? [])
-        .filter((t) => t.length > 1 && !STOPWORDS.has(t))
-        .map(stem);
-}
-/** sha256 of path and the summary's tokens: equal for the same text however it is spaced or punctuated. */
-function findingId(path, body) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${path}\n${findingTokens(summarizeFinding(body)).join(' ')}`)
-        .digest('hex')
-        .slice(0, 16);
-}
-/** Token Jaccard of two texts' summaries; 0 when either has no content words. */
-function findingSimilarity(a, b) {
-    const left = new Set(findingTokens(summarizeFinding(a)));
-    const right = new Set(findingTokens(summarizeFinding(b)));
-    if (left.size === 0 || right.size === 0)
-        return 0;
-    let shared = 0;
-    for (const t of left)
-        if (right.has(t))
-            shared++;
-    return shared / (left.size + right.size - shared);
-}
-
-;// CONCATENATED MODULE: ./src/review/dedupe-findings.ts
-
-
-/** Lines a finding may drift between reviews and still be the same one (edits nearby, reworded anchors). */
-const LINE_WINDOW = 3;
-function sideOf(comment) {
-    return comment.side ?? 'RIGHT';
-}
-/** How alike a comment is to a candidate at its place; null when it is elsewhere or means something else. */
-function likeness(comment, candidate) {
-    if (candidate.path !== comment.path || candidate.side !== sideOf(comment))
-        return null;
-    if (Math.abs(candidate.line - comment.line) > LINE_WINDOW)
-        return null;
-    if (findingId(comment.path, comment.body) === candidate.id)
-        return 1;
-    const similarity = findingSimilarity(comment.body, candidate.text);
-    return similarity >= SIMILARITY_THRESHOLD ? similarity : null;
-}
-function bestMatch(comment, candidates) {
-    let best = null;
-    for (const candidate of candidates) {
-        const similarity = likeness(comment, candidate);
-        if (similarity === null)
-            continue;
-        const closer = best !== null && similarity === best.similarity && Math.abs(candidate.line - comment.line) < Math.abs(best.candidate.line - comment.line);
-        if (best === null || similarity > best.similarity || closer)
-            best = { candidate, similarity };
-    }
-    return best;
-}
-function dedupeFindings(input) {
-    const carried = carryFindings(input);
-    const touched = new Set(carried.touched);
-    // Findings addressed in an earlier run are not candidates: the same problem again is a regression, posted anew.
-    const prior = carried.findings
-        .map((f, index) => ({
-        index,
-        id: f.id,
-        path: f.path,
-        line: f.line,
-        side: f.side,
-        text: f.summary,
-        status: touched.has(index) ? 'open' : f.status
-    }))
-        .filter((c) => c.status !== 'addressed');
-    const earlier = (input.posted ?? []).map((comment, index) => ({
-        index,
-        id: findingId(comment.path, comment.body),
-        path: comment.path,
-        line: comment.line,
-        side: sideOf(comment),
-        text: comment.body,
-        status: 'new'
-    }));
-    const post = [];
-    const repeats = [];
-    const reported = new Set();
-    for (const comment of input.proposed) {
-        const match = bestMatch(comment, prior) ?? bestMatch(comment, earlier);
-        if (match) {
-            repeats.push({ comment, of: { id: match.candidate.id, status: match.candidate.status }, similarity: match.similarity });
-            if (match.candidate.status !== 'new')
-                reported.add(match.candidate.index);
-            continue;
-        }
-        post.push(comment);
-    }
-    // A touched finding the agent reported again was not fixed by the change: it stays open.
-    const findings = carried.findings.map((f, i) => (touched.has(i) && reported.has(i) ? { ...f, status: 'open' } : f));
-    return {
-        post,
-        repeats,
-        addressed: findings.filter((f, i) => touched.has(i) && f.status === 'addressed'),
-        quiet: carried.dismissed.map((i) => findings[i]).filter((f) => f !== undefined),
-        findings
-    };
-}
-
-;// CONCATENATED MODULE: ./src/review/plan-review-scope.ts
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Clocks of runners and GitHub differ a little; a review time further ahead than this was never real. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const TRIGGER_WORDS = {
-    opened: 'the pull request was opened',
-    reopened: 'the pull request was reopened',
-    ready_for_review: 'the pull request was marked ready for review',
-    synchronize: 'new commits were pushed',
-    review_requested: 'a review was requested',
-    edited: 'the pull request was edited',
-    labeled: 'a label was added',
-    unlabeled: 'a label was removed',
-    rerun: 'the workflow was re-run',
-    command: 'a review was asked for with a command',
-    other: 'the event'
-};
-function utcMinute(time) {
-    return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-/**
- * Reviews in the 24 hours before now; the earliest of them is the one whose expiry frees a slot.
- * Times in the future are ignored: no review the action ran can have one.
- */
-function reviewsInLastDay(state, now) {
-    return state.reviews
-        .map((t) => Date.parse(t))
-        .filter((t) => !Number.isNaN(t) && now.getTime() - t < DAY_MS && t - now.getTime() <= CLOCK_SKEW_MS)
-        .sort((a, b) => a - b);
-}
-function capReason(state, config, now) {
-    const recent = reviewsInLastDay(state, now);
-    if (recent.length < config.maxReviewsPerDay)
-        return null;
-    const freeAt = (recent[recent.length - config.maxReviewsPerDay] ?? now.getTime()) + DAY_MS;
-    return (`the cap of ${config.maxReviewsPerDay} review${config.maxReviewsPerDay === 1 ? '' : 's'} per pull request per day is reached ` +
-        `(${recent.length} in the last 24 hours; review.max_reviews_per_day); the next review can run after ${utcMinute(freeAt)}`);
-}
-function full(code, reason, deltaFiles = null) {
-    return { kind: 'full', code, reason, deltaFiles };
-}
-/** The delta when head only moved forward from the last reviewed commit and GitHub listed all of it. */
-function forwardDelta(compare) {
-    return compare?.found && compare.status === 'ahead' && !compare.truncated ? compare.files : null;
-}
-function skip(code, reason) {
-    return { kind: 'skip', code, reason };
-}
-function inPr(file, prFiles) {
-    return prFiles === null || prFiles.has(file.filename) || (file.previousFilename !== undefined && prFiles.has(file.previousFilename));
-}
-/** Scope when there is a last reviewed commit and head moved past it. */
-function fromCompare(input, since) {
-    const { compare } = input;
-    const last = short_sha_shortSha(since);
-    const rebased = `force-push or rebase: the last reviewed commit ${last} is no longer in the branch; reviewing everything`;
-    if (compare === null)
-        return full('no-compare', `the changes since the last reviewed commit ${last} could not be compared; reviewing everything`);
-    if (!compare.found || compare.status === 'diverged' || compare.status === 'behind')
-        return full('force-push', rebased);
-    if (compare.status === 'identical')
-        return skip('no-new-commits', `the code is the same as at the last reviewed commit ${last}; nothing new to review`);
-    if (compare.truncated)
-        return full('too-large', `too many files changed since the last reviewed commit ${last} to compare them; reviewing everything`);
-    const prFiles = input.prFiles ? new Set(input.prFiles) : null;
-    const files = compare.files.filter((f) => inPr(f, prFiles));
-    if (files.length === 0) {
-        return skip('no-changes-in-pr', `the commits since the last reviewed commit ${last} change none of this pull request's files (e.g. a merge from the base branch); nothing new to review`);
-    }
-    const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
-    return {
-        kind: 'incremental',
-        sinceSha: since,
-        files,
-        deltaFiles: compare.files,
-        reason: `reviewing the ${count} changed since the last reviewed commit ${last}`
-    };
-}
-function planReviewScope(input) {
-    const { state, headSha, trigger, config, now } = input;
-    const why = TRIGGER_WORDS[trigger];
-    if (state === null) {
-        const note = input.stateNote ? ` (${input.stateNote.replace(/\.$/, '')})` : '';
-        return trigger === 'opened' ? full('opened', `first review: ${why}${note}`) : full('first-review', `first review of this pull request${note}`);
-    }
-    const sameHead = state.headSha === headSha;
-    // Re-runs, label changes and edits with no new commits cost nothing; only an explicit command re-reviews.
-    if (sameHead && trigger !== 'command') {
-        return skip('no-new-commits', `no new commits since the last reviewed commit ${short_sha_shortSha(state.headSha)} (${why}); nothing new to review`);
-    }
-    const cap = capReason(state, config, now);
-    if (cap !== null)
-        return skip('cap-reached', cap);
-    if (sameHead)
-        return full('asked-again', `${why} with no new commits since ${short_sha_shortSha(state.headSha)}; reviewing everything again`, []);
-    if (trigger === 'opened')
-        return full('opened', `${why}; reviewing everything`);
-    if (config.mode === 'full')
-        return full('mode-full', 'review.mode is full; reviewing everything', forwardDelta(input.compare));
-    return fromCompare(input, state.headSha);
-}
-/** The trigger of a run, from the event's action, the workflow run attempt and how it was routed. */
-function reviewTriggerOf(action, options = {}) {
-    if (options.viaCommand)
-        return 'command';
-    if ((options.runAttempt ?? 1) > 1)
-        return 'rerun';
-    const known = ['opened', 'reopened', 'ready_for_review', 'synchronize', 'review_requested', 'edited', 'labeled', 'unlabeled'];
-    return known.find((k) => k === action) ?? 'other';
-}
-
-;// CONCATENATED MODULE: ./src/review/review-state.ts
-// What the action remembers about a PR's reviews, kept as JSON in the hidden marker of its one
-// summary comment (comment-marker.ts format). Read only from the action's own comment, at its fixed
-// place, sealed with the state-key when the workflow gives one; versioned and validated on the way
-// in: a missing, garbled or unsealed state is never an error, only a first review with a note. Pure.
-
-
-
-/** 2: sealed with the state-key when there is one; 1 was never sealed. */
-const REVIEW_STATE_VERSION = 2;
-/** The marker key of an agent's summary comment: one per PR and agent, so two reviewers never share state. */
-function reviewStateKey(agentName) {
-    return `review-summary:${agentName}`;
-}
-const sha = schemas/* string */.YjP().regex(/^[0-9a-f]{7,64}$/i);
-const line = schemas/* number */.aig().int().min(1);
-const findingSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP().min(1),
-    path: schemas/* string */.YjP().min(1),
-    line,
-    start_line: line.optional(),
-    side: schemas/* enum */.k5n(['LEFT', 'RIGHT']),
-    summary: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['open', 'addressed', 'dismissed']),
-    comment_id: schemas/* number */.aig().int().nullable()
-});
-const review_state_stateSchema = schemas/* object */.Ikc({
-    version: schemas/* literal */.euz(REVIEW_STATE_VERSION),
-    head_sha: sha,
-    base_sha: sha,
-    findings: schemas/* array */.YOg(findingSchema),
-    reviews: schemas/* array */.YOg(schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t))))
-});
-/** The JSON stored in the marker (snake_case, as the rest of the action's markers). */
-function encodeReviewState(state) {
-    return {
-        version: state.version,
-        head_sha: state.headSha,
-        base_sha: state.baseSha,
-        findings: state.findings.map((f) => ({
-            id: f.id,
-            path: f.path,
-            line: f.line,
-            ...(f.startLine !== undefined ? { start_line: f.startLine } : {}),
-            side: f.side,
-            summary: f.summary,
-            status: f.status,
-            comment_id: f.commentId
-        })),
-        reviews: [...state.reviews]
-    };
-}
-function fromStored(stored) {
-    return {
-        version: stored.version,
-        headSha: stored.head_sha,
-        baseSha: stored.base_sha,
-        findings: stored.findings.map((f) => ({
-            id: f.id,
-            path: f.path,
-            line: f.line,
-            ...(f.start_line !== undefined ? { startLine: f.start_line } : {}),
-            side: f.side,
-            summary: f.summary,
-            status: f.status,
-            commentId: f.comment_id
-        })),
-        reviews: stored.reviews
-    };
-}
-/** The JSON to store under `key`: the encoded state, sealed when there is a state-key. */
-function storedReviewState(key, state, stateKey) {
-    const stored = encodeReviewState(state);
-    return stateKey ? sealState(key, stored, stateKey) : stored;
-}
-const START_OVER = 'this review starts over as a first review';
-/**
- * The state decoded from the marker value under `key`; undefined means none was there. With a
- * state-key the seal must hold; without one the state is trusted by authorship and place alone.
- */
-function decodeReviewState(raw, key, stateKey) {
-    if (raw === undefined)
-        return { state: null, note: `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.` };
-    const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
-    if (typeof version === 'number' && version > REVIEW_STATE_VERSION) {
-        return { state: null, note: `The review state was written by a newer github-agent (state version ${version}); ${START_OVER}.` };
-    }
-    if (version === 1) {
-        return { state: null, note: `The review state was written by an earlier github-agent, without a state-key seal (state version 1); ${START_OVER}.` };
-    }
-    const unsealed = unsealState(key, raw, stateKey);
-    if (!unsealed.ok)
-        return { state: null, note: `The review state in the summary comment is refused: ${unsealed.reason}; ${START_OVER}.` };
-    const parsed = review_state_stateSchema.safeParse(unsealed.state);
-    if (!parsed.success) {
-        const where = parsed.error.issues[0]?.path.join('.') || 'the state';
-        return { state: null, note: `The review state in the summary comment is not valid (at ${where}); ${START_OVER}.` };
-    }
-    return { state: fromStored(parsed.data), note: null };
-}
-/**
- * The state in the body of the action's summary comment (the caller checked who wrote it), read
- * only at its fixed place; a null body (no comment yet) is a first review.
- */
-function readReviewState(body, key, stateKey) {
-    if (body === null)
-        return { state: null, note: null };
-    const block = readStateBlock(body, key);
-    if (!block.ok) {
-        const none = block.reason === 'the comment carries no state';
-        return {
-            state: null,
-            note: none
-                ? `The review summary comment carries no readable state (missing or not JSON); ${START_OVER}.`
-                : `The review state in the summary comment is refused: ${block.reason}; ${START_OVER}.`
-        };
-    }
-    return decodeReviewState(block.state, key, stateKey);
-}
-
-;// CONCATENATED MODULE: ./src/review/next-review-state.ts
-
-
-
-/** About 400 characters each in JSON: 100 keep the state near 40 kB of the 65,536 a comment holds. */
-const MAX_STATE_FINDINGS = 100;
-const next_review_state_DAY_MS = 24 * 60 * 60 * 1000;
-function toFinding({ comment, commentId }) {
-    const finding = {
-        id: findingId(comment.path, comment.body),
-        path: comment.path,
-        line: comment.line,
-        side: comment.side ?? 'RIGHT',
-        summary: summarizeFinding(comment.body),
-        status: 'open',
-        commentId
-    };
-    if (comment.start_line !== undefined && comment.start_line < comment.line)
-        finding.startLine = comment.start_line;
-    return finding;
-}
-/** Keeps the newest findings, open ones first, in their original order. */
-function bounded(findings) {
-    if (findings.length <= MAX_STATE_FINDINGS)
-        return findings;
-    const indexed = findings.map((finding, index) => ({ finding, index }));
-    const open = indexed.filter((e) => e.finding.status === 'open').slice(-MAX_STATE_FINDINGS);
-    const room = MAX_STATE_FINDINGS - open.length;
-    const closed = room > 0 ? indexed.filter((e) => e.finding.status !== 'open').slice(-room) : [];
-    return [...open, ...closed].sort((a, b) => a.index - b.index).map((e) => e.finding);
-}
-function nextReviewState(previous, record) {
-    const now = record.now.getTime();
-    // Future times were never a review this action ran: they are dropped, not carried forward.
-    const recent = (previous?.reviews ?? []).filter((t) => now - Date.parse(t) < next_review_state_DAY_MS && Date.parse(t) - now <= CLOCK_SKEW_MS);
-    return {
-        version: REVIEW_STATE_VERSION,
-        headSha: record.headSha,
-        baseSha: record.baseSha,
-        findings: bounded([...record.findings, ...record.posted.map(toFinding)]),
-        reviews: [...recent, record.now.toISOString()]
-    };
-}
-
-// EXTERNAL MODULE: ./src/config/describe-value.ts
-var describe_value = __webpack_require__(79641);
-// EXTERNAL MODULE: ./src/config/schemas/review-schema.ts
-var review_schema = __webpack_require__(21497);
-;// CONCATENATED MODULE: ./src/review/review-config.ts
-// The `review:` settings of an agent (AgentDef.extra.review) or of a trigger command's params:
-//   review: { mode: incremental | full, max_reviews_per_day: 10 }
-// Their schema is config's (`reviewConfigSchema`, in the agent schema for load-time errors at the
-// exact line); `readReviewConfig` turns the layers into settings with defaults at run time. Pure.
-
-
-const DEFAULT_REVIEW_CONFIG = { mode: 'incremental', maxReviewsPerDay: 10 };
-const { mode: MODE, maxReviewsPerDay: CAP, shape: SHAPE } = review_schema/* REVIEW_EXPECTED */.c;
-const KNOWN = new Set(Object.keys(review_schema/* reviewConfigSchema */.m.shape));
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readReviewConfig(layers) {
-    const config = { ...DEFAULT_REVIEW_CONFIG };
-    const diagnostics = [];
-    const report = (layer, severity, field, message) => {
-        diagnostics.push({ severity, message, file: layer.file, line: layer.line, field });
-    };
-    for (const layer of layers) {
-        if (layer.value === undefined || layer.value === null)
-            continue;
-        if (!isMapping(layer.value)) {
-            report(layer, 'error', layer.field, `${layer.field} must be ${SHAPE} (found ${(0,describe_value/* describeValue */.b)(layer.value)})`);
-            continue;
-        }
-        for (const key of Object.keys(layer.value)) {
-            if (!KNOWN.has(key))
-                report(layer, 'warning', `${layer.field}.${key}`, `${layer.field}.${key} is not a field github-agent knows (expected mode, max_reviews_per_day); it is ignored`);
-        }
-        const { mode, max_reviews_per_day: cap } = layer.value;
-        if (mode !== undefined) {
-            const parsed = review_schema/* reviewConfigSchema */.m.shape.mode.safeParse(mode);
-            if (parsed.success && parsed.data)
-                config.mode = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.mode`, `${layer.field}.mode must be ${MODE} (found ${(0,describe_value/* describeValue */.b)(mode)})`);
-        }
-        if (cap !== undefined) {
-            const parsed = review_schema/* reviewConfigSchema */.m.shape.max_reviews_per_day.safeParse(cap);
-            if (parsed.success && parsed.data !== undefined)
-                config.maxReviewsPerDay = parsed.data;
-            else
-                report(layer, 'error', `${layer.field}.max_reviews_per_day`, `${layer.field}.max_reviews_per_day must be ${CAP} (found ${(0,describe_value/* describeValue */.b)(cap)})`);
-        }
-    }
-    return { config, diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/review/review-prompt-context.ts
-// What the agent is told for a review that follows earlier ones: in its instructions (trusted,
-// written here) how to treat the delta and the earlier findings; in the event data (fenced as
-// untrusted, because finding text echoes code and comments) the delta and the findings themselves.
-// Pure.
-
-
-
-function promptFinding(f) {
-    return { path: f.path, line: f.line, ...(f.startLine !== undefined ? { start_line: f.startLine } : {}), side: f.side, summary: f.summary };
-}
-const ABOUT_FINDINGS = '`review.open_findings` in the event data lists findings already posted on this pull request and still open: do not post them again, in any wording. ' +
-    '`review.dismissed_findings` lists findings a person declined: never raise them again. ' +
-    'An open finding with `lines_changed_since_last_review: true` sits on lines the new commits changed: if the change did not fix it, post it again with the same wording on its current line so it stays open; if it did, leave it and it will be marked as addressed.';
-function reviewPromptContext(input) {
-    const { scope, carried } = input;
-    const touched = new Set(carried.touched);
-    const dismissed = new Set(carried.dismissed);
-    const open = carried.findings.flatMap((f, i) => f.status === 'open' || touched.has(i) ? [{ ...promptFinding(f), lines_changed_since_last_review: touched.has(i) }] : []);
-    const declined = carried.findings.filter((f, i) => f.status === 'dismissed' || dismissed.has(i)).map(promptFinding);
-    const review = (0,sanitize_untrusted/* sanitizeDeep */.Cg)({
-        kind: scope.kind,
-        since_commit: scope.kind === 'incremental' ? scope.sinceSha : null,
-        open_findings: open,
-        dismissed_findings: declined
-    });
-    if (scope.kind === 'full') {
-        return { instructions: `This review covers the whole pull request (${scope.reason}). ${ABOUT_FINDINGS}`, diff: null, review };
-    }
-    const since = short_sha_shortSha(scope.sinceSha);
-    const instructions = `This is an incremental review. Commit ${since} and everything before it was already reviewed; the diff in the event data holds only the changes made since ${since}. ` +
-        'Review only those changes; comment on older code only where the new changes break it. ' +
-        ABOUT_FINDINGS;
-    return { instructions, diff: budgetDiff(scope.files, input.maxDiffTokens), review };
-}
-
-;// CONCATENATED MODULE: ./src/review/render-review-summary.ts
-// The one summary comment per PR and agent, updated in place: how far the review has got, the
-// findings and their state, what this run did, and (hidden) the state the next run starts from.
-// Pure.
-
-
-
-
-/** Findings listed in the comment; the rest are counted (the state keeps them all). */
-const LISTED_FINDINGS = 50;
-const ORDER = ['open', 'addressed', 'dismissed'];
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** One line of safe Markdown: no raw HTML, no line breaks. */
-function inline(text) {
-    return text.replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
-}
-function findingLine(finding, prUrl) {
-    const lines = finding.startLine !== undefined ? `${finding.startLine}-${finding.line}` : `${finding.line}`;
-    const where = codeSpan(`${finding.path}:${lines}${finding.side === 'LEFT' ? ' (old)' : ''}`);
-    const place = finding.commentId !== null ? `[${where}](${prUrl}#discussion_r${finding.commentId})` : where;
-    return `- **${finding.status}** ${place} — ${inline(finding.summary)}`;
-}
-function thisRun(scope, run) {
-    const did = run
-        ? ` ${plural(run.posted, 'new finding')} posted` +
-            (run.repeats ? `, ${plural(run.repeats, 'repeat')} of earlier findings not posted` : '') +
-            (run.addressed ? `, ${plural(run.addressed, 'finding')} marked as addressed` : '') +
-            '.'
-        : '';
-    if (scope.kind === 'skip')
-        return `**This run:** skipped (no model call): ${scope.reason}.`;
-    if (scope.kind === 'full')
-        return `**This run:** full review: ${scope.reason}.${did}`;
-    return `**This run:** incremental review since \`${short_sha_shortSha(scope.sinceSha)}\`: ${scope.reason}.${did}`;
-}
-function renderReviewSummary(input) {
-    const key = reviewStateKey(input.agentName);
-    const server = (input.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
-    const prUrl = `${server}/${input.repository}/pull/${input.prNumber}`;
-    const { state } = input;
-    const parts = [`### Review by ${inline(input.agentName)}`];
-    if (state === null) {
-        parts.push('No review has run on this pull request yet.');
-    }
-    else {
-        const count = (status) => state.findings.filter((f) => f.status === status).length;
-        const dismissed = count('dismissed');
-        parts.push(`Reviewed up to [\`${short_sha_shortSha(state.headSha)}\`](${prUrl}/commits/${state.headSha}) · ` +
-            `**${count('open')}** open finding${count('open') === 1 ? '' : 's'} · **${count('addressed')}** resolved` +
-            (dismissed ? ` · **${dismissed}** dismissed` : ''));
-    }
-    parts.push(thisRun(input.scope, input.run));
-    if (input.stateNote)
-        parts.push(`_${inline(input.stateNote)}_`);
-    if (input.opinions && input.opinions.length > 0) {
-        const lines = input.opinions.map((o) => `- @${inline(o.author)} on \`${inline(o.path).replace(/`/g, "'")}:${o.line}\`: “${inline(o.reply).slice(0, 200)}”`);
-        const needs = input.opinions[0]?.needs ?? 'write';
-        parts.push(`**Opinions, not dismissals** (dismissing a finding needs ${needs} permission; these stay open):\n\n${lines.join('\n')}`);
-    }
-    if (state !== null && state.findings.length > 0) {
-        const ordered = ORDER.flatMap((status) => state.findings.filter((f) => f.status === status));
-        const listed = ordered.slice(0, LISTED_FINDINGS).map((f) => findingLine(f, prUrl));
-        if (ordered.length > LISTED_FINDINGS)
-            listed.push(`- …and ${ordered.length - LISTED_FINDINGS} more`);
-        parts.push(`<details><summary>Findings (${ordered.length})</summary>\n\n${listed.join('\n')}\n\n</details>`);
-    }
-    const body = parts.join('\n\n');
-    const encoded = state === null ? undefined : storedReviewState(key, state, input.stateKey ?? null);
-    return { key, body, state: encoded, text: `${body}\n\n${markerBlock(key, encoded)}` };
-}
-
-;// CONCATENATED MODULE: ./src/review/review-session.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const REVIEW_TOOL = 'github_post_review';
-const DEFAULT_DIFF_TOKENS = 24_000;
-/**
- * Who may dismiss a finding: someone with the permission the command that runs the review requires
- * (`params.permission`, `write` by default), and never less than triage, which is what GitHub
- * itself asks to resolve someone else's conversation.
- */
-function dismissPermission(invocation) {
-    const declared = invocation.params.permission;
-    const required = (0,permission/* isPermission */.Yo)(declared) ? declared : 'write';
-    return (0,permission/* atLeast */.jZ)(required, 'triage') ? required : 'triage';
-}
-/** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
-function shouldConverge(agent, event) {
-    return event.isPullRequest && event.number !== null && event.headSha !== null && agent.tools.some((t) => t.name === REVIEW_TOOL && t.enabled);
-}
-function failure(error) {
-    const f = (0,request_failure/* requestFailure */.S)(error);
-    return `${f.status ? `HTTP ${f.status} ` : ''}${f.message}`;
-}
-function review_session_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** The agent's `review:` then the command's `params.review`; errors were mostly caught at load, the rest are logged. */
-function reviewConfigOf(args) {
-    const { agent, invocation } = args;
-    const layers = [{ value: agent.extra.review, file: agent.location.file, line: agent.location.line, field: 'spec.review' }];
-    if (invocation.params.review !== undefined) {
-        const where = args.commandLocation ?? { file: '', line: 0 };
-        layers.push({ value: invocation.params.review, file: where.file, line: where.line, field: `commands["${invocation.key ?? ''}"].params.review` });
-    }
-    const { config, diagnostics } = readReviewConfig(layers);
-    for (const d of diagnostics)
-        args.logger.warning(`${d.file ? `${d.file}:${d.line}: ` : ''}${d.message}`);
-    return config;
-}
-/** The compare only matters when the plan without it asks for it: never on a skip, a first review or a cap. */
-function needsCompare(scope) {
-    return scope.kind === 'full' && (scope.code === 'no-compare' || scope.code === 'mode-full');
-}
-async function fetchCompare(args, since) {
-    try {
-        return await args.port.compareCommits(since, args.headSha);
-    }
-    catch (error) {
-        args.logger.warning(`Could not compare ${short_sha_shortSha(since)}...${short_sha_shortSha(args.headSha)} (${failure(error)}); reviewing everything.`);
-        return null;
-    }
-}
-/** The PR's own paths (new and old names), so base-branch files merged in are not reviewed. */
-async function prFilePaths(args) {
-    try {
-        const files = await args.port.listPullRequestFiles(args.number);
-        return files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename]));
-    }
-    catch (error) {
-        args.logger.warning(`Could not list the files of #${args.number} (${failure(error)}); every file of the delta is reviewed.`);
-        return undefined;
-    }
-}
-/** REST has no "resolved"; replies come by in_reply_to_id; a Bot or a github-agent marker is the action. */
-function reviewThreads(comments) {
-    return comments
-        .filter((c) => c.inReplyToId === null)
-        .map((root) => ({
-        commentId: root.id,
-        ...(root.line === null ? { outdated: true } : {}),
-        replies: comments
-            .filter((c) => c.inReplyToId === root.id)
-            .map((c) => ({ author: c.author, body: c.body, fromAction: c.authorType === 'Bot' || hasAnyMarker(c.body) }))
-    }));
-}
-/** Marks each reply that reads as a dismissal with whether its author may dismiss; one lookup per author. */
-async function withDismissRights(args, threads) {
-    const needed = dismissPermission(args.invocation);
-    const known = new Map();
-    const may = (login) => {
-        const key = login.toLowerCase();
-        let pending = known.get(key);
-        if (!pending) {
-            pending = args.permissionOf
-                ? args.permissionOf(login).then((p) => p !== null && (0,permission/* atLeast */.jZ)(p, needed), () => false)
-                : Promise.resolve(false);
-            known.set(key, pending);
-        }
-        return pending;
-    };
-    return Promise.all(threads.map(async (thread) => ({
-        ...thread,
-        replies: await Promise.all(thread.replies.map(async (r) => (!r.fromAction && r.author !== null && isDismissal(r.body) ? { ...r, mayDismiss: await may(r.author) } : r)))
-    })));
-}
-async function fetchThreads(args, prior) {
-    // Threads only tell about open findings with a comment: without one there is nothing to read.
-    if (!prior.some((f) => f.status === 'open' && f.commentId !== null))
-        return [];
-    try {
-        return await withDismissRights(args, reviewThreads(await args.port.listReviewComments(args.number)));
-    }
-    catch (error) {
-        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); replies to earlier findings are not read.`);
-        return [];
-    }
-}
-async function review_session_readState(args, key) {
-    // findOwnComment only returns a comment written by the action's own login.
-    const own = await args.publisher.findOwnComment(args.number, key);
-    return own ? readReviewState(own.body, key, args.stateKey ?? null) : { state: null, note: null };
-}
-async function planScope(args, read, config) {
-    const { event, invocation } = args;
-    const viaCommand = invocation.via === 'command' || invocation.via === 'mention';
-    const input = {
-        state: read.state,
-        stateNote: read.note,
-        headSha: args.headSha,
-        trigger: reviewTriggerOf(event.action, { ...(args.runAttempt !== undefined ? { runAttempt: args.runAttempt } : {}), viaCommand }),
-        compare: null,
-        config,
-        now: args.now
-    };
-    const first = planReviewScope(input);
-    if (!read.state || !needsCompare(first))
-        return first;
-    const compare = await fetchCompare(args, read.state.headSha);
-    const forward = compare?.found === true && compare.status === 'ahead' && config.mode === 'incremental';
-    const prFiles = forward ? await prFilePaths(args) : undefined;
-    return planReviewScope({ ...input, compare, ...(prFiles ? { prFiles } : {}) });
-}
-function describeScope(scope) {
-    if (scope.kind === 'incremental')
-        return `incremental since ${short_sha_shortSha(scope.sinceSha)}: ${review_session_plural(scope.files.length, 'file')}`;
-    return `full: ${scope.reason}`;
-}
-/** When the state cannot be read, review as the agent always did and leave the summary comment alone. */
-function withoutState(publisher, reason) {
-    const review = { kind: 'full', since_commit: null, open_findings: [], dismissed_findings: [] };
-    const scope = { kind: 'full', code: 'no-compare', reason, deltaFiles: null };
-    return { kind: 'run', session: { instructions: '', diff: null, review, publisher, finish: async () => { }, describe: `full: ${reason}`, dropped: [], scope } };
-}
-/**
- * Call before anything writes (the check run included): a skip must leave the PR untouched. Reads
- * only what the decision needs (the summary comment; the compare, the PR's files and the review
- * comments only when the plan depends on them). Does not throw: a read that fails degrades to a
- * full review, logged as a warning.
- */
-async function openReviewSession(args) {
-    const key = reviewStateKey(args.agent.name);
-    let read;
-    try {
-        read = await review_session_readState(args, key);
-    }
-    catch (error) {
-        const reason = `the review summary comment could not be read (${failure(error)}); earlier findings are not known in this run`;
-        args.logger.warning(`Review of #${args.number}: ${reason}.`);
-        return withoutState(args.publisher, reason);
-    }
-    const scope = await planScope(args, read, reviewConfigOf(args));
-    if (scope.kind === 'skip')
-        return { kind: 'skip', reason: scope.reason };
-    const prior = read.state?.findings ?? [];
-    const threads = await fetchThreads(args, prior);
-    const delta = scope.deltaFiles;
-    const carried = carryFindings({ prior, threads, delta });
-    const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS });
-    const publishing = convergingPublisher(args.publisher, { prior, threads, delta }, () => postedBefore(args));
-    const finish = (result) => finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error) => {
-        args.logger.warning(`Could not record the review of #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
-    });
-    return {
-        kind: 'run',
-        session: {
-            instructions: prompt.instructions,
-            diff: prompt.diff,
-            review: prompt.review,
-            publisher: publishing.publisher,
-            finish,
-            describe: describeScope(scope),
-            dropped: publishing.dropped,
-            scope
-        }
-    };
-}
-const WHY_DROPPED = {
-    prior: 'repeats a finding already on this pull request',
-    run: 'repeats a comment an earlier review of this run posted',
-    concurrent: 'another run posted the same finding meanwhile'
-};
-function droppedLine(comment, why) {
-    return `${comment.path}:${comment.line} ${WHY_DROPPED[why]}`;
-}
-/**
- * Each submitReview posts only what is not already posted: the findings of earlier runs, the
- * comments of this run's earlier reviews, and (re-read just before posting) those a run at the same
- * time posted. The comments of one review are never weighed against each other: the agent meant
- * each, and short ones on nearby lines look alike without being the same.
- */
-function convergingPublisher(inner, base, onThePull) {
-    const state = { proposed: [], posted: [], reviewIds: [], dropped: [] };
-    async function submitReview(number, draft, options) {
-        const mine = draft.comments.map((c) => ({ ...c }));
-        const deduped = dedupeFindings({ ...base, posted: state.posted, proposed: mine });
-        const dropped = deduped.repeats.map((r) => droppedLine(r.comment, r.of.status === 'new' ? 'run' : 'prior'));
-        const unseen = deduped.post;
-        // A review running at the same time may have posted the same finding since this run started.
-        const listed = unseen.length > 0 ? await onThePull() : [];
-        const fresh = unseen.filter((c) => {
-            const meanwhile = listed.some((l) => l.inReplyToId === null && sameFinding(l, c));
-            if (meanwhile)
-                dropped.push(droppedLine(c, 'concurrent'));
-            return !meanwhile;
-        });
-        const repeated = mine.length - fresh.length;
-        const note = repeated
-            ? [`${review_session_plural(repeated, 'inline comment')} repeated findings already on this pull request and ${repeated === 1 ? 'was' : 'were'} not posted again.`]
-            : [];
-        // A comment-only review whose every inline comment is a repeat says nothing new: not posted.
-        if (mine.length > 0 && fresh.length === 0 && draft.event === 'COMMENT') {
-            state.proposed.push(...mine);
-            state.dropped.push(...dropped);
-            return { sent: false, id: null, url: null, notes: [...note, 'No review was posted: there was nothing new in it.'] };
-        }
-        const outcome = await inner.submitReview(number, { ...draft, comments: fresh }, options);
-        state.proposed.push(...mine);
-        state.posted.push(...fresh);
-        state.dropped.push(...dropped);
-        if (outcome.sent && outcome.id !== null)
-            state.reviewIds.push(outcome.id);
-        return { ...outcome, notes: [...outcome.notes, ...note] };
-    }
-    const publisher = wrapPublisher(inner, { submitReview });
-    return { publisher, ...state };
-}
-function sameFinding(listed, comment) {
-    if (listed.path !== comment.path || (listed.side ?? 'RIGHT') !== (comment.side ?? 'RIGHT'))
-        return false;
-    if ((listed.line ?? listed.originalLine) !== comment.line)
-        return false;
-    // The posted body went through redaction and mention neutralising: compare by content words.
-    return listed.body === comment.body || findingId(comment.path, listed.body) === findingId(comment.path, comment.body);
-}
-/** The PR's review comments as they are now; none when they cannot be read (the review is posted as planned). */
-async function postedBefore(args) {
-    try {
-        return await args.port.listReviewComments(args.number);
-    }
-    catch (error) {
-        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); findings posted meanwhile by another run are not checked.`);
-        return [];
-    }
-}
-/** The review comment id of each posted comment; null when it went into the review body or was not found. */
-async function postedIds(args, publishing) {
-    const none = publishing.posted.map(() => null);
-    if (publishing.posted.length === 0 || publishing.reviewIds.length === 0)
-        return none;
-    let listed;
-    try {
-        listed = await args.port.listReviewComments(args.number);
-    }
-    catch (error) {
-        args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); the new findings are remembered without their threads.`);
-        return none;
-    }
-    const reviews = new Set(publishing.reviewIds);
-    const pool = listed.filter((c) => c.inReplyToId === null && c.reviewId !== null && reviews.has(c.reviewId));
-    const claimed = new Set();
-    return publishing.posted.map((comment) => {
-        const hit = pool.find((c) => !claimed.has(c.id) && sameFinding(c, comment));
-        if (!hit)
-            return null;
-        claimed.add(hit.id);
-        return hit.id;
-    });
-}
-/** Resolves the addressed findings' threads in one go; the comment ids resolved (none when it cannot). */
-async function resolveAddressed(args, commentIds) {
-    const resolve = args.publisher.resolveReviewThreads;
-    if (!resolve || commentIds.length === 0)
-        return new Set();
-    try {
-        const outcome = await resolve.call(args.publisher, args.number, commentIds);
-        return new Set(outcome.resolved);
-    }
-    catch (error) {
-        args.logger.warning(`Could not resolve the review threads of addressed findings on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
-        return new Set();
-    }
-}
-/**
- * Each addressed thread is resolved (all in one request), then gets a reply saying why; a failed
- * reply is logged and the rest go on. A thread that could not be resolved is left to people.
- */
-async function replyToAddressed(args, addressed) {
-    const reply = args.publisher.replyToReviewComment;
-    const threads = addressed.filter((f) => f.commentId !== null);
-    if (threads.length === 0)
-        return;
-    if (!reply) {
-        args.logger.info(`Review of #${args.number}: this publisher cannot reply in review threads; ${review_session_plural(threads.length, 'addressed finding')} left without a reply.`);
-        return;
-    }
-    const resolved = await resolveAddressed(args, threads.map((f) => f.commentId));
-    // The marker lets a later run tell the action's replies from a person's, whatever token wrote them.
-    await Promise.all(threads.map(async (finding) => {
-        const body = addressedReply(args.headSha, resolved.has(finding.commentId));
-        try {
-            await reply.call(args.publisher, args.number, finding.commentId, body, `review-reply:${args.agent.name}`);
-        }
-        catch (error) {
-            args.logger.warning(`Could not reply to review comment ${finding.commentId} on #${args.number}: ${(0,shared_errors/* errorMessage */.g)(error)}`);
-        }
-    }));
-}
-function opinionsOf(carried, args) {
-    const needs = dismissPermission(args.invocation);
-    return carried.opinions.flatMap(({ index, author, reply }) => {
-        const finding = carried.findings[index];
-        return finding ? [{ author, path: finding.path, line: finding.line, reply, needs }] : [];
-    });
-}
-async function finishReview(args, data, result) {
-    if (!result || result.stoppedBy !== 'end') {
-        const kept = data.read.state ? `kept at ${short_sha_shortSha(data.read.state.headSha)}` : 'not written';
-        args.logger.info(`Review state of #${args.number} ${kept}: the agent did not finish (${result?.stoppedBy ?? 'not run'}).`);
-        return;
-    }
-    const { publishing } = data;
-    const final = dedupeFindings({ prior: data.prior, threads: data.threads, delta: data.delta, proposed: publishing.proposed });
-    const ids = await postedIds(args, publishing);
-    await replyToAddressed(args, final.addressed);
-    const state = nextReviewState(data.read.state, {
-        headSha: args.headSha,
-        baseSha: args.baseSha ?? data.read.state?.baseSha ?? args.headSha,
-        now: args.now,
-        findings: final.findings,
-        posted: publishing.posted.map((comment, i) => ({ comment, commentId: ids[i] ?? null }))
-    });
-    const summary = renderReviewSummary({
-        agentName: args.agent.name,
-        repository: args.port.repository,
-        prNumber: args.number,
-        ...(args.serverUrl ? { serverUrl: args.serverUrl } : {}),
-        state,
-        scope: data.scope,
-        run: { posted: publishing.posted.length, repeats: publishing.dropped.length, addressed: final.addressed.length },
-        stateNote: data.read.note,
-        stateKey: args.stateKey ?? null,
-        opinions: data.opinions
-    });
-    await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state);
-}
-
 ;// CONCATENATED MODULE: ./src/shared/model-credentials.ts
 // What the model providers need from the action's inputs and the job's environment: filled by
 // settings/, read by llm/. Plain data; '' means unset.
@@ -10560,6 +10654,9 @@ function createTargetShell(ctx, commentKey, requester) {
         ciFailure: () => ciFailureOnce(ctx),
         reviewThread: () => reviewThreadOnce(ctx),
         startCheckRun: () => ctx.startCheckRun(commentKey),
+        afterwards: (work) => {
+            ctx.afterwards.push(work);
+        },
         dispatchWorkflow: async (workflow, ref, inputs) => {
             const onRef = ref ?? event.defaultBranch;
             if (!onRef || !ctx.publisher)
@@ -11130,6 +11227,7 @@ var check_templates = __webpack_require__(77581);
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
@@ -11234,7 +11332,15 @@ async function pipeline(runtime, record, finishers) {
     }
     const github = await connectGitHub(runtime, settings, event.repository);
     const port = github?.port ?? null;
-    // The PR behind a comment and the config do not depend on each other: one wait for both.
+    // The PR behind a comment, the config and (for what looks like a command) the sender's role do not
+    // depend on each other: one wait for all three. The port keeps the role for the gate.
+    if (port && event.sender && !runtime.senderPermission && mayAskSenderPermission(event))
+        void port.getSenderPermission(event.sender.login);
+    // A PR opened or pushed to is most often reviewed: its files and the review state come with the config too.
+    if (port && event.number !== null && mayOpenReviewSession(event)) {
+        port.listPullRequestFiles(event.number).catch(() => { });
+        port.prefetchIssueComments(event.number);
+    }
     const [enriched, config] = await Promise.all([
         enrichEvent(runtime, event, port),
         readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
@@ -11273,7 +11379,8 @@ async function pipeline(runtime, record, finishers) {
         budget: { turnsLeft: settings.maxTurns || null, tokensLeft: settings.maxTokens || null },
         readOnlyReason,
         ownLogin,
-        startCheckRun: checkRunStarter(runtime, settings, event, publisher, readOnlyReason !== null, finishers)
+        startCheckRun: checkRunStarter(runtime, settings, event, publisher, readOnlyReason !== null, finishers),
+        afterwards: finishers.afterwards
     };
     // `/approve` and `/deny` answer a request the action posted; they are not Trigger commands.
     const approval = event.text?.kind === 'issue_comment' && event.action === 'created' ? parseApprovalCommand(event.text.body, botName) : null;
@@ -11311,8 +11418,8 @@ async function pipeline(runtime, record, finishers) {
     record.conclusion = conclude(record.outcomes, settings.budgetConclusion);
 }
 async function finish(runtime, record, finishers, started) {
-    if (finishers.checkRun)
-        await finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) });
+    const checkRun = finishers.checkRun ? finishers.checkRun.complete({ conclusion: record.conclusion, ...checkRunSummary(record) }) : null;
+    await Promise.all([checkRun, ...finishers.afterwards]);
     finishers.releaseSignals?.();
     finishers.releaseWorkspace?.();
     if (finishers.publisher) {
@@ -11333,7 +11440,7 @@ async function run(runtime) {
     const rt = runtime ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 37013))).toolkitRuntime();
     const started = external_node_perf_hooks_.performance.now();
     const record = emptyRecord(rt.env.GITHUB_EVENT_NAME ?? 'unknown');
-    const finishers = { publisher: null, checkRun: null, releaseSignals: null };
+    const finishers = { publisher: null, checkRun: null, releaseSignals: null, afterwards: [] };
     try {
         await pipeline(rt, record, finishers);
         if (record.conclusion === 'failure') {

@@ -82,6 +82,8 @@ export interface TargetShell {
   runAgent(plan: AgentPlan, context: AgentContext, publisher: Publisher | null): Promise<AgentOutcome>
   diff(): Promise<BudgetedDiff | null>
   startCheckRun(): Promise<void>
+  /** Hands over work nothing in the run waits for; the run's end awaits it (with the check run's completion). Without it, it is awaited here. */
+  afterwards?(work: Promise<void>): void
   dispatchWorkflow(workflow: string, ref: string | null, inputs: Record<string, string>): Promise<string | null>
   /** A converging review (only what changed, no repeated finding) for an agent that reviews a PR; null where none applies. */
   reviewSession(plan: AgentPlan, invocation: Invocation): Promise<AgentReviewStart | null>
@@ -196,7 +198,12 @@ async function runAgentTarget(
     } as AgentContext
     if (session) shell.logger.info(`${plan.label}: review ${session.describe}`)
     const outcome = await shell.runAgent(planned, agentContext, session ? session.publisher : shell.publisher)
-    await session?.finish(outcome.result)
+    // The summary comment needs nothing more from this run: it is written while the run ends.
+    if (session) {
+      const finishing = session.finish(outcome.result)
+      if (shell.afterwards) shell.afterwards(finishing)
+      else await finishing
+    }
     shell.logger.info(`${plan.label}: ${outcome.detail}`)
     const dropped = session?.dropped.length ? `; not posted: ${session.dropped.join('; ')}` : ''
     outcomes.push(session ? { ...outcome, detail: `${session.describe}; ${outcome.detail}${dropped}` } : outcome)

@@ -31,6 +31,19 @@ export function requiredPermission(invocation: Invocation): Permission | null {
   return isPermission(declared) && declared !== 'none' ? declared : 'admin'
 }
 
+/**
+ * Before the config is read: may this event carry a command or a mention (a line of a comment
+ * starting with `/` or holding `@`) from a person? Then the sender's permission is likely to be asked, and can be
+ * read while the config is. A guess that only decides when a read starts, never what is allowed.
+ */
+export function mayAskSenderPermission(event: EventContext): boolean {
+  const text = event.text
+  if (!text || event.sender === null || (text.kind !== 'issue_comment' && text.kind !== 'review_comment' && text.kind !== 'review')) return false
+  // A bot's command is refused before any role is asked for (unless allowed_users names it).
+  if (event.sender.type === 'Bot') return false
+  return /^\s*\//m.test(text.body) || text.body.includes('@')
+}
+
 /** Does any invocation need the sender's permission? Saves an API call when none does. */
 export function needsSenderPermission(invocations: Invocation[]): boolean {
   return invocations.some((i) => requiredPermission(i) !== null)

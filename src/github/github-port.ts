@@ -26,7 +26,7 @@ import {
   type CommitComparison,
   type PullReviewComment
 } from './api/pulls.js'
-import { listReviewThreads, resolveReviewThreads } from './api/graphql.js'
+import { listReviewThreads, resolveReviewThreads, sameLogin } from './api/graphql.js'
 import {
   dispatchWorkflow,
   getFileContent,
@@ -69,7 +69,10 @@ export interface GitHubPort extends AccessLookups {
   listPullRequestFiles(number: number): Promise<ChangedFile[]>
   getFileContent(path: string, ref: string): Promise<FileContent | null>
   getIssue(number: number): Promise<IssueInfo>
+  /** The first call after `prefetchIssueComments(number)` gets the listing that one started. */
   listIssueComments(number: number): Promise<IssueComment[]>
+  /** Starts listing the comments now, for a caller that will ask soon (the review state, read while the config is). */
+  prefetchIssueComments(number: number): void
   /** Cached per run; labels this port creates are added to the cache. */
   listRepoLabels(): Promise<RepoLabel[]>
   getViewerLogin(): Promise<string | null>
@@ -103,11 +106,11 @@ export interface GitHubPort extends AccessLookups {
   addReaction(commentId: number, target: ReactionTarget, content: ReactionContent): Promise<WriteResponse>
   createReviewCommentReply(number: number, commentId: number, body: string): Promise<WriteResponse>
   /**
-   * Resolves the review threads these comments opened (REST has no threads: GraphQL, one query for
-   * the threads and one mutation for all of them). Returns the comment ids whose thread is now
-   * resolved; threads already resolved are left alone.
+   * Resolves the review threads these comments opened, when `author` opened them (REST has no
+   * threads: GraphQL, one query for the threads and one mutation for all of them). Returns the
+   * comment ids whose thread is now resolved; threads already resolved are left alone.
    */
-  resolveReviewThreads(number: number, rootCommentIds: readonly number[]): Promise<number[]>
+  resolveReviewThreads(number: number, rootCommentIds: readonly number[], author: string): Promise<number[]>
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>
 }
 
@@ -120,6 +123,8 @@ export function parseRepository(repository: string): RepoRef {
 export function createGitHubPort(octokit: Octokit, repository: string): GitHubPort {
   const repo = parseRepository(repository)
   const files = new Map<number, Promise<ChangedFile[]>>()
+  const prefetched = new Map<number, Promise<IssueComment[]>>()
+  const permissions = new Map<string, ReturnType<GitHubPort['getSenderPermission']>>()
   let labels: Promise<RepoLabel[]> | null = null
 
   return {
@@ -137,7 +142,19 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     },
     getFileContent: (path, ref) => getFileContent(octokit, repo, path, ref),
     getIssue: (number) => getIssue(octokit, repo, number),
-    listIssueComments: (number) => listIssueComments(octokit, repo, number),
+    listIssueComments(number) {
+      const early = prefetched.get(number)
+      if (!early) return listIssueComments(octokit, repo, number)
+      prefetched.delete(number)
+      return early
+    },
+    prefetchIssueComments(number) {
+      if (prefetched.has(number)) return
+      const pending = listIssueComments(octokit, repo, number)
+      // Whoever takes it sees a failure; until then it must not count as unhandled.
+      pending.catch(() => {})
+      prefetched.set(number, pending)
+    },
     listRepoLabels() {
       if (!labels) {
         const pending = listRepoLabels(octokit, repo)
@@ -157,7 +174,20 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     listPullRequestCommits: (number) => listPullRequestCommits(octokit, repo, number),
     listComparedCommits: (base, head) => listComparedCommits(octokit, repo, base, head),
     searchCode: (query, perPage) => searchCode(octokit, repo, query, perPage),
-    getSenderPermission: (login) => getSenderPermission(octokit, repo, login),
+    getSenderPermission(login) {
+      // A role does not change within a run; the gate and a command's own checks ask once. A failed
+      // lookup is not kept (it never throws: it answers with the error).
+      const key = login.toLowerCase()
+      let pending = permissions.get(key)
+      if (!pending) {
+        pending = getSenderPermission(octokit, repo, login)
+        permissions.set(key, pending)
+        void pending.then((lookup) => {
+          if (lookup.permission === null) permissions.delete(key)
+        })
+      }
+      return pending
+    },
     getTeamMembership: (team, login) => getTeamMembership(octokit, team, login),
 
     createIssueComment: (number, body) => createIssueComment(octokit, repo, number, body),
@@ -178,10 +208,10 @@ export function createGitHubPort(octokit: Octokit, repository: string): GitHubPo
     updateCheckRun: (checkRunId, update) => updateCheckRun(octokit, repo, checkRunId, update),
     addReaction: (commentId, target, content) => addReaction(octokit, repo, commentId, target, content),
     createReviewCommentReply: (number, commentId, body) => createReviewCommentReply(octokit, repo, number, commentId, body),
-    async resolveReviewThreads(number, rootCommentIds) {
+    async resolveReviewThreads(number, rootCommentIds, author) {
       const wanted = new Set(rootCommentIds)
       const threads = (await listReviewThreads(octokit.graphql, repo, number)).filter(
-        (t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved
+        (t) => t.rootCommentId !== null && wanted.has(t.rootCommentId) && !t.isResolved && t.rootAuthor !== null && sameLogin(t.rootAuthor, author)
       )
       const resolved = new Set(
         await resolveReviewThreads(

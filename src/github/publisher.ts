@@ -56,6 +56,11 @@ export interface LabelOutcome extends WriteOutcome {
   dropped: { label: string; reason: string }[]
 }
 
+/** A `findOwnComment` the caller made just now (alongside other reads), so the upsert need not look again. */
+export interface Looked {
+  found: OwnComment | null
+}
+
 export interface OwnComment {
   id: number
   body: string
@@ -116,8 +121,9 @@ export interface Publisher {
    * The action's own comment for `key`: updated when a re-run finds it, created otherwise. A run
    * that creates it and then finds an older one (a run started at the same time created it too)
    * writes its text into the oldest and removes its own, so one comment per key remains.
+   * `looked`: what a `findOwnComment` the caller made just now found, so it is not asked again.
    */
-  upsertComment(number: number, key: string, body: string, state?: unknown): Promise<WriteOutcome>
+  upsertComment(number: number, key: string, body: string, state?: unknown, looked?: Looked): Promise<WriteOutcome>
   findOwnComment(number: number, key: string): Promise<OwnComment | null>
   submitReview(number: number, draft: ReviewDraft, options: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome>
   addLabels(number: number, labels: string[], policy: LabelPolicy): Promise<LabelOutcome>
@@ -132,7 +138,7 @@ export interface Publisher {
    * publisher) stay valid; createPublisher has it.
    */
   replyToReviewComment?(number: number, commentId: number, body: string, key?: string): Promise<WriteOutcome>
-  /** Resolves the review threads these comments opened (GraphQL); optional like replyToReviewComment. */
+  /** Resolves the review threads these comments opened, only those the action opened (GraphQL); optional like replyToReviewComment. */
   resolveReviewThreads?(number: number, rootCommentIds: readonly number[]): Promise<WriteOutcome & { resolved: number[] }>
   /** `workflow_dispatch` of a repository workflow on `ref`; the outcome's url is the workflow's runs page. */
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<WriteOutcome>
@@ -244,12 +250,12 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     return `${outgoingText(body, secrets, Math.max(0, COMMENT_BODY_LIMIT - block.length - 2))}\n\n${block}`
   }
 
-  async function upsertComment(number: number, key: string, body: string, state?: unknown): Promise<WriteOutcome> {
+  async function upsertComment(number: number, key: string, body: string, state?: unknown, looked?: Looked): Promise<WriteOutcome> {
     const text = markedBody(key, body, state)
     const cacheKey = `${number}\u0000${key}`
     let existingId = ownComments.get(cacheKey) ?? null
     if (existingId === null) {
-      const found = await findOwnComment(number, key)
+      const found = looked ? looked.found : await findOwnComment(number, key)
       if (found && found.body === text) return { sent: false, id: found.id, url: found.url, notes: ['The comment already says this; nothing to update.'] }
       existingId = found?.id ?? null
     }
@@ -462,7 +468,10 @@ export function createPublisher(unredactedPort: GitHubPort, options: PublisherOp
     })
     let resolved: number[] = []
     const outcome = await write(p, async () => {
-      resolved = await port.resolveReviewThreads(number, ids)
+      // Only threads the action opened: the ids come from its state, which a writer can edit.
+      const login = await ownLogin()
+      if (login === null) throw new Error('the login github-token writes as is not known, so its own threads cannot be told apart')
+      resolved = await port.resolveReviewThreads(number, ids, login)
       return { id: null, url: null }
     })
     return { ...outcome, resolved }

@@ -22,7 +22,7 @@ export function wrapPublisher(inner: Publisher, overrides: Partial<Writes>): Pub
     },
     records: () => inner.records(),
     createComment: overrides.createComment ?? ((number, body) => inner.createComment(number, body)),
-    upsertComment: overrides.upsertComment ?? ((number, key, body, state) => inner.upsertComment(number, key, body, state)),
+    upsertComment: overrides.upsertComment ?? ((number, key, body, state, looked) => inner.upsertComment(number, key, body, state, looked)),
     submitReview: overrides.submitReview ?? ((number, draft, options) => inner.submitReview(number, draft, options)),
     findOwnComment: (number, key) => inner.findOwnComment(number, key),
     addLabels: (number, labels, policy) => inner.addLabels(number, labels, policy),

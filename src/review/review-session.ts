@@ -13,7 +13,7 @@ import { hasAnyMarker } from '../github/comment-marker.js'
 import type { GitHubPort, PullReviewComment } from '../github/github-port.js'
 import type { DraftComment, ReviewDraft } from '../github/plan-review.js'
 import { wrapPublisher } from '../github/wrap-publisher.js'
-import type { Publisher, WriteOutcome } from '../github/publisher.js'
+import type { Looked, Publisher, WriteOutcome } from '../github/publisher.js'
 import { requestFailure } from '../github/request-failure.js'
 import type { ChangedFile } from '../github/types.js'
 import type { Invocation } from '../route/types.js'
@@ -84,6 +84,18 @@ export function dismissPermission(invocation: Pick<Invocation, 'params'>): Permi
   const declared = invocation.params.permission
   const required = isPermission(declared) ? declared : 'write'
   return atLeast(required, 'triage') ? required : 'triage'
+}
+
+const REVIEWED_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review'])
+
+/**
+ * Before the config is read: is this the kind of event a review runs on (a PR opened or pushed
+ * to)? Then the PR's files and the review state can be read while the config is. A guess that only
+ * decides when two reads start.
+ */
+export function mayOpenReviewSession(event: EventContext): boolean {
+  const onPull = event.name === 'pull_request' || event.name === 'pull_request_target'
+  return onPull && event.number !== null && event.headSha !== null && REVIEWED_ACTIONS.has(event.action ?? '')
 }
 
 /** A converging review applies to an agent that posts reviews, on a pull request with a known head. */
@@ -252,9 +264,19 @@ export async function openReviewSession(args: OpenReviewSessionArgs): Promise<Re
   const delta = scope.deltaFiles
   const carried = carryFindings({ prior, threads, delta })
   const prompt = reviewPromptContext({ scope, carried, maxDiffTokens: args.maxDiffTokens ?? DEFAULT_DIFF_TOKENS })
-  const publishing = convergingPublisher(args.publisher, { prior, threads, delta }, () => postedBefore(args))
+  // What the end of the review reads (the posted comments' ids, the summary comment) is read as soon
+  // as a review is posted, while the model takes its next turn; a later review reads it again.
+  let early: EarlyReads | null = null
+  const publishing = convergingPublisher(
+    args.publisher,
+    { prior, threads, delta },
+    () => postedBefore(args),
+    () => {
+      early = startEarlyReads(args)
+    }
+  )
   const finish = (result: AgentRunResult | null): Promise<void> =>
-    finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args) }, result).catch((error: unknown) => {
+    finishReview(args, { read, scope, prior, threads, delta, publishing, opinions: opinionsOf(carried, args), early }, result).catch((error: unknown) => {
       args.logger.warning(`Could not record the review of #${args.number}: ${errorMessage(error)}`)
     })
   return {
@@ -307,7 +329,12 @@ function droppedLine(comment: DraftComment, why: keyof typeof WHY_DROPPED): stri
  * time posted. The comments of one review are never weighed against each other: the agent meant
  * each, and short ones on nearby lines look alike without being the same.
  */
-function convergingPublisher(inner: Publisher, base: DedupeBase, onThePull: () => Promise<PullReviewComment[]>): ConvergingPublisher {
+function convergingPublisher(
+  inner: Publisher,
+  base: DedupeBase,
+  onThePull: () => Promise<PullReviewComment[]>,
+  afterPost: () => void = () => {}
+): ConvergingPublisher {
   const state = { proposed: [] as DraftComment[], posted: [] as DraftComment[], reviewIds: [] as number[], dropped: [] as string[] }
 
   async function submitReview(number: number, draft: ReviewDraft, options: { headSha: string; allowApprove: boolean }): Promise<WriteOutcome> {
@@ -336,7 +363,10 @@ function convergingPublisher(inner: Publisher, base: DedupeBase, onThePull: () =
     state.proposed.push(...mine)
     state.posted.push(...fresh)
     state.dropped.push(...dropped)
-    if (outcome.sent && outcome.id !== null) state.reviewIds.push(outcome.id)
+    if (outcome.sent && outcome.id !== null) {
+      state.reviewIds.push(outcome.id)
+      afterPost()
+    }
     return { ...outcome, notes: [...outcome.notes, ...note] }
   }
 
@@ -362,12 +392,33 @@ async function postedBefore(args: OpenReviewSessionArgs): Promise<PullReviewComm
 }
 
 /** The review comment id of each posted comment; null when it went into the review body or was not found. */
-async function postedIds(args: OpenReviewSessionArgs, publishing: ConvergingPublisher): Promise<(number | null)[]> {
+interface EarlyReads {
+  /** The PR's review comments, listed after the last review was posted. */
+  listed: Promise<PullReviewComment[]>
+  /** The summary comment as it was then; undefined when it could not be read. */
+  summary: Promise<Looked | undefined>
+}
+
+function startEarlyReads(args: OpenReviewSessionArgs): EarlyReads {
+  const listed = args.port.listReviewComments(args.number)
+  // Whoever awaits it sees a failure; until then it must not count as unhandled.
+  listed.catch(() => {})
+  return { listed, summary: lookSummary(args) }
+}
+
+function lookSummary(args: OpenReviewSessionArgs): Promise<Looked | undefined> {
+  return args.publisher.findOwnComment(args.number, reviewStateKey(args.agent.name)).then(
+    (found) => ({ found }),
+    () => undefined
+  )
+}
+
+async function postedIds(args: OpenReviewSessionArgs, publishing: ConvergingPublisher, early: EarlyReads | null): Promise<(number | null)[]> {
   const none = publishing.posted.map(() => null)
   if (publishing.posted.length === 0 || publishing.reviewIds.length === 0) return none
   let listed: PullReviewComment[]
   try {
-    listed = await args.port.listReviewComments(args.number)
+    listed = await (early?.listed ?? args.port.listReviewComments(args.number))
   } catch (error) {
     args.logger.warning(`Could not list the review comments of #${args.number} (${failure(error)}); the new findings are remembered without their threads.`)
     return none
@@ -436,6 +487,8 @@ function opinionsOf(carried: ReturnType<typeof carryFindings>, args: OpenReviewS
 }
 
 interface SessionData extends DedupeBase {
+  /** Reads started when the last review was posted; null when none was. */
+  early: EarlyReads | null
   read: ReadReviewState
   opinions: FindingOpinion[]
   scope: Exclude<ReviewScope, { kind: 'skip' }>
@@ -450,8 +503,15 @@ async function finishReview(args: OpenReviewSessionArgs, data: SessionData, resu
   }
   const { publishing } = data
   const final = dedupeFindings({ prior: data.prior, threads: data.threads, delta: data.delta, proposed: publishing.proposed })
-  const ids = await postedIds(args, publishing)
-  await replyToAddressed(args, final.addressed)
+  const summaryKey = reviewStateKey(args.agent.name)
+  // None of these waits for another: the posted comments' ids, the addressed threads' replies, and
+  // the summary comment (read when the last review was posted, or now). A summary comment another
+  // run created meanwhile is still found: the upsert folds a copy into the oldest.
+  const [ids, , looked] = await Promise.all([
+    postedIds(args, publishing, data.early),
+    replyToAddressed(args, final.addressed),
+    data.early?.summary ?? lookSummary(args)
+  ])
   const state = nextReviewState(data.read.state, {
     headSha: args.headSha,
     baseSha: args.baseSha ?? data.read.state?.baseSha ?? args.headSha,
@@ -471,5 +531,5 @@ async function finishReview(args: OpenReviewSessionArgs, data: SessionData, resu
     stateKey: args.stateKey ?? null,
     opinions: data.opinions
   })
-  await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state)
+  await args.publisher.upsertComment(args.number, summary.key, summary.body, summary.state, summary.key === summaryKey ? looked : undefined)
 }

@@ -29,6 +29,11 @@ export interface RunContext {
   ownLogin: () => Promise<string | null>
   /** Opens the run's check run on the PR head, once; a no-op where there is none. */
   startCheckRun: (trigger: string) => Promise<void>
+  /**
+   * Work nothing in the run waits for (a review's summary comment): awaited at the end, alongside
+   * completing the check run, before the run's writes are reported. Each never throws.
+   */
+  afterwards: Promise<void>[]
 }
 
 /** Tests shrink retry waits through GITHUB_AGENT_TIME_SCALE; real runs leave it unset. */

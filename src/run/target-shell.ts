@@ -330,6 +330,9 @@ export function createTargetShell(ctx: RunContext, commentKey: string, requester
     ciFailure: () => ciFailureOnce(ctx),
     reviewThread: () => reviewThreadOnce(ctx),
     startCheckRun: () => ctx.startCheckRun(commentKey),
+    afterwards: (work) => {
+      ctx.afterwards.push(work)
+    },
     dispatchWorkflow: async (workflow, ref, inputs) => {
       const onRef = ref ?? event.defaultBranch
       if (!onRef || !ctx.publisher) throw new Error(`cannot dispatch ${workflow}: no ref or no github-token`)

@@ -73,18 +73,26 @@ export async function readTree(client: GraphQLClient, repo: RepoRef, ref: string
   return toNode(data.repository?.object ?? null)
 }
 
-/** A review thread as the review needs it: its id and the REST id of the comment that opened it. */
+/** A review thread as the review needs it: its id, and the REST id and author of the comment that opened it. */
 export interface ReviewThreadRef {
   id: string
   rootCommentId: number | null
+  /** GraphQL's login: an app's bot without the `[bot]` REST adds (`github-actions`). */
+  rootAuthor: string | null
   isResolved: boolean
+}
+
+/** A login as REST (`github-actions[bot]`) or GraphQL (`github-actions`) writes it, compared alike. */
+export function sameLogin(a: string, b: string): boolean {
+  const plain = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '')
+  return plain(a) === plain(b)
 }
 
 const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId author { login } } } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -95,7 +103,7 @@ interface ThreadsPage {
   repository: {
     pullRequest: {
       reviewThreads: {
-        nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number | null }[] } }[]
+        nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number | null; author: { login: string } | null }[] } }[]
         pageInfo: { hasNextPage: boolean; endCursor: string | null }
       }
     } | null
@@ -111,7 +119,10 @@ export async function listReviewThreads(client: GraphQLClient, repo: RepoRef, nu
     const data: ThreadsPage = await client<ThreadsPage>(THREADS_QUERY, { owner: repo.owner, name: repo.repo, number, after })
     const connection = data.repository?.pullRequest?.reviewThreads
     if (!connection) break
-    for (const node of connection.nodes) threads.push({ id: node.id, rootCommentId: node.comments.nodes[0]?.databaseId ?? null, isResolved: node.isResolved })
+    for (const node of connection.nodes) {
+      const root = node.comments.nodes[0]
+      threads.push({ id: node.id, rootCommentId: root?.databaseId ?? null, rootAuthor: root?.author?.login ?? null, isResolved: node.isResolved })
+    }
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break
     after = connection.pageInfo.endCursor
   }
