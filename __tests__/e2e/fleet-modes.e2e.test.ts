@@ -2,7 +2,8 @@
 // order of the model calls, what each manager, tier and step is given in its first message, and
 // the one publication that says who produced what. The fleets are AOF's own YAML
 // (__fixtures__/aof-fleets), unchanged, except the one written here to show a merged review.
-import { readdirSync, readFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startAnthropicServer, type AnthropicServer, type RecordedAnthropicRequest } from '../support/anthropic-server.js'
@@ -91,6 +92,14 @@ describe.each(nodeBinaries())('AOF fleet modes through dist/index.js on $label',
   let gemini: GeminiServer
   let number = 40
 
+  // The members of AOF's fleets list CLI tools; a tool's program must be on PATH for its agent to
+  // load, so stand-ins are put there (no test here calls them).
+  const bin = mkdtempSync(join(tmpdir(), 'fleet-bin-'))
+  for (const program of ['kubectl', 'helm', 'trivy', 'docker']) {
+    writeFileSync(join(bin, program), '#!/bin/sh\nexit 0\n')
+    chmodSync(join(bin, program), 0o755)
+  }
+
   beforeAll(async () => {
     github = await startGitHubServer()
     anthropic = await startAnthropicServer()
@@ -122,7 +131,12 @@ describe.each(nodeBinaries())('AOF fleet modes through dist/index.js on $label',
       apiUrl: github.url,
       token: TOKEN,
       inputs: { 'anthropic-api-key': anthropic.apiKey, 'google-api-key': gemini.apiKey, ...inputs },
-      env: { ANTHROPIC_BASE_URL: anthropic.url, GOOGLE_GEMINI_BASE_URL: gemini.url, GITHUB_AGENT_TIME_SCALE: '0.001' }
+      env: {
+        ANTHROPIC_BASE_URL: anthropic.url,
+        GOOGLE_GEMINI_BASE_URL: gemini.url,
+        GITHUB_AGENT_TIME_SCALE: '0.001',
+        PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`
+      }
     })
     expect(anthropic.invalidRequests()).toEqual([])
     expect(gemini.invalidRequests()).toEqual([])
