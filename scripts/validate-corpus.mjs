@@ -1,6 +1,6 @@
 // Validates every AOF YAML file of a corpus (by default /work/shared/aof-corpus, a copy of AOF's own
 // example files) on its own, through the built CLI (`dist/cli/index.js validate <file>`), and prints
-// how many load cleanly, load with warnings, or fail, with each failure's messages. Not part of
+// how many load whole, load with something skipped, or fail, with the messages of each. Not part of
 // `npm test`: it measures compatibility with real AOF files, it does not gate a change.
 //
 //   node scripts/validate-corpus.mjs [corpus-dir] [--markdown]
@@ -36,45 +36,74 @@ const PROVIDER = /\b(openai|azure|groq|ollama|bedrock)\b/i
 /** Only PATH and HOME: no GITHUB_TOKEN or model keys, as a checkout's `validate` would see. */
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
 
+function validate(rel, strict) {
+  const run = spawnSync(process.execPath, [cli, 'validate', rel, ...(strict ? ['--strict'] : [])], { cwd: corpus, env, encoding: 'utf8' })
+  const lines = (run.stdout ?? '').split('\n').filter(Boolean)
+  return { status: run.status, errors: lines.filter((l) => /: error: /.test(l)), stderr: (run.stderr ?? '').trim(), summary: lines.at(-1) ?? '' }
+}
+
+/** Which other branch a problem waits for, if any. */
+function blockedOn(lines) {
+  if (lines.length > 0 && lines.every((e) => FLEET_MODE.test(e))) return 'fleet mode (other branch)'
+  if (lines.length > 0 && lines.every((e) => PROVIDER.test(e))) return 'provider (other branch)'
+  return null
+}
+
+// "loads": everything in the file loads (notices and warnings allowed). "part skipped": the file
+// loads, but something in it is skipped with a warning (`validate --strict` would fail). "fails":
+// plain `validate` exits non-zero (an error no event can get past).
 const rows = []
 for (const file of yamlFiles(corpus)) {
   const rel = relative(corpus, file)
-  const run = spawnSync(process.execPath, [cli, 'validate', rel], { cwd: corpus, env, encoding: 'utf8' })
-  const lines = (run.stdout ?? '').split('\n').filter(Boolean)
-  const errors = lines.filter((l) => /: error: /.test(l))
-  const warnings = lines.filter((l) => /: warning: /.test(l))
-  const summary = lines.at(-1) ?? ''
+  const plain = validate(rel, false)
+  const strict = plain.status === 0 ? validate(rel, true) : plain
   let verdict
-  if (run.status !== 0) {
-    const text = errors.join('\n') || (run.stderr ?? '').trim() || summary
-    verdict = FLEET_MODE.test(text) && errors.every((e) => FLEET_MODE.test(e)) ? 'fail: fleet mode (other branch)' : 'fail'
-    if (verdict === 'fail' && errors.length > 0 && errors.every((e) => PROVIDER.test(e))) verdict = 'fail: provider (other branch)'
-  } else verdict = warnings.length > 0 ? 'loads with warnings' : 'loads'
-  rows.push({ file: rel, verdict, errors, warnings, summary, stderr: run.status !== 0 && errors.length === 0 ? (run.stderr ?? '').trim() : '' })
+  let problems
+  if (plain.status !== 0) {
+    problems = plain.errors.length > 0 ? plain.errors : [plain.stderr || plain.summary]
+    const other = blockedOn(plain.errors)
+    verdict = other ? `fails: ${other}` : 'fails'
+  } else if (strict.status !== 0) {
+    problems = strict.errors
+    const other = blockedOn(strict.errors)
+    verdict = other ? `part skipped: ${other}` : 'part skipped'
+  } else {
+    problems = []
+    verdict = 'loads'
+  }
+  rows.push({ file: rel, verdict, problems })
 }
 
 const counts = new Map()
 for (const row of rows) counts.set(row.verdict, (counts.get(row.verdict) ?? 0) + 1)
-const order = ['loads', 'loads with warnings', 'fail: fleet mode (other branch)', 'fail: provider (other branch)', 'fail']
+const order = [
+  'loads',
+  'part skipped',
+  'part skipped: fleet mode (other branch)',
+  'part skipped: provider (other branch)',
+  'fails',
+  'fails: fleet mode (other branch)',
+  'fails: provider (other branch)'
+]
+const shown = rows.filter((r) => r.verdict !== 'loads')
 const out = []
 if (markdown) {
   out.push(`| verdict | files |`, `|---|---|`)
   for (const verdict of order) out.push(`| ${verdict} | ${counts.get(verdict) ?? 0} |`)
   out.push(`| total | ${rows.length} |`, '')
-  out.push('Failures:', '')
-  for (const row of rows.filter((r) => r.verdict.startsWith('fail'))) {
+  out.push('Files not loading whole:', '')
+  for (const row of shown) {
     out.push(`- \`${row.file}\` (${row.verdict}):`)
-    const lines = row.errors.length > 0 ? row.errors : [row.stderr || row.summary]
     // The first two messages say what is wrong; a file with forty of one kind is not forty findings.
-    for (const line of lines.slice(0, 2)) out.push(`  - ${line.replace(/^[^:]+:/, 'line ').replace(/\|/g, '\\|')}`)
-    if (lines.length > 2) out.push(`  - and ${lines.length - 2} more`)
+    for (const line of row.problems.slice(0, 2)) out.push(`  - ${line.replace(/^[^:]+:/, 'line ').replace(/\|/g, '\\|')}`)
+    if (row.problems.length > 2) out.push(`  - and ${row.problems.length - 2} more`)
   }
 } else {
   for (const verdict of order) out.push(`${verdict}: ${counts.get(verdict) ?? 0}`)
   out.push(`total: ${rows.length}`, '')
-  for (const row of rows.filter((r) => r.verdict.startsWith('fail'))) {
+  for (const row of shown) {
     out.push(`${row.file} (${row.verdict})`)
-    for (const line of row.errors.length > 0 ? row.errors : [row.stderr || row.summary]) out.push(`  ${line}`)
+    for (const line of row.problems) out.push(`  ${line}`)
   }
 }
 process.stdout.write(out.join('\n') + '\n')

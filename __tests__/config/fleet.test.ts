@@ -118,9 +118,10 @@ describe('AgentFleet', () => {
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([[location, message]])
   })
 
-  it('drops a member whose agent is not defined, so every member has an agent', async () => {
+  it('skips a fleet whose member agent is not defined, rather than run it without that member', async () => {
     const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet('  agents:\n    - name: ghost\n    - name: code-reviewer\n') })
-    expect(config.fleets.f?.members.map((m) => m.name)).toEqual(['code-reviewer'])
+    expect(config.fleets.f).toBeUndefined()
+    expect(config.skipped.fleet.f?.map((d) => [where(d), d.skips])).toEqual([['warning aof/f.yaml:7 spec.agents[0].name', "fleet 'f' is skipped"]])
   })
 
   it('finds a member’s agent through its config: file when the names differ', async () => {

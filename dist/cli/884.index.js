@@ -726,8 +726,10 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 33 modules
-var load_config = __webpack_require__(3937);
+// EXTERNAL MODULE: ./src/config/describe-diagnostic.ts
+var describe_diagnostic = __webpack_require__(4953);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 34 modules
+var load_config = __webpack_require__(2410);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(7961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -3167,6 +3169,7 @@ function buildOutputs(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/build-summary.ts
+
 /** Table cells must not break the table: pipes escaped, newlines folded. */
 function build_summary_cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -3250,7 +3253,7 @@ function diagnosticsSection(record) {
     if (record.diagnostics.length === 0)
         return [];
     const icon = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-    const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`);
+    const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${(0,describe_diagnostic/* describeDiagnostic */.H)(d)}`);
     return ['### Config findings', '', ...rows, ''];
 }
 /** The job summary: what was routed where and why, on every run, matched or not. */
@@ -8130,6 +8133,9 @@ async function answerApproval(ctx, command, record, botName) {
 
 async function runInvocation(ctx, commentKey, invocation, refusal, record) {
     const { settings, event } = ctx;
+    const skipped = invocation.target ? skippedTarget(ctx.config, invocation.target) : null;
+    if (skipped && invocation.target && !refusal)
+        return failSkipped(invocation, invocation.target, skipped);
     if (refusal)
         return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal };
     if (invocation.via === 'help') {
@@ -8141,6 +8147,21 @@ async function runInvocation(ctx, commentKey, invocation, refusal, record) {
     const { outcome, outputs } = await runTarget(createTargetShell(ctx, commentKey), invocation);
     Object.assign(record.extraOutputs, outputs);
     return outcome;
+}
+function skippedTarget(config, target) {
+    const byName = config.skipped[target.kind];
+    return Object.hasOwn(byName, target.name) ? (byName[target.name] ?? null) : null;
+}
+/**
+ * The event routed to something that did not load: this run fails with the reasons, which become
+ * errors again (annotations on their files and lines), where every other run only warns of them.
+ */
+function failSkipped(invocation, target, reasons) {
+    for (const reason of reasons)
+        reason.severity = 'error';
+    const first = reasons[0];
+    const why = first ? `: ${first.message} (${first.file}:${first.line})${reasons.length > 1 ? `, and ${reasons.length - 1} more problem(s)` : ''}` : '';
+    return { invocation, target: `${target.kind}:${target.name}`, status: 'failed', detail: `${target.kind} '${target.name}' did not load${why}` };
 }
 /**
  * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
@@ -8291,17 +8312,18 @@ var check_templates = __webpack_require__(7581);
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
 function annotate(runner, d) {
     const properties = { file: d.file, startLine: d.line, startColumn: d.column, title: d.field ? `AOF config: ${d.field}` : 'AOF config' };
     if (d.severity === 'error')
-        runner.error(d.message, properties);
+        runner.error((0,describe_diagnostic/* describeDiagnostic */.H)(d), properties);
     else if (d.severity === 'warning')
-        runner.warning(d.message, properties);
+        runner.warning((0,describe_diagnostic/* describeDiagnostic */.H)(d), properties);
     else
-        runner.notice(d.message, properties);
+        runner.notice((0,describe_diagnostic/* describeDiagnostic */.H)(d), properties);
 }
 async function connectGitHub(runtime, settings, repository) {
     if (!settings.githubToken)
@@ -8348,9 +8370,8 @@ async function readConfig(runtime, settings, source, record) {
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);
     record.configFiles = config.files;
+    // Annotated when the run ends: a skipped target the event routes to turns its warnings into errors.
     record.diagnostics = config.diagnostics;
-    for (const d of config.diagnostics)
-        annotate(runtime.runner, d);
     const errors = config.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0)
         throw new shared_errors/* UsageError */.e(`${errors} error(s) in the AOF config at ${settings.configPath}; see the annotations`);
@@ -8464,6 +8485,8 @@ async function finish(runtime, record, finishers, started) {
         record.notes.push(...finishers.publisher.notes);
     }
     record.durationMs = external_node_perf_hooks_.performance.now() - started;
+    for (const d of record.diagnostics)
+        annotate(runtime.runner, d);
     for (const [name, value] of Object.entries(buildOutputs(record)))
         runtime.runner.setOutput(name, value);
     if (runtime.env.GITHUB_STEP_SUMMARY)

@@ -127,6 +127,7 @@ function membersOf(ctx: DocContext, state: LoadState, fleet: string, spec: Spec)
       onAgent: (agent) => {
         member.agent = agent
       },
+      owner: { kind: 'fleet', name: fleet },
       ...(file === undefined ? {} : { file })
     })
   })

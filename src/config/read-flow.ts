@@ -46,7 +46,9 @@ function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDo
   }
   if (node.type === 'Agent') {
     if (typeof config.agent === 'string' && config.agent !== '') {
-      addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`)
+      addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`, 'error', {
+        owner: { kind: 'flow', name: flow }
+      })
     } else if (typeof config.inline !== 'object' || config.inline === null) {
       ctx.report(
         'error',
@@ -57,7 +59,9 @@ function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDo
   }
   if (node.type === 'Fleet') {
     if (typeof config.fleet === 'string' && config.fleet !== '') {
-      addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`)
+      addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`, 'error', {
+        owner: { kind: 'flow', name: flow }
+      })
     } else {
       ctx.report('error', [...path, 'config'], `node '${node.id}' (Fleet) needs config.fleet (the name of a fleet, e.g. review-fleet)`)
     }
