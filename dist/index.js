@@ -13733,7 +13733,8 @@ const fleetSchema = object({
         agents: array(member, { error: 'a list of members, e.g. [{name: security-reviewer, spec: {...}}, {name: code-reviewer}]' })
             .min(1, { error: 'a list of at least one member, e.g. [{name: code-reviewer}]' }),
         coordination: coordination.optional(),
-        strategy: common_name('parallel or sequential').optional(),
+        // github-agent's own field; AOF has none, and its files use `strategy:` for other things (read-fleet).
+        strategy: unknown().optional(),
         aggregation: common_name('merge or consensus').optional(),
         description: common_text('a description').optional(),
         shared: unknown().optional(),
@@ -13785,11 +13786,17 @@ function strategyOf(ctx, spec) {
         }
     }
     let fromStrategy;
-    if (spec.strategy !== undefined) {
+    if (typeof spec.strategy === 'string') {
         fromStrategy = STRATEGIES.get(spec.strategy);
         if (!fromStrategy) {
-            ctx.report('error', ['spec', 'strategy'], `spec.strategy must be parallel or sequential (found the text ${JSON.stringify(spec.strategy)})`);
+            ctx.report('warning', ['spec', 'strategy'], `spec.strategy ${JSON.stringify(spec.strategy)} is not parallel or sequential, so it is ignored (AOF has no spec.strategy; coordination.mode decides)`);
         }
+    }
+    else if (spec.strategy !== undefined) {
+        // AOF's schema sketches use `strategy:` as a mapping of their own; AOF ignores the key, and so does this.
+        ctx.report('notice', ['spec', 'strategy'], 'ignored: spec.strategy is not parallel or sequential (AOF has no spec.strategy; coordination.mode decides)', {
+            key: true
+        });
     }
     if (fromMode && fromStrategy && fromMode !== fromStrategy) {
         ctx.report('error', ['spec', 'strategy'], `spec.strategy ${spec.strategy} contradicts coordination.mode ${mode} (${fromMode}); keep one`);
@@ -13855,14 +13862,17 @@ function membersOf(ctx, state, fleet, spec) {
         // A reference: the agent itself is filled in once every file is read (resolve-references).
         const member = { name: entry.name, role, location };
         members.push(member);
-        const file = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
+        // AOF's fleet reads `config:` with std::fs, relative to its working directory: the repository root.
+        const file = entry.config === undefined ? undefined : (joinPath('', entry.config) ?? undefined);
+        const besideFile = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
         const from = `fleet '${fleet}' member '${entry.name}'${entry.config === undefined ? '' : ` (config: ${entry.config})`}`;
         addReference(ctx, state, 'agent', entry.name, [...path, 'name'], from, 'error', {
             onAgent: (agent) => {
                 member.agent = agent;
             },
             owner: { kind: 'fleet', name: fleet },
-            ...(file === undefined ? {} : { file })
+            ...(file === undefined ? {} : { file }),
+            ...(besideFile === undefined || besideFile === file ? {} : { besideFile })
         });
     });
     return members;
@@ -13896,6 +13906,8 @@ const flow_schema_node = object({
     id: common_name('a node id, e.g. review'),
     type: common_name('a node type, e.g. Agent'),
     config: mapping('a mapping of node settings, e.g. {agent: code-reviewer}').optional(),
+    // An Action node's action may sit beside config, as in the reference's examples.
+    action: common_name('an action, e.g. comment').optional(),
     conditions: unknown().optional()
 }, { error: 'a mapping with id, type and config, e.g. {id: review, type: Agent, config: {agent: code-reviewer}}' });
 const connection = object({
@@ -13972,6 +13984,18 @@ function checkNode(ctx, state, flow, node, index) {
         }
     }
 }
+/** `action:` beside `config:` reads as `config.action`; written in both places it must agree. */
+function configOf(ctx, node, index) {
+    const config = node.config ?? {};
+    if (node.action === undefined)
+        return config;
+    if (config.action !== undefined && config.action !== node.action) {
+        ctx.report('error', ['spec', 'nodes', index, 'action'], `node '${node.id}' names its action twice (action: ${node.action} and config.action: ${String(config.action)}); keep one`, {
+            key: true
+        });
+    }
+    return { ...config, action: config.action ?? node.action };
+}
 function connectionsOf(ctx, flow, spec, ids) {
     const known = () => [...ids].join(', ');
     return (spec.connections ?? []).map((edge, index) => {
@@ -14008,8 +14032,9 @@ function readFlow(ctx, state) {
             return;
         }
         ids.add(node.id);
-        checkNode(ctx, state, name, node, index);
-        nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) });
+        const config = configOf(ctx, node, index);
+        checkNode(ctx, state, name, { ...node, config }, index);
+        nodes.push({ id: node.id, type: node.type, config, location: ctx.location(['spec', 'nodes', index]) });
     });
     const flow = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) };
     // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
@@ -14420,7 +14445,8 @@ function createLoadState(env, log, checkFlow) {
         flows: load_state_record(),
         declared: { agent: new Map(), fleet: new Map(), flow: new Map(), trigger: new Map() },
         references: [],
-        skipped: { agent: new Map(), fleet: new Map(), flow: new Map() }
+        skipped: { agent: new Map(), fleet: new Map(), flow: new Map() },
+        filesRead: new Set()
     };
 }
 
@@ -14796,6 +14822,10 @@ function agentInFile(state, file) {
     const found = Object.values(state.agents).filter((agent) => agent.location.file === file);
     return found.length === 1 ? found[0] : undefined;
 }
+/** A fleet member's agent by its `config:` file: AOF's path first, then the one beside the fleet. */
+function memberAgent(state, ref) {
+    return (ref.file ? agentInFile(state, ref.file) : undefined) ?? (ref.besideFile ? agentInFile(state, ref.besideFile) : undefined);
+}
 function definitions(state, kind) {
     return kind === 'agent' ? state.agents : kind === 'fleet' ? state.fleets : state.flows;
 }
@@ -14803,15 +14833,22 @@ function lookup(state, ref) {
     const defined = definitions(state, ref.kind);
     if (Object.hasOwn(defined, ref.name))
         return { status: 'ok' };
-    if (ref.kind === 'agent' && ref.file && agentInFile(state, ref.file))
+    if (ref.kind === 'agent' && memberAgent(state, ref))
         return { status: 'ok' };
     const reasons = state.skipped[ref.kind].get(ref.name);
     if (reasons)
         return { status: 'skipped', reasons };
     return { status: 'undefined' };
 }
-function undefinedMessage(ref, names) {
-    return `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`;
+function undefinedMessage(state, ref, names) {
+    const base = `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`;
+    if (ref.file === undefined)
+        return base;
+    const tried = [ref.file, ...(ref.besideFile ? [ref.besideFile] : [])];
+    const read = tried.find((file) => state.filesRead.has(file));
+    if (read)
+        return `${base}; ${read} defines no single agent`;
+    return `${base}; its config file was not found at ${tried.join(' or ')} (AOF reads it relative to the repository root)`;
 }
 function skippedMessage(ref, reasons) {
     const first = reasons[0];
@@ -14837,7 +14874,7 @@ function skipOwners(state, names) {
             const diagnostic = {
                 severity: 'error',
                 ...ref.at(),
-                message: found.status === 'undefined' ? undefinedMessage(ref, names) : skippedMessage(ref, found.reasons)
+                message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
             };
             markSkipped(diagnostic, `${owner.kind} '${owner.name}' is skipped`);
             state.log.add(diagnostic);
@@ -14869,7 +14906,7 @@ function resolveReferences(state) {
         const diagnostic = {
             severity: ref.severity,
             ...ref.at(),
-            message: found.status === 'undefined' ? undefinedMessage(ref, names) : skippedMessage(ref, found.reasons)
+            message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
         };
         state.log.add(diagnostic);
         // A disabled Trigger never routes: the warning is all there is to say.
@@ -14882,7 +14919,7 @@ function resolveReferences(state) {
     for (const ref of state.references) {
         if (!ref.onAgent)
             continue;
-        const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : ref.file ? agentInFile(state, ref.file) : undefined;
+        const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : memberAgent(state, ref);
         if (agent)
             ref.onAgent(agent);
     }
@@ -14941,6 +14978,37 @@ async function readSkipping(source, paths, state, cache) {
             continue;
         // Unreadable or too large: no column, nothing of the file is read; a YAML error: that document only.
         markSkipped(d, d.column === undefined ? 'the file is skipped' : 'the YAML document with this error is skipped');
+    }
+}
+/**
+ * A fleet member's `config:` names an agent file, which AOF reads wherever it is in the repository:
+ * files not read yet are read here, as agent files (AOF's flat form allowed), once each.
+ */
+async function readMemberFiles(source, state, cache) {
+    const wanted = new Set();
+    for (const ref of state.references) {
+        for (const file of [ref.file, ref.besideFile])
+            if (file !== undefined && !cache.has(file))
+                wanted.add(file);
+    }
+    const found = [];
+    for (const path of [...wanted].sort()) {
+        try {
+            if ((await source.stat(path)) === 'file')
+                found.push(path);
+        }
+        catch {
+            // Refused (outside the repository): the reference says it was not found.
+        }
+    }
+    if (found.length === 0)
+        return;
+    await readSkipping(source, found, state, cache);
+    for (const path of found) {
+        const file = cache.get(path);
+        for (const document of file?.documents ?? []) {
+            loadSafely({ file: path, value: document.value, locate: document.locate, inAgentsDir: true, topLevel: false }, state);
+        }
     }
 }
 function warnIfNoTriggers(state, configPath) {
@@ -15030,9 +15098,12 @@ async function loadConfig(source, configPath, env, checkFlow) {
                 loadSafely(input, state);
         }
     }
+    await readMemberFiles(source, state, cache);
+    for (const path of cache.keys())
+        state.filesRead.add(path);
     resolveReferences(state);
     warnIfNoTriggers(state, configPath);
-    return result(state, files.filter((f) => cache.has(f)));
+    return result(state, [...cache.keys()].sort());
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -16244,7 +16315,9 @@ function check_flow_checkNode(problems, node, index, ids) {
         problems.push({
             node: node.id,
             field: `${at}.action`,
-            message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+            message: action === undefined
+                ? `node '${node.id}' (Action): config.action is missing; it must be one of workflow_dispatch, comment, add_labels, check_run`
+                : `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action)})`
         });
         return;
     }
@@ -20092,6 +20165,11 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     const runPlans = async (plans, input) => {
         for (const plan of plans) {
             const problem = shell.cannotRun(plan);
+            // A dry-run without a model key walks the flow as it does an agent: the node's answer says why it is empty.
+            if (problem && shell.dryRun && problem.startsWith('dry-run')) {
+                shell.logger.info(`${plan.label}: ${problem}`);
+                return { text: `(${problem})`, status: 'done' };
+            }
             if (problem)
                 throw new Error(problem);
         }
@@ -20165,9 +20243,12 @@ async function runTarget(shell, invocation, options = {}) {
     if (shell.readOnlyReason)
         return { outcome: { invocation, target, status: 'not-run', detail: shell.readOnlyReason, ...shown }, outputs: {} };
     const blocked = plan.agents.map((a) => shell.cannotRun(a)).find((p) => p !== null);
-    if (blocked && invocation.target.kind !== 'flow') {
+    // A flow runs on when one agent cannot (its other nodes may still work), except in a dry-run
+    // without a model key: there, like an agent, it stops at saying so, and the run succeeds.
+    const dryRunWithoutModel = shell.dryRun && blocked?.startsWith('dry-run') === true;
+    if (blocked && (invocation.target.kind !== 'flow' || dryRunWithoutModel)) {
         return {
-            outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+            outcome: { invocation, target, status: dryRunWithoutModel ? 'dry-run' : 'failed', detail: blocked, ...shown },
             outputs: {}
         };
     }

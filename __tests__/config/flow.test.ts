@@ -113,6 +113,16 @@ describe('AgentFlow', () => {
     expect(errors(config).map(where)).toEqual(expected)
   })
 
+  it('reads an Action node’s action written beside config, and says when config.action is missing', async () => {
+    const beside = await withLibrary(flow('  nodes:\n    - id: say\n      type: Action\n      action: comment\n      config: {body: Done.}\n'))
+    expect(errors(beside)).toEqual([])
+    expect(beside.flows.f?.nodes[0]?.config).toEqual({ action: 'comment', body: 'Done.' })
+    const missing = await withLibrary(flow('  nodes:\n    - id: say\n      type: Action\n      config: {body: Done.}\n'))
+    expect(errors(missing).map((d) => d.message)).toEqual([
+      "flow 'f': node 'say' (Action): config.action is missing; it must be one of workflow_dispatch, comment, add_labels, check_run"
+    ])
+  })
+
   it('names the defined agents when an Agent node’s agent is missing', async () => {
     const config = await withLibrary(flow('  nodes:\n    - id: n\n      type: Agent\n      config:\n        agent: ghost\n'))
     expect(errors(config)[0]?.message).toBe("flow 'f' node 'n' → agent 'ghost' is not defined; defined agents: code-reviewer, helper")

@@ -22,6 +22,8 @@ const files = {
     '      flow: github-pr-review',
     '    /hello:',
     '      agent: greeter',
+    '    /walk:',
+    '      flow: walk-through',
     ''
   ].join('\n'),
   '.github/aof/flows/pr-review.yaml': [
@@ -47,6 +49,17 @@ const files = {
     '    - id: sleep',
     '      type: Wait',
     "      config: {duration: '1h'}",
+    ''
+  ].join('\n'),
+  '.github/aof/flows/walk.yaml': [
+    'apiVersion: aof.dev/v1',
+    'kind: AgentFlow',
+    'metadata: {name: walk-through}',
+    'spec:',
+    '  nodes:',
+    '    - {id: greet, type: Agent, config: {agent: greeter, input: Walk through the change.}}',
+    '  connections:',
+    '    - {from: start, to: greet}',
     ''
   ].join('\n'),
   '.github/aof/agents/greeter.yaml': [
@@ -153,5 +166,27 @@ describe.each(nodeBinaries())('partial loading through dist/index.js on $label',
     expect(result.summary).toContain("flow 'github-pr-review' did not load: node 'run-review' cannot run in a job")
     expect(result.summary).toContain('.github/aof/flows/pr-review.yaml:7')
     expect(github.writes()).toEqual([])
+  })
+
+  it('dry-runs a flow without a model key as it dry-runs an agent: exit 0, saying dry-run', async () => {
+    github.world.addPull(REPO, { number: 8, head: { ref: 'feature', sha: 'a'.repeat(40) }, base: { ref: 'master' } })
+    const payload = fixtureEvent('issue_comment.created.on-pull-request.derived.json')
+    payload.issue.number = 8
+    payload.comment.body = '/walk'
+    github.world.setPermission(REPO, String(payload.sender.login), 'write')
+    const result = await runAction({
+      node,
+      eventName: 'issue_comment',
+      payload,
+      apiUrl: github.url,
+      inputs: { 'config-ref': 'workspace', 'dry-run': 'true' },
+      workspaceFiles: files
+    })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ matched: 'true', target: 'flow:walk-through', conclusion: 'success' })
+    expect(JSON.parse(result.outputs.targets ?? '[]')).toEqual([expect.objectContaining({ target: 'flow:walk-through', status: 'dry-run' })])
+    expect(result.summary).toContain('## github-agent (dry-run)')
+    expect(result.stdout).toContain('flow:walk-through/greet: dry-run without a model key')
   })
 })

@@ -53,6 +53,33 @@ async function readSkipping(source: ConfigSource, paths: string[], state: LoadSt
   }
 }
 
+/**
+ * A fleet member's `config:` names an agent file, which AOF reads wherever it is in the repository:
+ * files not read yet are read here, as agent files (AOF's flat form allowed), once each.
+ */
+async function readMemberFiles(source: ConfigSource, state: LoadState, cache: Map<string, ParsedFile>): Promise<void> {
+  const wanted = new Set<string>()
+  for (const ref of state.references) {
+    for (const file of [ref.file, ref.besideFile]) if (file !== undefined && !cache.has(file)) wanted.add(file)
+  }
+  const found: string[] = []
+  for (const path of [...wanted].sort()) {
+    try {
+      if ((await source.stat(path)) === 'file') found.push(path)
+    } catch {
+      // Refused (outside the repository): the reference says it was not found.
+    }
+  }
+  if (found.length === 0) return
+  await readSkipping(source, found, state, cache)
+  for (const path of found) {
+    const file = cache.get(path)
+    for (const document of file?.documents ?? []) {
+      loadSafely({ file: path, value: document.value, locate: document.locate, inAgentsDir: true, topLevel: false }, state)
+    }
+  }
+}
+
 function warnIfNoTriggers(state: LoadState, configPath: string): void {
   if (state.triggers.length > 0 || state.log.items.some((d) => d.severity === 'error')) return
   state.log.add({
@@ -146,10 +173,9 @@ export async function loadConfig(
       if (!done.has(document)) loadSafely(input, state)
     }
   }
+  await readMemberFiles(source, state, cache)
+  for (const path of cache.keys()) state.filesRead.add(path)
   resolveReferences(state)
   warnIfNoTriggers(state, configPath)
-  return result(
-    state,
-    files.filter((f) => cache.has(f))
-  )
+  return result(state, [...cache.keys()].sort())
 }

@@ -14,6 +14,8 @@ export interface PendingReference {
   onAgent?: (agent: AgentDef) => void
   /** A fleet member's `config:` path (resolved): an agent defined in that file also satisfies the reference. */
   file?: string
+  /** The same `config:` path relative to the fleet's own file, where github-agent used to look; tried second. */
+  besideFile?: string
   /**
    * The fleet or flow that uses the name: it cannot run without it, so it is skipped when the name
    * does not resolve. A Trigger's command has no owner: it is kept, and fails only when used.
@@ -48,6 +50,8 @@ export interface LoadState {
   references: PendingReference[]
   /** Targets that did not load, with the problems that kept them out (see Config.skipped). */
   skipped: Record<TargetKind, Map<string, Diagnostic[]>>
+  /** Files read and parsed (whatever they held). */
+  filesRead: Set<string>
   botName?: string
   /** Where the DaemonConfig was found (at most one is read). */
   daemonAt?: SourceLocation
@@ -71,6 +75,7 @@ export function createLoadState(env: Record<string, string | undefined>, log: Di
     flows: record(),
     declared: { agent: new Map(), fleet: new Map(), flow: new Map(), trigger: new Map() },
     references: [],
-    skipped: { agent: new Map(), fleet: new Map(), flow: new Map() }
+    skipped: { agent: new Map(), fleet: new Map(), flow: new Map() },
+    filesRead: new Set()
   }
 }

@@ -51,11 +51,20 @@ function strategyOf(ctx: DocContext, spec: Spec): Strategy {
     }
   }
   let fromStrategy: Strategy | undefined
-  if (spec.strategy !== undefined) {
+  if (typeof spec.strategy === 'string') {
     fromStrategy = STRATEGIES.get(spec.strategy)
     if (!fromStrategy) {
-      ctx.report('error', ['spec', 'strategy'], `spec.strategy must be parallel or sequential (found the text ${JSON.stringify(spec.strategy)})`)
+      ctx.report(
+        'warning',
+        ['spec', 'strategy'],
+        `spec.strategy ${JSON.stringify(spec.strategy)} is not parallel or sequential, so it is ignored (AOF has no spec.strategy; coordination.mode decides)`
+      )
     }
+  } else if (spec.strategy !== undefined) {
+    // AOF's schema sketches use `strategy:` as a mapping of their own; AOF ignores the key, and so does this.
+    ctx.report('notice', ['spec', 'strategy'], 'ignored: spec.strategy is not parallel or sequential (AOF has no spec.strategy; coordination.mode decides)', {
+      key: true
+    })
   }
   if (fromMode && fromStrategy && fromMode !== fromStrategy) {
     ctx.report('error', ['spec', 'strategy'], `spec.strategy ${spec.strategy} contradicts coordination.mode ${mode} (${fromMode}); keep one`)
@@ -121,14 +130,17 @@ function membersOf(ctx: DocContext, state: LoadState, fleet: string, spec: Spec)
     // A reference: the agent itself is filled in once every file is read (resolve-references).
     const member = { name: entry.name, role, location } as FleetMember
     members.push(member)
-    const file = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined)
+    // AOF's fleet reads `config:` with std::fs, relative to its working directory: the repository root.
+    const file = entry.config === undefined ? undefined : (joinPath('', entry.config) ?? undefined)
+    const besideFile = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined)
     const from = `fleet '${fleet}' member '${entry.name}'${entry.config === undefined ? '' : ` (config: ${entry.config})`}`
     addReference(ctx, state, 'agent', entry.name, [...path, 'name'], from, 'error', {
       onAgent: (agent) => {
         member.agent = agent
       },
       owner: { kind: 'fleet', name: fleet },
-      ...(file === undefined ? {} : { file })
+      ...(file === undefined ? {} : { file }),
+      ...(besideFile === undefined || besideFile === file ? {} : { besideFile })
     })
   })
   return members

@@ -68,6 +68,23 @@ function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDo
   }
 }
 
+/** `action:` beside `config:` reads as `config.action`; written in both places it must agree. */
+function configOf(ctx: DocContext, node: NodeDocument, index: number): Record<string, unknown> {
+  const config = node.config ?? {}
+  if (node.action === undefined) return config
+  if (config.action !== undefined && config.action !== node.action) {
+    ctx.report(
+      'error',
+      ['spec', 'nodes', index, 'action'],
+      `node '${node.id}' names its action twice (action: ${node.action} and config.action: ${String(config.action)}); keep one`,
+      {
+        key: true
+      }
+    )
+  }
+  return { ...config, action: config.action ?? node.action }
+}
+
 function connectionsOf(ctx: DocContext, flow: string, spec: FlowDocument['spec'], ids: Set<string>): FlowConnection[] {
   const known = (): string => [...ids].join(', ')
   return (spec.connections ?? []).map((edge, index) => {
@@ -106,8 +123,9 @@ export function readFlow(ctx: DocContext, state: LoadState): void {
       return
     }
     ids.add(node.id)
-    checkNode(ctx, state, name, node, index)
-    nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) })
+    const config = configOf(ctx, node, index)
+    checkNode(ctx, state, name, { ...node, config }, index)
+    nodes.push({ id: node.id, type: node.type, config, location: ctx.location(['spec', 'nodes', index]) })
   })
   const flow: FlowDef = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) }
   // What only the whole flow shows (cycles, conditions that do not parse, references to unknown

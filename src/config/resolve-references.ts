@@ -16,6 +16,11 @@ function agentInFile(state: LoadState, file: string): AgentDef | undefined {
   return found.length === 1 ? found[0] : undefined
 }
 
+/** A fleet member's agent by its `config:` file: AOF's path first, then the one beside the fleet. */
+function memberAgent(state: LoadState, ref: PendingReference): AgentDef | undefined {
+  return (ref.file ? agentInFile(state, ref.file) : undefined) ?? (ref.besideFile ? agentInFile(state, ref.besideFile) : undefined)
+}
+
 function definitions(state: LoadState, kind: TargetKind): Record<string, { location: { file: string; line: number } }> {
   return kind === 'agent' ? state.agents : kind === 'fleet' ? state.fleets : state.flows
 }
@@ -25,14 +30,19 @@ type Lookup = { status: 'ok' } | { status: 'skipped'; reasons: Diagnostic[] } | 
 function lookup(state: LoadState, ref: PendingReference): Lookup {
   const defined = definitions(state, ref.kind)
   if (Object.hasOwn(defined, ref.name)) return { status: 'ok' }
-  if (ref.kind === 'agent' && ref.file && agentInFile(state, ref.file)) return { status: 'ok' }
+  if (ref.kind === 'agent' && memberAgent(state, ref)) return { status: 'ok' }
   const reasons = state.skipped[ref.kind].get(ref.name)
   if (reasons) return { status: 'skipped', reasons }
   return { status: 'undefined' }
 }
 
-function undefinedMessage(ref: PendingReference, names: Record<TargetKind, string[]>): string {
-  return `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`
+function undefinedMessage(state: LoadState, ref: PendingReference, names: Record<TargetKind, string[]>): string {
+  const base = `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`
+  if (ref.file === undefined) return base
+  const tried = [ref.file, ...(ref.besideFile ? [ref.besideFile] : [])]
+  const read = tried.find((file) => state.filesRead.has(file))
+  if (read) return `${base}; ${read} defines no single agent`
+  return `${base}; its config file was not found at ${tried.join(' or ')} (AOF reads it relative to the repository root)`
 }
 
 function skippedMessage(ref: PendingReference, reasons: Diagnostic[]): string {
@@ -58,7 +68,7 @@ function skipOwners(state: LoadState, names: Record<TargetKind, string[]>): void
       const diagnostic: Diagnostic = {
         severity: 'error',
         ...ref.at(),
-        message: found.status === 'undefined' ? undefinedMessage(ref, names) : skippedMessage(ref, found.reasons)
+        message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
       }
       markSkipped(diagnostic, `${owner.kind} '${owner.name}' is skipped`)
       state.log.add(diagnostic)
@@ -89,7 +99,7 @@ export function resolveReferences(state: LoadState): void {
     const diagnostic: Diagnostic = {
       severity: ref.severity,
       ...ref.at(),
-      message: found.status === 'undefined' ? undefinedMessage(ref, names) : skippedMessage(ref, found.reasons)
+      message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
     }
     state.log.add(diagnostic)
     // A disabled Trigger never routes: the warning is all there is to say.
@@ -99,7 +109,7 @@ export function resolveReferences(state: LoadState): void {
   }
   for (const ref of state.references) {
     if (!ref.onAgent) continue
-    const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : ref.file ? agentInFile(state, ref.file) : undefined
+    const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : memberAgent(state, ref)
     if (agent) ref.onAgent(agent)
   }
   for (const fleet of Object.values(state.fleets)) {
