@@ -2532,7 +2532,7 @@ function hasStatus(error, status) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61941);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50243);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5235);
 
 
@@ -2543,7 +2543,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 61941:
+/***/ 50243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3145,6 +3145,16 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
+;// CONCATENATED MODULE: ./src/config/describe-diagnostic.ts
+/** The message with what it skips, as annotations, the summary and `validate` show it. */
+function describeDiagnostic(d) {
+    return d.skips === undefined ? d.message : `${d.message}; ${d.skips}`;
+}
+/** `validate --strict`: all or nothing, so whatever skips something is an error. */
+function strictDiagnostics(diagnostics) {
+    return diagnostics.map((d) => (d.skips !== undefined && d.severity !== 'error' ? { ...d, severity: 'error' } : d));
+}
+
 ;// CONCATENATED MODULE: ./src/config/diagnostic-log.ts
 function createDiagnosticLog() {
     const items = [];
@@ -3267,11 +3277,14 @@ function classifyDocument(value, file, inAgentsDir) {
         return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } };
     }
     if (apiVersion !== undefined && !aofVersion) {
+        // AOF never checks apiVersion (it only defaults it), so any spelling loads; one notice says so.
         return {
-            skip: {
-                severity: 'warning',
+            kind: known,
+            note: {
+                severity: 'notice',
                 path: ['apiVersion'],
-                message: `apiVersion ${JSON.stringify(apiVersion)} is not an AOF version, so this ${kind} is skipped; expected ${API_VERSIONS.join(', ')}`
+                message: `apiVersion ${JSON.stringify(apiVersion)} is not one AOF's own files use (${API_VERSIONS.join(', ')}); AOF does not check it, and neither does github-agent`,
+                once: 'apiVersion'
             }
         };
     }
@@ -3357,15 +3370,62 @@ function fieldValue(value, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/interpolate-env.ts
-/** `${NAME}`, or `$${NAME}` (escaped: becomes a literal `${NAME}`). */
-const REFERENCE = /\$(\$?)\{([^{}]*)\}/g;
-/** Any identifier is an environment variable name, except in flows (see `flowVariables`). */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REFERENCE = /\$\{([^{}]*)\}/g;
+/** AOF's flow executor reads a `${NAME}` from the environment only when NAME is upper-case letters and `_`. */
+const FLOW_ENV_NAME = /^[A-Z_]+$/;
+/** Names that hold secrets by convention; their values never go into text a model or a reader sees. */
+const SECRET_NAME = /TOKEN|SECRET|KEY|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|AUTH/;
+/** Text that reaches a model (an Agent or Fleet node's input) or GitHub (a message). */
+const PUBLIC_FIELDS = new Set(['input', 'message', 'channel']);
 /**
- * In AgentFlow documents `${event}`, `${trigger}` and `${node.output}` are flow variables resolved
- * at run time; AOF's flow executor reads only UPPER_CASE names from the environment, so do we.
+ * Where AOF expands `${NAME}` from the environment, and nowhere else: in an AgentFlow, its executor's
+ * `expand_variables` runs on a node's `input`, `condition`, `message`, `channel` and Transform
+ * `script`, a Script node's `command`, `working_dir` and `env` values, and a connection's `when`.
+ * Agents, fleets, triggers (beyond secrets a job does not use) and DaemonConfigs are never expanded:
+ * a `${VAR}` in instructions is sent as written.
  */
-const FLOW_ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+function expandedInFlow(path) {
+    const [spec, list, index, config, field, sub, key] = path;
+    if (spec !== 'spec' || typeof index !== 'number')
+        return null;
+    if (list === 'connections')
+        return config === 'when' && path.length === 4 ? 'private' : null;
+    if (list !== 'nodes' || config !== 'config')
+        return null;
+    if (path.length === 5 && typeof field === 'string') {
+        if (PUBLIC_FIELDS.has(field))
+            return 'public';
+        return field === 'condition' || field === 'script' ? 'private' : null;
+    }
+    if (field !== 'scriptConfig')
+        return null;
+    if (path.length === 6 && (sub === 'command' || sub === 'working_dir'))
+        return 'private';
+    if (path.length === 7 && sub === 'env' && typeof key === 'string')
+        return 'private';
+    return null;
+}
+const MCP_SERVER_FIELDS = new Set(['command', 'args', 'env', 'endpoint', 'url', 'headers']);
+const MCP_TOOL_FIELDS = new Set(['command', 'env']);
+/**
+ * Where `${NAME}` is expanded in an agent (and in a fleet's inline members): only in what starts or
+ * reaches its MCP servers (`mcp_servers[i].command|args|env|endpoint|url|headers`, and a
+ * `{type: MCP}` tool's `config.command|env`), which the server gets and no model or reader sees.
+ * Instructions and everything else stay as written.
+ */
+function expandedInAgent(path) {
+    const at = path.lastIndexOf('mcp_servers');
+    if (at >= 0 && typeof path[at + 1] === 'number') {
+        const field = path[at + 2];
+        return typeof field === 'string' && MCP_SERVER_FIELDS.has(field) ? 'private' : null;
+    }
+    const tools = path.lastIndexOf('tools');
+    if (tools >= 0 && typeof path[tools + 1] === 'number' && path[tools + 2] === 'config') {
+        const field = path[tools + 3];
+        return typeof field === 'string' && MCP_TOOL_FIELDS.has(field) ? 'private' : null;
+    }
+    return null;
+}
 function isPlainObject(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
         return false;
@@ -3373,24 +3433,31 @@ function isPlainObject(value) {
     return proto === Object.prototype || proto === null;
 }
 /**
- * Copies a parsed document, replacing `${VAR}` in every string value from `env`. Unset variables
- * are kept as written and returned with their path, so the caller decides whether the field is
- * one that matters. Keys are not interpolated. `__proto__` keys are dropped (and returned) so no
- * later merge or lookup can reach an object's prototype through config.
+ * Copies a parsed document. In the fields `expand` names (AOF's, see expandedInFlow), `${NAME}`
+ * with an upper-case NAME is replaced from `env`; an unset NAME stays as written, as in AOF, and is
+ * returned. In text that reaches a model or GitHub, a NAME that looks like a secret is never
+ * replaced. Keys are not expanded. `__proto__` keys are dropped (and returned) so no later merge or
+ * lookup can reach an object's prototype through config.
  */
-function interpolateEnv(value, env, names = ENV_NAME) {
+function interpolateEnv(value, env, expand = () => null) {
     const unset = [];
+    const withheld = [];
     const reserved = [];
     // One shared stack instead of a new array per node: paths are copied only when something is found.
     const path = [];
     const text = (input) => {
         if (!input.includes('${'))
             return input;
-        return input.replace(REFERENCE, (match, escape, name) => {
-            if (escape)
-                return match.slice(1);
-            if (!names.test(name))
+        const where = expand(path);
+        if (where === null)
+            return input;
+        return input.replace(REFERENCE, (match, name) => {
+            if (!FLOW_ENV_NAME.test(name))
                 return match;
+            if (where === 'public' && SECRET_NAME.test(name)) {
+                withheld.push({ path: [...path], name });
+                return match;
+            }
             const found = Object.hasOwn(env, name) ? env[name] : undefined;
             if (found === undefined) {
                 unset.push({ path: [...path], name });
@@ -3425,7 +3492,7 @@ function interpolateEnv(value, env, names = ENV_NAME) {
         }
         return node;
     };
-    return { value: walk(value), unset, reserved };
+    return { value: walk(value), unset, withheld, reserved };
 }
 
 ;// CONCATENATED MODULE: ./src/config/find-unknown-keys.ts
@@ -3649,7 +3716,6 @@ const typedMcpConfigSchema = schemas/* object */.Ikc({
 
 
 
-
 /** AOF's default (McpServerConfig::default_timeout). */
 const DEFAULT_MCP_TIMEOUT_SECS = 30;
 /** A call or a start longer than this is a server that hangs; the job has its own timeout too. */
@@ -3688,6 +3754,8 @@ function splitCommand(ctx, path, command, args) {
     }
     return { command: words[0], args: [...words.slice(1), ...args] };
 }
+/** An environment variable's name: letters, digits and _, not starting with a digit. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkEnv(ctx, path, env) {
     let ok = true;
     for (const key of Object.keys(env)) {
@@ -4400,12 +4468,19 @@ function directoriesOf(ctx, spec) {
             ctx.report('notice', ['spec', 'flows', 'enabled'], 'flows.enabled is false: the flows directory is not read');
             continue;
         }
-        const path = joinPath(dirOf(ctx.file), written);
+        // AOF's daemon reads these paths relative to its working directory: here, the repository root.
+        const path = joinPath('', written);
         if (path === null) {
-            ctx.report('error', field, `spec.${resource}.directory '${written}' points outside the repository; it must be a directory inside it, relative to ${ctx.file}, e.g. ./${resource}/`);
+            ctx.report('error', field, `spec.${resource}.directory '${written}' points outside the repository; it must be a directory inside it, relative to the repository root as AOF reads it, e.g. ./${resource}/`);
             continue;
         }
-        entries.push({ kind: resource, path, at: { ...ctx.location(field), field: `spec.${resource}.directory` } });
+        const besideFile = joinPath(dirOf(ctx.file), written);
+        entries.push({
+            kind: resource,
+            path,
+            ...(besideFile !== null && besideFile !== path ? { besideFile } : {}),
+            at: { ...ctx.location(field), field: `spec.${resource}.directory` }
+        });
     }
     return { file: ctx.file, entries };
 }
@@ -4518,7 +4593,8 @@ const fleetSchema = schemas/* object */.Ikc({
         agents: schemas/* array */.YOg(member, { error: 'a list of members, e.g. [{name: security-reviewer, spec: {...}}, {name: code-reviewer}]' })
             .min(1, { error: 'a list of at least one member, e.g. [{name: code-reviewer}]' }),
         coordination: coordination.optional(),
-        strategy: common_name('parallel or sequential').optional(),
+        // github-agent's own field; AOF has none, and its files use `strategy:` for other things (read-fleet).
+        strategy: schemas/* unknown */.L5J().optional(),
         aggregation: common_name('merge or consensus').optional(),
         description: common_text('a description').optional(),
         shared: schemas/* unknown */.L5J().optional(),
@@ -4565,11 +4641,17 @@ function modeOf(ctx, spec) {
             ctx.report('error', [...COORDINATION, 'mode'], `coordination.mode must be ${MODE_LIST} (found the text ${JSON.stringify(written)})`);
     }
     let fromStrategy;
-    if (spec.strategy !== undefined) {
+    if (typeof spec.strategy === 'string') {
         fromStrategy = STRATEGIES.get(spec.strategy);
         if (!fromStrategy) {
-            ctx.report('error', ['spec', 'strategy'], `spec.strategy must be parallel or sequential (found the text ${JSON.stringify(spec.strategy)})`);
+            ctx.report('warning', ['spec', 'strategy'], `spec.strategy ${JSON.stringify(spec.strategy)} is not parallel or sequential, so it is ignored (AOF has no spec.strategy; coordination.mode decides)`);
         }
+    }
+    else if (spec.strategy !== undefined) {
+        // AOF's schema sketches use `strategy:` as a mapping of their own; AOF ignores the key, and so does this.
+        ctx.report('notice', ['spec', 'strategy'], 'ignored: spec.strategy is not parallel or sequential (AOF has no spec.strategy; coordination.mode decides)', {
+            key: true
+        });
     }
     const fromMode = mode === 'pipeline' ? 'sequential' : mode === 'peer' ? 'parallel' : undefined;
     if (mode && fromStrategy && fromMode !== fromStrategy) {
@@ -4772,13 +4854,17 @@ function membersOf(ctx, state, fleet, spec) {
         // A reference: the agent itself is filled in once every file is read (resolve-references).
         const member = { name: entry.name, role, location, ...placement };
         members.push(member);
-        const file = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
+        // AOF's fleet reads `config:` with std::fs, relative to its working directory: the repository root.
+        const file = entry.config === undefined ? undefined : (joinPath('', entry.config) ?? undefined);
+        const besideFile = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
         const from = `fleet '${fleet}' member '${entry.name}'${entry.config === undefined ? '' : ` (config: ${entry.config})`}`;
         addReference(ctx, state, 'agent', entry.name, [...path, 'name'], from, 'error', {
             onAgent: (agent) => {
                 member.agent = agent;
             },
-            ...(file === undefined ? {} : { file })
+            owner: { kind: 'fleet', name: fleet },
+            ...(file === undefined ? {} : { file }),
+            ...(besideFile === undefined || besideFile === file ? {} : { besideFile })
         });
     });
     return members;
@@ -4827,6 +4913,8 @@ const node = schemas/* object */.Ikc({
     id: common_name('a node id, e.g. review'),
     type: common_name('a node type, e.g. Agent'),
     config: mapping('a mapping of node settings, e.g. {agent: code-reviewer}').optional(),
+    // An Action node's action may sit beside config, as in the reference's examples.
+    action: common_name('an action, e.g. comment').optional(),
     conditions: schemas/* unknown */.L5J().optional()
 }, { error: 'a mapping with id, type and config, e.g. {id: review, type: Agent, config: {agent: code-reviewer}}' });
 const connection = schemas/* object */.Ikc({
@@ -4884,7 +4972,9 @@ function checkNode(ctx, state, flow, node, index) {
     }
     if (node.type === 'Agent') {
         if (typeof config.agent === 'string' && config.agent !== '') {
-            addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`);
+            addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`, 'error', {
+                owner: { kind: 'flow', name: flow }
+            });
         }
         else if (typeof config.inline !== 'object' || config.inline === null) {
             ctx.report('error', [...path, 'config'], `node '${node.id}' (Agent) needs config.agent (the name of an agent, e.g. code-reviewer) or config.inline (an agent spec)`);
@@ -4892,12 +4982,26 @@ function checkNode(ctx, state, flow, node, index) {
     }
     if (node.type === 'Fleet') {
         if (typeof config.fleet === 'string' && config.fleet !== '') {
-            addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`);
+            addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`, 'error', {
+                owner: { kind: 'flow', name: flow }
+            });
         }
         else {
             ctx.report('error', [...path, 'config'], `node '${node.id}' (Fleet) needs config.fleet (the name of a fleet, e.g. review-fleet)`);
         }
     }
+}
+/** `action:` beside `config:` reads as `config.action`; written in both places it must agree. */
+function configOf(ctx, node, index) {
+    const config = node.config ?? {};
+    if (node.action === undefined)
+        return config;
+    if (config.action !== undefined && config.action !== node.action) {
+        ctx.report('error', ['spec', 'nodes', index, 'action'], `node '${node.id}' names its action twice (action: ${node.action} and config.action: ${String(config.action)}); keep one`, {
+            key: true
+        });
+    }
+    return { ...config, action: config.action ?? node.action };
 }
 function connectionsOf(ctx, flow, spec, ids) {
     const known = () => [...ids].join(', ');
@@ -4935,8 +5039,9 @@ function readFlow(ctx, state) {
             return;
         }
         ids.add(node.id);
-        checkNode(ctx, state, name, node, index);
-        nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) });
+        const config = configOf(ctx, node, index);
+        checkNode(ctx, state, name, { ...node, config }, index);
+        nodes.push({ id: node.id, type: node.type, config, location: ctx.location(['spec', 'nodes', index]) });
     });
     const flow = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) };
     // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
@@ -5254,17 +5359,30 @@ function load_document_isMapping(value) {
 function startsWith(path, prefix) {
     return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
-/** An unset `${VAR}` matters only where the action reads the value. */
-function reportUnset(ctx, unset) {
+/** A `${VAR}` AOF would expand but that stays as written here: unset (as in AOF), or a secret bound for a model or GitHub. */
+function reportUnexpanded(ctx, interpolated) {
     const seen = new Set();
-    for (const { path, name } of unset) {
+    const report = (path, name, why) => {
         if (ctx.ignored.some((prefix) => startsWith(path, prefix)))
-            continue;
+            return;
         const key = `${formatField(path)}\0${name}`;
         if (seen.has(key))
-            continue;
+            return;
         seen.add(key);
-        ctx.report('error', path, `${formatField(path)} uses \${${name}}, but ${name} is not set; set it in the workflow step's env:, or write $\${${name}} for a literal \${${name}}`);
+        ctx.report('warning', path, `${formatField(path)} uses \${${name}}, ${why}`);
+    };
+    for (const { path, name } of interpolated.unset) {
+        if (expandedInAgent(path)) {
+            // An MCP server given a literal ${NAME} would fail in ways far from here: say it now.
+            if (!ctx.ignored.some((prefix) => startsWith(path, prefix))) {
+                ctx.report('error', path, `${formatField(path)} uses \${${name}}, but ${name} is not set; set it in the workflow step's env:`);
+            }
+            continue;
+        }
+        report(path, name, `but ${name} is not set, so it stays as written (as in AOF); set it in the workflow step's env: if it should be filled in`);
+    }
+    for (const { path, name } of interpolated.withheld) {
+        report(path, name, `which looks like a secret, so it stays as written: this text goes to a model or to GitHub, and a secret never does`);
     }
 }
 /** Reads one YAML document into the load state: classify, interpolate, validate, normalise. */
@@ -5280,7 +5398,9 @@ function loadDocument(input, state) {
         raw.report(severity, path, message, { key: true, ...(once ? { once } : {}) });
         return;
     }
-    const { kind } = classification;
+    const { kind, note } = classification;
+    if (note)
+        raw.report(note.severity, note.path, note.message, { key: true, ...(note.once ? { once: note.once } : {}) });
     if (kind === 'Trigger') {
         const type = classifyTriggerType(fieldValue(input.value, ['spec', 'type']));
         if (type.kind === 'other') {
@@ -5294,7 +5414,7 @@ function loadDocument(input, state) {
         raw.report('error', ['kind'], `a second DaemonConfig; only one is read, the first is at ${first.file}:${first.line}`);
         return;
     }
-    const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME);
+    const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? expandedInFlow : kind === 'Trigger' || kind === 'DaemonConfig' ? undefined : expandedInAgent);
     const ctx = createDocContext({ ...input, value: interpolated.value }, state.log, state.toolHost);
     for (const path of interpolated.reserved) {
         ctx.report('error', path, `the key __proto__ is not allowed in ${formatField(path.slice(0, -1)) || 'a document'} (it names JavaScript's object prototype); rename or remove it`, {
@@ -5320,7 +5440,7 @@ function loadDocument(input, state) {
             readDaemonConfig(ctx, state, input.topLevel);
             break;
     }
-    reportUnset(ctx, interpolated.unset);
+    reportUnexpanded(ctx, interpolated);
 }
 
 ;// CONCATENATED MODULE: ./src/config/load-state.ts
@@ -5338,7 +5458,9 @@ function createLoadState(env, log, checkFlow) {
         fleets: record(),
         flows: record(),
         declared: { agent: new Map(), fleet: new Map(), flow: new Map(), trigger: new Map() },
-        references: []
+        references: [],
+        skipped: { agent: new Map(), fleet: new Map(), flow: new Map() },
+        filesRead: new Set()
     };
 }
 
@@ -5348,29 +5470,62 @@ var shared_errors = __nccwpck_require__(58382);
 
 
 
+/** The directory an entry names: AOF's (relative to the repository root), else the one beside the DaemonConfig. */
+async function directoryOf(source, state, entry) {
+    let path = entry.path;
+    let kind = await source.stat(path);
+    if (kind === null && entry.besideFile !== undefined) {
+        const beside = await source.stat(entry.besideFile);
+        if (beside !== null) {
+            path = entry.besideFile;
+            kind = beside;
+        }
+    }
+    if (kind === 'dir') {
+        if (path !== entry.path) {
+            state.log.once('daemon:beside-file', () => ({
+                severity: 'notice',
+                ...entry.at,
+                message: `${entry.at.field} is read as ${path}, relative to the DaemonConfig; AOF reads it relative to the repository root (${entry.path || '.'}), which does not exist. Write the path from the repository root to mean the same in both`
+            }));
+        }
+        return path;
+    }
+    if (kind === 'file') {
+        state.log.add({ severity: 'error', ...entry.at, message: `${entry.at.field} ${path} is a file, not a directory; no ${entry.kind} are read from it` });
+        return null;
+    }
+    const beside = entry.besideFile === undefined ? '' : ` (nor does ${entry.besideFile}, beside the DaemonConfig)`;
+    state.log.add({
+        severity: 'warning',
+        ...entry.at,
+        message: `${entry.at.field} ${entry.path || '.'} does not exist${beside}; no ${entry.kind} are read from it (AOF reads it relative to the repository root)`
+    });
+    return null;
+}
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source, state, topFiles) {
     const files = [...topFiles];
     const agentsDirs = new Set();
     for (const entry of state.daemon?.entries ?? []) {
-        const at = { file: entry.at.file, line: entry.at.line, column: entry.at.column, field: entry.at.field };
         try {
-            const kind = await source.stat(entry.path);
-            if (kind !== 'dir') {
-                const what = kind === null ? 'does not exist' : 'is a file, not a directory';
-                state.log.add({
-                    severity: kind === null ? 'warning' : 'error',
-                    ...at,
-                    message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it`
-                });
+            const dir = await directoryOf(source, state, entry);
+            if (dir === null)
                 continue;
+            const found = await listYamlFiles(source, dir);
+            if (found.length === 0) {
+                state.log.add({
+                    severity: 'warning',
+                    ...entry.at,
+                    message: `${entry.at.field} ${dir || '.'} holds no YAML files (*.yaml, *.yml); no ${entry.kind} are read from it`
+                });
             }
-            files.push(...(await listYamlFiles(source, entry.path)));
+            files.push(...found);
             if (entry.kind === 'agents')
-                agentsDirs.add(entry.path);
+                agentsDirs.add(dir);
         }
         catch (error) {
-            state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${(0,shared_errors/* errorMessage */.g)(error)}` });
+            state.log.add({ severity: 'error', ...entry.at, message: `${entry.at.field} ${entry.path} cannot be read: ${(0,shared_errors/* errorMessage */.g)(error)}` });
         }
     }
     return { files, isAgentsDir: (file) => agentsDirs.has(dirOf(file)) };
@@ -5583,7 +5738,79 @@ async function readFiles(source, paths, log, cache) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/skip-resource.ts
+
+
+const KIND_OF = {
+    Trigger: 'trigger',
+    Agent: 'agent',
+    FlatAgent: 'agent',
+    AgentFleet: 'fleet',
+    AgentFlow: 'flow',
+    DaemonConfig: null
+};
+/**
+ * Turns an error into the warning that something is skipped: the rest of the config still loads,
+ * as AOF warns and skips what it cannot load. The error comes back when an event routes to it.
+ */
+function markSkipped(diagnostic, consequence) {
+    if (diagnostic.skips !== undefined)
+        return;
+    diagnostic.severity = 'warning';
+    diagnostic.skips = consequence;
+}
+function addSkipped(state, kind, name, reasons) {
+    const known = state.skipped[kind].get(name);
+    if (known)
+        known.push(...reasons);
+    else
+        state.skipped[kind].set(name, [...reasons]);
+}
+function sameDocument(a, file, line) {
+    return a.file === file && a.line === line;
+}
+/**
+ * After one document was read: if it produced errors, what it defined is skipped (removed from the
+ * state, its errors turned into warnings saying so, and kept under its name for the run that routes
+ * to it). A DaemonConfig's errors stay errors: it decides what else is read.
+ */
+function settleDocument(state, document, before) {
+    const { value, file, at, inAgentsDir } = document;
+    const errors = state.log.items.slice(before.diagnostics).filter((d) => d.severity === 'error' && d.skips === undefined);
+    if (errors.length === 0)
+        return;
+    // What a skipped document uses no longer matters: nothing of it runs.
+    state.references.length = before.references;
+    const mapping = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+    const classified = mapping ? classifyDocument(mapping, file, inAgentsDir) : null;
+    const kind = classified && 'kind' in classified ? KIND_OF[classified.kind] : undefined;
+    if (kind === null)
+        return;
+    const written = kind === undefined
+        ? undefined
+        : fieldValue(mapping, classified && 'kind' in classified && classified.kind === 'FlatAgent' ? ['name'] : ['metadata', 'name']);
+    const name = typeof written === 'string' && written !== '' ? written : undefined;
+    const label = kind !== undefined && name !== undefined ? `${kind} '${name}'` : 'this document';
+    for (const error of errors)
+        markSkipped(error, `${label} is skipped`);
+    if (kind === undefined || name === undefined)
+        return;
+    if (kind === 'trigger') {
+        state.triggers = state.triggers.filter((t) => !sameDocument(t.location, file, at.line));
+        return;
+    }
+    const defined = kind === 'agent' ? state.agents : kind === 'fleet' ? state.fleets : state.flows;
+    const current = Object.hasOwn(defined, name) ? defined[name] : undefined;
+    // A second definition of a taken name is skipped alone; the first one stays.
+    if (current && !sameDocument(current.location, file, at.line))
+        return;
+    if (current)
+        delete defined[name];
+    addSkipped(state, kind, name, errors);
+}
+
 ;// CONCATENATED MODULE: ./src/config/resolve-references.ts
+
 const PLURAL = { agent: 'agents', fleet: 'fleets', flow: 'flows' };
 const SHOWN = 10;
 function definedList(names, kind) {
@@ -5596,20 +5823,74 @@ function agentInFile(state, file) {
     const found = Object.values(state.agents).filter((agent) => agent.location.file === file);
     return found.length === 1 ? found[0] : undefined;
 }
-function resolve(state, ref) {
-    if (ref.kind === 'agent' && ref.onAgent) {
-        const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : ref.file ? agentInFile(state, ref.file) : undefined;
-        if (agent)
-            ref.onAgent(agent);
-        // A name taken by an invalid definition already has its error; do not add "not defined".
-        return agent !== undefined || state.declared.agent.has(ref.name);
-    }
-    return state.declared[ref.kind].has(ref.name);
+/** A fleet member's agent by its `config:` file: AOF's path first, then the one beside the fleet. */
+function memberAgent(state, ref) {
+    return (ref.file ? agentInFile(state, ref.file) : undefined) ?? (ref.besideFile ? agentInFile(state, ref.besideFile) : undefined);
+}
+function definitions(state, kind) {
+    return kind === 'agent' ? state.agents : kind === 'fleet' ? state.fleets : state.flows;
+}
+function lookup(state, ref) {
+    const defined = definitions(state, ref.kind);
+    if (Object.hasOwn(defined, ref.name))
+        return { status: 'ok' };
+    if (ref.kind === 'agent' && memberAgent(state, ref))
+        return { status: 'ok' };
+    const reasons = state.skipped[ref.kind].get(ref.name);
+    if (reasons)
+        return { status: 'skipped', reasons };
+    return { status: 'undefined' };
+}
+function undefinedMessage(state, ref, names) {
+    const base = `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`;
+    if (ref.file === undefined)
+        return base;
+    const tried = [ref.file, ...(ref.besideFile ? [ref.besideFile] : [])];
+    const read = tried.find((file) => state.filesRead.has(file));
+    if (read)
+        return `${base}; ${read} defines no single agent`;
+    return `${base}; its config file was not found at ${tried.join(' or ')} (AOF reads it relative to the repository root)`;
+}
+function skippedMessage(ref, reasons) {
+    const first = reasons[0];
+    const where = first ? ` (see ${first.file}:${first.line})` : '';
+    return `${ref.from} → ${ref.kind} '${ref.name}' did not load${where}`;
 }
 /**
- * Runs after every file is read: each name used by a command, default_agent, fleet member or
- * flow node must be defined; the error sits where the name is used. Fleet members that did not
- * resolve are dropped, so every `FleetMember.agent` in the result is a real agent.
+ * A fleet or flow that uses a name that does not resolve cannot run: it is skipped, with every name
+ * of it that did not resolve, and so, in the next round, is whatever uses it.
+ */
+function skipOwners(state, names) {
+    for (;;) {
+        const failing = state.references.flatMap((ref) => {
+            const owner = ref.owner;
+            if (!owner || !Object.hasOwn(definitions(state, owner.kind), owner.name))
+                return [];
+            const found = lookup(state, ref);
+            return found.status === 'ok' ? [] : [{ ref, owner, found }];
+        });
+        if (failing.length === 0)
+            return;
+        for (const { ref, owner, found } of failing) {
+            const diagnostic = {
+                severity: 'error',
+                ...ref.at(),
+                message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
+            };
+            markSkipped(diagnostic, `${owner.kind} '${owner.name}' is skipped`);
+            state.log.add(diagnostic);
+            addSkipped(state, owner.kind, owner.name, [diagnostic]);
+        }
+        for (const { owner } of failing)
+            delete definitions(state, owner.kind)[owner.name];
+    }
+}
+/**
+ * Runs after every file is read. A name used by a fleet member or a flow node must resolve, or that
+ * fleet or flow is skipped (and so, in turn, is whatever uses it). A name used by a Trigger's command
+ * or default_agent that does not resolve is a warning at the command: the Trigger still routes its
+ * other commands, and the run that takes this one fails with the reason. Fleet members that did not
+ * resolve are dropped with their fleet, so every `FleetMember.agent` in the result is a real agent.
  */
 function resolveReferences(state) {
     const names = {
@@ -5617,14 +5898,31 @@ function resolveReferences(state) {
         fleet: [...state.declared.fleet.keys()].sort(),
         flow: [...state.declared.flow.keys()].sort()
     };
-    for (const ref of state.references) {
-        if (resolve(state, ref))
+    skipOwners(state, names);
+    // Looked up before any is recorded, so every use of an undefined name is one of its reasons.
+    const fromTriggers = state.references.filter((ref) => !ref.owner).map((ref) => ({ ref, found: lookup(state, ref) }));
+    for (const { ref, found } of fromTriggers) {
+        if (found.status === 'ok')
             continue;
-        state.log.add({
+        const diagnostic = {
             severity: ref.severity,
             ...ref.at(),
-            message: `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`
-        });
+            message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
+        };
+        state.log.add(diagnostic);
+        // A disabled Trigger never routes: the warning is all there is to say.
+        if (ref.severity !== 'error')
+            continue;
+        markSkipped(diagnostic, `an event routed to ${ref.from} fails`);
+        if (found.status === 'undefined')
+            addSkipped(state, ref.kind, ref.name, [diagnostic]);
+    }
+    for (const ref of state.references) {
+        if (!ref.onAgent)
+            continue;
+        const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : memberAgent(state, ref);
+        if (agent)
+            ref.onAgent(agent);
     }
     for (const fleet of Object.values(state.fleets)) {
         fleet.members = fleet.members.filter((member) => member.agent !== undefined);
@@ -5632,6 +5930,7 @@ function resolveReferences(state) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load-config.ts
+
 
 
 
@@ -5657,12 +5956,61 @@ function result(state, files) {
         agents: state.agents,
         fleets: state.fleets,
         flows: state.flows,
+        skipped: { agent: skippedRecord(state, 'agent'), fleet: skippedRecord(state, 'fleet'), flow: skippedRecord(state, 'flow') },
         files,
         diagnostics: [...state.log.items].sort(byPlace)
     };
     if (state.botName !== undefined)
         config.botName = state.botName;
     return config;
+}
+function skippedRecord(state, kind) {
+    const out = Object.create(null);
+    for (const [name, reasons] of state.skipped[kind])
+        out[name] = reasons;
+    return out;
+}
+/** A file that cannot be read or parsed is skipped with a warning, as AOF's loaders skip it; the rest still loads. */
+async function readSkipping(source, paths, state, cache) {
+    const before = state.log.items.length;
+    await readFiles(source, paths, state.log, cache);
+    for (const d of state.log.items.slice(before)) {
+        if (d.severity !== 'error')
+            continue;
+        // Unreadable or too large: no column, nothing of the file is read; a YAML error: that document only.
+        markSkipped(d, d.column === undefined ? 'the file is skipped' : 'the YAML document with this error is skipped');
+    }
+}
+/**
+ * A fleet member's `config:` names an agent file, which AOF reads wherever it is in the repository:
+ * files not read yet are read here, as agent files (AOF's flat form allowed), once each.
+ */
+async function readMemberFiles(source, state, cache) {
+    const wanted = new Set();
+    for (const ref of state.references) {
+        for (const file of [ref.file, ref.besideFile])
+            if (file !== undefined && !cache.has(file))
+                wanted.add(file);
+    }
+    const found = [];
+    for (const path of [...wanted].sort()) {
+        try {
+            if ((await source.stat(path)) === 'file')
+                found.push(path);
+        }
+        catch {
+            // Refused (outside the repository): the reference says it was not found.
+        }
+    }
+    if (found.length === 0)
+        return;
+    await readSkipping(source, found, state, cache);
+    for (const path of found) {
+        const file = cache.get(path);
+        for (const document of file?.documents ?? []) {
+            loadSafely({ file: path, value: document.value, locate: document.locate, inAgentsDir: true, topLevel: false }, state);
+        }
+    }
 }
 function warnIfNoTriggers(state, configPath) {
     if (state.triggers.length > 0 || state.log.items.some((d) => d.severity === 'error'))
@@ -5676,13 +6024,15 @@ function warnIfNoTriggers(state, configPath) {
 }
 /** A defect in a reader must not take the run down with a stack trace; it becomes an error at the document. */
 function loadSafely(input, state) {
+    const before = { diagnostics: state.log.items.length, references: state.references.length };
+    const { line, column } = input.locate([]);
     try {
         loadDocument(input, state);
     }
     catch (error) {
-        const { line, column } = input.locate([]);
         state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${(0,shared_errors/* errorMessage */.g)(error)})` });
     }
+    settleDocument(state, { value: input.value, file: input.file, at: { file: input.file, line }, inAgentsDir: input.inAgentsDir }, before);
 }
 function documentsOf(file, layout, topLevel) {
     const inAgentsDir = layout?.isAgentsDir(file.path) ?? false;
@@ -5725,7 +6075,7 @@ async function loadConfig(source, configPath, env, checkFlow, options = {}) {
         return fail(`config-path '${configPath}' does not exist in ${source.description}; expected a directory of AOF YAML files (*.yaml, *.yml) or one YAML file (set the action's config-path input)`);
     }
     // A DaemonConfig at the top decides which directories are read, so it is loaded first.
-    await readFiles(source, topFiles, state.log, cache);
+    await readSkipping(source, topFiles, state, cache);
     const done = new Set();
     for (const path of topFiles) {
         const file = cache.get(path);
@@ -5744,7 +6094,7 @@ async function loadConfig(source, configPath, env, checkFlow, options = {}) {
         return fail(`config-path '${configPath}' cannot be listed: ${(0,shared_errors/* errorMessage */.g)(error)}`);
     }
     const files = [...new Set(layout.files)].sort();
-    await readFiles(source, files, state.log, cache);
+    await readSkipping(source, files, state, cache);
     for (const path of files) {
         const file = cache.get(path);
         for (const [document, input] of file ? documentsOf(file, layout, false) : []) {
@@ -5752,9 +6102,12 @@ async function loadConfig(source, configPath, env, checkFlow, options = {}) {
                 loadSafely(input, state);
         }
     }
+    await readMemberFiles(source, state, cache);
+    for (const path of cache.keys())
+        state.filesRead.add(path);
     resolveReferences(state);
     warnIfNoTriggers(state, configPath);
-    return result(state, files.filter((f) => cache.has(f)));
+    return result(state, [...cache.keys()].sort());
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -6971,7 +7324,9 @@ function check_flow_checkNode(problems, node, index, ids) {
         problems.push({
             node: node.id,
             field: `${at}.action`,
-            message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+            message: action === undefined
+                ? `node '${node.id}' (Action): config.action is missing; it must be one of workflow_dispatch, comment, add_labels, check_run`
+                : `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action)})`
         });
         return;
     }
@@ -9325,6 +9680,7 @@ function buildOutputs(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/build-summary.ts
+
 /** Table cells must not break the table: pipes escaped, newlines folded. */
 function build_summary_cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -9428,7 +9784,7 @@ function diagnosticsSection(record) {
     if (record.diagnostics.length === 0)
         return [];
     const icon = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-    const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`);
+    const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${describeDiagnostic(d)}`);
     return ['### Config findings', '', ...rows, ''];
 }
 /** The job summary: what was routed where and why, on every run, matched or not. */
@@ -12762,7 +13118,7 @@ function display(value) {
     return String(value);
 }
 /** Own properties only: `{{ params.constructor }}` must not reach Object.prototype. */
-function lookup(vars, namespace, name) {
+function render_template_lookup(vars, namespace, name) {
     const source = namespace === 'metadata' ? vars.metadata : namespace === 'params' ? vars.params : { name: vars.command.name, args: vars.command.args };
     return Object.hasOwn(source, name) ? { found: true, value: source[name] } : { found: false };
 }
@@ -12773,7 +13129,7 @@ function lookup(vars, namespace, name) {
 function renderTemplate(template, vars) {
     const unknown = [];
     const text = template.replace(templatePattern(), (_match, namespace, name) => {
-        const { found, value } = lookup(vars, namespace, name);
+        const { found, value } = render_template_lookup(vars, namespace, name);
         if (found)
             return display(value);
         const label = `${namespace}.${name}`;
@@ -13027,9 +13383,15 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     };
     const runPlans = async (plans, input) => {
         for (const plan of plans) {
-            const problem = shell.cannotRun(plan) ?? (await executionRefusal(shell, [plan]));
-            if (problem)
-                throw new Error(problem);
+            const problem = shell.cannotRun(plan);
+            // A dry-run without a model key walks the flow as it does an agent: the node's answer says why it is empty.
+            if (problem && shell.dryRun && problem.startsWith('dry-run')) {
+                shell.logger.info(`${plan.label}: ${problem}`);
+                return { text: `(${problem})`, status: 'done' };
+            }
+            const refused = problem ?? (await executionRefusal(shell, [plan]));
+            if (refused)
+                throw new Error(refused);
         }
         await shell.startCheckRun();
         const texts = [];
@@ -13125,9 +13487,12 @@ async function runTarget(shell, invocation, options = {}) {
     const blocked = callable(config, invocation, plan.agents)
         .map((a) => shell.cannotRun(a))
         .find((p) => p !== null);
-    if (blocked && invocation.target.kind !== 'flow') {
+    // A flow runs on when one agent cannot (its other nodes may still work), except in a dry-run
+    // without a model key: there, like an agent, it stops at saying so, and the run succeeds.
+    const dryRunWithoutModel = shell.dryRun && blocked?.startsWith('dry-run') === true;
+    if (blocked && (invocation.target.kind !== 'flow' || dryRunWithoutModel)) {
         return {
-            outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+            outcome: { invocation, target, status: dryRunWithoutModel ? 'dry-run' : 'failed', detail: blocked, ...shown },
             outputs: {}
         };
     }
@@ -16769,6 +17134,9 @@ async function answerApproval(ctx, command, record, botName) {
 
 async function runInvocation(ctx, commentKey, invocation, refusal, record) {
     const { settings, event } = ctx;
+    const skipped = invocation.target ? skippedTarget(ctx.config, invocation.target) : null;
+    if (skipped && invocation.target && !refusal)
+        return failSkipped(invocation, invocation.target, skipped);
     if (refusal)
         return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal };
     if (invocation.via === 'help') {
@@ -16780,6 +17148,21 @@ async function runInvocation(ctx, commentKey, invocation, refusal, record) {
     const { outcome, outputs } = await runTarget(createTargetShell(ctx, commentKey), invocation);
     Object.assign(record.extraOutputs, outputs);
     return outcome;
+}
+function skippedTarget(config, target) {
+    const byName = config.skipped[target.kind];
+    return Object.hasOwn(byName, target.name) ? (byName[target.name] ?? null) : null;
+}
+/**
+ * The event routed to something that did not load: this run fails with the reasons, which become
+ * errors again (annotations on their files and lines), where every other run only warns of them.
+ */
+function failSkipped(invocation, target, reasons) {
+    for (const reason of reasons)
+        reason.severity = 'error';
+    const first = reasons[0];
+    const why = first ? `: ${first.message} (${first.file}:${first.line})${reasons.length > 1 ? `, and ${reasons.length - 1} more problem(s)` : ''}` : '';
+    return { invocation, target: `${target.kind}:${target.name}`, status: 'failed', detail: `${target.kind} '${target.name}' did not load${why}` };
 }
 /**
  * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
@@ -17397,17 +17780,18 @@ function checkTemplates(config) {
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
 function annotate(runner, d) {
     const properties = { file: d.file, startLine: d.line, startColumn: d.column, title: d.field ? `AOF config: ${d.field}` : 'AOF config' };
     if (d.severity === 'error')
-        runner.error(d.message, properties);
+        runner.error(describeDiagnostic(d), properties);
     else if (d.severity === 'warning')
-        runner.warning(d.message, properties);
+        runner.warning(describeDiagnostic(d), properties);
     else
-        runner.notice(d.message, properties);
+        runner.notice(describeDiagnostic(d), properties);
 }
 async function connectGitHub(runtime, settings, repository) {
     if (!settings.githubToken)
@@ -17456,9 +17840,8 @@ async function readConfig(runtime, settings, source, record) {
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);
     record.configFiles = config.files;
+    // Annotated when the run ends: a skipped target the event routes to turns its warnings into errors.
     record.diagnostics = config.diagnostics;
-    for (const d of config.diagnostics)
-        annotate(runtime.runner, d);
     const errors = config.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0)
         throw new shared_errors/* UsageError */.e(`${errors} error(s) in the AOF config at ${settings.configPath}; see the annotations`);
@@ -17596,6 +17979,8 @@ async function finish(runtime, record, finishers, started) {
         record.notes.push(...finishers.publisher.notes);
     }
     record.durationMs = external_node_perf_hooks_.performance.now() - started;
+    for (const d of record.diagnostics)
+        annotate(runtime.runner, d);
     for (const [name, value] of Object.entries(buildOutputs(record)))
         runtime.runner.setOutput(name, value);
     if (runtime.env.GITHUB_STEP_SUMMARY)

@@ -247,6 +247,7 @@ const FLOW = {
   [`${NODE}.type`]:
     'Agent (config.agent or config.inline, config.input), Fleet (config.fleet), Conditional, Approval (config.message, approvers, timeout_seconds), Response (config.message), Action, End, Join or Parallel. Script, Transform, HTTP, Slack, Discord and Wait nodes cannot run in a job.',
   [`${NODE}.config`]: 'The settings of the node, by its type.',
+  [`${NODE}.action`]: "An Action node's action written beside config (workflow_dispatch, comment, add_labels, check_run); the same as config.action.",
   [`${NODE}.conditions`]: "Not used by github-agent; put the condition on a connection's when.",
   'spec.connections': 'Edges between nodes; from: start (or trigger) is the entry.',
   [`${CONNECTION}.from`]: 'A node id, or start (also trigger) for the entry.',
@@ -528,10 +529,11 @@ const caseless = (word) => [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toUppe
 function addLoaderRules(definitions, m, tools) {
   const envelope = (id, kinds, description) => {
     const node = definitions[id]
+    // AOF never checks apiVersion, and neither does the loader (a notice at most): any text is valid.
     node.properties.apiVersion = {
       type: 'string',
-      enum: [...m.classify.API_VERSIONS],
-      description: "aof.dev/v1 (the v1alpha1 spellings of AOF's examples are read too)."
+      examples: [...m.classify.API_VERSIONS],
+      description: "aof.dev/v1, as AOF writes it; AOF checks no apiVersion, so any spelling loads (a notice names one AOF's files do not use)."
     }
     node.properties.kind = kinds.length === 1 ? { const: kinds[0], description } : { enum: kinds, description }
   }

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { describeDiagnostic, strictDiagnostics } from './config/describe-diagnostic.js'
 import { formatDiagnostic } from './config/format-diagnostic.js'
 import { loadConfig } from './config/load-config.js'
 import { createWorkspaceSource } from './config/workspace-source.js'
@@ -16,10 +17,15 @@ import { isPermission, PERMISSIONS } from './shared/permission.js'
 import { programFinder } from './workspace/find-program.js'
 
 const USAGE = `Usage:
-  github-agent validate [config-path] [--github-annotations]
-      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors. An agent's tool
-      that needs a program (kubectl, helm, bash, …) not on PATH here is an error: run validate
-      where the job runs, after the steps that install them.
+  github-agent validate [config-path] [--strict] [--github-annotations]
+      Load and check AOF YAML (default .github/aof). Like AOF, what cannot load (an invalid
+      resource, a flow with a shell node, a command naming an undefined agent) is a warning and
+      is skipped; the rest loads, and an event routed to what was skipped fails with the reason.
+      Exit 0 when everything loadable loads (warnings allowed), 1 on errors that stop every
+      event (config-path missing, an invalid DaemonConfig), 2 on bad usage. --strict: anything
+      skipped is an error too (exit 1), the all-or-nothing check for teams that want it.
+      An agent's tool that needs a program (kubectl, helm, bash, …) not on PATH here is an error
+      on that agent: run validate where the job runs, after the steps that install them.
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
                       [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
@@ -30,24 +36,31 @@ const USAGE = `Usage:
       for it (not checked with GitHub).`
 
 async function validate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } })
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'github-annotations': { type: 'boolean' }, strict: { type: 'boolean' } }
+  })
   const configPath = positionals[0] ?? '.github/aof'
   const findProgram = programFinder(process.env.PATH)
   const config = await loadConfig(createWorkspaceSource(process.cwd()), configPath, process.env, checkFlow, {
     toolHost: { hasProgram: (name) => findProgram(name) !== null }
   })
-  const diagnostics = [...config.diagnostics, ...checkTemplates(config)]
+  const strict = values.strict === true
+  const found = [...config.diagnostics, ...checkTemplates(config)]
+  const diagnostics = strict ? strictDiagnostics(found) : found
   for (const d of diagnostics) {
     process.stdout.write(
       (values['github-annotations']
         ? formatDiagnostic(d)
-        : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n'
+        : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${describeDiagnostic(d)}${d.field ? ` (${d.field})` : ''}`) + '\n'
     )
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const skipped = new Set(diagnostics.flatMap((d) => (d.skips === undefined ? [] : [d.skips]))).size
   process.stdout.write(
     `${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
-      `${Object.keys(config.fleets).length} fleet(s), ${Object.keys(config.flows).length} flow(s): ${errors} error(s), ` +
+      `${Object.keys(config.fleets).length} fleet(s), ${Object.keys(config.flows).length} flow(s), ${skipped} skipped: ${errors} error(s), ` +
       `${diagnostics.length - errors} other finding(s)\n`
   )
   return errors > 0 ? 1 : 0

@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks'
 import { stateKeyRefusal } from './approval/create-approval-request.js'
 import { parseApprovalCommand } from './approval/parse-approval-command.js'
+import { describeDiagnostic } from './config/describe-diagnostic.js'
 import { loadConfig } from './config/load-config.js'
 import type { Config, ConfigSource, Diagnostic } from './config/types.js'
 import { createWorkspaceSource } from './config/workspace-source.js'
@@ -62,9 +63,9 @@ function elapsed(since: number): string {
 
 function annotate(runner: Runner, d: Diagnostic): void {
   const properties = { file: d.file, startLine: d.line, startColumn: d.column, title: d.field ? `AOF config: ${d.field}` : 'AOF config' }
-  if (d.severity === 'error') runner.error(d.message, properties)
-  else if (d.severity === 'warning') runner.warning(d.message, properties)
-  else runner.notice(d.message, properties)
+  if (d.severity === 'error') runner.error(describeDiagnostic(d), properties)
+  else if (d.severity === 'warning') runner.warning(describeDiagnostic(d), properties)
+  else runner.notice(describeDiagnostic(d), properties)
 }
 
 async function connectGitHub(runtime: Runtime, settings: Settings, repository: string | null): Promise<GitHubAccess | null> {
@@ -115,8 +116,8 @@ async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSo
   // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
   runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`)
   record.configFiles = config.files
+  // Annotated when the run ends: a skipped target the event routes to turns its warnings into errors.
   record.diagnostics = config.diagnostics
-  for (const d of config.diagnostics) annotate(runtime.runner, d)
   const errors = config.diagnostics.filter((d) => d.severity === 'error').length
   if (errors > 0) throw new UsageError(`${errors} error(s) in the AOF config at ${settings.configPath}; see the annotations`)
   return config
@@ -256,6 +257,7 @@ async function finish(runtime: Runtime, record: RunRecord, finishers: Finishers,
     record.notes.push(...finishers.publisher.notes)
   }
   record.durationMs = performance.now() - started
+  for (const d of record.diagnostics) annotate(runtime.runner, d)
   for (const [name, value] of Object.entries(buildOutputs(record))) runtime.runner.setOutput(name, value)
   if (runtime.env.GITHUB_STEP_SUMMARY) await runtime.runner.appendSummary(buildSummary(record))
 }

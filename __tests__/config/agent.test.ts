@@ -137,7 +137,7 @@ spec:
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([[location, message]])
   })
 
-  it('reads AOF’s {type: Shell} as its shell tool with the settings checked; HTTP is an error; MCP tools go to their server', async () => {
+  it('reads AOF’s {type: Shell} as its shell tool with the settings checked; MCP tools go to their server', async () => {
     const config = await load({
       'aof/a.yaml': `kind: Agent
 metadata: {name: a}
@@ -152,18 +152,11 @@ spec:
       source: mcp
       server: github
     - github_post_comment
-    - type: HTTP
-      config: {url: https://example.com}
   mcp_servers:
     - {name: github, command: npx, args: ["@modelcontextprotocol/server-github"]}
 `
     })
-    expect(errors(config).map((d) => [where(d), d.message])).toEqual([
-      [
-        'error aof/a.yaml:14 spec.tools[3]',
-        'a HTTP tool cannot run here: github-agent has no HTTP tools (it has Shell, files, git, CLI programs, MCP servers and GitHub tools)'
-      ]
-    ])
+    expect(errors(config)).toEqual([])
     expect(
       warnings(config)
         .filter((d) => d.field)
@@ -174,6 +167,28 @@ spec:
       ['github_post_comment', null]
     ])
     expect(config.agents.a?.mcpServers?.map((s) => [s.name, s.tools])).toEqual([['github', ['create_issue']]])
+  })
+
+  it('an HTTP tool is an error at the tool, and the agent is skipped', async () => {
+    const config = await load({
+      'aof/a.yaml': `kind: Agent
+metadata: {name: a}
+spec:
+  tools:
+    - github_post_comment
+    - type: HTTP
+      config: {url: https://example.com}
+`
+    })
+    expect(config.diagnostics.filter((d) => d.field).map((d) => [where(d), d.message])).toEqual([
+      [
+        expect.stringMatching(/^(error|warning) aof\/a\.yaml:6 spec\.tools\[1\]$/),
+        expect.stringContaining(
+          'a HTTP tool cannot run here: github-agent has no HTTP tools (it has Shell, files, git, CLI programs, MCP servers and GitHub tools)'
+        )
+      ]
+    ])
+    expect(config.agents.a).toBeUndefined()
   })
 
   it('reports memory once as ignored in a job, keeping it in extra; mcp_servers are read, not ignored', async () => {

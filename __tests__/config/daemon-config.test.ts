@@ -13,14 +13,15 @@ metadata:
 spec:
 ${spec}`
 
+/** Written from the repository root, as AOF's daemon reads them (relative to its working directory). */
 const DIRS = `  triggers:
-    directory: ./triggers/
+    directory: ./aof/triggers/
   agents:
-    directory: ./agents
+    directory: aof/agents
 `
 
 describe('DaemonConfig', () => {
-  it('reads only the directories it names, non-recursively, relative to itself', async () => {
+  it('reads only the directories it names, non-recursively, relative to the repository root as AOF does', async () => {
     const config = await load({
       'aof/daemon.yaml': daemon(DIRS),
       'aof/triggers/a.yaml': trigger('a', '  default_agent: helper\n'),
@@ -31,6 +32,50 @@ describe('DaemonConfig', () => {
     expect(config.diagnostics).toEqual([])
     expect(config.triggers.map((t) => t.name)).toEqual(['a'])
     expect(config.files).toEqual(['aof/agents/helper.yaml', 'aof/daemon.yaml', 'aof/triggers/a.yaml'])
+  })
+
+  it('reads AOF’s own layout: config/aof/daemon.yaml naming ./config, ./agents and ./flows at the root', async () => {
+    const aofDaemon = daemon('  triggers: {directory: ./config, watch: true}\n  agents: {directory: ./agents}\n  flows: {directory: ./flows, enabled: true}\n')
+    const config = await load(
+      {
+        'config/aof/daemon.yaml': aofDaemon,
+        'config/github-triggers.yaml': trigger('github-pr-automation', '  commands:\n    pull_request.opened: {flow: github-pr-review}\n'),
+        'agents/github-pr-reviewer.yaml': agent('github-pr-reviewer'),
+        'flows/github-pr-review.yaml':
+          'kind: AgentFlow\nmetadata: {name: github-pr-review}\nspec:\n  nodes: [{id: r, type: Agent, config: {agent: github-pr-reviewer}}]\n'
+      },
+      {},
+      'config/aof'
+    )
+    expect(errors(config)).toEqual([])
+    expect(config.triggers.map((t) => t.name)).toEqual(['github-pr-automation'])
+    expect(Object.keys(config.flows)).toEqual(['github-pr-review'])
+    expect(config.files).toEqual(['agents/github-pr-reviewer.yaml', 'config/aof/daemon.yaml', 'config/github-triggers.yaml', 'flows/github-pr-review.yaml'])
+  })
+
+  it('falls back to a directory beside the DaemonConfig when the root has none, with a notice that AOF would not', async () => {
+    const config = await load({
+      'aof/daemon.yaml': daemon('  triggers:\n    directory: ./triggers/\n'),
+      'aof/triggers/a.yaml': trigger('a')
+    })
+    expect(config.triggers.map((t) => t.name)).toEqual(['a'])
+    expect(notices(config).map((d) => [where(d), d.message])).toEqual([
+      [
+        'notice aof/daemon.yaml:7 spec.triggers.directory',
+        'spec.triggers.directory is read as aof/triggers, relative to the DaemonConfig; AOF reads it relative to the repository root (triggers), which does not exist. Write the path from the repository root to mean the same in both'
+      ]
+    ])
+  })
+
+  it('warns when a named directory holds no YAML, instead of loading no trigger in silence', async () => {
+    const config = await load({ 'aof/daemon.yaml': daemon('  triggers:\n    directory: aof/triggers\n'), 'aof/triggers/README.md': 'notes' })
+    expect(warnings(config).map((d) => [where(d), d.message])).toEqual([
+      ['warning aof:1 -', 'no GitHub Trigger is defined under aof, so no event will be routed; add a kind: Trigger with spec.type: GitHub'],
+      [
+        'warning aof/daemon.yaml:7 spec.triggers.directory',
+        'spec.triggers.directory aof/triggers holds no YAML files (*.yaml, *.yml); no triggers are read from it'
+      ]
+    ])
   })
 
   it('without a DaemonConfig, reads every YAML file below config-path', async () => {
@@ -59,10 +104,10 @@ describe('DaemonConfig', () => {
       webhook_secret: \${GITHUB_WEBHOOK_SECRET}
       allowed_repos: ["myorg/*"]
   triggers:
-    directory: ./triggers
+    directory: ./aof/triggers
     watch: true
   agents:
-    directory: ./agents
+    directory: ./aof/agents
     watch: true
   runtime:
     max_concurrent_tasks: 10
@@ -97,7 +142,7 @@ describe('DaemonConfig', () => {
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([
       [
         'error aof/daemon.yaml:7 spec.triggers.directory',
-        `spec.triggers.directory '${directory}' points outside the repository; it must be a directory inside it, relative to aof/daemon.yaml, e.g. ./triggers/`
+        `spec.triggers.directory '${directory}' points outside the repository; it must be a directory inside it, relative to the repository root as AOF reads it, e.g. ./triggers/`
       ]
     ])
     expect(source.reads).toEqual(['aof/daemon.yaml'])
@@ -109,14 +154,19 @@ describe('DaemonConfig', () => {
       'aof/agents.yaml': agent('a')
     })
     expect(config.diagnostics.filter((d) => d.file === 'aof/daemon.yaml').map((d) => [where(d), d.message])).toEqual([
-      ['warning aof/daemon.yaml:7 spec.triggers.directory', 'spec.triggers.directory aof/triggers does not exist; no triggers are read from it'],
+      [
+        'warning aof/daemon.yaml:7 spec.triggers.directory',
+        'spec.triggers.directory triggers does not exist (nor does aof/triggers, beside the DaemonConfig); no triggers are read from it (AOF reads it relative to the repository root)'
+      ],
       ['error aof/daemon.yaml:9 spec.agents.directory', 'spec.agents.directory aof/agents.yaml is a file, not a directory; no agents are read from it']
     ])
   })
 
-  it('fails on an unset variable in a directory entry, which the action uses', async () => {
-    const config = await load({ 'aof/daemon.yaml': daemon('  triggers:\n    directory: ${TRIGGER_DIR}\n') })
-    expect(errors(config).map(where)).toEqual(['error aof/daemon.yaml:7 spec.triggers.directory'])
+  it('takes ${VAR} in a directory entry as written, as AOF does: that directory does not exist', async () => {
+    const config = await load({ 'aof/daemon.yaml': daemon('  triggers:\n    directory: ${TRIGGER_DIR}\n') }, { TRIGGER_DIR: 'aof' })
+    expect(errors(config)).toEqual([])
+    expect(warnings(config).map(where)).toContain('warning aof/daemon.yaml:7 spec.triggers.directory')
+    expect(warnings(config).find((d) => d.field)?.message).toMatch(/^spec\.triggers\.directory \$\{TRIGGER_DIR\} does not exist/)
   })
 
   it('does not read the flows directory when flows.enabled is false', async () => {

@@ -303,12 +303,6 @@ describe('AgentFleet', () => {
       'spec.strategy sequential contradicts coordination.mode peer (parallel); keep one'
     ],
     [
-      'an unknown strategy',
-      '  agents:\n    - name: code-reviewer\n  strategy: round-robin\n',
-      'error aof/f.yaml:8 spec.strategy',
-      'spec.strategy must be parallel or sequential (found the text "round-robin")'
-    ],
-    [
       'a member with both an inline spec and a config file',
       '  agents:\n    - name: x\n      config: ./x.yaml\n      spec:\n        instructions: X\n',
       'error aof/f.yaml:8 spec.agents[0].config',
@@ -327,9 +321,10 @@ describe('AgentFleet', () => {
     expect(errors(config).map((d) => [where(d), d.message])).toEqual([[location, message]])
   })
 
-  it('drops a member whose agent is not defined, so every member has an agent', async () => {
+  it('skips a fleet whose member agent is not defined, rather than run it without that member', async () => {
     const config = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet('  agents:\n    - name: ghost\n    - name: code-reviewer\n') })
-    expect(config.fleets.f?.members.map((m) => m.name)).toEqual(['code-reviewer'])
+    expect(config.fleets.f).toBeUndefined()
+    expect(config.skipped.fleet.f?.map((d) => [where(d), d.skips])).toEqual([['warning aof/f.yaml:7 spec.agents[0].name', "fleet 'f' is skipped"]])
   })
 
   it('finds a member’s agent through its config: file when the names differ', async () => {
@@ -339,6 +334,46 @@ describe('AgentFleet', () => {
     })
     expect(errors(config)).toEqual([])
     expect(config.fleets.f?.members[0]?.agent.name).toBe('security-reviewer')
+  })
+
+  it('reads a member’s config: from the repository root as AOF does, even outside config-path', async () => {
+    const config = await load({
+      'agents/github-pr-reviewer.yaml': 'name: pr-reviewer\nmodel: google:gemini-2.5-flash\nsystem_prompt: Review.\n',
+      'aof/fleets/f.yaml': fleet('  agents:\n    - name: reviewer\n      config: agents/github-pr-reviewer.yaml\n')
+    })
+    expect(errors(config)).toEqual([])
+    expect(config.fleets.f?.members[0]?.agent.name).toBe('pr-reviewer')
+    expect(config.files).toContain('agents/github-pr-reviewer.yaml')
+  })
+
+  it('says a member’s config: file was not found, where it looked, and skips the fleet', async () => {
+    const config = await load({ 'aof/fleets/f.yaml': fleet('  agents:\n    - name: reviewer\n      config: agents/missing.yaml\n') })
+    expect(config.fleets.f).toBeUndefined()
+    expect(errors(config).map((d) => [where(d), d.message])).toEqual([
+      [
+        'error aof/fleets/f.yaml:7 spec.agents[0].name',
+        "fleet 'f' member 'reviewer' (config: agents/missing.yaml) → agent 'reviewer' is not defined; no agents are defined; its config file was not found at agents/missing.yaml or aof/fleets/agents/missing.yaml (AOF reads it relative to the repository root)"
+      ]
+    ])
+  })
+
+  it('never reads a member’s config: outside the repository', async () => {
+    const config = await load({ 'aof/fleets/f.yaml': fleet('  agents:\n    - name: reviewer\n      config: ../../etc/passwd\n') })
+    expect(config.files).toEqual(['aof/fleets/f.yaml'])
+    expect(config.fleets.f).toBeUndefined()
+  })
+
+  it('ignores spec.strategy written as AOF’s schema sketches write it (a mapping), and an unknown word with a warning', async () => {
+    const sketch = await load({
+      'aof/agents.yaml': AGENTS,
+      'aof/f.yaml': fleet('  strategy:\n    type: Collaborative\n  agents:\n    - name: code-reviewer\n')
+    })
+    expect(errors(sketch)).toEqual([])
+    expect(sketch.fleets.f?.strategy).toBe('parallel')
+    expect(notices(sketch).map(where)).toEqual(['notice aof/f.yaml:6 spec.strategy'])
+    const word = await load({ 'aof/agents.yaml': AGENTS, 'aof/f.yaml': fleet('  strategy: round-robin\n  agents:\n    - name: code-reviewer\n') })
+    expect(errors(word)).toEqual([])
+    expect(warnings(word).map(where)).toContain('warning aof/f.yaml:6 spec.strategy')
   })
 
   it('reports daemon-only scheduling fields once as ignored in a job', async () => {

@@ -105,17 +105,22 @@ describe('AgentFlow', () => {
       ['error aof/f.yaml:10 spec.nodes[0].config.agent']
     ],
     ['a Fleet node without config.fleet', '  nodes:\n    - id: n\n      type: Fleet\n      config: {}\n', ['error aof/f.yaml:9 spec.nodes[0].config']],
-    ['nodes missing', '  connections: []\n', ['error aof/f.yaml:5 spec.nodes']],
-    [
-      'an unset UPPER_CASE variable in node config',
-      '  nodes:\n    - id: n\n      type: Response\n      config:\n        message: "on ${DEPLOY_ENV}"\n',
-      ['error aof/f.yaml:10 spec.nodes[0].config.message']
-    ]
+    ['nodes missing', '  connections: []\n', ['error aof/f.yaml:5 spec.nodes']]
   ]
 
   it.each(cases)('reports %s at its file, line and field', async (_name, spec, expected) => {
     const config = await withLibrary(flow(spec))
     expect(errors(config).map(where)).toEqual(expected)
+  })
+
+  it('reads an Action node’s action written beside config, and says when config.action is missing', async () => {
+    const beside = await withLibrary(flow('  nodes:\n    - id: say\n      type: Action\n      action: comment\n      config: {body: Done.}\n'))
+    expect(errors(beside)).toEqual([])
+    expect(beside.flows.f?.nodes[0]?.config).toEqual({ action: 'comment', body: 'Done.' })
+    const missing = await withLibrary(flow('  nodes:\n    - id: say\n      type: Action\n      config: {body: Done.}\n'))
+    expect(errors(missing).map((d) => d.message)).toEqual([
+      "flow 'f': node 'say' (Action): config.action is missing; it must be one of workflow_dispatch, comment, add_labels, check_run"
+    ])
   })
 
   it('names the defined agents when an Agent node’s agent is missing', async () => {
@@ -148,9 +153,9 @@ describe('AgentFlow checks that need the whole flow', () => {
         ''
       ].join('\n')
     })
-    const found = config.diagnostics.filter((d) => d.severity === 'error')
-    const problems = found.filter((d) => d.severity === 'error')
+    const problems = errors(config)
     expect(problems).toHaveLength(1)
+    expect(config.flows.loop).toBeUndefined()
     expect(problems[0]?.message).toMatch(/^flow 'loop': .*cycle/)
     expect(problems[0]?.file).toBe('aof/loop.yaml')
   })

@@ -166,7 +166,7 @@ describe.each(nodeBinaries())('dist/index.js on $label', ({ path: node }) => {
     expect(server.writes()).toEqual([])
   })
 
-  it('fails with an annotation on the file and line of a config mistake, and still writes outputs and a summary', async () => {
+  it('skips a broken Trigger with a warning and fails the event routed to an undefined agent, with an error on its file and line', async () => {
     const files = {
       '.github/aof/triggers/bad.yaml': [
         'apiVersion: aof.dev/v1',
@@ -189,6 +189,7 @@ describe.each(nodeBinaries())('dist/index.js on $label', ({ path: node }) => {
         '  commands:',
         '    /review:',
         '      agent: nobody',
+        '  default_agent: nobody',
         ''
       ].join('\n')
     }
@@ -201,16 +202,21 @@ describe.each(nodeBinaries())('dist/index.js on $label', ({ path: node }) => {
     })
 
     expect(result.exitCode).toBe(1)
+    // The broken Trigger is skipped with a warning; the dangling default_agent fails the run that takes it.
+    const warnings = result.annotations.filter((a) => a.level === 'warning')
+    expect(warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ properties: expect.objectContaining({ file: '.github/aof/triggers/bad.yaml', line: '8' }) })])
+    )
     const errors = result.annotations.filter((a) => a.level === 'error')
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ properties: expect.objectContaining({ file: '.github/aof/triggers/bad.yaml', line: '8' }) }),
+        expect.objectContaining({ properties: expect.objectContaining({ file: '.github/aof/triggers/dangling.yaml', line: '9' }) }),
         expect.objectContaining({ properties: expect.objectContaining({ file: '.github/aof/triggers/dangling.yaml', line: '8' }) })
       ])
     )
     expect(result.outputs.conclusion).toBe('failure')
-    expect(result.outputs.matched).toBe('false')
-    expect(result.summary).toContain('error(s) in the AOF config')
+    expect(result.outputs.matched).toBe('true')
+    expect(result.summary).toMatch(/agent 'nobody' did not load: .*agent 'nobody' is not defined/)
     expect(result.stderr + result.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/)
   })
 

@@ -57,7 +57,7 @@ export function aTrigger(name: string, spec: TriggerSpec = {}): TriggerDef {
 }
 
 export function aConfig(triggers: TriggerDef[], extra: Partial<Config> = {}): Config {
-  return { triggers, agents: {}, fleets: {}, flows: {}, files: [], diagnostics: [], ...extra }
+  return { triggers, agents: {}, fleets: {}, flows: {}, skipped: { agent: {}, fleet: {}, flow: {} }, files: [], diagnostics: [], ...extra }
 }
 
 /** The per-team Triggers of the reference page (frontend, backend, infra), in that order. */

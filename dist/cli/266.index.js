@@ -588,8 +588,10 @@ function parseApprovalCommand(body, botName) {
     return { verb: command.key, id, note: (id ? rest.join(' ') : command.args).trim(), words: `/${command.key}` };
 }
 
-// EXTERNAL MODULE: ./src/config/load-config.ts + 36 modules
-var load_config = __webpack_require__(17828);
+// EXTERNAL MODULE: ./src/config/describe-diagnostic.ts
+var describe_diagnostic = __webpack_require__(64953);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 37 modules
+var load_config = __webpack_require__(32891);
 // EXTERNAL MODULE: ./src/config/workspace-source.ts
 var workspace_source = __webpack_require__(37961);
 ;// CONCATENATED MODULE: ./src/event/payload-readers.ts
@@ -3386,6 +3388,7 @@ function buildOutputs(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/build-summary.ts
+
 /** Table cells must not break the table: pipes escaped, newlines folded. */
 function build_summary_cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -3489,7 +3492,7 @@ function diagnosticsSection(record) {
     if (record.diagnostics.length === 0)
         return [];
     const icon = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-    const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`);
+    const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${(0,describe_diagnostic/* describeDiagnostic */.H)(d)}`);
     return ['### Config findings', '', ...rows, ''];
 }
 /** The job summary: what was routed where and why, on every run, matched or not. */
@@ -7086,9 +7089,15 @@ async function runFlowTarget(shell, invocation, flowName, context, resume) {
     };
     const runPlans = async (plans, input) => {
         for (const plan of plans) {
-            const problem = shell.cannotRun(plan) ?? (await executionRefusal(shell, [plan]));
-            if (problem)
-                throw new Error(problem);
+            const problem = shell.cannotRun(plan);
+            // A dry-run without a model key walks the flow as it does an agent: the node's answer says why it is empty.
+            if (problem && shell.dryRun && problem.startsWith('dry-run')) {
+                shell.logger.info(`${plan.label}: ${problem}`);
+                return { text: `(${problem})`, status: 'done' };
+            }
+            const refused = problem ?? (await executionRefusal(shell, [plan]));
+            if (refused)
+                throw new Error(refused);
         }
         await shell.startCheckRun();
         const texts = [];
@@ -7184,9 +7193,12 @@ async function runTarget(shell, invocation, options = {}) {
     const blocked = callable(config, invocation, plan.agents)
         .map((a) => shell.cannotRun(a))
         .find((p) => p !== null);
-    if (blocked && invocation.target.kind !== 'flow') {
+    // A flow runs on when one agent cannot (its other nodes may still work), except in a dry-run
+    // without a model key: there, like an agent, it stops at saying so, and the run succeeds.
+    const dryRunWithoutModel = shell.dryRun && blocked?.startsWith('dry-run') === true;
+    if (blocked && (invocation.target.kind !== 'flow' || dryRunWithoutModel)) {
         return {
-            outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+            outcome: { invocation, target, status: dryRunWithoutModel ? 'dry-run' : 'failed', detail: blocked, ...shown },
             outputs: {}
         };
     }
@@ -10834,6 +10846,9 @@ async function answerApproval(ctx, command, record, botName) {
 
 async function runInvocation(ctx, commentKey, invocation, refusal, record) {
     const { settings, event } = ctx;
+    const skipped = invocation.target ? skippedTarget(ctx.config, invocation.target) : null;
+    if (skipped && invocation.target && !refusal)
+        return failSkipped(invocation, invocation.target, skipped);
     if (refusal)
         return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal };
     if (invocation.via === 'help') {
@@ -10845,6 +10860,21 @@ async function runInvocation(ctx, commentKey, invocation, refusal, record) {
     const { outcome, outputs } = await runTarget(createTargetShell(ctx, commentKey), invocation);
     Object.assign(record.extraOutputs, outputs);
     return outcome;
+}
+function skippedTarget(config, target) {
+    const byName = config.skipped[target.kind];
+    return Object.hasOwn(byName, target.name) ? (byName[target.name] ?? null) : null;
+}
+/**
+ * The event routed to something that did not load: this run fails with the reasons, which become
+ * errors again (annotations on their files and lines), where every other run only warns of them.
+ */
+function failSkipped(invocation, target, reasons) {
+    for (const reason of reasons)
+        reason.severity = 'error';
+    const first = reasons[0];
+    const why = first ? `: ${first.message} (${first.file}:${first.line})${reasons.length > 1 ? `, and ${reasons.length - 1} more problem(s)` : ''}` : '';
+    return { invocation, target: `${target.kind}:${target.name}`, status: 'failed', detail: `${target.kind} '${target.name}' did not load${why}` };
 }
 /**
  * A refused command is silent on the thread unless its Trigger says `reply_on_refusal: true`:
@@ -11228,17 +11258,18 @@ var check_templates = __webpack_require__(77581);
 
 
 
+
 function elapsed(since) {
     return (external_node_perf_hooks_.performance.now() - since).toFixed(1);
 }
 function annotate(runner, d) {
     const properties = { file: d.file, startLine: d.line, startColumn: d.column, title: d.field ? `AOF config: ${d.field}` : 'AOF config' };
     if (d.severity === 'error')
-        runner.error(d.message, properties);
+        runner.error((0,describe_diagnostic/* describeDiagnostic */.H)(d), properties);
     else if (d.severity === 'warning')
-        runner.warning(d.message, properties);
+        runner.warning((0,describe_diagnostic/* describeDiagnostic */.H)(d), properties);
     else
-        runner.notice(d.message, properties);
+        runner.notice((0,describe_diagnostic/* describeDiagnostic */.H)(d), properties);
 }
 async function connectGitHub(runtime, settings, repository) {
     if (!settings.githubToken)
@@ -11287,9 +11318,8 @@ async function readConfig(runtime, settings, source, record) {
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
     runtime.runner.debug(`timing: config loaded in ${elapsed(started)} ms (${config.files.length} files, ${source.description})`);
     record.configFiles = config.files;
+    // Annotated when the run ends: a skipped target the event routes to turns its warnings into errors.
     record.diagnostics = config.diagnostics;
-    for (const d of config.diagnostics)
-        annotate(runtime.runner, d);
     const errors = config.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0)
         throw new shared_errors/* UsageError */.e(`${errors} error(s) in the AOF config at ${settings.configPath}; see the annotations`);
@@ -11427,6 +11457,8 @@ async function finish(runtime, record, finishers, started) {
         record.notes.push(...finishers.publisher.notes);
     }
     record.durationMs = external_node_perf_hooks_.performance.now() - started;
+    for (const d of record.diagnostics)
+        annotate(runtime.runner, d);
     for (const [name, value] of Object.entries(buildOutputs(record)))
         runtime.runner.setOutput(name, value);
     if (runtime.env.GITHUB_STEP_SUMMARY)

@@ -14,15 +14,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7963);
-/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17828);
+/* harmony import */ var _config_describe_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(64953);
+/* harmony import */ var _config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7963);
+/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(32891);
 /* harmony import */ var _config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37961);
-/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(17114);
+/* harmony import */ var _event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(17114);
 /* harmony import */ var _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9121);
 /* harmony import */ var _runner_runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5235);
 /* harmony import */ var _template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(77581);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(58382);
-/* harmony import */ var _shared_permission_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(35670);
+/* harmony import */ var _shared_permission_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(35670);
 /* harmony import */ var _workspace_find_program_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(24535);
 // `github-agent validate` and `github-agent replay`: the action's own pipeline, run locally.
 
@@ -39,11 +40,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 const USAGE = `Usage:
-  github-agent validate [config-path] [--github-annotations]
-      Load and check AOF YAML (default .github/aof). Exit 1 when there are errors. An agent's tool
-      that needs a program (kubectl, helm, bash, …) not on PATH here is an error: run validate
-      where the job runs, after the steps that install them.
+  github-agent validate [config-path] [--strict] [--github-annotations]
+      Load and check AOF YAML (default .github/aof). Like AOF, what cannot load (an invalid
+      resource, a flow with a shell node, a command naming an undefined agent) is a warning and
+      is skipped; the rest loads, and an event routed to what was skipped fails with the reason.
+      Exit 0 when everything loadable loads (warnings allowed), 1 on errors that stop every
+      event (config-path missing, an invalid DaemonConfig), 2 on bad usage. --strict: anything
+      skipped is an error too (exit 1), the all-or-nothing check for teams that want it.
+      An agent's tool that needs a program (kubectl, helm, bash, …) not on PATH here is an error
+      on that agent: run validate where the job runs, after the steps that install them.
   github-agent replay <event.json> [--event NAME] [--config PATH] [--model provider:model] [--bot-name NAME]
                       [--sender-permission read|triage|write|maintain|admin]
       Run the whole pipeline on a saved webhook payload, in dry-run: the routing decision, the
@@ -53,21 +60,28 @@ const USAGE = `Usage:
       read the sender's permission, so commands are refused unless --sender-permission stands in
       for it (not checked with GitHub).`;
 async function validate(args) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, allowPositionals: true, options: { 'github-annotations': { type: 'boolean' } } });
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args,
+        allowPositionals: true,
+        options: { 'github-annotations': { type: 'boolean' }, strict: { type: 'boolean' } }
+    });
     const configPath = positionals[0] ?? '.github/aof';
     const findProgram = (0,_workspace_find_program_js__WEBPACK_IMPORTED_MODULE_10__/* .programFinder */ .$)(process.env.PATH);
     const config = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z)((0,_config_workspace_source_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkspaceSource */ .Z)(process.cwd()), configPath, process.env, _flow_check_flow_js__WEBPACK_IMPORTED_MODULE_6__/* .checkFlow */ .v, {
         toolHost: { hasProgram: (name) => findProgram(name) !== null }
     });
-    const diagnostics = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .checkTemplates */ .Y)(config)];
+    const strict = values.strict === true;
+    const found = [...config.diagnostics, ...(0,_template_check_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .checkTemplates */ .Y)(config)];
+    const diagnostics = strict ? (0,_config_describe_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__/* .strictDiagnostics */ .i)(found) : found;
     for (const d of diagnostics) {
         process.stdout.write((values['github-annotations']
-            ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDiagnostic */ .x)(d)
-            : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${d.message}${d.field ? ` (${d.field})` : ''}`) + '\n');
+            ? (0,_config_format_diagnostic_js__WEBPACK_IMPORTED_MODULE_12__/* .formatDiagnostic */ .x)(d)
+            : `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.severity}: ${(0,_config_describe_diagnostic_js__WEBPACK_IMPORTED_MODULE_11__/* .describeDiagnostic */ .H)(d)}${d.field ? ` (${d.field})` : ''}`) + '\n');
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const skipped = new Set(diagnostics.flatMap((d) => (d.skips === undefined ? [] : [d.skips]))).size;
     process.stdout.write(`${config.files.length} file(s), ${config.triggers.length} trigger(s), ${Object.keys(config.agents).length} agent(s), ` +
-        `${Object.keys(config.fleets).length} fleet(s), ${Object.keys(config.flows).length} flow(s): ${errors} error(s), ` +
+        `${Object.keys(config.fleets).length} fleet(s), ${Object.keys(config.flows).length} flow(s), ${skipped} skipped: ${errors} error(s), ` +
         `${diagnostics.length - errors} other finding(s)\n`);
     return errors > 0 ? 1 : 0;
 }
@@ -85,8 +99,8 @@ async function replay(args) {
         }
     });
     const senderPermission = values['sender-permission'];
-    if (senderPermission !== undefined && !(0,_shared_permission_js__WEBPACK_IMPORTED_MODULE_12__/* .isPermission */ .Yo)(senderPermission)) {
-        process.stderr.write(`--sender-permission must be one of ${_shared_permission_js__WEBPACK_IMPORTED_MODULE_12__/* .PERMISSIONS */ .Jj.join(', ')}; got '${senderPermission}'\n`);
+    if (senderPermission !== undefined && !(0,_shared_permission_js__WEBPACK_IMPORTED_MODULE_13__/* .isPermission */ .Yo)(senderPermission)) {
+        process.stderr.write(`--sender-permission must be one of ${_shared_permission_js__WEBPACK_IMPORTED_MODULE_13__/* .PERMISSIONS */ .Jj.join(', ')}; got '${senderPermission}'\n`);
         return 2;
     }
     const eventPath = positionals[0];
@@ -102,7 +116,7 @@ async function replay(args) {
         process.stderr.write(`cannot read ${eventPath} as JSON: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error)}\n`);
         return 2;
     }
-    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_13__/* .guessEventName */ .N)(payload);
+    const eventName = values.event ?? (0,_event_guess_event_name_js__WEBPACK_IMPORTED_MODULE_14__/* .guessEventName */ .N)(payload);
     if (!eventName) {
         process.stderr.write(`cannot tell which event ${eventPath} is: pass --event (e.g. --event pull_request)\n`);
         return 2;
@@ -300,6 +314,25 @@ function knownToolsLine() {
 
 /***/ }),
 
+/***/ 64953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ describeDiagnostic),
+/* harmony export */   i: () => (/* binding */ strictDiagnostics)
+/* harmony export */ });
+/** The message with what it skips, as annotations, the summary and `validate` show it. */
+function describeDiagnostic(d) {
+    return d.skips === undefined ? d.message : `${d.message}; ${d.skips}`;
+}
+/** `validate --strict`: all or nothing, so whatever skips something is an error. */
+function strictDiagnostics(diagnostics) {
+    return diagnostics.map((d) => (d.skips !== undefined && d.severity !== 'error' ? { ...d, severity: 'error' } : d));
+}
+
+
+/***/ }),
+
 /***/ 79641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -334,6 +367,8 @@ function describeValue(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ formatDiagnostic)
 /* harmony export */ });
+/* harmony import */ var _describe_diagnostic_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64953);
+
 /** Message text of a workflow command (as @actions/core's `escapeData`). */
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -355,13 +390,13 @@ function formatDiagnostic(d) {
         properties.push(['col', String(d.column)]);
     properties.push(['title', d.field ? `AOF config: ${d.field}` : 'AOF config']);
     const rendered = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-    return `::${d.severity} ${rendered}::${escapeData(d.message)}`;
+    return `::${d.severity} ${rendered}::${escapeData((0,_describe_diagnostic_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiagnostic */ .H)(d))}`;
 }
 
 
 /***/ }),
 
-/***/ 17828:
+/***/ 32891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -491,11 +526,14 @@ function classifyDocument(value, file, inAgentsDir) {
         return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } };
     }
     if (apiVersion !== undefined && !aofVersion) {
+        // AOF never checks apiVersion (it only defaults it), so any spelling loads; one notice says so.
         return {
-            skip: {
-                severity: 'warning',
+            kind: known,
+            note: {
+                severity: 'notice',
                 path: ['apiVersion'],
-                message: `apiVersion ${JSON.stringify(apiVersion)} is not an AOF version, so this ${kind} is skipped; expected ${API_VERSIONS.join(', ')}`
+                message: `apiVersion ${JSON.stringify(apiVersion)} is not one AOF's own files use (${API_VERSIONS.join(', ')}); AOF does not check it, and neither does github-agent`,
+                once: 'apiVersion'
             }
         };
     }
@@ -563,15 +601,62 @@ function fieldValue(value, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/interpolate-env.ts
-/** `${NAME}`, or `$${NAME}` (escaped: becomes a literal `${NAME}`). */
-const REFERENCE = /\$(\$?)\{([^{}]*)\}/g;
-/** Any identifier is an environment variable name, except in flows (see `flowVariables`). */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REFERENCE = /\$\{([^{}]*)\}/g;
+/** AOF's flow executor reads a `${NAME}` from the environment only when NAME is upper-case letters and `_`. */
+const FLOW_ENV_NAME = /^[A-Z_]+$/;
+/** Names that hold secrets by convention; their values never go into text a model or a reader sees. */
+const SECRET_NAME = /TOKEN|SECRET|KEY|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|AUTH/;
+/** Text that reaches a model (an Agent or Fleet node's input) or GitHub (a message). */
+const PUBLIC_FIELDS = new Set(['input', 'message', 'channel']);
 /**
- * In AgentFlow documents `${event}`, `${trigger}` and `${node.output}` are flow variables resolved
- * at run time; AOF's flow executor reads only UPPER_CASE names from the environment, so do we.
+ * Where AOF expands `${NAME}` from the environment, and nowhere else: in an AgentFlow, its executor's
+ * `expand_variables` runs on a node's `input`, `condition`, `message`, `channel` and Transform
+ * `script`, a Script node's `command`, `working_dir` and `env` values, and a connection's `when`.
+ * Agents, fleets, triggers (beyond secrets a job does not use) and DaemonConfigs are never expanded:
+ * a `${VAR}` in instructions is sent as written.
  */
-const FLOW_ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+function expandedInFlow(path) {
+    const [spec, list, index, config, field, sub, key] = path;
+    if (spec !== 'spec' || typeof index !== 'number')
+        return null;
+    if (list === 'connections')
+        return config === 'when' && path.length === 4 ? 'private' : null;
+    if (list !== 'nodes' || config !== 'config')
+        return null;
+    if (path.length === 5 && typeof field === 'string') {
+        if (PUBLIC_FIELDS.has(field))
+            return 'public';
+        return field === 'condition' || field === 'script' ? 'private' : null;
+    }
+    if (field !== 'scriptConfig')
+        return null;
+    if (path.length === 6 && (sub === 'command' || sub === 'working_dir'))
+        return 'private';
+    if (path.length === 7 && sub === 'env' && typeof key === 'string')
+        return 'private';
+    return null;
+}
+const MCP_SERVER_FIELDS = new Set(['command', 'args', 'env', 'endpoint', 'url', 'headers']);
+const MCP_TOOL_FIELDS = new Set(['command', 'env']);
+/**
+ * Where `${NAME}` is expanded in an agent (and in a fleet's inline members): only in what starts or
+ * reaches its MCP servers (`mcp_servers[i].command|args|env|endpoint|url|headers`, and a
+ * `{type: MCP}` tool's `config.command|env`), which the server gets and no model or reader sees.
+ * Instructions and everything else stay as written.
+ */
+function expandedInAgent(path) {
+    const at = path.lastIndexOf('mcp_servers');
+    if (at >= 0 && typeof path[at + 1] === 'number') {
+        const field = path[at + 2];
+        return typeof field === 'string' && MCP_SERVER_FIELDS.has(field) ? 'private' : null;
+    }
+    const tools = path.lastIndexOf('tools');
+    if (tools >= 0 && typeof path[tools + 1] === 'number' && path[tools + 2] === 'config') {
+        const field = path[tools + 3];
+        return typeof field === 'string' && MCP_TOOL_FIELDS.has(field) ? 'private' : null;
+    }
+    return null;
+}
 function isPlainObject(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
         return false;
@@ -579,24 +664,31 @@ function isPlainObject(value) {
     return proto === Object.prototype || proto === null;
 }
 /**
- * Copies a parsed document, replacing `${VAR}` in every string value from `env`. Unset variables
- * are kept as written and returned with their path, so the caller decides whether the field is
- * one that matters. Keys are not interpolated. `__proto__` keys are dropped (and returned) so no
- * later merge or lookup can reach an object's prototype through config.
+ * Copies a parsed document. In the fields `expand` names (AOF's, see expandedInFlow), `${NAME}`
+ * with an upper-case NAME is replaced from `env`; an unset NAME stays as written, as in AOF, and is
+ * returned. In text that reaches a model or GitHub, a NAME that looks like a secret is never
+ * replaced. Keys are not expanded. `__proto__` keys are dropped (and returned) so no later merge or
+ * lookup can reach an object's prototype through config.
  */
-function interpolateEnv(value, env, names = ENV_NAME) {
+function interpolateEnv(value, env, expand = () => null) {
     const unset = [];
+    const withheld = [];
     const reserved = [];
     // One shared stack instead of a new array per node: paths are copied only when something is found.
     const path = [];
     const text = (input) => {
         if (!input.includes('${'))
             return input;
-        return input.replace(REFERENCE, (match, escape, name) => {
-            if (escape)
-                return match.slice(1);
-            if (!names.test(name))
+        const where = expand(path);
+        if (where === null)
+            return input;
+        return input.replace(REFERENCE, (match, name) => {
+            if (!FLOW_ENV_NAME.test(name))
                 return match;
+            if (where === 'public' && SECRET_NAME.test(name)) {
+                withheld.push({ path: [...path], name });
+                return match;
+            }
             const found = Object.hasOwn(env, name) ? env[name] : undefined;
             if (found === undefined) {
                 unset.push({ path: [...path], name });
@@ -631,7 +723,7 @@ function interpolateEnv(value, env, names = ENV_NAME) {
         }
         return node;
     };
-    return { value: walk(value), unset, reserved };
+    return { value: walk(value), unset, withheld, reserved };
 }
 
 ;// CONCATENATED MODULE: ./src/config/find-unknown-keys.ts
@@ -857,7 +949,6 @@ const typedMcpConfigSchema = schemas/* object */.Ikc({
 
 
 
-
 /** AOF's default (McpServerConfig::default_timeout). */
 const DEFAULT_MCP_TIMEOUT_SECS = 30;
 /** A call or a start longer than this is a server that hangs; the job has its own timeout too. */
@@ -896,6 +987,8 @@ function splitCommand(ctx, path, command, args) {
     }
     return { command: words[0], args: [...words.slice(1), ...args] };
 }
+/** An environment variable's name: letters, digits and _, not starting with a digit. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkEnv(ctx, path, env) {
     let ok = true;
     for (const key of Object.keys(env)) {
@@ -1468,12 +1561,19 @@ function directoriesOf(ctx, spec) {
             ctx.report('notice', ['spec', 'flows', 'enabled'], 'flows.enabled is false: the flows directory is not read');
             continue;
         }
-        const path = joinPath(dirOf(ctx.file), written);
+        // AOF's daemon reads these paths relative to its working directory: here, the repository root.
+        const path = joinPath('', written);
         if (path === null) {
-            ctx.report('error', field, `spec.${resource}.directory '${written}' points outside the repository; it must be a directory inside it, relative to ${ctx.file}, e.g. ./${resource}/`);
+            ctx.report('error', field, `spec.${resource}.directory '${written}' points outside the repository; it must be a directory inside it, relative to the repository root as AOF reads it, e.g. ./${resource}/`);
             continue;
         }
-        entries.push({ kind: resource, path, at: { ...ctx.location(field), field: `spec.${resource}.directory` } });
+        const besideFile = joinPath(dirOf(ctx.file), written);
+        entries.push({
+            kind: resource,
+            path,
+            ...(besideFile !== null && besideFile !== path ? { besideFile } : {}),
+            at: { ...ctx.location(field), field: `spec.${resource}.directory` }
+        });
     }
     return { file: ctx.file, entries };
 }
@@ -1586,7 +1686,8 @@ const fleetSchema = schemas/* object */.Ikc({
         agents: schemas/* array */.YOg(member, { error: 'a list of members, e.g. [{name: security-reviewer, spec: {...}}, {name: code-reviewer}]' })
             .min(1, { error: 'a list of at least one member, e.g. [{name: code-reviewer}]' }),
         coordination: coordination.optional(),
-        strategy: common_name('parallel or sequential').optional(),
+        // github-agent's own field; AOF has none, and its files use `strategy:` for other things (read-fleet).
+        strategy: schemas/* unknown */.L5J().optional(),
         aggregation: common_name('merge or consensus').optional(),
         description: common_text('a description').optional(),
         shared: schemas/* unknown */.L5J().optional(),
@@ -1633,11 +1734,17 @@ function modeOf(ctx, spec) {
             ctx.report('error', [...COORDINATION, 'mode'], `coordination.mode must be ${MODE_LIST} (found the text ${JSON.stringify(written)})`);
     }
     let fromStrategy;
-    if (spec.strategy !== undefined) {
+    if (typeof spec.strategy === 'string') {
         fromStrategy = STRATEGIES.get(spec.strategy);
         if (!fromStrategy) {
-            ctx.report('error', ['spec', 'strategy'], `spec.strategy must be parallel or sequential (found the text ${JSON.stringify(spec.strategy)})`);
+            ctx.report('warning', ['spec', 'strategy'], `spec.strategy ${JSON.stringify(spec.strategy)} is not parallel or sequential, so it is ignored (AOF has no spec.strategy; coordination.mode decides)`);
         }
+    }
+    else if (spec.strategy !== undefined) {
+        // AOF's schema sketches use `strategy:` as a mapping of their own; AOF ignores the key, and so does this.
+        ctx.report('notice', ['spec', 'strategy'], 'ignored: spec.strategy is not parallel or sequential (AOF has no spec.strategy; coordination.mode decides)', {
+            key: true
+        });
     }
     const fromMode = mode === 'pipeline' ? 'sequential' : mode === 'peer' ? 'parallel' : undefined;
     if (mode && fromStrategy && fromMode !== fromStrategy) {
@@ -1840,13 +1947,17 @@ function membersOf(ctx, state, fleet, spec) {
         // A reference: the agent itself is filled in once every file is read (resolve-references).
         const member = { name: entry.name, role, location, ...placement };
         members.push(member);
-        const file = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
+        // AOF's fleet reads `config:` with std::fs, relative to its working directory: the repository root.
+        const file = entry.config === undefined ? undefined : (joinPath('', entry.config) ?? undefined);
+        const besideFile = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined);
         const from = `fleet '${fleet}' member '${entry.name}'${entry.config === undefined ? '' : ` (config: ${entry.config})`}`;
         addReference(ctx, state, 'agent', entry.name, [...path, 'name'], from, 'error', {
             onAgent: (agent) => {
                 member.agent = agent;
             },
-            ...(file === undefined ? {} : { file })
+            owner: { kind: 'fleet', name: fleet },
+            ...(file === undefined ? {} : { file }),
+            ...(besideFile === undefined || besideFile === file ? {} : { besideFile })
         });
     });
     return members;
@@ -1895,6 +2006,8 @@ const node = schemas/* object */.Ikc({
     id: common_name('a node id, e.g. review'),
     type: common_name('a node type, e.g. Agent'),
     config: mapping('a mapping of node settings, e.g. {agent: code-reviewer}').optional(),
+    // An Action node's action may sit beside config, as in the reference's examples.
+    action: common_name('an action, e.g. comment').optional(),
     conditions: schemas/* unknown */.L5J().optional()
 }, { error: 'a mapping with id, type and config, e.g. {id: review, type: Agent, config: {agent: code-reviewer}}' });
 const connection = schemas/* object */.Ikc({
@@ -1952,7 +2065,9 @@ function checkNode(ctx, state, flow, node, index) {
     }
     if (node.type === 'Agent') {
         if (typeof config.agent === 'string' && config.agent !== '') {
-            addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`);
+            addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`, 'error', {
+                owner: { kind: 'flow', name: flow }
+            });
         }
         else if (typeof config.inline !== 'object' || config.inline === null) {
             ctx.report('error', [...path, 'config'], `node '${node.id}' (Agent) needs config.agent (the name of an agent, e.g. code-reviewer) or config.inline (an agent spec)`);
@@ -1960,12 +2075,26 @@ function checkNode(ctx, state, flow, node, index) {
     }
     if (node.type === 'Fleet') {
         if (typeof config.fleet === 'string' && config.fleet !== '') {
-            addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`);
+            addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`, 'error', {
+                owner: { kind: 'flow', name: flow }
+            });
         }
         else {
             ctx.report('error', [...path, 'config'], `node '${node.id}' (Fleet) needs config.fleet (the name of a fleet, e.g. review-fleet)`);
         }
     }
+}
+/** `action:` beside `config:` reads as `config.action`; written in both places it must agree. */
+function configOf(ctx, node, index) {
+    const config = node.config ?? {};
+    if (node.action === undefined)
+        return config;
+    if (config.action !== undefined && config.action !== node.action) {
+        ctx.report('error', ['spec', 'nodes', index, 'action'], `node '${node.id}' names its action twice (action: ${node.action} and config.action: ${String(config.action)}); keep one`, {
+            key: true
+        });
+    }
+    return { ...config, action: config.action ?? node.action };
 }
 function connectionsOf(ctx, flow, spec, ids) {
     const known = () => [...ids].join(', ');
@@ -2003,8 +2132,9 @@ function readFlow(ctx, state) {
             return;
         }
         ids.add(node.id);
-        checkNode(ctx, state, name, node, index);
-        nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) });
+        const config = configOf(ctx, node, index);
+        checkNode(ctx, state, name, { ...node, config }, index);
+        nodes.push({ id: node.id, type: node.type, config, location: ctx.location(['spec', 'nodes', index]) });
     });
     const flow = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) };
     // What only the whole flow shows (cycles, conditions that do not parse, references to unknown
@@ -2322,17 +2452,30 @@ function load_document_isMapping(value) {
 function startsWith(path, prefix) {
     return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
-/** An unset `${VAR}` matters only where the action reads the value. */
-function reportUnset(ctx, unset) {
+/** A `${VAR}` AOF would expand but that stays as written here: unset (as in AOF), or a secret bound for a model or GitHub. */
+function reportUnexpanded(ctx, interpolated) {
     const seen = new Set();
-    for (const { path, name } of unset) {
+    const report = (path, name, why) => {
         if (ctx.ignored.some((prefix) => startsWith(path, prefix)))
-            continue;
+            return;
         const key = `${formatField(path)}\0${name}`;
         if (seen.has(key))
-            continue;
+            return;
         seen.add(key);
-        ctx.report('error', path, `${formatField(path)} uses \${${name}}, but ${name} is not set; set it in the workflow step's env:, or write $\${${name}} for a literal \${${name}}`);
+        ctx.report('warning', path, `${formatField(path)} uses \${${name}}, ${why}`);
+    };
+    for (const { path, name } of interpolated.unset) {
+        if (expandedInAgent(path)) {
+            // An MCP server given a literal ${NAME} would fail in ways far from here: say it now.
+            if (!ctx.ignored.some((prefix) => startsWith(path, prefix))) {
+                ctx.report('error', path, `${formatField(path)} uses \${${name}}, but ${name} is not set; set it in the workflow step's env:`);
+            }
+            continue;
+        }
+        report(path, name, `but ${name} is not set, so it stays as written (as in AOF); set it in the workflow step's env: if it should be filled in`);
+    }
+    for (const { path, name } of interpolated.withheld) {
+        report(path, name, `which looks like a secret, so it stays as written: this text goes to a model or to GitHub, and a secret never does`);
     }
 }
 /** Reads one YAML document into the load state: classify, interpolate, validate, normalise. */
@@ -2348,7 +2491,9 @@ function loadDocument(input, state) {
         raw.report(severity, path, message, { key: true, ...(once ? { once } : {}) });
         return;
     }
-    const { kind } = classification;
+    const { kind, note } = classification;
+    if (note)
+        raw.report(note.severity, note.path, note.message, { key: true, ...(note.once ? { once: note.once } : {}) });
     if (kind === 'Trigger') {
         const type = classifyTriggerType(fieldValue(input.value, ['spec', 'type']));
         if (type.kind === 'other') {
@@ -2362,7 +2507,7 @@ function loadDocument(input, state) {
         raw.report('error', ['kind'], `a second DaemonConfig; only one is read, the first is at ${first.file}:${first.line}`);
         return;
     }
-    const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME);
+    const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? expandedInFlow : kind === 'Trigger' || kind === 'DaemonConfig' ? undefined : expandedInAgent);
     const ctx = createDocContext({ ...input, value: interpolated.value }, state.log, state.toolHost);
     for (const path of interpolated.reserved) {
         ctx.report('error', path, `the key __proto__ is not allowed in ${formatField(path.slice(0, -1)) || 'a document'} (it names JavaScript's object prototype); rename or remove it`, {
@@ -2388,7 +2533,7 @@ function loadDocument(input, state) {
             readDaemonConfig(ctx, state, input.topLevel);
             break;
     }
-    reportUnset(ctx, interpolated.unset);
+    reportUnexpanded(ctx, interpolated);
 }
 
 ;// CONCATENATED MODULE: ./src/config/load-state.ts
@@ -2406,7 +2551,9 @@ function createLoadState(env, log, checkFlow) {
         fleets: record(),
         flows: record(),
         declared: { agent: new Map(), fleet: new Map(), flow: new Map(), trigger: new Map() },
-        references: []
+        references: [],
+        skipped: { agent: new Map(), fleet: new Map(), flow: new Map() },
+        filesRead: new Set()
     };
 }
 
@@ -2416,29 +2563,62 @@ var errors = __nccwpck_require__(58382);
 
 
 
+/** The directory an entry names: AOF's (relative to the repository root), else the one beside the DaemonConfig. */
+async function directoryOf(source, state, entry) {
+    let path = entry.path;
+    let kind = await source.stat(path);
+    if (kind === null && entry.besideFile !== undefined) {
+        const beside = await source.stat(entry.besideFile);
+        if (beside !== null) {
+            path = entry.besideFile;
+            kind = beside;
+        }
+    }
+    if (kind === 'dir') {
+        if (path !== entry.path) {
+            state.log.once('daemon:beside-file', () => ({
+                severity: 'notice',
+                ...entry.at,
+                message: `${entry.at.field} is read as ${path}, relative to the DaemonConfig; AOF reads it relative to the repository root (${entry.path || '.'}), which does not exist. Write the path from the repository root to mean the same in both`
+            }));
+        }
+        return path;
+    }
+    if (kind === 'file') {
+        state.log.add({ severity: 'error', ...entry.at, message: `${entry.at.field} ${path} is a file, not a directory; no ${entry.kind} are read from it` });
+        return null;
+    }
+    const beside = entry.besideFile === undefined ? '' : ` (nor does ${entry.besideFile}, beside the DaemonConfig)`;
+    state.log.add({
+        severity: 'warning',
+        ...entry.at,
+        message: `${entry.at.field} ${entry.path || '.'} does not exist${beside}; no ${entry.kind} are read from it (AOF reads it relative to the repository root)`
+    });
+    return null;
+}
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source, state, topFiles) {
     const files = [...topFiles];
     const agentsDirs = new Set();
     for (const entry of state.daemon?.entries ?? []) {
-        const at = { file: entry.at.file, line: entry.at.line, column: entry.at.column, field: entry.at.field };
         try {
-            const kind = await source.stat(entry.path);
-            if (kind !== 'dir') {
-                const what = kind === null ? 'does not exist' : 'is a file, not a directory';
-                state.log.add({
-                    severity: kind === null ? 'warning' : 'error',
-                    ...at,
-                    message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it`
-                });
+            const dir = await directoryOf(source, state, entry);
+            if (dir === null)
                 continue;
+            const found = await listYamlFiles(source, dir);
+            if (found.length === 0) {
+                state.log.add({
+                    severity: 'warning',
+                    ...entry.at,
+                    message: `${entry.at.field} ${dir || '.'} holds no YAML files (*.yaml, *.yml); no ${entry.kind} are read from it`
+                });
             }
-            files.push(...(await listYamlFiles(source, entry.path)));
+            files.push(...found);
             if (entry.kind === 'agents')
-                agentsDirs.add(entry.path);
+                agentsDirs.add(dir);
         }
         catch (error) {
-            state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${(0,errors/* errorMessage */.g)(error)}` });
+            state.log.add({ severity: 'error', ...entry.at, message: `${entry.at.field} ${entry.path} cannot be read: ${(0,errors/* errorMessage */.g)(error)}` });
         }
     }
     return { files, isAgentsDir: (file) => agentsDirs.has(dirOf(file)) };
@@ -2651,7 +2831,79 @@ async function readFiles(source, paths, log, cache) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/skip-resource.ts
+
+
+const KIND_OF = {
+    Trigger: 'trigger',
+    Agent: 'agent',
+    FlatAgent: 'agent',
+    AgentFleet: 'fleet',
+    AgentFlow: 'flow',
+    DaemonConfig: null
+};
+/**
+ * Turns an error into the warning that something is skipped: the rest of the config still loads,
+ * as AOF warns and skips what it cannot load. The error comes back when an event routes to it.
+ */
+function markSkipped(diagnostic, consequence) {
+    if (diagnostic.skips !== undefined)
+        return;
+    diagnostic.severity = 'warning';
+    diagnostic.skips = consequence;
+}
+function addSkipped(state, kind, name, reasons) {
+    const known = state.skipped[kind].get(name);
+    if (known)
+        known.push(...reasons);
+    else
+        state.skipped[kind].set(name, [...reasons]);
+}
+function sameDocument(a, file, line) {
+    return a.file === file && a.line === line;
+}
+/**
+ * After one document was read: if it produced errors, what it defined is skipped (removed from the
+ * state, its errors turned into warnings saying so, and kept under its name for the run that routes
+ * to it). A DaemonConfig's errors stay errors: it decides what else is read.
+ */
+function settleDocument(state, document, before) {
+    const { value, file, at, inAgentsDir } = document;
+    const errors = state.log.items.slice(before.diagnostics).filter((d) => d.severity === 'error' && d.skips === undefined);
+    if (errors.length === 0)
+        return;
+    // What a skipped document uses no longer matters: nothing of it runs.
+    state.references.length = before.references;
+    const mapping = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+    const classified = mapping ? classifyDocument(mapping, file, inAgentsDir) : null;
+    const kind = classified && 'kind' in classified ? KIND_OF[classified.kind] : undefined;
+    if (kind === null)
+        return;
+    const written = kind === undefined
+        ? undefined
+        : fieldValue(mapping, classified && 'kind' in classified && classified.kind === 'FlatAgent' ? ['name'] : ['metadata', 'name']);
+    const name = typeof written === 'string' && written !== '' ? written : undefined;
+    const label = kind !== undefined && name !== undefined ? `${kind} '${name}'` : 'this document';
+    for (const error of errors)
+        markSkipped(error, `${label} is skipped`);
+    if (kind === undefined || name === undefined)
+        return;
+    if (kind === 'trigger') {
+        state.triggers = state.triggers.filter((t) => !sameDocument(t.location, file, at.line));
+        return;
+    }
+    const defined = kind === 'agent' ? state.agents : kind === 'fleet' ? state.fleets : state.flows;
+    const current = Object.hasOwn(defined, name) ? defined[name] : undefined;
+    // A second definition of a taken name is skipped alone; the first one stays.
+    if (current && !sameDocument(current.location, file, at.line))
+        return;
+    if (current)
+        delete defined[name];
+    addSkipped(state, kind, name, errors);
+}
+
 ;// CONCATENATED MODULE: ./src/config/resolve-references.ts
+
 const PLURAL = { agent: 'agents', fleet: 'fleets', flow: 'flows' };
 const SHOWN = 10;
 function definedList(names, kind) {
@@ -2664,20 +2916,74 @@ function agentInFile(state, file) {
     const found = Object.values(state.agents).filter((agent) => agent.location.file === file);
     return found.length === 1 ? found[0] : undefined;
 }
-function resolve(state, ref) {
-    if (ref.kind === 'agent' && ref.onAgent) {
-        const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : ref.file ? agentInFile(state, ref.file) : undefined;
-        if (agent)
-            ref.onAgent(agent);
-        // A name taken by an invalid definition already has its error; do not add "not defined".
-        return agent !== undefined || state.declared.agent.has(ref.name);
-    }
-    return state.declared[ref.kind].has(ref.name);
+/** A fleet member's agent by its `config:` file: AOF's path first, then the one beside the fleet. */
+function memberAgent(state, ref) {
+    return (ref.file ? agentInFile(state, ref.file) : undefined) ?? (ref.besideFile ? agentInFile(state, ref.besideFile) : undefined);
+}
+function definitions(state, kind) {
+    return kind === 'agent' ? state.agents : kind === 'fleet' ? state.fleets : state.flows;
+}
+function lookup(state, ref) {
+    const defined = definitions(state, ref.kind);
+    if (Object.hasOwn(defined, ref.name))
+        return { status: 'ok' };
+    if (ref.kind === 'agent' && memberAgent(state, ref))
+        return { status: 'ok' };
+    const reasons = state.skipped[ref.kind].get(ref.name);
+    if (reasons)
+        return { status: 'skipped', reasons };
+    return { status: 'undefined' };
+}
+function undefinedMessage(state, ref, names) {
+    const base = `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`;
+    if (ref.file === undefined)
+        return base;
+    const tried = [ref.file, ...(ref.besideFile ? [ref.besideFile] : [])];
+    const read = tried.find((file) => state.filesRead.has(file));
+    if (read)
+        return `${base}; ${read} defines no single agent`;
+    return `${base}; its config file was not found at ${tried.join(' or ')} (AOF reads it relative to the repository root)`;
+}
+function skippedMessage(ref, reasons) {
+    const first = reasons[0];
+    const where = first ? ` (see ${first.file}:${first.line})` : '';
+    return `${ref.from} → ${ref.kind} '${ref.name}' did not load${where}`;
 }
 /**
- * Runs after every file is read: each name used by a command, default_agent, fleet member or
- * flow node must be defined; the error sits where the name is used. Fleet members that did not
- * resolve are dropped, so every `FleetMember.agent` in the result is a real agent.
+ * A fleet or flow that uses a name that does not resolve cannot run: it is skipped, with every name
+ * of it that did not resolve, and so, in the next round, is whatever uses it.
+ */
+function skipOwners(state, names) {
+    for (;;) {
+        const failing = state.references.flatMap((ref) => {
+            const owner = ref.owner;
+            if (!owner || !Object.hasOwn(definitions(state, owner.kind), owner.name))
+                return [];
+            const found = lookup(state, ref);
+            return found.status === 'ok' ? [] : [{ ref, owner, found }];
+        });
+        if (failing.length === 0)
+            return;
+        for (const { ref, owner, found } of failing) {
+            const diagnostic = {
+                severity: 'error',
+                ...ref.at(),
+                message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
+            };
+            markSkipped(diagnostic, `${owner.kind} '${owner.name}' is skipped`);
+            state.log.add(diagnostic);
+            addSkipped(state, owner.kind, owner.name, [diagnostic]);
+        }
+        for (const { owner } of failing)
+            delete definitions(state, owner.kind)[owner.name];
+    }
+}
+/**
+ * Runs after every file is read. A name used by a fleet member or a flow node must resolve, or that
+ * fleet or flow is skipped (and so, in turn, is whatever uses it). A name used by a Trigger's command
+ * or default_agent that does not resolve is a warning at the command: the Trigger still routes its
+ * other commands, and the run that takes this one fails with the reason. Fleet members that did not
+ * resolve are dropped with their fleet, so every `FleetMember.agent` in the result is a real agent.
  */
 function resolveReferences(state) {
     const names = {
@@ -2685,14 +2991,31 @@ function resolveReferences(state) {
         fleet: [...state.declared.fleet.keys()].sort(),
         flow: [...state.declared.flow.keys()].sort()
     };
-    for (const ref of state.references) {
-        if (resolve(state, ref))
+    skipOwners(state, names);
+    // Looked up before any is recorded, so every use of an undefined name is one of its reasons.
+    const fromTriggers = state.references.filter((ref) => !ref.owner).map((ref) => ({ ref, found: lookup(state, ref) }));
+    for (const { ref, found } of fromTriggers) {
+        if (found.status === 'ok')
             continue;
-        state.log.add({
+        const diagnostic = {
             severity: ref.severity,
             ...ref.at(),
-            message: `${ref.from} → ${ref.kind} '${ref.name}' is not defined; ${definedList(names[ref.kind], ref.kind)}`
-        });
+            message: found.status === 'undefined' ? undefinedMessage(state, ref, names) : skippedMessage(ref, found.reasons)
+        };
+        state.log.add(diagnostic);
+        // A disabled Trigger never routes: the warning is all there is to say.
+        if (ref.severity !== 'error')
+            continue;
+        markSkipped(diagnostic, `an event routed to ${ref.from} fails`);
+        if (found.status === 'undefined')
+            addSkipped(state, ref.kind, ref.name, [diagnostic]);
+    }
+    for (const ref of state.references) {
+        if (!ref.onAgent)
+            continue;
+        const agent = Object.hasOwn(state.agents, ref.name) ? state.agents[ref.name] : memberAgent(state, ref);
+        if (agent)
+            ref.onAgent(agent);
     }
     for (const fleet of Object.values(state.fleets)) {
         fleet.members = fleet.members.filter((member) => member.agent !== undefined);
@@ -2700,6 +3023,7 @@ function resolveReferences(state) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load-config.ts
+
 
 
 
@@ -2725,12 +3049,61 @@ function result(state, files) {
         agents: state.agents,
         fleets: state.fleets,
         flows: state.flows,
+        skipped: { agent: skippedRecord(state, 'agent'), fleet: skippedRecord(state, 'fleet'), flow: skippedRecord(state, 'flow') },
         files,
         diagnostics: [...state.log.items].sort(byPlace)
     };
     if (state.botName !== undefined)
         config.botName = state.botName;
     return config;
+}
+function skippedRecord(state, kind) {
+    const out = Object.create(null);
+    for (const [name, reasons] of state.skipped[kind])
+        out[name] = reasons;
+    return out;
+}
+/** A file that cannot be read or parsed is skipped with a warning, as AOF's loaders skip it; the rest still loads. */
+async function readSkipping(source, paths, state, cache) {
+    const before = state.log.items.length;
+    await readFiles(source, paths, state.log, cache);
+    for (const d of state.log.items.slice(before)) {
+        if (d.severity !== 'error')
+            continue;
+        // Unreadable or too large: no column, nothing of the file is read; a YAML error: that document only.
+        markSkipped(d, d.column === undefined ? 'the file is skipped' : 'the YAML document with this error is skipped');
+    }
+}
+/**
+ * A fleet member's `config:` names an agent file, which AOF reads wherever it is in the repository:
+ * files not read yet are read here, as agent files (AOF's flat form allowed), once each.
+ */
+async function readMemberFiles(source, state, cache) {
+    const wanted = new Set();
+    for (const ref of state.references) {
+        for (const file of [ref.file, ref.besideFile])
+            if (file !== undefined && !cache.has(file))
+                wanted.add(file);
+    }
+    const found = [];
+    for (const path of [...wanted].sort()) {
+        try {
+            if ((await source.stat(path)) === 'file')
+                found.push(path);
+        }
+        catch {
+            // Refused (outside the repository): the reference says it was not found.
+        }
+    }
+    if (found.length === 0)
+        return;
+    await readSkipping(source, found, state, cache);
+    for (const path of found) {
+        const file = cache.get(path);
+        for (const document of file?.documents ?? []) {
+            loadSafely({ file: path, value: document.value, locate: document.locate, inAgentsDir: true, topLevel: false }, state);
+        }
+    }
 }
 function warnIfNoTriggers(state, configPath) {
     if (state.triggers.length > 0 || state.log.items.some((d) => d.severity === 'error'))
@@ -2744,13 +3117,15 @@ function warnIfNoTriggers(state, configPath) {
 }
 /** A defect in a reader must not take the run down with a stack trace; it becomes an error at the document. */
 function loadSafely(input, state) {
+    const before = { diagnostics: state.log.items.length, references: state.references.length };
+    const { line, column } = input.locate([]);
     try {
         loadDocument(input, state);
     }
     catch (error) {
-        const { line, column } = input.locate([]);
         state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${(0,errors/* errorMessage */.g)(error)})` });
     }
+    settleDocument(state, { value: input.value, file: input.file, at: { file: input.file, line }, inAgentsDir: input.inAgentsDir }, before);
 }
 function documentsOf(file, layout, topLevel) {
     const inAgentsDir = layout?.isAgentsDir(file.path) ?? false;
@@ -2793,7 +3168,7 @@ async function loadConfig(source, configPath, env, checkFlow, options = {}) {
         return fail(`config-path '${configPath}' does not exist in ${source.description}; expected a directory of AOF YAML files (*.yaml, *.yml) or one YAML file (set the action's config-path input)`);
     }
     // A DaemonConfig at the top decides which directories are read, so it is loaded first.
-    await readFiles(source, topFiles, state.log, cache);
+    await readSkipping(source, topFiles, state, cache);
     const done = new Set();
     for (const path of topFiles) {
         const file = cache.get(path);
@@ -2812,7 +3187,7 @@ async function loadConfig(source, configPath, env, checkFlow, options = {}) {
         return fail(`config-path '${configPath}' cannot be listed: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     const files = [...new Set(layout.files)].sort();
-    await readFiles(source, files, state.log, cache);
+    await readSkipping(source, files, state, cache);
     for (const path of files) {
         const file = cache.get(path);
         for (const [document, input] of file ? documentsOf(file, layout, false) : []) {
@@ -2820,9 +3195,12 @@ async function loadConfig(source, configPath, env, checkFlow, options = {}) {
                 loadSafely(input, state);
         }
     }
+    await readMemberFiles(source, state, cache);
+    for (const path of cache.keys())
+        state.filesRead.add(path);
     resolveReferences(state);
     warnIfNoTriggers(state, configPath);
-    return result(state, files.filter((f) => cache.has(f)));
+    return result(state, [...cache.keys()].sort());
 }
 
 
@@ -3110,7 +3488,9 @@ function checkNode(problems, node, index, ids) {
         problems.push({
             node: node.id,
             field: `${at}.action`,
-            message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+            message: action === undefined
+                ? `node '${node.id}' (Action): config.action is missing; it must be one of workflow_dispatch, comment, add_labels, check_run`
+                : `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action)})`
         });
         return;
     }

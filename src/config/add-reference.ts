@@ -12,7 +12,7 @@ export function addReference(
   path: FieldPath,
   from: string,
   severity: Severity = 'error',
-  hooks: Pick<PendingReference, 'onAgent' | 'file'> = {}
+  hooks: Pick<PendingReference, 'onAgent' | 'file' | 'besideFile' | 'owner'> = {}
 ): void {
   state.references.push({ kind, name, from, severity, at: () => ({ ...ctx.location(path), field: formatField(path) }), ...hooks })
 }

@@ -10,7 +10,8 @@ export interface Skip {
   once?: string
 }
 
-export type Classification = { kind: DocumentKind } | { skip: Skip }
+/** `note`: said once, the document still loads. */
+export type Classification = { kind: DocumentKind; note?: Skip } | { skip: Skip }
 
 export const API_VERSIONS = ['aof.dev/v1', 'aof.dev/v1alpha1', 'aof.sh/v1alpha1', 'aof.agenticops.org/v1alpha1']
 
@@ -59,11 +60,14 @@ export function classifyDocument(value: Record<string, unknown>, file: string, i
     return { skip: { severity: 'notice', path: ['kind'], message: `ignored: ${kind} is not used by github-agent`, once: `kind:${file}:${kind}` } }
   }
   if (apiVersion !== undefined && !aofVersion) {
+    // AOF never checks apiVersion (it only defaults it), so any spelling loads; one notice says so.
     return {
-      skip: {
-        severity: 'warning',
+      kind: known,
+      note: {
+        severity: 'notice',
         path: ['apiVersion'],
-        message: `apiVersion ${JSON.stringify(apiVersion)} is not an AOF version, so this ${kind} is skipped; expected ${API_VERSIONS.join(', ')}`
+        message: `apiVersion ${JSON.stringify(apiVersion)} is not one AOF's own files use (${API_VERSIONS.join(', ')}); AOF does not check it, and neither does github-agent`,
+        once: 'apiVersion'
       }
     }
   }

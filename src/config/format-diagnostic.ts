@@ -1,3 +1,4 @@
+import { describeDiagnostic } from './describe-diagnostic.js'
 import type { Diagnostic } from './types.js'
 
 /** Message text of a workflow command (as @actions/core's `escapeData`). */
@@ -22,5 +23,5 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.column !== undefined) properties.push(['col', String(d.column)])
   properties.push(['title', d.field ? `AOF config: ${d.field}` : 'AOF config'])
   const rendered = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')
-  return `::${d.severity} ${rendered}::${escapeData(d.message)}`
+  return `::${d.severity} ${rendered}::${escapeData(describeDiagnostic(d))}`
 }

@@ -7,22 +7,71 @@ export interface UnsetVariable {
 
 export interface Interpolated {
   value: unknown
+  /** `${NAME}` left as written because NAME is not set (AOF leaves it too). */
   unset: UnsetVariable[]
+  /** `${NAME}` left as written because the text reaches a model or GitHub and NAME looks like a secret. */
+  withheld: UnsetVariable[]
   /** Paths of `__proto__` keys, dropped from the value. */
   reserved: FieldPath[]
 }
 
-/** `${NAME}`, or `$${NAME}` (escaped: becomes a literal `${NAME}`). */
-const REFERENCE = /\$(\$?)\{([^{}]*)\}/g
+const REFERENCE = /\$\{([^{}]*)\}/g
 
-/** Any identifier is an environment variable name, except in flows (see `flowVariables`). */
-export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+/** AOF's flow executor reads a `${NAME}` from the environment only when NAME is upper-case letters and `_`. */
+const FLOW_ENV_NAME = /^[A-Z_]+$/
+
+/** Names that hold secrets by convention; their values never go into text a model or a reader sees. */
+const SECRET_NAME = /TOKEN|SECRET|KEY|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|AUTH/
+
+type Segment = string | number
+
+/** Text that reaches a model (an Agent or Fleet node's input) or GitHub (a message). */
+const PUBLIC_FIELDS = new Set(['input', 'message', 'channel'])
 
 /**
- * In AgentFlow documents `${event}`, `${trigger}` and `${node.output}` are flow variables resolved
- * at run time; AOF's flow executor reads only UPPER_CASE names from the environment, so do we.
+ * Where AOF expands `${NAME}` from the environment, and nowhere else: in an AgentFlow, its executor's
+ * `expand_variables` runs on a node's `input`, `condition`, `message`, `channel` and Transform
+ * `script`, a Script node's `command`, `working_dir` and `env` values, and a connection's `when`.
+ * Agents, fleets, triggers (beyond secrets a job does not use) and DaemonConfigs are never expanded:
+ * a `${VAR}` in instructions is sent as written.
  */
-export const FLOW_ENV_NAME = /^[A-Z_][A-Z0-9_]*$/
+export function expandedInFlow(path: readonly Segment[]): 'public' | 'private' | null {
+  const [spec, list, index, config, field, sub, key] = path
+  if (spec !== 'spec' || typeof index !== 'number') return null
+  if (list === 'connections') return config === 'when' && path.length === 4 ? 'private' : null
+  if (list !== 'nodes' || config !== 'config') return null
+  if (path.length === 5 && typeof field === 'string') {
+    if (PUBLIC_FIELDS.has(field)) return 'public'
+    return field === 'condition' || field === 'script' ? 'private' : null
+  }
+  if (field !== 'scriptConfig') return null
+  if (path.length === 6 && (sub === 'command' || sub === 'working_dir')) return 'private'
+  if (path.length === 7 && sub === 'env' && typeof key === 'string') return 'private'
+  return null
+}
+
+const MCP_SERVER_FIELDS = new Set(['command', 'args', 'env', 'endpoint', 'url', 'headers'])
+const MCP_TOOL_FIELDS = new Set(['command', 'env'])
+
+/**
+ * Where `${NAME}` is expanded in an agent (and in a fleet's inline members): only in what starts or
+ * reaches its MCP servers (`mcp_servers[i].command|args|env|endpoint|url|headers`, and a
+ * `{type: MCP}` tool's `config.command|env`), which the server gets and no model or reader sees.
+ * Instructions and everything else stay as written.
+ */
+export function expandedInAgent(path: readonly Segment[]): 'private' | null {
+  const at = path.lastIndexOf('mcp_servers')
+  if (at >= 0 && typeof path[at + 1] === 'number') {
+    const field = path[at + 2]
+    return typeof field === 'string' && MCP_SERVER_FIELDS.has(field) ? 'private' : null
+  }
+  const tools = path.lastIndexOf('tools')
+  if (tools >= 0 && typeof path[tools + 1] === 'number' && path[tools + 2] === 'config') {
+    const field = path[tools + 3]
+    return typeof field === 'string' && MCP_TOOL_FIELDS.has(field) ? 'private' : null
+  }
+  return null
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
@@ -31,22 +80,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Copies a parsed document, replacing `${VAR}` in every string value from `env`. Unset variables
- * are kept as written and returned with their path, so the caller decides whether the field is
- * one that matters. Keys are not interpolated. `__proto__` keys are dropped (and returned) so no
- * later merge or lookup can reach an object's prototype through config.
+ * Copies a parsed document. In the fields `expand` names (AOF's, see expandedInFlow), `${NAME}`
+ * with an upper-case NAME is replaced from `env`; an unset NAME stays as written, as in AOF, and is
+ * returned. In text that reaches a model or GitHub, a NAME that looks like a secret is never
+ * replaced. Keys are not expanded. `__proto__` keys are dropped (and returned) so no later merge or
+ * lookup can reach an object's prototype through config.
  */
-export function interpolateEnv(value: unknown, env: Record<string, string | undefined>, names: RegExp = ENV_NAME): Interpolated {
+export function interpolateEnv(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  expand: (path: readonly Segment[]) => 'public' | 'private' | null = () => null
+): Interpolated {
   const unset: UnsetVariable[] = []
+  const withheld: UnsetVariable[] = []
   const reserved: FieldPath[] = []
   // One shared stack instead of a new array per node: paths are copied only when something is found.
-  const path: (string | number)[] = []
+  const path: Segment[] = []
 
   const text = (input: string): string => {
     if (!input.includes('${')) return input
-    return input.replace(REFERENCE, (match: string, escape: string, name: string) => {
-      if (escape) return match.slice(1)
-      if (!names.test(name)) return match
+    const where = expand(path)
+    if (where === null) return input
+    return input.replace(REFERENCE, (match: string, name: string) => {
+      if (!FLOW_ENV_NAME.test(name)) return match
+      if (where === 'public' && SECRET_NAME.test(name)) {
+        withheld.push({ path: [...path], name })
+        return match
+      }
       const found = Object.hasOwn(env, name) ? env[name] : undefined
       if (found === undefined) {
         unset.push({ path: [...path], name })
@@ -80,5 +140,5 @@ export function interpolateEnv(value: unknown, env: Record<string, string | unde
     return node
   }
 
-  return { value: walk(value), unset, reserved }
+  return { value: walk(value), unset, withheld, reserved }
 }

@@ -7,7 +7,8 @@ import type { ParsedDocument, ParsedFile } from './parse-yaml-file.js'
 import { planLayout, type Layout } from './plan-layout.js'
 import { readFiles } from './read-files.js'
 import { resolveReferences } from './resolve-references.js'
-import type { Config, ConfigSource, Diagnostic, FlowGraphCheck, ToolHost } from './types.js'
+import { markSkipped, settleDocument } from './skip-resource.js'
+import type { Config, ConfigSource, Diagnostic, FlowGraphCheck, TargetKind, ToolHost } from './types.js'
 import { errorMessage } from '../shared/errors.js'
 
 function isDaemonConfig(document: ParsedDocument): boolean {
@@ -27,11 +28,56 @@ function result(state: LoadState, files: string[]): Config {
     agents: state.agents,
     fleets: state.fleets,
     flows: state.flows,
+    skipped: { agent: skippedRecord(state, 'agent'), fleet: skippedRecord(state, 'fleet'), flow: skippedRecord(state, 'flow') },
     files,
     diagnostics: [...state.log.items].sort(byPlace)
   }
   if (state.botName !== undefined) config.botName = state.botName
   return config
+}
+
+function skippedRecord(state: LoadState, kind: TargetKind): Record<string, Diagnostic[]> {
+  const out = Object.create(null) as Record<string, Diagnostic[]>
+  for (const [name, reasons] of state.skipped[kind]) out[name] = reasons
+  return out
+}
+
+/** A file that cannot be read or parsed is skipped with a warning, as AOF's loaders skip it; the rest still loads. */
+async function readSkipping(source: ConfigSource, paths: string[], state: LoadState, cache: Map<string, ParsedFile>): Promise<void> {
+  const before = state.log.items.length
+  await readFiles(source, paths, state.log, cache)
+  for (const d of state.log.items.slice(before)) {
+    if (d.severity !== 'error') continue
+    // Unreadable or too large: no column, nothing of the file is read; a YAML error: that document only.
+    markSkipped(d, d.column === undefined ? 'the file is skipped' : 'the YAML document with this error is skipped')
+  }
+}
+
+/**
+ * A fleet member's `config:` names an agent file, which AOF reads wherever it is in the repository:
+ * files not read yet are read here, as agent files (AOF's flat form allowed), once each.
+ */
+async function readMemberFiles(source: ConfigSource, state: LoadState, cache: Map<string, ParsedFile>): Promise<void> {
+  const wanted = new Set<string>()
+  for (const ref of state.references) {
+    for (const file of [ref.file, ref.besideFile]) if (file !== undefined && !cache.has(file)) wanted.add(file)
+  }
+  const found: string[] = []
+  for (const path of [...wanted].sort()) {
+    try {
+      if ((await source.stat(path)) === 'file') found.push(path)
+    } catch {
+      // Refused (outside the repository): the reference says it was not found.
+    }
+  }
+  if (found.length === 0) return
+  await readSkipping(source, found, state, cache)
+  for (const path of found) {
+    const file = cache.get(path)
+    for (const document of file?.documents ?? []) {
+      loadSafely({ file: path, value: document.value, locate: document.locate, inAgentsDir: true, topLevel: false }, state)
+    }
+  }
 }
 
 function warnIfNoTriggers(state: LoadState, configPath: string): void {
@@ -46,12 +92,14 @@ function warnIfNoTriggers(state: LoadState, configPath: string): void {
 
 /** A defect in a reader must not take the run down with a stack trace; it becomes an error at the document. */
 function loadSafely(input: DocumentInput, state: LoadState): void {
+  const before = { diagnostics: state.log.items.length, references: state.references.length }
+  const { line, column } = input.locate([])
   try {
     loadDocument(input, state)
   } catch (error) {
-    const { line, column } = input.locate([])
     state.log.add({ severity: 'error', file: input.file, line, column, message: `this document could not be read (${errorMessage(error)})` })
   }
+  settleDocument(state, { value: input.value, file: input.file, at: { file: input.file, line }, inAgentsDir: input.inAgentsDir }, before)
 }
 
 function documentsOf(file: ParsedFile, layout: Layout | null, topLevel: boolean): [ParsedDocument, DocumentInput][] {
@@ -103,7 +151,7 @@ export async function loadConfig(
   }
 
   // A DaemonConfig at the top decides which directories are read, so it is loaded first.
-  await readFiles(source, topFiles, state.log, cache)
+  await readSkipping(source, topFiles, state, cache)
   const done = new Set<ParsedDocument>()
   for (const path of topFiles) {
     const file = cache.get(path)
@@ -121,17 +169,16 @@ export async function loadConfig(
     return fail(`config-path '${configPath}' cannot be listed: ${errorMessage(error)}`)
   }
   const files = [...new Set(layout.files)].sort()
-  await readFiles(source, files, state.log, cache)
+  await readSkipping(source, files, state, cache)
   for (const path of files) {
     const file = cache.get(path)
     for (const [document, input] of file ? documentsOf(file, layout, false) : []) {
       if (!done.has(document)) loadSafely(input, state)
     }
   }
+  await readMemberFiles(source, state, cache)
+  for (const path of cache.keys()) state.filesRead.add(path)
   resolveReferences(state)
   warnIfNoTriggers(state, configPath)
-  return result(
-    state,
-    files.filter((f) => cache.has(f))
-  )
+  return result(state, [...cache.keys()].sort())
 }

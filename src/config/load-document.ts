@@ -3,7 +3,7 @@ import { createDocContext, type DocContext } from './document-context.js'
 import { describeValue } from './describe-value.js'
 import { fieldValue } from './field-value.js'
 import { formatField, type FieldPath } from './format-field.js'
-import { ENV_NAME, FLOW_ENV_NAME, interpolateEnv, type UnsetVariable } from './interpolate-env.js'
+import { expandedInAgent, expandedInFlow, interpolateEnv, type Interpolated } from './interpolate-env.js'
 import type { LoadState } from './load-state.js'
 import { readAgent } from './read-agent.js'
 import { readDaemonConfig } from './read-daemon-config.js'
@@ -31,19 +31,28 @@ function startsWith(path: FieldPath, prefix: FieldPath): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment)
 }
 
-/** An unset `${VAR}` matters only where the action reads the value. */
-function reportUnset(ctx: DocContext, unset: UnsetVariable[]): void {
+/** A `${VAR}` AOF would expand but that stays as written here: unset (as in AOF), or a secret bound for a model or GitHub. */
+function reportUnexpanded(ctx: DocContext, interpolated: Interpolated): void {
   const seen = new Set<string>()
-  for (const { path, name } of unset) {
-    if (ctx.ignored.some((prefix) => startsWith(path, prefix))) continue
+  const report = (path: FieldPath, name: string, why: string): void => {
+    if (ctx.ignored.some((prefix) => startsWith(path, prefix))) return
     const key = `${formatField(path)}\0${name}`
-    if (seen.has(key)) continue
+    if (seen.has(key)) return
     seen.add(key)
-    ctx.report(
-      'error',
-      path,
-      `${formatField(path)} uses \${${name}}, but ${name} is not set; set it in the workflow step's env:, or write $\${${name}} for a literal \${${name}}`
-    )
+    ctx.report('warning', path, `${formatField(path)} uses \${${name}}, ${why}`)
+  }
+  for (const { path, name } of interpolated.unset) {
+    if (expandedInAgent(path)) {
+      // An MCP server given a literal ${NAME} would fail in ways far from here: say it now.
+      if (!ctx.ignored.some((prefix) => startsWith(path, prefix))) {
+        ctx.report('error', path, `${formatField(path)} uses \${${name}}, but ${name} is not set; set it in the workflow step's env:`)
+      }
+      continue
+    }
+    report(path, name, `but ${name} is not set, so it stays as written (as in AOF); set it in the workflow step's env: if it should be filled in`)
+  }
+  for (const { path, name } of interpolated.withheld) {
+    report(path, name, `which looks like a secret, so it stays as written: this text goes to a model or to GitHub, and a secret never does`)
   }
 }
 
@@ -60,7 +69,8 @@ export function loadDocument(input: DocumentInput, state: LoadState): void {
     raw.report(severity, path, message, { key: true, ...(once ? { once } : {}) })
     return
   }
-  const { kind } = classification
+  const { kind, note } = classification
+  if (note) raw.report(note.severity, note.path, note.message, { key: true, ...(note.once ? { once: note.once } : {}) })
   if (kind === 'Trigger') {
     const type = classifyTriggerType(fieldValue(input.value, ['spec', 'type']))
     if (type.kind === 'other') {
@@ -74,7 +84,11 @@ export function loadDocument(input: DocumentInput, state: LoadState): void {
     raw.report('error', ['kind'], `a second DaemonConfig; only one is read, the first is at ${first.file}:${first.line}`)
     return
   }
-  const interpolated = interpolateEnv(input.value, state.env, kind === 'AgentFlow' ? FLOW_ENV_NAME : ENV_NAME)
+  const interpolated = interpolateEnv(
+    input.value,
+    state.env,
+    kind === 'AgentFlow' ? expandedInFlow : kind === 'Trigger' || kind === 'DaemonConfig' ? undefined : expandedInAgent
+  )
   const ctx = createDocContext({ ...input, value: interpolated.value }, state.log, state.toolHost)
   for (const path of interpolated.reserved) {
     ctx.report(
@@ -105,5 +119,5 @@ export function loadDocument(input: DocumentInput, state: LoadState): void {
       readDaemonConfig(ctx, state, input.topLevel)
       break
   }
-  reportUnset(ctx, interpolated.unset)
+  reportUnexpanded(ctx, interpolated)
 }

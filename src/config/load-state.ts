@@ -14,11 +14,25 @@ export interface PendingReference {
   onAgent?: (agent: AgentDef) => void
   /** A fleet member's `config:` path (resolved): an agent defined in that file also satisfies the reference. */
   file?: string
+  /** The same `config:` path relative to the fleet's own file, where github-agent used to look; tried second. */
+  besideFile?: string
+  /**
+   * The fleet or flow that uses the name: it cannot run without it, so it is skipped when the name
+   * does not resolve. A Trigger's command has no owner: it is kept, and fails only when used.
+   */
+  owner?: { kind: TargetKind; name: string }
 }
 
 export interface DaemonDirectories {
   file: string
-  entries: { kind: 'triggers' | 'agents' | 'fleets' | 'flows'; path: string; at: SourceLocation & { field: string } }[]
+  entries: {
+    kind: 'triggers' | 'agents' | 'fleets' | 'flows'
+    /** As AOF reads it: relative to the working directory, the repository root. */
+    path: string
+    /** Relative to the DaemonConfig's own file, where github-agent used to read it; tried when `path` is not a directory. */
+    besideFile?: string
+    at: SourceLocation & { field: string }
+  }[]
 }
 
 /** Everything gathered while reading documents; `load-config` turns it into a `Config`. */
@@ -36,6 +50,10 @@ export interface LoadState {
   /** Every name seen per kind, including definitions that failed validation (so they do not also cascade into "not defined"). */
   declared: Record<TargetKind | 'trigger', Map<string, SourceLocation>>
   references: PendingReference[]
+  /** Targets that did not load, with the problems that kept them out (see Config.skipped). */
+  skipped: Record<TargetKind, Map<string, Diagnostic[]>>
+  /** Files read and parsed (whatever they held). */
+  filesRead: Set<string>
   botName?: string
   /** Where the DaemonConfig was found (at most one is read). */
   daemonAt?: SourceLocation
@@ -58,6 +76,8 @@ export function createLoadState(env: Record<string, string | undefined>, log: Di
     fleets: record(),
     flows: record(),
     declared: { agent: new Map(), fleet: new Map(), flow: new Map(), trigger: new Map() },
-    references: []
+    references: [],
+    skipped: { agent: new Map(), fleet: new Map(), flow: new Map() },
+    filesRead: new Set()
   }
 }

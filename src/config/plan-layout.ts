@@ -1,8 +1,10 @@
 import { dirOf } from './join-path.js'
 import { listYamlFiles, listYamlFilesDeep, MAX_DEPTH } from './list-yaml-files.js'
-import type { LoadState } from './load-state.js'
+import type { DaemonDirectories, LoadState } from './load-state.js'
 import type { ConfigSource } from './types.js'
 import { errorMessage } from '../shared/errors.js'
+
+type DaemonEntry = DaemonDirectories['entries'][number]
 
 /** Which files make up the config, and where AOF's flat agent form is allowed. */
 export interface Layout {
@@ -10,27 +12,60 @@ export interface Layout {
   isAgentsDir(file: string): boolean
 }
 
+/** The directory an entry names: AOF's (relative to the repository root), else the one beside the DaemonConfig. */
+async function directoryOf(source: ConfigSource, state: LoadState, entry: DaemonEntry): Promise<string | null> {
+  let path = entry.path
+  let kind = await source.stat(path)
+  if (kind === null && entry.besideFile !== undefined) {
+    const beside = await source.stat(entry.besideFile)
+    if (beside !== null) {
+      path = entry.besideFile
+      kind = beside
+    }
+  }
+  if (kind === 'dir') {
+    if (path !== entry.path) {
+      state.log.once('daemon:beside-file', () => ({
+        severity: 'notice',
+        ...entry.at,
+        message: `${entry.at.field} is read as ${path}, relative to the DaemonConfig; AOF reads it relative to the repository root (${entry.path || '.'}), which does not exist. Write the path from the repository root to mean the same in both`
+      }))
+    }
+    return path
+  }
+  if (kind === 'file') {
+    state.log.add({ severity: 'error', ...entry.at, message: `${entry.at.field} ${path} is a file, not a directory; no ${entry.kind} are read from it` })
+    return null
+  }
+  const beside = entry.besideFile === undefined ? '' : ` (nor does ${entry.besideFile}, beside the DaemonConfig)`
+  state.log.add({
+    severity: 'warning',
+    ...entry.at,
+    message: `${entry.at.field} ${entry.path || '.'} does not exist${beside}; no ${entry.kind} are read from it (AOF reads it relative to the repository root)`
+  })
+  return null
+}
+
 /** The DaemonConfig's directories, each read non-recursively as AOF does; bad entries are reported at their line. */
 async function daemonLayout(source: ConfigSource, state: LoadState, topFiles: string[]): Promise<Layout> {
   const files = [...topFiles]
   const agentsDirs = new Set<string>()
   for (const entry of state.daemon?.entries ?? []) {
-    const at = { file: entry.at.file, line: entry.at.line, column: entry.at.column, field: entry.at.field }
     try {
-      const kind = await source.stat(entry.path)
-      if (kind !== 'dir') {
-        const what = kind === null ? 'does not exist' : 'is a file, not a directory'
+      const dir = await directoryOf(source, state, entry)
+      if (dir === null) continue
+      const found = await listYamlFiles(source, dir)
+      if (found.length === 0) {
         state.log.add({
-          severity: kind === null ? 'warning' : 'error',
-          ...at,
-          message: `${entry.at.field} ${entry.path} ${what}; no ${entry.kind} are read from it`
+          severity: 'warning',
+          ...entry.at,
+          message: `${entry.at.field} ${dir || '.'} holds no YAML files (*.yaml, *.yml); no ${entry.kind} are read from it`
         })
-        continue
       }
-      files.push(...(await listYamlFiles(source, entry.path)))
-      if (entry.kind === 'agents') agentsDirs.add(entry.path)
+      files.push(...found)
+      if (entry.kind === 'agents') agentsDirs.add(dir)
     } catch (error) {
-      state.log.add({ severity: 'error', ...at, message: `${entry.at.field} ${entry.path} cannot be read: ${errorMessage(error)}` })
+      state.log.add({ severity: 'error', ...entry.at, message: `${entry.at.field} ${entry.path} cannot be read: ${errorMessage(error)}` })
     }
   }
   return { files, isAgentsDir: (file) => agentsDirs.has(dirOf(file)) }

@@ -83,16 +83,23 @@ function directoriesOf(ctx: DocContext, spec: Spec): DaemonDirectories {
       ctx.report('notice', ['spec', 'flows', 'enabled'], 'flows.enabled is false: the flows directory is not read')
       continue
     }
-    const path = joinPath(dirOf(ctx.file), written)
+    // AOF's daemon reads these paths relative to its working directory: here, the repository root.
+    const path = joinPath('', written)
     if (path === null) {
       ctx.report(
         'error',
         field,
-        `spec.${resource}.directory '${written}' points outside the repository; it must be a directory inside it, relative to ${ctx.file}, e.g. ./${resource}/`
+        `spec.${resource}.directory '${written}' points outside the repository; it must be a directory inside it, relative to the repository root as AOF reads it, e.g. ./${resource}/`
       )
       continue
     }
-    entries.push({ kind: resource, path, at: { ...ctx.location(field), field: `spec.${resource}.directory` } })
+    const besideFile = joinPath(dirOf(ctx.file), written)
+    entries.push({
+      kind: resource,
+      path,
+      ...(besideFile !== null && besideFile !== path ? { besideFile } : {}),
+      at: { ...ctx.location(field), field: `spec.${resource}.directory` }
+    })
   }
   return { file: ctx.file, entries }
 }

@@ -50,11 +50,20 @@ function modeOf(ctx: DocContext, spec: Spec): { mode: FleetMode; strategy: Strat
     if (!mode) ctx.report('error', [...COORDINATION, 'mode'], `coordination.mode must be ${MODE_LIST} (found the text ${JSON.stringify(written)})`)
   }
   let fromStrategy: Strategy | undefined
-  if (spec.strategy !== undefined) {
+  if (typeof spec.strategy === 'string') {
     fromStrategy = STRATEGIES.get(spec.strategy)
     if (!fromStrategy) {
-      ctx.report('error', ['spec', 'strategy'], `spec.strategy must be parallel or sequential (found the text ${JSON.stringify(spec.strategy)})`)
+      ctx.report(
+        'warning',
+        ['spec', 'strategy'],
+        `spec.strategy ${JSON.stringify(spec.strategy)} is not parallel or sequential, so it is ignored (AOF has no spec.strategy; coordination.mode decides)`
+      )
     }
+  } else if (spec.strategy !== undefined) {
+    // AOF's schema sketches use `strategy:` as a mapping of their own; AOF ignores the key, and so does this.
+    ctx.report('notice', ['spec', 'strategy'], 'ignored: spec.strategy is not parallel or sequential (AOF has no spec.strategy; coordination.mode decides)', {
+      key: true
+    })
   }
   const fromMode: Strategy | undefined = mode === 'pipeline' ? 'sequential' : mode === 'peer' ? 'parallel' : undefined
   if (mode && fromStrategy && fromMode !== fromStrategy) {
@@ -270,13 +279,17 @@ function membersOf(ctx: DocContext, state: LoadState, fleet: string, spec: Spec)
     // A reference: the agent itself is filled in once every file is read (resolve-references).
     const member = { name: entry.name, role, location, ...placement } as FleetMember
     members.push(member)
-    const file = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined)
+    // AOF's fleet reads `config:` with std::fs, relative to its working directory: the repository root.
+    const file = entry.config === undefined ? undefined : (joinPath('', entry.config) ?? undefined)
+    const besideFile = entry.config === undefined ? undefined : (joinPath(dirOf(ctx.file), entry.config) ?? undefined)
     const from = `fleet '${fleet}' member '${entry.name}'${entry.config === undefined ? '' : ` (config: ${entry.config})`}`
     addReference(ctx, state, 'agent', entry.name, [...path, 'name'], from, 'error', {
       onAgent: (agent) => {
         member.agent = agent
       },
-      ...(file === undefined ? {} : { file })
+      owner: { kind: 'fleet', name: fleet },
+      ...(file === undefined ? {} : { file }),
+      ...(besideFile === undefined || besideFile === file ? {} : { besideFile })
     })
   })
   return members

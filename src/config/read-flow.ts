@@ -46,7 +46,9 @@ function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDo
   }
   if (node.type === 'Agent') {
     if (typeof config.agent === 'string' && config.agent !== '') {
-      addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`)
+      addReference(ctx, state, 'agent', config.agent, [...path, 'config', 'agent'], `flow '${flow}' node '${node.id}'`, 'error', {
+        owner: { kind: 'flow', name: flow }
+      })
     } else if (typeof config.inline !== 'object' || config.inline === null) {
       ctx.report(
         'error',
@@ -57,11 +59,30 @@ function checkNode(ctx: DocContext, state: LoadState, flow: string, node: NodeDo
   }
   if (node.type === 'Fleet') {
     if (typeof config.fleet === 'string' && config.fleet !== '') {
-      addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`)
+      addReference(ctx, state, 'fleet', config.fleet, [...path, 'config', 'fleet'], `flow '${flow}' node '${node.id}'`, 'error', {
+        owner: { kind: 'flow', name: flow }
+      })
     } else {
       ctx.report('error', [...path, 'config'], `node '${node.id}' (Fleet) needs config.fleet (the name of a fleet, e.g. review-fleet)`)
     }
   }
+}
+
+/** `action:` beside `config:` reads as `config.action`; written in both places it must agree. */
+function configOf(ctx: DocContext, node: NodeDocument, index: number): Record<string, unknown> {
+  const config = node.config ?? {}
+  if (node.action === undefined) return config
+  if (config.action !== undefined && config.action !== node.action) {
+    ctx.report(
+      'error',
+      ['spec', 'nodes', index, 'action'],
+      `node '${node.id}' names its action twice (action: ${node.action} and config.action: ${String(config.action)}); keep one`,
+      {
+        key: true
+      }
+    )
+  }
+  return { ...config, action: config.action ?? node.action }
 }
 
 function connectionsOf(ctx: DocContext, flow: string, spec: FlowDocument['spec'], ids: Set<string>): FlowConnection[] {
@@ -102,8 +123,9 @@ export function readFlow(ctx: DocContext, state: LoadState): void {
       return
     }
     ids.add(node.id)
-    checkNode(ctx, state, name, node, index)
-    nodes.push({ id: node.id, type: node.type, config: node.config ?? {}, location: ctx.location(['spec', 'nodes', index]) })
+    const config = configOf(ctx, node, index)
+    checkNode(ctx, state, name, { ...node, config }, index)
+    nodes.push({ id: node.id, type: node.type, config, location: ctx.location(['spec', 'nodes', index]) })
   })
   const flow: FlowDef = { name, nodes, connections: connectionsOf(ctx, name, data.spec, ids), location: ctx.location([]) }
   // What only the whole flow shows (cycles, conditions that do not parse, references to unknown

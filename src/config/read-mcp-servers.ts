@@ -4,7 +4,6 @@
 import { checkShape } from './check-shape.js'
 import type { DocContext } from './document-context.js'
 import { formatField, type FieldPath } from './format-field.js'
-import { ENV_NAME } from './interpolate-env.js'
 import type { AgentSpecDocument } from './schemas/agent-schema.js'
 import { typedMcpConfigSchema, type McpServerDocument } from './schemas/mcp-server-schema.js'
 import type { McpServerDef } from './types.js'
@@ -59,6 +58,9 @@ function splitCommand(ctx: DocContext, path: FieldPath, command: string, args: s
   }
   return { command: words[0] as string, args: [...words.slice(1), ...args] }
 }
+
+/** An environment variable's name: letters, digits and _, not starting with a digit. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 function checkEnv(ctx: DocContext, path: FieldPath, env: Record<string, string>): boolean {
   let ok = true

@@ -18,6 +18,13 @@ export interface Diagnostic {
   line: number
   column?: number
   field?: string
+  /**
+   * Set when this problem keeps something from loading, saying what (`flow 'deploy' is skipped`,
+   * `an event routed to command /review fails`); shown after the message (describeDiagnostic). Such
+   * a problem is a warning, because the rest of the config still runs; it becomes the run's error
+   * when an event routes to what it skipped, and `validate --strict` counts it as an error.
+   */
+  skips?: string
 }
 
 export type TargetKind = 'agent' | 'fleet' | 'flow'
@@ -229,6 +236,12 @@ export interface Config {
   flows: Record<string, FlowDef>
   /** `DaemonConfig.spec.platforms.github.bot_name`, if a DaemonConfig was found. */
   botName?: string
+  /**
+   * Targets that did not load, by kind and name, with the problems that kept them out (warnings
+   * with `skips`): invalid definitions, definitions that use something skipped, and names that are
+   * used but defined nowhere. An event routed to one fails with these problems.
+   */
+  skipped: Record<TargetKind, Record<string, Diagnostic[]>>
   /** Every file that was read, relative to the workspace (or repo root for the API source). */
   files: string[]
   diagnostics: Diagnostic[]

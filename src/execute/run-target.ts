@@ -294,8 +294,14 @@ async function runFlowTarget(
   }
   const runPlans = async (plans: AgentPlan[], input: string): Promise<NodeOutput> => {
     for (const plan of plans) {
-      const problem = shell.cannotRun(plan) ?? (await executionRefusal(shell, [plan]))
-      if (problem) throw new Error(problem)
+      const problem = shell.cannotRun(plan)
+      // A dry-run without a model key walks the flow as it does an agent: the node's answer says why it is empty.
+      if (problem && shell.dryRun && problem.startsWith('dry-run')) {
+        shell.logger.info(`${plan.label}: ${problem}`)
+        return { text: `(${problem})`, status: 'done' }
+      }
+      const refused = problem ?? (await executionRefusal(shell, [plan]))
+      if (refused) throw new Error(refused)
     }
     await shell.startCheckRun()
     const texts: string[] = []
@@ -395,9 +401,12 @@ export async function runTarget(
   const blocked = callable(config, invocation, plan.agents)
     .map((a) => shell.cannotRun(a))
     .find((p) => p !== null)
-  if (blocked && invocation.target.kind !== 'flow') {
+  // A flow runs on when one agent cannot (its other nodes may still work), except in a dry-run
+  // without a model key: there, like an agent, it stops at saying so, and the run succeeds.
+  const dryRunWithoutModel = shell.dryRun && blocked?.startsWith('dry-run') === true
+  if (blocked && (invocation.target.kind !== 'flow' || dryRunWithoutModel)) {
     return {
-      outcome: { invocation, target, status: shell.dryRun && blocked.startsWith('dry-run') ? 'dry-run' : 'failed', detail: blocked, ...shown },
+      outcome: { invocation, target, status: dryRunWithoutModel ? 'dry-run' : 'failed', detail: blocked, ...shown },
       outputs: {}
     }
   }

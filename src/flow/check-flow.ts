@@ -94,7 +94,10 @@ function checkNode(problems: FlowProblem[], node: FlowNode, index: number, ids: 
     problems.push({
       node: node.id,
       field: `${at}.action`,
-      message: `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action ?? null)})`
+      message:
+        action === undefined
+          ? `node '${node.id}' (Action): config.action is missing; it must be one of workflow_dispatch, comment, add_labels, check_run`
+          : `node '${node.id}' (Action): config.action must be one of workflow_dispatch, comment, add_labels, check_run (found ${JSON.stringify(action)})`
     })
     return
   }

@@ -1,3 +1,4 @@
+import { describeDiagnostic } from '../config/describe-diagnostic.js'
 import type { InvocationOutcome, RunRecord, WriteText } from './types.js'
 
 /** Table cells must not break the table: pipes escaped, newlines folded. */
@@ -112,7 +113,7 @@ function instructionsSection(record: RunRecord): string[] {
 function diagnosticsSection(record: RunRecord): string[] {
   if (record.diagnostics.length === 0) return []
   const icon = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
-  const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${d.message}`)
+  const rows = record.diagnostics.map((d) => `- ${icon[d.severity]} ${d.file}:${d.line}${d.field ? ` \`${d.field}\`` : ''}: ${describeDiagnostic(d)}`)
   return ['### Config findings', '', ...rows, '']
 }
 

@@ -2,6 +2,7 @@
 // `/help` answered, everything else run as its target.
 import { runTarget } from '../execute/run-target.js'
 import type { InvocationOutcome, RunRecord } from '../report/types.js'
+import type { Config, Diagnostic, TargetRef } from '../config/types.js'
 import type { Decision, Invocation } from '../route/types.js'
 import type { RunContext } from './run-context.js'
 import { createTargetShell } from './target-shell.js'
@@ -14,6 +15,8 @@ async function runInvocation(
   record: RunRecord
 ): Promise<InvocationOutcome> {
   const { settings, event } = ctx
+  const skipped = invocation.target ? skippedTarget(ctx.config, invocation.target) : null
+  if (skipped && invocation.target && !refusal) return failSkipped(invocation, invocation.target, skipped)
   if (refusal)
     return { invocation, target: invocation.target ? `${invocation.target.kind}:${invocation.target.name}` : 'help', status: 'refused', detail: refusal }
   if (invocation.via === 'help') {
@@ -25,6 +28,22 @@ async function runInvocation(
   const { outcome, outputs } = await runTarget(createTargetShell(ctx, commentKey), invocation)
   Object.assign(record.extraOutputs, outputs)
   return outcome
+}
+
+function skippedTarget(config: Config, target: TargetRef): Diagnostic[] | null {
+  const byName = config.skipped[target.kind]
+  return Object.hasOwn(byName, target.name) ? (byName[target.name] ?? null) : null
+}
+
+/**
+ * The event routed to something that did not load: this run fails with the reasons, which become
+ * errors again (annotations on their files and lines), where every other run only warns of them.
+ */
+function failSkipped(invocation: Invocation, target: TargetRef, reasons: Diagnostic[]): InvocationOutcome {
+  for (const reason of reasons) reason.severity = 'error'
+  const first = reasons[0]
+  const why = first ? `: ${first.message} (${first.file}:${first.line})${reasons.length > 1 ? `, and ${reasons.length - 1} more problem(s)` : ''}` : ''
+  return { invocation, target: `${target.kind}:${target.name}`, status: 'failed', detail: `${target.kind} '${target.name}' did not load${why}` }
 }
 
 /**

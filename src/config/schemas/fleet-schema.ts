@@ -84,7 +84,8 @@ export const fleetSchema = z.object({
         .array(member, { error: 'a list of members, e.g. [{name: security-reviewer, spec: {...}}, {name: code-reviewer}]' })
         .min(1, { error: 'a list of at least one member, e.g. [{name: code-reviewer}]' }),
       coordination: coordination.optional(),
-      strategy: name('parallel or sequential').optional(),
+      // github-agent's own field; AOF has none, and its files use `strategy:` for other things (read-fleet).
+      strategy: z.unknown().optional(),
       aggregation: name('merge or consensus').optional(),
       description: text('a description').optional(),
       shared: z.unknown().optional(),

@@ -6,6 +6,8 @@ const node = z.object(
     id: name('a node id, e.g. review'),
     type: name('a node type, e.g. Agent'),
     config: mapping('a mapping of node settings, e.g. {agent: code-reviewer}').optional(),
+    // An Action node's action may sit beside config, as in the reference's examples.
+    action: name('an action, e.g. comment').optional(),
     conditions: z.unknown().optional()
   },
   { error: 'a mapping with id, type and config, e.g. {id: review, type: Agent, config: {agent: code-reviewer}}' }
