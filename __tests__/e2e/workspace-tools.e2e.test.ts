@@ -314,11 +314,19 @@ describe.each(nodeBinaries())('agents’ built-in tools through dist/index.js on
       ].join('\n')
     )
     const emptyPath = mkdtempSync(join(tmpdir(), 'empty-path-'))
-    const run = spawnSync(node, [join(repoRoot, 'dist', 'cli', 'index.js'), 'validate', 'aof'], { cwd: dir, env: { PATH: emptyPath }, encoding: 'utf8' })
-    expect(run.status).toBe(1)
-    expect(run.stdout).toContain("aof/agents.yaml:6:7: error: tool 'prometheus_query' is unknown here")
-    expect(run.stdout).toContain("aof/agents.yaml:7:7: error: tool 'kubectl' needs the program 'kubectl', which is not on PATH here")
-    // read_file needs no program: it is no error.
-    expect(run.stdout).toContain('1 agent(s), 0 fleet(s), 0 flow(s): 2 error(s)')
+    const validate = (...flags: string[]) =>
+      spawnSync(node, [join(repoRoot, 'dist', 'cli', 'index.js'), 'validate', 'aof', ...flags], { cwd: dir, env: { PATH: emptyPath }, encoding: 'utf8' })
+    // As AOF loads: the agent is skipped with a warning at each tool, and validate succeeds.
+    const run = validate()
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain("aof/agents.yaml:6:7: warning: tool 'prometheus_query' is unknown here")
+    expect(run.stdout).toContain("aof/agents.yaml:7:7: warning: tool 'kubectl' needs the program 'kubectl', which is not on PATH here")
+    expect(run.stdout).toContain("agent 'ops' is skipped")
+    // --strict: the same findings are errors. read_file needs no program: it is no error.
+    const strict = validate('--strict')
+    expect(strict.status).toBe(1)
+    expect(strict.stdout).toContain("aof/agents.yaml:6:7: error: tool 'prometheus_query' is unknown here")
+    expect(strict.stdout).toContain("aof/agents.yaml:7:7: error: tool 'kubectl' needs the program 'kubectl', which is not on PATH here")
+    expect(strict.stdout).toContain('0 agent(s), 0 fleet(s), 0 flow(s), 1 skipped: 2 error(s)')
   })
 })

@@ -44,7 +44,8 @@ beforeAll(async () => {
   server.world.addRepo(REPO, { default_branch: 'main' })
   for (const [path, text] of Object.entries(exampleConfigFiles())) server.world.setFile(REPO, 'main', path, text)
   server.world.setFile(REPO, 'main', 'README.md', '# api-server')
-  server.world.setFile(REPO, 'main', 'agents/extra.yaml', 'apiVersion: aof.dev/v1\n')
+  // A folder at the root the DaemonConfig does not name (one it named, e.g. agents/, would be read from the root, as AOF does).
+  server.world.setFile(REPO, 'main', 'ops/extra.yaml', 'apiVersion: aof.dev/v1\n')
 })
 afterAll(() => server.close())
 beforeEach(() => {
@@ -63,12 +64,13 @@ async function load(): Promise<{ files: string[]; errors: string[]; triggers: st
 }
 
 describe('config through GraphQL', () => {
-  it('reads the per-team example (20 files in five folders) in one request', async () => {
+  it('reads the per-team example (20 files in five folders) in two requests: its folder, and the root’s one level for the DaemonConfig’s folders', async () => {
     const loaded = await load()
     expect(loaded.errors).toEqual([])
     expect(loaded.files.length).toBeGreaterThanOrEqual(20)
     expect(loaded.triggers).toEqual(['backend-pr-bot', 'docs-pr-bot', 'frontend-pr-bot', 'infra-pr-bot'])
-    expect(server.requests.map((r) => r.operationId)).toEqual(['graphql/repository'])
+    // AOF reads a DaemonConfig's directories from the repository root first: one look at the root says none is there.
+    expect(server.requests.map((r) => r.operationId)).toEqual(['graphql/repository', 'graphql/repository'])
     expect(server.invalidRequests).toEqual([])
   })
 
@@ -97,11 +99,15 @@ describe('config through GraphQL', () => {
     expect(await s.stat('.github/aof/daemon.yaml/x')).toBeNull()
     expect(await s.stat('.github/aof/nothing')).toBeNull()
     expect(server.requests).toHaveLength(1)
-    expect(await s.list('agents')).toEqual([{ path: 'agents/extra.yaml', type: 'file' }])
-    expect(await s.read('agents/extra.yaml')).toBe('apiVersion: aof.dev/v1\n')
-    expect(server.requests.map((r) => (r.body as { variables: { expression: string } }).variables.expression)).toEqual(['main:.github/aof', 'main:agents'])
+    expect(await s.list('ops')).toEqual([{ path: 'ops/extra.yaml', type: 'file' }])
+    expect(await s.read('ops/extra.yaml')).toBe('apiVersion: aof.dev/v1\n')
+    expect(server.requests.map((r) => (r.body as { variables: { expression: string } }).variables.expression)).toEqual([
+      'main:.github/aof',
+      'main:',
+      'main:ops'
+    ])
     // The root: one level without texts; a file there is read through the contents API.
-    expect((await s.list('')).map((e) => e.path).sort()).toEqual(['.github', 'README.md', 'agents'])
+    expect((await s.list('')).map((e) => e.path).sort()).toEqual(['.github', 'README.md', 'ops'])
     expect(await s.read('README.md')).toBe('# api-server')
     expect(server.invalidRequests).toEqual([])
   })

@@ -85,7 +85,14 @@ export function createRepoConfigSource(client: ContentReader, repository: string
     if (graphqlFailed) return undefined
     try {
       const known = await fromLoaded(path)
-      return known !== undefined ? known : await fetchTree(path)
+      if (known !== undefined) return known
+      // A folder at the top (a DaemonConfig's agents/, triggers/, …): the root's one level answers
+      // whether it is there, for every such folder in one request; only one that is gets its tree.
+      if (parts(path).length === 1) {
+        const root = await fetchTree('')
+        if (root?.type === 'dir' && root.children !== null && !root.children.has(parts(path)[0] ?? '')) return null
+      }
+      return await fetchTree(path)
     } catch (error) {
       graphqlFailed = true
       logger?.debug(`config: GraphQL unavailable (${errorMessage(error)}); reading ${repository}@${ref} through the contents API`)
