@@ -17192,38 +17192,6 @@ async function runInvocations(ctx, decision, refused, record) {
     await replyToRefusals(ctx, decision.trigger, refused);
 }
 
-;// CONCATENATED MODULE: ./src/workspace/find-program.ts
-// Where a program is on the step's PATH, as a shell would find it: the first directory holding an
-// executable file of that name. Tools spawn the path found here, never a name.
-
-
-function programFinder(path) {
-    const dirs = (path ?? '').split(external_node_path_.delimiter).filter((d) => d !== '' && (0,external_node_path_.isAbsolute)(d));
-    const found = new Map();
-    return (name) => {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name))
-            return null;
-        if (found.has(name))
-            return found.get(name) ?? null;
-        let hit = null;
-        for (const dir of dirs) {
-            const candidate = (0,external_node_path_.join)(dir, name);
-            try {
-                (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-                if ((0,external_node_fs_.statSync)(candidate).isFile()) {
-                    hit = candidate;
-                    break;
-                }
-            }
-            catch {
-                // Not here.
-            }
-        }
-        found.set(name, hit);
-        return hit;
-    };
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/workspace/process-runner.ts
@@ -17364,12 +17332,11 @@ function createProcessRunner() {
 
 
 
-
 /**
  * `onCancel` runs after the tools' processes are killed: the caller ends the job unless something
  * else (the check run's closing) will.
  */
-async function openWorkspace(runtime, maxToolSeconds, commands, onCancel) {
+async function openWorkspace(runtime, maxToolSeconds, commands, findProgram, onCancel) {
     const processes = createProcessRunner();
     const handlers = ['SIGINT', 'SIGTERM'].map((signal) => {
         const handler = () => {
@@ -17394,7 +17361,7 @@ async function openWorkspace(runtime, maxToolSeconds, commands, onCancel) {
     return {
         files,
         processes,
-        findProgram: programFinder(runtime.env.PATH),
+        findProgram,
         budget: { totalMs: maxToolSeconds * 1000, usedMs: 0 },
         commands,
         release: () => {
@@ -17752,6 +17719,38 @@ function checkTemplates(config) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/workspace/find-program.ts
+// Where a program is on the step's PATH, as a shell would find it: the first directory holding an
+// executable file of that name. Tools spawn the path found here, never a name.
+
+
+function programFinder(path) {
+    const dirs = (path ?? '').split(external_node_path_.delimiter).filter((d) => d !== '' && (0,external_node_path_.isAbsolute)(d));
+    const found = new Map();
+    return (name) => {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name))
+            return null;
+        if (found.has(name))
+            return found.get(name) ?? null;
+        let hit = null;
+        for (const dir of dirs) {
+            const candidate = (0,external_node_path_.join)(dir, name);
+            try {
+                (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+                if ((0,external_node_fs_.statSync)(candidate).isFile()) {
+                    hit = candidate;
+                    break;
+                }
+            }
+            catch {
+                // Not here.
+            }
+        }
+        found.set(name, hit);
+        return hit;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: builds each stage's ports from the runtime and passes plain data from stage to stage.
 // Stage logic lives in its folder (docs/architecture.md has the map); nothing here decides.
@@ -17839,11 +17838,10 @@ function configSource(runtime, settings, event, github) {
     }
     return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner);
 }
-async function readConfig(runtime, settings, source, record) {
+async function readConfig(runtime, settings, source, record, findProgram) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
     // An agent's CLI or shell tool whose program this runner lacks is an error at the tool.
-    const findProgram = programFinder(runtime.env.PATH);
     const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow, { toolHost: { hasProgram: (name) => findProgram(name) !== null } });
     config.diagnostics.push(...checkTemplates(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
@@ -17902,9 +17900,11 @@ async function pipeline(runtime, record, finishers) {
         port.listPullRequestFiles(event.number).catch(() => { });
         port.prefetchIssueComments(event.number);
     }
+    // One PATH lookup per program for the run: the loader checks agents' tools with it, the tools spawn what it found.
+    const findProgram = programFinder(runtime.env.PATH);
     const [enriched, config] = await Promise.all([
         enrichEvent(runtime, event, port),
-        readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+        readConfig(runtime, settings, configSource(runtime, settings, event, github), record, findProgram)
     ]);
     event = enriched;
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
@@ -17923,7 +17923,7 @@ async function pipeline(runtime, record, finishers) {
         : null;
     finishers.publisher = publisher;
     // A cancel kills the tools' processes first; the check run's closing then ends the job, or this does.
-    const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, (signal) => {
+    const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, findProgram, (signal) => {
         if (!finishers.checkRun)
             runtime.exit(signal === 'SIGINT' ? 130 : 143);
     });

@@ -38,7 +38,7 @@ import { readSettings, SettingsError, type Settings } from './settings/read-sett
 import { errorMessage, UsageError } from './shared/errors.js'
 import { credentialSecrets } from './shared/model-credentials.js'
 import { checkTemplates } from './template/check-templates.js'
-import { programFinder } from './workspace/find-program.js'
+import { programFinder, type ProgramFinder } from './workspace/find-program.js'
 
 /** What must be closed whatever happens: the check run, the cancel handlers, the writes made. */
 interface Finishers {
@@ -106,11 +106,10 @@ function configSource(runtime: Runtime, settings: Settings, event: EventContext,
   return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner)
 }
 
-async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSource, record: RunRecord): Promise<Config> {
+async function readConfig(runtime: Runtime, settings: Settings, source: ConfigSource, record: RunRecord, findProgram: ProgramFinder): Promise<Config> {
   record.configSource = source.description
   const started = performance.now()
   // An agent's CLI or shell tool whose program this runner lacks is an error at the tool.
-  const findProgram = programFinder(runtime.env.PATH)
   const config = await loadConfig(source, settings.configPath, runtime.env, checkFlow, { toolHost: { hasProgram: (name) => findProgram(name) !== null } })
   config.diagnostics.push(...checkTemplates(config))
   // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
@@ -169,9 +168,11 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     port.listPullRequestFiles(event.number).catch(() => {})
     port.prefetchIssueComments(event.number)
   }
+  // One PATH lookup per program for the run: the loader checks agents' tools with it, the tools spawn what it found.
+  const findProgram = programFinder(runtime.env.PATH)
   const [enriched, config] = await Promise.all([
     enrichEvent(runtime, event, port),
-    readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+    readConfig(runtime, settings, configSource(runtime, settings, event, github), record, findProgram)
   ])
   event = enriched
 
@@ -190,7 +191,7 @@ async function pipeline(runtime: Runtime, record: RunRecord, finishers: Finisher
     : null
   finishers.publisher = publisher
   // A cancel kills the tools' processes first; the check run's closing then ends the job, or this does.
-  const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, (signal) => {
+  const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, findProgram, (signal) => {
     if (!finishers.checkRun) runtime.exit(signal === 'SIGINT' ? 130 : 143)
   })
   finishers.releaseWorkspace = workspace.release

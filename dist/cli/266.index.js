@@ -10904,8 +10904,6 @@ async function runInvocations(ctx, decision, refused, record) {
     await replyToRefusals(ctx, decision.trigger, refused);
 }
 
-// EXTERNAL MODULE: ./src/workspace/find-program.ts
-var find_program = __webpack_require__(24535);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/workspace/process-runner.ts
@@ -11046,12 +11044,11 @@ function createProcessRunner() {
 
 
 
-
 /**
  * `onCancel` runs after the tools' processes are killed: the caller ends the job unless something
  * else (the check run's closing) will.
  */
-async function openWorkspace(runtime, maxToolSeconds, commands, onCancel) {
+async function openWorkspace(runtime, maxToolSeconds, commands, findProgram, onCancel) {
     const processes = createProcessRunner();
     const handlers = ['SIGINT', 'SIGTERM'].map((signal) => {
         const handler = () => {
@@ -11076,7 +11073,7 @@ async function openWorkspace(runtime, maxToolSeconds, commands, onCancel) {
     return {
         files,
         processes,
-        findProgram: (0,find_program/* programFinder */.$)(runtime.env.PATH),
+        findProgram,
         budget: { totalMs: maxToolSeconds * 1000, usedMs: 0 },
         commands,
         release: () => {
@@ -11230,6 +11227,8 @@ function readSettings(get, env) {
 
 // EXTERNAL MODULE: ./src/template/check-templates.ts + 3 modules
 var check_templates = __webpack_require__(77581);
+// EXTERNAL MODULE: ./src/workspace/find-program.ts
+var find_program = __webpack_require__(24535);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wiring: builds each stage's ports from the runtime and passes plain data from stage to stage.
 // Stage logic lives in its folder (docs/architecture.md has the map); nothing here decides.
@@ -11317,11 +11316,10 @@ function configSource(runtime, settings, event, github) {
     }
     return createRepoConfigSource(github.contents, event.repository, ref, runtime.runner);
 }
-async function readConfig(runtime, settings, source, record) {
+async function readConfig(runtime, settings, source, record, findProgram) {
     record.configSource = source.description;
     const started = external_node_perf_hooks_.performance.now();
     // An agent's CLI or shell tool whose program this runner lacks is an error at the tool.
-    const findProgram = (0,find_program/* programFinder */.$)(runtime.env.PATH);
     const config = await (0,load_config/* loadConfig */.Z)(source, settings.configPath, runtime.env, check_flow/* checkFlow */.v, { toolHost: { hasProgram: (name) => findProgram(name) !== null } });
     config.diagnostics.push(...(0,check_templates/* checkTemplates */.Y)(config));
     // For `npm run bench` and for users with ACTIONS_STEP_DEBUG on: what loading their config costs.
@@ -11380,9 +11378,11 @@ async function pipeline(runtime, record, finishers) {
         port.listPullRequestFiles(event.number).catch(() => { });
         port.prefetchIssueComments(event.number);
     }
+    // One PATH lookup per program for the run: the loader checks agents' tools with it, the tools spawn what it found.
+    const findProgram = (0,find_program/* programFinder */.$)(runtime.env.PATH);
     const [enriched, config] = await Promise.all([
         enrichEvent(runtime, event, port),
-        readConfig(runtime, settings, configSource(runtime, settings, event, github), record)
+        readConfig(runtime, settings, configSource(runtime, settings, event, github), record, findProgram)
     ]);
     event = enriched;
     const botName = settings.botName === 'aofbot' && config.botName ? config.botName : settings.botName;
@@ -11401,7 +11401,7 @@ async function pipeline(runtime, record, finishers) {
         : null;
     finishers.publisher = publisher;
     // A cancel kills the tools' processes first; the check run's closing then ends the job, or this does.
-    const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, (signal) => {
+    const workspace = await openWorkspace(runtime, settings.maxToolSeconds, record.commands, findProgram, (signal) => {
         if (!finishers.checkRun)
             runtime.exit(signal === 'SIGINT' ? 130 : 143);
     });

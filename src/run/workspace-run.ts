@@ -6,14 +6,14 @@ import type { Runtime } from '../runner/runtime.js'
 import { errorMessage } from '../shared/errors.js'
 import { closedFiles, createConfinedFiles, type ConfinedFiles } from '../workspace/confined-files.js'
 import type { ToolTimeBudget } from '../workspace/create-workspace-tools.js'
-import { programFinder } from '../workspace/find-program.js'
+import type { ProgramFinder } from '../workspace/find-program.js'
 import { createProcessRunner, type ProcessRunner } from '../workspace/process-runner.js'
 
 export interface WorkspaceRun {
   /** Without a usable GITHUB_WORKSPACE, files that refuse every call, saying why. */
   files: ConfinedFiles
   processes: ProcessRunner
-  findProgram(name: string): string | null
+  findProgram: ProgramFinder
   budget: ToolTimeBudget
   /** Filled as tools run; the run record's `commands`. */
   commands: CommandRecord[]
@@ -29,6 +29,7 @@ export async function openWorkspace(
   runtime: Runtime,
   maxToolSeconds: number,
   commands: CommandRecord[],
+  findProgram: ProgramFinder,
   onCancel: (signal: NodeJS.Signals) => void
 ): Promise<WorkspaceRun> {
   const processes = createProcessRunner()
@@ -53,7 +54,7 @@ export async function openWorkspace(
   return {
     files,
     processes,
-    findProgram: programFinder(runtime.env.PATH),
+    findProgram,
     budget: { totalMs: maxToolSeconds * 1000, usedMs: 0 },
     commands,
     release: () => {

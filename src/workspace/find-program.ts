@@ -3,7 +3,10 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, isAbsolute, join } from 'node:path'
 
-export function programFinder(path: string | undefined): (name: string) => string | null {
+/** The path of a program on the PATH it was made for, or null; each name is looked up once. */
+export type ProgramFinder = (name: string) => string | null
+
+export function programFinder(path: string | undefined): ProgramFinder {
   const dirs = (path ?? '').split(delimiter).filter((d) => d !== '' && isAbsolute(d))
   const found = new Map<string, string | null>()
   return (name) => {
